@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "lesson",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lesson", targets: ["lesson"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Cairo, the C library, found with pkg-config.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]
+        ),
+        // libpng, for fast PNG encoding and for reading any PNG.
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
+        ),
+        // zlib, for the deflate stream inside PNG files we write.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The pure core: tensors, operations and their traces, notation. No files, no Cairo.
+        .target(name: "LessonCore"),
+        // Drawing: Cairo wrappers, the figure model and the figures of each trace.
+        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CZlib"]),
+        // The lessons: loading lessons/<id>.yaml and running each lesson's example.
+        .target(
+            name: "LessonLibrary",
+            dependencies: ["LessonCore", "LessonFigures", .product(name: "Yams", package: "Yams")]
+        ),
+        // The thin command line.
+        .executableTarget(
+            name: "lesson",
+            dependencies: [
+                "LessonCore", "LessonFigures", "LessonLibrary",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks: print their figures; never part of the tests.
+        .executableTarget(
+            name: "lesson-bench",
+            dependencies: ["LessonCore", "LessonFigures", "LessonLibrary"],
+            path: "Sources/LessonBench"
+        ),
+        .testTarget(name: "LessonCoreTests", dependencies: ["LessonCore"]),
+        .testTarget(name: "LessonFiguresTests", dependencies: ["LessonFigures", "LessonCore", "CCairo"]),
+        .testTarget(name: "LessonLibraryTests", dependencies: ["LessonLibrary"]),
+        .testTarget(name: "LessonCLITests", dependencies: ["LessonLibrary"]),
+    ]
+)

@@ -1,0 +1,66 @@
+/// The output size of a convolution or pooling along one axis, with every number of
+/// the formula kept so it can be written out.
+///
+///     o = ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1
+///
+/// with input size n, kernel size k, padding p on each side, stride s and dilation d,
+/// as PyTorch's `Conv2d` and Keras's `Conv2D` (padding "valid" is p = 0) define it.
+/// The effective (dilated) kernel size is d(k − 1) + 1 = k + (k − 1)(d − 1).
+public struct OutputSize: Equatable, Sendable, Codable {
+    /// Which axis this is ("rows", "columns", or "length").
+    public var axis: String
+    /// The input size n.
+    public var input: Int
+    /// The kernel size k.
+    public var kernel: Int
+    /// The padding p on each side.
+    public var padding: Int
+    /// The stride s.
+    public var stride: Int
+    /// The dilation d.
+    public var dilation: Int
+
+    /// Creates the arithmetic for one axis; `validate()` says whether it is possible.
+    public init(axis: String, input: Int, kernel: Int, padding: Int = 0, stride: Int = 1, dilation: Int = 1) {
+        self.axis = axis
+        self.input = input
+        self.kernel = kernel
+        self.padding = padding
+        self.stride = stride
+        self.dilation = dilation
+    }
+
+    /// The effective kernel size d(k − 1) + 1.
+    public var effectiveKernel: Int { dilation * (kernel - 1) + 1 }
+    /// The padded input size n + 2p.
+    public var paddedInput: Int { input + 2 * padding }
+    /// The numerator n + 2p − d(k − 1) − 1.
+    public var numerator: Int { paddedInput - effectiveKernel }
+    /// The output size o (0 when the kernel does not fit).
+    public var output: Int { numerator < 0 || stride < 1 ? 0 : numerator / stride + 1 }
+    /// How many rows or columns at the far end no window reads, because the stride does not divide evenly.
+    public var unread: Int { numerator < 0 || stride < 1 ? 0 : numerator % stride }
+
+    /// Throws an `InputError` that says which part of the formula is impossible.
+    public func validate() throws {
+        if input < 1 { throw InputError("the input has no \(axis) (size \(input)); it needs at least one") }
+        if kernel < 1 { throw InputError("the kernel has no \(axis) (size \(kernel)); it needs at least one") }
+        if stride < 1 { throw InputError("stride must be 1 or more along the \(axis), got \(stride)") }
+        if dilation < 1 { throw InputError("dilation must be 1 or more along the \(axis), got \(dilation)") }
+        if padding < 0 { throw InputError("padding must be 0 or more along the \(axis), got \(padding)") }
+        if numerator < 0 {
+            let kernelText = dilation == 1 ? "\(kernel)" : "\(effectiveKernel) (k = \(kernel) dilated by \(dilation))"
+            throw InputError("the kernel (\(kernelText) \(axis)) is larger than the padded input (\(input) + 2×\(padding) = \(paddedInput) \(axis)), so n + 2p − d(k − 1) − 1 = \(Notation.number(Double(numerator))) is below 0 and there is no output")
+        }
+    }
+
+    /// The formula with symbols: `o = ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1`.
+    public static let formula = "o = ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1"
+
+    /// The formula with this axis's numbers filled in, step by step:
+    /// `o = ⌊(5 + 2×0 − 1×(3 − 1) − 1)/1⌋ + 1 = ⌊2/1⌋ + 1 = 3`.
+    public var filledIn: String {
+        let n = Notation.number(Double(numerator))
+        return "o = ⌊(\(input) + 2×\(padding) − \(dilation)×(\(kernel) − 1) − 1)/\(stride)⌋ + 1 = ⌊\(n)/\(stride)⌋ + 1 = \(output)"
+    }
+}

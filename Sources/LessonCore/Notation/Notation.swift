@@ -1,0 +1,84 @@
+import Foundation
+
+/// How numbers, indices and sums are written, the way the slides write them.
+///
+/// Negative numbers use the true minus sign (U+2212); a negative factor is put in
+/// parentheses (`0×(−1)`); indices are printed 1-based (`z[1,1]`).
+public enum Notation {
+    /// The true minus sign.
+    public static let minus = "\u{2212}"
+
+    /// Writes a number: whole numbers without a decimal point, others with at most
+    /// `decimals` decimals, rounded half away from zero, trailing zeros dropped.
+    /// `-0` prints as `0`.
+    public static func number(_ value: Double, decimals: Int = 4) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? minus + "∞" : "∞" }
+        let scale = pow(10.0, Double(decimals))
+        let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+        if rounded == 0 { return "0" }
+        var text: String
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 {
+            text = String(Int64(abs(rounded)))
+        } else {
+            text = String(format: "%.\(decimals)f", abs(rounded))
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return rounded < 0 ? minus + text : text
+    }
+
+    /// Writes a number with exactly `decimals` decimals (for tables that must line up).
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", abs(value))
+        let isZero = text.allSatisfy { $0 == "0" || $0 == "." }
+        return (value < 0 && !isZero) ? minus + text : text
+    }
+
+    /// Writes a number as a factor in a product: negative numbers in parentheses.
+    public static func factor(_ value: Double, decimals: Int = 4) -> String {
+        let text = number(value, decimals: decimals)
+        return text.hasPrefix(minus) ? "(\(text))" : text
+    }
+
+    /// Writes a 0-based index as the slides do, 1-based: `[1,1]`.
+    public static func index(_ indices: Int...) -> String {
+        "[" + indices.map { String($0 + 1) }.joined(separator: ",") + "]"
+    }
+
+    /// Writes a sum of products term by term: `1×1 + 0×(−1) + … + 0 = 2`.
+    ///
+    /// - Parameters:
+    ///   - products: the pairs (input, weight) in the order they are summed.
+    ///   - bias: the bias added last, or nil when there is none.
+    ///   - result: the value the sum comes to.
+    public static func sumOfProducts(_ products: [(Double, Double)], bias: Double?, result: Double,
+                                     decimals: Int = 4) -> String {
+        var parts = products.map { factor($0.0, decimals: decimals) + "×" + factor($0.1, decimals: decimals) }
+        if let bias { parts.append(factor(bias, decimals: decimals)) }
+        if parts.isEmpty { parts = ["0"] }
+        return parts.joined(separator: " + ") + " = " + number(result, decimals: decimals)
+    }
+
+    /// Writes a matrix as aligned rows of numbers, one row per line.
+    public static func matrix(_ tensor: Tensor, decimals: Int = 4, indent: String = "  ") -> String {
+        let cells = tensor.rank == 1 ? [tensor.scalars.map { number($0, decimals: decimals) }]
+                                     : tensor.rowArrays.map { $0.map { number($0, decimals: decimals) } }
+        let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
+        return cells.map { row in
+            indent + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    /// Writes a matrix on one line in the literal syntax: `2 5 −1; −15 −7 2`.
+    public static func inlineMatrix(_ tensor: Tensor, decimals: Int = 4) -> String {
+        if tensor.rank == 1 { return tensor.scalars.map { number($0, decimals: decimals) }.joined(separator: " ") }
+        return tensor.rowArrays.map { $0.map { number($0, decimals: decimals) }.joined(separator: " ") }
+            .joined(separator: "; ")
+    }
+
+    /// Writes a shape as `5×5`.
+    public static func shape(_ shape: [Int]) -> String {
+        shape.map(String.init).joined(separator: "×")
+    }
+}

@@ -1,0 +1,180 @@
+import CCairo
+import Foundation
+
+/// How text is placed horizontally relative to its anchor point.
+public enum TextAlignment: Sendable { case left, center, right }
+
+/// Font weight of a text run.
+public enum FontWeight: Sendable { case normal, bold }
+
+/// A Cairo drawing context over a `Surface`, with the few operations the figures need.
+/// Destroyed in `deinit`; `finish()` checks the status Cairo accumulated while drawing.
+public final class Canvas {
+    let pointer: OpaquePointer
+    /// The surface drawn on (kept alive as long as the canvas).
+    public let surface: Surface
+    /// The theme the figure is drawn in.
+    public let theme: Theme
+
+    /// Creates a context on `surface`, scaled by `scale` (1 = one unit per pixel or point).
+    public init(surface: Surface, theme: Theme, scale: Double = 1) throws {
+        guard let cr = cairo_create(surface.pointer) else { throw CairoError("creating a context", CAIRO_STATUS_NO_MEMORY) }
+        pointer = cr
+        self.surface = surface
+        self.theme = theme
+        try CairoError.check(cairo_status(cr), "creating a context")
+        cairo_scale(cr, scale, scale)
+        cairo_select_font_face(cr, theme.fontFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    }
+
+    deinit { cairo_destroy(pointer) }
+
+    /// Throws if any drawing operation failed.
+    public func finish() throws {
+        try CairoError.check(cairo_status(pointer), "drawing")
+    }
+
+    // MARK: Shapes
+
+    /// Fills the whole canvas area `width` × `height` with a colour.
+    public func fillBackground(_ color: Color, width: Double, height: Double) {
+        fillRect(x: 0, y: 0, width: width, height: height, color)
+    }
+
+    /// Fills a rectangle.
+    public func fillRect(x: Double, y: Double, width: Double, height: Double, _ color: Color) {
+        setColor(color)
+        cairo_rectangle(pointer, x, y, width, height)
+        cairo_fill(pointer)
+    }
+
+    /// Strokes a rectangle's outline; `dash` gives on/off lengths for a dashed line.
+    public func strokeRect(x: Double, y: Double, width: Double, height: Double, _ color: Color,
+                           lineWidth: Double = 1, dash: [Double] = []) {
+        setColor(color)
+        cairo_set_line_width(pointer, lineWidth)
+        setDash(dash)
+        cairo_rectangle(pointer, x, y, width, height)
+        cairo_stroke(pointer)
+        setDash([])
+    }
+
+    /// Draws a straight line.
+    public func line(from: (Double, Double), to: (Double, Double), _ color: Color, lineWidth: Double = 1,
+                     dash: [Double] = []) {
+        setColor(color)
+        cairo_set_line_width(pointer, lineWidth)
+        setDash(dash)
+        cairo_move_to(pointer, from.0, from.1)
+        cairo_line_to(pointer, to.0, to.1)
+        cairo_stroke(pointer)
+        setDash([])
+    }
+
+    /// Draws a line with an arrow head at `to`.
+    public func arrow(from: (Double, Double), to: (Double, Double), _ color: Color, lineWidth: Double = 2,
+                      headLength: Double = 10) {
+        line(from: from, to: to, color, lineWidth: lineWidth)
+        let angle = atan2(to.1 - from.1, to.0 - from.0)
+        let spread = 0.45
+        setColor(color)
+        cairo_move_to(pointer, to.0, to.1)
+        cairo_line_to(pointer, to.0 - headLength * cos(angle - spread), to.1 - headLength * sin(angle - spread))
+        cairo_line_to(pointer, to.0 - headLength * cos(angle + spread), to.1 - headLength * sin(angle + spread))
+        cairo_close_path(pointer)
+        cairo_fill(pointer)
+    }
+
+    /// Fills (and optionally strokes) a circle.
+    public func circle(center: (Double, Double), radius: Double, fill: Color?, stroke: Color? = nil,
+                       lineWidth: Double = 1) {
+        cairo_new_path(pointer)
+        cairo_arc(pointer, center.0, center.1, radius, 0, 2 * Double.pi)
+        if let fill {
+            setColor(fill)
+            if stroke != nil { cairo_fill_preserve(pointer) } else { cairo_fill(pointer) }
+        }
+        if let stroke {
+            setColor(stroke)
+            cairo_set_line_width(pointer, lineWidth)
+            cairo_stroke(pointer)
+        }
+        cairo_new_path(pointer)
+    }
+
+    /// Draws a polyline through `points`.
+    public func polyline(_ points: [(Double, Double)], _ color: Color, lineWidth: Double = 2) {
+        guard let first = points.first else { return }
+        setColor(color)
+        cairo_set_line_width(pointer, lineWidth)
+        cairo_set_line_join(pointer, CAIRO_LINE_JOIN_ROUND)
+        cairo_move_to(pointer, first.0, first.1)
+        for p in points.dropFirst() { cairo_line_to(pointer, p.0, p.1) }
+        cairo_stroke(pointer)
+    }
+
+    // MARK: Text
+
+    /// The width of `text` at this size and weight.
+    public func textWidth(_ text: String, size: Double, weight: FontWeight = .normal) -> Double {
+        setFont(size: size, weight: weight)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(pointer, text, &extents)
+        return extents.x_advance
+    }
+
+    /// The largest font size ≤ `size` at which `text` fits in `maxWidth`.
+    public func fittingSize(_ text: String, size: Double, maxWidth: Double, weight: FontWeight = .normal) -> Double {
+        let width = textWidth(text, size: size, weight: weight)
+        return width <= maxWidth || width == 0 ? size : size * maxWidth / width
+    }
+
+    /// Draws `text` with its baseline's anchor at (x, y) shifted so the text is vertically
+    /// centred on y.
+    public func text(_ text: String, x: Double, y: Double, size: Double, _ color: Color,
+                     align: TextAlignment = .center, weight: FontWeight = .normal) {
+        setFont(size: size, weight: weight)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(pointer, text, &extents)
+        let dx: Double
+        switch align {
+        case .left: dx = 0
+        case .center: dx = -extents.x_advance / 2
+        case .right: dx = -extents.x_advance
+        }
+        // Centre on the height of a capital letter so rows of numbers line up.
+        let capHeight = size * 0.72
+        setColor(color)
+        cairo_move_to(pointer, x + dx, y + capHeight / 2)
+        cairo_show_text(pointer, text)
+        cairo_new_path(pointer)
+    }
+
+    // MARK: Transform
+
+    /// Runs `body` with the current state saved and restored around it.
+    public func withSavedState(_ body: () -> Void) {
+        cairo_save(pointer)
+        body()
+        cairo_restore(pointer)
+    }
+
+    /// Moves the origin.
+    public func translate(x: Double, y: Double) { cairo_translate(pointer, x, y) }
+
+    // MARK: Private
+
+    private func setColor(_ color: Color) {
+        cairo_set_source_rgba(pointer, color.red, color.green, color.blue, color.alpha)
+    }
+
+    private func setDash(_ dash: [Double]) {
+        dash.withUnsafeBufferPointer { cairo_set_dash(pointer, $0.baseAddress, Int32(dash.count), 0) }
+    }
+
+    private func setFont(size: Double, weight: FontWeight) {
+        cairo_select_font_face(pointer, theme.fontFamily, CAIRO_FONT_SLANT_NORMAL,
+                               weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(pointer, size)
+    }
+}

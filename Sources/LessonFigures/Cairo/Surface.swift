@@ -1,0 +1,86 @@
+import CCairo
+
+/// A Cairo surface that draws into memory: an ARGB image for PNG, or an SVG or PDF
+/// document streamed into a byte buffer. Destroyed in `deinit`.
+public final class Surface {
+    let pointer: OpaquePointer
+    private let sink: ByteSink?
+    /// The format this surface produces.
+    public let format: FigureFormat
+    /// The size in pixels (PNG) or points (SVG, PDF).
+    public let width: Double
+    public let height: Double
+
+    /// Creates a surface of `width` × `height` for `format`; a PNG surface has
+    /// ⌈width⌉ × ⌈height⌉ pixels.
+    public init(format: FigureFormat, width: Double, height: Double) throws {
+        self.format = format
+        self.width = width
+        self.height = height
+        switch format {
+        case .png:
+            sink = nil
+            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width.rounded(.up)),
+                                                           Int32(height.rounded(.up))) else {
+                throw CairoError("creating a PNG surface", CAIRO_STATUS_NO_MEMORY)
+            }
+            pointer = surface
+        case .svg:
+            let sink = ByteSink()
+            self.sink = sink
+            guard let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.opaque, width, height) else {
+                throw CairoError("creating an SVG surface", CAIRO_STATUS_NO_MEMORY)
+            }
+            pointer = surface
+        case .pdf:
+            let sink = ByteSink()
+            self.sink = sink
+            guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, width, height) else {
+                throw CairoError("creating a PDF surface", CAIRO_STATUS_NO_MEMORY)
+            }
+            pointer = surface
+            // A fixed date keeps the same figure byte-identical from run to run.
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "lesson")
+        }
+        try CairoError.check(cairo_surface_status(pointer), "creating a \(format.rawValue) surface of \(width)×\(height)")
+    }
+
+    deinit { cairo_surface_destroy(pointer) }
+
+    /// Finishes the surface and returns the encoded file: PNG, SVG or PDF bytes.
+    public func encoded() throws -> [UInt8] {
+        switch format {
+        case .png:
+            cairo_surface_flush(pointer)
+            try CairoError.check(cairo_surface_status(pointer), "drawing a PNG")
+            guard let data = cairo_image_surface_get_data(pointer) else {
+                throw CairoError("reading the pixels of a PNG surface", CAIRO_STATUS_NULL_POINTER)
+            }
+            return try PNGWriter.encode(argb: data, width: Int(cairo_image_surface_get_width(pointer)),
+                                       height: Int(cairo_image_surface_get_height(pointer)),
+                                       rowBytes: Int(cairo_image_surface_get_stride(pointer)))
+        case .svg, .pdf:
+            cairo_surface_finish(pointer)
+            try CairoError.check(cairo_surface_status(pointer), "finishing a \(format.rawValue) document")
+            return sink?.bytes ?? []
+        }
+    }
+
+    /// The ARGB pixels of a PNG surface (premultiplied, native-endian 32-bit words, row by row).
+    public func pixels() -> (width: Int, height: Int, argb: [UInt32]) {
+        precondition(format == .png, "pixels() of a \(format.rawValue) surface")
+        cairo_surface_flush(pointer)
+        let w = Int(cairo_image_surface_get_width(pointer))
+        let h = Int(cairo_image_surface_get_height(pointer))
+        let stride = Int(cairo_image_surface_get_stride(pointer))
+        guard let data = cairo_image_surface_get_data(pointer) else { return (w, h, []) }
+        var out: [UInt32] = []
+        out.reserveCapacity(w * h)
+        for y in 0..<h {
+            let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<w { out.append(row[x]) }
+        }
+        return (w, h, out)
+    }
+}

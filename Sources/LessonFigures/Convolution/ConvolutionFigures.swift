@@ -1,0 +1,140 @@
+import LessonCore
+
+/// The figures of a 2-D convolution trace: one frame per output cell and an overview.
+///
+/// A frame shows the (padded) input with the window of that step highlighted and the
+/// kernel's weights written inside it, the kernel, the output filling up with the current
+/// cell marked, and the step's sum as the caption. Everything is read from the trace.
+public enum ConvolutionFigures {
+    /// Where the three grids of a frame sit; public so tests can look at the right pixels.
+    public struct Layout: Sendable {
+        public var input: Grid
+        public var kernel: Grid
+        public var output: Grid
+        public var width: Double
+        public var height: Double
+    }
+
+    /// The layout of every figure of `trace` on a `width` × `height` canvas.
+    public static func layout(for trace: ConvolutionTrace, width: Double = 1280, height: Double = 720) -> Layout {
+        let input = trace.paddedInput.shape, kernel = trace.appliedKernel.shape, output = trace.output.shape
+        let symbolGap = 90.0, margin = 60.0
+        let columns = Double(input[1] + kernel[1] + output[1])
+        let maxRows = Double(max(input[0], kernel[0], output[0]))
+        let cell = min(84, (width - 2 * margin - 2 * symbolGap) / columns, (height - 270) / maxRows)
+        let total = columns * cell + 2 * symbolGap
+        var x = (width - total) / 2
+        let top = 120.0, band = height - 270
+        func grid(_ shape: [Int]) -> Grid {
+            let g = Grid(rows: shape[0], columns: shape[1], x: x, y: top + (band - Double(shape[0]) * cell) / 2,
+                         cellSize: cell)
+            x += g.width + symbolGap
+            return g
+        }
+        return Layout(input: grid(input), kernel: grid(kernel), output: grid(output), width: width, height: height)
+    }
+
+    /// One frame per output cell, named `step-01`, `step-02`, … in row-major order.
+    public static func frames(_ trace: ConvolutionTrace, title: String = "2D convolution") -> [Figure] {
+        let digits = String(trace.steps.count).count
+        return trace.steps.enumerated().map { (index, step) -> Figure in
+            let number = String(repeating: "0", count: max(0, digits - String(index + 1).count)) + String(index + 1)
+            let description = "Step \(index + 1) of \(trace.steps.count): the \(Notation.shape(trace.appliedKernel.shape)) kernel on the window of input rows \(step.windowRows.lowerBound - trace.padding.rows + 1)–\(step.windowRows.upperBound - trace.padding.rows + 1) and columns \(step.windowColumns.lowerBound - trace.padding.columns + 1)–\(step.windowColumns.upperBound - trace.padding.columns + 1) gives \(step.label) = \(Notation.number(step.value))."
+            return Figure(name: "step-\(number)", description: description, step: index + 1) { canvas in
+                drawFrame(trace, stepIndex: index, title: title, on: canvas)
+            }
+        }
+    }
+
+    /// The whole convolution at once: input, kernel, the full output and the size arithmetic.
+    public static func overview(_ trace: ConvolutionTrace, title: String = "2D convolution") -> Figure {
+        let description = "The \(Notation.shape(trace.input.shape)) input \(operatorWord(trace)) the \(Notation.shape(trace.kernel.shape)) kernel gives the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output))."
+        return Figure(name: "overview", description: description) { canvas in
+            drawFrame(trace, stepIndex: nil, title: title, on: canvas)
+        }
+    }
+
+    private static func operatorWord(_ trace: ConvolutionTrace) -> String {
+        trace.mode == .convolution ? "convolved with" : "cross-correlated with"
+    }
+
+    private static func drawFrame(_ trace: ConvolutionTrace, stepIndex: Int?, title: String, on canvas: Canvas) {
+        let theme = canvas.theme
+        let layout = layout(for: trace)
+        let step = stepIndex.map { trace.steps[$0] }
+        var settings: [String] = []
+        if trace.padding != Pair2(0) { settings.append("padding \(trace.padding)") }
+        if trace.stride != Pair2(1) { settings.append("stride \(trace.stride)") }
+        if trace.dilation != Pair2(1) { settings.append("dilation \(trace.dilation)") }
+        if trace.bias != 0 { settings.append("bias \(Notation.number(trace.bias))") }
+        let position = stepIndex.map { "step \($0 + 1) of \(trace.steps.count)" } ?? "overview"
+        let heading = [title] + settings + [position]
+        Caption.title(heading.joined(separator: " · "), on: canvas, width: layout.width)
+
+        // Input, with padding shaded and the window highlighted.
+        let p = trace.padding
+        let n = trace.input.shape
+        var taps: [Int: String] = [:]
+        if let step {
+            for term in step.terms { taps[term.paddedRow * layout.input.columns + term.paddedColumn] = "×" + Notation.number(term.weight) }
+        }
+        layout.input.draw(on: canvas, label: p == Pair2(0) ? "input" : "input (zero-padded)") { r, c in
+            let isPadding = r < p.rows || r >= p.rows + n[0] || c < p.columns || c >= p.columns + n[1]
+            let value = trace.paddedInput[r, c]
+            if let note = taps[r * layout.input.columns + c] {
+                return CellStyle(fill: theme.highlight.withAlpha(0.30), text: Notation.number(value),
+                                 textColor: isPadding ? theme.muted : nil, note: note, noteColor: theme.foreground, bold: true)
+            }
+            return CellStyle(fill: isPadding ? theme.padding : nil, text: Notation.number(value),
+                             textColor: isPadding ? theme.muted : nil)
+        }
+        if let step {
+            layout.input.outline(rows: step.windowRows, columns: step.windowColumns, on: canvas, theme.highlight,
+                                 lineWidth: 4, dash: trace.dilation == Pair2(1) ? [] : [8, 5])
+        }
+
+        // Kernel.
+        let kernelLabel = trace.mode == .convolution ? "kernel (rotated 180°)" : "kernel"
+        layout.kernel.draw(on: canvas, label: kernelLabel) { r, c in
+            CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(trace.appliedKernel[r, c]))
+        }
+        layout.kernel.outline(rows: 0...(layout.kernel.rows - 1), columns: 0...(layout.kernel.columns - 1),
+                              on: canvas, theme.highlight, lineWidth: 3)
+
+        // Output, filled up to the current step.
+        let filled = stepIndex.map { $0 + 1 } ?? trace.steps.count
+        let columns = trace.output.shape[1]
+        layout.output.draw(on: canvas, label: "output") { r, c in
+            let index = r * columns + c
+            guard index < filled else { return CellStyle() }
+            if index == stepIndex {
+                return CellStyle(fill: theme.current.withAlpha(0.28), text: Notation.number(trace.output[r, c]), bold: true)
+            }
+            return CellStyle(fill: theme.done.withAlpha(0.14), text: Notation.number(trace.output[r, c]))
+        }
+        if let step {
+            layout.output.outline(rows: step.row...step.row, columns: step.column...step.column, on: canvas,
+                                  theme.current, lineWidth: 4)
+        }
+
+        // The operator symbols between the grids.
+        let midY = layout.height / 2 - 35 + 15
+        let symbol = trace.mode == .convolution ? "∗" : "⋆"
+        canvas.text(symbol, x: (layout.input.x + layout.input.width + layout.kernel.x) / 2, y: midY, size: 44,
+                    theme.foreground)
+        canvas.text("=", x: (layout.kernel.x + layout.kernel.width + layout.output.x) / 2, y: midY, size: 44,
+                    theme.foreground)
+
+        // Caption: the sum of this step, or the size arithmetic.
+        if let step {
+            Caption.lines([step.text], on: canvas, width: layout.width, bottom: layout.height - 50, size: 26)
+        } else {
+            let sizes = trace.outputSizes
+            let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel
+                && sizes[0].padding == sizes[1].padding && sizes[0].stride == sizes[1].stride && sizes[0].dilation == sizes[1].dilation)
+                ? [OutputSize.formula, sizes[0].filledIn + " (rows and columns)"]
+                : [OutputSize.formula, "rows: " + sizes[0].filledIn, "columns: " + sizes[1].filledIn]
+            Caption.lines(lines, on: canvas, width: layout.width, bottom: layout.height - 40, size: 24)
+        }
+    }
+}

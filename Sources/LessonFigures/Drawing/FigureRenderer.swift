@@ -1,0 +1,86 @@
+import Foundation
+
+/// How figures are rendered: file format, theme, and scale (2 doubles the pixels of a PNG).
+public struct RenderOptions: Sendable, Equatable {
+    public var format: FigureFormat
+    public var theme: Theme
+    public var scale: Double
+
+    public init(format: FigureFormat = .png, theme: Theme = .light, scale: Double = 1) {
+        self.format = format
+        self.theme = theme
+        self.scale = scale
+    }
+}
+
+/// Turns figures into PNG, SVG or PDF bytes and writes them, each file whole or not at all.
+public enum FigureRenderer {
+    /// Draws `figure` into a new surface (background filled with the theme's colour).
+    public static func surface(for figure: Figure, options: RenderOptions) throws -> Surface {
+        let surface = try Surface(format: options.format, width: figure.width * options.scale,
+                                  height: figure.height * options.scale)
+        let canvas = try Canvas(surface: surface, theme: options.theme, scale: options.scale)
+        canvas.fillBackground(options.theme.background, width: figure.width, height: figure.height)
+        figure.draw(canvas)
+        try canvas.finish()
+        return surface
+    }
+
+    /// The encoded file of `figure`.
+    public static func render(_ figure: Figure, options: RenderOptions) throws -> [UInt8] {
+        try surface(for: figure, options: options).encoded()
+    }
+
+    /// Renders `figure` and writes it to `directory/<name>.<ext>` atomically (a temporary
+    /// file renamed into place), so a failure never leaves a half-written file.
+    @discardableResult
+    public static func write(_ figure: Figure, to directory: URL, options: RenderOptions) throws -> URL {
+        let bytes = try render(figure, options: options)
+        let url = directory.appendingPathComponent(figure.name).appendingPathExtension(options.format.fileExtension)
+        try writeAtomically(Data(bytes), to: url)
+        return url
+    }
+
+    /// Creates `directory` (and its parents) or throws a sentence saying why it cannot be used.
+    public static func prepare(directory: URL) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw FigureWriteError("cannot write figures to '\(directory.path)': it is a file, not a folder")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw FigureWriteError("cannot create the output folder '\(directory.path)': \(reason(error))")
+            }
+        }
+        guard FileManager.default.isWritableFile(atPath: directory.path) else {
+            throw FigureWriteError("cannot write figures to '\(directory.path)': the folder is not writable")
+        }
+    }
+
+    /// Writes `data` to `url` through a temporary file in the same folder and a rename.
+    public static func writeAtomically(_ data: Data, to url: URL) throws {
+        do {
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw FigureWriteError("cannot write '\(url.path)': \(reason(error))")
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return underlying.localizedDescription
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// A figure that could not be written: the sentence names the file or folder.
+public struct FigureWriteError: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run conv2d`: one 2-D convolution stepped through cell by cell.
+///
+/// Lesson file keys: `input`, `kernel` (matrices), `bias`, `padding`, `stride`, `dilation`
+/// (a number or `[rows, columns]`), `mode` (`cross-correlation` or `convolution`), and
+/// `expected` with an `output` matrix and `cells`, worked sums as the slide writes them
+/// (`"[1,1]": "1×1 + 0×(−1) + … + 0 = 2"`, 1-based).
+public enum Conv2DLesson: Lesson {
+    public static let id = "conv2d"
+
+    /// The parameters of one run, from a lesson variant and command-line options.
+    public struct Example: Equatable {
+        public var input: Tensor
+        public var kernel: Tensor
+        public var bias: Double = 0
+        public var padding = Pair2(0)
+        public var stride = Pair2(1)
+        public var dilation = Pair2(1)
+        public var mode = ConvolutionMode.crossCorrelation
+        /// The output the lesson file states, if any.
+        public var statedOutput: Tensor?
+        /// The kernel table as the slide prints it, if it is stated apart from the kernel used.
+        public var statedKernel: Tensor?
+        /// Worked sums the lesson file states.
+        public var statedCells: [StatedCell] = []
+
+        public init(input: Tensor, kernel: Tensor) {
+            self.input = input
+            self.kernel = kernel
+        }
+
+        /// Reads a variant of a lesson file.
+        public init(_ variant: LessonVariant) throws {
+            try variant.rejectUnknownKeys(allowed: ["input", "kernel", "bias", "padding", "stride", "dilation", "mode"])
+            input = try variant.require("input", expected: "the input matrix, such as \"1 0 3; 0 3 4\"").matrix()
+            kernel = try variant.require("kernel", expected: "the kernel matrix, such as \"1 -1; 0 2\"").matrix()
+            bias = try variant["bias"]?.double() ?? 0
+            padding = try variant["padding"]?.pair() ?? Pair2(0)
+            stride = try variant["stride"]?.pair() ?? Pair2(1)
+            dilation = try variant["dilation"]?.pair() ?? Pair2(1)
+            if let modeValue = variant["mode"] {
+                let name = try modeValue.string()
+                guard let parsed = ConvolutionMode(rawValue: name) else {
+                    throw modeValue.error("unknown mode '\(name)'; expected cross-correlation or convolution")
+                }
+                mode = parsed
+            }
+            if let expected = variant["expected"] {
+                try expected.rejectUnknownKeys(allowed: ["output", "kernel", "cells"])
+                statedOutput = try expected["output"]?.matrix()
+                statedKernel = try expected["kernel"]?.matrix()
+                for (key, value) in try expected["cells"]?.entries() ?? [] {
+                    let (row, column) = try Self.cellIndex(key, at: value)
+                    do {
+                        statedCells.append(StatedCell(row: row, column: column, sum: try StatedSum.parse(try value.string())))
+                    } catch let error as InputError where !error.message.hasPrefix(value.file) {
+                        throw value.error(error.message)
+                    }
+                }
+            }
+        }
+
+        /// The operation these parameters describe.
+        public var operation: Conv2D {
+            Conv2D(kernel: kernel, bias: bias, padding: padding, stride: stride, dilation: dilation, mode: mode)
+        }
+
+        /// Reads `[3,2]` (1-based) as (2, 1).
+        private static func cellIndex(_ key: String, at value: YAMLValue) throws -> (Int, Int) {
+            let digits = key.trimmingCharacters(in: CharacterSet(charactersIn: "[] z")).split(separator: ",")
+            guard digits.count == 2, let r = Int(digits[0].trimmingCharacters(in: .whitespaces)),
+                  let c = Int(digits[1].trimmingCharacters(in: .whitespaces)), r >= 1, c >= 1 else {
+                throw value.error("'\(key)' is not a cell; write it as [row,column], 1-based, such as [1,1]")
+            }
+            return (r - 1, c - 1)
+        }
+    }
+
+    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
+        let example = try Example(variant)
+        return try run(example, title: file.title, source: file.source, variant: variant.name,
+                       description: variant.description)
+    }
+
+    /// Runs `example` and builds the text, JSON payload, figures and mismatches.
+    public static func run(_ example: Example, title: String, source: String?, variant: String,
+                           description: String? = nil) throws -> LessonOutput {
+        let trace = try example.operation.forward(example.input)
+        let mismatches = trace.check(statedOutput: example.statedOutput, statedKernel: example.statedKernel,
+                                     statedCells: example.statedCells)
+        let figures = ConvolutionFigures.frames(trace) + [ConvolutionFigures.overview(trace)]
+        let text = describe(trace, title: title, source: source, variant: variant, description: description,
+                            stated: example, mismatches: mismatches)
+        return LessonOutput(lesson: id, variant: variant, text: text, payload: trace, figures: figures,
+                            mismatches: mismatches)
+    }
+
+    /// The step-by-step text of a trace.
+    static func describe(_ trace: ConvolutionTrace, title: String, source: String?, variant: String,
+                         description: String?, stated: Example, mismatches: [Mismatch]) -> String {
+        var lines: [String] = []
+        lines.append(title + (variant == "example" ? "" : " — variant \(variant)"))
+        if let description { lines.append(description) }
+        if let source { lines.append("From the course notes: \(source)") }
+        lines.append("Operation: \(trace.mode.explanation).")
+        lines.append("")
+        lines.append("input (\(Notation.shape(trace.input.shape))):")
+        lines.append(Notation.matrix(trace.input))
+        if trace.padding != Pair2(0) {
+            lines.append("input with zero padding \(trace.padding) (\(Notation.shape(trace.paddedInput.shape))):")
+            lines.append(Notation.matrix(trace.paddedInput))
+        }
+        lines.append("kernel (\(Notation.shape(trace.kernel.shape))):")
+        lines.append(Notation.matrix(trace.kernel))
+        if trace.mode == .convolution {
+            lines.append("kernel rotated by 180°, as laid on each window:")
+            lines.append(Notation.matrix(trace.appliedKernel))
+        }
+        lines.append("bias \(Notation.number(trace.bias)), padding \(trace.padding), stride \(trace.stride), dilation \(trace.dilation)")
+        lines.append("")
+        lines.append("Step by step (indices 1-based; window rows and columns in input coordinates, 0 and \(trace.input.shape[0] + 1) are padding):")
+        for step in trace.steps {
+            let rows = step.windowRows, columns = step.windowColumns
+            let p = trace.padding
+            lines.append("\(step.label): window rows \(rows.lowerBound - p.rows + 1)–\(rows.upperBound - p.rows + 1), columns \(columns.lowerBound - p.columns + 1)–\(columns.upperBound - p.columns + 1)")
+            lines.append("  " + step.text)
+        }
+        lines.append("")
+        lines.append("output (\(Notation.shape(trace.output.shape))):")
+        lines.append(Notation.matrix(trace.output))
+        lines.append("")
+        lines.append("Output size: \(OutputSize.formula)")
+        let sizes = trace.outputSizes
+        if sizes[0].input == sizes[1].input, sizes[0].kernel == sizes[1].kernel, sizes[0].padding == sizes[1].padding,
+           sizes[0].stride == sizes[1].stride, sizes[0].dilation == sizes[1].dilation {
+            lines.append("  rows and columns: " + sizes[0].filledIn)
+        } else {
+            lines.append("  rows:    " + sizes[0].filledIn)
+            lines.append("  columns: " + sizes[1].filledIn)
+        }
+        let checked = (stated.statedOutput == nil ? 0 : 1) + (stated.statedKernel == nil ? 0 : 1) + stated.statedCells.count
+        if checked > 0 {
+            lines.append("")
+            if mismatches.isEmpty {
+                var parts: [String] = []
+                if stated.statedKernel != nil { parts.append("the stated kernel") }
+                if let output = stated.statedOutput { parts.append("the stated output (\(output.count) cells)") }
+                if !stated.statedCells.isEmpty { parts.append("\(stated.statedCells.count) worked sum\(stated.statedCells.count == 1 ? "" : "s")") }
+                lines.append("Checked against the lesson file: \(parts.joined(separator: " and ")) agree with the recomputation.")
+            } else {
+                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
+                for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

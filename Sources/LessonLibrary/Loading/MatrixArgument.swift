@@ -1,0 +1,34 @@
+import Foundation
+import LessonCore
+
+/// Reads a matrix given on the command line: a literal such as `"1 0 3; 0 3 4"`, or
+/// `@path` for a text or CSV file holding one (one row per line).
+public enum MatrixArgument {
+    /// Parses `argument`; `option` names the option in errors (`--input`).
+    public static func parse(_ argument: String, option: String) throws -> Tensor {
+        if argument.hasPrefix("@") {
+            let path = String(argument.dropFirst())
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError("\(option) \(argument): cannot read the file '\(path)'")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw InputError("\(option) \(argument): the file '\(path)' is not UTF-8 text")
+            }
+            do { return try MatrixLiteral.parse(text) } catch let error as InputError {
+                throw error.located(in: "\(option) \(argument) (file '\(path)')")
+            }
+        }
+        do { return try MatrixLiteral.parse(argument) } catch let error as InputError {
+            throw error.located(in: "\(option) \"\(argument)\"")
+        }
+    }
+
+    /// Parses a size per axis: `2` or `2,1` (rows, columns).
+    public static func pair(_ argument: String, option: String) throws -> Pair2 {
+        let parts = argument.split { $0 == "," || $0 == "x" || $0 == "×" }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let values = parts.map { Int($0.replacingOccurrences(of: "\u{2212}", with: "-")) }
+        if values.count == 1, let v = values[0] { return Pair2(v) }
+        if values.count == 2, let r = values[0], let c = values[1] { return Pair2(rows: r, columns: c) }
+        throw InputError("\(option) \(argument): expected a whole number, or two as rows,columns (such as 2,1)")
+    }
+}

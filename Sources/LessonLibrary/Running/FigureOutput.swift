@@ -1,0 +1,50 @@
+import Foundation
+import LessonFigures
+
+/// Writing a lesson's figures into a folder.
+public enum FigureOutput {
+    /// The folder figures of `lesson` go to under `root` (`output/`): `output/conv2d/` for the
+    /// example, `output/conv2d/<variant>/` for another variant.
+    public static func folder(root: URL, lesson: String, variant: String) -> URL {
+        let base = root.appendingPathComponent(lesson)
+        return variant == "example" ? base : base.appendingPathComponent(variant)
+    }
+
+    /// Renders and writes every figure into `folder`, each file atomically, and removes
+    /// frames of the same format left there by an earlier, longer run (`step-*`).
+    /// Rendering uses both cores; the files are the same whatever the order.
+    public static func write(_ figures: [Figure], to folder: URL, options: RenderOptions) throws -> [URL] {
+        try FigureRenderer.prepare(directory: folder)
+        let results = UnsafeResults(count: figures.count)
+        DispatchQueue.concurrentPerform(iterations: figures.count) { index in
+            results.set(index, Result { try FigureRenderer.render(figures[index], options: options) })
+        }
+        var written: [URL] = []
+        for (figure, result) in zip(figures, results.values) {
+            let bytes = try result.get()
+            let url = folder.appendingPathComponent(figure.name).appendingPathExtension(options.format.fileExtension)
+            try FigureRenderer.writeAtomically(Data(bytes), to: url)
+            written.append(url)
+        }
+        removeStaleFrames(in: folder, keeping: Set(written.map(\.lastPathComponent)), format: options.format)
+        return written
+    }
+
+    private static func removeStaleFrames(in folder: URL, keeping: Set<String>, format: FigureFormat) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix("step-") && name.hasSuffix("." + format.fileExtension) && !keeping.contains(name) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+}
+
+/// Slots filled by `concurrentPerform`, one per index; each index is written by one thread only.
+private final class UnsafeResults: @unchecked Sendable {
+    private var storage: [Result<[UInt8], Error>?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Result<[UInt8], Error>) {
+        lock.lock(); storage[index] = value; lock.unlock()
+    }
+    var values: [Result<[UInt8], Error>] { storage.map { $0 ?? .failure(FigureWriteError("a figure was not rendered")) } }
+}

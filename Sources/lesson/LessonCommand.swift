@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `lesson`: step through how neural networks compute.
+@main
+struct LessonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lesson",
+        abstract: "Step through how neural networks compute, one number at a time.",
+        discussion: """
+            Each lesson traces a worked example from the course notes: every output cell, every \
+            sum written term by term, and diagrams as PNG, SVG or PDF in output/<lesson>/.
+
+            Examples:
+              lesson list
+              lesson run conv2d
+              lesson run conv2d --variant padding-1 --format svg
+              lesson run conv2d --input "1 2 0; 0 1 3; 2 2 1" --kernel "1 0; 0 -1" --json
+            """,
+        subcommands: [RunCommand.self, ListCommand.self]
+    )
+}

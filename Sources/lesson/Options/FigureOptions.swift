@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import LessonCore
+import LessonFigures
+import LessonLibrary
+
+/// The options every `lesson run <lesson>` shares: variant, output and format.
+struct RunOptions: ParsableArguments {
+    @Option(name: .long, help: "Run a named variant of the lesson's example (see 'lesson list').")
+    var variant: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write figures into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Flag(name: .long, help: "Do not draw figures; only print the trace.")
+    var noFigures = false
+
+    @Option(name: .long, help: "Figure format: png, svg or pdf.")
+    var format: FigureFormat = .png
+
+    @Option(name: .long, help: "Figure theme: light or dark.")
+    var theme: ThemeName = .light
+
+    @Option(name: .long, help: "Scale of PNG figures (2 doubles the pixels, for projectors).")
+    var scale: Double = 1
+
+    @Flag(name: .long, help: "Print the whole trace as JSON on standard output, and nothing else there.")
+    var json = false
+
+    @Flag(name: .long, help: "Exit with status 3 when the lesson file states a value the run does not recompute.")
+    var strict = false
+
+    func validate() throws {
+        guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be above 0 and at most 8, got \(scale)") }
+    }
+
+    /// How figures are rendered.
+    var renderOptions: RenderOptions {
+        RenderOptions(format: format, theme: theme == .dark ? .dark : .light, scale: scale)
+    }
+
+    /// Writes the figures (unless --no-figures), prints the text or JSON, reports mismatches.
+    func finish(_ output: LessonOutput) throws {
+        var written: [URL] = []
+        if !noFigures {
+            let folder = out.map { URL(fileURLWithPath: $0) }
+                ?? FigureOutput.folder(root: URL(fileURLWithPath: "output"), lesson: output.lesson, variant: output.variant)
+            written = try FigureOutput.write(output.figures, to: folder, options: renderOptions)
+            if json { printError("wrote \(written.count) figures to \(folder.relativePath)/") }
+        }
+        if json {
+            print(try output.json(extra: ["figures": written.map(\.relativePath)]))
+        } else {
+            print(output.text)
+            if let first = written.first {
+                print("")
+                print("Figures: \(written.count) \(renderOptions.format.rawValue.uppercased()) files in \(first.deletingLastPathComponent().relativePath)/ (\(written.map(\.lastPathComponent).first!) … \(written.map(\.lastPathComponent).last!))")
+            }
+        }
+        if strict, !output.mismatches.isEmpty {
+            printError("\(output.mismatches.count) stated value(s) do not match the recomputation")
+            throw ExitCode(3)
+        }
+    }
+}
+
+/// The figure themes, for the command line.
+enum ThemeName: String, ExpressibleByArgument, CaseIterable { case light, dark }
+
+extension FigureFormat: ExpressibleByArgument {}

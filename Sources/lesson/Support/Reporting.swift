@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Runs `body`; a mistake in the person's input becomes one sentence on standard error and
+/// exit code 1, never a crash or a stack trace.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as InputError {
+        printError("error: \(error.message)")
+        throw ExitCode(1)
+    } catch let error as FigureWriteError {
+        printError("error: \(error.message)")
+        throw ExitCode(1)
+    } catch let error as CairoError {
+        printError("error: \(error.description)")
+        throw ExitCode(1)
+    }
+}
