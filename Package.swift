@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "LessonCoreTests", dependencies: ["LessonCore"]),
         .testTarget(name: "LessonFiguresTests", dependencies: ["LessonFigures", "LessonCore", "CCairo"]),
         .testTarget(name: "LessonLibraryTests", dependencies: ["LessonLibrary"]),
-        .testTarget(name: "LessonCLITests", dependencies: ["LessonLibrary"]),
+        .testTarget(name: "LessonCLITests", dependencies: ["LessonLibrary", "lesson"]),
     ]
 )

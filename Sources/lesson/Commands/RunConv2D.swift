@@ -21,16 +21,16 @@ struct RunConv2D: ParsableCommand {
     @Option(help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix"))
     var kernel: String?
 
-    @Option(help: "The bias added to every output cell.")
+    @Option(parsing: .unconditional, help: "The bias added to every output cell.")
     var bias: Double?
 
-    @Option(help: ArgumentHelp("Zero padding on each side: n, or rows,columns.", valueName: "p"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Zero padding on each side: n, or rows,columns.", valueName: "p"))
     var padding: String?
 
-    @Option(help: ArgumentHelp("Step between windows: n, or rows,columns.", valueName: "s"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns.", valueName: "s"))
     var stride: String?
 
-    @Option(help: ArgumentHelp("Spacing between kernel taps: n, or rows,columns.", valueName: "d"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Spacing between kernel taps: n, or rows,columns.", valueName: "d"))
     var dilation: String?
 
     @Flag(help: "Compute the true convolution (kernel rotated by 180°) instead of cross-correlation.")

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// `lesson run conv2d` as a person runs it: output, exit code, JSON.
+@Suite struct RunConv2DCommandTests {
+    @Test func printsTheSlideSumForTheFirstCell() throws {
+        let result = try runLesson(["run", "conv2d", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("z[1,1] = 1×1 + 0×(−1) + 3×0 + 0×0 + 3×2 + 4×(−2) + 1×(−1) + 0×0 + 2×2 + 0 = 2"))
+        #expect(result.stdout.contains("o = ⌊(5 + 2×0 − 1×(3 − 1) − 1)/1⌋ + 1 = ⌊2/1⌋ + 1 = 3"))
+    }
+
+    @Test(arguments: [
+        ("example", [[2.0, 5, -1], [-15, -7, 2], [31, -6, 1]]),
+        ("padding-1", [[8, 2, 3, -4, 4], [-7, 2, 5, -1, 2], [26, -15, -7, 2, -1], [3, 31, -6, 1, -3], [-20, 2, 14, 3, 1]]),
+        ("stride-2", [[2, -1], [31, 1]]),
+        ("padding-1-stride-2", [[8, 3, 4], [26, -7, -1], [-20, 14, 1]]),
+    ])
+    func jsonCarriesTheOutputOfEveryVariant(variant: String, expected: [[Double]]) throws {
+        let result = try runLesson(["run", "conv2d", "--variant", variant, "--json", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let output = object?["output"] as? [[Double]]
+        #expect(output == expected)
+        let steps = object?["steps"] as? [[String: Any]]
+        #expect(steps?.count == expected.count * expected[0].count)
+    }
+
+    @Test func slideVariantReportsBothMismatchesOfTheNotes() throws {
+        let result = try runLesson(["run", "conv2d", "--variant", "slide", "--no-figures"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("2 mismatches between the lesson file and the recomputation"))
+        #expect(result.stdout.contains("kernel[2,3]: stated −3, recomputed −2"))
+        #expect(result.stdout.contains("with the stated kernel, z[1,1] would be −2, not 2"))
+        #expect(result.stdout.contains("z[3,2] (worked sum): stated −8, recomputed −6"))
+        #expect(result.stdout.contains("the stated terms add up to −6, not −8"))
+        let strict = try runLesson(["run", "conv2d", "--variant", "slide", "--no-figures", "--strict"])
+        #expect(strict.status == 3)
+    }
+
+    @Test(arguments: [
+        (["--input", "1 2; 3"], "--input \"1 2; 3\": row 2 has 1 numbers but row 1 has 2"),
+        (["--input", "1 x; 3 4"], "'x' in row 1, column 2 is not a number"),
+        (["--input", " ; "], "the matrix is empty"),
+        (["--kernel", "1 2 3 4 5 6"], "the kernel (6 columns) is larger than the padded input (5 + 2×0 = 5 columns)"),
+        (["--stride", "0"], "stride must be 1 or more along the rows, got 0"),
+        (["--dilation", "-1"], "dilation must be 1 or more along the rows, got -1"),
+        (["--padding", "-1"], "padding must be 0 or more along the rows, got -1"),
+        (["--variant", "nope"], "lesson 'conv2d' has no variant 'nope'; its variants are example, padding-1"),
+        (["--input", "@/nonexistent/file.csv"], "cannot read the file '/nonexistent/file.csv'"),
+    ])
+    func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
+        let result = try runLesson(["run", "conv2d", "--no-figures"] + arguments)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func unwritableOutputFolderIsNamed() throws {
+        let folder = try temporaryFolder()
+        let blocker = folder.appendingPathComponent("taken")
+        try Data("x".utf8).write(to: blocker)
+        let result = try runLesson(["run", "conv2d", "--out", blocker.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write figures to '\(blocker.path)': it is a file, not a folder"))
+    }
+
+    @Test func writesOneFramePerCellAndAnOverview() throws {
+        let folder = try temporaryFolder()
+        let result = try runLesson(["run", "conv2d", "--out", folder.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(Set(names) == Set((1...9).map { "step-\($0).png" } + ["overview.png"]))
+    }
+}
