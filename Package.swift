@@ -35,23 +35,29 @@ let package = Package(
             name: "LessonLibrary",
             dependencies: ["LessonCore", "LessonFigures", .product(name: "Yams", package: "Yams")]
         ),
+        // The exercise checker: exercises, per-student variants, grading and reports.
+        .target(
+            name: "LessonGrader",
+            dependencies: ["LessonCore", "LessonFigures", "LessonLibrary", .product(name: "Yams", package: "Yams")]
+        ),
         // The thin command line.
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonCore", "LessonFigures", "LessonLibrary",
+                "LessonCore", "LessonFigures", "LessonLibrary", "LessonGrader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: print their figures; never part of the tests.
         .executableTarget(
             name: "lesson-bench",
-            dependencies: ["LessonCore", "LessonFigures", "LessonLibrary"],
+            dependencies: ["LessonCore", "LessonFigures", "LessonLibrary", "LessonGrader"],
             path: "Sources/LessonBench"
         ),
         .testTarget(name: "LessonCoreTests", dependencies: ["LessonCore"]),
         .testTarget(name: "LessonFiguresTests", dependencies: ["LessonFigures", "LessonCore", "CCairo"]),
         .testTarget(name: "LessonLibraryTests", dependencies: ["LessonLibrary"]),
+        .testTarget(name: "LessonGraderTests", dependencies: ["LessonGrader", "LessonLibrary", "LessonFigures", "LessonCore"]),
         .testTarget(name: "LessonCLITests", dependencies: ["LessonLibrary", "lesson"]),
     ]
 )

@@ -1,0 +1,102 @@
+import Foundation
+import LessonCore
+import LessonLibrary
+
+/// An exercise, `exercises/<id>.yaml`: a title, text, and questions whose answers the engine
+/// computes from their parameters.
+///
+/// ```yaml
+/// title: Counting parameters
+/// text: Count the weights and biases of each network.
+/// hide_answers: false        # true leaves expected answers out of feedback
+/// questions:
+///   - id: regression
+///     kind: param-count
+///     points: 2
+///     text: How many parameters has the regression network?
+///     model: "input(2) dense(4) dense(4) dense(1)"
+///   - id: size
+///     kind: output-size
+///     n: {range: [20, 40]}   # each student gets a value drawn from the range
+///     k: 5
+/// ```
+public struct Exercise: Sendable {
+    /// The id: the file name without `.yaml`.
+    public let id: String
+    public let title: String
+    /// The exercise's text, above the questions.
+    public let text: String
+    /// Where in the course notes it comes from.
+    public let source: String?
+    /// Whether feedback hides expected answers for every question.
+    public let hidesAnswers: Bool
+    public let questions: [Question]
+    /// The file as the person named it, for errors and reports.
+    public let file: String
+
+    /// The sum of the questions' points.
+    public var maxPoints: Double { questions.reduce(0) { $0 + $1.points } }
+
+    /// Loads and checks an exercise file; every question is prepared once, so a mistake in
+    /// the file is reported before any submission is read.
+    public static func load(_ url: URL, displayName: String? = nil) throws -> Exercise {
+        let name = displayName ?? url.path
+        let root = try YAMLValue.load(url, displayName: name)
+        return try Exercise(id: url.deletingPathExtension().lastPathComponent, document: root, file: name)
+    }
+
+    /// Reads an exercise from its parsed document.
+    public init(id: String, document: YAMLValue, file: String) throws {
+        guard document.isMapping else { throw document.error("an exercise file must be a mapping with title, text and questions") }
+        try document.rejectUnknownKeys(allowed: ["title", "text", "source", "hide_answers", "questions"])
+        self.id = id
+        self.file = file
+        title = try document.require("title", expected: "the exercise's title").string()
+        text = try document["text"]?.string() ?? ""
+        source = try document["source"]?.string()
+        let hideAll = try document["hide_answers"]?.bool() ?? false
+        hidesAnswers = hideAll
+        var questions: [Question] = []
+        for item in try document.require("questions", expected: "a list of questions").items() {
+            guard item.isMapping else { throw item.error("a question must be a mapping with id, kind, points and text") }
+            let qid = try item.require("id", expected: "the question's id, such as q1").string()
+            guard qid.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !qid.isEmpty else {
+                throw item.error("the question id '\(qid)' may only have letters, digits, '-' and '_'")
+            }
+            guard !questions.contains(where: { $0.id == qid }) else { throw item.error("two questions have the id '\(qid)'") }
+            let points = try item["points"]?.double() ?? 1
+            guard points >= 0, points.isFinite else { throw item.error("points must be 0 or more") }
+            var tolerance = Tolerance()
+            if let t = item["tolerance"] {
+                if t.isMapping {
+                    try t.rejectUnknownKeys(allowed: ["absolute", "relative"])
+                    tolerance.absolute = try t["absolute"]?.double() ?? tolerance.absolute
+                    tolerance.relative = try t["relative"]?.double() ?? tolerance.relative
+                } else {
+                    tolerance.absolute = try t.double()
+                }
+            }
+            if let d = item["decimals"] {
+                let decimals = try d.int()
+                guard (0...12).contains(decimals) else { throw d.error("decimals must be 0 to 12") }
+                tolerance.decimals = decimals
+            }
+            var parameters: [String: ParameterValue] = [:]
+            for (key, value) in try item.entries() where !Question.commonKeys.contains(key) {
+                parameters[key] = try ParameterValue.from(value)
+            }
+            questions.append(try Question(
+                id: qid, kind: try item.require("kind", expected: "the question kind, such as param-count").string(),
+                points: points, text: try item["text"]?.string() ?? "", tolerance: tolerance,
+                hidesAnswer: try item["hide_answer"]?.bool() ?? hideAll, parameters: parameters,
+                location: "\(file), question '\(qid)'", exercise: id))
+        }
+        guard !questions.isEmpty else { throw document.error("the exercise has no questions") }
+        self.questions = questions
+    }
+
+    /// Every question prepared for `student`.
+    public func prepared(for student: String) throws -> [PreparedQuestion] {
+        try questions.map { try $0.prepared(exercise: id, student: student) }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import LessonCore
+
+/// How close a number must be to count as right, stated per question.
+///
+/// `decimals: d` accepts any answer within half a unit of the d-th decimal (0.5·10^−d): the
+/// value correctly rounded to d decimals is right, a truncated one may not be. Otherwise
+/// `absolute` or `relative` (defaults 1e-9, which absorb the rounding of exact arithmetic).
+public struct Tolerance: Equatable, Sendable, Codable {
+    public var absolute: Double
+    public var relative: Double
+    public var decimals: Int?
+
+    /// The default: exact up to floating-point rounding.
+    public init(absolute: Double = 1e-9, relative: Double = 1e-9, decimals: Int? = nil) {
+        self.absolute = absolute
+        self.relative = relative
+        self.decimals = decimals
+    }
+
+    /// Whether `given` counts as `expected`.
+    public func accepts(_ given: Double, _ expected: Double) -> Bool {
+        if let decimals {
+            return abs(given - expected) <= 0.5 * pow(10, -Double(decimals)) * (1 + 1e-9)
+        }
+        return agree(given, expected, absolute: absolute, relative: relative)
+    }
+
+    /// A phrase for sheets: "to 2 decimals", "within 0.01".
+    public var text: String? {
+        if let decimals { return "to \(decimals) decimal\(decimals == 1 ? "" : "s")" }
+        if absolute > 1e-9 || relative > 1e-9 {
+            var parts: [String] = []
+            if absolute > 1e-9 { parts.append("within \(Notation.number(absolute, decimals: 9))") }
+            if relative > 1e-9 { parts.append("within \(Notation.number(relative * 100, decimals: 6))%") }
+            return parts.joined(separator: " or ")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,91 @@
+import LessonCore
+
+/// Draws a student's variant of a question: every parameter written as a range is replaced
+/// by a value drawn deterministically from the exercise id, the student id, the question id
+/// and the key (FNV-1a 64 hash seeding SplitMix64), so the sheet and the grading always agree.
+///
+/// Ranges an exercise may write instead of a value:
+/// - `{range: [3, 7]}`: a whole number from 3 to 7 inclusive (`step: 2` for 3, 5, 7);
+/// - `{one_of: [5, 7, 9]}`: one of the listed values;
+/// - `{random_matrix: [5, 5], range: [-2, 3]}`: a matrix of whole numbers in the range.
+public enum VariantDrawer {
+    /// Whether a parameter value is a range to draw from.
+    public static func isRandom(_ value: ParameterValue) -> Bool {
+        guard case .map(let entries) = value else { return false }
+        return entries["range"] != nil || entries["one_of"] != nil || entries["random_matrix"] != nil
+    }
+
+    /// The parameters with every range drawn for `student`.
+    public static func resolve(_ values: [String: ParameterValue], exercise: String, student: String, question: String,
+                               location: String) throws -> [String: ParameterValue] {
+        var out = values
+        for key in values.keys.sorted() {
+            guard let value = values[key], isRandom(value), case .map(let spec) = value else { continue }
+            var generator = SplitMix64(seed: hash([exercise, student, question, key]))
+            out[key] = try draw(spec, using: &generator, place: "\(location), key '\(key)'")
+        }
+        return out
+    }
+
+    /// Checks that every range of a question can be drawn (so errors show when the exercise loads).
+    public static func validate(_ values: [String: ParameterValue], location: String) throws {
+        _ = try resolve(values, exercise: "", student: "", question: "", location: location)
+    }
+
+    private static func draw(_ spec: [String: ParameterValue], using generator: inout SplitMix64, place: String) throws -> ParameterValue {
+        if let options = spec["one_of"] {
+            guard case .list(let items) = options, !items.isEmpty else { throw InputError("\(place): one_of must be a non-empty list") }
+            return items[Int(generator.next() % UInt64(items.count))]
+        }
+        let (low, high, step) = try range(spec, place: place)
+        func number() -> Int { low + step * Int(generator.next() % UInt64((high - low) / step + 1)) }
+        if let shapeValue = spec["random_matrix"] {
+            guard case .list(let dims) = shapeValue, dims.count == 2, case .scalar(let r) = dims[0], case .scalar(let c) = dims[1],
+                  let rows = Int(r), let columns = Int(c), (1...50).contains(rows), (1...50).contains(columns) else {
+                throw InputError("\(place): random_matrix must be [rows, columns], each 1 to 50")
+            }
+            let text = (0..<rows).map { _ in (0..<columns).map { _ in String(number()) }.joined(separator: " ") }
+                .joined(separator: "; ")
+            return .scalar(text)
+        }
+        return .scalar(String(number()))
+    }
+
+    private static func range(_ spec: [String: ParameterValue], place: String) throws -> (Int, Int, Int) {
+        guard case .list(let bounds)? = spec["range"], bounds.count == 2, case .scalar(let a) = bounds[0],
+              case .scalar(let b) = bounds[1], let low = Int(a), let high = Int(b), low <= high else {
+            throw InputError("\(place): range must be [low, high], two whole numbers with low ≤ high")
+        }
+        var step = 1
+        if let stepValue = spec["step"] {
+            guard case .scalar(let s) = stepValue, let parsed = Int(s), parsed >= 1 else {
+                throw InputError("\(place): step must be a whole number of at least 1")
+            }
+            step = parsed
+        }
+        return (low, high, step)
+    }
+
+    /// FNV-1a 64 over the parts, separated by a zero byte.
+    static func hash(_ parts: [String]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (i, part) in parts.enumerated() {
+            if i > 0 { h = (h ^ 0) &* 0x0000_0100_0000_01B3 }
+            for byte in part.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        return h
+    }
+}
+
+/// SplitMix64: a small, fast, seeded generator (Steele, Lea and Flood, 2014).
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,105 @@
+import LessonCore
+
+/// Grades one answer against a prepared question: points, status, feedback, and the known
+/// mistake a wrong answer matches. Matrices earn points per right cell.
+public enum AnswerGrader {
+    /// Grades `given` (nil when the student left the question out).
+    public static func grade(_ given: SubmittedValue?, question: Question, prepared: PreparedQuestion) -> QuestionResult {
+        let hide = question.hidesAnswer
+        var result = QuestionResult(question: question.id, points: 0, maxPoints: question.points, status: .missing,
+                                    expected: hide ? nil : prepared.expected.text, given: nil, feedback: "no answer given",
+                                    working: hide ? nil : prepared.working)
+        guard let given, given != .null else { return result }
+        let answer: Answer
+        do {
+            answer = try AnswerReader.read(given, like: prepared.expected)
+        } catch let error as InputError {
+            result.status = .unreadable
+            result.given = given.text
+            result.feedback = "could not read the answer: \(error.message); write \(prepared.answerFormat)"
+            return result
+        } catch {
+            result.status = .unreadable
+            result.given = given.text
+            result.feedback = "could not read the answer; write \(prepared.answerFormat)"
+            return result
+        }
+        result.given = answer.text
+        let mistake = prepared.mistakes.first { matches(answer, $0.answer, question.tolerance) }
+        if case .matrix(let expected) = prepared.expected, case .matrix(let matrix) = answer {
+            return gradeMatrix(matrix, expected: expected, mistake: mistake, question: question, prepared: prepared, result: result)
+        }
+        if matches(answer, prepared.expected, question.tolerance) {
+            result.status = .correct
+            result.points = question.points
+            result.feedback = "correct"
+            return result
+        }
+        result.status = .wrong
+        result.mistake = mistake?.name
+        var feedback = hide ? "wrong" : "wrong: expected \(prepared.expected.text), got \(answer.text)"
+        if let mistake {
+            feedback += "; this is the answer with \(mistake.name)"
+            if let detail = mistake.detail, !hide { feedback += " (\(detail))" }
+        }
+        if case .number = prepared.expected, let phrase = question.tolerance.text { feedback += " (accepted \(phrase))" }
+        result.feedback = feedback
+        return result
+    }
+
+    private static func gradeMatrix(_ given: Tensor, expected: Tensor, mistake: KnownMistake?, question: Question,
+                                    prepared: PreparedQuestion, result: QuestionResult) -> QuestionResult {
+        var result = result
+        let hide = question.hidesAnswer
+        guard given.shape == expected.shape else {
+            result.status = .wrong
+            result.mistake = mistake?.name
+            var feedback = "the answer is \(Notation.shape(given.shape)) but the expected one is \(Notation.shape(expected.shape))"
+            if let mistake { feedback += "; this is the answer with \(mistake.name)" }
+            result.feedback = feedback
+            return result
+        }
+        var wrong: [Int] = []
+        for i in 0..<expected.count where !question.tolerance.accepts(given.scalars[i], expected.scalars[i]) {
+            wrong.append(i)
+        }
+        let total = expected.count
+        if wrong.isEmpty {
+            result.status = .correct
+            result.points = question.points
+            result.feedback = "correct (all \(total) cells)"
+            return result
+        }
+        let right = total - wrong.count
+        result.points = (question.points * Double(right) / Double(total) * 1e6).rounded() / 1e6
+        result.status = right == 0 ? .wrong : .partial
+        result.mistake = mistake?.name
+        let columns = expected.rank == 1 ? expected.count : expected.columns
+        let cells = wrong.map { expected.rank == 1 ? [1, $0 + 1] : [$0 / columns + 1, $0 % columns + 1] }
+        result.wrongCells = cells
+        let names = cells.prefix(6).map { expected.rank == 1 ? "[\($0[1])]" : "[\($0[0]),\($0[1])]" }.joined(separator: ", ")
+            + (cells.count > 6 ? ", …" : "")
+        var feedback = "\(right) of \(total) cells right; wrong: \(names)"
+        if let mistake { feedback += "; this is the answer with \(mistake.name)" }
+        let first = wrong[0]
+        let working = first < prepared.cellWorking.count ? prepared.cellWorking[first] : nil
+        if !hide, let working { feedback += "; first wrong cell: \(working)" }
+        result.feedback = feedback
+        result.matrixDetail = MatrixDetail(given: given, expected: expected, wrong: wrong,
+                                           firstWrongWorking: hide ? nil : working, mistake: mistake?.name)
+        return result
+    }
+
+    /// Whether two answers agree (numbers within the tolerance, matrices cell by cell).
+    static func matches(_ a: Answer, _ b: Answer, _ tolerance: Tolerance) -> Bool {
+        switch (a, b) {
+        case (.integer(let x), .integer(let y)): return x == y
+        case (.number(let x), .number(let y)): return tolerance.accepts(x, y)
+        case (.shape(let x), .shape(let y)): return x == y
+        case (.choice(let x), .choice(let y)): return x == y
+        case (.matrix(let x), .matrix(let y)):
+            return x.shape == y.shape && zip(x.scalars, y.scalars).allSatisfy { tolerance.accepts($0, $1) }
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import LessonCore
+
+/// Everything a grading run found: every student's results and a summary per question.
+/// The gradebook CSV, the JSON report and the Gradescope files are all written from it.
+public struct GradeReport: Sendable, Encodable {
+    /// The exercise id and title.
+    public var exercise: String
+    public var title: String
+    public var maxPoints: Double
+    /// The questions, in order.
+    public var questions: [QuestionInfo]
+    /// Students sorted by id, then file.
+    public var students: [StudentResult]
+    /// How each question went across students.
+    public var summary: [QuestionSummary]
+
+    /// A question as reports list it.
+    public struct QuestionInfo: Sendable, Encodable, Equatable {
+        public var id: String
+        public var kind: String
+        public var points: Double
+        public var text: String
+    }
+
+    /// Sorts the results, flags a student id used by two files, and summarises each question.
+    public init(exercise: Exercise, students unsorted: [StudentResult]) {
+        self.exercise = exercise.id
+        self.title = exercise.title
+        self.maxPoints = exercise.maxPoints
+        self.questions = exercise.questions.map { QuestionInfo(id: $0.id, kind: $0.kind, points: $0.points, text: $0.text) }
+        var students = unsorted.sorted { ($0.student, $0.file) < ($1.student, $1.file) }
+        var firstFile: [String: String] = [:]
+        for i in students.indices {
+            if let other = firstFile[students[i].student] {
+                students[i].error = "the student id '\(students[i].student)' is also used by \(other); only that file is graded"
+                students[i].points = 0
+                for q in students[i].questions.indices {
+                    students[i].questions[q] = QuestionResult(question: students[i].questions[q].question, points: 0,
+                                                              maxPoints: students[i].questions[q].maxPoints, status: .missing,
+                                                              feedback: "not graded: duplicate student id")
+                }
+            } else {
+                firstFile[students[i].student] = students[i].file
+            }
+        }
+        self.students = students
+        self.summary = exercise.questions.enumerated().map { index, question in
+            QuestionSummary(question: question, index: index, students: students)
+        }
+    }
+
+    /// Students graded once (a duplicate id's later files are left out): the gradebook's rows.
+    public var gradebookStudents: [StudentResult] {
+        students.filter { !($0.error?.contains("is also used by") ?? false) }
+    }
+
+    /// The summary printed after grading, one line per question.
+    public var summaryText: String {
+        let graded = gradebookStudents
+        let errors = graded.filter { $0.error != nil }.count
+        let average = graded.isEmpty ? 0 : graded.reduce(0) { $0 + $1.points } / Double(graded.count)
+        var lines = ["Graded \(graded.count) submission\(graded.count == 1 ? "" : "s") of '\(exercise)' (\(Self.points(maxPoints)) points): average \(Self.points((average * 100).rounded() / 100))"
+                     + (errors > 0 ? ", \(errors) file\(errors == 1 ? "" : "s") could not be graded" : "") + "."]
+        for s in summary {
+            var line = "  \(s.question) (\(Self.points(s.maxPoints)) point\(s.maxPoints == 1 ? "" : "s")): \(s.right) of \(s.graded) right"
+            if s.partial > 0 { line += ", \(s.partial) partly" }
+            if let wrong = s.mostCommonWrong {
+                line += "; most common wrong answer \(wrong) (\(s.mostCommonWrongCount) student\(s.mostCommonWrongCount == 1 ? "" : "s")"
+                    + (s.mostCommonMistake.map { ": \($0)" } ?? "") + ")"
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Points without trailing zeros: `2`, `1.5`, `0.666667`.
+    public static func points(_ value: Double) -> String {
+        Notation.number(value, decimals: 6)
+    }
+}
+
+/// How one question went across all students.
+public struct QuestionSummary: Sendable, Encodable, Equatable {
+    public var question: String
+    public var maxPoints: Double
+    /// Students whose file could be graded.
+    public var graded: Int
+    public var right: Int
+    public var partial: Int
+    public var wrong: Int
+    public var missing: Int
+    public var unreadable: Int
+    public var averagePoints: Double
+    /// The wrong answer given most often (ties: the first in text order), and by how many.
+    public var mostCommonWrong: String?
+    public var mostCommonWrongCount: Int
+    /// The known mistake that answer matches, if any.
+    public var mostCommonMistake: String?
+
+    init(question: Question, index: Int, students: [StudentResult]) {
+        self.question = question.id
+        self.maxPoints = question.points
+        let results = students.filter { $0.error == nil }.map { $0.questions[index] }
+        graded = results.count
+        right = results.filter { $0.status == .correct }.count
+        partial = results.filter { $0.status == .partial }.count
+        wrong = results.filter { $0.status == .wrong }.count
+        missing = results.filter { $0.status == .missing }.count
+        unreadable = results.filter { $0.status == .unreadable }.count
+        averagePoints = results.isEmpty ? 0 : ((results.reduce(0) { $0 + $1.points } / Double(results.count)) * 1e6).rounded() / 1e6
+        var counts: [String: (Int, String?)] = [:]
+        for r in results where r.status == .wrong || r.status == .partial {
+            guard let given = r.given else { continue }
+            counts[given, default: (0, r.mistake)].0 += 1
+        }
+        let best = counts.sorted { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.key < $1.key }.first
+        mostCommonWrong = best?.key
+        mostCommonWrongCount = best?.value.0 ?? 0
+        mostCommonMistake = best?.value.1
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import LessonCore
+
+/// Grades a batch of answer files against an exercise, on every core.
+///
+/// Each submission is read, parsed and graded on its own; a file that cannot be read gives
+/// that student an error and zero points and never stops the batch. The results come back
+/// sorted by student id, then file, so the same inputs always give the same report.
+public enum Grader {
+    /// Grades one parsed submission.
+    public static func grade(_ submission: Submission, exercise: Exercise) -> StudentResult {
+        var result = StudentResult(student: submission.student, file: submission.file, error: submission.error, points: 0,
+                                   maxPoints: exercise.maxPoints, questions: [], unknownAnswers: [])
+        let prepared: [PreparedQuestion]?
+        if submission.error == nil {
+            do { prepared = try exercise.prepared(for: submission.student) } catch {
+                result.error = "the exercise could not be prepared for this student: \(error)"
+                prepared = nil
+            }
+        } else {
+            prepared = nil
+        }
+        for (index, question) in exercise.questions.enumerated() {
+            if let prepared {
+                result.questions.append(AnswerGrader.grade(submission.answers[question.id], question: question,
+                                                           prepared: prepared[index]))
+            } else {
+                result.questions.append(QuestionResult(question: question.id, points: 0, maxPoints: question.points,
+                                                       status: .missing, feedback: "not graded: the answer file \(result.error ?? "could not be read")"))
+            }
+        }
+        let known = Set(exercise.questions.map(\.id))
+        result.unknownAnswers = submission.answers.keys.filter { !known.contains($0) }.sorted()
+        result.points = (result.questions.reduce(0) { $0 + $1.points } * 1e6).rounded() / 1e6
+        return result
+    }
+
+    /// Reads and grades every file, in parallel, and returns the report.
+    public static func grade(files: [SubmissionFile], exercise: Exercise) -> GradeReport {
+        let slots = ResultSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let submission = Submission.read(file.url, displayName: file.displayName)
+            slots.set(index, grade(submission, exercise: exercise))
+        }
+        return GradeReport(exercise: exercise, students: slots.values)
+    }
+
+    /// Grades submissions already in memory (tests, benchmarks).
+    public static func grade(submissions: [Submission], exercise: Exercise) -> GradeReport {
+        let slots = ResultSlots(count: submissions.count)
+        DispatchQueue.concurrentPerform(iterations: submissions.count) { index in
+            slots.set(index, grade(submissions[index], exercise: exercise))
+        }
+        return GradeReport(exercise: exercise, students: slots.values)
+    }
+}
+
+/// An answer file to grade: where it is and how to name it.
+public struct SubmissionFile: Sendable, Equatable {
+    public var url: URL
+    public var displayName: String
+
+    public init(url: URL, displayName: String) {
+        self.url = url
+        self.displayName = displayName
+    }
+
+    /// The answer files named on a command line: files as given, folders expanded to their
+    /// `.yaml`, `.yml` and `.json` files (not recursively), sorted by name.
+    public static func collect(_ paths: [String]) throws -> [SubmissionFile] {
+        var files: [SubmissionFile] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError("the submission '\(path)' does not exist")
+            }
+            if isDirectory.boolValue {
+                let names: [String]
+                do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+                    throw InputError("cannot list the folder '\(path)'")
+                }
+                let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+                for name in names.sorted() where [".yaml", ".yml", ".json"].contains(where: { name.lowercased().hasSuffix($0) }) {
+                    let full = base + "/" + name
+                    files.append(SubmissionFile(url: URL(fileURLWithPath: full), displayName: full))
+                }
+            } else {
+                files.append(SubmissionFile(url: URL(fileURLWithPath: path), displayName: path))
+            }
+        }
+        return files
+    }
+}
+
+/// Slots filled by `concurrentPerform`, one per index; each index is written by one thread only.
+final class ResultSlots: @unchecked Sendable {
+    private var storage: [StudentResult?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: StudentResult) {
+        lock.lock(); storage[index] = value; lock.unlock()
+    }
+    var values: [StudentResult] { storage.compactMap { $0 } }
+}
