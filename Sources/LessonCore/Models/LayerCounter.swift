@@ -55,7 +55,7 @@ enum LayerCounter {
             let params = depthwise + pointwise + (bias ? u : 0)
             return row(sizes + [u], params: params,
                        formula: "\(k)·\(k)·\(cm) + \(cm)·\(u)" + (bias ? " + \(u)" : ""),
-                       symbolic: "k·k·C_in·m + C_in·m·filters" + (bias ? " + filters" : ""),
+                       symbolic: (m == 1 ? "k·k·C_in + C_in·filters" : "k·k·C_in·m + C_in·m·filters") + (bias ? " + filters" : ""),
                        arithmetic: lines,
                        note: "depthwise \(Notation.grouped(depthwise)) + pointwise \(Notation.grouped(pointwise))" + (bias ? " + \(u) biases" : ""))
 
@@ -67,7 +67,8 @@ enum LayerCounter {
             let params = k * k * c * m + (bias ? c * m : 0)
             return row(sizes + [c * m], params: params,
                        formula: "\(k)·\(k)·\(cm)" + (bias ? " + \(cm)" : ""),
-                       symbolic: "k·k·C_in·m" + (bias ? " + C_in·m" : ""), arithmetic: lines)
+                       symbolic: m == 1 ? "k·k·C_in" + (bias ? " + C_in" : "") : "k·k·C_in·m" + (bias ? " + C_in·m" : ""),
+                       arithmetic: lines)
 
         case .maxPool, .avgPool, .maxPool1d, .avgPool1d:
             let is2D = layer.kind == .maxPool || layer.kind == .avgPool

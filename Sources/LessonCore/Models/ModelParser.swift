@@ -122,6 +122,7 @@ public enum ModelParser {
                 throw InputError("expected \(kind.usage)")
             }
             layer.inputShape = try word.positional.enumerated().map { try Arguments.positiveInt($1, name: "size \($0 + 1)") }
+            arguments.usedPositions = Set(word.positional.indices)
         case .dense:
             layer.units = try arguments.int("units", position: 0)
             layer.useBias = try arguments.bool("use_bias", default: true)

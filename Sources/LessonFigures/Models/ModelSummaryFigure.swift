@@ -1,0 +1,63 @@
+import LessonCore
+
+/// The figure of a model summary: a table like Keras's `model.summary()` (layer, output
+/// shape, parameters) with each count's formula written out, and the total at the bottom.
+/// Layers without weights are muted; the formulas use the theme's `current` colour for the
+/// result. It only reads the summary.
+public enum ModelSummaryFigure {
+    /// The table's geometry on a 1280-wide figure: row height and the first row's centre.
+    public struct Layout: Sendable {
+        public var rowHeight: Double
+        public var firstRowY: Double
+        public var columns: [Double]
+    }
+
+    /// The layout for a summary of `rows` layers.
+    public static func layout(rows: Int, height: Double = 720) -> Layout {
+        let rowHeight = min(56, (height - 260) / Double(max(rows + 1, 1)))
+        return Layout(rowHeight: rowHeight, firstRowY: 110 + rowHeight * 1.5, columns: [50, 430, 735, 765])
+    }
+
+    /// One figure: `summary`.
+    public static func figure(_ summary: ModelSummary, title: String) -> Figure {
+        let description = "A table of the \(summary.layers.count) layers after the \(Notation.shape(summary.inputShape)) input with their output shapes and parameter counts, \(summary.totalText) parameters in total."
+        return Figure(name: "summary", description: description) { canvas in
+            let theme = canvas.theme
+            let layout = layout(rows: summary.layers.count)
+            Caption.title(title, on: canvas, width: 1280)
+            let x = layout.columns
+            let headerY = layout.firstRowY - layout.rowHeight
+            let size = min(22, layout.rowHeight * 0.45)
+            canvas.text("Layer (type)", x: x[0], y: headerY, size: size, theme.foreground, align: .left, weight: .bold)
+            canvas.text("Output shape", x: x[1], y: headerY, size: size, theme.foreground, align: .left, weight: .bold)
+            canvas.text("Param #", x: x[2], y: headerY, size: size, theme.foreground, align: .right, weight: .bold)
+            canvas.text("Formula", x: x[3], y: headerY, size: size, theme.foreground, align: .left, weight: .bold)
+            canvas.line(from: (40, headerY + layout.rowHeight / 2), to: (1240, headerY + layout.rowHeight / 2), theme.gridLine, lineWidth: 2)
+            canvas.text("input " + Notation.shape(summary.inputShape), x: 1240, y: headerY, size: size * 0.85, theme.muted,
+                        align: .right)
+            for (i, row) in summary.layers.enumerated() {
+                let y = layout.firstRowY + Double(i) * layout.rowHeight
+                if i % 2 == 1 {
+                    canvas.fillRect(x: 40, y: y - layout.rowHeight / 2, width: 1200, height: layout.rowHeight, theme.padding.withAlpha(0.45))
+                }
+                let color = row.params == 0 ? theme.muted : theme.foreground
+                let name = "\(row.word) (\(row.type))"
+                canvas.text(name, x: x[0], y: y, size: canvas.fittingSize(name, size: size, maxWidth: x[1] - x[0] - 16),
+                            color, align: .left)
+                canvas.text(Notation.shape(row.outputShape), x: x[1], y: y, size: size, color, align: .left)
+                canvas.text(Notation.grouped(row.params), x: x[2], y: y, size: size, row.params == 0 ? theme.muted : theme.current,
+                            align: .right, weight: .bold)
+                let formula = row.params == 0 ? row.formula : row.symbolic + " = " + row.formula
+                canvas.text(formula, x: x[3], y: y, size: canvas.fittingSize(formula, size: size, maxWidth: 1240 - x[3]),
+                            color, align: .left)
+            }
+            let bottom = layout.firstRowY + Double(summary.layers.count) * layout.rowHeight - layout.rowHeight / 2
+            canvas.line(from: (40, bottom), to: (1240, bottom), theme.gridLine, lineWidth: 2)
+            var lines = ["Total params: " + summary.totalText]
+            if summary.nonTrainableParams > 0 {
+                lines.append("Trainable: \(Notation.grouped(summary.trainableParams)) · Non-trainable: \(Notation.grouped(summary.nonTrainableParams)) (batch normalisation's moving mean and variance)")
+            }
+            Caption.lines(lines, on: canvas, width: 1280, bottom: min(720 - 50, bottom + 50 + 38 * Double(lines.count - 1)), size: 26)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run param-count`: a Keras model's output shapes and parameter counts, layer by
+/// layer, each count written out as a formula with its numbers.
+///
+/// Lesson file keys: `model` (a model string, or a list of its words) and `expected` with
+/// `params` (one count per layer after the input), `total` and `output_shapes` (`"11×11×8"`).
+public enum ParamCountLesson: Lesson {
+    public static let id = "param-count"
+
+    /// The parameters of one run.
+    public struct Example: Equatable {
+        /// The model string.
+        public var model: String
+        public var statedParams: [Int]?
+        public var statedTotal: Int?
+        public var statedShapes: [String]?
+
+        public init(model: String) { self.model = model }
+
+        /// Reads a variant of the lesson file.
+        public init(_ variant: LessonVariant) throws {
+            try variant.rejectUnknownKeys(allowed: ["model"])
+            let value = try variant.require("model", expected: "a model such as \"input(28,28,1) conv2d(8,7,stride=2) dense(10)\"")
+            model = try Self.modelText(value)
+            if let expected = variant["expected"] {
+                try expected.rejectUnknownKeys(allowed: ["params", "total", "output_shapes"])
+                statedParams = try expected["params"]?.items().map { try $0.int() }
+                statedTotal = try expected["total"]?.int()
+                statedShapes = try expected["output_shapes"]?.items().map { try $0.string() }
+            }
+        }
+
+        /// A model given as one string or as a list of words.
+        public static func modelText(_ value: YAMLValue) throws -> String {
+            if let text = try? value.string() { return text }
+            return try value.items().map { try $0.string() }.joined(separator: " ")
+        }
+
+        /// Reads a model from a YAML file with a `model` key (a string or a list of words).
+        public static func load(_ url: URL, displayName: String) throws -> String {
+            let root = try YAMLValue.load(url, displayName: displayName)
+            return try modelText(try root.require("model", expected: "the model, such as \"input(784) dense(10)\""))
+        }
+    }
+
+    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
+        let example = try Example(variant)
+        do {
+            return try run(example, title: file.title, source: file.source, variant: variant.name, description: variant.description)
+        } catch let error as InputError {
+            throw try variant.require("model", expected: "a model").error(error.message)
+        }
+    }
+
+    /// Counts the model of `example` and builds the text, JSON payload, figure and mismatches.
+    public static func run(_ example: Example, title: String, source: String?, variant: String,
+                           description: String? = nil) throws -> LessonOutput {
+        let summary = try ModelSummary.summarize(example.model)
+        let mismatches = check(summary, against: example)
+        let text = describe(summary, model: example.model, title: title, source: source, variant: variant,
+                            description: description, stated: example, mismatches: mismatches)
+        return LessonOutput(lesson: id, variant: variant, text: text, payload: summary,
+                            figures: [ModelSummaryFigure.figure(summary, title: title)], mismatches: mismatches)
+    }
+
+    /// Compares the stated counts and shapes with the recomputed ones.
+    static func check(_ summary: ModelSummary, against stated: Example) -> [Mismatch] {
+        var mismatches: [Mismatch] = []
+        if let params = stated.statedParams {
+            if params.count != summary.layers.count {
+                mismatches.append(Mismatch(subject: "number of layers", stated: "\(params.count)", recomputed: "\(summary.layers.count)"))
+            }
+            for (i, (p, row)) in zip(params, summary.layers).enumerated() where p != row.params {
+                mismatches.append(Mismatch(subject: "params of layer \(i + 1) (\(row.word))", stated: Notation.grouped(p),
+                                           recomputed: Notation.grouped(row.params), details: [row.symbolic + " = " + row.formula]))
+            }
+        }
+        if let total = stated.statedTotal, total != summary.totalParams {
+            mismatches.append(Mismatch(subject: "total params", stated: Notation.grouped(total), recomputed: Notation.grouped(summary.totalParams),
+                                       details: [summary.totalText]))
+        }
+        if let shapes = stated.statedShapes {
+            for (i, (s, row)) in zip(shapes, summary.layers).enumerated() {
+                let normal = s.replacingOccurrences(of: "x", with: "×").replacingOccurrences(of: " ", with: "")
+                if normal != Notation.shape(row.outputShape) {
+                    mismatches.append(Mismatch(subject: "output shape of layer \(i + 1) (\(row.word))", stated: s,
+                                               recomputed: Notation.shape(row.outputShape), details: row.shapeArithmetic))
+                }
+            }
+        }
+        return mismatches
+    }
+
+    /// The table and the formulas as text.
+    static func describe(_ summary: ModelSummary, model: String, title: String, source: String?, variant: String,
+                         description: String?, stated: Example, mismatches: [Mismatch]) -> String {
+        var lines: [String] = [title + (variant == "example" || variant == "custom" ? "" : " — variant \(variant)")]
+        if let description { lines.append(description) }
+        if let source { lines.append("From the course notes: \(source)") }
+        lines.append("Model: \(model)")
+        lines.append("Shapes are height×width×channels (channels last) as in Keras, without the batch axis.")
+        lines.append("")
+        let names = summary.layers.map { "\($0.word) (\($0.type))" }
+        let shapes = summary.layers.map { Notation.shape($0.outputShape) }
+        let params = summary.layers.map { Notation.grouped($0.params) }
+        let w0 = max(12, names.map(\.count).max() ?? 0), w1 = max(12, shapes.map(\.count).max() ?? 0)
+        let w2 = max(7, params.map(\.count).max() ?? 0)
+        func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
+        func left(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+        lines.append(pad("Layer (type)", w0) + "  " + pad("Output shape", w1) + "  " + left("Param #", w2))
+        lines.append(String(repeating: "─", count: w0 + w1 + w2 + 4))
+        lines.append(pad("input", w0) + "  " + pad(Notation.shape(summary.inputShape), w1) + "  " + left("0", w2))
+        for i in summary.layers.indices {
+            lines.append(pad(names[i], w0) + "  " + pad(shapes[i], w1) + "  " + left(params[i], w2))
+        }
+        lines.append(String(repeating: "─", count: w0 + w1 + w2 + 4))
+        lines.append("Total params: \(Notation.grouped(summary.totalParams))")
+        lines.append("Trainable params: \(Notation.grouped(summary.trainableParams))")
+        lines.append("Non-trainable params: \(Notation.grouped(summary.nonTrainableParams))")
+        lines.append("")
+        lines.append("Layer by layer:")
+        for (i, row) in summary.layers.enumerated() {
+            lines.append("\(i + 1). \(row.word) (\(row.type)): \(Notation.shape(row.inputShape)) → \(Notation.shape(row.outputShape))")
+            for arithmetic in row.shapeArithmetic { lines.append("   " + arithmetic) }
+            lines.append("   params: " + (row.params == 0 ? row.formula : row.symbolic + " = " + row.formula))
+            if let note = row.note { lines.append("   " + note) }
+        }
+        lines.append("")
+        lines.append("Total: " + summary.totalText)
+        let checked = (stated.statedParams == nil ? 0 : 1) + (stated.statedTotal == nil ? 0 : 1) + (stated.statedShapes == nil ? 0 : 1)
+        if checked > 0 {
+            lines.append("")
+            if mismatches.isEmpty {
+                var parts: [String] = []
+                if stated.statedParams != nil { parts.append("the stated counts per layer") }
+                if stated.statedTotal != nil { parts.append("the stated total") }
+                if stated.statedShapes != nil { parts.append("the stated output shapes") }
+                lines.append("Checked against the lesson file: \(parts.joined(separator: ", ")) agree with the recomputation.")
+            } else {
+                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
+                for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

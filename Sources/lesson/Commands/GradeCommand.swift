@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import LessonCore
+import LessonFigures
+import LessonGrader
+
+/// `lesson grade <exercise> <submissions...>`: grade answer files and write the gradebook.
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade students' answer files against an exercise and write the gradebook.",
+        discussion: """
+            The exercise is a file (exercises/param-count.yaml) or an id (param-count). Submissions are \
+            YAML or JSON answer files, or folders of them; the student id is the file's 'student' key, \
+            else its name. Writes gradebook.csv (Canvas, Moodle), report.json, gradescope/<student>/results.json \
+            and figures/<student>/<question>.png for matrix answers with wrong cells, into \
+            output/grade/<exercise>/ unless --out is given. A file that cannot be read gives that student \
+            an error and zero points; the batch goes on.
+
+            Examples:
+              lesson grade param-count exercises/submissions/param-count/
+              lesson grade exercises/conv-5x5.yaml answers/*.yaml --out grades/
+              lesson grade conv-5x5 submission.json --gradescope /autograder/results/results.json
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The exercise: a .yaml file or an id in exercises/.", valueName: "exercise"))
+    var exercise: String
+
+    @Argument(help: ArgumentHelp("Answer files (YAML or JSON) or folders of them.", valueName: "submissions"))
+    var submissions: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Write the gradebook and reports into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write the single submission's Gradescope results.json to this path (for a Gradescope autograder).", valueName: "file"))
+    var gradescope: String?
+
+    @Flag(name: .long, help: "Do not draw PNGs of matrix answers with wrong cells.")
+    var noFigures = false
+
+    @Flag(name: .long, help: "Do not write one Gradescope results.json per student.")
+    var noGradescope = false
+
+    @Flag(name: .long, help: "Print every student's feedback, however many students there are.")
+    var verbose = false
+
+    @Flag(name: .long, help: "Print the JSON report on standard output, and nothing else there.")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            guard !submissions.isEmpty else { throw InputError("give at least one answer file or folder after the exercise") }
+            let exercise = try ExerciseDirectory.load(self.exercise)
+            let files = try SubmissionFile.collect(submissions)
+            guard !files.isEmpty else { throw InputError("no .yaml, .yml or .json answer files in \(submissions.joined(separator: ", "))") }
+            if gradescope != nil, files.count != 1 {
+                throw InputError("--gradescope writes one student's results.json, but \(files.count) answer files were given")
+            }
+            let folder = URL(fileURLWithPath: out ?? "output/grade/\(SafeFileName.make(exercise.id))")
+            var report = Grader.grade(files: files, exercise: exercise)
+            report = try ReportWriter.write(report, to: folder,
+                                            options: .init(gradescope: !noGradescope, figures: !noFigures))
+            if let gradescope, let student = report.students.first {
+                try ReportWriter.atomic(try GradescopeResults(student, report: report).json(), to: URL(fileURLWithPath: gradescope))
+            }
+            if json {
+                let data = try JSONEncoder.sortedReport.encode(report)
+                print(String(decoding: data, as: UTF8.self))
+                return
+            }
+            if verbose || report.students.count <= 40 {
+                for student in report.students { print(Self.describe(student)) }
+                print("")
+            }
+            print(report.summaryText)
+            print("")
+            print("Wrote \(folder.relativePath)/gradebook.csv and report.json" + (noGradescope ? "" : ", gradescope/<student>/results.json")
+                  + (noFigures ? "" : ", figures/<student>/<question>.png for matrix answers with wrong cells") + ".")
+        }
+    }
+
+    /// One student's results: a line with the total, then a line per question.
+    static func describe(_ student: StudentResult) -> String {
+        var lines = ["\(student.student) (\(student.file)): \(GradeReport.points(student.points)) of \(GradeReport.points(student.maxPoints)) points"]
+        if let error = student.error { lines.append("  error: the answer file \(error)") }
+        for q in student.questions where student.error == nil {
+            let mark: String
+            switch q.status {
+            case .correct: mark = "✓"
+            case .partial: mark = "◐"
+            default: mark = "✗"
+            }
+            lines.append("  \(mark) \(q.question) \(GradeReport.points(q.points))/\(GradeReport.points(q.maxPoints)): \(q.feedback)")
+        }
+        if !student.unknownAnswers.isEmpty {
+            lines.append("  note: answers to unknown questions ignored: \(student.unknownAnswers.joined(separator: ", "))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension JSONEncoder {
+    /// Pretty, sorted keys, snake_case: the encoder of every report the command prints.
+    static var sortedReport: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }
+}
