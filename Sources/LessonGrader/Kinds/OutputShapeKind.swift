@@ -24,7 +24,9 @@ public enum OutputShapeKind: QuestionKind {
         working.append("shapes are height×width×channels, channels last, as in Keras")
         var mistakes: [KnownMistake] = []
         for mistake in SizeMistake.allCases {
-            if let wrong = try? ModelSummary.summarize(model, sizeMistake: mistake), wrong.layers[index - 1].outputShape != row.outputShape {
+            // Only the layers up to the one asked: a mistake may make a later layer impossible.
+            if let wrong = try? ModelSummary.summarize(Array(model.prefix(index + 1)), sizeMistake: mistake),
+               wrong.layers[index - 1].outputShape != row.outputShape {
                 mistakes.append(KnownMistake(name: mistake.name, answer: .shape(wrong.layers[index - 1].outputShape)))
             }
         }

@@ -26,7 +26,7 @@ public enum ParamCountKind: QuestionKind {
         case "total":
             return PreparedQuestion(sheet: sheet, expected: .integer(summary.totalParams), working: working,
                                     mistakes: mistaken.map { KnownMistake(name: $0.0.name, answer: .integer($0.1.totalParams),
-                                                                          detail: $0.1.totalText) })
+                                                                          detail: $0.1.layers.count == 1 ? $0.1.layers[0].formula : $0.1.totalText) })
         case "per-layer", "per_layer":
             let vector = { (s: ModelSummary) in Tensor(vector: s.layers.map { Double($0.params) }) }
             return PreparedQuestion(sheet: sheet, expected: .matrix(vector(summary)), working: working,
@@ -34,7 +34,7 @@ public enum ParamCountKind: QuestionKind {
                                     cellWorking: summary.layers.enumerated().map { i, row in
                                         "layer \(i + 1), \(row.type): \(row.symbolic) = \(row.formula)"
                                     },
-                                    answerFormat: "a list of \(summary.layers.count) whole numbers, one per layer after the input, such as [400, 3216, …]")
+                                    answerFormat: "a list of \(summary.layers.count) whole numbers, one per layer after the input, in order")
         case "layer":
             let index = try parameters.int("layer")
             guard (1...summary.layers.count).contains(index) else {

@@ -32,12 +32,12 @@ public struct PreparedQuestion: Sendable {
 
     static func defaultFormat(_ answer: Answer) -> String {
         switch answer {
-        case .integer: return "a whole number, such as 8586 or \"8,586\""
+        case .integer: return "a whole number, such as 1234 or \"1,234\""
         case .number: return "a number, such as 2.5 or -1"
-        case .matrix(let m) where m.rank == 1: return "a list of numbers, such as [400, 3216]"
-        case .matrix: return "a matrix, rows separated by ';', such as \"2 5 -1; -15 -7 2\""
-        case .shape: return "a shape, such as [11, 11, 8] or \"11×11×8\""
-        case .choice: return "the key of one option, such as b"
+        case .matrix(let m) where m.rank == 1: return "a list of numbers, such as [1, 2, 3]"
+        case .matrix: return "a matrix, rows separated by ';', such as \"1 0 -2; 3 4 5\""
+        case .shape: return "a shape, height, width, channels, such as [5, 5, 3] or \"5×5×3\""
+        case .choice: return "the key of one option (its letter)"
         }
     }
 }
