@@ -1,7 +1,8 @@
 import LessonCore
 
 /// Grades one answer against a prepared question: points, status, feedback, and the known
-/// mistake a wrong answer matches. Matrices earn points per right cell.
+/// mistake a wrong answer matches. Matrices earn points per right cell, rounded to 2 decimals
+/// (so the gradebook's total is the sum of the columns it shows).
 public enum AnswerGrader {
     /// Grades `given` (nil when the student left the question out).
     public static func grade(_ given: SubmittedValue?, question: Question, prepared: PreparedQuestion) -> QuestionResult {
@@ -25,7 +26,12 @@ public enum AnswerGrader {
             return result
         }
         result.given = answer.text
-        let mistake = prepared.mistakes.first { matches(answer, $0.answer, question.tolerance) }
+        // Several mistakes may give the same wrong answer; name each of them.
+        let matching = prepared.mistakes.filter { matches(answer, $0.answer, question.tolerance) }
+        let mistake = matching.first.map { first in
+            KnownMistake(name: matching.map(\.name).joined(separator: " or "), answer: first.answer,
+                         detail: matching.count == 1 ? first.detail : nil)
+        }
         if case .matrix(let expected) = prepared.expected, case .matrix(let matrix) = answer {
             return gradeMatrix(matrix, expected: expected, mistake: mistake, question: question, prepared: prepared, result: result)
         }
@@ -71,7 +77,7 @@ public enum AnswerGrader {
             return result
         }
         let right = total - wrong.count
-        result.points = (question.points * Double(right) / Double(total) * 1e6).rounded() / 1e6
+        result.points = (question.points * Double(right) / Double(total) * 100).rounded() / 100
         result.status = right == 0 ? .wrong : .partial
         result.mistake = mistake?.name
         let columns = expected.rank == 1 ? expected.count : expected.columns

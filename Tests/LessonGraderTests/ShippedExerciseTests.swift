@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import LessonCore
+@testable import LessonGrader
+
+/// The shipped exercises: the engine's answers are the notes' numbers, and the sample
+/// submissions get the points and the named mistakes they were written to show.
+@Suite struct ShippedExerciseTests {
+    func expected(_ exercise: Exercise, student: String = "") throws -> [String: Answer] {
+        var out: [String: Answer] = [:]
+        for (q, p) in zip(exercise.questions, try exercise.prepared(for: student)) { out[q.id] = p.expected }
+        return out
+    }
+
+    @Test func parameterCountAnswersAreTheNotesNumbers() throws {
+        let answers = try expected(try shippedExercise("param-count"))
+        #expect(answers["regression"] == .integer(37))
+        #expect(answers["classification"] == .integer(62))
+        #expect(answers["logistic-mnist"] == .integer(7850))
+        #expect(answers["mlp-mnist"] == .integer(89610))
+        #expect(answers["conv-per-layer"] == .matrix(Tensor(vector: [400, 3216, 4640, 0, 330])))
+        #expect(answers["conv-total"] == .integer(8586))
+        #expect(answers["separable-total"] == .integer(1427))
+        #expect(answers["conv1-shape"] == .shape([11, 11, 8]))
+        #expect(answers["conv2-shape"] == .shape([4, 4, 16]))
+        #expect(answers["pooling-params"] == .choice("b"))
+    }
+
+    @Test func convolutionAnswersAreTheNotesNumbers() throws {
+        let answers = try expected(try shippedExercise("conv-5x5"))
+        #expect(answers["output"] == .matrix(Tensor(rows: [[2, 5, -1], [-15, -7, 2], [31, -6, 1]])))
+        #expect(answers["first-cell"] == .number(2))
+        #expect(answers["cell-3-2"] == .number(-6))
+        #expect(answers["padding-1"] == .matrix(Tensor(rows: [[8, 2, 3, -4, 4], [-7, 2, 5, -1, 2], [26, -15, -7, 2, -1], [3, 31, -6, 1, -3], [-20, 2, 14, 3, 1]])))
+        #expect(answers["stride-2"] == .matrix(Tensor(rows: [[2, -1], [31, 1]])))
+        #expect(answers["padding-1-stride-2"] == .matrix(Tensor(rows: [[8, 3, 4], [26, -7, -1], [-20, 14, 1]])))
+        #expect(answers["size-padding-stride"] == .integer(3))
+    }
+
+    @Test func outputSizeAnswers() throws {
+        let answers = try expected(try shippedExercise("output-sizes"))
+        #expect(answers["valid"] == .integer(3))
+        #expect(answers["same"] == .integer(5))
+        #expect(answers["stride-2"] == .integer(2))
+        #expect(answers["mnist-conv"] == .integer(11))
+        #expect(answers["padding-stride"] == .integer(11))
+        #expect(answers["dilated"] == .integer(28))
+        #expect(answers["keras-same"] == .shape([14, 14, 16]))
+    }
+
+    func graded(_ exercise: String) throws -> [String: StudentResult] {
+        let files = try SubmissionFile.collect([packageRoot.appendingPathComponent("exercises/submissions/\(exercise)").path])
+        let report = Grader.grade(files: files, exercise: try shippedExercise(exercise))
+        var out: [String: StudentResult] = [:]
+        for student in report.students { out[URL(fileURLWithPath: student.file).deletingPathExtension().lastPathComponent + (student.file.hasSuffix(".json") ? ".json" : "")] = student }
+        return out
+    }
+
+    func mistakes(_ student: StudentResult?) -> [String: String] {
+        var out: [String: String] = [:]
+        for q in student?.questions ?? [] { if let m = q.mistake { out[q.question] = m } }
+        return out
+    }
+
+    @Test func parameterCountSubmissions() throws {
+        let r = try graded("param-count")
+        #expect(r["right"]?.points == 17)
+        #expect(r["right.json"]?.points == 17)
+        #expect(r["partly-right"]?.points == 12.4)
+        #expect(r["partly-right"]?.questions.first { $0.question == "conv-per-layer" }?.wrongCells == [[1, 5]])
+        let dora = mistakes(r["biases-forgotten"])
+        for id in ["regression", "classification", "logistic-mnist", "mlp-mnist", "conv-per-layer", "conv-total", "separable-total"] {
+            #expect(dora[id] == "biases forgotten", "question \(id)")
+        }
+        #expect(mistakes(r["bias-per-input-channel"])["conv-total"] == "one bias per input channel")
+        #expect(mistakes(r["channels-forgotten"])["conv-total"] == "channels forgotten")
+        #expect(mistakes(r["transposed-shapes"])["conv1-shape"]?.hasPrefix("transposed shapes") == true)
+        #expect(mistakes(r["plus-one-forgotten"])["conv1-shape"] == "the +1 of the size formula forgotten")
+        #expect(mistakes(r["plus-one-forgotten"])["conv2-shape"] == "the +1 of the size formula forgotten")
+        let ines = r["missing-and-unreadable"]
+        #expect(ines?.points == 5)
+        #expect(ines?.questions.first { $0.question == "classification" }?.status == .unreadable)
+        #expect(ines?.questions.first { $0.question == "mlp-mnist" }?.status == .missing)
+        #expect(ines?.unknownAnswers == ["bonus"])
+        #expect(r["malformed"]?.error?.hasPrefix("is not valid YAML") == true)
+        #expect(r["empty"]?.error?.hasPrefix("is empty") == true)
+        #expect(r["not-utf8"]?.error == "is not UTF-8 text")
+        #expect(r["path-escape"]?.student == "../../etc/passwd")
+    }
+
+    @Test func convolutionSubmissions() throws {
+        let r = try graded("conv-5x5")
+        #expect(r["right"]?.points == 19)
+        let ivan = r["partly-right"]
+        #expect(ivan?.questions.first { $0.question == "output" }?.wrongCells == [[3, 2]])
+        #expect(ivan?.questions.first { $0.question == "output" }?.points == 3.56)
+        #expect(ivan?.questions.first { $0.question == "output" }?.feedback.contains("z[3,2] = 0×1 + 2×(−1) + 0×0 + 12×0 + 0×2 + 1×(−2) + 6×(−1) + 3×0 + 2×2 + 0 = −6") == true)
+        let lena = mistakes(r["kernel-flipped"])
+        for id in ["output", "first-cell", "cell-3-2", "padding-1", "stride-2", "padding-1-stride-2", "flip"] {
+            #expect(lena[id]?.hasPrefix("kernel flipped") == true, "question \(id)")
+        }
+        #expect(mistakes(r["transposed"])["output"]?.hasPrefix("transposed shapes") == true)
+        #expect(mistakes(r["transposed"])["your-input"] == "biases forgotten")
+        #expect(r["malformed.json"]?.error?.hasPrefix("is not valid JSON") == true)
+    }
+
+    @Test func outputSizeSubmissions() throws {
+        let r = try graded("output-sizes")
+        #expect(r["right"]?.points == 13)
+        #expect(mistakes(r["plus-one-forgotten"]).values.allSatisfy { $0.contains("the +1 of the size formula forgotten") })
+        #expect(mistakes(r["plus-one-forgotten"]).count == 6)
+        #expect(mistakes(r["ceil-instead-of-floor"]) == ["mnist-conv": "ceil instead of floor", "padding-stride": "ceil instead of floor"])
+        #expect(mistakes(r["p-instead-of-2p"])["same"] == "the +1 of the size formula forgotten or p instead of 2p")
+        // 10 is what both mistakes give for n = 32, k = 5, p = 2, s = 3: both are named.
+        #expect(mistakes(r["p-instead-of-2p"])["padding-stride"] == "the +1 of the size formula forgotten or p instead of 2p")
+        #expect(mistakes(r["dilation-ignored"])["dilated"] == "dilation ignored")
+    }
+}

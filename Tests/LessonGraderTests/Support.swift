@@ -1,0 +1,54 @@
+import Foundation
+@testable import LessonGrader
+import LessonCore
+import LessonLibrary
+
+/// The package's root folder (holds `exercises/`).
+let packageRoot: URL = {
+    var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+        folder = folder.deletingLastPathComponent()
+    }
+    return folder
+}()
+
+/// A shipped exercise.
+func shippedExercise(_ id: String) throws -> Exercise {
+    try Exercise.load(packageRoot.appendingPathComponent("exercises/\(id).yaml"), displayName: "exercises/\(id).yaml")
+}
+
+/// An exercise from YAML text.
+func exercise(_ yaml: String, id: String = "test") throws -> Exercise {
+    try Exercise(id: id, document: try YAMLValue.parse(yaml, file: "exercises/\(id).yaml"), file: "exercises/\(id).yaml")
+}
+
+/// A submission from YAML (or JSON) text.
+func submission(_ text: String, file: String = "answers.yaml") -> Submission {
+    Submission.parse(Data(text.utf8), file: file, fallbackID: "from-file-name")
+}
+
+/// The message of the InputError `body` throws, if any.
+func message(_ body: () throws -> Void) -> String? {
+    do { try body(); return nil } catch let error as InputError { return error.message } catch { return "\(error)" }
+}
+
+/// A fresh empty folder under the system's temporary folder.
+func temporaryFolder(_ name: String = #function) throws -> URL {
+    let safe = name.filter { $0.isLetter || $0.isNumber }
+    let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lesson-grader-\(safe)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// SplitMix64: a tiny seeded generator so every random case can be replayed from its seed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
