@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import LessonCore
+@testable import LessonGrader
+
+/// Per-student variants: drawn from the exercise and the student id, the same every time,
+/// different between students, and graded with the same numbers the sheet shows.
+@Suite struct VariantTests {
+    let yaml = """
+        title: Variants
+        questions:
+          - id: size
+            kind: output-size
+            n: {range: [20, 40]}
+            k: {one_of: [3, 5, 7]}
+            p: {range: [0, 2]}
+            s: {range: [1, 3]}
+          - id: conv
+            kind: conv2d-output
+            input: {random_matrix: [4, 4], range: [-3, 5]}
+            kernel: "1 0; 0 -1"
+        """
+
+    @Test func theSameStudentAlwaysGetsTheSameVariant() throws {
+        let ex = try exercise(yaml)
+        let first = try ex.prepared(for: "anna").map(\.expected)
+        let again = try exercise(yaml).prepared(for: "anna").map(\.expected)
+        #expect(first == again)
+        #expect(try ExerciseSheet(ex, student: "anna").text == ExerciseSheet(ex, student: "anna").text)
+    }
+
+    @Test func studentsGetDifferentVariants() throws {
+        let ex = try exercise(yaml)
+        let sheets = Set(try (0..<20).map { try ExerciseSheet(ex, student: "s\($0)").text })
+        #expect(sheets.count >= 15, "20 students got only \(sheets.count) different sheets")
+    }
+
+    @Test func drawnValuesStayInTheirRanges() throws {
+        for i in 0..<200 {
+            let values = try VariantDrawer.resolve(try exercise(yaml).questions[0].parameters, exercise: "test",
+                                                   student: "s\(i)", question: "size", location: "here")
+            guard case .scalar(let n)? = values["n"], case .scalar(let k)? = values["k"], case .scalar(let s)? = values["s"] else {
+                Issue.record("student s\(i): ranges were not drawn: \(values)"); continue
+            }
+            #expect((20...40).contains(Int(n) ?? 0) && ["3", "5", "7"].contains(k) && (1...3).contains(Int(s) ?? 0), "student s\(i): n \(n) k \(k) s \(s)")
+        }
+    }
+
+    /// Property: each student's own right answers (the ones on their variant) get full
+    /// points, and another student's answers, when they differ, do not.
+    @Test func gradingUsesTheStudentsVariant() throws {
+        let ex = try exercise(yaml)
+        for i in 0..<50 {
+            let student = "student-\(i)"
+            let prepared = try ex.prepared(for: student)
+            guard case .integer(let size) = prepared[0].expected, case .matrix(let m) = prepared[1].expected else {
+                Issue.record("unexpected answer types"); continue
+            }
+            let rows = Notation.inlineMatrix(m).replacingOccurrences(of: "\u{2212}", with: "-")
+            let answers = "student: \(student)\nanswers: {size: \(size), conv: \"\(rows)\"}"
+            let result = Grader.grade(submission(answers), exercise: ex)
+            #expect(result.points == 2, "\(student): \(result.questions.map(\.feedback))")
+            let other = try ex.prepared(for: "someone-else")[1].expected
+            if other != prepared[1].expected {
+                let otherRows = other.text.replacingOccurrences(of: "\u{2212}", with: "-")
+                let wrong = Grader.grade(submission("student: \(student)\nanswers: {conv: \"\(otherRows)\"}"), exercise: ex)
+                #expect(wrong.questions[1].correct == false, "\(student) was graded with another student's variant")
+            }
+        }
+    }
+}
