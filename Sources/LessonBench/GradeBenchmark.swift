@@ -31,8 +31,8 @@ enum GradeBenchmark {
         for i in 0..<count {
             let template = templates[i % templates.count]
             let id = String(format: "s%05d", i)
-            let text = template.replacingOccurrences(of: #"student: \w+"#, with: "student: \(id)", options: .regularExpression)
-                .replacingOccurrences(of: #""student": "\w+""#, with: "\"student\": \"\(id)\"", options: .regularExpression)
+            let text = template.replacingOccurrences(of: "student: ", with: "student: \(id)-")
+                .replacingOccurrences(of: "\"student\": \"", with: "\"student\": \"\(id)-")
             let ext = template.hasPrefix("{") ? "json" : "yaml"
             try text.write(to: folder.appendingPathComponent("\(id).\(ext)"), atomically: false, encoding: .utf8)
         }

@@ -86,7 +86,7 @@ import LessonCore
     @Test func gradescopeResultsHaveTheFieldsGradescopeReads() throws {
         let exercise = try shippedExercise("param-count")
         let report = Grader.grade(submissions: [submission("student: x\nanswers: {regression: 37, classification: 48}")], exercise: exercise)
-        let data = try GradescopeResults(report.students[0], report: report).json()
+        let data = GradescopeResults(report.students[0], report: report).json()
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         #expect(object?["score"] as? Double == 2)
         let tests = object?["tests"] as? [[String: Any]]

@@ -49,7 +49,7 @@ public struct Submission: Sendable {
             if trimmed.first == "{" {
                 root = try JSONDecoder().decode(SubmittedValue.self, from: Data(text.utf8))
             } else {
-                root = try YAMLDecoder().decode(SubmittedValue.self, from: text)
+                root = try YAMLAnswers.parse(text)
             }
         } catch {
             let kind = trimmed.first == "{" ? "JSON" : "YAML"

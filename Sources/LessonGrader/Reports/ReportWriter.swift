@@ -25,14 +25,6 @@ public enum ReportWriter {
         }
     }
 
-    /// The JSON encoder of every report: pretty, sorted keys, snake_case.
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return encoder
-    }()
-
     /// Writes the files and returns the report with figure paths filled in.
     @discardableResult
     public static func write(_ report: GradeReport, to folder: URL, options: Options = Options()) throws -> GradeReport {
@@ -48,13 +40,13 @@ public enum ReportWriter {
                 let dir = folder.appendingPathComponent("gradescope").appendingPathComponent(SafeFileName.make(student.student))
                 do {
                     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                    try atomic(try GradescopeResults(student, report: exerciseQuestions).json(),
+                    try atomic(GradescopeResults(student, report: exerciseQuestions).json(),
                                to: dir.appendingPathComponent("results.json"))
                 } catch { errors.record(error) }
             }
             if let error = errors.first { throw error }
         }
-        try atomic(try encoder.encode(report), to: folder.appendingPathComponent("report.json"))
+        try atomic(report.json(), to: folder.appendingPathComponent("report.json"))
         try atomic(Data(GradebookCSV.render(report).utf8), to: folder.appendingPathComponent("gradebook.csv"))
         return report
     }

@@ -62,11 +62,10 @@ struct GradeCommand: ParsableCommand {
             report = try ReportWriter.write(report, to: folder,
                                             options: .init(gradescope: !noGradescope, figures: !noFigures))
             if let gradescope, let student = report.students.first {
-                try ReportWriter.atomic(try GradescopeResults(student, report: report).json(), to: URL(fileURLWithPath: gradescope))
+                try ReportWriter.atomic(GradescopeResults(student, report: report).json(), to: URL(fileURLWithPath: gradescope))
             }
             if json {
-                let data = try JSONEncoder.sortedReport.encode(report)
-                print(String(decoding: data, as: UTF8.self))
+                FileHandle.standardOutput.write(report.json())
                 return
             }
             if verbose || report.students.count <= 40 {
@@ -100,12 +99,3 @@ struct GradeCommand: ParsableCommand {
     }
 }
 
-extension JSONEncoder {
-    /// Pretty, sorted keys, snake_case: the encoder of every report the command prints.
-    static var sortedReport: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return encoder
-    }
-}

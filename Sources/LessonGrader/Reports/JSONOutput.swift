@@ -1,0 +1,121 @@
+/// A small, fast writer of pretty JSON (two-space indents), for reports of thousands of
+/// students: callers write each object's keys in sorted order, so the bytes are the same
+/// on every run. Numbers: whole values without a decimal point, others in Swift's shortest
+/// round-trip form.
+struct JSONOutput {
+    var bytes: [UInt8] = []
+    private var isFirst: [Bool] = []
+
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    // MARK: Containers
+
+    /// Writes an object; `body` writes its fields.
+    mutating func object(_ body: (inout JSONOutput) -> Void) {
+        open(UInt8(ascii: "{"))
+        body(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    /// Writes an array of `count` items; `body` writes item `i` with one of the `item` methods.
+    mutating func array(_ count: Int, _ body: (inout JSONOutput, Int) -> Void) {
+        open(UInt8(ascii: "["))
+        for i in 0..<count { body(&self, i) }
+        close(UInt8(ascii: "]"))
+    }
+
+    // MARK: Fields of an object
+
+    mutating func field(_ key: String, _ value: String?) {
+        guard let value else { return }
+        name(key); string(value)
+    }
+
+    mutating func field(_ key: String, _ value: Double) { name(key); number(value) }
+    mutating func field(_ key: String, _ value: Int) { name(key); append(String(value)) }
+    mutating func field(_ key: String, _ value: Bool) { name(key); append(value ? "true" : "false") }
+
+    mutating func field(_ key: String, strings: [String]?) {
+        guard let strings else { return }
+        name(key)
+        array(strings.count) { out, i in out.item(strings[i]) }
+    }
+
+    mutating func field(_ key: String, object body: (inout JSONOutput) -> Void) { name(key); object(body) }
+
+    mutating func field(_ key: String, array count: Int, _ body: (inout JSONOutput, Int) -> Void) {
+        name(key)
+        array(count, body)
+    }
+
+    // MARK: Items of an array
+
+    mutating func item(_ value: String) { separate(); string(value) }
+    mutating func item(_ value: Int) { separate(); append(String(value)) }
+    mutating func itemObject(_ body: (inout JSONOutput) -> Void) { separate(); object(body) }
+    mutating func itemArray(_ count: Int, _ body: (inout JSONOutput, Int) -> Void) { separate(); array(count, body) }
+
+    // MARK: Private
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        isFirst.append(true)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let empty = isFirst.removeLast()
+        if !empty { newline() }
+        bytes.append(bracket)
+    }
+
+    /// The comma and line break before an item or a key.
+    private mutating func separate() {
+        guard !isFirst.isEmpty else { return }
+        if isFirst[isFirst.count - 1] { isFirst[isFirst.count - 1] = false } else { bytes.append(UInt8(ascii: ",")) }
+        newline()
+    }
+
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<isFirst.count { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    private mutating func name(_ key: String) {
+        separate()
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
+    }
+
+    private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    private mutating func number(_ value: Double) {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            append(String(Int64(value)))
+        } else if value.isFinite {
+            append(String(value))
+        } else {
+            append("null")
+        }
+    }
+
+    private mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
