@@ -2,7 +2,8 @@ import LessonCore
 
 /// Grades one answer against a prepared question: points, status, feedback, and the known
 /// mistake a wrong answer matches. Matrices earn points per right cell, rounded to 2 decimals
-/// (so the gradebook's total is the sum of the columns it shows).
+/// (so the gradebook's total is the sum of the columns it shows). The working is given
+/// with every answer that is not right.
 public enum AnswerGrader {
     /// Grades `given` (nil when the student left the question out).
     public static func grade(_ given: SubmittedValue?, question: Question, prepared: PreparedQuestion) -> QuestionResult {
@@ -39,6 +40,7 @@ public enum AnswerGrader {
             result.status = .correct
             result.points = question.points
             result.feedback = "correct"
+            result.working = nil
             return result
         }
         result.status = .wrong
@@ -74,6 +76,7 @@ public enum AnswerGrader {
             result.status = .correct
             result.points = question.points
             result.feedback = "correct (all \(total) cells)"
+            result.working = nil
             return result
         }
         let right = total - wrong.count

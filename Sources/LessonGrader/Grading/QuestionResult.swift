@@ -22,7 +22,7 @@ public struct QuestionResult: Equatable, Sendable, Encodable {
     public var feedback: String
     /// The known mistake the answer matches, if any.
     public var mistake: String?
-    /// The working of the expected answer, unless hidden.
+    /// The working of the expected answer, for an answer that is not right (unless hidden).
     public var working: [String]?
     /// Wrong cells of a matrix answer, 1-based [row, column] (a vector's cells as [1, i]).
     public var wrongCells: [[Int]]?

@@ -1,10 +1,28 @@
 import Foundation
 
+/// Slots filled by `concurrentPerform`, one per index; each index is written by one thread only.
+private final class FragmentSlots: @unchecked Sendable {
+    private var storage: [[UInt8]]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ value: [UInt8]) { lock.lock(); storage[index] = value; lock.unlock() }
+    var values: [[UInt8]] { storage }
+}
+
 extension GradeReport {
     /// The report as pretty JSON with sorted snake_case keys: the same bytes for the same
     /// results. Written by hand (`JSONOutput`) because a report may hold 10,000 students.
     public func json() -> Data {
-        var out = JSONOutput(capacity: 1_500 * (students.count + 1) * max(1, questions.count))
+        // Each student's object is written on its own core, then joined in order.
+        let slots = FragmentSlots(count: students.count)
+        let students = self.students
+        DispatchQueue.concurrentPerform(iterations: students.count) { i in
+            var fragment = JSONOutput(depth: 2, capacity: 4096)
+            fragment.object { o in students[i].writeJSON(&o) }
+            slots.set(i, fragment.bytes)
+        }
+        let fragments = slots.values
+        var out = JSONOutput(capacity: fragments.reduce(4096) { $0 + $1.count + 8 })
         out.object { o in
             o.field("exercise", exercise)
             o.field("max_points", maxPoints)
@@ -14,9 +32,7 @@ extension GradeReport {
                     o.field("id", q.id); o.field("kind", q.kind); o.field("points", q.points); o.field("text", q.text)
                 }
             }
-            o.field("students", array: students.count) { a, i in
-                a.itemObject { o in students[i].writeJSON(&o) }
-            }
+            o.field("students", fragments: fragments)
             o.field("summary", array: summary.count) { a, i in
                 let s = summary[i]
                 a.itemObject { o in

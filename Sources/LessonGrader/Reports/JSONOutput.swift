@@ -8,6 +8,23 @@ struct JSONOutput {
 
     init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
+    /// A writer for a fragment that will sit `depth` levels deep (indented to match).
+    init(depth: Int, capacity: Int) {
+        bytes.reserveCapacity(capacity)
+        isFirst = Array(repeating: false, count: depth)
+    }
+
+    /// A field holding an array of items already written as JSON fragments at this depth + 1.
+    mutating func field(_ key: String, fragments: [[UInt8]]) {
+        name(key)
+        open(UInt8(ascii: "["))
+        for fragment in fragments {
+            separate()
+            bytes.append(contentsOf: fragment)
+        }
+        close(UInt8(ascii: "]"))
+    }
+
     // MARK: Containers
 
     /// Writes an object; `body` writes its fields.
