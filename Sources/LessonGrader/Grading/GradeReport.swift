@@ -100,20 +100,32 @@ public struct QuestionSummary: Sendable, Encodable, Equatable {
     init(question: Question, index: Int, students: [StudentResult]) {
         self.question = question.id
         self.maxPoints = question.points
-        let results = students.filter { $0.error == nil }.map { $0.questions[index] }
-        graded = results.count
-        right = results.filter { $0.status == .correct }.count
-        partial = results.filter { $0.status == .partial }.count
-        wrong = results.filter { $0.status == .wrong }.count
-        missing = results.filter { $0.status == .missing }.count
-        unreadable = results.filter { $0.status == .unreadable }.count
-        averagePoints = results.isEmpty ? 0 : ((results.reduce(0) { $0 + $1.points } / Double(results.count)) * 1e6).rounded() / 1e6
+        var graded = 0, right = 0, partial = 0, wrong = 0, missing = 0, unreadable = 0
+        var total = 0.0
         var counts: [String: (Int, String?)] = [:]
-        for r in results where r.status == .wrong || r.status == .partial {
-            guard let given = r.given else { continue }
-            counts[given, default: (0, r.mistake)].0 += 1
+        for student in students where student.error == nil {
+            let r = student.questions[index]
+            graded += 1
+            total += r.points
+            switch r.status {
+            case .correct: right += 1
+            case .partial: partial += 1
+            case .wrong: wrong += 1
+            case .missing: missing += 1
+            case .unreadable: unreadable += 1
+            }
+            if r.status == .wrong || r.status == .partial, let given = r.given {
+                counts[given, default: (0, r.mistake)].0 += 1
+            }
         }
-        let best = counts.sorted { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.key < $1.key }.first
+        self.graded = graded
+        self.right = right
+        self.partial = partial
+        self.wrong = wrong
+        self.missing = missing
+        self.unreadable = unreadable
+        averagePoints = graded == 0 ? 0 : ((total / Double(graded)) * 1e6).rounded() / 1e6
+        let best = counts.min { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.key < $1.key }
         mostCommonWrong = best?.key
         mostCommonWrongCount = best?.value.0 ?? 0
         mostCommonMistake = best?.value.1

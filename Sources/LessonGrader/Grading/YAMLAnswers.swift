@@ -13,7 +13,7 @@ enum YAMLAnswers {
     static let maximumValues = 100_000
 
     static func parse(_ text: String) throws -> SubmittedValue {
-        guard let node = try Yams.compose(yaml: text, .basic) else { return .null }
+        guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .null }
         var budget = maximumValues
         return try convert(node, budget: &budget)
     }
