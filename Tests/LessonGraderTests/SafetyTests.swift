@@ -74,7 +74,7 @@ import LessonCore
         #expect(listA.contains("gradescope/jana/results.json"))
         for path in listA where !path.hasSuffix("/") {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: a.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: a.appendingPathComponent(path).path, isDirectory: &isDirectory)
             if isDirectory.boolValue { continue }
             #expect(!path.contains(".tmp") && !URL(fileURLWithPath: path).lastPathComponent.hasPrefix("."), "left over: \(path)")
             let bytesA = try Data(contentsOf: a.appendingPathComponent(path))

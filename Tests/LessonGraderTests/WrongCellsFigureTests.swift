@@ -15,8 +15,9 @@ import LessonFigures
         abs(a.0 - b.0) <= 2 && abs(a.1 - b.1) <= 2 && abs(a.2 - b.2) <= 2
     }
 
-    @Test(arguments: [Theme.light, Theme.dark])
-    func exactlyTheWrongCellsAreMarked(theme: Theme) throws {
+    @Test(arguments: ["light", "dark"])
+    func exactlyTheWrongCellsAreMarked(themeName: String) throws {
+        let theme = try #require(Theme.named(themeName))
         let yaml = """
             title: T
             questions:
@@ -35,8 +36,9 @@ import LessonFigures
         let image = try PNGCodec.decode(try FigureRenderer.render(figure, options: RenderOptions(theme: theme)))
         #expect(image.width == 1280 && image.height == 720)
         let grid = WrongCellsFigure.grid(for: [5, 5])
-        let wrongFill = blend(theme.negative, 0.30, over: theme.cellFill)
-        let rightFill = blend(theme.done, 0.12, over: theme.cellFill)
+        // A cell's fill is drawn with its alpha over the figure's background.
+        let wrongFill = blend(theme.negative, 0.30, over: theme.background)
+        let rightFill = blend(theme.done, 0.12, over: theme.background)
         for r in 0..<5 {
             for c in 0..<5 {
                 let rect = grid.cellRect(r, c)
@@ -51,7 +53,7 @@ import LessonFigures
         var found = false
         for dx in 0..<Int(first.width) {
             let p = image.pixel(x: Int(first.x) + dx, y: Int(first.y))
-            if close((Int(p.r), Int(p.g), Int(p.b)), blend(theme.current, 1, over: theme.cellFill)) { found = true; break }
+            if close((Int(p.r), Int(p.g), Int(p.b)), blend(theme.current, 1, over: theme.background)) { found = true; break }
         }
         #expect(found, "\(theme.name): no current-coloured outline on the first wrong cell's top edge")
     }
