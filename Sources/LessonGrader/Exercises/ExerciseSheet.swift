@@ -26,8 +26,10 @@ public struct ExerciseSheet {
             if case .number = sheet.expected, let phrase = question.tolerance.text { format += " (" + phrase + ")" }
             lines.append(format)
             if !sheet.sheetMatrices.isEmpty {
+                let caption = sheet.sheet.filter { !$0.hasPrefix("input (") && !$0.hasPrefix("kernel (") }
                 figures.append(SheetFigure.figure(sheet.sheetMatrices, name: question.id,
-                                                  title: "\(index + 1). \(question.text.isEmpty ? question.id : question.text)"))
+                                                  title: "\(index + 1). \(question.text.isEmpty ? question.id : question.text)",
+                                                  caption: caption))
                 lines.append("   (figure: \(question.id).png)")
             }
         }

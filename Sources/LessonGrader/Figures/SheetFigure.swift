@@ -21,8 +21,8 @@ public enum SheetFigure {
         }
     }
 
-    /// The figure, named `name`.
-    public static func figure(_ matrices: [SheetMatrix], name: String, title: String) -> Figure {
+    /// The figure, named `name`, with `caption` lines (the other parameters) at the bottom.
+    public static func figure(_ matrices: [SheetMatrix], name: String, title: String, caption: [String] = []) -> Figure {
         let description = "The matrices of question \(name): " + matrices.map { "\($0.label) \(Notation.shape($0.shape))" }.joined(separator: ", ") + "."
         return Figure(name: name, description: description) { canvas in
             let theme = canvas.theme
@@ -41,6 +41,7 @@ public enum SheetFigure {
                     grid.outline(rows: marked[0]...marked[0], columns: marked[1]...marked[1], on: canvas, theme.current, lineWidth: 5)
                 }
             }
+            if !caption.isEmpty { Caption.lines(caption, on: canvas, width: 1280, bottom: 720 - 40, size: 22) }
         }
     }
 }
