@@ -132,3 +132,11 @@ public struct Pool2D: Equatable, Sendable {
         }
     }
 }
+
+extension Pool2D {
+    /// One axis of the pooling size formula with its numbers: `o = ⌊(6 + 2×0 − 2)/2⌋ + 1 = ⌊4/2⌋ + 1 = 3`.
+    public static func filledIn(_ size: OutputSize) -> String {
+        let n = Notation.number(Double(size.numerator))
+        return "o = ⌊(\(size.input) + 2×\(size.padding) − \(size.kernel))/\(size.stride)⌋ + 1 = ⌊\(n)/\(size.stride)⌋ + 1 = \(size.output)"
+    }
+}

@@ -57,7 +57,11 @@ public struct PoolingStep: Equatable, Sendable, Codable {
             let divisor = count ?? cells.count
             // Padding shows as 0 when it counts in the divisor, and is left out when it does not.
             let counted = divisor == cells.count ? cells : cells.filter { !$0.isPadding }
-            let terms = counted.map { $0.isPadding ? "0" : Notation.factor($0.value, decimals: decimals) }
+            // The first term needs no parentheses: `(−2 + (−23) + 6)/3`.
+            let terms = counted.enumerated().map { index, cell in
+                cell.isPadding ? "0" : index == 0 ? Notation.number(cell.value, decimals: decimals)
+                                                  : Notation.factor(cell.value, decimals: decimals)
+            }
             let total = sum ?? 0
             var text = "(\(terms.joined(separator: " + ")))/\(divisor)"
             if divisor > 1 {
