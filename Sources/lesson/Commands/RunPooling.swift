@@ -17,7 +17,7 @@ struct RunPooling: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
     var input: String?
 
     @Option(help: ArgumentHelp("What each window keeps: max, avg or min.", valueName: "op"))
