@@ -65,16 +65,10 @@ extension PoolingFigures {
         let upColumns = backward.upstream.shape[1]
         func color(_ index: Int) -> Color { routeColors[index % routeColors.count] }
 
-        layout.upstream.draw(on: canvas, label: "upstream ∂L/∂y") { r, c in
-            let index = r * upColumns + c
-            let text = Notation.number(backward.upstream[r, c], decimals: decimals)
-            if stepIndex == nil { return CellStyle(fill: color(index).withAlpha(0.25), text: text) }
-            if index == stepIndex { return CellStyle(fill: theme.current.withAlpha(0.28), text: text, bold: true) }
-            return CellStyle(fill: index < (stepIndex ?? 0) ? theme.done.withAlpha(0.14) : nil, text: text)
-        }
         layout.gradient.draw(on: canvas, label: "input gradient ∂L/∂x") { r, c in
             let k = r * columns + c
-            let note = "x=" + Notation.number(trace.input[r, c], decimals: decimals)
+            // The input value tells which cell won a max or min; an average does not depend on it.
+            let note = trace.op.picksOneElement ? "x=" + Notation.number(trace.input[r, c], decimals: decimals) : nil
             guard let total = totals[k] else {
                 return CellStyle(text: "0", textColor: theme.muted, note: note)
             }
@@ -84,14 +78,12 @@ extension PoolingFigures {
             }
             return CellStyle(fill: theme.done.withAlpha(0.14), text: text, note: note)
         }
-        if let stepIndex, let current {
+        if let stepIndex {
             // The window this output cell pooled, clipped to the input (padding has no gradient cell).
             let window = trace.steps[stepIndex]
             let rows = max(0, window.windowRows.lowerBound)...min(backward.gradient.shape[0] - 1, window.windowRows.upperBound)
             let cols = max(0, window.windowColumns.lowerBound)...min(columns - 1, window.windowColumns.upperBound)
             layout.gradient.outline(rows: rows, columns: cols, on: canvas, theme.highlight, lineWidth: 3, dash: [8, 5])
-            layout.upstream.outline(rows: current.row...current.row, columns: current.column...current.column,
-                                    on: canvas, theme.current, lineWidth: 4)
         }
 
         // Arrows from each routed cell of ∂L/∂y to where its gradient lands.
@@ -110,6 +102,22 @@ extension PoolingFigures {
                 canvas.arrow(from: start, to: end, arrowColor.withAlpha(stepIndex == nil ? 0.75 : 0.9),
                              lineWidth: stepIndex == nil ? 2 : 3, headLength: 12)
             }
+        }
+
+        // ∂L/∂y on top (on an opaque ground, its fills are translucent), so the arrows seem to
+        // leave its edge rather than cross its numbers.
+        canvas.fillRect(x: layout.upstream.x, y: layout.upstream.y, width: layout.upstream.width,
+                        height: layout.upstream.height, theme.cellFill)
+        layout.upstream.draw(on: canvas, label: "upstream ∂L/∂y") { r, c in
+            let index = r * upColumns + c
+            let text = Notation.number(backward.upstream[r, c], decimals: decimals)
+            if stepIndex == nil { return CellStyle(fill: color(index).withAlpha(0.25), text: text) }
+            if index == stepIndex { return CellStyle(fill: theme.current.withAlpha(0.28), text: text, bold: true) }
+            return CellStyle(fill: index < (stepIndex ?? 0) ? theme.done.withAlpha(0.14) : nil, text: text)
+        }
+        if let current {
+            layout.upstream.outline(rows: current.row...current.row, columns: current.column...current.column,
+                                    on: canvas, theme.current, lineWidth: 4)
         }
 
         let caption: [String]
