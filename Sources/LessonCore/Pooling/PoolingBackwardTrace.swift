@@ -146,6 +146,14 @@ public struct PoolingAccumulation: Equatable, Sendable, Codable {
     /// ∂L/∂x at this cell: the sum of the contributions.
     public var total: Double
 
+    /// Creates an accumulation.
+    public init(row: Int, column: Int, contributions: [PoolingContribution], total: Double) {
+        self.row = row
+        self.column = column
+        self.contributions = contributions
+        self.total = total
+    }
+
     /// The sum written out: `∂L/∂x[2,2] = 1 + 1 + 1 + 1 = 4 (from y[1,1], y[1,2], y[2,1], y[2,2])`.
     public func text(decimals: Int = 4) -> String {
         let terms = contributions.map { Notation.factor($0.amount, decimals: decimals) }.joined(separator: " + ")
@@ -162,4 +170,11 @@ public struct PoolingContribution: Equatable, Sendable, Codable {
     public var fromColumn: Int
     /// The amount.
     public var amount: Double
+
+    /// Creates a contribution.
+    public init(fromRow: Int, fromColumn: Int, amount: Double) {
+        self.fromRow = fromRow
+        self.fromColumn = fromColumn
+        self.amount = amount
+    }
 }

@@ -1,7 +1,8 @@
 /// How one output cell of a pooling was computed: its window, and the winner or the mean.
 public struct PoolingStep: Equatable, Sendable, Codable {
-    /// The output cell, 0-based.
+    /// The output row, 0-based.
     public var row: Int
+    /// The output column, 0-based.
     public var column: Int
     /// The window's cells in row-major order, padding included.
     public var cells: [PoolingCell]
@@ -35,8 +36,9 @@ public struct PoolingStep: Equatable, Sendable, Codable {
     /// The name of the output cell: `y[1,1]`.
     public var label: String { "y" + Notation.index(row, column) }
 
-    /// The window's first and last rows and columns in input coordinates (0-based; −1 is padding).
+    /// The window's first and last rows in input coordinates (0-based; −1 is padding).
     public var windowRows: ClosedRange<Int> { (cells.first?.row ?? 0)...(cells.last?.row ?? 0) }
+    /// The window's first and last columns in input coordinates (0-based; −1 is padding).
     public var windowColumns: ClosedRange<Int> { (cells.first?.column ?? 0)...(cells.last?.column ?? 0) }
 
     /// The window in words, 1-based input coordinates (0 and n + 1 are padding): `rows 1–2, columns 3–4`.

@@ -3,9 +3,11 @@
 public struct PoolingTrace: Equatable, Sendable, Codable {
     /// Max, average or min.
     public var op: PoolingOp
-    /// Window size, stride and padding per side, per axis.
+    /// The window size, per axis.
     public var size: Pair2
+    /// The step between windows, per axis.
     public var stride: Pair2
+    /// The padding on each side, per axis.
     public var padding: Pair2
     /// Whether an average divided by the whole window, padding included (PyTorch's default).
     public var countIncludePad: Bool

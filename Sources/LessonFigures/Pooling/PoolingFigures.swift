@@ -104,6 +104,14 @@ public enum PoolingFigures {
             }
             return CellStyle(fill: isPadding ? theme.padding : nil, text: text, textColor: isPadding ? theme.muted : nil)
         }
+        if step == nil, !trace.isGlobal, trace.stride.rows >= trace.size.rows, trace.stride.columns >= trace.size.columns {
+            // Windows that do not overlap: outline each, so the overview shows the tiling.
+            for window in trace.steps {
+                layout.input.outline(rows: (window.windowRows.lowerBound + p.rows)...(window.windowRows.upperBound + p.rows),
+                                     columns: (window.windowColumns.lowerBound + p.columns)...(window.windowColumns.upperBound + p.columns),
+                                     on: canvas, theme.highlight, lineWidth: 3)
+            }
+        }
         if let step {
             layout.input.outline(rows: (step.windowRows.lowerBound + p.rows)...(step.windowRows.upperBound + p.rows),
                                  columns: (step.windowColumns.lowerBound + p.columns)...(step.windowColumns.upperBound + p.columns),

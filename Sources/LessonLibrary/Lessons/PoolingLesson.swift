@@ -13,15 +13,20 @@ import LessonFigures
 /// as the notes print it, rounded or truncated to the decimals it shows). A variant may name
 /// its own `source` in the notes.
 public enum PoolingLesson: Lesson {
+    /// The lesson id.
     public static let id = "pooling"
 
     /// The parameters of one run, from a lesson variant and command-line options.
     public struct Example: Equatable {
+        /// The input matrix.
         public var input: Tensor
+        /// Max, average or min.
         public var op = PoolingOp.max
+        /// The window size.
         public var size = Pair2(2)
         /// The stride; nil means the window size, as in PyTorch.
         public var stride: Pair2?
+        /// The padding on each side.
         public var padding = Pair2(0)
         /// Whether an average divides by the whole window, padding included (PyTorch's default).
         public var countIncludePad = true
@@ -87,9 +92,13 @@ public enum PoolingLesson: Lesson {
     /// What `--json` prints: the forward trace at the top level (`output` is the pooled
     /// matrix), the backward trace under `backward`, and the check of a stated table.
     public struct Payload: Encodable {
+        /// The forward trace, encoded at the top level.
         public var forward: PoolingTrace
+        /// The backward trace, when an upstream gradient was given.
         public var backward: PoolingBackwardTrace?
+        /// What a stated table turned out to be (rounded or truncated), when one was stated.
         public var tableCheck: PrintedTableCheck?
+        /// The decimals text and figures use.
         public var decimals: Int
 
         private enum CodingKeys: String, CodingKey { case backward, tableCheck, decimals }
@@ -103,6 +112,7 @@ public enum PoolingLesson: Lesson {
         }
     }
 
+    /// Runs a variant of the lesson file as it is written.
     public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
         let example = try Example(variant)
         let source = try variant["source"]?.string() ?? file.source
