@@ -74,7 +74,8 @@ public struct PoolingStep: Equatable, Sendable, Codable {
         }
     }
 
-    /// The full line: `y[1,1] = max(3, 0, 0, 1) = 3, the element at x[1,1]`.
+    /// The full line: `y[1,1] = max(3, 0, 0, 1) = 3, from x[1,1]`, with a tie and how it was broken,
+    /// or how many padded cells an average counted as 0.
     public func text(op: PoolingOp, decimals: Int = 4) -> String {
         var line = label + " = " + formula(op: op, decimals: decimals)
         if let cell = winnerCell {
@@ -84,12 +85,13 @@ public struct PoolingStep: Equatable, Sendable, Codable {
                 line += " (tied with \(others.joined(separator: ", ")); the first in row-major window order wins, as in PyTorch)"
             }
         } else if let count, count != cells.filter({ !$0.isPadding }).count {
-            line += " (the \(count - cells.filter { !$0.isPadding }.count) padded cells count as 0)"
+            let padded = count - cells.filter { !$0.isPadding }.count
+            line += padded == 1 ? " (the padded cell counts as 0)" : " (the \(padded) padded cells count as 0)"
         }
         return line
     }
 
-    private enum CodingKeys: String, CodingKey { case row, column, label, cells, winner, ties, sum, count, value, text }
+    private enum CodingKeys: String, CodingKey { case row, column, label, cells, winner, ties, sum, count, value }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
