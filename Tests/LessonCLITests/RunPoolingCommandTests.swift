@@ -82,6 +82,8 @@ import Testing
                                  "--stride", "2,3", "--json", "--no-figures"])
         #expect(min.status == 0, "stderr: \(min.stderr)")
         #expect(try Self.output(min.stdout) == [[3, 1]])
+        let three = try runLesson(["run", "pooling", "--variant", "same-max", "--size", "2,3", "--json", "--no-figures"])
+        #expect(try Self.output(three.stdout) == [[32], [44]], "--size without --stride steps by the window, as in PyTorch")
         let global = try runLesson(["run", "pooling", "--op", "max", "--global", "--no-figures"])
         #expect(global.stdout.contains("global max pooling over the whole 6×6 input"))
         #expect(global.stdout.contains("y[1,1] = max(3, 0, 1, 0, 2, 4, 0, 1, 8, 12,"))

@@ -69,7 +69,12 @@ struct RunPooling: ParsableCommand {
             } else if size != nil || stride != nil || padding != nil {
                 example.isGlobal = false
             }
-            if let size { example.size = try MatrixArgument.pair(size, option: "--size"); forwardChanged = true }
+            if let size {
+                example.size = try MatrixArgument.pair(size, option: "--size")
+                // As in PyTorch, a window given without a stride steps by its own size.
+                if stride == nil { example.stride = nil }
+                forwardChanged = true
+            }
             if let stride { example.stride = try MatrixArgument.pair(stride, option: "--stride"); forwardChanged = true }
             if let padding { example.padding = try MatrixArgument.pair(padding, option: "--padding"); forwardChanged = true }
             if excludePadding { example.countIncludePad = false; forwardChanged = true }
