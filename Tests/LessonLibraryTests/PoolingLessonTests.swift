@@ -62,4 +62,26 @@ import Testing
         #expect((object["steps"] as? [Any])?.count == 6)
         #expect(object["count_include_pad"] as? Bool == true)
     }
+
+    @Test(arguments: [
+        ("op: median", "lessons/pooling.yaml, line 5 (example.op): unknown op 'median'; expected one of max, avg, min"),
+        ("decimals: 40", "lessons/pooling.yaml, line 5 (example.decimals): decimals must be 0 to 12, got 40"),
+        ("window: 2", "window"),
+        ("grad: \"1 2; 3\"", "row 2 has 1 numbers but row 1 has 2"),
+    ])
+    func aMalformedLessonFileNamesTheLineAndKey(line: String, message: String) throws {
+        let text = """
+            title: t
+            summary: s
+            example:
+              input: "1 2; 3 4"
+              \(line)
+            """
+        let file = try LessonFile(id: "pooling", document: try YAMLValue.parse(text, file: "lessons/pooling.yaml"))
+        #expect {
+            _ = try PoolingLesson.Example(try file.variant(nil))
+        } throws: { error in
+            (error as? InputError)?.message.contains(message) == true
+        }
+    }
 }
