@@ -11,6 +11,8 @@ public struct ConvolutionAxisArithmetic: Equatable, Sendable, Codable {
     public var size: OutputSize
     /// The first padded index of each window, in order.
     public var windowStarts: [Int]
+    /// How many windows read each padded index (0 = never read).
+    public var readCounts: [Int]
     /// Padded indices no window reads, with whether each is padding.
     public var unreadCells: [AxisCell]
     /// How many cells at the far end the floor drops: (n + 2p − d(k − 1) − 1) mod s.
@@ -20,7 +22,7 @@ public struct ConvolutionAxisArithmetic: Equatable, Sendable, Codable {
     public var samePaddingAfter: Int
     /// Keras's "same" at this stride: o = ⌈n/s⌉ and total padding max((o − 1)s + d(k − 1) + 1 − n, 0).
     public var keras: KerasSame
-    /// A transposed convolution with the same k, s, p, d on an input of n.
+    /// A transposed convolution with the same k, s, p, d (and the given output_padding) on an input of n.
     public var transposed: TransposedOutputSize
     /// The transposed convolution that maps this output back to n: output_padding = `droppedByFloor`.
     public var roundTrip: TransposedOutputSize
@@ -35,23 +37,26 @@ public struct ConvolutionAxisArithmetic: Equatable, Sendable, Codable {
 
     /// Keras's `padding="same"` at any stride.
     public struct KerasSame: Equatable, Sendable, Codable {
+        /// ⌈n/s⌉.
         public var output: Int
+        /// The zeros added in all, and before and after (the extra one at the end).
         public var totalPadding: Int
         public var before: Int
         public var after: Int
     }
 
     /// Works out every number for one axis, or throws an `InputError` naming the impossible term.
-    public init(_ size: OutputSize) throws {
+    public init(_ size: OutputSize, outputPadding: Int = 0) throws {
         try size.validate()
         self.size = size
         let o = size.output
         windowStarts = (0..<o).map { $0 * size.stride }
-        var read = Array(repeating: false, count: size.paddedInput)
+        var counts = Array(repeating: 0, count: size.paddedInput)
         for start in windowStarts {
-            for u in 0..<size.kernel { read[start + u * size.dilation] = true }
+            for u in 0..<size.kernel { counts[start + u * size.dilation] += 1 }
         }
-        unreadCells = read.indices.filter { !read[$0] }.map { index in
+        readCounts = counts
+        unreadCells = counts.indices.filter { counts[$0] == 0 }.map { index in
             let inputIndex = index - size.padding
             return AxisCell(paddedIndex: index, inputIndex: (0..<size.input).contains(inputIndex) ? inputIndex : nil)
         }
@@ -64,7 +69,10 @@ public struct ConvolutionAxisArithmetic: Equatable, Sendable, Codable {
         keras = KerasSame(output: kerasOutput, totalPadding: kerasTotal, before: kerasTotal / 2,
                           after: kerasTotal - kerasTotal / 2)
         transposed = TransposedOutputSize(axis: size.axis, input: size.input, kernel: size.kernel, padding: size.padding,
-                                          stride: size.stride, dilation: size.dilation)
+                                          stride: size.stride, dilation: size.dilation, outputPadding: outputPadding)
+        if outputPadding < 0 || (outputPadding >= size.stride && outputPadding >= size.dilation) {
+            try transposed.validate()
+        }
         roundTrip = TransposedOutputSize(axis: size.axis, input: o, kernel: size.kernel, padding: size.padding,
                                          stride: size.stride, dilation: size.dilation, outputPadding: droppedByFloor)
     }
@@ -91,15 +99,20 @@ public struct ConvolutionArithmetic: Equatable, Sendable, Codable {
 
     /// Works out both axes of a convolution of an n_r × n_c input with a k_r × k_c kernel.
     public init(input: Pair2, kernel: Pair2, padding: Pair2 = Pair2(0), stride: Pair2 = Pair2(1),
-                dilation: Pair2 = Pair2(1)) throws {
+                dilation: Pair2 = Pair2(1), outputPadding: Pair2 = Pair2(0)) throws {
         axes = [
             try ConvolutionAxisArithmetic(OutputSize(axis: "rows", input: input.rows, kernel: kernel.rows,
-                                                     padding: padding.rows, stride: stride.rows, dilation: dilation.rows)),
+                                                     padding: padding.rows, stride: stride.rows, dilation: dilation.rows),
+                                          outputPadding: outputPadding.rows),
             try ConvolutionAxisArithmetic(OutputSize(axis: "columns", input: input.columns, kernel: kernel.columns,
                                                      padding: padding.columns, stride: stride.columns,
-                                                     dilation: dilation.columns)),
+                                                     dilation: dilation.columns),
+                                          outputPadding: outputPadding.columns),
         ]
     }
+
+    /// How many windows read padded cell (row, column): windows and taps form a product over the axes.
+    public func readCount(row: Int, column: Int) -> Int { axes[0].readCounts[row] * axes[1].readCounts[column] }
 
     /// Rows and columns have the same numbers.
     public var isSquare: Bool {

@@ -76,6 +76,10 @@ public enum LessonCatalog {
     /// The lessons, in the order `lesson list` and `lesson figures` go through them.
     public static let lessons: [any Lesson.Type] = [
         Conv2DLesson.self,
+        Conv1DLesson.self,
+        Conv2DModesLesson.self,
+        ConvArithmeticLesson.self,
+        ConvChannelsLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.
