@@ -36,7 +36,7 @@ public enum ConvArithmeticFigures {
             let (i, j) = (index / outColumns, index % outColumns)
             let rows = arithmetic.axes[0].size, columns = arithmetic.axes[1].size
             let description = "Position \(index + 1) of \(positions.count): the window starting at padded row \(start.row + 1), column \(start.column + 1) (spanning \(rows.effectiveKernel)×\(columns.effectiveKernel)) gives output cell [\(i + 1),\(j + 1)]."
-            return Figure(name: "step-\(index + 1)", description: description, step: index + 1) { canvas in
+            return Figure(name: Figure.stepName(index, of: positions.count), description: description, step: index + 1) { canvas in
                 draw(arithmetic, position: index, on: canvas)
             }
         }

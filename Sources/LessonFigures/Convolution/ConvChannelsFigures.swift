@@ -56,7 +56,7 @@ public enum ConvChannelsFigures {
     public static func frames(_ trace: MultiChannelConvolutionTrace) -> [Figure] {
         trace.steps.enumerated().map { index, step in
             let description = "Step \(index + 1) of \(trace.steps.count): filter \(step.filter + 1)'s slices on the same window of each of the \(trace.input.shape[0]) channels; \(step.text)."
-            return Figure(name: "step-\(index + 1)", description: description, step: index + 1) { canvas in
+            return Figure(name: Figure.stepName(index, of: trace.steps.count), description: description, step: index + 1) { canvas in
                 drawFrame(trace, stepIndex: index, on: canvas)
             }
         }
@@ -89,7 +89,7 @@ public enum ConvChannelsFigures {
                 CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(channelTrace.kernel[r, col]))
             }
             slice.outline(rows: 0...(slice.rows - 1), columns: 0...(slice.columns - 1), on: canvas, theme.highlight, lineWidth: 3)
-            canvas.text("⋆", x: slice.x + slice.width / 2, y: (grid.y + grid.height + slice.y) / 2 - 4, size: 26, theme.foreground)
+            canvas.text("⋆", x: slice.x - 26, y: slice.y + slice.height / 2, size: 30, theme.foreground)
             let centre = grid.x + grid.width / 2
             canvas.text(Notation.number(s.value), x: centre, y: layout.sumY, size: 30, theme.foreground, weight: .bold)
             if c > 0 {
@@ -97,7 +97,7 @@ public enum ConvChannelsFigures {
             }
         }
         if let last = layout.channels.last {
-            canvas.text("+ b\(Notation.subscriptDigits(step.filter + 1)) " + Notation.factor(step.bias) + " = " + Notation.number(step.value),
+            canvas.text("+ " + Notation.factor(step.bias) + " (b\(Notation.subscriptDigits(step.filter + 1))) = " + Notation.number(step.value),
                         x: last.x + last.width + 10, y: layout.sumY, size: 30, theme.foreground, align: .left, weight: .bold)
         }
         for (f, grid) in layout.outputs.enumerated() {

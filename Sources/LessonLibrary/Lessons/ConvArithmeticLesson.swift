@@ -109,7 +109,7 @@ public enum ConvArithmeticLesson: Lesson {
         lines.append("  5. output            o = \(q) + 1 = \(size.output)")
         lines.append("     in one line:      " + size.filledIn)
         let starts = axis.windowStarts.map { String($0 + 1) }
-        lines.append("  windows start at padded \(name == "columns" ? "columns" : "positions") \(starts.joined(separator: ", ")) (every \(s))")
+        lines.append("  windows start at padded \(name == "rows and columns" ? "positions" : name) \(starts.joined(separator: ", ")) (every \(s))")
         if axis.droppedByFloor == 0 {
             lines.append("  the stride divides n + 2p − k' = \(size.numerator) evenly: the last window ends on the last padded cell")
         } else {
