@@ -55,6 +55,22 @@ import Testing
         #expect(result.stdout.contains("valid: cross-correlation 32 −15 16; 8 −15 35 vs true convolution −1 9 49; −14 31 −13"))
     }
 
+    @Test func conv2dModesWritesAComparisonAndTheFramesOfEachRun() throws {
+        let folder = try temporaryFolder()
+        let result = try runLesson(["run", "conv2d-modes", "--variant", "stride-2", "--out", folder.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(Set(names) == Set((1...9).map { "step-same-0\($0).png" } + ["comparison.png", "same-overview.png"]))
+    }
+
+    @Test func conv1dFlipReversesTheKernel() throws {
+        let result = try runLesson(["run", "conv1d", "--input", "1 2 3 4", "--kernel", "1 0 -1", "--flip", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("w reversed, as laid on each window: (−1, 0, 1)"))
+        #expect(result.stdout.contains("z₂ = w₁·x₁ + w₀·x₂ + w₋₁·x₃"))
+        #expect(result.stdout.contains("= (−1)×1 + 0×2 + 1×3 = 2"))
+    }
+
     @Test func convArithmeticPrintsEveryStep() throws {
         let result = try runLesson(["run", "conv-arithmetic", "--n", "7", "--k", "3", "--p", "1", "--s", "2", "--d", "2", "--no-figures"])
         #expect(result.status == 0, "stderr: \(result.stderr)")

@@ -144,7 +144,8 @@ public enum Conv2DModesLesson: Lesson {
             let frames = ConvolutionFigures.frames(trace, title: heading) + [ConvolutionFigures.overview(trace, title: heading)]
             figures += frames.map { figure in
                 var renamed = figure
-                renamed.name = run.name + "-" + (figure.step.map { String(format: "step-%02d", $0) } ?? figure.name)
+                // `step-<run>-NN`, so the frames of a run sort together and stale frames are cleaned up.
+                renamed.name = figure.step.map { "step-" + run.name + "-" + String(format: "%02d", $0) } ?? run.name + "-" + figure.name
                 return renamed
             }
         }
