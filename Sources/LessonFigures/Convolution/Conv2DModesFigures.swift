@@ -24,24 +24,30 @@ public enum Conv2DModesFigures {
         let input = traces[0].input.shape
         let margin = Pair2(rows: traces.map(\.padding.rows).max() ?? 0, columns: traces.map(\.padding.columns).max() ?? 0)
         let rows = input[0] + 2 * margin.rows, columns = input[1] + 2 * margin.columns
-        let left = min(64, (width * 0.5 - 80) / Double(columns), (height - 230) / Double(rows))
+        let left = min(64, (width * 0.48 - 80) / Double(columns), (height - 230) / Double(rows))
         let inputGrid = Grid(rows: rows, columns: columns, x: 60, y: 110 + (height - 230 - Double(rows) * left) / 2, cellSize: left)
-        let totalRows = traces.map { Double($0.output.shape[0]) }.reduce(0, +)
+        // Runs side by side in pairs when there are more than three (cross-correlation | convolution).
+        let perRow = traces.count > 3 ? 2 : 1
+        let bands = stride(from: 0, to: traces.count, by: perRow).map { Array(traces[$0..<min($0 + perRow, traces.count)]) }
+        let totalRows = bands.map { Double($0.map { $0.output.shape[0] }.max() ?? 0) }.reduce(0, +)
         let maxColumns = Double(traces.map { $0.output.shape[1] }.max() ?? 1)
-        let gap = 46.0
-        let right = min(48, (height - 200 - gap * Double(traces.count)) / totalRows, (width * 0.45 - 40) / maxColumns)
+        let gap = 46.0, x0 = width * 0.52, columnWidth = (width - x0 - 30) / Double(perRow)
+        let right = min(48, (height - 200 - gap * Double(bands.count)) / totalRows, (columnWidth - 30) / maxColumns)
         var y = 100.0 + gap
-        let x0 = width * 0.55
-        let outputs = traces.map { trace -> Grid in
-            let g = Grid(rows: trace.output.shape[0], columns: trace.output.shape[1], x: x0, y: y, cellSize: right)
-            y += g.height + gap
-            return g
+        var outputs: [Grid] = []
+        for band in bands {
+            for (column, trace) in band.enumerated() {
+                outputs.append(Grid(rows: trace.output.shape[0], columns: trace.output.shape[1],
+                                    x: x0 + Double(column) * columnWidth, y: y, cellSize: right))
+            }
+            y += right * Double(band.map { $0.output.shape[0] }.max() ?? 0) + gap
         }
         return Layout(input: inputGrid, margin: margin, outputs: outputs)
     }
 
     /// The comparison of `runs` (name and trace), all on the same input and kernel.
     public static func comparison(_ runs: [(name: String, trace: ConvolutionTrace)], title: String) -> Figure {
+        let runs = runs.map { (name: $0.name, paddingName: $0.name.replacingOccurrences(of: "-convolution", with: ""), trace: $0.trace) }
         let description = "The input with each run's zero padding as a ring, and the outputs: " + runs.map {
             "\($0.name) (p = \($0.trace.padding)) gives \(Notation.shape($0.trace.output.shape))"
         }.joined(separator: "; ") + "."
@@ -77,13 +83,18 @@ public enum Conv2DModesFigures {
                 let trace = run.trace
                 grid.draw(on: canvas) { r, c in CellStyle(fill: color(index, theme: theme).withAlpha(0.14), text: Notation.number(trace.output[r, c])) }
                 grid.outline(rows: 0...(grid.rows - 1), columns: 0...(grid.columns - 1), on: canvas, color(index, theme: theme), lineWidth: 3)
-                let flipped = trace.mode == .convolution ? ", kernel rotated 180°" : ""
+                let flipped = trace.mode == .convolution ? ", flipped" : ""
                 let stride = trace.stride == Pair2(1) ? "" : ", stride \(trace.stride)"
-                canvas.text("\(run.name): p = \(trace.padding)\(stride)\(flipped) → \(Notation.shape(trace.output.shape))",
-                            x: grid.x, y: grid.y - 16, size: 20, color(index, theme: theme).mixed(with: theme.foreground, amount: 0.35),
-                            align: .left, weight: .bold)
+                let label = "\(run.paddingName): p = \(trace.padding)\(stride)\(flipped) → \(Notation.shape(trace.output.shape))"
+                let size = canvas.fittingSize(label, size: 20, maxWidth: 1280 - grid.x - 20, weight: .bold)
+                canvas.text(label, x: grid.x, y: grid.y - 16, size: size,
+                            color(index, theme: theme).mixed(with: theme.foreground, amount: 0.35), align: .left, weight: .bold)
             }
-            Caption.lines([OutputSize.formula + " per axis"], on: canvas, width: 1280, bottom: 690, size: 22)
+            var caption = [OutputSize.formula + " per axis"]
+            if let flipped = traces.first(where: { $0.mode == .convolution }) {
+                caption.append("flipped: the true convolution lays the kernel rotated by 180°, \(Notation.inlineMatrix(flipped.kernel)) → \(Notation.inlineMatrix(flipped.appliedKernel))")
+            }
+            Caption.lines(caption, on: canvas, width: 1280, bottom: 690, size: 22)
         }
     }
 
