@@ -68,6 +68,7 @@ public struct Conv1DStep: Equatable, Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey { case position, name, label, terms, bias, value, text }
 
+    /// Creates a step from its parts.
     public init(position: Int, name: Int, terms: [Conv1DTerm], bias: Double, value: Double) {
         self.position = position
         self.name = name

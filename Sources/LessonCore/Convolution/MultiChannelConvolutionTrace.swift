@@ -55,6 +55,7 @@ public struct MultiChannelStep: Equatable, Sendable, Codable {
     /// `z[2][1,3] = 4 + (−2) + 3 + 1 = 6`.
     public var text: String { label + " = " + sumText }
 
+    /// Creates a step from its parts.
     public init(filter: Int, row: Int, column: Int, channelSums: [Double], bias: Double, value: Double) {
         self.filter = filter
         self.row = row

@@ -25,6 +25,7 @@ public enum Conv1DLesson: Lesson {
         /// Worked sums the lesson file states, by output name (2 for z₂).
         public var statedSums: [(name: Int, sum: StatedSum)] = []
 
+        /// Parameters with the defaults: no bias, no padding, stride and dilation 1.
         public init(input: [Double], kernel: [Double]) {
             self.input = input
             self.kernel = kernel

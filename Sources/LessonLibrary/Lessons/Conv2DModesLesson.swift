@@ -37,6 +37,7 @@ public enum Conv2DModesLesson: Lesson {
         /// Stated outputs by run name.
         public var statedOutputs: [String: Tensor] = [:]
 
+        /// Parameters with the defaults: all three paddings, cross-correlation, stride 1.
         public init(input: Tensor, kernel: Tensor) {
             self.input = input
             self.kernel = kernel

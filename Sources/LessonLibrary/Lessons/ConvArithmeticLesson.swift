@@ -21,6 +21,7 @@ public enum ConvArithmeticLesson: Lesson {
         /// The output shape the lesson file states, if any.
         public var statedShape: [Int]?
 
+        /// Parameters with the defaults: no padding, stride and dilation 1.
         public init(input: Pair2, kernel: Pair2) {
             self.input = input
             self.kernel = kernel

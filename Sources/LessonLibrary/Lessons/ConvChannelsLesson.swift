@@ -24,6 +24,7 @@ public enum ConvChannelsLesson: Lesson {
         public var statedOutput: Tensor?
         public var statedParameters: Int?
 
+        /// Parameters with the defaults: no padding, stride and dilation 1.
         public init(input: Tensor, filters: [Tensor], biases: [Double]) {
             self.input = input
             self.filters = filters
