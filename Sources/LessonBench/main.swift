@@ -9,6 +9,7 @@ let chosen = Set(CommandLine.arguments.dropFirst())
 let benchmarks: [(String, () throws -> Void)] = [
     ("conv2d", { try Conv2DBenchmark.run(directory: directory) }),
     ("pooling", { try PoolingBenchmark.run(directory: directory) }),
+    ("conv-lessons", { try ConvLessonsBenchmark.run(directory: directory) }),
 ]
 for (name, run) in benchmarks where chosen.isEmpty || chosen.contains(name) {
     try run()

@@ -20,7 +20,7 @@ import Testing
     /// The property: every gradient equals the central finite difference of L = Σ G ∘ z
     /// (L is linear in each parameter, so the difference is exact up to rounding; 1e-6 absorbs it).
     @Test func gradientsMatchFiniteDifferences() throws {
-        var generator = SeededGenerator(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         for seed in 0..<60 {
             let n = Int.random(in: 3...7, using: &generator), m = Int.random(in: 3...7, using: &generator)
             let k = Int.random(in: 1...3, using: &generator)

@@ -78,6 +78,10 @@ public enum LessonCatalog {
         Conv2DLesson.self,
         Conv2DBackwardLesson.self,
         PoolingLesson.self,
+        Conv1DLesson.self,
+        Conv2DModesLesson.self,
+        ConvArithmeticLesson.self,
+        ConvChannelsLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.

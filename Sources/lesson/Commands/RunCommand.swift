@@ -10,6 +10,10 @@ struct RunCommand: ParsableCommand {
             RunConv2D.self,
             RunConv2DBackward.self,
             RunPooling.self,
+            RunConv1D.self,
+            RunConv2DModes.self,
+            RunConvArithmetic.self,
+            RunConvChannels.self,
         ]
     )
 }
