@@ -120,7 +120,7 @@ extension Network {
     static func derivativeWritten(_ activation: Activation, z: Double, a: Double) -> String {
         switch activation {
         case .tanh: return "(1 − \(Notation.factor(a))²)"
-        case .sigmoid: return "\(Notation.factor(a))×(1 − \(Notation.factor(a)))"
+        case .sigmoid: return "(\(Notation.factor(a))×(1 − \(Notation.factor(a))))"
         case .relu: return z > 0 ? "1" : "0"
         case .softplus: return "σ(\(Notation.number(z)))"
         case .linear: return "1"
