@@ -80,12 +80,17 @@ public struct TruthTableCheck: Equatable, Codable, Sendable {
 }
 
 extension ThresholdUnit {
-    /// For a unit with two inputs, the line w₀ + w₁a₁ + w₂a₂ = 0 between a₁ = `lower` and
-    /// a₁ = `upper`, as two points (a₁, a₂); a vertical line when w₂ = 0; nil when w₁ = w₂ = 0.
+    /// For a unit with two inputs, the line w₀ + w₁a₁ + w₂a₂ = 0 for a₁ from `lower` to `upper`,
+    /// as 201 points (a₁, a₂) so a plot can clip it; a vertical line when w₂ = 0; nil when w₁ = w₂ = 0.
     public func boundary(from lower: Double, to upper: Double) -> [(x: Double, y: Double)]? {
         guard weights.count == 3 else { return nil }
         let (w0, w1, w2) = (weights[0], weights[1], weights[2])
-        if w2 != 0 { return [lower, upper].map { (x: $0, y: -(w0 + w1 * $0) / w2) } }
+        if w2 != 0 {
+            return (0...200).map { k in
+                let a1 = lower + (upper - lower) * Double(k) / 200
+                return (x: a1, y: -(w0 + w1 * a1) / w2)
+            }
+        }
         if w1 != 0 { return [(x: -w0 / w1, y: lower), (x: -w0 / w1, y: upper)] }
         return nil
     }

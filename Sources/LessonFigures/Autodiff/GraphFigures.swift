@@ -27,7 +27,7 @@ public enum GraphFigures {
         let columns = (depth.max() ?? 0) + 1
         let left = 110.0, right = width - 110, top = 110.0, bottom = height - 150
         let step = columns > 1 ? (right - left) / Double(columns - 1) : 0
-        let boxWidth = min(210, max(120, step * 0.72))
+        let boxWidth = columns > 1 ? min(200, max(110, step * 0.56)) : 200
         var rows: [[Int]] = Array(repeating: [], count: columns)
         for node in graph.nodes { rows[depth[node.id]].append(node.id) }
         let maxRows = Double(rows.map(\.count).max() ?? 1)
@@ -80,16 +80,6 @@ public enum GraphFigures {
                              lineWidth: 1.5, headLength: 8)
             }
         }
-        var labelled = Set<String>()
-        for step in backward.steps {
-            let from = anchor(step.input, outgoing: true), to = anchor(step.node, outgoing: false)
-            let key = "\(step.input)-\(step.node)"
-            let offset = labelled.contains(key) ? 18.0 : 0
-            labelled.insert(key)
-            canvas.plateLabel("∂\(graph.nodes[step.node].name)/∂\(graph.nodes[step.input].name) = \(number(step.local))",
-                              x: (from.0 + to.0) / 2, y: (from.1 + to.1) / 2 - 12 + offset, size: 13, theme.highlight,
-                              background: theme.background.withAlpha(0.9), weight: .bold)
-        }
         // Nodes.
         for node in graph.nodes {
             let c = layout.centers[node.id]
@@ -115,8 +105,18 @@ public enum GraphFigures {
                 canvas.text(line.0, x: c.x, y: c.y + (Double(k) - 1) * lineHeight, size: size, line.1, weight: line.2)
             }
         }
+        var labelled = Set<String>()
+        for step in backward.steps {
+            let from = anchor(step.input, outgoing: true), to = anchor(step.node, outgoing: false)
+            let key = "\(step.input)-\(step.node)"
+            let offset = labelled.contains(key) ? 18.0 : 0
+            labelled.insert(key)
+            canvas.plateLabel("∂\(graph.nodes[step.node].name)/∂\(graph.nodes[step.input].name) = \(number(step.local))",
+                              x: (from.0 + to.0) / 2, y: (from.1 + to.1) / 2 - 12 + offset, size: 14, theme.highlight,
+                              background: theme.background.withAlpha(0.9), weight: .bold)
+        }
         Caption.lines(["forward in topological order (left to right): each node's value; backward in reverse order: ∂J/∂v += ∂J/∂u · ∂u/∂v",
-                       gradients],
+                       "J = " + Notation.number(backward.forward.output, decimals: 6) + ",  " + gradients],
                       on: canvas, width: layout.width, bottom: layout.height - 52, size: 20, color: theme.muted)
     }
 }

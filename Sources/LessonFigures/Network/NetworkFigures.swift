@@ -51,19 +51,41 @@ public enum NetworkFigures {
         }
     }
 
+    /// One frame per layer: only layer l − 1 and layer l, so every edge label has room.
+    /// Named `forward-layer-1`, … (or `backward-layer-…` when `backward` is given).
+    public static func layerFrames(_ forward: ForwardTrace, _ backward: BackwardTrace?, title: String) -> [Figure] {
+        forward.layers.indices.map { index in
+            let l = index + 1
+            let kind = backward == nil ? "forward" : "backward"
+            let what = backward == nil ? "z and a of each unit and the weight on each edge" : "δ of each unit and ∂L/∂w on each edge"
+            let description = "Layer \(l) of \(forward.layers.count), \(kind): \(what)."
+            return Figure(name: "\(kind)-layer-\(l)", description: description, step: l) { canvas in
+                draw(forward, backward: backward, loss: nil, title: title, focus: l, on: canvas)
+            }
+        }
+    }
+
+    /// Edge labels are drawn in the overview only when a layer has at most this many edges.
+    public static let maxLabelledEdges = 8
+
     private static func draw(_ trace: ForwardTrace, backward: BackwardTrace?, loss: LossTrace?, title: String,
-                             on canvas: Canvas) {
+                             focus: Int? = nil, on canvas: Canvas) {
         let theme = canvas.theme
-        let sizes = [trace.input.count] + trace.layers.map(\.a.count)
-        let layout = layout(sizes: sizes)
+        let allSizes = [trace.input.count] + trace.layers.map(\.a.count)
+        // The columns drawn: every layer, or layer focus − 1 and layer focus.
+        let shown = focus.map { [$0 - 1, $0] } ?? Array(allSizes.indices)
+        let layout = layout(sizes: shown.map { allSizes[$0] })
+        let column = { (layer: Int) in shown.firstIndex(of: layer) }
         let isBackward = backward != nil
-        Caption.title(title + (isBackward ? " · backward: δ and ∂L/∂w" : " · forward: z, a and w"), on: canvas, width: layout.width)
+        let heading = focus.map { " · layer \($0) of \(trace.layers.count)" } ?? ""
+        Caption.title(title + heading + (isBackward ? " · backward: δ and ∂L/∂w" : " · forward: z, a and w"), on: canvas, width: layout.width)
         let half = layout.boxWidth / 2, halfHeight = layout.boxHeight / 2
         let number = { (x: Double) in Notation.number(x, decimals: 3) }
 
         // Edges first, so the boxes cover their ends.
         for (index, layer) in trace.layers.enumerated() {
-            let sources = layout.centers[index], targets = layout.centers[index + 1]
+            guard let from = column(index), let to = column(index + 1) else { continue }
+            let sources = layout.centers[from], targets = layout.centers[to]
             let values = backward?.layers[index].gradWeights ?? layer.weights
             let largest = max(values.scalars.map(abs).max() ?? 1, 1e-12)
             for i in 0..<targets.count {
@@ -80,33 +102,38 @@ public enum NetworkFigures {
                 }
             }
             // Labels after all edges of the layer: each source's labels on its own vertical line.
+            guard focus != nil || sources.count * targets.count <= maxLabelledEdges else { continue }
             for i in 0..<targets.count {
                 for j in 0..<sources.count {
                     let value = values[i, j]
                     let color = value < 0 ? theme.negative : theme.positive
-                    let t = (Double(j) + 1) / (Double(sources.count) + 1) * 0.8 + 0.1
+                    let t = (Double(j) + 1) / (Double(sources.count) + 1) * (focus == nil ? 0.8 : 0.7) + (focus == nil ? 0.1 : 0.15)
                     let from = (sources[j].x + half, sources[j].y), to = (targets[i].x - half, targets[i].y)
                     let x = from.0 + (to.0 - from.0) * t, y = from.1 + (to.1 - from.1) * t
-                    canvas.plateLabel(number(value), x: x, y: y, size: sizes.max() ?? 1 > 4 ? 12 : 14, color,
+                    canvas.plateLabel(number(value), x: x, y: y, size: focus == nil ? 13 : 16, color,
                                       background: theme.background.withAlpha(0.85), weight: .bold)
                 }
             }
         }
 
-        // Input column.
+        // The input column, or in a layer frame the previous layer's activations.
+        let first = shown[0]
+        let firstValues = trace.activations(first)
         for (j, center) in layout.centers[0].enumerated() {
             canvas.box(x: center.x - half, y: center.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
                        fill: theme.padding, stroke: theme.gridLine)
-            canvas.text("x" + NetworkNotation.lowered(j + 1), x: center.x, y: center.y - layout.boxHeight * 0.2,
-                        size: 15, theme.muted, weight: .bold)
-            canvas.text(number(trace.input[j]), x: center.x, y: center.y + layout.boxHeight * 0.2, size: 17, theme.foreground)
+            let name = first == 0 ? "x" + NetworkNotation.lowered(j + 1) : NetworkNotation.unit("a", layer: first, j)
+            canvas.text(name, x: center.x, y: center.y - layout.boxHeight * 0.2, size: 15, theme.muted, weight: .bold)
+            canvas.text(number(firstValues[j]), x: center.x, y: center.y + layout.boxHeight * 0.2, size: 17, theme.foreground)
         }
-        canvas.text("input x", x: layout.centers[0][0].x, y: layout.height - 128, size: 17, theme.foreground, weight: .bold)
+        canvas.text(first == 0 ? "input x" : "a⁽\(NetworkNotation.raised(first))⁾ of layer \(first)", x: layout.centers[0][0].x,
+                    y: layout.height - 128, size: 17, theme.foreground, weight: .bold)
 
         // Units.
         for (index, layer) in trace.layers.enumerated() {
             let l = index + 1
-            for (i, center) in layout.centers[l].enumerated() {
+            guard let c = column(l), c > 0 else { continue }
+            for (i, center) in layout.centers[c].enumerated() {
                 let isOutput = l == trace.layers.count
                 let fill: Color = isBackward ? theme.highlight.withAlpha(0.22) : (isOutput ? theme.done.withAlpha(0.22) : theme.current.withAlpha(0.16))
                 canvas.box(x: center.x - half, y: center.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
@@ -126,23 +153,22 @@ public enum NetworkFigures {
                     canvas.text(line.0, x: center.x, y: y, size: size, line.1 ? theme.foreground : theme.muted,
                                 weight: line.1 ? .bold : .normal)
                 }
-                canvas.text(NetworkNotation.unit("", layer: l, i), x: center.x + half - 4, y: center.y - halfHeight - 9,
-                            size: 12, theme.muted, align: .right)
             }
-            canvas.text("layer \(l) · \(layer.activation.rawValue)", x: layout.centers[l][0].x, y: layout.height - 128,
+            canvas.text("layer \(l) · \(layer.activation.rawValue)", x: layout.centers[c][0].x, y: layout.height - 128,
                         size: 17, theme.foreground, weight: .bold)
         }
 
         // Target and loss at the right.
-        if let loss {
-            let outputs = layout.centers[trace.layers.count]
+        if let loss, let last = column(trace.layers.count) {
+            let outputs = layout.centers[last]
             let x = layout.width - 95
             for (i, center) in outputs.enumerated() {
                 canvas.line(from: (center.x + half, center.y), to: (x - 45, center.y), theme.gridLine, lineWidth: 1, dash: [5, 4])
                 canvas.text("y" + NetworkNotation.lowered(i + 1) + " = " + number(loss.target[i]), x: x, y: center.y, size: 16,
                             theme.foreground)
             }
-            canvas.plateLabel("L = " + Notation.number(loss.total, decimals: 4), x: x, y: layout.height - 128, size: 19,
+            let above = max(84, (outputs.first?.y ?? layout.height / 2) - halfHeight - 24)
+            canvas.plateLabel("L = " + Notation.number(loss.total, decimals: 4), x: x, y: above, size: 19,
                               theme.foreground, background: theme.done.withAlpha(0.2), weight: .bold)
         }
 
@@ -157,6 +183,10 @@ public enum NetworkFigures {
             lines = ["zᵢ = Σⱼ wᵢⱼ aⱼ + bᵢ, a = f(z); row i of W⁽ˡ⁾ holds the weights into unit i",
                      "edges: blue positive, vermillion negative weights, thicker for larger |w|"]
         }
-        Caption.lines(lines, on: canvas, width: layout.width, bottom: layout.height - 52, size: 20, color: theme.muted)
+        var captionLines = lines
+        if focus == nil, zip(allSizes, allSizes.dropFirst()).contains(where: { $0 * $1 > maxLabelledEdges }) {
+            captionLines[1] += " (dense layers: see the layer frames for every value)"
+        }
+        Caption.lines(captionLines, on: canvas, width: layout.width, bottom: layout.height - 52, size: 20, color: theme.muted)
     }
 }

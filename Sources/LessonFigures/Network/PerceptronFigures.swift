@@ -11,7 +11,8 @@ public enum PerceptronFigures {
     public static func boundary(name: String, check: TruthTableCheck, line: [(x: Double, y: Double)]?, note: String) -> Figure {
         let w = check.weights.map { Notation.number($0) }.joined(separator: ", ")
         let description = "\(name): the four inputs (filled where the table says 1) and the line w₀ + w₁a₁ + w₂a₂ = 0 for w = (\(w)); \(note)."
-        return Figure(name: "boundary-" + name.lowercased(), description: description) { canvas in
+        let file = "boundary-" + name.lowercased().replacingOccurrences(of: ", ", with: "-").replacingOccurrences(of: " ", with: "-")
+        return Figure(name: file, description: description) { canvas in
             let theme = canvas.theme
             Caption.title("\(name) with a threshold unit, w = (\(w))", on: canvas, width: 1280)
             var series: [FunctionPlot.Series] = []

@@ -99,8 +99,7 @@ public struct FunctionPlot: Sendable {
             var segment: [(Double, Double)] = []
             func flush() {
                 if segment.count > 1 {
-                    if s.dashed { for k in stride(from: 0, to: segment.count - 1, by: 2) { canvas.line(from: segment[k], to: segment[k + 1], s.color, lineWidth: 3) } }
-                    else { canvas.polyline(segment, s.color, lineWidth: 3) }
+                    if s.dashed { drawDashed(segment, color: s.color, on: canvas) } else { canvas.polyline(segment, s.color, lineWidth: 3) }
                 }
                 segment = []
             }
@@ -112,8 +111,33 @@ public struct FunctionPlot: Sendable {
         // Legend, top-left inside the frame.
         for (k, s) in series.enumerated() {
             let y = frame.y + 22 + Double(k) * 24
-            canvas.line(from: (frame.x + 14, y), to: (frame.x + 44, y), s.color, lineWidth: 3)
+            canvas.line(from: (frame.x + 14, y), to: (frame.x + 44, y), s.color, lineWidth: 3, dash: s.dashed ? [9, 5] : [])
             canvas.text(s.label, x: frame.x + 52, y: y, size: 16, theme.foreground, align: .left)
         }
+    }
+
+    /// Draws a polyline as dashes of 14 on and 8 off, measured along the curve.
+    private func drawDashed(_ points: [(Double, Double)], color: Color, on canvas: Canvas) {
+        let on = 14.0, off = 8.0
+        var drawing = true, left = on
+        var run: [(Double, Double)] = [points[0]]
+        for k in 1..<points.count {
+            var start = points[k - 1]
+            let end = points[k]
+            var length = ((end.0 - start.0) * (end.0 - start.0) + (end.1 - start.1) * (end.1 - start.1)).squareRoot()
+            while length > left {
+                let t = left / length
+                let cut = (start.0 + (end.0 - start.0) * t, start.1 + (end.1 - start.1) * t)
+                if drawing { run.append(cut); canvas.polyline(run, color, lineWidth: 3) }
+                run = [cut]
+                length -= left
+                start = cut
+                drawing.toggle()
+                left = drawing ? on : off
+            }
+            left -= length
+            if drawing { run.append(end) } else { run = [end] }
+        }
+        if drawing, run.count > 1 { canvas.polyline(run, color, lineWidth: 3) }
     }
 }

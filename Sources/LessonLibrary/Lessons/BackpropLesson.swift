@@ -43,6 +43,7 @@ public enum BackpropLesson: Lesson {
         let name = "Backprop \(network.architecture)"
         let figures = [NetworkFigures.forward(forward, loss: backward.loss, title: name),
                        NetworkFigures.backward(forward, backward, title: name)]
+            + NetworkFigures.layerFrames(forward, nil, title: name) + NetworkFigures.layerFrames(forward, backward, title: name)
         let payload = NetworkPayload(network: network, forward: forward, loss: backward.loss, backward: backward,
                                      update: step, check: check)
         return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: payload,

@@ -32,7 +32,8 @@ public enum MLPLesson: Lesson {
         let figure = NetworkFigures.forward(forward, loss: loss, title: "MLP \(example.network.architecture)")
         let payload = NetworkPayload(network: example.network, forward: forward, loss: loss, backward: nil, update: nil, check: nil)
         return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: payload,
-                            figures: [figure], mismatches: mismatches)
+                            figures: [figure] + NetworkFigures.layerFrames(forward, nil, title: "MLP \(example.network.architecture)"),
+                            mismatches: mismatches)
     }
 }
 

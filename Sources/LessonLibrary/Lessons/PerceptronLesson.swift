@@ -106,7 +106,7 @@ public enum PerceptronLesson: Lesson {
                 lines.append("  Converged after \(trace.epochs.count) epoch\(trace.epochs.count == 1 ? "" : "s"): w = (\(w)); the last epoch made no mistake.")
                 if trace.finalWeights.count == 3 {
                     let unit = ThresholdUnit(weights: trace.finalWeights)
-                    figures.append(PerceptronFigures.boundary(name: name + "-learned", check: unit.check(table.rows),
+                    figures.append(PerceptronFigures.boundary(name: name + ", learned", check: unit.check(table.rows),
                                                               line: unit.boundary(from: -0.5, to: 1.5),
                                                               note: "learned by the perceptron rule in \(trace.epochs.count) epochs"))
                 }
