@@ -69,7 +69,7 @@ extension ComputationGraph {
                 let contribution = adjoints[node.id] * local
                 adjoints[input] += contribution
                 let j = nodes[output].name
-                let text = "∂\(j)/∂\(nodes[input].name) += ∂\(j)/∂\(node.name) · ∂\(node.name)/∂\(nodes[input].name) = \(f(adjoints[node.id]))×\(f(local))   (∂\(node.name)/∂\(nodes[input].name) = \(formula) = \(n(local)))   → ∂\(j)/∂\(nodes[input].name) = \(n(adjoints[input]))"
+                let text = "∂\(j)/∂\(nodes[input].name) += ∂\(j)/∂\(node.name) · ∂\(node.name)/∂\(nodes[input].name) = \(f(adjoints[node.id]))×\(f(local))   (∂\(node.name)/∂\(nodes[input].name) = \(formula == n(local) ? formula : formula + " = " + n(local)))   → ∂\(j)/∂\(nodes[input].name) = \(n(adjoints[input]))"
                 steps.append(.init(node: node.id, input: input, localFormula: formula, local: local,
                                    contribution: contribution, adjointAfter: adjoints[input], text: text))
             }
