@@ -57,9 +57,13 @@ public struct UnitForward: Equatable, Codable, Sendable {
 
     /// One product of a sum: the weight and the input it multiplies.
     public struct Term: Equatable, Codable, Sendable {
+        /// wᵢⱼ.
         public var weight: Double
+        /// aⱼ.
         public var input: Double
+        /// wᵢⱼ·aⱼ.
         public var product: Double
+        /// Creates a term; the product is computed here.
         public init(weight: Double, input: Double) {
             self.weight = weight
             self.input = input

@@ -17,6 +17,7 @@ public struct NetworkShapeError: Error, Equatable, Sendable, CustomStringConvert
         self.message = message
     }
 
+    /// The sentence.
     public var description: String { message }
 
     /// The same mistake as an `InputError`, for callers that have no file to point at.

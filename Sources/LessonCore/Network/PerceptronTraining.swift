@@ -87,7 +87,9 @@ public struct PerceptronTrace: Equatable, Codable, Sendable {
 
     /// One pass over the samples.
     public struct Epoch: Equatable, Codable, Sendable {
+        /// 1-based.
         public var number: Int
+        /// One step per sample, in order.
         public var steps: [Step]
         /// Samples the unit got wrong in this epoch.
         public var mistakes: Int { steps.filter { $0.output != $0.target }.count }
@@ -95,18 +97,26 @@ public struct PerceptronTrace: Equatable, Codable, Sendable {
 
     /// One sample: h, and the weights before and after the rule.
     public struct Step: Equatable, Codable, Sendable {
+        /// x₁, …, xₙ (x₀ = 1 is implied).
         public var inputs: [Double]
+        /// y.
         public var target: Double
+        /// w·x with the weights before the step.
         public var sum: Double
+        /// h = 1 if the sum is ≥ 0, else 0.
         public var output: Double
+        /// w before and after the rule.
         public var before: [Double]
         public var after: [Double]
+        /// The step written out.
         public var text: String
     }
 
     /// Epoch `epoch` would start with the same weights as epoch `repeatsEpoch` did.
     public struct Cycle: Equatable, Codable, Sendable {
+        /// The epoch that would repeat.
         public var epoch: Int
+        /// The earlier epoch with the same starting weights.
         public var repeatsEpoch: Int
     }
 }

@@ -49,7 +49,9 @@ public struct ThresholdUnit: Equatable, Codable, Sendable {
 
 /// One row of a truth table: inputs a₁…aₙ and the wanted output (0 or 1).
 public struct TruthTableRow: Equatable, Codable, Sendable {
+    /// a₁, …, aₙ.
     public var inputs: [Double]
+    /// The wanted output, 0 or 1.
     public var output: Double
     /// Creates a row.
     public init(inputs: [Double], output: Double) {
@@ -67,11 +69,17 @@ public struct TruthTableCheck: Equatable, Codable, Sendable {
 
     /// One row checked: the sum, the unit's output and whether the inequality holds.
     public struct Line: Equatable, Codable, Sendable {
+        /// a₁, …, aₙ of the row.
         public var inputs: [Double]
+        /// The table's output.
         public var expected: Double
+        /// w₀ + Σ wᵢaᵢ.
         public var sum: Double
+        /// The unit's output.
         public var output: Double
+        /// Whether the row's inequality holds.
         public var holds: Bool
+        /// The inequality written out.
         public var text: String
     }
 

@@ -8,8 +8,10 @@ public enum GraphFigures {
     public struct Layout: Sendable {
         /// The centre of each node, by id.
         public var centers: [(x: Double, y: Double)]
+        /// The size of a node's box.
         public var boxWidth: Double
         public var boxHeight: Double
+        /// The size of the figure.
         public var width: Double
         public var height: Double
     }

@@ -13,6 +13,7 @@ public enum NetworkFigures {
         /// The size of a unit's box.
         public var boxWidth: Double
         public var boxHeight: Double
+        /// The size of the figure.
         public var width: Double
         public var height: Double
     }
@@ -110,7 +111,7 @@ public enum NetworkFigures {
                     let t = (Double(j) + 1) / (Double(sources.count) + 1) * (focus == nil ? 0.8 : 0.7) + (focus == nil ? 0.1 : 0.15)
                     let from = (sources[j].x + half, sources[j].y), to = (targets[i].x - half, targets[i].y)
                     let x = from.0 + (to.0 - from.0) * t, y = from.1 + (to.1 - from.1) * t
-                    canvas.plateLabel(number(value), x: x, y: y, size: focus == nil ? 13 : 16, color,
+                    canvas.plateLabel(number(value), x: x, y: y, size: focus == nil && sources.count * targets.count > 4 ? 13 : 16, color,
                                       background: theme.background.withAlpha(0.85), weight: .bold)
                 }
             }

@@ -8,9 +8,13 @@ import LessonCore
 public struct FunctionPlot: Sendable {
     /// One curve: its legend text, its points in data coordinates, and how it is drawn.
     public struct Series: Sendable {
+        /// The legend text.
         public var label: String
+        /// The samples, in data coordinates, in drawing order.
         public var points: [(x: Double, y: Double)]
+        /// The line colour (a theme role).
         public var color: Color
+        /// Dashed instead of solid.
         public var dashed: Bool
         /// Creates a series.
         public init(label: String, points: [(x: Double, y: Double)], color: Color, dashed: Bool = false) {

@@ -11,9 +11,12 @@ public enum ActivationsLesson: Lesson {
 
     /// The parameters of one run.
     public struct Example {
+        /// The activations, in order.
         public var activations: [Activation]
+        /// The plotted range of z.
         public var from: Double
         public var to: Double
+        /// The z values of the table.
         public var at: [Double]
 
         /// Creates an example.

@@ -11,8 +11,11 @@ public enum AutodiffLesson: Lesson {
 
     /// The parameters of one run.
     public struct Example {
+        /// The expression as written.
         public var expression: String
+        /// Each variable's value.
         public var at: [String: Double]
+        /// J and ∂J/∂variable as the lesson file states them, if it does.
         public var statedValue: Double?
         public var statedGradient: [String: Double] = [:]
 

@@ -13,12 +13,17 @@ public enum PerceptronLesson: Lesson {
 
     /// The parameters of one run.
     public struct Example {
+        /// Truth tables by gate name, in file order.
         public var tables: [(name: String, rows: [TruthTableRow])]
+        /// Chosen weights w₀, w₁, … by gate name, checked against the gate's table.
         public var weights: [(name: String, weights: [Double])]
+        /// The gates the perceptron rule learns.
         public var train: [String]
+        /// α, the most epochs, and the starting weights of the rule.
         public var learningRate: Double
         public var epochs: Int
         public var initialWeights: [Double]
+        /// A network of threshold units that computes XOR.
         public var xorNetwork: Network?
 
         /// Reads a variant of the lesson file.

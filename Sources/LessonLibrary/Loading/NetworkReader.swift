@@ -76,10 +76,12 @@ public enum NetworkReader {
         }
     }
 
-    /// Reads a file whose top level holds `network:` (the file of `lesson run backprop --network`).
+    /// Reads a file whose top level holds `network:` (the file of `lesson run backprop --network`),
+    /// or a lesson file whose `example:` holds it.
     public static func load(_ url: URL, displayName: String? = nil) throws -> NetworkExample {
         let document = try YAMLValue.load(url, displayName: displayName)
         guard document.isMapping else { throw document.error("expected a mapping with the key 'network'") }
+        if document["network"] == nil, let nested = document["example"]?["network"] { return try read(nested) }
         return try read(try document.require("network", expected: "the network: input, target, loss and layers"))
     }
 
