@@ -102,3 +102,26 @@ private func read(_ text: String) throws -> NetworkExample {
         #expect(try NetworkLessonExample(file.variant("classification")).example.network.parameterCount == 62)
     }
 }
+
+@Suite struct NetworkLessonMismatchTests {
+    /// A stated loss that the recomputation does not give is a mismatch, not an error.
+    @Test func wrongStatedLossIsReported() throws {
+        let text = """
+        title: t
+        summary: s
+        example:
+          expected: {loss: 0.25, output: [0.322459]}
+          network:
+            input: [0.5, -1.0]
+            target: [1.0]
+            loss: mse
+            layers:
+              - {weights: [[0.1, -0.2], [0.4, 0.3]], bias: [0.0, 0.1], activation: tanh}
+              - {weights: [[0.5, -0.6]], bias: [0.2], activation: linear}
+        """
+        let file = try LessonFile(id: "backprop", document: try YAMLValue.parse(text, file: "t.yaml"))
+        let output = try BackpropLesson.run(file, variant: try file.variant(nil))
+        #expect(output.mismatches == [Mismatch(subject: "loss", stated: "0.25", recomputed: "0.229531")])
+        #expect(output.text.contains("1 mismatch between the lesson file and the recomputation:\n  loss: stated 0.25, recomputed 0.229531"))
+    }
+}

@@ -39,7 +39,7 @@ public enum BackpropLesson: Lesson {
         lines += NetworkText.update(step)
         lines.append("")
         lines += NetworkText.gradientCheck(check)
-        lines += LessonChecks.lines(mismatches, checked: (lesson.statedLoss == nil ? 0 : 1) + (lesson.statedOutput == nil ? 0 : 1))
+        lines += LessonChecks.lines(mismatches, checked: (lesson.statedLoss == nil ? 0 : 1) + (lesson.statedOutput?.count ?? 0))
         let name = "Backprop \(network.architecture)"
         let figures = [NetworkFigures.forward(forward, loss: backward.loss, title: name),
                        NetworkFigures.backward(forward, backward, title: name)]

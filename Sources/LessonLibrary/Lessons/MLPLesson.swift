@@ -28,7 +28,7 @@ public enum MLPLesson: Lesson {
         lines += NetworkText.forward(forward)
         lines.append("")
         lines += NetworkText.loss(loss)
-        lines += LessonChecks.lines(mismatches, checked: (lesson.statedLoss == nil ? 0 : 1) + (lesson.statedOutput == nil ? 0 : 1))
+        lines += LessonChecks.lines(mismatches, checked: (lesson.statedLoss == nil ? 0 : 1) + (lesson.statedOutput?.count ?? 0))
         let figure = NetworkFigures.forward(forward, loss: loss, title: "MLP \(example.network.architecture)")
         let payload = NetworkPayload(network: example.network, forward: forward, loss: loss, backward: nil, update: nil, check: nil)
         return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: payload,
