@@ -10,6 +10,7 @@ let benchmarks: [(String, () throws -> Void)] = [
     ("conv2d", { try Conv2DBenchmark.run(directory: directory) }),
     ("pooling", { try PoolingBenchmark.run(directory: directory) }),
     ("conv-lessons", { try ConvLessonsBenchmark.run(directory: directory) }),
+    ("backprop", { try NetworkBenchmark.run(directory: directory) }),
 ]
 for (name, run) in benchmarks where chosen.isEmpty || chosen.contains(name) {
     try run()

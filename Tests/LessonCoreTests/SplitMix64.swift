@@ -18,3 +18,8 @@ struct SplitMix64: RandomNumberGenerator {
         (0..<count).map { _ in Double(int(range)) }
     }
 }
+
+extension SplitMix64 {
+    /// A uniform number in `range`.
+    mutating func uniform(_ range: ClosedRange<Double>) -> Double { Double.random(in: range, using: &self) }
+}

@@ -82,6 +82,11 @@ public enum LessonCatalog {
         Conv2DModesLesson.self,
         ConvArithmeticLesson.self,
         ConvChannelsLesson.self,
+        MLPLesson.self,
+        BackpropLesson.self,
+        PerceptronLesson.self,
+        AutodiffLesson.self,
+        ActivationsLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.

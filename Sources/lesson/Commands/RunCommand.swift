@@ -14,6 +14,11 @@ struct RunCommand: ParsableCommand {
             RunConv2DModes.self,
             RunConvArithmetic.self,
             RunConvChannels.self,
+            RunMLP.self,
+            RunBackprop.self,
+            RunPerceptron.self,
+            RunAutodiff.self,
+            RunActivations.self,
         ]
     )
 }
