@@ -27,20 +27,7 @@ public enum Conv2DBackwardLesson: Lesson {
 
         /// Reads a variant of a lesson file.
         public init(_ variant: LessonVariant) throws {
-            try variant.rejectUnknownKeys(allowed: ["input", "kernel", "bias", "padding", "stride", "dilation", "mode", "upstream"])
-            var forward = Conv2DLesson.Example(input: try variant.require("input", expected: "the input matrix").matrix(),
-                                               kernel: try variant.require("kernel", expected: "the kernel matrix").matrix())
-            forward.bias = try variant["bias"]?.double() ?? 0
-            forward.padding = try variant["padding"]?.pair() ?? Pair2(0)
-            forward.stride = try variant["stride"]?.pair() ?? Pair2(1)
-            forward.dilation = try variant["dilation"]?.pair() ?? Pair2(1)
-            if let mode = variant["mode"] {
-                guard let parsed = ConvolutionMode(rawValue: try mode.string()) else {
-                    throw mode.error("unknown mode; expected cross-correlation or convolution")
-                }
-                forward.mode = parsed
-            }
-            self.forward = forward
+            forward = try Conv2DLesson.Example(variant, extraKeys: ["upstream"], readsExpected: false)
             upstream = try variant["upstream"]?.matrix()
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["grad_bias", "grad_kernel", "grad_input"])

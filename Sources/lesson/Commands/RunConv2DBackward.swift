@@ -13,26 +13,7 @@ struct RunConv2DBackward: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
-    var input: String?
-
-    @Option(help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix"))
-    var kernel: String?
-
-    @Option(parsing: .unconditional, help: "The bias added to every output cell.")
-    var bias: Double?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Zero padding on each side: n, or rows,columns.", valueName: "p"))
-    var padding: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns.", valueName: "s"))
-    var stride: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Spacing between kernel taps: n, or rows,columns.", valueName: "d"))
-    var dilation: String?
-
-    @Flag(help: "Use the true convolution (kernel rotated by 180°) instead of cross-correlation.")
-    var flip = false
+    @OptionGroup var convolution: ConvolutionOptions
 
     @Option(help: ArgumentHelp("The upstream gradient ∂L/∂z, the shape of the output, or @file.", valueName: "matrix"))
     var grad: String?
@@ -44,14 +25,7 @@ struct RunConv2DBackward: ParsableCommand {
             let file = try LessonDirectory.locate().load(Conv2DBackwardLesson.id)
             let variant = try file.variant(options.variant)
             var example = try Conv2DBackwardLesson.Example(variant)
-            var changed = false
-            if let input { example.forward.input = try MatrixArgument.parse(input, option: "--input"); changed = true }
-            if let kernel { example.forward.kernel = try MatrixArgument.parse(kernel, option: "--kernel"); changed = true }
-            if let bias { example.forward.bias = bias; changed = true }
-            if let padding { example.forward.padding = try MatrixArgument.pair(padding, option: "--padding"); changed = true }
-            if let stride { example.forward.stride = try MatrixArgument.pair(stride, option: "--stride"); changed = true }
-            if let dilation { example.forward.dilation = try MatrixArgument.pair(dilation, option: "--dilation"); changed = true }
-            if flip { example.forward.mode = .convolution; changed = true }
+            var changed = try convolution.apply(to: &example.forward)
             if changed && grad == nil { example.upstream = nil }
             if let grad { example.upstream = try MatrixArgument.parse(grad, option: "--grad"); changed = true }
             if changed {
