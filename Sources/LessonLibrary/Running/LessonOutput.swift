@@ -76,6 +76,7 @@ public enum LessonCatalog {
     /// The lessons, in the order `lesson list` and `lesson figures` go through them.
     public static let lessons: [any Lesson.Type] = [
         Conv2DLesson.self,
+        ConvMatrixLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.
