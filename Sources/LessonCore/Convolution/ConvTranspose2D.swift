@@ -97,9 +97,20 @@ public struct ConvTranspose2D: Equatable, Sendable {
         for a in 0..<outputShape[0] {
             for b in 0..<outputShape[1] { output[a, b] = canvas[a + padding.rows, b + padding.columns] }
         }
+        // The same output read through the matrix: out = Cᵀ·y, row by row.
+        var products: [ConvolutionMatrixProduct] = []
+        for r in 0..<matrix.shape[0] {
+            var terms: [StatedSum.Pair] = []
+            var sum = 0.0
+            for j in 0..<matrix.shape[1] where matrix[r, j] != 0 {
+                terms.append(StatedSum.Pair(input: input[j], weight: matrix[r, j]))
+                sum += input[j] * matrix[r, j]
+            }
+            products.append(ConvolutionMatrixProduct(row: r, terms: terms, value: sum))
+        }
         return ConvTransposeTrace(input: input, kernel: kernel, padding: padding, stride: stride, dilation: dilation,
                                   outputPadding: outputPadding, outputSizes: sizes, steps: steps, canvas: canvas,
-                                  output: output, transposedMatrix: matrix)
+                                  output: output, transposedMatrix: matrix, products: products)
     }
 }
 
@@ -152,4 +163,16 @@ public struct ConvTransposeTrace: Equatable, Sendable, Codable {
     public var output: Tensor
     /// Cᵀ: (o_r·o_c) × (n_r·n_c); column i·n_c + j holds the kernel copy of y[i, j] as it lands on the output.
     public var transposedMatrix: Tensor
+    /// out = Cᵀ·y row by row: each output cell as the sum of the kernel copies that reach it.
+    public var products: [ConvolutionMatrixProduct]
+}
+
+extension TransposedOutputSize {
+    /// The input sizes m of the forward convolution (same k, s, p, d) that all give an output of
+    /// size n: m = (n − 1)s − 2p + d(k − 1) + 1 + r for r = 0 … s − 1. `output_padding` is r, the
+    /// choice among them; with stride 1 there is only one.
+    public var forwardInputSizes: ClosedRange<Int> {
+        let base = (input - 1) * stride - 2 * padding + dilation * (kernel - 1) + 1
+        return max(1, base)...max(1, base + stride - 1)
+    }
 }

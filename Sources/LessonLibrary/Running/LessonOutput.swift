@@ -77,6 +77,7 @@ public enum LessonCatalog {
     public static let lessons: [any Lesson.Type] = [
         Conv2DLesson.self,
         ConvMatrixLesson.self,
+        ConvTransposeLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.
