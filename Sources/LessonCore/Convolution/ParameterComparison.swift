@@ -22,7 +22,7 @@ public struct ConvolutionLayerSpec: Equatable, Sendable, Codable {
 public struct ParameterComparison: Equatable, Sendable, Codable {
     /// One line of the two summaries.
     public struct Row: Equatable, Sendable, Codable {
-        /// The layer as the model code writes it: `Conv2D(8, 7, strides=2)`.
+        /// The layer: the arguments of a convolution as the model code writes them (`8, 7, strides=2`), else the layer itself (`Dense(10)`).
         public var layer: String
         /// The output shape (height, width, channels), or (units) for the last two.
         public var outputShape: [Int]

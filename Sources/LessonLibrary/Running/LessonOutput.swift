@@ -78,6 +78,7 @@ public enum LessonCatalog {
         Conv2DLesson.self,
         ConvMatrixLesson.self,
         ConvTransposeLesson.self,
+        SeparableLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.
