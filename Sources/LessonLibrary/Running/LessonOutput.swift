@@ -79,6 +79,7 @@ public enum LessonCatalog {
         ConvMatrixLesson.self,
         ConvTransposeLesson.self,
         SeparableLesson.self,
+        ImageFiltersLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.
