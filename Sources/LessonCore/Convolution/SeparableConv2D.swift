@@ -53,7 +53,7 @@ public struct SeparableConv2D: Equatable, Sendable {
             throw InputError("the pointwise weights are \(Notation.shape(pointwiseWeights.shape)) but must be filters × \(channels) (one column per input channel)")
         }
         guard biases.count == pointwiseWeights.shape[0] else {
-            throw InputError("there are \(pointwiseWeights.shape[0]) pointwise filters but \(biases.count) biases; each filter needs one bias")
+            throw InputError("there are \(pointwiseWeights.shape[0]) pointwise filters but \(biases.count) bias\(biases.count == 1 ? "" : "es"); each filter needs one bias")
         }
         let probe = Conv2D(kernel: first, padding: padding, stride: stride)
         try probe.validate(inputShape: Array(inputShape[1...]))

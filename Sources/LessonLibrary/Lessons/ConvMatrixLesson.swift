@@ -10,6 +10,9 @@ import LessonFigures
 public enum ConvMatrixLesson: Lesson {
     public static let id = "conv-matrix"
 
+    /// The most rows of M the lesson writes out (one frame and one line each).
+    public static let maximumRows = 256
+
     /// The parameters of one run.
     public struct Example: Equatable {
         public var input: Tensor
@@ -64,6 +67,9 @@ public enum ConvMatrixLesson: Lesson {
                            description: String? = nil) throws -> LessonOutput {
         let matrix = try ConvolutionMatrix(kernel: example.kernel, inputShape: example.input.shape, padding: example.padding,
                                            stride: example.stride, dilation: example.dilation)
+        guard matrix.rows.count <= maximumRows else {
+            throw InputError("this convolution has \(Notation.shape(matrix.outputShape)) = \(matrix.rows.count) output cells, so M would have \(matrix.rows.count) rows; the lesson writes out at most \(maximumRows), so use a smaller input or less padding")
+        }
         let trace = try matrix.multiply(example.input)
         let mismatches = check(trace, example)
         let text = describe(trace, title: title, source: source, variant: variant, description: description,

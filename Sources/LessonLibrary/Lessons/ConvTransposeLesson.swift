@@ -9,6 +9,10 @@ import LessonFigures
 public enum ConvTransposeLesson: Lesson {
     public static let id = "conv-transpose"
 
+    /// The most input cells (scatter steps, one frame each) and output cells the lesson writes out.
+    public static let maximumSteps = 256
+    public static let maximumOutputCells = 4096
+
     /// The parameters of one run.
     public struct Example: Equatable {
         public var input: Tensor
@@ -54,6 +58,13 @@ public enum ConvTransposeLesson: Lesson {
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, title: String, source: String?, variant: String,
                            description: String? = nil) throws -> LessonOutput {
+        guard example.input.count <= maximumSteps else {
+            throw InputError("the input has \(example.input.count) cells and the lesson draws one step per cell, at most \(maximumSteps); use a smaller input")
+        }
+        let sizes = example.operation.outputSizes(for: example.input.shape)
+        if sizes.allSatisfy({ $0.output >= 1 }), sizes[0].output * sizes[1].output > maximumOutputCells {
+            throw InputError("the output would be \(sizes[0].output)×\(sizes[1].output) cells; the lesson writes out at most \(maximumOutputCells), so use a smaller input, kernel or stride")
+        }
         let trace = try example.operation.forward(example.input)
         let mismatches = example.statedOutput.map { compareMatrices(stated: $0, recomputed: trace.output) } ?? []
         // The forward convolution this one transposes, on an input of the output's shape.
