@@ -1,8 +1,11 @@
 /// One convolution layer of a small Keras model: `Conv2D(filters, kernel, strides=stride)`,
 /// padding "valid".
 public struct ConvolutionLayerSpec: Equatable, Sendable, Codable {
+    /// The number of filters K (output channels).
     public var filters: Int
+    /// The kernel size k (square, as in the notes).
     public var kernel: Int
+    /// The stride s.
     public var stride: Int
 
     /// Creates the layer description.
@@ -35,6 +38,7 @@ public struct ParameterComparison: Equatable, Sendable, Codable {
 
     /// The model's input shape (height, width, channels).
     public var inputShape: [Int]
+    /// The summary lines, in model order.
     public var rows: [Row]
     /// Total parameters of each model.
     public var standardTotal: Int
