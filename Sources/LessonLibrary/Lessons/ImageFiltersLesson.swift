@@ -10,6 +10,9 @@ import LessonFigures
 public enum ImageFiltersLesson: Lesson {
     public static let id = "image-filters"
 
+    /// The largest picture filtered, in pixels.
+    public static let maximumPixels = 4096 * 4096
+
     /// The parameters of one run.
     public struct Example {
         /// Where the PNG is, and how to name it in the trace.
@@ -58,6 +61,9 @@ public enum ImageFiltersLesson: Lesson {
         let image: RGBAImage
         do { image = try PNGCodec.decode([UInt8](data)) } catch let error as PNGError {
             throw InputError("the image '\(name)' cannot be used: \(error.message)")
+        }
+        guard image.width * image.height <= maximumPixels else {
+            throw InputError("the image '\(name)' is \(image.width)×\(image.height) = \(image.width * image.height) pixels; the lesson filters at most \(maximumPixels) (4096×4096), so scale it down first")
         }
         return Picture(gray: GrayImage.fromRGBA(image.bytes, width: image.width, height: image.height),
                        wasGray: GrayImage.isGray(image.bytes))

@@ -6,6 +6,12 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Trace a lesson's worked example step by step and draw its figures.",
         discussion: "Run 'lesson list' to see the lessons, and 'lesson run <lesson> --help' for a lesson's options.",
-        subcommands: [RunConv2D.self, RunConvMatrix.self, RunConvTranspose.self, RunSeparable.self, RunImageFilters.self]
+        subcommands: [
+            RunConv2D.self,
+            RunConvMatrix.self,
+            RunConvTranspose.self,
+            RunSeparable.self,
+            RunImageFilters.self,
+        ]
     )
 }
