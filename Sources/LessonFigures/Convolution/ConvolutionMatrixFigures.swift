@@ -122,46 +122,23 @@ public enum ConvolutionMatrixFigures {
                                   on: canvas, theme.current, lineWidth: 4)
         }
 
-        // xᵀ over the columns of M.
+        // xᵀ over the columns of M, M, and z = M·x beside its rows.
         let cell = layout.matrix.cellSize
-        let showText = cell >= 17
-        layout.flattened.draw(on: canvas, label: nil) { _, c in
-            let text = showText ? (symbolic ? "x\(c + 1)" : Notation.number(trace.flattenedInput[c])) : nil
-            return CellStyle(fill: windowCells.contains(c) ? theme.highlight.withAlpha(0.30) : theme.padding.withAlpha(0.5),
-                             text: text, bold: windowCells.contains(c))
-        }
-        canvas.text("xᵀ", x: layout.flattened.x - 14, y: layout.flattened.y + cell / 2, size: max(16, min(26, cell * 0.55)),
-                    theme.foreground, align: .right, weight: .bold)
-
-        // M.
         var weightAt: [Int: ConvolutionMatrixEntry] = [:]
         for (r, mRow) in m.rows.enumerated() { for entry in mRow.entries { weightAt[r * m.matrix.shape[1] + entry.column] = entry } }
-        layout.matrix.draw(on: canvas, label: nil) { r, c in
-            let entry = weightAt[r * m.matrix.shape[1] + c]
-            let isCurrent = r == current
-            guard let entry else {
-                return CellStyle(fill: isCurrent ? theme.current.withAlpha(0.08) : nil, text: showText ? "0" : nil,
-                                 textColor: theme.muted)
-            }
-            let text = showText ? (symbolic ? kernelName(entry.kernelRow, entry.kernelColumn, kernelColumns: kColumns)
-                                            : Notation.number(entry.weight)) : nil
-            let fill = isCurrent ? theme.highlight.withAlpha(0.45) : theme.highlight.withAlpha(current == nil ? 0.22 : 0.10)
-            return CellStyle(fill: fill, text: text, bold: isCurrent)
+        if cell >= 10 {
+            drawMatrixGrids(trace, layout: layout, current: current, symbolic: symbolic, windowCells: windowCells,
+                            weightAt: weightAt, on: canvas)
+        } else {
+            drawCompactMatrix(trace, layout: layout, current: current, windowCells: windowCells, weightAt: weightAt, on: canvas)
         }
-        canvas.text("M", x: layout.matrix.x - 14, y: layout.matrix.y + layout.matrix.height / 2, size: 28,
+        canvas.text("xᵀ", x: layout.flattened.x - 14, y: cell >= 10 ? layout.flattened.y + cell / 2 : layout.matrix.y - 11, size: max(16, min(26, cell * 0.55)),
                     theme.foreground, align: .right, weight: .bold)
-        if let current {
+        canvas.text("M", x: layout.matrix.x - (cell >= 10 ? 14 : 50), y: layout.matrix.y + layout.matrix.height / 2, size: 28,
+                    theme.foreground, align: .right, weight: .bold)
+        if let current, cell >= 10 {
             layout.matrix.outline(rows: current...current, columns: 0...(layout.matrix.columns - 1), on: canvas,
                                   theme.current, lineWidth: 3)
-        }
-
-        // z = M·x beside the rows.
-        layout.product.draw(on: canvas, label: nil) { r, _ in
-            let shown = current.map { r <= $0 } ?? true
-            guard shown else { return CellStyle() }
-            let text = showText ? (symbolic ? "z\(r + 1)" : Notation.number(trace.product[r])) : nil
-            return CellStyle(fill: r == current ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14), text: text,
-                             bold: r == current)
         }
         canvas.text("=", x: layout.product.x - 45, y: layout.matrix.y + layout.matrix.height / 2, size: 36, theme.foreground)
         canvas.text("z", x: layout.product.x + cell / 2, y: layout.product.y - 18, size: 22, theme.foreground, weight: .bold)
@@ -185,5 +162,77 @@ public enum ConvolutionMatrixFigures {
             caption = ["M is \(Notation.shape(m.matrix.shape)): one row per output cell, one column per input cell; z = M·x = (\(trace.product.scalars.map { Notation.number($0) }.joined(separator: ", "))) reshaped to \(Notation.shape(trace.output.shape))"]
         }
         Caption.lines(caption, on: canvas, width: 1280, bottom: 720 - 30, size: caption.count > 1 ? 20 : 22)
+    }
+
+    /// xᵀ, M and z as grids of numbers (or symbols) when the cells are large enough to read.
+    private static func drawMatrixGrids(_ trace: ConvolutionMatrixTrace, layout: Layout, current: Int?, symbolic: Bool,
+                                        windowCells: Set<Int>, weightAt: [Int: ConvolutionMatrixEntry], on canvas: Canvas) {
+        let theme = canvas.theme
+        let m = trace.matrix
+        let kColumns = m.kernel.shape[1]
+        let showText = layout.matrix.cellSize >= 17
+        layout.flattened.draw(on: canvas, label: nil) { _, c in
+            let text = showText ? (symbolic ? "x\(c + 1)" : Notation.number(trace.flattenedInput[c])) : nil
+            return CellStyle(fill: windowCells.contains(c) ? theme.highlight.withAlpha(0.30) : theme.padding.withAlpha(0.5),
+                             text: text, bold: windowCells.contains(c))
+        }
+        layout.matrix.draw(on: canvas, label: nil) { r, c in
+            let entry = weightAt[r * m.matrix.shape[1] + c]
+            let isCurrent = r == current
+            guard let entry else {
+                return CellStyle(fill: isCurrent ? theme.current.withAlpha(0.08) : nil, text: showText ? "0" : nil,
+                                 textColor: theme.muted)
+            }
+            let text = showText ? (symbolic ? kernelName(entry.kernelRow, entry.kernelColumn, kernelColumns: kColumns)
+                                            : Notation.number(entry.weight)) : nil
+            let fill = isCurrent ? theme.highlight.withAlpha(0.45) : theme.highlight.withAlpha(current == nil ? 0.22 : 0.10)
+            return CellStyle(fill: fill, text: text, bold: isCurrent)
+        }
+        layout.product.draw(on: canvas, label: nil) { r, _ in
+            let shown = current.map { r <= $0 } ?? true
+            guard shown else { return CellStyle() }
+            let text = showText ? (symbolic ? "z\(r + 1)" : Notation.number(trace.product[r])) : nil
+            return CellStyle(fill: r == current ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14), text: text,
+                             bold: r == current)
+        }
+    }
+
+    /// xᵀ, M and z for a large matrix: no grid lines and no numbers, only the non-zero entries
+    /// as coloured blocks, so the band structure stays visible.
+    private static func drawCompactMatrix(_ trace: ConvolutionMatrixTrace, layout: Layout, current: Int?, windowCells: Set<Int>,
+                                          weightAt: [Int: ConvolutionMatrixEntry], on canvas: Canvas) {
+        let theme = canvas.theme
+        let cell = layout.matrix.cellSize
+        // Strips at least 10 units thick, so a single highlighted cell is still visible.
+        let thick = max(cell, 10)
+        let strip = (x: layout.flattened.x, y: layout.matrix.y - 6 - thick, width: layout.matrix.width, height: thick)
+        let column = (x: layout.product.x, y: layout.product.y, width: thick, height: layout.product.height)
+        canvas.fillRect(x: layout.matrix.x, y: layout.matrix.y, width: layout.matrix.width, height: layout.matrix.height, theme.cellFill)
+        canvas.fillRect(x: strip.x, y: strip.y, width: strip.width, height: strip.height, theme.padding)
+        canvas.fillRect(x: column.x, y: column.y, width: column.width, height: column.height, theme.cellFill)
+        for c in windowCells {
+            canvas.fillRect(x: strip.x + Double(c) * cell, y: strip.y, width: cell, height: thick, theme.highlight)
+        }
+        let columns = trace.matrix.matrix.shape[1]
+        for (key, _) in weightAt {
+            let r = key / columns, c = key % columns
+            let rect = layout.matrix.cellRect(r, c)
+            let color = r == current ? theme.highlight : theme.highlight.withAlpha(current == nil ? 0.6 : 0.3)
+            canvas.fillRect(x: rect.x, y: rect.y, width: rect.width, height: rect.height, color)
+        }
+        let filled = current.map { $0 + 1 } ?? trace.products.count
+        for r in 0..<filled {
+            canvas.fillRect(x: column.x, y: column.y + Double(r) * cell, width: thick, height: cell,
+                            r == current ? theme.current : theme.done.withAlpha(0.5))
+        }
+        for rect in [(layout.matrix.x, layout.matrix.y, layout.matrix.width, layout.matrix.height), strip, column] {
+            canvas.strokeRect(x: rect.0, y: rect.1, width: rect.2, height: rect.3, theme.gridLine, lineWidth: 1)
+        }
+        if let current {
+            // An arrow on each side points at the current row.
+            let y = layout.matrix.y + (Double(current) + 0.5) * cell
+            canvas.arrow(from: (layout.matrix.x - 40, y), to: (layout.matrix.x - 4, y), theme.current, lineWidth: 3)
+            canvas.arrow(from: (column.x + thick + 40, y), to: (column.x + thick + 4, y), theme.current, lineWidth: 3)
+        }
     }
 }
