@@ -58,6 +58,14 @@ import Testing
             let trace = try m.multiply(input)
             #expect(trace.output == expected.output, "seed \(seed): n \(n) k \(kernel.shape) p \(padding) s \(stride) d \(dilation)")
             #expect(m.matrix.shape == [expected.output.count, input.count], "seed \(seed)")
+            // The shape from the formula, computed here independently: o = ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1.
+            func size(_ n: Int, _ k: Int, _ p: Int, _ s: Int, _ d: Int) -> Int {
+                let numerator: Int = n + 2 * p - d * (k - 1) - 1
+                return numerator / s + 1
+            }
+            let formula = [size(n[0], kernel.shape[0], padding.rows, stride.rows, dilation.rows),
+                           size(n[1], kernel.shape[1], padding.columns, stride.columns, dilation.columns)]
+            #expect(trace.output.shape == formula, "seed \(seed): shape \(trace.output.shape), formula \(formula)")
             checked += 1
         }
         #expect(checked > 150, "only \(checked) random cases had an output")
