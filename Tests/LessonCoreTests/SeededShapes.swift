@@ -25,8 +25,10 @@ struct SeededShapes {
     }
 }
 
-/// ⟨a, b⟩ over all elements.
-func dot(_ a: Tensor, _ b: Tensor) -> Double {
-    precondition(a.shape == b.shape, "dot of shapes \(a.shape) and \(b.shape)")
-    return zip(a.scalars, b.scalars).reduce(0) { $0 + $1.0 * $1.1 }
+extension SeededShapes {
+    /// ⟨a, b⟩ over all elements.
+    static func inner(_ a: Tensor, _ b: Tensor) -> Double {
+        precondition(a.shape == b.shape, "inner product of shapes \(a.shape) and \(b.shape)")
+        return zip(a.scalars, b.scalars).reduce(0) { $0 + $1.0 * $1.1 }
+    }
 }
