@@ -29,7 +29,7 @@ import Testing
     /// The notes' Keras summary (seeds/002): 28×28×1 → Conv2D(8, 7) → Conv2D(16, 5) → Conv2D(32, 3).
     @Test(arguments: [(1, 7, 8, 400), (8, 5, 16, 3216), (16, 3, 32, 4640), (3, 3, 2, 56)])
     func parameterCounts(channels: Int, kernel: Int, filters: Int, total: Int) {
-        let count = ParameterCount(inputChannels: channels, kernelRows: kernel, kernelColumns: kernel, filters: filters)
+        let count = ConvolutionParameterCount(inputChannels: channels, kernelRows: kernel, kernelColumns: kernel, filters: filters)
         #expect(count.total == total)
         #expect(count.weights + count.biases == total)
     }

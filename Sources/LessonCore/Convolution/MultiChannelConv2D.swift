@@ -55,9 +55,9 @@ public struct MultiChannelConv2D: Equatable, Sendable {
     }
 
     /// The parameter count of this layer.
-    public func parameterCount() -> ParameterCount {
+    public func parameterCount() -> ConvolutionParameterCount {
         let shape = filters.first?.shape ?? [0, 0, 0]
-        return ParameterCount(inputChannels: shape[0], kernelRows: shape[1], kernelColumns: shape[2], filters: filters.count)
+        return ConvolutionParameterCount(inputChannels: shape[0], kernelRows: shape[1], kernelColumns: shape[2], filters: filters.count)
     }
 
     /// Computes every output cell, keeping each channel's 2-D trace.

@@ -18,7 +18,7 @@ public struct MultiChannelConvolutionTrace: Equatable, Sendable, Codable {
     /// One step per output cell: filter by filter, then row by row.
     public var steps: [MultiChannelStep]
     /// The parameter count (C_in·k·k + 1)·K.
-    public var parameters: ParameterCount
+    public var parameters: ConvolutionParameterCount
 
     /// The step that computed output cell (filter, row, column), 0-based.
     public func step(filter: Int, row: Int, column: Int) -> MultiChannelStep {
@@ -86,7 +86,7 @@ public struct MultiChannelStep: Equatable, Sendable, Codable {
 }
 
 /// The number of trainable parameters of a convolutional layer: (C_in·k_r·k_c + 1)·K.
-public struct ParameterCount: Equatable, Sendable, Codable {
+public struct ConvolutionParameterCount: Equatable, Sendable, Codable {
     public var inputChannels: Int
     public var kernelRows: Int
     public var kernelColumns: Int

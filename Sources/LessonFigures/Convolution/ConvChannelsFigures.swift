@@ -118,7 +118,7 @@ public enum ConvChannelsFigures {
     /// and the parameter count filled in.
     public static func stack(_ trace: MultiChannelConvolutionTrace) -> Figure {
         let p = trace.parameters
-        let description = "A \(Notation.shape(trace.input.shape)) input, \(p.filters) filter\(p.filters == 1 ? "" : "s") of \(Notation.shape(trace.filters[0].shape)) and the \(Notation.shape(trace.output.shape)) output; \(ParameterCount.formula) = \(p.filledIn) parameters."
+        let description = "A \(Notation.shape(trace.input.shape)) input, \(p.filters) filter\(p.filters == 1 ? "" : "s") of \(Notation.shape(trace.filters[0].shape)) and the \(Notation.shape(trace.output.shape)) output; \(ConvolutionParameterCount.formula) = \(p.filledIn) parameters."
         return Figure(name: "stack", description: description) { canvas in
             let theme = canvas.theme
             Caption.title("A convolutional layer: \(p.inputChannels) channel\(p.inputChannels == 1 ? "" : "s") in, \(p.filters) filter\(p.filters == 1 ? "" : "s"), \(p.filters) map\(p.filters == 1 ? "" : "s") out", on: canvas, width: 1280)
@@ -156,7 +156,7 @@ public enum ConvChannelsFigures {
             canvas.text("K × H_out × W_out", x: ox + Double(output[2]) * outCell / 2 + outCell * 0.9,
                         y: 230 + Double(output[1]) * outCell + 70, size: 18, theme.muted)
             Caption.lines(["each filter spans all \(p.inputChannels) input channels and makes one output map",
-                           "parameters: \(ParameterCount.formula) = \(p.filledIn) (\(p.weights) weights + \(p.biases) bias\(p.biases == 1 ? "" : "es"))"],
+                           "parameters: \(ConvolutionParameterCount.formula) = \(p.filledIn) (\(p.weights) weights + \(p.biases) bias\(p.biases == 1 ? "" : "es"))"],
                           on: canvas, width: 1280, bottom: 680, size: 24)
         }
     }

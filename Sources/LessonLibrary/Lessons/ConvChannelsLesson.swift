@@ -90,7 +90,7 @@ public enum ConvChannelsLesson: Lesson {
         }
         if let stated = example.statedParameters, stated != trace.parameters.total {
             mismatches.append(Mismatch(subject: "parameter count", stated: "\(stated)", recomputed: "\(trace.parameters.total)",
-                                       details: [ParameterCount.formula + " = " + trace.parameters.filledIn]))
+                                       details: [ConvolutionParameterCount.formula + " = " + trace.parameters.filledIn]))
         }
         var lines: [String] = [title + (variant == "example" ? "" : " — variant \(variant)")]
         if let description { lines.append(description) }
@@ -163,7 +163,7 @@ public enum ConvChannelsLesson: Lesson {
         }
         let p = trace.parameters
         lines.append("")
-        lines.append("Parameters: \(ParameterCount.formula) = \(p.filledIn)")
+        lines.append("Parameters: \(ConvolutionParameterCount.formula) = \(p.filledIn)")
         lines.append("  \(p.weightsPerFilter) weights per filter (C_in·k·k = \(p.inputChannels)·\(p.kernelRows)·\(p.kernelColumns)), \(p.weights) weights and \(p.biases) bias\(p.biases == 1 ? "" : "es") in all")
         lines.append("  PyTorch Conv2d(\(p.inputChannels), \(p.filters), kernel_size=\(k[1] == k[2] ? "\(k[1])" : "(\(k[1]), \(k[2]))")): weight \(p.filters)×\(p.inputChannels)×\(k[1])×\(k[2]), bias \(p.filters)")
         return lines

@@ -87,6 +87,10 @@ public enum LessonCatalog {
         PerceptronLesson.self,
         AutodiffLesson.self,
         ActivationsLesson.self,
+        ConvMatrixLesson.self,
+        ConvTransposeLesson.self,
+        SeparableLesson.self,
+        ImageFiltersLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.

@@ -19,6 +19,10 @@ struct RunCommand: ParsableCommand {
             RunPerceptron.self,
             RunAutodiff.self,
             RunActivations.self,
+            RunConvMatrix.self,
+            RunConvTranspose.self,
+            RunSeparable.self,
+            RunImageFilters.self,
         ]
     )
 }
