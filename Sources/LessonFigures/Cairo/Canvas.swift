@@ -119,7 +119,7 @@ public final class Canvas {
     public func textWidth(_ text: String, size: Double, weight: FontWeight = .normal) -> Double {
         setFont(size: size, weight: weight)
         var extents = cairo_text_extents_t()
-        cairo_text_extents(pointer, text, &extents)
+        cairo_text_extents(pointer, Typography.trueMinus(text), &extents)
         return extents.x_advance
     }
 
@@ -130,22 +130,35 @@ public final class Canvas {
     }
 
     /// Draws `text` with its baseline's anchor at (x, y) shifted so the text is vertically
-    /// centred on y.
+    /// centred on y. A hyphen used as a minus sign is drawn as the true minus (U+2212).
     public func text(_ text: String, x: Double, y: Double, size: Double, _ color: Color,
                      align: TextAlignment = .center, weight: FontWeight = .normal) {
-        setFont(size: size, weight: weight)
-        var extents = cairo_text_extents_t()
-        cairo_text_extents(pointer, text, &extents)
+        let text = Typography.trueMinus(text)
+        let advance = textWidth(text, size: size, weight: weight)
         let dx: Double
         switch align {
         case .left: dx = 0
-        case .center: dx = -extents.x_advance / 2
-        case .right: dx = -extents.x_advance
+        case .center: dx = -advance / 2
+        case .right: dx = -advance
         }
-        // Centre on the height of a capital letter so rows of numbers line up.
-        let capHeight = size * 0.72
+        showText(text, baselineX: x + dx, baselineY: y + Canvas.capHeight(size) / 2, size: size, color, weight: weight)
+    }
+
+    /// The height of a capital letter at `size`; text is centred on it so rows of numbers line up.
+    static func capHeight(_ size: Double) -> Double { size * 0.72 }
+
+    /// Draws `text` as it is with its baseline starting at (x, y), and records it for the SVG's text layer.
+    func showText(_ text: String, baselineX x: Double, baselineY y: Double, size: Double, _ color: Color,
+                  weight: FontWeight) {
+        guard !text.isEmpty else { return }
+        setFont(size: size, weight: weight)
         setColor(color)
-        cairo_move_to(pointer, x + dx, y + capHeight / 2)
+        var deviceX = x, deviceY = y, deviceSize = size, zero = 0.0
+        cairo_user_to_device(pointer, &deviceX, &deviceY)
+        cairo_user_to_device_distance(pointer, &deviceSize, &zero)
+        surface.record(DrawnText(text: text, x: deviceX, y: deviceY, size: (deviceSize * deviceSize + zero * zero).squareRoot(),
+                                 bold: weight == .bold))
+        cairo_move_to(pointer, x, y)
         cairo_show_text(pointer, text)
         cairo_new_path(pointer)
     }
@@ -161,6 +174,16 @@ public final class Canvas {
 
     /// Moves the origin.
     public func translate(x: Double, y: Double) { cairo_translate(pointer, x, y) }
+
+    /// Scales everything drawn afterwards by `factor` (until the saved state is restored).
+    public func scale(_ factor: Double) { cairo_scale(pointer, factor, factor) }
+
+    /// Restricts drawing to a rectangle (until the saved state is restored).
+    public func clip(x: Double, y: Double, width: Double, height: Double) {
+        cairo_new_path(pointer)
+        cairo_rectangle(pointer, x, y, width, height)
+        cairo_clip(pointer)
+    }
 
     // MARK: Private
 
