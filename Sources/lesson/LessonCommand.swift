@@ -16,6 +16,7 @@ struct LessonCommand: ParsableCommand {
               lesson run conv2d --variant padding-1 --format svg
               lesson run conv2d --input "1 2 0; 0 1 3; 2 2 1" --kernel "1 0; 0 -1" --json
             """,
-        subcommands: [RunCommand.self, ListCommand.self]
+        subcommands: [RunCommand.self, ListCommand.self,
+                      FiguresCommand.self]
     )
 }
