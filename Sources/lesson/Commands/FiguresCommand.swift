@@ -28,7 +28,7 @@ struct FiguresCommand: ParsableCommand {
     var variant: String?
 
     @Option(help: ArgumentHelp("Formats, comma-separated: png, svg, pdf.", valueName: "formats"))
-    var format: FormatList = FormatList(formats: [.png])
+    var format: String = "png"
 
     @Option(help: "Figure theme: light or dark.")
     var theme: ThemeName = .light
@@ -45,21 +45,28 @@ struct FiguresCommand: ParsableCommand {
     @Flag(help: "Do not draw the filmstrip of each lesson variant.")
     var noFilmstrip = false
 
-    func validate() throws {
-        if width != nil, scale != nil { throw ValidationError("give --width or --scale, not both") }
-        if let scale, !(scale > 0 && scale <= 8) { throw ValidationError("--scale must be above 0 and at most 8, got \(scale)") }
-        if let width, !(width >= 64 && width <= 8192) {
-            throw ValidationError("--width must be between 64 and 8192, got \(Notation.number(width))")
+    /// The sizing asked for; bad values are input errors (exit 1) like every other mistake.
+    func sizing() throws -> FigureBatchOptions.Sizing {
+        if width != nil, scale != nil { throw InputError("give --width or --scale, not both") }
+        if let scale {
+            guard scale > 0, scale <= 8 else { throw InputError("--scale must be above 0 and at most 8, got \(Notation.number(scale))") }
+            return .scale(scale)
         }
+        if let width {
+            guard width >= 64, width <= 8192 else {
+                throw InputError("--width must be between 64 and 8192, got \(Notation.number(width))")
+            }
+            return .width(width)
+        }
+        return .scale(1)
     }
 
     func run() throws {
         var failed = 0
         try reportingErrors {
             let root = URL(fileURLWithPath: out)
-            let options = FigureBatchOptions(formats: format.formats, theme: theme == .dark ? .dark : .light,
-                                             sizing: width.map { .width($0) } ?? .scale(scale ?? 1),
-                                             filmstrips: !noFilmstrip)
+            let options = FigureBatchOptions(formats: try Self.formats(format), theme: theme == .dark ? .dark : .light,
+                                             sizing: try sizing(), filmstrips: !noFilmstrip)
             let directory = try LessonDirectory.locate()
             let (jobs, lessonFailures) = try FigureBatch.jobs(directory: directory, lesson: lesson, variant: variant)
             let progress = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
@@ -74,27 +81,21 @@ struct FiguresCommand: ParsableCommand {
             failed = report.failures.count
         }
         if failed > 0 {
-            printError("\(failed) figure\(failed == 1 ? "" : "s") or lesson\(failed == 1 ? "" : "s") failed; see the errors above")
+            printError("\(failed) failure\(failed == 1 ? "" : "s"): see the errors above; every other figure was written")
             throw ExitCode(1)
         }
     }
-}
 
-/// A comma-separated list of figure formats: `png,svg,pdf`.
-struct FormatList: ExpressibleByArgument {
-    var formats: [FigureFormat]
-
-    init(formats: [FigureFormat]) { self.formats = formats }
-
-    init?(argument: String) {
+    /// Reads a comma-separated list of formats, `png,svg,pdf`, dropping repeats.
+    static func formats(_ argument: String) throws -> [FigureFormat] {
         var formats: [FigureFormat] = []
         for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let format = FigureFormat(rawValue: part.trimmingCharacters(in: .whitespaces).lowercased()) else { return nil }
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let format = FigureFormat(rawValue: name.lowercased()) else {
+                throw InputError("--format \"\(argument)\": '\(name)' is not a format; use png, svg or pdf, separated by commas")
+            }
             if !formats.contains(format) { formats.append(format) }
         }
-        guard !formats.isEmpty else { return nil }
-        self.formats = formats
+        return formats
     }
-
-    static var defaultCompletionKind: CompletionKind { .list(FigureFormat.allCases.map(\.rawValue)) }
 }
