@@ -23,11 +23,30 @@ public final class Canvas {
         self.surface = surface
         self.theme = theme
         try CairoError.check(cairo_status(cr), "creating a context")
+        try Canvas.setFixedFontOptions(cr)
         cairo_scale(cr, scale, scale)
         cairo_select_font_face(cr, theme.fontFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
     }
 
     deinit { cairo_destroy(pointer) }
+
+    /// Sets every font option explicitly: grey antialiasing, no hinting, unhinted metrics.
+    ///
+    /// Left at "default", Cairo fills them in from the font pattern resolved for the *first*
+    /// surface that used the font in the process (a PDF resolves to no hinting, an image to
+    /// fontconfig's hinting), so a PNG's pixels would depend on what was rendered before it.
+    /// Explicit options make every file depend only on its figure, and give text the same
+    /// widths in PNG, SVG and PDF.
+    private static func setFixedFontOptions(_ cr: OpaquePointer) throws {
+        guard let options = cairo_font_options_create() else { throw CairoError("creating font options", CAIRO_STATUS_NO_MEMORY) }
+        defer { cairo_font_options_destroy(options) }
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        cairo_font_options_set_subpixel_order(options, CAIRO_SUBPIXEL_ORDER_RGB)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        try CairoError.check(cairo_font_options_status(options), "creating font options")
+        cairo_set_font_options(cr, options)
+    }
 
     /// Throws if any drawing operation failed.
     public func finish() throws {
