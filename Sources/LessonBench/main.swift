@@ -8,6 +8,7 @@ let directory = try LessonDirectory.locate()
 let chosen = Set(CommandLine.arguments.dropFirst())
 let benchmarks: [(String, () throws -> Void)] = [
     ("conv2d", { try Conv2DBenchmark.run(directory: directory) }),
+    ("figures", { try FiguresBenchmark.run(directory: directory) }),
 ]
 for (name, run) in benchmarks where chosen.isEmpty || chosen.contains(name) {
     try run()

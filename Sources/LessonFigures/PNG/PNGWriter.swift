@@ -12,8 +12,9 @@ enum PNGWriter {
     static func encode(argb pixels: UnsafeRawPointer, width: Int, height: Int, rowBytes: Int) throws -> [UInt8] {
         // Filtered scanlines: one filter byte (1 = Sub) then R, G, B minus the pixel to the left.
         let lineLength = 1 + width * 3
-        var raw = [UInt8](repeating: 0, count: lineLength * height)
-        raw.withUnsafeMutableBufferPointer { out in
+        // Every byte is written below, so the buffer starts uninitialised.
+        let raw = [UInt8](unsafeUninitializedCapacity: lineLength * height) { out, count in
+            count = lineLength * height
             for y in 0..<height {
                 let row = (pixels + y * rowBytes).assumingMemoryBound(to: UInt32.self)
                 let base = y * lineLength
@@ -47,19 +48,24 @@ enum PNGWriter {
         var status = deflateInit2_(&stream, 1, Z_DEFLATED, 15, 9, Z_RLE, version, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw PNGError(message: "zlib could not start compressing (status \(status))") }
         defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))))
-        var input = input
-        status = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                stream.next_in = inBuffer.baseAddress
+        // The bound is about the size of the input, but a figure compresses to a few percent of
+        // it: leaving the buffer uninitialised means only the pages written are ever touched.
+        let bound = Int(deflateBound(&stream, UInt(input.count)))
+        var finished: Int32 = Z_OK
+        let output = [UInt8](unsafeUninitializedCapacity: bound) { outBuffer, count in
+            finished = input.withUnsafeBufferPointer { inBuffer in
+                // zlib reads next_in only; its declaration is not const.
+                stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
                 stream.avail_in = UInt32(inBuffer.count)
                 stream.next_out = outBuffer.baseAddress
                 stream.avail_out = UInt32(outBuffer.count)
                 return CZlib.deflate(&stream, Z_FINISH)
             }
+            count = finished == Z_STREAM_END ? Int(stream.total_out) : 0
         }
+        status = finished
         guard status == Z_STREAM_END else { throw PNGError(message: "zlib could not compress the image (status \(status))") }
-        return Array(output.prefix(Int(stream.total_out)))
+        return output
     }
 
     private static func appendChunk(_ type: String, _ data: [UInt8], to png: inout [UInt8]) {

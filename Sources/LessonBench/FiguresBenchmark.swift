@@ -1,0 +1,42 @@
+import Foundation
+import LessonFigures
+import LessonLibrary
+
+/// Issue 7: `lesson figures`, all figures of all lessons, and one conv2d frame.
+enum FiguresBenchmark {
+    static func run(directory: LessonDirectory) throws {
+        let out = scratchFolder("figures")
+        defer { try? FileManager.default.removeItem(at: out) }
+        for formats in [[FigureFormat.png], [.svg], [.pdf], [.png, .svg, .pdf]] {
+            let options = FigureBatchOptions(formats: formats)
+            var files = 0
+            var times: [Double] = []
+            for _ in 0..<5 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let (jobs, _) = try FigureBatch.jobs(directory: directory)
+                let report = try FigureBatch.render(jobs, root: out, options: options)
+                try FigureBatch.writeIndex(report, root: out)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                files = report.records.count
+            }
+            times.sort()
+            let median = times[times.count / 2]
+            let label = "figures: all lessons, " + formats.map(\.rawValue).joined(separator: "+")
+            print(String(format: "%-56@ median %8.2f ms   best %8.2f ms   %d files, %.0f files/s", label as NSString, median,
+                         times[0], files, Double(files) / (median / 1000)))
+        }
+        let file = try directory.load("conv2d")
+        let conv = try Conv2DLesson.run(file, variant: try file.variant(nil))
+        for format in FigureFormat.allCases {
+            try measure("figures: one conv2d frame to \(format.rawValue.uppercased()) bytes", repetitions: 50) {
+                _ = try FigureRenderer.render(conv.figures[0], options: RenderOptions(format: format))
+            }
+        }
+        let strip = Filmstrip.figure(from: conv.figures, title: file.title)
+        if let strip {
+            try measure("figures: conv2d filmstrip (9 tiles) to PNG bytes", repetitions: 10) {
+                _ = try FigureRenderer.render(strip, options: RenderOptions())
+            }
+        }
+    }
+}
