@@ -62,10 +62,11 @@ import Testing
         }
     }
 
-    @Test(arguments: [(1, 1, 1), (2, 2, 1), (4, 2, 2), (9, 3, 3), (10, 4, 3), (25, 5, 5)])
+    @Test(arguments: [(1, 1, 1), (2, 2, 1), (4, 2, 2), (9, 3, 3), (10, 4, 3), (25, 5, 5), (400, 20, 20)])
     func filmstripHasAboutAsManyColumnsAsRows(count: Int, columns: Int, rows: Int) {
         let layout = Filmstrip.layout(count: count, frameWidth: 1280, frameHeight: 720)
         #expect(layout.columns == columns && layout.rows == rows)
+        #expect(layout.width <= 3700, "a long trace still gives an image that can be rendered: \(layout.width)")
         let last = layout.tileOrigin(count - 1)
         #expect(last.x + layout.tileWidth <= layout.width && last.y + layout.tileHeight <= layout.height)
     }

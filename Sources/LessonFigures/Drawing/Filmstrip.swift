@@ -6,6 +6,7 @@
 public enum Filmstrip {
     /// Where the tiles of a filmstrip sit; public so tests can look at the right pixels.
     public struct Layout: Sendable, Equatable {
+        /// The grid of tiles.
         public var columns: Int
         public var rows: Int
         /// The size of one tile, and the scale a frame is drawn at to fill it.
@@ -26,11 +27,13 @@ public enum Filmstrip {
         }
     }
 
-    /// Tiles of `tileWidth` for `count` frames of `frameWidth` × `frameHeight`, in about as many
-    /// columns as rows (⌈√count⌉ columns).
+    /// Tiles for `count` frames of `frameWidth` × `frameHeight`, in about as many columns as rows
+    /// (⌈√count⌉ columns), each `tileWidth` wide, narrower for long traces so the image stays
+    /// within about 3600 units.
     public static func layout(count: Int, frameWidth: Double, frameHeight: Double, tileWidth: Double = 400) -> Layout {
         precondition(count > 0 && frameWidth > 0 && frameHeight > 0, "a filmstrip needs at least one frame with a size")
         let columns = Int(Double(count).squareRoot().rounded(.up))
+        let tileWidth = min(tileWidth, 3600 / Double(columns))
         let rows = (count + columns - 1) / columns
         let scale = tileWidth / frameWidth
         let tileHeight = frameHeight * scale

@@ -14,9 +14,11 @@ public struct Legend: Sendable {
 
     /// One colour and what it means.
     public struct Entry: Sendable {
+        /// The colour, from the theme's roles.
         public var color: Color
         /// The meaning; may use `_`/`^` for subscripts and superscripts ("δ_1 < 0").
         public var label: String
+        /// How the colour is shown.
         public var swatch: Swatch
         /// Creates an entry.
         public init(_ label: String, color: Color, swatch: Swatch = .fill) {

@@ -469,7 +469,9 @@ public enum PDFText {
 
 /// A PDF whose text could not be read.
 public struct PDFTextError: Error, CustomStringConvertible {
+    /// What is wrong with the PDF.
     public var message: String
     init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }

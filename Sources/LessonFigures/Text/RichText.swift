@@ -11,8 +11,11 @@ public struct RichText: Equatable, Sendable {
 
     /// A piece of text drawn at one position.
     public struct Run: Equatable, Sendable {
+        /// The characters of the run.
         public var text: String
+        /// Where the run sits.
         public var position: Position
+        /// Creates a run, on the baseline unless told otherwise.
         public init(_ text: String, _ position: Position = .base) {
             self.text = text
             self.position = position

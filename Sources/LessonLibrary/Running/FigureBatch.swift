@@ -21,6 +21,7 @@ public enum FigureBatch {
     public struct Report: Sendable {
         /// Every file written, in lesson, variant, figure, format order.
         public var records: [FigureRecord] = []
+        /// Every lesson, variant or file that failed, in the same order.
         public var failures: [FigureFailure] = []
     }
 
@@ -111,7 +112,9 @@ public enum FigureBatch {
 
     /// The content of `figures.json`.
     public struct Index: Codable, Sendable {
+        /// Every file written.
         public var figures: [FigureRecord]
+        /// What failed, each naming its lesson, variant and step.
         public var failures: [FigureFailure]
     }
 

@@ -12,7 +12,9 @@ public struct FigureBatchOptions: Sendable {
 
     /// The formats each figure is written in, in this order.
     public var formats: [FigureFormat]
+    /// The theme of every figure.
     public var theme: Theme
+    /// The size of every file.
     public var sizing: Sizing
     /// Whether each lesson variant with two or more steps also gets a `filmstrip` figure.
     public var filmstrips: Bool

@@ -1,5 +1,6 @@
 /// A lesson, variant or figure that could not be drawn: what it was and why, in one sentence.
 public struct FigureFailure: Error, Equatable, Sendable, Codable, CustomStringConvertible {
+    /// The lesson id.
     public var lesson: String
     /// The variant, or nil when the lesson file itself could not be read.
     public var variant: String?

@@ -2,12 +2,14 @@
 public struct FigureRecord: Equatable, Sendable, Codable {
     /// The path relative to the output folder, with `/` separators: `conv2d/padding-1/step-01.png`.
     public var file: String
+    /// The lesson id and variant name.
     public var lesson: String
     public var variant: String
     /// The step the figure shows (1-based), or nil for overviews and filmstrips.
     public var step: Int?
     /// The figure's name (`step-01`, `overview`, `filmstrip`).
     public var name: String
+    /// The format (`png`, `svg`, `pdf`) and theme (`light`, `dark`).
     public var format: String
     public var theme: String
     /// The size in pixels (PNG) or points (SVG, PDF).
