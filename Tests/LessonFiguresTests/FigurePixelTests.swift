@@ -66,7 +66,7 @@ import Testing
     func filmstripHasAboutAsManyColumnsAsRows(count: Int, columns: Int, rows: Int) {
         let layout = Filmstrip.layout(count: count, frameWidth: 1280, frameHeight: 720)
         #expect(layout.columns == columns && layout.rows == rows)
-        #expect(layout.width <= 3700, "a long trace still gives an image that can be rendered: \(layout.width)")
+        #expect(layout.width <= 3600, "a long trace still gives an image that can be rendered: \(layout.width)")
         let last = layout.tileOrigin(count - 1)
         #expect(last.x + layout.tileWidth <= layout.width && last.y + layout.tileHeight <= layout.height)
     }

@@ -29,11 +29,11 @@ public enum Filmstrip {
 
     /// Tiles for `count` frames of `frameWidth` × `frameHeight`, in about as many columns as rows
     /// (⌈√count⌉ columns), each `tileWidth` wide, narrower for long traces so the image stays
-    /// within about 3600 units.
+    /// within 3600 units.
     public static func layout(count: Int, frameWidth: Double, frameHeight: Double, tileWidth: Double = 400) -> Layout {
         precondition(count > 0 && frameWidth > 0 && frameHeight > 0, "a filmstrip needs at least one frame with a size")
         let columns = Int(Double(count).squareRoot().rounded(.up))
-        let tileWidth = min(tileWidth, 3600 / Double(columns))
+        let tileWidth = min(tileWidth, (3600 - 2 * Layout.margin - Double(columns - 1) * Layout.gap) / Double(columns))
         let rows = (count + columns - 1) / columns
         let scale = tileWidth / frameWidth
         let tileHeight = frameHeight * scale
