@@ -101,8 +101,10 @@ import Testing
         let root = try scratch()
         defer { try? FileManager.default.removeItem(at: root) }
         let events = EventLog()
-        let report = try FigureBatch.render([demoJob()], root: root, options: FigureBatchOptions(formats: [.svg])) { events.add($0) }
+        let report = try FigureBatch.render([demoJob()], root: root, options: FigureBatchOptions(formats: [.png])) { events.add($0) }
         let all = events.all
+        let failed = all.compactMap { event -> FigureFailure? in if case .failed(let failure) = event { return failure }; return nil }
+        #expect(failed.map(\.file) == ["step-3.png"] && failed == report.failures, "failures are reported as they happen")
         let files = all.compactMap { event -> Int? in if case .file(let done, let total, _, _, _) = event, total == 4 { return done }; return nil }
         #expect(files.sorted() == [1, 2, 3, 4])
         guard case .lesson("demo", let written, let failed)? = all.last else { Issue.record("no lesson event last"); return }

@@ -13,6 +13,8 @@ public enum FigureBatch {
     public enum Progress: Sendable {
         /// A file was written (or failed): `done` of `total` files, in `lesson`/`variant`.
         case file(done: Int, total: Int, lesson: String, variant: String, file: String)
+        /// A file could not be rendered or written (reported as it happens; also in the report).
+        case failed(FigureFailure)
         /// Every variant of `lesson` is finished: `files` written, `failures` failed.
         case lesson(String, files: Int, failures: Int)
     }
@@ -81,8 +83,9 @@ public enum FigureBatch {
         var report = Report()
         var lessonFiles = 0, lessonFailures = 0
         for (index, job) in jobs.enumerated() {
-            let (records, failures) = render(job, figures: work[index], root: root, options: options) { file in
+            let (records, failures) = render(job, figures: work[index], root: root, options: options) { file, failure in
                 let done = counter.increment()
+                if let failure { progress?(.failed(failure)) }
                 progress?(.file(done: done, total: total, lesson: job.lesson, variant: job.variant, file: file))
             }
             report.records += records
@@ -121,7 +124,7 @@ public enum FigureBatch {
     // MARK: One job
 
     private static func render(_ job: FigureJob, figures: [Figure], root: URL, options: FigureBatchOptions,
-                               fileDone: @escaping @Sendable (String) -> Void) -> ([FigureRecord], [FigureFailure]) {
+                               fileDone: @escaping @Sendable (String, FigureFailure?) -> Void) -> ([FigureRecord], [FigureFailure]) {
         let folder = FigureOutput.folder(root: root, lesson: job.lesson, variant: job.variant)
         do { try FigureRenderer.prepare(directory: folder) } catch {
             return ([], [FigureFailure(lesson: job.lesson, variant: job.variant, reason: sentence(error))])
@@ -150,7 +153,7 @@ public enum FigureBatch {
                                                 reason: sentence(error)))
             }
             slots.set(task, result)
-            fileDone(name)
+            if case .failure(let failure) = result { fileDone(name, failure) } else { fileDone(name, nil) }
         }
         var records: [FigureRecord] = [], failures: [FigureFailure] = []
         for result in slots.values {

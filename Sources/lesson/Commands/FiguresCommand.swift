@@ -73,7 +73,6 @@ struct FiguresCommand: ParsableCommand {
             for failure in lessonFailures { progress.report(failure) }
             var report = try FigureBatch.render(jobs, root: root, options: options) { event in progress.show(event) }
             progress.finish()
-            for failure in report.failures { progress.report(failure) }
             report.failures = lessonFailures + report.failures
             let index = try FigureBatch.writeIndex(report, root: root)
             let lessons = Set(report.records.map(\.lesson)).count

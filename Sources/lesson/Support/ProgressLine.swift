@@ -19,6 +19,9 @@ final class ProgressLine: @unchecked Sendable {
             let where_ = variant == "example" ? lesson : "\(lesson)/\(variant)"
             write("\r\u{1B}[K[\(done)/\(total)] \(where_)/\(file)")
             lineShown = true
+        case let .failed(failure):
+            clearLine()
+            write("error: \(failure.description)\n")
         case let .lesson(lesson, files, failures):
             guard !interactive else { return }
             write("\(lesson): \(files) file\(files == 1 ? "" : "s")" + (failures > 0 ? ", \(failures) failed" : "") + "\n")
