@@ -54,7 +54,8 @@ import Testing
         let alone = try FigureRenderer.render(frames[4], options: options)
         for other in frames { _ = try FigureRenderer.render(other, options: options) }
         let afterOthers = try FigureRenderer.render(frames[4], options: options)
-        #expect(alone == afterOthers)
+        let same = alone == afterOthers
+        #expect(same, "the same figure rendered after others has other bytes")
         let svg = String(decoding: afterOthers, as: UTF8.self)
         #expect(svg.contains("id=\"surface1\""))
         #expect(svg.contains("id=\"glyph1\"") && svg.contains("xlink:href=\"#glyph2\""))
@@ -66,7 +67,8 @@ import Testing
         let options = RenderOptions(format: .pdf)
         let first = try FigureRenderer.render(frames[0], options: options)
         for other in frames { _ = try FigureRenderer.render(other, options: options) }
-        #expect(first == (try FigureRenderer.render(frames[0], options: options)))
+        let same = first == (try FigureRenderer.render(frames[0], options: options))
+        #expect(same, "the PDF of the first frame changed after other renders")
     }
 
     @Test func idNormalisationRenamesDefinitionsAndReferencesTogether() {

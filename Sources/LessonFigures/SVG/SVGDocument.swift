@@ -31,7 +31,7 @@ public enum SVGDocument {
 
     /// The invisible text layer: one `<text>` per run, drawn with zero opacity.
     static func textLayer(_ runs: [DrawnText]) -> String {
-        var layer = "<g id=\"text\" fill=\"#000\" fill-opacity=\"0\" font-family=\"\(fontFamily)\">\n"
+        var layer = "<g class=\"text\" fill=\"#000\" fill-opacity=\"0\" font-family=\"\(fontFamily)\">\n"
         for run in runs {
             let weight = run.bold ? " font-weight=\"bold\"" : ""
             layer += "<text x=\"\(number(run.x))\" y=\"\(number(run.y))\" font-size=\"\(number(run.size))\"\(weight)>"
