@@ -15,6 +15,7 @@ struct LessonCommand: ParsableCommand {
               lesson run conv2d
               lesson run conv2d --variant padding-1 --format svg
               lesson run conv2d --input "1 2 0; 0 1 3; 2 2 1" --kernel "1 0; 0 -1" --json
+              lesson figures --format png,svg,pdf --theme dark
             """,
         subcommands: [RunCommand.self, ListCommand.self,
                       FiguresCommand.self]
