@@ -76,6 +76,17 @@ public enum LessonCatalog {
     /// The lessons, in the order `lesson list` and `lesson figures` go through them.
     public static let lessons: [any Lesson.Type] = [
         Conv2DLesson.self,
+        Conv2DBackwardLesson.self,
+        PoolingLesson.self,
+        Conv1DLesson.self,
+        Conv2DModesLesson.self,
+        ConvArithmeticLesson.self,
+        ConvChannelsLesson.self,
+        MLPLesson.self,
+        BackpropLesson.self,
+        PerceptronLesson.self,
+        AutodiffLesson.self,
+        ActivationsLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.
