@@ -12,6 +12,7 @@ let benchmarks: [(String, () throws -> Void)] = [
     ("conv-lessons", { try ConvLessonsBenchmark.run(directory: directory) }),
     ("backprop", { try NetworkBenchmark.run(directory: directory) }),
     ("image-filters", { try ImageFiltersBenchmark.run(directory: directory) }),
+    ("figures", { try FiguresBenchmark.run(directory: directory) }),
 ]
 for (name, run) in benchmarks where chosen.isEmpty || chosen.contains(name) {
     try run()

@@ -19,7 +19,9 @@ struct LessonCommand: ParsableCommand {
               lesson run conv2d-modes --variant convolution
               lesson run conv-arithmetic --n 7,5 --k 3 --p 1 --s 2 --d 2
               lesson run conv-channels --variant one-filter
+              lesson figures --format png,svg,pdf --theme dark
             """,
-        subcommands: [RunCommand.self, ListCommand.self]
+        subcommands: [RunCommand.self, ListCommand.self,
+                      FiguresCommand.self]
     )
 }
