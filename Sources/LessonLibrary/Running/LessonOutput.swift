@@ -87,6 +87,7 @@ public enum LessonCatalog {
         PerceptronLesson.self,
         AutodiffLesson.self,
         ActivationsLesson.self,
+        CNNLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.

@@ -19,6 +19,7 @@ struct RunCommand: ParsableCommand {
             RunPerceptron.self,
             RunAutodiff.self,
             RunActivations.self,
+            RunCNN.self,
         ]
     )
 }
