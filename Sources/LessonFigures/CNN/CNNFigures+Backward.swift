@@ -126,7 +126,12 @@ extension CNNFigures {
                 CellStyle(fill: mask[r, c] == 1 ? theme.done.withAlpha(0.3) : theme.padding, text: number(mask[r, c]),
                           textColor: mask[r, c] == 1 ? nil : theme.muted, bold: mask[r, c] == 1)
             }
-            values(d, in: grids[2][k], label: map("δ", k), on: canvas, bold: true) { r, c in signed(d[r, c], largest: largest, theme) }
+            grid(d, grids[2][k], map("δ", k), canvas) { r, c in
+                // A non-zero gradient stopped by the mask is shaded and marked.
+                g[r, c] != 0 && mask[r, c] == 0
+                    ? CellStyle(fill: theme.padding, text: number(d[r, c]), textColor: theme.muted, note: "blocked", noteColor: theme.negative)
+                    : CellStyle(fill: signed(d[r, c], largest: largest, theme), text: number(d[r, c]), bold: true)
+            }
         }
         arrow(grids[0], grids[1], "∘", on: canvas, backward: true)
         arrow(grids[1], grids[2], "=", on: canvas, backward: true)
@@ -134,7 +139,7 @@ extension CNNFigures {
             let g = backward.pools[k].gradient.scalars, m = backward.reluMasks[k].scalars
             return total + zip(g, m).filter { $0.0 != 0 && $0.1 == 0 }.count
         }
-        Caption.lines(["δₖ = ∂L/∂zₖ = ∂L/∂aₖ ∘ ReLU′(zₖ), ReLU′(z) = 1 if z > 0, else 0 · \(blocked) non-zero gradient\(blocked == 1 ? " is" : "s are") blocked"],
+        Caption.lines(["δₖ = ∂L/∂zₖ = ∂L/∂aₖ ∘ ReLU′(zₖ), ReLU′(z) = 1 if z > 0, else 0 · \(blocked == 0 ? "no non-zero gradient is blocked here" : "\(blocked) non-zero gradient\(blocked == 1 ? " is" : "s are") blocked")"],
                       on: canvas, width: 1280, bottom: 680, size: 21)
     }
 
@@ -158,7 +163,7 @@ extension CNNFigures {
         let step = backward.convolutions[0].kernelSteps[0]
         let terms = step.terms.filter { $0.upstream != 0 }
         let sum = terms.isEmpty ? "0" : Notation.sumOfProducts(terms.map { ($0.upstream, $0.factor) }, bias: nil, result: step.value)
-        Caption.lines(["∂L/∂wₖ[u,v] = Σᵢⱼ δₖ[i,j]·x[i + u, j + v] (Conv2D.backward), ∂L/∂bₖ = Σ δₖ",
+        Caption.lines([forward.convolutions[0].stride == Pair2(1) ? "∂L/∂wₖ[u,v] = Σᵢⱼ δₖ[i,j]·x[i + u, j + v], ∂L/∂bₖ = Σ δₖ" : "∂L/∂wₖ[u,v] = Σᵢⱼ δₖ[i,j]·x[i·s + u, j·s + v], ∂L/∂bₖ = Σ δₖ",
                        "∂L/∂\(map("w", 0))[1,1] = \(sum) (terms with δ = 0 left out)"], on: canvas, width: 1280, bottom: 680, size: 20)
     }
 }

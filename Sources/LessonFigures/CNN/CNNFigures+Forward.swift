@@ -52,7 +52,7 @@ extension CNNFigures {
         }
         arrow(grids[0], grids[1], "⋆", "cross-correlate", on: canvas)
         arrow(grids[1], grids[2], "+ bₖ", on: canvas)
-        Caption.lines(["zₖ[i,j] = Σᵤᵥ x[i + u, j + v]·wₖ[u,v] + bₖ (stride \(forward.convolutions[0].stride), padding \(forward.convolutions[0].padding))",
+        Caption.lines([(forward.convolutions[0].stride == Pair2(1) ? "zₖ[i,j] = Σᵤᵥ x[i + u, j + v]·wₖ[u,v] + bₖ" : "zₖ[i,j] = Σᵤᵥ x[i·s + u, j·s + v]·wₖ[u,v] + bₖ") + " (stride \(forward.convolutions[0].stride), padding \(forward.convolutions[0].padding))",
                        "\(map("z", 0))[1,1] = " + first.sumText], on: canvas, width: 1280, bottom: 680, size: 20)
     }
 

@@ -23,16 +23,20 @@ public enum CNNFigures {
     /// A vector as a column matrix.
     static func column(_ values: [Double]) -> Tensor { Tensor(shape: [values.count, 1], scalars: values) }
 
-    /// An arrow across the gap between two columns of grids, with the operation's name above it.
+    /// An arrow across the gap between two columns of grids, with the operation's name above it
+    /// (in the backward colour when `backward`).
     static func arrow(_ left: [Grid], _ right: [Grid], _ label: String, _ detail: String? = nil, on canvas: Canvas,
                       backward: Bool = false) {
         let theme = canvas.theme
         let (x, y) = CNNLayout.between(left, right)
         let leftEdge = left.map { $0.x + $0.width }.max() ?? x, rightEdge = right.map(\.x).min() ?? x
         let from = (leftEdge + 10, y), to = (rightEdge - 10, y)
-        canvas.arrow(from: backward ? to : from, to: backward ? from : to, backward ? theme.negative : theme.foreground, lineWidth: 3)
-        let size = canvas.fittingSize(label, size: 18, maxWidth: rightEdge - leftEdge - 6, weight: .bold)
-        canvas.text(label, x: x, y: y - 22, size: size, theme.foreground, weight: .bold)
+        // Arrows follow the computation; in a backward figure they take the backward colour.
+        canvas.arrow(from: from, to: to, backward ? theme.negative : theme.foreground, lineWidth: 3)
+        // A lone operator symbol (⋆, ∘, =, −) is drawn large; a name is fitted to the gap.
+        let symbol = label.count == 1
+        let size = symbol ? 40 : canvas.fittingSize(label, size: 18, maxWidth: rightEdge - leftEdge - 6, weight: .bold)
+        canvas.text(label, x: x, y: y - (symbol ? 30 : 22), size: size, theme.foreground, weight: .bold)
         if let detail {
             let small = canvas.fittingSize(detail, size: 15, maxWidth: rightEdge - leftEdge - 6)
             canvas.text(detail, x: x, y: y + 24, size: small, theme.muted)

@@ -7,7 +7,7 @@ public enum CNNLayout {
     public static func columns(_ columns: [[[Int]]], width: Double = 1280, height: Double = 720, maxCell: Double = 60,
                                gap: Double = 110, top: Double = 110, bottomBand: Double = 130) -> [[Grid]] {
         precondition(columns.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.count == 2 } }, "CNNLayout takes non-empty columns of matrix shapes")
-        let margin = 40.0, labelRoom = 34.0
+        let margin = 40.0, labelRoom = 48.0
         let band = height - top - bottomBand
         let totalColumns = Double(columns.reduce(0) { $0 + ($1.map { $0[1] }.max() ?? 0) })
         let gaps = gap * Double(columns.count - 1)
