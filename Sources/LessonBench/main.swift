@@ -11,6 +11,7 @@ let benchmarks: [(String, () throws -> Void)] = [
     ("pooling", { try PoolingBenchmark.run(directory: directory) }),
     ("conv-lessons", { try ConvLessonsBenchmark.run(directory: directory) }),
     ("backprop", { try NetworkBenchmark.run(directory: directory) }),
+    ("cnn", { try CNNBenchmark.run(directory: directory) }),
 ]
 for (name, run) in benchmarks where chosen.isEmpty || chosen.contains(name) {
     try run()
