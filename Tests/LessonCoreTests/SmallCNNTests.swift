@@ -113,6 +113,22 @@ import Testing
         }
     }
 
+    /// PyTorch's conventions at the kinks: ReLU′(0) = 0, so with every z = 0 nothing reaches the filters,
+    /// while the dense layer still learns (δ = ŷ − y, f = 0 so ∂L/∂W = 0 but ∂L/∂c = δ).
+    @Test func reluAtZeroPassesNoGradientAsInPyTorch() throws {
+        let network = try SmallCNN(filters: [Tensor(shape: [3, 3], repeating: 1)], biases: [0],
+                                   denseWeights: Tensor(shape: [2, 4], repeating: 0.5), denseBias: [0, 0])
+        let image = Tensor(shape: [6, 6])
+        let forward = try network.forward(image, target: [1, 0])
+        let backward = try network.backward(forward, target: [1, 0])
+        #expect(backward.reluMasks[0] == Tensor(shape: [4, 4]))
+        #expect(backward.gradFilters[0] == Tensor(shape: [3, 3]))
+        #expect(backward.gradBiases == [0])
+        #expect(backward.gradDenseBias == [-0.5, 0.5])
+        // The winner of an all-zero window is its first cell, as PyTorch's CPU kernel picks it.
+        #expect(forward.pools[0].steps.allSatisfy { $0.winner == 0 })
+    }
+
     @Test func denseWeightsThatDoNotChainNameBothNumbers() throws {
         let network = try Self.lessonNetwork()
         let eight = Tensor(shape: [8, 8], repeating: 1)

@@ -16,28 +16,46 @@ public enum CNNLesson: Lesson {
 
     /// The parameters of one run, from a lesson variant and command-line options.
     public struct Example {
+        /// The one-channel image x.
         public var image: Tensor
+        /// The filters w₁…w_K, all of one shape.
         public var filters: [Tensor]
+        /// One convolution bias per filter.
         public var biases: [Double]
+        /// The convolution's zero padding.
         public var padding = Pair2(0)
+        /// The convolution's stride.
         public var stride = Pair2(1)
+        /// The max-pooling window, also its stride.
         public var pool = Pair2(2)
+        /// W: one row per class, one column per flattened value.
         public var denseWeights: Tensor
+        /// c: one bias per class.
         public var denseBias: [Double]
+        /// y: one probability per class.
         public var target: [Double]
+        /// α of the gradient-descent step.
         public var learningRate = 0.01
         /// What the lesson file states, checked against the recomputation.
         public var expected = Expected()
 
         /// Values a lesson file may state.
         public struct Expected {
+            /// f.
             public var flattened: [Double]?
+            /// s = W f + c.
             public var logits: [Double]?
+            /// ŷ = softmax(s).
             public var probabilities: [Double]?
+            /// L before the update.
             public var loss: Double?
+            /// ∂L/∂bₖ, one per filter.
             public var gradBiases: [Double]?
+            /// ∂L/∂wₖ, one matrix per filter.
             public var gradFilters: [Tensor]?
+            /// L after one gradient-descent step.
             public var lossAfter: Double?
+            /// Nothing stated.
             public init() {}
 
             /// How many values are stated.
