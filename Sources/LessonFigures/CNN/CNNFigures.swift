@@ -60,7 +60,12 @@ public enum CNNFigures {
             Caption.title("\(title) · the whole network with its shapes", on: canvas, width: 1280)
             let maps = Array(repeating: s.featureMap, count: s.filters)
             let pooled = Array(repeating: s.pooled, count: s.filters)
-            let grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100)
+            var grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100,
+                                          bottomBand: 160)
+            // The few probabilities get cells large enough to read, centred where the layout put them.
+            let small = grids[5][0], big = max(small.cellSize, min(56, 420 / Double(s.classes)))
+            grids[5][0] = Grid(rows: s.classes, columns: 1, x: min(small.x + small.width / 2 - big / 2, 1270 - big),
+                               y: small.y + small.height / 2 - big * Double(s.classes) / 2, cellSize: big)
             values(forward.image, in: grids[0][0], label: "image x", on: canvas)
             for k in 0..<s.filters {
                 values(forward.convolutions[k].output, in: grids[1][k], label: map("z", k), on: canvas) { r, c in
