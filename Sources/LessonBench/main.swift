@@ -13,6 +13,7 @@ let benchmarks: [(String, () throws -> Void)] = [
     ("backprop", { try NetworkBenchmark.run(directory: directory) }),
     ("image-filters", { try ImageFiltersBenchmark.run(directory: directory) }),
     ("figures", { try FiguresBenchmark.run(directory: directory) }),
+    ("cnn", { try CNNBenchmark.run(directory: directory) }),
 ]
 for (name, run) in benchmarks where chosen.isEmpty || chosen.contains(name) {
     try run()

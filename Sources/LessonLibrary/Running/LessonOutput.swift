@@ -91,6 +91,7 @@ public enum LessonCatalog {
         ConvTransposeLesson.self,
         SeparableLesson.self,
         ImageFiltersLesson.self,
+        CNNLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.

@@ -23,6 +23,7 @@ struct RunCommand: ParsableCommand {
             RunConvTranspose.self,
             RunSeparable.self,
             RunImageFilters.self,
+            RunCNN.self,
         ]
     )
 }
