@@ -64,7 +64,7 @@ public struct LessonOutput {
 }
 
 /// A lesson that can run any variant of its lesson file.
-public protocol Lesson {
+public protocol Lesson: Sendable {
     /// The lesson id: `lessons/<id>.yaml` and `lesson run <id>`.
     static var id: String { get }
     /// Runs a variant of the lesson file as it is written.
