@@ -102,6 +102,7 @@ public enum ConvolutionBackwardFigures {
             return CellStyle(fill: appliedIndex == index ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14),
                              text: Notation.number(trace.gradKernel[r, c]), bold: appliedIndex == index)
         }
+        legend(theme, padding: p != Pair2(0)).drawCentered(on: canvas, width: 1280, y: 608)
         let symbolA = RowLayout.between(grids[0], grids[1]), symbolB = RowLayout.between(grids[1], grids[2])
         canvas.text("⋆", x: symbolA.0, y: symbolA.1, size: 56, theme.foreground)
         canvas.text("→", x: symbolB.0, y: symbolB.1, size: 44, theme.foreground)
@@ -135,8 +136,18 @@ public enum ConvolutionBackwardFigures {
             return CellStyle(fill: k == index ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14),
                              text: Notation.number(trace.gradInput[r, c]), bold: k == index)
         }
+        legend(theme, padding: false).drawCentered(on: canvas, width: 1280, y: 608)
         let symbolB = RowLayout.between(grids[1], grids[2])
         canvas.text("→", x: symbolB.0, y: symbolB.1, size: 44, theme.foreground)
         Caption.lines([step.text], on: canvas, width: 1280, bottom: 670, size: 24)
+    }
+
+    /// What the colours of a backward frame mean.
+    private static func legend(_ theme: Theme, padding: Bool) -> Legend {
+        var entries = [Legend.Entry("cells that met", color: theme.highlight.withAlpha(0.30)),
+                       Legend.Entry("gradient written", color: theme.current.withAlpha(0.28)),
+                       Legend.Entry("done", color: theme.done.withAlpha(0.14))]
+        if padding { entries.append(Legend.Entry("zero padding", color: theme.padding)) }
+        return Legend(entries, size: 17)
     }
 }

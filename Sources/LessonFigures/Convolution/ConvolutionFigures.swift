@@ -108,8 +108,16 @@ public enum ConvolutionFigures {
         // The operator symbols between the grids.
         let symbol = trace.mode == .convolution ? "∗" : "⋆"
         let first = RowLayout.between(layout.input, layout.kernel), second = RowLayout.between(layout.kernel, layout.output)
-        canvas.text(symbol, x: first.0, y: first.1, size: 44, theme.foreground)
+        // ⋆ is drawn small in most fonts; give it the visual weight of ∗ and =.
+        canvas.text(symbol, x: first.0, y: first.1, size: symbol == "⋆" ? 72 : 44, theme.foreground)
         canvas.text("=", x: second.0, y: second.1, size: 44, theme.foreground)
+
+        // What the colours mean.
+        var key = [Legend.Entry("window read", color: theme.highlight, swatch: .outline),
+                   Legend.Entry("cell written", color: theme.current, swatch: .outline),
+                   Legend.Entry("done", color: theme.done.withAlpha(0.14))]
+        if trace.padding != Pair2(0) { key.append(Legend.Entry("zero padding", color: theme.padding)) }
+        if step != nil { Legend(key, size: 17).drawCentered(on: canvas, width: layout.width, y: layout.height - 112) }
 
         // Caption: the sum of this step, or the size arithmetic.
         if let step {
