@@ -8,6 +8,12 @@ let directory = try LessonDirectory.locate()
 let chosen = Set(CommandLine.arguments.dropFirst())
 let benchmarks: [(String, () throws -> Void)] = [
     ("conv2d", { try Conv2DBenchmark.run(directory: directory) }),
+    ("pooling", { try PoolingBenchmark.run(directory: directory) }),
+    ("conv-lessons", { try ConvLessonsBenchmark.run(directory: directory) }),
+    ("backprop", { try NetworkBenchmark.run(directory: directory) }),
+    ("image-filters", { try ImageFiltersBenchmark.run(directory: directory) }),
+    ("figures", { try FiguresBenchmark.run(directory: directory) }),
+    ("cnn", { try CNNBenchmark.run(directory: directory) }),
     ("grade", { try GradeBenchmark.run(directory: directory) }),
 ]
 for (name, run) in benchmarks where chosen.isEmpty || chosen.contains(name) {

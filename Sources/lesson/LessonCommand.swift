@@ -15,7 +15,14 @@ struct LessonCommand: ParsableCommand {
               lesson run conv2d
               lesson run conv2d --variant padding-1 --format svg
               lesson run conv2d --input "1 2 0; 0 1 3; 2 2 1" --kernel "1 0; 0 -1" --json
+              lesson run conv1d --variant sharpen
+              lesson run conv2d-modes --variant convolution
+              lesson run conv-arithmetic --n 7,5 --k 3 --p 1 --s 2 --d 2
+              lesson run conv-channels --variant one-filter
+              lesson figures --format png,svg,pdf --theme dark
             """,
-        subcommands: [RunCommand.self, ListCommand.self, GradeCommand.self, ExerciseCommand.self]
+        subcommands: [RunCommand.self, ListCommand.self,
+                      FiguresCommand.self,
+                      GradeCommand.self, ExerciseCommand.self]
     )
 }

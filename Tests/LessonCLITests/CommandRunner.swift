@@ -25,14 +25,15 @@ let packageRoot: URL = {
     return folder
 }()
 
-/// Runs the built `lesson` with `arguments` in `directory` (the package root by default).
-func runLesson(_ arguments: [String], in directory: URL = packageRoot, stdin: String? = nil) throws -> CommandResult {
+/// Runs the built `lesson` with `arguments` in `directory`, finding lessons in `home/lessons`
+/// (both the package root by default).
+func runLesson(_ arguments: [String], in directory: URL = packageRoot, home: URL = packageRoot) throws -> CommandResult {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent("lesson")
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
-    environment["LESSON_HOME"] = packageRoot.path
+    environment["LESSON_HOME"] = home.path
     process.environment = environment
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

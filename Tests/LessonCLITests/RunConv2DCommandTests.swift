@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--input", "1 2; 3"], "--input \"1 2; 3\": row 2 has 1 numbers but row 1 has 2"),
+        (["--input", "1 2; 3"], "--input \"1 2; 3\": row 2 has 1 number but row 1 has 2"),
         (["--input", "1 x; 3 4"], "'x' in row 1, column 2 is not a number"),
         (["--input", " ; "], "the matrix is empty"),
         (["--kernel", "1 2 3 4 5 6"], "the kernel (6 columns) is larger than the padded input (5 + 2×0 = 5 columns)"),
@@ -72,5 +72,37 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(Set(names) == Set((1...9).map { "step-\($0).png" } + ["overview.png"]))
+    }
+}
+
+/// A broken lesson file is named with its line, and nothing is drawn.
+@Suite struct BrokenLessonFileTests {
+    func home(with yaml: String) throws -> URL {
+        let home = try temporaryFolder()
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("lessons"), withIntermediateDirectories: true)
+        try Data(yaml.utf8).write(to: home.appendingPathComponent("lessons/conv2d.yaml"))
+        return home
+    }
+
+    @Test func malformedYAMLIsNamed() throws {
+        let home = try home(with: "title: x\nexample: [1, 2\n")
+        let result = try runLesson(["run", "conv2d", "--no-figures"], home: home)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: lessons/conv2d.yaml: not valid YAML"), "\(result.stderr)")
+    }
+
+    @Test func aBadMatrixInTheFileNamesLineAndKey() throws {
+        let home = try home(with: "title: T\nsummary: S\nexample:\n  input: \"1 2; 3\"\n  kernel: \"1\"\n")
+        let result = try runLesson(["run", "conv2d", "--no-figures"], home: home)
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: lessons/conv2d.yaml, line 4 (example.input): row 2 has 1 number but row 1 has 2; every row needs the same count\n")
+    }
+
+    @Test func aMissingLessonFileListsTheLessons() throws {
+        let home = try home(with: "title: T\nsummary: S\nexample: {input: \"1\", kernel: \"1\"}\n")
+        try FileManager.default.removeItem(at: home.appendingPathComponent("lessons/conv2d.yaml"))
+        let result = try runLesson(["run", "conv2d"], home: home)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("there is no lesson 'conv2d' (no file lessons/conv2d.yaml)"))
     }
 }

@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func trueConvolutionIsCrossCorrelationWithTheRotatedKernel() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for seed in 0..<50 {
             let n = Int.random(in: 3...7, using: &generator), k = Int.random(in: 1...3, using: &generator)
             let x = Tensor(shape: [n, n], scalars: (0..<(n * n)).map { _ in Double(Int.random(in: -5...5, using: &generator)) })

@@ -135,7 +135,7 @@ import Testing
 
     @Test func randomStacksMatchKerasWeightShapesAndBruteForceSizes() throws {
         for seed in UInt64(1)...300 {
-            var g = SeededGenerator(seed: seed)
+            var g = SplitMix64(seed: seed)
             let size = Int.random(in: 8...40, using: &g), channels = Int.random(in: 1...8, using: &g)
             var words = ["input(\(size),\(size),\(channels))"]
             var spatial = size
@@ -181,7 +181,7 @@ import Testing
 
     @Test func validOutputSizeAgreesWithTheConvolutionEngine() throws {
         for seed in UInt64(1)...200 {
-            var g = SeededGenerator(seed: seed)
+            var g = SplitMix64(seed: seed)
             let n = Int.random(in: 3...12, using: &g), k = Int.random(in: 1...3, using: &g)
             let d = Int.random(in: 1...2, using: &g), s = d == 1 ? Int.random(in: 1...3, using: &g) : 1
             guard d * (k - 1) + 1 <= n else { continue }

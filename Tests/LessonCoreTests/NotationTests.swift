@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("1 2; 3", "row 2 has 1 numbers but row 1 has 2; every row needs the same count"),
+        ("1 2; 3", "row 2 has 1 number but row 1 has 2; every row needs the same count"),
         ("1 two", "'two' in row 1, column 2 is not a number"),
         ("", "the matrix is empty; write rows of numbers separated by ';', such as \"1 0 3; 0 3 4\""),
         ("1/0", "'1/0' in row 1, column 1 is not a number"),

@@ -74,7 +74,7 @@ import LessonCore
 
     @Test func renderingIsByteIdenticalFromRunToRun() throws {
         let figure = ConvolutionFigures.frames(trace)[3]
-        for format in [FigureFormat.png, .pdf] {
+        for format in FigureFormat.allCases {
             let first = try FigureRenderer.render(figure, options: RenderOptions(format: format))
             let second = try FigureRenderer.render(figure, options: RenderOptions(format: format))
             // Compare without printing the bytes on failure.

@@ -116,3 +116,29 @@ import LessonCore
         #expect(mistakes(r["dilation-ignored"])["dilated"] == "dilation ignored")
     }
 }
+
+/// The pooling exercise (the pooling engine of issue 4 computes the answers).
+@Suite struct PoolingExerciseTests {
+    @Test func poolingAnswersAreTheNotesTables() throws {
+        let exercise = try shippedExercise("pooling")
+        let answers = try exercise.prepared(for: "").map(\.expected)
+        #expect(answers[0] == .matrix(Tensor(rows: [[3, 12, 4], [4, 3, 2], [3, 6, 9]])))
+        guard case .matrix(let averages) = answers[1] else { Issue.record("not a matrix"); return }
+        let ninths: [Double] = [13, 53, 39, 62, 103, 111]
+        #expect(zip(averages.scalars, ninths).allSatisfy { abs($0 - $1 / 9) < 1e-12 }, "\(averages.scalars)")
+        #expect(answers[2] == .matrix(Tensor(rows: [[32, 32, 16, 18], [32, 32, 35, 35], [31, 44, 44, 35]])))
+    }
+
+    @Test func poolingSubmissions() throws {
+        let files = try SubmissionFile.collect([packageRoot.appendingPathComponent("exercises/submissions/pooling").path])
+        let report = Grader.grade(files: files, exercise: try shippedExercise("pooling"))
+        let tara = try #require(report.students.first { $0.student == "tara" })
+        #expect(tara.points == 9)
+        let uwe = try #require(report.students.first { $0.student == "uwe" })
+        #expect(uwe.questions[0].mistake == "stride 1 instead of 2 (overlapping windows)")
+        // The slide's truncated ninths: 1.4 and 5.8 and 6.8 are more than 0.005 off, 4.3, 11.4 and 12.3 too.
+        #expect(uwe.questions[1].points == 0)
+        #expect(uwe.questions[1].wrongCells?.count == 6)
+        #expect(uwe.questions[2].correct)
+    }
+}

@@ -21,7 +21,7 @@ public enum MatrixLiteral {
                 row.append(value)
             }
             if let first = rows.first, first.count != row.count {
-                throw InputError("row \(rows.count + 1) has \(row.count) numbers but row 1 has \(first.count); every row needs the same count")
+                throw InputError("row \(rows.count + 1) has \(row.count) number\(row.count == 1 ? "" : "s") but row 1 has \(first.count); every row needs the same count")
             }
             rows.append(row)
         }

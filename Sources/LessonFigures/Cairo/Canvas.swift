@@ -23,11 +23,30 @@ public final class Canvas {
         self.surface = surface
         self.theme = theme
         try CairoError.check(cairo_status(cr), "creating a context")
+        try Canvas.setFixedFontOptions(cr)
         cairo_scale(cr, scale, scale)
         cairo_select_font_face(cr, theme.fontFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
     }
 
     deinit { cairo_destroy(pointer) }
+
+    /// Sets every font option explicitly: grey antialiasing, no hinting, unhinted metrics.
+    ///
+    /// Left at "default", Cairo fills them in from the font pattern resolved for the *first*
+    /// surface that used the font in the process (a PDF resolves to no hinting, an image to
+    /// fontconfig's hinting), so a PNG's pixels would depend on what was rendered before it.
+    /// Explicit options make every file depend only on its figure, and give text the same
+    /// widths in PNG, SVG and PDF.
+    private static func setFixedFontOptions(_ cr: OpaquePointer) throws {
+        guard let options = cairo_font_options_create() else { throw CairoError("creating font options", CAIRO_STATUS_NO_MEMORY) }
+        defer { cairo_font_options_destroy(options) }
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        cairo_font_options_set_subpixel_order(options, CAIRO_SUBPIXEL_ORDER_RGB)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        try CairoError.check(cairo_font_options_status(options), "creating font options")
+        cairo_set_font_options(cr, options)
+    }
 
     /// Throws if any drawing operation failed.
     public func finish() throws {
@@ -119,7 +138,7 @@ public final class Canvas {
     public func textWidth(_ text: String, size: Double, weight: FontWeight = .normal) -> Double {
         setFont(size: size, weight: weight)
         var extents = cairo_text_extents_t()
-        cairo_text_extents(pointer, text, &extents)
+        cairo_text_extents(pointer, Typography.trueMinus(text), &extents)
         return extents.x_advance
     }
 
@@ -130,22 +149,35 @@ public final class Canvas {
     }
 
     /// Draws `text` with its baseline's anchor at (x, y) shifted so the text is vertically
-    /// centred on y.
+    /// centred on y. A hyphen used as a minus sign is drawn as the true minus (U+2212).
     public func text(_ text: String, x: Double, y: Double, size: Double, _ color: Color,
                      align: TextAlignment = .center, weight: FontWeight = .normal) {
-        setFont(size: size, weight: weight)
-        var extents = cairo_text_extents_t()
-        cairo_text_extents(pointer, text, &extents)
+        let text = Typography.trueMinus(text)
+        let advance = textWidth(text, size: size, weight: weight)
         let dx: Double
         switch align {
         case .left: dx = 0
-        case .center: dx = -extents.x_advance / 2
-        case .right: dx = -extents.x_advance
+        case .center: dx = -advance / 2
+        case .right: dx = -advance
         }
-        // Centre on the height of a capital letter so rows of numbers line up.
-        let capHeight = size * 0.72
+        showText(text, baselineX: x + dx, baselineY: y + Canvas.capHeight(size) / 2, size: size, color, weight: weight)
+    }
+
+    /// The height of a capital letter at `size`; text is centred on it so rows of numbers line up.
+    static func capHeight(_ size: Double) -> Double { size * 0.72 }
+
+    /// Draws `text` as it is with its baseline starting at (x, y), and records it for the SVG's text layer.
+    func showText(_ text: String, baselineX x: Double, baselineY y: Double, size: Double, _ color: Color,
+                  weight: FontWeight) {
+        guard !text.isEmpty else { return }
+        setFont(size: size, weight: weight)
         setColor(color)
-        cairo_move_to(pointer, x + dx, y + capHeight / 2)
+        var deviceX = x, deviceY = y, deviceSize = size, zero = 0.0
+        cairo_user_to_device(pointer, &deviceX, &deviceY)
+        cairo_user_to_device_distance(pointer, &deviceSize, &zero)
+        surface.record(DrawnText(text: text, x: deviceX, y: deviceY, size: (deviceSize * deviceSize + zero * zero).squareRoot(),
+                                 bold: weight == .bold))
+        cairo_move_to(pointer, x, y)
         cairo_show_text(pointer, text)
         cairo_new_path(pointer)
     }
@@ -161,6 +193,16 @@ public final class Canvas {
 
     /// Moves the origin.
     public func translate(x: Double, y: Double) { cairo_translate(pointer, x, y) }
+
+    /// Scales everything drawn afterwards by `factor` (until the saved state is restored).
+    public func scale(_ factor: Double) { cairo_scale(pointer, factor, factor) }
+
+    /// Restricts drawing to a rectangle (until the saved state is restored).
+    public func clip(x: Double, y: Double, width: Double, height: Double) {
+        cairo_new_path(pointer)
+        cairo_rectangle(pointer, x, y, width, height)
+        cairo_clip(pointer)
+    }
 
     // MARK: Private
 

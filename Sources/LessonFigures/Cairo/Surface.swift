@@ -10,6 +10,12 @@ public final class Surface {
     /// The size in pixels (PNG) or points (SVG, PDF).
     public let width: Double
     public let height: Double
+    /// Every run of text drawn on the surface, in drawing order.
+    public private(set) var drawnText: [DrawnText] = []
+    /// A title for the document: the SVG's `<title>` and the PDF's Title (set before `encoded()`).
+    public var title: String?
+    /// A sentence saying what the figure shows: the SVG's `<desc>` and the PDF's Subject.
+    public var summary: String?
 
     /// Creates a surface of `width` × `height` for `format`; a PNG surface has
     /// ⌈width⌉ × ⌈height⌉ pixels.
@@ -60,12 +66,21 @@ public final class Surface {
             return try PNGWriter.encode(argb: data, width: Int(cairo_image_surface_get_width(pointer)),
                                        height: Int(cairo_image_surface_get_height(pointer)),
                                        rowBytes: Int(cairo_image_surface_get_stride(pointer)))
-        case .svg, .pdf:
+        case .svg:
             cairo_surface_finish(pointer)
-            try CairoError.check(cairo_surface_status(pointer), "finishing a \(format.rawValue) document")
+            try CairoError.check(cairo_surface_status(pointer), "finishing an SVG document")
+            return SVGDocument.finished(sink?.bytes ?? [], title: title, summary: summary, text: drawnText)
+        case .pdf:
+            if let title { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_TITLE, title) }
+            if let summary { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_SUBJECT, summary) }
+            cairo_surface_finish(pointer)
+            try CairoError.check(cairo_surface_status(pointer), "finishing a PDF document")
             return sink?.bytes ?? []
         }
     }
+
+    /// Notes a run of text drawn by a canvas on this surface.
+    func record(_ text: DrawnText) { drawnText.append(text) }
 
     /// The ARGB pixels of a PNG surface (premultiplied, native-endian 32-bit words, row by row).
     public func pixels() -> (width: Int, height: Int, argb: [UInt32]) {

@@ -17,21 +17,9 @@ public enum ConvolutionFigures {
 
     /// The layout of every figure of `trace` on a `width` × `height` canvas.
     public static func layout(for trace: ConvolutionTrace, width: Double = 1280, height: Double = 720) -> Layout {
-        let input = trace.paddedInput.shape, kernel = trace.appliedKernel.shape, output = trace.output.shape
-        let symbolGap = 90.0, margin = 60.0
-        let columns = Double(input[1] + kernel[1] + output[1])
-        let maxRows = Double(max(input[0], kernel[0], output[0]))
-        let cell = min(84, (width - 2 * margin - 2 * symbolGap) / columns, (height - 270) / maxRows)
-        let total = columns * cell + 2 * symbolGap
-        var x = (width - total) / 2
-        let top = 120.0, band = height - 270
-        func grid(_ shape: [Int]) -> Grid {
-            let g = Grid(rows: shape[0], columns: shape[1], x: x, y: top + (band - Double(shape[0]) * cell) / 2,
-                         cellSize: cell)
-            x += g.width + symbolGap
-            return g
-        }
-        return Layout(input: grid(input), kernel: grid(kernel), output: grid(output), width: width, height: height)
+        let grids = RowLayout.grids(for: [trace.paddedInput.shape, trace.appliedKernel.shape, trace.output.shape],
+                                    width: width, height: height)
+        return Layout(input: grids[0], kernel: grids[1], output: grids[2], width: width, height: height)
     }
 
     /// One frame per output cell, named `step-01`, `step-02`, … in row-major order.
@@ -118,12 +106,18 @@ public enum ConvolutionFigures {
         }
 
         // The operator symbols between the grids.
-        let midY = layout.height / 2 - 35 + 15
         let symbol = trace.mode == .convolution ? "∗" : "⋆"
-        canvas.text(symbol, x: (layout.input.x + layout.input.width + layout.kernel.x) / 2, y: midY, size: 44,
-                    theme.foreground)
-        canvas.text("=", x: (layout.kernel.x + layout.kernel.width + layout.output.x) / 2, y: midY, size: 44,
-                    theme.foreground)
+        let first = RowLayout.between(layout.input, layout.kernel), second = RowLayout.between(layout.kernel, layout.output)
+        // ⋆ is drawn small in most fonts; give it the visual weight of ∗ and =.
+        canvas.text(symbol, x: first.0, y: first.1, size: symbol == "⋆" ? 72 : 44, theme.foreground)
+        canvas.text("=", x: second.0, y: second.1, size: 44, theme.foreground)
+
+        // What the colours mean.
+        var key = [Legend.Entry("window read", color: theme.highlight, swatch: .outline),
+                   Legend.Entry("cell written", color: theme.current, swatch: .outline),
+                   Legend.Entry("done", color: theme.done.withAlpha(0.14))]
+        if trace.padding != Pair2(0) { key.append(Legend.Entry("zero padding", color: theme.padding)) }
+        if step != nil { Legend(key, size: 17).drawCentered(on: canvas, width: layout.width, y: layout.height - 112) }
 
         // Caption: the sum of this step, or the size arithmetic.
         if let step {

@@ -19,6 +19,8 @@ public enum FigureRenderer {
     public static func surface(for figure: Figure, options: RenderOptions) throws -> Surface {
         let surface = try Surface(format: options.format, width: figure.width * options.scale,
                                   height: figure.height * options.scale)
+        surface.title = figure.name
+        surface.summary = figure.description
         let canvas = try Canvas(surface: surface, theme: options.theme, scale: options.scale)
         canvas.fillBackground(options.theme.background, width: figure.width, height: figure.height)
         figure.draw(canvas)

@@ -85,8 +85,9 @@ public struct Grid: Sendable {
             canvas.line(from: (xx, y), to: (xx, y + height), theme.gridLine, lineWidth: 1)
         }
         if let label {
-            canvas.text(label, x: x + width / 2, y: y - max(18, cellSize * 0.35), size: max(18, min(26, cellSize * 0.36)),
-                        theme.foreground, weight: .bold)
+            // Labels may carry subscripts and superscripts: "δ_1", "W^(2)".
+            canvas.richText(label, x: x + width / 2, y: y - max(18, cellSize * 0.35), size: max(18, min(26, cellSize * 0.36)),
+                            theme.foreground, weight: .bold)
         }
     }
 

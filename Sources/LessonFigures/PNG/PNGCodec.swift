@@ -32,6 +32,8 @@ public struct PNGError: Error, CustomStringConvertible {
 public enum PNGCodec {
     // png.h's compound macro PNG_FORMAT_RGBA (FLAG_ALPHA 0x01 | FLAG_COLOR 0x02), which Swift does not import.
     private static let formatRGBA: UInt32 = 0x01 | 0x02
+    // PNG_FORMAT_FLAG_LINEAR: 16-bit samples.
+    private static let flagLinear: UInt32 = 0x04
 
     /// Decodes any PNG (grayscale, palette, RGB, with or without alpha, 8 or 16 bits) to 8-bit RGBA.
     public static func decode(_ data: [UInt8]) throws -> RGBAImage {
@@ -45,15 +47,36 @@ public enum PNGCodec {
             png_image_free(&image)
             throw PNGError(message: "not a readable PNG (\(reason))")
         }
-        image.format = formatRGBA
+        // libpng's simplified API takes 16-bit samples as linear light and would gamma-encode
+        // them on the way to 8 bits; read them as they are (linear format, premultiplied by
+        // alpha there) and scale to 8 bits ourselves so a 16-bit value v reads as v/257.
+        let sixteenBit = image.format & flagLinear != 0
+        image.format = sixteenBit ? formatRGBA | flagLinear : formatRGBA
         let width = Int(image.width), height = Int(image.height)
         guard width > 0, height > 0, width * height <= 100_000_000 else {
             png_image_free(&image)
             throw PNGError(message: "the PNG is \(width)×\(height) pixels; at most 100 million are read")
         }
         var bytes = [UInt8](repeating: 0, count: width * height * 4)
-        let finished = bytes.withUnsafeMutableBytes { buffer in
-            png_image_finish_read(&image, nil, buffer.baseAddress, Int32(width * 4), nil)
+        var finished: Int32
+        if sixteenBit {
+            var samples = [UInt16](repeating: 0, count: width * height * 4)
+            finished = samples.withUnsafeMutableBytes { buffer in
+                png_image_finish_read(&image, nil, buffer.baseAddress, Int32(width * 4), nil)
+            }
+            for pixel in 0..<(width * height) {
+                let alpha = Double(samples[pixel * 4 + 3])
+                for channel in 0..<3 {
+                    let premultiplied = Double(samples[pixel * 4 + channel])
+                    let straight = alpha == 0 ? 0 : min(65535, premultiplied * 65535 / alpha)
+                    bytes[pixel * 4 + channel] = UInt8((straight / 257).rounded())
+                }
+                bytes[pixel * 4 + 3] = UInt8((alpha / 257).rounded())
+            }
+        } else {
+            finished = bytes.withUnsafeMutableBytes { buffer in
+                png_image_finish_read(&image, nil, buffer.baseAddress, Int32(width * 4), nil)
+            }
         }
         guard finished != 0 else {
             let reason = message(of: image)

@@ -26,6 +26,7 @@ public enum QuestionKinds {
             Conv2DOutputKind.self,
             Conv2DCellKind.self,
             ChoiceKind.self,
+            Pool2DOutputKind.self,
         ]
     }
 

@@ -32,9 +32,10 @@ public enum Conv2DLesson: Lesson {
             self.kernel = kernel
         }
 
-        /// Reads a variant of a lesson file.
-        public init(_ variant: LessonVariant) throws {
-            try variant.rejectUnknownKeys(allowed: ["input", "kernel", "bias", "padding", "stride", "dilation", "mode"])
+        /// Reads a variant of a lesson file. A lesson built on this one names its own keys in
+        /// `extraKeys` and reads its own `expected` (then `readsExpected` is false).
+        public init(_ variant: LessonVariant, extraKeys: [String] = [], readsExpected: Bool = true) throws {
+            try variant.rejectUnknownKeys(allowed: ["input", "kernel", "bias", "padding", "stride", "dilation", "mode"] + extraKeys)
             input = try variant.require("input", expected: "the input matrix, such as \"1 0 3; 0 3 4\"").matrix()
             kernel = try variant.require("kernel", expected: "the kernel matrix, such as \"1 -1; 0 2\"").matrix()
             bias = try variant["bias"]?.double() ?? 0
@@ -48,7 +49,7 @@ public enum Conv2DLesson: Lesson {
                 }
                 mode = parsed
             }
-            if let expected = variant["expected"] {
+            if readsExpected, let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output", "kernel", "cells"])
                 statedOutput = try expected["output"]?.matrix()
                 statedKernel = try expected["kernel"]?.matrix()

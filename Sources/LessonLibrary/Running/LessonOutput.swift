@@ -64,7 +64,7 @@ public struct LessonOutput {
 }
 
 /// A lesson that can run any variant of its lesson file.
-public protocol Lesson {
+public protocol Lesson: Sendable {
     /// The lesson id: `lessons/<id>.yaml` and `lesson run <id>`.
     static var id: String { get }
     /// Runs a variant of the lesson file as it is written.
@@ -76,6 +76,22 @@ public enum LessonCatalog {
     /// The lessons, in the order `lesson list` and `lesson figures` go through them.
     public static let lessons: [any Lesson.Type] = [
         Conv2DLesson.self,
+        Conv2DBackwardLesson.self,
+        PoolingLesson.self,
+        Conv1DLesson.self,
+        Conv2DModesLesson.self,
+        ConvArithmeticLesson.self,
+        ConvChannelsLesson.self,
+        MLPLesson.self,
+        BackpropLesson.self,
+        PerceptronLesson.self,
+        AutodiffLesson.self,
+        ActivationsLesson.self,
+        ConvMatrixLesson.self,
+        ConvTransposeLesson.self,
+        SeparableLesson.self,
+        ImageFiltersLesson.self,
+        CNNLesson.self,
         ParamCountLesson.self,
     ]
 

@@ -15,26 +15,7 @@ struct RunConv2D: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
-    var input: String?
-
-    @Option(help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix"))
-    var kernel: String?
-
-    @Option(parsing: .unconditional, help: "The bias added to every output cell.")
-    var bias: Double?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Zero padding on each side: n, or rows,columns.", valueName: "p"))
-    var padding: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns.", valueName: "s"))
-    var stride: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Spacing between kernel taps: n, or rows,columns.", valueName: "d"))
-    var dilation: String?
-
-    @Flag(help: "Compute the true convolution (kernel rotated by 180°) instead of cross-correlation.")
-    var flip = false
+    @OptionGroup var convolution: ConvolutionOptions
 
     @OptionGroup var options: RunOptions
 
@@ -43,20 +24,7 @@ struct RunConv2D: ParsableCommand {
             let file = try LessonDirectory.locate().load(Conv2DLesson.id)
             let variant = try file.variant(options.variant)
             var example = try Conv2DLesson.Example(variant)
-            var changed = false
-            if let input { example.input = try MatrixArgument.parse(input, option: "--input"); changed = true }
-            if let kernel { example.kernel = try MatrixArgument.parse(kernel, option: "--kernel"); changed = true }
-            if let bias { example.bias = bias; changed = true }
-            if let padding { example.padding = try MatrixArgument.pair(padding, option: "--padding"); changed = true }
-            if let stride { example.stride = try MatrixArgument.pair(stride, option: "--stride"); changed = true }
-            if let dilation { example.dilation = try MatrixArgument.pair(dilation, option: "--dilation"); changed = true }
-            if flip { example.mode = .convolution; changed = true }
-            if changed {
-                // The stated values describe the lesson's own numbers, not these.
-                example.statedOutput = nil
-                example.statedKernel = nil
-                example.statedCells = []
-            }
+            let changed = try convolution.apply(to: &example)
             let output = try Conv2DLesson.run(example, title: changed ? "2D convolution" : file.title,
                                               source: changed ? nil : file.source,
                                               variant: changed ? "custom" : variant.name,

@@ -1,0 +1,111 @@
+import Foundation
+
+extension ComputationGraph {
+    /// Digits shown in the graph's lines (the notes give six).
+    static let decimals = 6
+
+    /// Visits the nodes in topological order and computes uᵢ = gᵢ(v₁, …, v_N) for each.
+    /// Throws if a variable has no value or a node's value is not a finite number (log of 0,
+    /// division by 0), naming the node.
+    public func forward(at inputs: [String: Double]) throws -> GraphForwardTrace {
+        for v in variables where inputs[v] == nil {
+            throw InputError("the expression uses \(v) but no value was given for it; give one such as \(v)=1")
+        }
+        for name in inputs.keys.sorted() where !variables.contains(name) {
+            throw InputError("a value was given for \(name), but the expression has no variable \(name); its variables are \(variables.isEmpty ? "none" : variables.joined(separator: ", "))")
+        }
+        var values: [Double] = []
+        var lines: [String] = []
+        let n = { (x: Double) in Notation.number(x, decimals: Self.decimals) }
+        for node in nodes {
+            let x = node.inputs.map { values[$0] }
+            let value: Double
+            switch node.operation {
+            case .variable: value = inputs[node.variable ?? ""] ?? 0
+            case .constant: value = node.constant ?? 0
+            case .add: value = x[0] + x[1]
+            case .subtract: value = x[0] - x[1]
+            case .multiply: value = x[0] * x[1]
+            case .divide: value = x[0] / x[1]
+            case .power: value = Foundation.pow(x[0], x[1])
+            case .negate: value = -x[0]
+            case .sin: value = Foundation.sin(x[0])
+            case .cos: value = Foundation.cos(x[0])
+            case .exp: value = Foundation.exp(x[0])
+            case .log: value = Foundation.log(x[0])
+            case .tanh: value = Foundation.tanh(x[0])
+            case .sigmoid: value = Activation.sigmoid(x[0])
+            }
+            if node.isLeaf {
+                if node.operation == .variable { lines.append("\(node.name) = \(n(value))") }
+            } else {
+                let withNumbers = Self.formula(node.operation, x.map { Notation.factor($0, decimals: Self.decimals) })
+                guard value.isFinite else {
+                    throw InputError("\(node.name) = \(node.formula) = \(withNumbers) is not a finite number at \(inputs.keys.sorted().map { "\($0) = \(n(inputs[$0] ?? 0))" }.joined(separator: ", "))")
+                }
+                lines.append("\(node.name) = \(node.formula) = \(withNumbers) = \(n(value))")
+            }
+            values.append(value)
+        }
+        return GraphForwardTrace(graph: self, inputs: inputs, values: values, lines: lines)
+    }
+
+    /// Reverse mode: ∂J/∂J = 1, every other adjoint 0; then for each node u in reverse
+    /// topological order and each input v of u, ∂J/∂v += ∂J/∂u · ∂u/∂v (the local derivative).
+    /// Constants receive nothing.
+    public func backward(_ forward: GraphForwardTrace) -> GraphBackwardTrace {
+        precondition(forward.graph == self, "backward of a trace from another graph")
+        var adjoints = Array(repeating: 0.0, count: nodes.count)
+        adjoints[output] = 1
+        var steps: [GraphBackwardTrace.Step] = []
+        let n = { (x: Double) in Notation.number(x, decimals: Self.decimals) }
+        let f = { (x: Double) in Notation.factor(x, decimals: Self.decimals) }
+        for node in nodes.reversed() where !node.isLeaf {
+            let x = node.inputs.map { forward.values[$0] }
+            let names = node.inputs.map { nodes[$0].name }
+            for (position, input) in node.inputs.enumerated() where nodes[input].operation != .constant {
+                let (formula, local) = Self.local(node.operation, position: position, names: names, x: x,
+                                                  value: forward.values[node.id])
+                let contribution = adjoints[node.id] * local
+                adjoints[input] += contribution
+                let j = nodes[output].name
+                let text = "∂\(j)/∂\(nodes[input].name) += ∂\(j)/∂\(node.name) · ∂\(node.name)/∂\(nodes[input].name) = \(f(adjoints[node.id]))×\(f(local))   (∂\(node.name)/∂\(nodes[input].name) = \(formula == n(local) ? formula : formula + " = " + n(local)))   → ∂\(j)/∂\(nodes[input].name) = \(n(adjoints[input]))"
+                steps.append(.init(node: node.id, input: input, localFormula: formula, local: local,
+                                   contribution: contribution, adjointAfter: adjoints[input], text: text))
+            }
+        }
+        return GraphBackwardTrace(forward: forward, adjoints: adjoints, steps: steps)
+    }
+
+    /// ∂u/∂(input at `position`) as a formula of the input names and as a value.
+    static func local(_ op: GraphOperation, position: Int, names: [String], x: [Double], value: Double) -> (String, Double) {
+        switch op {
+        case .add: return ("1", 1)
+        case .subtract: return position == 0 ? ("1", 1) : ("−1", -1)
+        case .multiply:
+            // d(a·b)/da = b; when both inputs are the same node each position counts once.
+            return position == 0 ? (names[1], x[1]) : (names[0], x[0])
+        case .divide:
+            return position == 0 ? ("1/\(names[1])", 1 / x[1]) : ("−\(names[0])/\(names[1])²", -x[0] / (x[1] * x[1]))
+        case .power:
+            if position == 0 {
+                let local = x[1] * Foundation.pow(x[0], x[1] - 1)
+                if Double(names[1].replacingOccurrences(of: "\u{2212}", with: "-")) != nil {
+                    // A constant exponent n: n·a^(n − 1) with n − 1 worked out.
+                    let lowered = Notation.number(x[1] - 1, decimals: decimals)
+                    return (lowered == "1" ? "\(names[1])·\(names[0])" : "\(names[1])·\(names[0])^\(lowered)", local)
+                }
+                return ("\(names[1])·\(names[0])^(\(names[1]) − 1)", local)
+            }
+            return ("\(names[0])^\(names[1])·log(\(names[0]))", value * Foundation.log(x[0]))
+        case .negate: return ("−1", -1)
+        case .sin: return ("cos(\(names[0]))", Foundation.cos(x[0]))
+        case .cos: return ("−sin(\(names[0]))", -Foundation.sin(x[0]))
+        case .exp: return ("exp(\(names[0]))", value)
+        case .log: return ("1/\(names[0])", 1 / x[0])
+        case .tanh: return ("1 − tanh²(\(names[0]))", 1 - value * value)
+        case .sigmoid: return ("σ(\(names[0]))(1 − σ(\(names[0])))", value * (1 - value))
+        case .variable, .constant: return ("0", 0)
+        }
+    }
+}

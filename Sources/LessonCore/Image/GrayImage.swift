@@ -1,0 +1,33 @@
+/// Turning decoded pixels into the gray values a filter lesson convolves.
+public enum GrayImage {
+    /// The gray value of an RGBA pixel: luma Y = 0.299·R + 0.587·G + 0.114·B (ITU-R BT.601),
+    /// after compositing a transparent pixel over white, rounded to a whole number 0…255.
+    /// A gray pixel (R = G = B) keeps its value exactly.
+    public static func luma(red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8) -> Double {
+        let a = Double(alpha) / 255
+        func over(_ v: UInt8) -> Double { Double(v) * a + 255 * (1 - a) }
+        let y = 0.299 * over(red) + 0.587 * over(green) + 0.114 * over(blue)
+        return min(255, max(0, y.rounded()))
+    }
+
+    /// A height × width matrix of gray values from 8-bit RGBA bytes, row by row.
+    public static func fromRGBA(_ bytes: [UInt8], width: Int, height: Int) -> Tensor {
+        precondition(bytes.count == width * height * 4, "RGBA bytes for \(width)×\(height) must be \(width * height * 4), got \(bytes.count)")
+        var scalars: [Double] = []
+        scalars.reserveCapacity(width * height)
+        for p in 0..<(width * height) {
+            let i = 4 * p
+            let (r, g, b, a) = (bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3])
+            scalars.append(luma(red: r, green: g, blue: b, alpha: a))
+        }
+        return Tensor(shape: [height, width], scalars: scalars)
+    }
+
+    /// Whether every pixel has R = G = B and is opaque (a gray picture, read as it is).
+    public static func isGray(_ bytes: [UInt8]) -> Bool {
+        stride(from: 0, to: bytes.count, by: 4).allSatisfy { (i: Int) -> Bool in
+            let red = bytes[i]
+            return red == bytes[i + 1] && red == bytes[i + 2] && bytes[i + 3] == 255
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+extension Notation {
+    /// `value` rounded to `decimals` decimals, half away from zero (as `number` prints it).
+    public static func rounded(_ value: Double, decimals: Int) -> Double {
+        let scale = pow(10.0, Double(decimals))
+        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+
+    /// `value` cut to `decimals` decimals toward zero, as a table that truncates prints it.
+    /// A value a hair below a cut (0.3 × 10 = 2.9999999999999996) is cut as the decimal it stands for.
+    public static func truncated(_ value: Double, decimals: Int) -> Double {
+        let scale = pow(10.0, Double(decimals))
+        let scaled = value * scale
+        let nearest = scaled.rounded()
+        let cut = abs(scaled - nearest) < 1e-9 * max(1, abs(scaled)) ? nearest : scaled.rounded(.towardZero)
+        return cut / scale
+    }
+
+    /// Whether printing `value` with `decimals` decimals loses nothing (within 1e-12).
+    public static func isExact(_ value: Double, decimals: Int) -> Bool {
+        abs(rounded(value, decimals: decimals) - value) <= 1e-12 * max(1, abs(value))
+    }
+}

@@ -1,0 +1,142 @@
+/// 2-D pooling of one channel: max, average or min over windows, as a CNN layer computes it.
+///
+/// For output cell (i, j) (0-based) with window k_r × k_c, stride s and padding p, the window is
+/// the cells x_p[i·s_r + u, j·s_c + v] for 0 ≤ u < k_r, 0 ≤ v < k_c of the input padded with p
+/// cells on each side, visited row by row:
+///
+///     max:  y[i, j] = max over the window's input cells   (padding is −∞: it never wins)
+///     min:  y[i, j] = min over the window's input cells   (padding is +∞: it never wins)
+///     avg:  y[i, j] = (Σ window's input cells) / count    (padding adds 0)
+///
+/// with count = k_r·k_c when padding counts (PyTorch's default `count_include_pad=True`)
+/// or the number of input cells in the window when it does not. Output size per axis:
+/// o = ⌊(n + 2p − k)/s⌋ + 1 (PyTorch with `ceil_mode=False`, Keras "valid").
+///
+/// Ties: the first maximal (minimal) cell in row-major window order wins, as PyTorch's CPU
+/// kernel does: it replaces the running best only on a strictly greater value (or a NaN, so
+/// the last NaN of a window wins). Padding must be at most ⌊k/2⌋, as PyTorch requires; then
+/// every window holds at least one input cell.
+public struct Pool2D: Equatable, Sendable {
+    /// Max, average or min.
+    public var op: PoolingOp
+    /// The window size k, per axis.
+    public var size: Pair2
+    /// The step between windows s, per axis.
+    public var stride: Pair2
+    /// The padding p on each side, per axis.
+    public var padding: Pair2
+    /// Whether an average divides by the whole window, padding included (PyTorch's default), or only by its input cells.
+    public var countIncludePad: Bool
+
+    /// Creates the operation; the stride defaults to the window size, as in PyTorch. Nothing is checked until `forward`.
+    public init(op: PoolingOp, size: Pair2, stride: Pair2? = nil, padding: Pair2 = Pair2(0), countIncludePad: Bool = true) {
+        self.op = op
+        self.size = size
+        self.stride = stride ?? size
+        self.padding = padding
+        self.countIncludePad = countIncludePad
+    }
+
+    /// Global pooling: one window the size of the whole input, giving a 1×1 output
+    /// (Keras `GlobalAveragePooling2D`, `GlobalMaxPooling2D`).
+    public static func global(_ op: PoolingOp, inputShape: [Int]) -> Pool2D {
+        let size = inputShape.count == 2 ? Pair2(rows: inputShape[0], columns: inputShape[1]) : Pair2(0)
+        return Pool2D(op: op, size: size, stride: Pair2(1), padding: Pair2(0))
+    }
+
+    /// The output-size arithmetic for an input of this shape, rows then columns (dilation 1).
+    public func outputSizes(for inputShape: [Int]) -> [OutputSize] {
+        let rows = inputShape.count == 2 ? inputShape[0] : 0
+        let columns = inputShape.count == 2 ? inputShape[1] : 0
+        return [
+            OutputSize(axis: "rows", input: rows, kernel: size.rows, padding: padding.rows, stride: stride.rows),
+            OutputSize(axis: "columns", input: columns, kernel: size.columns, padding: padding.columns,
+                       stride: stride.columns),
+        ]
+    }
+
+    /// Throws an `InputError` when this pooling cannot be applied to an input of this shape,
+    /// with the same limits PyTorch's `max_pool2d` and `avg_pool2d` enforce.
+    public func validate(inputShape: [Int]) throws {
+        guard inputShape.count == 2 else {
+            throw InputError("the input must be a matrix, got shape \(Notation.shape(inputShape))")
+        }
+        for axis in outputSizes(for: inputShape) {
+            let name = axis.axis, singular = name == "rows" ? "row" : "column"
+            if axis.input < 1 { throw InputError("the input has no \(name); it needs at least one") }
+            if axis.kernel < 1 { throw InputError("the window size must be 1 or more along the \(name), got \(axis.kernel)") }
+            if axis.stride < 1 { throw InputError("stride must be 1 or more along the \(name), got \(axis.stride)") }
+            if axis.padding < 0 { throw InputError("padding must be 0 or more along the \(name), got \(axis.padding)") }
+            if axis.padding > axis.kernel / 2 {
+                throw InputError("padding \(axis.padding) along the \(name) is more than half the \(axis.kernel)-\(singular) window (at most \(axis.kernel / 2)); PyTorch refuses this, since a window could then hold only padding")
+            }
+            if axis.numerator < 0 {
+                throw InputError("the window (\(axis.kernel) \(name)) is larger than the padded input (\(axis.input) + 2×\(axis.padding) = \(axis.paddedInput) \(name)), so there is no output")
+            }
+        }
+    }
+
+    /// The output size formula for pooling: `o = ⌊(n + 2p − k)/s⌋ + 1`.
+    public static let formula = "o = ⌊(n + 2p − k)/s⌋ + 1"
+
+    /// Computes the pooled output and the trace of every output cell.
+    public func forward(_ input: Tensor) throws -> PoolingTrace {
+        try validate(inputShape: input.shape)
+        let sizes = outputSizes(for: input.shape)
+        var output = Tensor(shape: [sizes[0].output, sizes[1].output])
+        var steps: [PoolingStep] = []
+        steps.reserveCapacity(output.count)
+        for i in 0..<output.shape[0] {
+            for j in 0..<output.shape[1] {
+                let step = pool(input, row: i, column: j)
+                output[i, j] = step.value
+                steps.append(step)
+            }
+        }
+        return PoolingTrace(op: op, size: size, stride: stride, padding: padding, countIncludePad: countIncludePad,
+                            input: input, output: output, outputSizes: sizes, steps: steps)
+    }
+
+    /// One output cell: the window's cells in row-major order, then the winner or the mean.
+    private func pool(_ input: Tensor, row i: Int, column j: Int) -> PoolingStep {
+        var cells: [PoolingCell] = []
+        cells.reserveCapacity(size.rows * size.columns)
+        for u in 0..<size.rows {
+            for v in 0..<size.columns {
+                let r = i * stride.rows + u - padding.rows
+                let c = j * stride.columns + v - padding.columns
+                let inside = (0..<input.shape[0]).contains(r) && (0..<input.shape[1]).contains(c)
+                cells.append(PoolingCell(row: r, column: c, value: inside ? input[r, c] : 0, isPadding: !inside))
+            }
+        }
+        let real = cells.indices.filter { !cells[$0].isPadding }
+        precondition(!real.isEmpty, "window [\(i), \(j)] holds only padding although padding ≤ k/2")
+        switch op {
+        case .max, .min:
+            // PyTorch's CPU kernel: replace only on strictly better (or NaN), so the first best wins.
+            var winner = real[0]
+            for index in real.dropFirst() {
+                let value = cells[index].value, best = cells[winner].value
+                if (op == .max ? value > best : value < best) || value.isNaN { winner = index }
+            }
+            let best = cells[winner].value
+            let ties = real.filter { $0 != winner && cells[$0].value == best }
+            return PoolingStep(row: i, column: j, cells: cells, winner: winner, ties: ties, sum: nil, count: nil,
+                               value: best)
+        case .avg:
+            var sum = 0.0
+            for index in real { sum += cells[index].value }
+            let count = countIncludePad ? cells.count : real.count
+            return PoolingStep(row: i, column: j, cells: cells, winner: nil, ties: [], sum: sum, count: count,
+                               value: sum / Double(count))
+        }
+    }
+}
+
+extension Pool2D {
+    /// One axis of the pooling size formula with its numbers: `o = ⌊(6 + 2×0 − 2)/2⌋ + 1 = ⌊4/2⌋ + 1 = 3`.
+    public static func filledIn(_ size: OutputSize) -> String {
+        let n = Notation.number(Double(size.numerator))
+        return "o = ⌊(\(size.input) + 2×\(size.padding) − \(size.kernel))/\(size.stride)⌋ + 1 = ⌊\(n)/\(size.stride)⌋ + 1 = \(size.output)"
+    }
+}

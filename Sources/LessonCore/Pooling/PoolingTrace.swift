@@ -1,0 +1,103 @@
+/// Everything a 2-D pooling did: plain values that text, JSON, figures and the grader
+/// read without recomputing anything.
+public struct PoolingTrace: Equatable, Sendable, Codable {
+    /// Max, average or min.
+    public var op: PoolingOp
+    /// The window size, per axis.
+    public var size: Pair2
+    /// The step between windows, per axis.
+    public var stride: Pair2
+    /// The padding on each side, per axis.
+    public var padding: Pair2
+    /// Whether an average divided by the whole window, padding included (PyTorch's default).
+    public var countIncludePad: Bool
+    /// The input as given (unpadded).
+    public var input: Tensor
+    /// The pooled output.
+    public var output: Tensor
+    /// The output-size arithmetic, rows then columns.
+    public var outputSizes: [OutputSize]
+    /// One step per output cell, row by row.
+    public var steps: [PoolingStep]
+
+    /// Creates a trace from its parts (as `Pool2D.forward` does).
+    public init(op: PoolingOp, size: Pair2, stride: Pair2, padding: Pair2, countIncludePad: Bool, input: Tensor,
+                output: Tensor, outputSizes: [OutputSize], steps: [PoolingStep]) {
+        self.op = op
+        self.size = size
+        self.stride = stride
+        self.padding = padding
+        self.countIncludePad = countIncludePad
+        self.input = input
+        self.output = output
+        self.outputSizes = outputSizes
+        self.steps = steps
+    }
+
+    /// The operation that made this trace.
+    public var operation: Pool2D {
+        Pool2D(op: op, size: size, stride: stride, padding: padding, countIncludePad: countIncludePad)
+    }
+
+    /// The shape of the input with its padding, rows then columns.
+    public var paddedShape: [Int] { [input.shape[0] + 2 * padding.rows, input.shape[1] + 2 * padding.columns] }
+
+    /// Whether this is global pooling: one window covering the whole input.
+    public var isGlobal: Bool {
+        padding == Pair2(0) && size == Pair2(rows: input.shape[0], columns: input.shape[1])
+    }
+
+    /// The step that computed output cell (row, column), 0-based.
+    public func step(row: Int, column: Int) -> PoolingStep {
+        steps[row * output.shape[1] + column]
+    }
+
+    /// Whether some window had more than one cell holding its max (min): then the first in row-major order won.
+    public var hasTies: Bool { steps.contains { !$0.ties.isEmpty } }
+
+    /// The settings in words: `max pooling 2×2, stride 2` (plus padding and how an average counts it).
+    public var settings: String {
+        if isGlobal { return "global \(op.word) pooling over the whole \(Notation.shape(input.shape)) input" }
+        var parts = ["\(op.word) pooling \(size.rows)×\(size.columns)", "stride \(stride)"]
+        if padding != Pair2(0) {
+            parts.append("padding \(padding)")
+            if op == .avg {
+                parts.append(countIncludePad ? "padding counted in the average (PyTorch's default)"
+                                             : "padding left out of the count (count_include_pad=False)")
+            }
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// How ties were broken, in one sentence (shown when a window had a tie).
+    public static let tieRule = "PyTorch's CPU kernel keeps the first maximal (for min: minimal) element in row-major window order: it replaces the running best only on a strictly greater (smaller) value, so the earliest of equal values wins"
+
+    private enum CodingKeys: String, CodingKey {
+        case op, size, stride, padding, countIncludePad, input, output, outputSizes, steps, isGlobal, paddedShape
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(op: try c.decode(PoolingOp.self, forKey: .op), size: try c.decode(Pair2.self, forKey: .size),
+                  stride: try c.decode(Pair2.self, forKey: .stride), padding: try c.decode(Pair2.self, forKey: .padding),
+                  countIncludePad: try c.decode(Bool.self, forKey: .countIncludePad),
+                  input: try c.decode(Tensor.self, forKey: .input), output: try c.decode(Tensor.self, forKey: .output),
+                  outputSizes: try c.decode([OutputSize].self, forKey: .outputSizes),
+                  steps: try c.decode([PoolingStep].self, forKey: .steps))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(op, forKey: .op)
+        try c.encode(size, forKey: .size)
+        try c.encode(stride, forKey: .stride)
+        try c.encode(padding, forKey: .padding)
+        try c.encode(countIncludePad, forKey: .countIncludePad)
+        try c.encode(input, forKey: .input)
+        try c.encode(output, forKey: .output)
+        try c.encode(outputSizes, forKey: .outputSizes)
+        try c.encode(steps, forKey: .steps)
+        try c.encode(isGlobal, forKey: .isGlobal)
+        try c.encode(paddedShape, forKey: .paddedShape)
+    }
+}

@@ -1,0 +1,114 @@
+import LessonCore
+
+/// The figures of the cnn lesson, all read from its traces: the whole network with its shapes
+/// (as the notes draw "the whole CNN"), one figure per layer forward, one per layer backward.
+///
+/// Forward: `forward-1-conv`, `forward-2-relu`, `forward-3-pool`, `forward-4-flatten`,
+/// `forward-5-dense`; backward in reverse: `backward-5-dense`, `backward-4-flatten`,
+/// `backward-3-pool`, `backward-2-relu`, `backward-1-conv`; then `overview`.
+public enum CNNFigures {
+    /// Every figure, in the order a reader steps through them.
+    public static func figures(_ forward: CNNForwardTrace, _ backward: CNNBackwardTrace, update: CNNUpdate? = nil) -> [Figure] {
+        [overview(forward, update: update)] + forwardFrames(forward) + backwardFrames(forward, backward)
+    }
+
+    static let title = "A small CNN"
+
+    /// Numbers in figures: 3 decimals.
+    static func number(_ value: Double) -> String { Notation.number(value, decimals: 3) }
+
+    /// `z₁`, `a₂`: a symbol with a 1-based map index.
+    static func map(_ symbol: String, _ k: Int) -> String { symbol + NetworkNotation.lowered(k + 1) }
+
+    /// A vector as a column matrix.
+    static func column(_ values: [Double]) -> Tensor { Tensor(shape: [values.count, 1], scalars: values) }
+
+    /// An arrow across the gap between two columns of grids, with the operation's name above it
+    /// (in the backward colour when `backward`).
+    static func arrow(_ left: [Grid], _ right: [Grid], _ label: String, _ detail: String? = nil, on canvas: Canvas,
+                      backward: Bool = false) {
+        let theme = canvas.theme
+        let (x, y) = CNNLayout.between(left, right)
+        let leftEdge = left.map { $0.x + $0.width }.max() ?? x, rightEdge = right.map(\.x).min() ?? x
+        let from = (leftEdge + 10, y), to = (rightEdge - 10, y)
+        // Arrows follow the computation; in a backward figure they take the backward colour.
+        canvas.arrow(from: from, to: to, backward ? theme.negative : theme.foreground, lineWidth: 3)
+        // A lone operator symbol (⋆, ∘, =, −) is drawn large; a name is fitted to the gap.
+        let symbol = label.count == 1
+        let size = symbol ? 40 : canvas.fittingSize(label, size: 18, maxWidth: rightEdge - leftEdge - 6, weight: .bold)
+        canvas.text(label, x: x, y: y - (symbol ? 30 : 22), size: size, theme.foreground, weight: .bold)
+        if let detail {
+            let small = canvas.fittingSize(detail, size: 15, maxWidth: rightEdge - leftEdge - 6)
+            canvas.text(detail, x: x, y: y + 24, size: small, theme.muted)
+        }
+    }
+
+    /// A matrix drawn with its values, cells filled by `fill` (nil: the theme's cell colour).
+    static func values(_ tensor: Tensor, in grid: Grid, label: String?, on canvas: Canvas, bold: Bool = false,
+                       fill: (Int, Int) -> Color? = { _, _ in nil }) {
+        grid.draw(on: canvas, label: label) { r, c in
+            CellStyle(fill: fill(r, c), text: number(tensor[r, c]), bold: bold)
+        }
+    }
+
+    /// The whole network with its shapes: image → feature maps → ReLU → pooled → flattened → probabilities.
+    public static func overview(_ forward: CNNForwardTrace, update: CNNUpdate? = nil) -> Figure {
+        let s = forward.shapes
+        let description = "The whole CNN: a \(Notation.shape(s.image)) image, \(s.filters) filters give \(s.filters)@\(Notation.shape(s.featureMap)) feature maps, ReLU, max pooling to \(s.filters)@\(Notation.shape(s.pooled)), flattened to \(s.flattened) values, a dense layer to \(s.classes) classes and softmax; loss \(Notation.number(forward.loss.total, decimals: 4))."
+        return Figure(name: "overview", description: description) { canvas in
+            let theme = canvas.theme
+            Caption.title("\(title) · the whole network with its shapes", on: canvas, width: 1280)
+            let maps = Array(repeating: s.featureMap, count: s.filters)
+            let pooled = Array(repeating: s.pooled, count: s.filters)
+            var grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100,
+                                          bottomBand: 160)
+            // The few probabilities get cells large enough to read, centred where the layout put them.
+            let small = grids[5][0], big = max(small.cellSize, min(56, 420 / Double(s.classes)))
+            grids[5][0] = Grid(rows: s.classes, columns: 1, x: min(small.x + small.width / 2 - big / 2, 1270 - big),
+                               y: small.y + small.height / 2 - big * Double(s.classes) / 2, cellSize: big)
+            values(forward.image, in: grids[0][0], label: "image x", on: canvas)
+            for k in 0..<s.filters {
+                values(forward.convolutions[k].output, in: grids[1][k], label: map("z", k), on: canvas) { r, c in
+                    forward.convolutions[k].output[r, c] > 0 ? nil : theme.padding
+                }
+                values(forward.activations[k], in: grids[2][k], label: map("a", k), on: canvas) { r, c in
+                    forward.activations[k][r, c] > 0 ? theme.done.withAlpha(0.18) : nil
+                }
+                let winners = Set(forward.pools[k].steps.compactMap { $0.winnerCell.map { $0.row * s.featureMap[1] + $0.column } })
+                for r in 0..<s.featureMap[0] {
+                    for c in 0..<s.featureMap[1] where winners.contains(r * s.featureMap[1] + c) {
+                        grids[2][k].outline(rows: r...r, columns: c...c, on: canvas, theme.highlight, lineWidth: 3)
+                    }
+                }
+                values(forward.pools[k].output, in: grids[3][k], label: map("p", k), on: canvas) { _, _ in theme.highlight.withAlpha(0.2) }
+            }
+            let palette = [theme.current, theme.highlight, theme.done, theme.negative]
+            values(column(forward.flattened), in: grids[4][0], label: "f", on: canvas) { r, _ in
+                palette[forward.origin(ofFlattened: r).map % palette.count].withAlpha(0.18)
+            }
+            let best = forward.probabilities.indices.max { forward.probabilities[$0] < forward.probabilities[$1] }
+            values(column(forward.probabilities), in: grids[5][0], label: "ŷ", on: canvas, bold: true) { r, _ in
+                r == best ? theme.current.withAlpha(0.25) : nil
+            }
+            let filter = Notation.shape(forward.convolutions[0].kernel.shape)
+            arrow(grids[0], grids[1], "conv", "\(s.filters)× \(filter)", on: canvas)
+            arrow(grids[1], grids[2], "ReLU", on: canvas)
+            arrow(grids[2], grids[3], "max pool", forward.pools[0].settings.replacingOccurrences(of: "max pooling ", with: ""), on: canvas)
+            arrow(grids[3], grids[4], "flatten", on: canvas)
+            arrow(grids[4], grids[5], "dense", "softmax", on: canvas)
+            // Shapes under each column, the way the notes label the stages.
+            let shapes = [Notation.shape(s.image), "\(s.filters)@\(Notation.shape(s.featureMap))", "\(s.filters)@\(Notation.shape(s.featureMap))",
+                          "\(s.filters)@\(Notation.shape(s.pooled))", "\(s.flattened)", "\(s.classes)"]
+            for (index, column) in grids.enumerated() {
+                let bottom = column.map { $0.y + $0.height }.max() ?? 0
+                let center = column.map { $0.x + $0.width / 2 }.reduce(0, +) / Double(column.count)
+                canvas.text(shapes[index], x: center, y: bottom + 24, size: 18, theme.muted, weight: .bold)
+            }
+            var lines = ["Convolution → ReLU → Max Pooling → Flattened → Fully Connected → softmax: L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"]
+            if let update {
+                lines.append("one gradient-descent step with α = \(Notation.number(update.learningRate, decimals: 6)): L \(Notation.number(update.lossBefore, decimals: 4)) → \(Notation.number(update.lossAfter, decimals: 4))")
+            }
+            Caption.lines(lines, on: canvas, width: 1280, bottom: 680, size: 21)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// One run of text as it was drawn, in the surface's coordinates (pixels or points): what
+/// the SVG's text layer carries and what tests compare with the PDF's text.
+public struct DrawnText: Equatable, Sendable {
+    /// The characters drawn (after typographic clean-up such as true minus signs).
+    public var text: String
+    /// The start of the baseline.
+    public var x: Double
+    public var y: Double
+    /// The font size.
+    public var size: Double
+    /// Whether the bold face was used.
+    public var bold: Bool
+}

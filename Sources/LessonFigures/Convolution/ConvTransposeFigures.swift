@@ -1,0 +1,148 @@
+import LessonCore
+
+/// The figures of a transposed convolution: one frame per input cell (its scaled kernel copy
+/// added to the canvas), an overview with the cropped output, and the matrix view out = Cᵀ·y.
+///
+/// On the canvas, cells that padding crops away are shaded like padding and the output region
+/// is outlined; the current copy is highlighted with each cell's added product as a note.
+public enum ConvTransposeFigures {
+    /// Where the grids of a frame sit; public so tests can look at the right pixels.
+    public struct Layout: Sendable {
+        public var input: Grid
+        public var kernel: Grid
+        public var canvas: Grid
+    }
+
+    /// The layout of the scatter frames for `trace` on a 1280 × 720 canvas.
+    public static func layout(for trace: ConvTransposeTrace) -> Layout {
+        let n = trace.input.shape, k = trace.kernel.shape, u = trace.canvas.shape
+        let gap = 90.0
+        let columns = Double(n[1] + k[1] + u[1])
+        let maxRows = Double(max(n[0], k[0], u[0]))
+        let cell = min(78, (1280 - 120 - 2 * gap) / columns, (720 - 270) / maxRows)
+        var x = (1280 - (columns * cell + 2 * gap)) / 2
+        let top = 120.0, band = 720.0 - 270
+        func grid(_ shape: [Int]) -> Grid {
+            let g = Grid(rows: shape[0], columns: shape[1], x: x, y: top + (band - Double(shape[0]) * cell) / 2, cellSize: cell)
+            x += g.width + gap
+            return g
+        }
+        return Layout(input: grid(n), kernel: grid(k), canvas: grid(u))
+    }
+
+    /// The frames (`step-1` …), the overview and the matrix view.
+    public static func figures(_ trace: ConvTransposeTrace) -> [Figure] {
+        let digits = String(trace.steps.count).count
+        var figures = trace.steps.enumerated().map { (index, step) -> Figure in
+            let number = String(repeating: "0", count: max(0, digits - String(index + 1).count)) + String(index + 1)
+            let description = "Step \(index + 1) of \(trace.steps.count): \(step.label) = \(Notation.number(step.value)) adds \(Notation.number(step.value)) times the kernel to the canvas at row \(step.row * trace.stride.rows + 1), column \(step.column * trace.stride.columns + 1)."
+            return Figure(name: "step-\(number)", description: description, step: index + 1) { canvas in
+                drawScatter(trace, stepIndex: index, on: canvas)
+            }
+        }
+        figures.append(Figure(name: "overview", description: "Every kernel copy added: the \(Notation.shape(trace.canvas.shape)) canvas, cropped by padding \(trace.padding), gives the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output)).") { canvas in
+            drawScatter(trace, stepIndex: nil, on: canvas)
+        })
+        figures.append(Figure(name: "matrix", description: "The same output as a matrix product: the \(Notation.shape(trace.transposedMatrix.shape)) matrix Cᵀ times the flattened input y.") { canvas in
+            drawMatrix(trace, on: canvas)
+        })
+        return figures
+    }
+
+    private static func isCropped(_ trace: ConvTransposeTrace, _ r: Int, _ c: Int) -> Bool {
+        let p = trace.padding, o = trace.output.shape
+        return r < p.rows || r >= p.rows + o[0] || c < p.columns || c >= p.columns + o[1]
+    }
+
+    private static func drawScatter(_ trace: ConvTransposeTrace, stepIndex: Int?, on canvas: Canvas) {
+        let theme = canvas.theme
+        let layout = layout(for: trace)
+        let step = stepIndex.map { trace.steps[$0] }
+        var settings = ["stride \(trace.stride)"]
+        if trace.padding != Pair2(0) { settings.append("padding \(trace.padding)") }
+        if trace.outputPadding != Pair2(0) { settings.append("output_padding \(trace.outputPadding)") }
+        if trace.dilation != Pair2(1) { settings.append("dilation \(trace.dilation)") }
+        let position = stepIndex.map { "step \($0 + 1) of \(trace.steps.count)" } ?? "overview"
+        Caption.title((["Transposed convolution"] + settings + [position]).joined(separator: " · "), on: canvas, width: 1280)
+
+        let inputColumns = trace.input.shape[1]
+        layout.input.draw(on: canvas, label: "input y") { r, c in
+            let index = r * inputColumns + c
+            let isCurrent = step.map { $0.row == r && $0.column == c } ?? false
+            let done = stepIndex.map { index < $0 } ?? true
+            return CellStyle(fill: isCurrent ? theme.highlight.withAlpha(0.45) : (done ? theme.done.withAlpha(0.12) : nil),
+                             text: Notation.number(trace.input[r, c]), bold: isCurrent)
+        }
+        if let step {
+            layout.input.outline(rows: step.row...step.row, columns: step.column...step.column, on: canvas, theme.highlight, lineWidth: 4)
+        }
+        layout.kernel.draw(on: canvas, label: "kernel") { r, c in
+            CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(trace.kernel[r, c]))
+        }
+
+        let values = step?.canvasAfter ?? trace.canvas
+        var notes: [Int: String] = [:]
+        let canvasColumns = trace.canvas.shape[1]
+        for placement in step?.placements ?? [] {
+            notes[placement.canvasRow * canvasColumns + placement.canvasColumn] = "+" + Notation.factor(placement.product)
+        }
+        layout.canvas.draw(on: canvas, label: trace.padding == Pair2(0) && trace.outputPadding == Pair2(0) ? "output" : "canvas (output outlined)") { r, c in
+            let cropped = isCropped(trace, r, c)
+            if let note = notes[r * canvasColumns + c] {
+                return CellStyle(fill: theme.highlight.withAlpha(cropped ? 0.18 : 0.32), text: Notation.number(values[r, c]),
+                                 textColor: cropped ? theme.muted : nil, note: note, noteColor: theme.foreground, bold: true)
+            }
+            return CellStyle(fill: cropped ? theme.padding : nil, text: Notation.number(values[r, c]),
+                             textColor: cropped || values[r, c] == 0 ? theme.muted : nil)
+        }
+        if let step {
+            let rows = step.placements.map(\.canvasRow), columns = step.placements.map(\.canvasColumn)
+            layout.canvas.outline(rows: (rows.min() ?? 0)...(rows.max() ?? 0), columns: (columns.min() ?? 0)...(columns.max() ?? 0),
+                                  on: canvas, theme.highlight, lineWidth: 4, dash: trace.dilation == Pair2(1) ? [] : [8, 5])
+        }
+        let o = trace.output.shape, p = trace.padding
+        layout.canvas.outline(rows: p.rows...(p.rows + o[0] - 1), columns: p.columns...(p.columns + o[1] - 1), on: canvas,
+                              theme.current, lineWidth: 3, dash: [10, 6])
+
+        let midY = 720.0 / 2 - 35 + 15
+        canvas.text("→", x: (layout.kernel.x + layout.kernel.width + layout.canvas.x) / 2, y: midY, size: 44, theme.foreground)
+
+        let caption: [String]
+        if let step {
+            caption = ["\(step.label) = \(Notation.number(step.value)): " + step.placements.map { "\(Notation.factor(step.value))×\(Notation.factor($0.weight))" }.joined(separator: ", ") + " added"]
+        } else {
+            caption = [TransposedOutputSize.formula] + trace.outputSizes.map { "\($0.axis): \($0.filledIn)" }
+        }
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 720 - 40, size: 22)
+    }
+
+    private static func drawMatrix(_ trace: ConvTransposeTrace, on canvas: Canvas) {
+        let theme = canvas.theme
+        Caption.title("Transposed convolution as a matrix product · out = Cᵀ·y", on: canvas, width: 1280)
+        let t = trace.transposedMatrix.shape
+        let cell = min(44, (720 - 190) / Double(t[0]), (1280 - 500) / Double(t[1]))
+        let total = Double(t[1]) * cell + 3 * cell + 2 * 90
+        let left = (1280 - total) / 2
+        let top = 110.0 + (720 - 190 - Double(t[0]) * cell) / 2
+        let showText = cell >= 17
+        let matrix = Grid(rows: t[0], columns: t[1], x: left, y: top, cellSize: cell)
+        let y = Grid(rows: t[1], columns: 1, x: left + matrix.width + 90, y: top, cellSize: cell)
+        let out = Grid(rows: t[0], columns: 1, x: y.x + cell + 90, y: top, cellSize: cell)
+        matrix.draw(on: canvas, label: "Cᵀ \(Notation.shape(t))") { r, c in
+            let w = trace.transposedMatrix[r, c]
+            return CellStyle(fill: w != 0 ? theme.highlight.withAlpha(0.25) : nil, text: showText ? Notation.number(w) : nil,
+                             textColor: w == 0 ? theme.muted : nil)
+        }
+        y.draw(on: canvas, label: "y") { r, _ in
+            CellStyle(fill: theme.current.withAlpha(0.15), text: showText ? Notation.number(trace.input[r]) : nil)
+        }
+        out.draw(on: canvas, label: "out") { r, _ in
+            CellStyle(fill: theme.done.withAlpha(0.16), text: showText ? Notation.number(trace.output[r]) : nil)
+        }
+        let mid = top + min(matrix.height, y.height) / 2
+        canvas.text("·", x: (matrix.x + matrix.width + y.x) / 2, y: mid, size: 44, theme.foreground)
+        canvas.text("=", x: (y.x + cell + out.x) / 2, y: top + out.height / 2, size: 40, theme.foreground)
+        Caption.lines(["column j of Cᵀ is the kernel copy of y_j laid out on the flattened output; it is the transpose of the convolution matrix C (lesson conv-matrix)"],
+                      on: canvas, width: 1280, bottom: 720 - 30, size: 20)
+    }
+}

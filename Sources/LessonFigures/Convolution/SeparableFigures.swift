@@ -1,0 +1,149 @@
+import LessonCore
+
+/// The figures of a depthwise separable convolution: the depthwise step (one row per channel),
+/// the pointwise step (channels mixed by 1×1 weights), and the notes' parameter comparison.
+public enum SeparableFigures {
+    /// The three figures, read from the trace and the comparison.
+    public static func figures(_ trace: SeparableConvolutionTrace, model: ParameterComparison) -> [Figure] {
+        let channels = trace.input.shape[0], filters = trace.pointwiseWeights.shape[0]
+        return [
+            Figure(name: "depthwise", description: "Step 1, depthwise: each of the \(channels) input channels is cross-correlated with its own \(Notation.shape(trace.depthwise[0].kernel.shape)) kernel, giving \(channels) channels of \(Notation.shape(trace.depthwise[0].output.shape)).") { canvas in
+                drawDepthwise(trace, on: canvas)
+            },
+            Figure(name: "pointwise", description: "Step 2, pointwise: each of the \(filters) filters adds the \(channels) depthwise channels with one weight each, plus its bias.") { canvas in
+                drawPointwise(trace, on: canvas)
+            },
+            Figure(name: "parameters", description: "Parameters per layer of the notes' Keras model with Conv2D and with SeparableConv2D: \(model.rows.map { "\($0.standard.total) vs \($0.separable.total)" }.joined(separator: ", ")); totals \(model.standardTotal) vs \(model.separableTotal).") { canvas in
+                drawParameters(model, on: canvas)
+            },
+        ]
+    }
+
+    /// A channel's colour: the palette in order, so channel c looks the same in every figure.
+    public static func channelColor(_ c: Int) -> Color {
+        [Palette.orange, Palette.skyBlue, Palette.bluishGreen, Palette.reddishPurple, Palette.yellow, Palette.vermillion][c % 6]
+    }
+
+    private static func channel(_ stack: Tensor, _ c: Int) -> Tensor {
+        let shape = Array(stack.shape.dropFirst()), size = shape.reduce(1, *)
+        return Tensor(shape: shape, scalars: Array(stack.scalars[(c * size)..<((c + 1) * size)]))
+    }
+
+    private static func drawDepthwise(_ trace: SeparableConvolutionTrace, on canvas: Canvas) {
+        let theme = canvas.theme
+        Caption.title("Depthwise separable convolution · step 1: depthwise (one kernel per channel)", on: canvas, width: 1280)
+        let channels = trace.depthwise.count
+        let n = trace.input.shape, k = trace.depthwise[0].kernel.shape, o = trace.depthwise[0].output.shape
+        let rowHeight = (720.0 - 170) / Double(channels)
+        let cell = min(56, (rowHeight - 36) / Double(max(n[1], k[0], o[0])), (1280 - 400) / Double(n[2] + k[1] + o[1]))
+        let gap = 110.0
+        let total = Double(n[2] + k[1] + o[1]) * cell + 2 * gap
+        for c in 0..<channels {
+            let color = channelColor(c)
+            let top = 100 + Double(c) * rowHeight + 24
+            var x = (1280 - total) / 2 + 40
+            func grid(_ rows: Int, _ columns: Int) -> Grid {
+                let g = Grid(rows: rows, columns: columns, x: x, y: top + (rowHeight - 36 - Double(rows) * cell) / 2, cellSize: cell)
+                x += g.width + gap
+                return g
+            }
+            let input = grid(n[1], n[2]), kernel = grid(k[0], k[1]), output = grid(o[0], o[1])
+            let x0 = channel(trace.input, c)
+            input.draw(on: canvas, label: c == 0 ? "input channel" : nil) { r, cc in
+                CellStyle(fill: color.withAlpha(0.16), text: Notation.number(x0[r, cc]))
+            }
+            let d = trace.depthwise[c]
+            kernel.draw(on: canvas, label: c == 0 ? "its own kernel" : nil) { r, cc in
+                CellStyle(fill: color.withAlpha(0.34), text: Notation.number(d.kernel[r, cc]))
+            }
+            output.draw(on: canvas, label: c == 0 ? "h (no bias)" : nil) { r, cc in
+                CellStyle(fill: color.withAlpha(0.16), text: Notation.number(d.output[r, cc]), bold: true)
+            }
+            let mid = input.y + input.height / 2
+            canvas.text("channel \(c + 1)", x: input.x - 20, y: mid, size: 22, theme.foreground, align: .right, weight: .bold)
+            canvas.text("⋆", x: (input.x + input.width + kernel.x) / 2, y: mid, size: 38, theme.foreground)
+            canvas.text("=", x: (kernel.x + kernel.width + output.x) / 2, y: mid, size: 38, theme.foreground)
+        }
+        let step = trace.depthwise[0].steps[0]
+        Caption.lines(["h[1,1,1] = " + step.sumText], on: canvas, width: 1280, bottom: 720 - 30, size: 20)
+    }
+
+    private static func drawPointwise(_ trace: SeparableConvolutionTrace, on canvas: Canvas) {
+        let theme = canvas.theme
+        Caption.title("Depthwise separable convolution · step 2: pointwise (1×1 across channels)", on: canvas, width: 1280)
+        let channels = trace.depthwise.count, filters = trace.pointwiseWeights.shape[0]
+        let o = trace.depthwise[0].output.shape
+        // Left: the depthwise channels stacked; middle: P and b; right: one output per filter.
+        let cell = min(52, (720 - 200) / Double(max(channels, filters) * (o[0] + 1)), 300 / Double(o[1] + 1))
+        let leftX = 120.0
+        var hGrids: [Grid] = []
+        for c in 0..<channels {
+            let g = Grid(rows: o[0], columns: o[1], x: leftX, y: 120 + Double(c) * (Double(o[0]) + 1) * cell, cellSize: cell)
+            hGrids.append(g)
+            let h = channel(trace.depthwiseOutput, c)
+            let color = channelColor(c)
+            let firstCell = (0, 0)
+            g.draw(on: canvas, label: c == 0 ? "h" : nil) { r, cc in
+                CellStyle(fill: color.withAlpha((r, cc) == firstCell ? 0.45 : 0.16), text: Notation.number(h[r, cc]),
+                          bold: (r, cc) == firstCell)
+            }
+        }
+        let pCell = min(64, 360 / Double(channels + 1))
+        let p = Grid(rows: filters, columns: channels, x: 640 - Double(channels) * pCell / 2 - 40, y: 160, cellSize: pCell)
+        p.draw(on: canvas, label: "P (filters × channels)") { r, c in
+            CellStyle(fill: channelColor(c).withAlpha(r == 0 ? 0.45 : 0.2), text: Notation.number(trace.pointwiseWeights[r, c]), bold: r == 0)
+        }
+        let b = Grid(rows: filters, columns: 1, x: p.x + p.width + 30, y: p.y, cellSize: pCell)
+        b.draw(on: canvas, label: "b") { r, _ in CellStyle(fill: theme.padding, text: Notation.number(trace.biases[r])) }
+        let rightX = 1280 - 120 - Double(o[1]) * cell
+        for f in 0..<filters {
+            let g = Grid(rows: o[0], columns: o[1], x: rightX, y: 120 + Double(f) * (Double(o[0]) + 1) * cell, cellSize: cell)
+            let z = channel(trace.output, f)
+            g.draw(on: canvas, label: f == 0 ? "z" : nil) { r, c in
+                let first = f == 0 && r == 0 && c == 0
+                return CellStyle(fill: first ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14), text: Notation.number(z[r, c]), bold: first)
+            }
+            canvas.text("filter \(f + 1)", x: g.x - 16, y: g.y + g.height / 2, size: 20, theme.foreground, align: .right)
+            if f == 0 { g.outline(rows: 0...0, columns: 0...0, on: canvas, theme.current, lineWidth: 4) }
+        }
+        for (c, g) in hGrids.enumerated() {
+            canvas.text("channel \(c + 1)", x: g.x - 16, y: g.y + g.height / 2, size: 20, theme.foreground, align: .right)
+            g.outline(rows: 0...0, columns: 0...0, on: canvas, channelColor(c), lineWidth: 4)
+            canvas.arrow(from: (g.x + g.width + 12, g.y + cell / 2), to: (p.x - 14, p.y + pCell / 2), channelColor(c), lineWidth: 2)
+        }
+        canvas.arrow(from: (b.x + b.width + 14, p.y + pCell / 2), to: (rightX - 110, 120 + cell / 2), theme.current, lineWidth: 2.5)
+        let step = trace.pointwise[0]
+        Caption.lines(["\(step.label) = " + step.sumText + "   (h of each channel × P[1,c], plus b₁)"], on: canvas, width: 1280,
+                      bottom: 720 - 30, size: 20)
+    }
+
+    private static func drawParameters(_ model: ParameterComparison, on canvas: Canvas) {
+        let theme = canvas.theme
+        Caption.title("Parameters: Conv2D vs SeparableConv2D (the notes' Keras summaries, input \(Notation.shape(model.inputShape)))",
+                      on: canvas, width: 1280)
+        let rows = model.rows
+        let largest = Double(rows.map { max($0.standard.total, $0.separable.total) }.max() ?? 1)
+        let left = 330.0, right = 1280 - 160.0
+        let rowHeight = min(100, (720 - 230) / Double(rows.count))
+        let bar = rowHeight * 0.34
+        for (i, row) in rows.enumerated() {
+            let y = 110 + Double(i) * rowHeight
+            let name = row.outputSizes.isEmpty ? row.layer : "(Separable)Conv2D(\(row.layer))"
+            canvas.text(name, x: left - 16, y: y + bar, size: canvas.fittingSize(name, size: 20, maxWidth: left - 40), theme.foreground, align: .right)
+            for (j, count) in [row.standard.total, row.separable.total].enumerated() {
+                let color = j == 0 ? theme.current : theme.highlight
+                let top = y + Double(j) * (bar + 4)
+                let width = max(2, (right - left) * Double(count) / largest)
+                canvas.fillRect(x: left, y: top, width: count == 0 ? 0 : width, height: bar, color)
+                canvas.text(String(count), x: left + (count == 0 ? 0 : width) + 10, y: top + bar / 2, size: min(20, bar * 0.8),
+                            theme.foreground, align: .left, weight: .bold)
+            }
+        }
+        let legendY = 720 - 80.0
+        canvas.fillRect(x: 360, y: legendY - 10, width: 24, height: 20, theme.current)
+        canvas.text("Conv2D: (C_in·k·k + 1)·K, total \(model.standardTotal)", x: 394, y: legendY, size: 20, theme.foreground, align: .left)
+        canvas.fillRect(x: 360, y: legendY + 22, width: 24, height: 20, theme.highlight)
+        canvas.text("SeparableConv2D: k·k·C_in + C_in·K + K, total \(model.separableTotal)", x: 394, y: legendY + 32, size: 20,
+                    theme.foreground, align: .left)
+    }
+}

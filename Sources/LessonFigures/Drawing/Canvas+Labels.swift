@@ -1,0 +1,21 @@
+/// Text on a plate: labels that stay readable where they cross lines (weights on edges).
+extension Canvas {
+    /// Draws `text` centred at (x, y) on a rounded-off plate of `background`, returning the
+    /// plate's width.
+    @discardableResult
+    public func plateLabel(_ text: String, x: Double, y: Double, size: Double, _ color: Color, background: Color,
+                           weight: FontWeight = .normal) -> Double {
+        let width = textWidth(text, size: size, weight: weight) + size * 0.6
+        let height = size * 1.3
+        fillRect(x: x - width / 2, y: y - height / 2, width: width, height: height, background)
+        self.text(text, x: x, y: y, size: size, color, weight: weight)
+        return width
+    }
+
+    /// A filled box with an outline: a unit of a network or a node of a graph.
+    public func box(x: Double, y: Double, width: Double, height: Double, fill: Color, stroke: Color,
+                    lineWidth: Double = 2) {
+        fillRect(x: x, y: y, width: width, height: height, fill)
+        strokeRect(x: x, y: y, width: width, height: height, stroke, lineWidth: lineWidth)
+    }
+}

@@ -1,0 +1,193 @@
+import LessonCore
+
+/// The figures of a network's passes: the network as columns of units joined by edges.
+///
+/// Forward: b, z and a in every unit, the weight on every edge (blue positive, vermillion
+/// negative, thicker for larger |w|). Backward: δ in every unit and ∂L/∂w on every edge,
+/// arrows pointing back towards the input. Everything is read from the traces.
+public enum NetworkFigures {
+    /// Where the units sit; public so tests can look at the right pixels.
+    public struct Layout: Sendable {
+        /// The centre of every unit, column by column; column 0 is the input.
+        public var centers: [[(x: Double, y: Double)]]
+        /// The size of a unit's box.
+        public var boxWidth: Double
+        public var boxHeight: Double
+        /// The size of the figure.
+        public var width: Double
+        public var height: Double
+    }
+
+    /// The layout for a network with these layer sizes (input first).
+    public static func layout(sizes: [Int], width: Double = 1280, height: Double = 720) -> Layout {
+        let left = 90.0, right = width - 200
+        let top = 110.0, bottom = height - 150
+        let maxUnits = Double(sizes.max() ?? 1)
+        let spacing = (bottom - top) / maxUnits
+        let boxHeight = min(78, spacing - 10)
+        let step = sizes.count > 1 ? (right - left) / Double(sizes.count - 1) : 0
+        let boxWidth = min(132, step * 0.45)
+        let centers = sizes.enumerated().map { column, count in
+            (0..<count).map { unit -> (x: Double, y: Double) in
+                let y = (top + bottom) / 2 + (Double(unit) - Double(count - 1) / 2) * spacing
+                return (left + Double(column) * step, y)
+            }
+        }
+        return Layout(centers: centers, boxWidth: boxWidth, boxHeight: boxHeight, width: width, height: height)
+    }
+
+    /// The forward pass: z and a on every unit, weights on edges, the loss at the right.
+    public static func forward(_ trace: ForwardTrace, loss: LossTrace?, title: String) -> Figure {
+        let description = "Forward pass of the \(([trace.input.count] + trace.layers.map(\.a.count)).map(String.init).joined(separator: " → ")) network: every unit shows z = Σ w·a + b and a = f(z), every edge its weight; the output is \(Notation.inlineMatrix(Tensor(vector: trace.output)))\(loss.map { " and the loss L = \(Notation.number($0.total))" } ?? "")."
+        return Figure(name: "forward", description: description) { canvas in
+            draw(trace, backward: nil, loss: loss, title: title, on: canvas)
+        }
+    }
+
+    /// The backward pass: δ on every unit and ∂L/∂w on every edge.
+    public static func backward(_ forward: ForwardTrace, _ backward: BackwardTrace, title: String) -> Figure {
+        let description = "Backward pass: every unit shows δ = ∂L/∂z, every edge the gradient ∂L/∂w = δ·a; the output δ is \(Notation.inlineMatrix(Tensor(vector: backward.layers.last?.delta ?? [])))."
+        return Figure(name: "backward", description: description) { canvas in
+            draw(forward, backward: backward, loss: backward.loss, title: title, on: canvas)
+        }
+    }
+
+    /// One frame per layer: only layer l − 1 and layer l, so every edge label has room.
+    /// Named `forward-layer-1`, … (or `backward-layer-…` when `backward` is given).
+    public static func layerFrames(_ forward: ForwardTrace, _ backward: BackwardTrace?, title: String) -> [Figure] {
+        forward.layers.indices.map { index in
+            let l = index + 1
+            let kind = backward == nil ? "forward" : "backward"
+            let what = backward == nil ? "z and a of each unit and the weight on each edge" : "δ of each unit and ∂L/∂w on each edge"
+            let description = "Layer \(l) of \(forward.layers.count), \(kind): \(what)."
+            return Figure(name: "\(kind)-layer-\(l)", description: description, step: l) { canvas in
+                draw(forward, backward: backward, loss: nil, title: title, focus: l, on: canvas)
+            }
+        }
+    }
+
+    /// Edge labels are drawn in the overview only when a layer has at most this many edges.
+    public static let maxLabelledEdges = 8
+
+    private static func draw(_ trace: ForwardTrace, backward: BackwardTrace?, loss: LossTrace?, title: String,
+                             focus: Int? = nil, on canvas: Canvas) {
+        let theme = canvas.theme
+        let allSizes = [trace.input.count] + trace.layers.map(\.a.count)
+        // The columns drawn: every layer, or layer focus − 1 and layer focus.
+        let shown = focus.map { [$0 - 1, $0] } ?? Array(allSizes.indices)
+        let layout = layout(sizes: shown.map { allSizes[$0] })
+        let column = { (layer: Int) in shown.firstIndex(of: layer) }
+        let isBackward = backward != nil
+        let heading = focus.map { " · layer \($0) of \(trace.layers.count)" } ?? ""
+        Caption.title(title + heading + (isBackward ? " · backward: δ and ∂L/∂w" : " · forward: z, a and w"), on: canvas, width: layout.width)
+        let half = layout.boxWidth / 2, halfHeight = layout.boxHeight / 2
+        let number = { (x: Double) in Notation.number(x, decimals: 3) }
+
+        // Edges first, so the boxes cover their ends.
+        for (index, layer) in trace.layers.enumerated() {
+            guard let from = column(index), let to = column(index + 1) else { continue }
+            let sources = layout.centers[from], targets = layout.centers[to]
+            let values = backward?.layers[index].gradWeights ?? layer.weights
+            let largest = max(values.scalars.map(abs).max() ?? 1, 1e-12)
+            for i in 0..<targets.count {
+                for j in 0..<sources.count {
+                    let value = values[i, j]
+                    let color = value < 0 ? theme.negative : theme.positive
+                    let from = (sources[j].x + half, sources[j].y), to = (targets[i].x - half, targets[i].y)
+                    let width = 1 + 3 * abs(value) / largest
+                    if isBackward {
+                        canvas.arrow(from: to, to: from, color.withAlpha(0.75), lineWidth: width, headLength: 9)
+                    } else {
+                        canvas.line(from: from, to: to, color.withAlpha(0.75), lineWidth: width)
+                    }
+                }
+            }
+            // Labels after all edges of the layer: each source's labels on its own vertical line.
+            guard focus != nil || sources.count * targets.count <= maxLabelledEdges else { continue }
+            for i in 0..<targets.count {
+                for j in 0..<sources.count {
+                    let value = values[i, j]
+                    let color = value < 0 ? theme.negative : theme.positive
+                    let t = (Double(j) + 1) / (Double(sources.count) + 1) * (focus == nil ? 0.8 : 0.7) + (focus == nil ? 0.1 : 0.15)
+                    let from = (sources[j].x + half, sources[j].y), to = (targets[i].x - half, targets[i].y)
+                    let x = from.0 + (to.0 - from.0) * t, y = from.1 + (to.1 - from.1) * t
+                    canvas.plateLabel(number(value), x: x, y: y, size: focus == nil && sources.count * targets.count > 4 ? 13 : 16, color,
+                                      background: theme.background.withAlpha(0.85), weight: .bold)
+                }
+            }
+        }
+
+        // The input column, or in a layer frame the previous layer's activations.
+        let first = shown[0]
+        let firstValues = trace.activations(first)
+        for (j, center) in layout.centers[0].enumerated() {
+            canvas.box(x: center.x - half, y: center.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
+                       fill: theme.padding, stroke: theme.gridLine)
+            let name = first == 0 ? "x" + NetworkNotation.lowered(j + 1) : NetworkNotation.unit("a", layer: first, j)
+            canvas.text(name, x: center.x, y: center.y - layout.boxHeight * 0.2, size: 15, theme.muted, weight: .bold)
+            canvas.text(number(firstValues[j]), x: center.x, y: center.y + layout.boxHeight * 0.2, size: 17, theme.foreground)
+        }
+        canvas.text(first == 0 ? "input x" : "a⁽\(NetworkNotation.raised(first))⁾ of layer \(first)", x: layout.centers[0][0].x,
+                    y: layout.height - 128, size: 17, theme.foreground, weight: .bold)
+
+        // Units.
+        for (index, layer) in trace.layers.enumerated() {
+            let l = index + 1
+            guard let c = column(l), c > 0 else { continue }
+            for (i, center) in layout.centers[c].enumerated() {
+                let isOutput = l == trace.layers.count
+                let fill: Color = isBackward ? theme.highlight.withAlpha(0.22) : (isOutput ? theme.done.withAlpha(0.22) : theme.current.withAlpha(0.16))
+                canvas.box(x: center.x - half, y: center.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
+                           fill: fill, stroke: isBackward ? theme.highlight : (isOutput ? theme.done : theme.current))
+                var lines: [(String, Bool)]
+                if let backward {
+                    lines = [("δ " + number(backward.layers[index].delta[i]), true)]
+                    if layout.boxHeight >= 50 { lines.append(("a " + number(layer.a[i]), false)) }
+                } else {
+                    lines = [("z " + number(layer.z[i]), false), ("a " + number(layer.a[i]), true)]
+                    if layout.boxHeight >= 62 { lines.insert(("b " + number(layer.bias[i]), false), at: 0) }
+                }
+                let lineHeight = min(22, layout.boxHeight / Double(lines.count + 1) * 1.1)
+                for (k, line) in lines.enumerated() {
+                    let y = center.y + (Double(k) - Double(lines.count - 1) / 2) * lineHeight
+                    let size = canvas.fittingSize(line.0, size: 16, maxWidth: layout.boxWidth - 10, weight: line.1 ? .bold : .normal)
+                    canvas.text(line.0, x: center.x, y: y, size: size, line.1 ? theme.foreground : theme.muted,
+                                weight: line.1 ? .bold : .normal)
+                }
+            }
+            canvas.text("layer \(l) · \(layer.activation.rawValue)", x: layout.centers[c][0].x, y: layout.height - 128,
+                        size: 17, theme.foreground, weight: .bold)
+        }
+
+        // Target and loss at the right.
+        if let loss, let last = column(trace.layers.count) {
+            let outputs = layout.centers[last]
+            let x = layout.width - 95
+            for (i, center) in outputs.enumerated() {
+                canvas.line(from: (center.x + half, center.y), to: (x - 45, center.y), theme.gridLine, lineWidth: 1, dash: [5, 4])
+                canvas.text("y" + NetworkNotation.lowered(i + 1) + " = " + number(loss.target[i]), x: x, y: center.y, size: 16,
+                            theme.foreground)
+            }
+            let above = max(84, (outputs.first?.y ?? layout.height / 2) - halfHeight - 24)
+            canvas.plateLabel("L = " + Notation.number(loss.total, decimals: 4), x: x, y: above, size: 19,
+                              theme.foreground, background: theme.done.withAlpha(0.2), weight: .bold)
+        }
+
+        // Caption: the rule of this pass.
+        let lines: [String]
+        if let backward {
+            let output = backward.layers[backward.layers.count - 1]
+            let head = output.rule == .outputSimplified ? "δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y (\(output.ruleLines[0].components(separatedBy: ":")[0]))"
+                : (output.rule == .outputSoftmaxJacobian ? "δ⁽ᴸ⁾ᵢ = aᵢ(∂L/∂aᵢ − Σⱼ aⱼ∂L/∂aⱼ)" : "δ⁽ᴸ⁾ = ∂L/∂a ∘ f′(z⁽ᴸ⁾)")
+            lines = [head + ";  δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀδ⁽ˡ⁺¹⁾ ∘ f′(z⁽ˡ⁾)", "on each edge ∂L/∂wᵢⱼ = δᵢ·aⱼ\(backward.loss.l2 > 0 ? " + (λ/m)wᵢⱼ" : ""); arrows show the flow back to the input"]
+        } else {
+            lines = ["zᵢ = Σⱼ wᵢⱼ aⱼ + bᵢ, a = f(z); row i of W⁽ˡ⁾ holds the weights into unit i",
+                     "edges: blue positive, vermillion negative weights, thicker for larger |w|"]
+        }
+        var captionLines = lines
+        if focus == nil, zip(allSizes, allSizes.dropFirst()).contains(where: { $0 * $1 > maxLabelledEdges }) {
+            captionLines[1] += " (dense layers: see the layer frames for every value)"
+        }
+        Caption.lines(captionLines, on: canvas, width: layout.width, bottom: layout.height - 52, size: 20, color: theme.muted)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import LessonCore
+
+/// A line plot of sampled functions on labelled axes: ticks, numbers, axis names, a legend.
+///
+/// The samples come from the caller (a lesson computes them with the core); the plot only
+/// maps them to the page.
+public struct FunctionPlot: Sendable {
+    /// One curve: its legend text, its points in data coordinates, and how it is drawn.
+    public struct Series: Sendable {
+        /// The legend text.
+        public var label: String
+        /// The samples, in data coordinates, in drawing order.
+        public var points: [(x: Double, y: Double)]
+        /// The line colour (a theme role).
+        public var color: Color
+        /// Dashed instead of solid.
+        public var dashed: Bool
+        /// Creates a series.
+        public init(label: String, points: [(x: Double, y: Double)], color: Color, dashed: Bool = false) {
+            self.label = label
+            self.points = points
+            self.color = color
+            self.dashed = dashed
+        }
+    }
+
+    /// The plot area on the page: x, y (top-left), width, height.
+    public var frame: (x: Double, y: Double, width: Double, height: Double)
+    /// The data ranges shown.
+    public var xRange: ClosedRange<Double>
+    public var yRange: ClosedRange<Double>
+    /// The axis names.
+    public var xLabel: String
+    public var yLabel: String
+    /// A title above the plot area.
+    public var title: String?
+
+    /// Creates a plot.
+    public init(frame: (x: Double, y: Double, width: Double, height: Double), xRange: ClosedRange<Double>,
+                yRange: ClosedRange<Double>, xLabel: String, yLabel: String, title: String? = nil) {
+        self.frame = frame
+        self.xRange = xRange
+        self.yRange = yRange
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.title = title
+    }
+
+    /// The page point of a data point.
+    public func point(_ x: Double, _ y: Double) -> (Double, Double) {
+        (frame.x + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * frame.width,
+         frame.y + frame.height - (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * frame.height)
+    }
+
+    /// Tick values: about `count` round numbers inside `range`.
+    public static func ticks(_ range: ClosedRange<Double>, count: Int = 6) -> [Double] {
+        let span = range.upperBound - range.lowerBound
+        guard span > 0 else { return [range.lowerBound] }
+        let raw = span / Double(count)
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        var values: [Double] = []
+        var v = (range.lowerBound / step).rounded(.up) * step
+        while v <= range.upperBound + step * 1e-9 {
+            values.append(abs(v) < step * 1e-9 ? 0 : v)
+            v += step
+        }
+        return values
+    }
+
+    /// Draws the frame, grid, axes through 0, ticks with numbers, axis names, curves and legend.
+    public func draw(_ series: [Series], on canvas: Canvas) {
+        let theme = canvas.theme
+        canvas.fillRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.cellFill)
+        for x in Self.ticks(xRange) {
+            let (px, _) = point(x, 0)
+            canvas.line(from: (px, frame.y), to: (px, frame.y + frame.height), theme.gridLine.withAlpha(0.35), lineWidth: 1)
+            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 16, size: 14, theme.muted)
+        }
+        for y in Self.ticks(yRange, count: 5) {
+            let (_, py) = point(0, y)
+            canvas.line(from: (frame.x, py), to: (frame.x + frame.width, py), theme.gridLine.withAlpha(0.35), lineWidth: 1)
+            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8, y: py, size: 14, theme.muted, align: .right)
+        }
+        // The axes through the origin, when it is in view.
+        if yRange.contains(0) {
+            let (_, py) = point(0, 0)
+            canvas.line(from: (frame.x, py), to: (frame.x + frame.width, py), theme.foreground, lineWidth: 1.5)
+        }
+        if xRange.contains(0) {
+            let (px, _) = point(0, 0)
+            canvas.line(from: (px, frame.y), to: (px, frame.y + frame.height), theme.foreground, lineWidth: 1.5)
+        }
+        canvas.strokeRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.gridLine, lineWidth: 1)
+        canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 40, size: 17, theme.foreground, weight: .bold)
+        canvas.text(yLabel, x: frame.x, y: frame.y - 16, size: 17, theme.foreground, align: .left, weight: .bold)
+        if let title {
+            canvas.text(title, x: frame.x + frame.width / 2, y: frame.y - 16, size: 19, theme.foreground, weight: .bold)
+        }
+        for s in series {
+            // Clip to the frame by dropping points outside the y range (and splitting there).
+            var segment: [(Double, Double)] = []
+            func flush() {
+                if segment.count > 1 {
+                    if s.dashed { drawDashed(segment, color: s.color, on: canvas) } else { canvas.polyline(segment, s.color, lineWidth: 3) }
+                }
+                segment = []
+            }
+            for p in s.points {
+                if yRange.contains(p.y) && xRange.contains(p.x) { segment.append(point(p.x, p.y)) } else { flush() }
+            }
+            flush()
+        }
+        // Legend, top-left inside the frame.
+        for (k, s) in series.enumerated() {
+            let y = frame.y + 22 + Double(k) * 24
+            canvas.line(from: (frame.x + 14, y), to: (frame.x + 44, y), s.color, lineWidth: 3, dash: s.dashed ? [9, 5] : [])
+            canvas.text(s.label, x: frame.x + 52, y: y, size: 16, theme.foreground, align: .left)
+        }
+    }
+
+    /// Draws a polyline as dashes of 14 on and 8 off, measured along the curve.
+    private func drawDashed(_ points: [(Double, Double)], color: Color, on canvas: Canvas) {
+        let on = 14.0, off = 8.0
+        var drawing = true, left = on
+        var run: [(Double, Double)] = [points[0]]
+        for k in 1..<points.count {
+            var start = points[k - 1]
+            let end = points[k]
+            var length = ((end.0 - start.0) * (end.0 - start.0) + (end.1 - start.1) * (end.1 - start.1)).squareRoot()
+            while length > left {
+                let t = left / length
+                let cut = (start.0 + (end.0 - start.0) * t, start.1 + (end.1 - start.1) * t)
+                if drawing { run.append(cut); canvas.polyline(run, color, lineWidth: 3) }
+                run = [cut]
+                length -= left
+                start = cut
+                drawing.toggle()
+                left = drawing ? on : off
+            }
+            left -= length
+            if drawing { run.append(end) } else { run = [end] }
+        }
+        if drawing, run.count > 1 { canvas.polyline(run, color, lineWidth: 3) }
+    }
+}

@@ -1,0 +1,164 @@
+import LessonCore
+
+/// The forward figures of a pooling trace: one frame per output cell and an overview.
+///
+/// A frame shows the (padded) input with the window of that step outlined and, for max and
+/// min, the winning element marked; the output filling up with the current cell marked; and
+/// the step's computation as the caption. Everything is read from the trace.
+public enum PoolingFigures {
+    /// Where the two grids of a forward figure sit; public so tests can look at the right pixels.
+    public struct Layout: Sendable {
+        /// The padded input.
+        public var input: Grid
+        /// The pooled output.
+        public var output: Grid
+        public var width: Double
+        public var height: Double
+    }
+
+    /// The layout of every forward figure of `trace` on a `width` × `height` canvas.
+    public static func layout(for trace: PoolingTrace, width: Double = 1280, height: Double = 720) -> Layout {
+        let (input, output) = twoGrids(left: trace.paddedShape, right: trace.output.shape, width: width, height: height)
+        return Layout(input: input, output: output, width: width, height: height)
+    }
+
+    /// Two grids side by side with a gap for the operator arrow, centred in the band between title and caption.
+    static func twoGrids(left: [Int], right: [Int], width: Double, height: Double) -> (Grid, Grid) {
+        let gap = 220.0, margin = 60.0
+        let columns = Double(left[1] + right[1])
+        let maxRows = Double(max(left[0], right[0]))
+        let cell = min(84, (width - 2 * margin - gap) / columns, (height - 270) / maxRows)
+        let total = columns * cell + gap
+        let top = 120.0, band = height - 270
+        let a = Grid(rows: left[0], columns: left[1], x: (width - total) / 2,
+                     y: top + (band - Double(left[0]) * cell) / 2, cellSize: cell)
+        let b = Grid(rows: right[0], columns: right[1], x: a.x + a.width + gap,
+                     y: top + (band - Double(right[0]) * cell) / 2, cellSize: cell)
+        return (a, b)
+    }
+
+    /// One frame per output cell, named `step-01`, `step-02`, … in row-major order.
+    public static func frames(_ trace: PoolingTrace, decimals: Int = 3) -> [Figure] {
+        let count = trace.steps.count
+        return trace.steps.enumerated().map { (index, step) -> Figure in
+            var description = "Step \(index + 1) of \(count): the \(trace.op.word) of the window of input \(step.windowText) gives \(step.label) = \(Notation.number(step.value, decimals: decimals))"
+            if let cell = step.winnerCell { description += ", the element at x\(Notation.index(cell.row, cell.column))" }
+            return Figure(name: "step-" + numbered(index + 1, of: count), description: description + ".", step: index + 1) { canvas in
+                drawForward(trace, stepIndex: index, decimals: decimals, on: canvas)
+            }
+        }
+    }
+
+    /// The whole pooling at once: the input (winners marked), the full output and the size arithmetic.
+    public static func overview(_ trace: PoolingTrace, decimals: Int = 3) -> Figure {
+        let description = "The \(Notation.shape(trace.input.shape)) input, \(trace.settings), gives the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output, decimals: decimals))."
+        return Figure(name: "overview", description: description) { canvas in
+            drawForward(trace, stepIndex: nil, decimals: decimals, on: canvas)
+        }
+    }
+
+    /// `07` of 12: the step number padded to the width of the count.
+    static func numbered(_ n: Int, of count: Int) -> String {
+        let digits = max(2, String(count).count)
+        return String(repeating: "0", count: max(0, digits - String(n).count)) + String(n)
+    }
+
+    /// The heading every pooling figure shares: `max pooling 2×2, stride 2 · step 3 of 9`.
+    static func heading(_ trace: PoolingTrace, _ position: String) -> String {
+        "\(trace.settings) · \(position)"
+    }
+
+    private static func drawForward(_ trace: PoolingTrace, stepIndex: Int?, decimals: Int, on canvas: Canvas) {
+        let theme = canvas.theme
+        let layout = layout(for: trace)
+        let step = stepIndex.map { trace.steps[$0] }
+        let position = stepIndex.map { "step \($0 + 1) of \(trace.steps.count)" } ?? "overview"
+        Caption.title(heading(trace, position), on: canvas, width: layout.width)
+
+        // Which padded cells are in the window, which won, which tied; in the overview, every winner.
+        let p = trace.padding, n = trace.input.shape
+        let columns = layout.input.columns
+        func key(_ cell: PoolingCell) -> Int { (cell.row + p.rows) * columns + cell.column + p.columns }
+        var inWindow = Set<Int>(), winners = Set<Int>(), tied = Set<Int>()
+        if let step {
+            inWindow = Set(step.cells.map(key))
+            if let cell = step.winnerCell { winners.insert(key(cell)) }
+            tied = Set(step.ties.map { key(step.cells[$0]) })
+        } else {
+            winners = Set(trace.steps.compactMap { $0.winnerCell.map(key) })
+        }
+        let label = p == Pair2(0) ? "input x" : "input x (padding \(trace.op.paddingSymbol))"
+        layout.input.draw(on: canvas, label: label) { r, c in
+            let isPadding = r < p.rows || r >= p.rows + n[0] || c < p.columns || c >= p.columns + n[1]
+            let text = isPadding ? trace.op.paddingSymbol : Notation.number(trace.input[r - p.rows, c - p.columns], decimals: decimals)
+            let k = r * columns + c
+            if winners.contains(k) {
+                let fill = step == nil ? theme.done.withAlpha(0.22) : theme.current.withAlpha(0.30)
+                return CellStyle(fill: fill, text: text, note: step == nil ? nil : trace.op.rawValue,
+                                 noteColor: theme.current, bold: true)
+            }
+            if inWindow.contains(k) {
+                return CellStyle(fill: isPadding ? theme.padding.mixed(with: theme.highlight, amount: 0.25) : theme.highlight.withAlpha(0.22),
+                                 text: text, textColor: isPadding ? theme.muted : nil,
+                                 note: tied.contains(k) ? "tie" : nil, noteColor: theme.muted)
+            }
+            return CellStyle(fill: isPadding ? theme.padding : nil, text: text, textColor: isPadding ? theme.muted : nil)
+        }
+        if step == nil, !trace.isGlobal, trace.stride.rows >= trace.size.rows, trace.stride.columns >= trace.size.columns {
+            // Windows that do not overlap: outline each, so the overview shows the tiling.
+            for window in trace.steps {
+                layout.input.outline(rows: (window.windowRows.lowerBound + p.rows)...(window.windowRows.upperBound + p.rows),
+                                     columns: (window.windowColumns.lowerBound + p.columns)...(window.windowColumns.upperBound + p.columns),
+                                     on: canvas, theme.highlight, lineWidth: 3)
+            }
+        }
+        if let step {
+            layout.input.outline(rows: (step.windowRows.lowerBound + p.rows)...(step.windowRows.upperBound + p.rows),
+                                 columns: (step.windowColumns.lowerBound + p.columns)...(step.windowColumns.upperBound + p.columns),
+                                 on: canvas, theme.highlight, lineWidth: 4)
+            if let cell = step.winnerCell {
+                let r = cell.row + p.rows, c = cell.column + p.columns
+                layout.input.outline(rows: r...r, columns: c...c, on: canvas, theme.current, lineWidth: 3)
+            }
+        }
+
+        // Output, filled up to the current step.
+        let filled = stepIndex.map { $0 + 1 } ?? trace.steps.count
+        let outColumns = trace.output.shape[1]
+        layout.output.draw(on: canvas, label: "output y") { r, c in
+            let index = r * outColumns + c
+            guard index < filled else { return CellStyle() }
+            let text = Notation.number(trace.output[r, c], decimals: decimals)
+            if index == stepIndex { return CellStyle(fill: theme.current.withAlpha(0.28), text: text, bold: true) }
+            return CellStyle(fill: theme.done.withAlpha(0.14), text: text)
+        }
+        if let step {
+            layout.output.outline(rows: step.row...step.row, columns: step.column...step.column, on: canvas,
+                                  theme.current, lineWidth: 4)
+        }
+
+        // The operator between the grids.
+        let left = layout.input.x + layout.input.width + 30, right = layout.output.x - 30
+        let midY = layout.height / 2 - 20
+        canvas.arrow(from: (left, midY), to: (right, midY), theme.foreground, lineWidth: 3, headLength: 16)
+        let opText = trace.isGlobal ? "global \(trace.op.word)" : "\(trace.op.word) \(trace.size.rows)×\(trace.size.columns)"
+        canvas.text(opText, x: (left + right) / 2, y: midY - 28,
+                    size: canvas.fittingSize(opText, size: 24, maxWidth: right - left, weight: .bold), theme.foreground, weight: .bold)
+        if !trace.isGlobal {
+            canvas.text("stride \(trace.stride)", x: (left + right) / 2, y: midY + 28, size: 20, theme.muted)
+        }
+
+        // Caption: the computation of this step, or the size arithmetic.
+        if let step {
+            Caption.lines([step.text(op: trace.op, decimals: decimals)], on: canvas, width: layout.width,
+                          bottom: layout.height - 50, size: 26)
+        } else {
+            let sizes = trace.outputSizes
+            let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel
+                && sizes[0].padding == sizes[1].padding && sizes[0].stride == sizes[1].stride)
+                ? [Pool2D.formula, Pool2D.filledIn(sizes[0]) + " (rows and columns)"]
+                : [Pool2D.formula, "rows: " + Pool2D.filledIn(sizes[0]), "columns: " + Pool2D.filledIn(sizes[1])]
+            Caption.lines(lines, on: canvas, width: layout.width, bottom: layout.height - 40, size: 24)
+        }
+    }
+}

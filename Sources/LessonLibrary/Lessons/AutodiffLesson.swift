@@ -1,0 +1,132 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run autodiff`: reverse-mode automatic differentiation on a computation graph.
+///
+/// Lesson file keys: `expression` (text such as `cos(sin(x^2) + 3x^2)`), `at` (a mapping of
+/// each variable to its value), and `expected` with `J` and `gradient` (a mapping variable → value).
+public enum AutodiffLesson: Lesson {
+    public static let id = "autodiff"
+
+    /// The parameters of one run.
+    public struct Example {
+        /// The expression as written.
+        public var expression: String
+        /// Each variable's value.
+        public var at: [String: Double]
+        /// J and ∂J/∂variable as the lesson file states them, if it does.
+        public var statedValue: Double?
+        public var statedGradient: [String: Double] = [:]
+
+        /// Creates an example from an expression and the variables' values.
+        public init(expression: String, at: [String: Double]) {
+            self.expression = expression
+            self.at = at
+        }
+
+        /// Reads a variant of the lesson file.
+        public init(_ variant: LessonVariant) throws {
+            try variant.rejectUnknownKeys(allowed: ["expression", "at"])
+            expression = try variant.require("expression", expected: "the expression, such as cos(sin(x^2) + 3x^2)").string()
+            at = [:]
+            for (name, value) in try variant.require("at", expected: "each variable's value, such as {x: 1}").entries() {
+                at[name] = try value.double()
+            }
+            if let expected = variant["expected"] {
+                try expected.rejectUnknownKeys(allowed: ["J", "gradient"])
+                statedValue = try expected["J"]?.double()
+                for (name, value) in try expected["gradient"]?.entries() ?? [] { statedGradient[name] = try value.double() }
+            }
+        }
+    }
+
+    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
+        let example: Example
+        let graph: ComputationGraph
+        do {
+            example = try Example(variant)
+            graph = ComputationGraph(try ExpressionParser.parse(example.expression))
+        } catch let error as InputError where !error.message.hasPrefix("lessons/") {
+            throw error.located(in: "lessons/\(file.id).yaml, variant \(variant.name)")
+        }
+        return try run(example, graph: graph, title: file.title, source: file.source, variant: variant.name,
+                       description: variant.description)
+    }
+
+    /// Parses and runs an example.
+    public static func run(_ example: Example, title: String, source: String?, variant: String,
+                           description: String? = nil) throws -> LessonOutput {
+        try run(example, graph: ComputationGraph(try ExpressionParser.parse(example.expression)), title: title,
+                source: source, variant: variant, description: description)
+    }
+
+    static func run(_ example: Example, graph: ComputationGraph, title: String, source: String?, variant: String,
+                    description: String?) throws -> LessonOutput {
+        let forward = try graph.forward(at: example.at)
+        let backward = graph.backward(forward)
+        let n = { (x: Double) in Notation.number(x, decimals: 6) }
+        // Stated values are written with 6 decimals: they must agree to half a unit of the sixth.
+        var mismatches: [Mismatch] = []
+        if let stated = example.statedValue, abs(stated - forward.output) > 5e-7 {
+            mismatches.append(Mismatch(subject: "J", stated: n(stated), recomputed: n(forward.output)))
+        }
+        for name in example.statedGradient.keys.sorted() {
+            let stated = example.statedGradient[name] ?? 0, recomputed = backward.gradient[name] ?? 0
+            if abs(stated - recomputed) > 5e-7 {
+                mismatches.append(Mismatch(subject: "∂J/∂\(name)", stated: n(stated), recomputed: n(recomputed)))
+            }
+        }
+        let at = example.at.keys.sorted().map { "\($0) = \(n(example.at[$0] ?? 0))" }.joined(separator: ", ")
+        var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
+        if let description { lines.append(description) }
+        if let source { lines.append("From the course notes: \(source)") }
+        lines.append("")
+        lines.append("J = \(example.expression) at \(at)")
+        lines.append("")
+        lines.append("Computation graph, one node per operation in topological order (each after its inputs; equal subexpressions share a node):")
+        for node in graph.nodes where !node.isLeaf {
+            let users = graph.nodes.filter { $0.inputs.contains(node.id) }.map(\.name)
+            lines.append("  \(node.name) = \(node.formula)" + (users.count > 1 ? "   (feeds \(users.joined(separator: " and ")))" : ""))
+        }
+        lines.append("")
+        lines.append("Forward, in topological order: compute each node from its inputs and store it.")
+        lines += forward.lines.map { "  " + $0 }
+        lines.append("")
+        lines.append("Backward, in reverse topological order: ∂J/∂J = 1 and every other ∂J/∂v = 0; for each node u and each input v, ∂J/∂v += ∂J/∂u · ∂u/∂v.")
+        lines += backward.steps.map { "  " + $0.text }
+        lines.append("")
+        let gradient = backward.gradient
+        lines.append("Result: J = \(n(forward.output)); " + gradient.keys.sorted().map { "∂J/∂\($0) = \(n(gradient[$0] ?? 0))" }.joined(separator: ", "))
+        let checked = (example.statedValue == nil ? 0 : 1) + example.statedGradient.count
+        lines += LessonChecks.lines(mismatches, checked: checked)
+        let payload = Payload(expression: example.expression, at: example.at, value: forward.output, gradient: gradient,
+                              nodes: graph.nodes.map { node in
+                                  .init(name: node.name, formula: node.formula, operation: node.operation.rawValue,
+                                        inputs: node.inputs.map { graph.nodes[$0].name },
+                                        value: forward.values[node.id], gradient: backward.adjoints[node.id])
+                              },
+                              forwardSteps: forward.lines, backwardSteps: backward.steps.map(\.text))
+        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: payload,
+                            figures: [GraphFigures.graph(backward, expression: example.expression)], mismatches: mismatches)
+    }
+
+    /// The JSON of a run: the value, the gradient, and every node with its value and gradient.
+    struct Payload: Encodable {
+        struct Node: Encodable {
+            var name: String
+            var formula: String
+            var operation: String
+            var inputs: [String]
+            var value: Double
+            var gradient: Double
+        }
+        var expression: String
+        var at: [String: Double]
+        var value: Double
+        var gradient: [String: Double]
+        var nodes: [Node]
+        var forwardSteps: [String]
+        var backwardSteps: [String]
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run backprop`: forward, the loss, δ backpropagated layer by layer, every gradient,
+/// one gradient-descent step and a finite-difference check of every gradient.
+/// Lesson file keys: `network` (see `NetworkReader`), `learning-rate`, `expected` (`loss`, `output`).
+public enum BackpropLesson: Lesson {
+    public static let id = "backprop"
+
+    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
+        try run(try NetworkLessonExample(variant), title: file.title, source: file.source, variant: variant.name,
+                description: variant.description)
+    }
+
+    /// Runs both passes, the update and the check, and builds the text, JSON, figures and mismatches.
+    public static func run(_ lesson: NetworkLessonExample, title: String, source: String?, variant: String,
+                           description: String? = nil) throws -> LessonOutput {
+        let example = lesson.example
+        let network = example.network
+        let forward = try network.forward(example.input)
+        let backward = try network.backward(forward, target: example.target)
+        let step = try network.gradientDescentStep(input: example.input, target: example.target, backward: backward,
+                                                   learningRate: lesson.learningRate)
+        let check = network.gradientCheck(input: example.input, target: example.target, backward: backward)
+        let mismatches = lesson.mismatches(loss: backward.loss.total, output: forward.output)
+        var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
+        if let description { lines.append(description) }
+        if let source { lines.append("From the course notes: \(source)") }
+        lines.append("")
+        lines += NetworkText.header(example)
+        lines.append("")
+        lines += NetworkText.forward(forward)
+        lines.append("")
+        lines += NetworkText.loss(backward.loss)
+        lines.append("")
+        lines += NetworkText.backward(backward)
+        lines.append("")
+        lines += NetworkText.update(step)
+        lines.append("")
+        lines += NetworkText.gradientCheck(check)
+        lines += LessonChecks.lines(mismatches, checked: (lesson.statedLoss == nil ? 0 : 1) + (lesson.statedOutput?.count ?? 0))
+        let name = "Backprop \(network.architecture)"
+        let figures = [NetworkFigures.forward(forward, loss: backward.loss, title: name),
+                       NetworkFigures.backward(forward, backward, title: name)]
+            + NetworkFigures.layerFrames(forward, nil, title: name) + NetworkFigures.layerFrames(forward, backward, title: name)
+        let payload = NetworkPayload(network: network, forward: forward, loss: backward.loss, backward: backward,
+                                     update: step, check: check)
+        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: payload,
+                            figures: figures, mismatches: mismatches)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run conv2d-backward`: the gradients of a convolution, every sum written out.
+///
+/// Lesson file keys: those of `conv2d` (input, kernel, bias, padding, stride, dilation, mode)
+/// plus `upstream`, the gradient ∂L/∂z of the output; `expected` may state `grad_bias`,
+/// `grad_kernel` and `grad_input`.
+public enum Conv2DBackwardLesson: Lesson {
+    public static let id = "conv2d-backward"
+
+    /// The parameters of one run.
+    public struct Example {
+        /// The forward convolution's parameters (its own `expected` is not used here).
+        public var forward: Conv2DLesson.Example
+        /// ∂L/∂z; nil means all ones (the gradient of L = Σ z).
+        public var upstream: Tensor?
+        public var statedGradBias: Double?
+        public var statedGradKernel: Tensor?
+        public var statedGradInput: Tensor?
+
+        public init(forward: Conv2DLesson.Example, upstream: Tensor?) {
+            self.forward = forward
+            self.upstream = upstream
+        }
+
+        /// Reads a variant of a lesson file.
+        public init(_ variant: LessonVariant) throws {
+            forward = try Conv2DLesson.Example(variant, extraKeys: ["upstream"], readsExpected: false)
+            upstream = try variant["upstream"]?.matrix()
+            if let expected = variant["expected"] {
+                try expected.rejectUnknownKeys(allowed: ["grad_bias", "grad_kernel", "grad_input"])
+                statedGradBias = try expected["grad_bias"]?.double()
+                statedGradKernel = try expected["grad_kernel"]?.matrix()
+                statedGradInput = try expected["grad_input"]?.matrix()
+            }
+        }
+    }
+
+    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
+        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
+                description: variant.description)
+    }
+
+    /// Runs forward then backward and builds text, JSON, figures and mismatches.
+    public static func run(_ example: Example, title: String, source: String?, variant: String,
+                           description: String? = nil) throws -> LessonOutput {
+        let operation = example.forward.operation
+        let forward = try operation.forward(example.forward.input)
+        let upstream = example.upstream ?? Tensor(shape: forward.output.shape, repeating: 1)
+        let trace = try operation.backward(forward, upstream: upstream)
+        var mismatches: [Mismatch] = []
+        if let stated = example.statedGradBias, !agree(stated, trace.gradBias) {
+            mismatches.append(Mismatch(subject: "∂L/∂b", stated: Notation.number(stated), recomputed: Notation.number(trace.gradBias)))
+        }
+        if let stated = example.statedGradKernel {
+            mismatches += compareMatrices(stated: stated, recomputed: trace.gradKernel, name: "∂L/∂w")
+        }
+        if let stated = example.statedGradInput {
+            mismatches += compareMatrices(stated: stated, recomputed: trace.gradInput, name: "∂L/∂x")
+        }
+        let text = describe(trace, title: title, source: source, variant: variant, description: description,
+                            defaultUpstream: example.upstream == nil, mismatches: mismatches,
+                            checked: example.statedGradBias != nil || example.statedGradKernel != nil || example.statedGradInput != nil)
+        return LessonOutput(lesson: id, variant: variant, text: text, payload: Payload(trace),
+                            figures: ConvolutionBackwardFigures.figures(trace), mismatches: mismatches)
+    }
+
+    /// The JSON: the gradients at the top level, next to the steps.
+    struct Payload: Encodable {
+        let output: Tensor
+        let upstream: Tensor
+        let gradBias: Double
+        let gradKernel: Tensor
+        let gradInput: Tensor
+        let dilatedUpstream: Tensor
+        let kernelSteps: [GradientStep]
+        let inputSteps: [GradientStep]
+        let forward: ConvolutionTrace
+
+        init(_ trace: ConvolutionBackwardTrace) {
+            output = trace.forward.output
+            upstream = trace.upstream
+            gradBias = trace.gradBias
+            gradKernel = trace.gradKernel
+            gradInput = trace.gradInput
+            dilatedUpstream = trace.dilatedUpstream
+            kernelSteps = trace.kernelSteps
+            let p = trace.forward.padding, n = trace.forward.input.shape
+            inputSteps = trace.inputSteps.filter {
+                (p.rows..<(p.rows + n[0])).contains($0.row) && (p.columns..<(p.columns + n[1])).contains($0.column)
+            }
+            forward = trace.forward
+        }
+    }
+
+    static func describe(_ trace: ConvolutionBackwardTrace, title: String, source: String?, variant: String,
+                         description: String?, defaultUpstream: Bool, mismatches: [Mismatch], checked: Bool) -> String {
+        let f = trace.forward
+        var lines: [String] = [title + (variant == "example" ? "" : " — variant \(variant)")]
+        if let description { lines.append(description) }
+        if let source { lines.append("From the course notes: \(source)") }
+        lines.append("Forward: \(f.mode.explanation); padding \(f.padding), stride \(f.stride), dilation \(f.dilation), bias \(Notation.number(f.bias)).")
+        lines.append("")
+        lines.append("input x (\(Notation.shape(f.input.shape))):")
+        lines.append(Notation.matrix(f.input))
+        lines.append("kernel w (\(Notation.shape(f.kernel.shape))):")
+        lines.append(Notation.matrix(f.kernel))
+        lines.append("output z (\(Notation.shape(f.output.shape))):")
+        lines.append(Notation.matrix(f.output))
+        lines.append("upstream gradient ∂L/∂z (\(Notation.shape(trace.upstream.shape)))\(defaultUpstream ? ", all ones: the gradient of L = Σ z" : ""):")
+        lines.append(Notation.matrix(trace.upstream))
+        lines.append("")
+        lines.append("Bias: every output cell adds b once, so ∂L/∂b = Σ ∂L/∂z")
+        lines.append("  ∂L/∂b = " + trace.upstream.scalars.map { Notation.factor($0) }.joined(separator: " + ") + " = " + Notation.number(trace.gradBias))
+        lines.append("")
+        lines.append("Kernel: ∂L/∂w[u,v] = Σ over output cells of ∂L/∂z[i,j] × the input cell that met w[u,v] in window (i,j);")
+        lines.append("the input correlated with the upstream gradient" + (f.stride == Pair2(1) ? "." : " dilated by the stride (zeros between its entries):"))
+        if f.stride != Pair2(1) { lines.append(Notation.matrix(trace.dilatedUpstream)) }
+        if f.mode == .convolution { lines.append("(indices of the kernel as laid on the windows, i.e. rotated by 180°; the gradient of the printed kernel is rotated back)") }
+        for step in trace.kernelSteps { lines.append("  " + step.text) }
+        lines.append("∂L/∂w:")
+        lines.append(Notation.matrix(trace.gradKernel))
+        lines.append("")
+        lines.append("Input: ∂L/∂x[r,c] = Σ over the windows that read x[r,c] of ∂L/∂z[i,j] × the weight that met it;")
+        lines.append("the full convolution of the upstream gradient with the kernel rotated by 180° (the transposed convolution)" + (f.padding == Pair2(0) ? "." : ", padding cropped."))
+        let p = f.padding, n = f.input.shape
+        for step in trace.inputSteps where (p.rows..<(p.rows + n[0])).contains(step.row) && (p.columns..<(p.columns + n[1])).contains(step.column) {
+            lines.append("  " + step.text)
+        }
+        lines.append("∂L/∂x:")
+        lines.append(Notation.matrix(trace.gradInput))
+        if checked {
+            lines.append("")
+            if mismatches.isEmpty {
+                lines.append("Checked against the lesson file: the stated gradients agree with the recomputation.")
+            } else {
+                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
+                for m in mismatches { lines.append("  " + m.description.replacingOccurrences(of: "\n", with: "\n  ")) }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run conv2d-modes`: full, valid and same padding on one input, stride, and the
+/// true convolution (kernel flipped) next to cross-correlation.
+///
+/// Lesson file keys: `input`, `kernel` (matrices), `bias`, `paddings` (a list of `full`,
+/// `valid`, `same`), `stride`, `dilation`, `mode` (`cross-correlation`, `convolution` or
+/// `both`), and `expected`: one output matrix per run, keyed by the run's name (`valid`, or
+/// `valid-convolution` for the true convolution when `mode` is `both`).
+public enum Conv2DModesLesson: Lesson {
+    public static let id = "conv2d-modes"
+
+    /// Which operations a run computes.
+    public enum Operations: String, Sendable {
+        case crossCorrelation = "cross-correlation", convolution, both
+
+        var modes: [ConvolutionMode] {
+            switch self {
+            case .crossCorrelation: return [.crossCorrelation]
+            case .convolution: return [.convolution]
+            case .both: return [.crossCorrelation, .convolution]
+            }
+        }
+    }
+
+    /// The parameters of one run.
+    public struct Example: Equatable {
+        public var input: Tensor
+        public var kernel: Tensor
+        public var bias: Double = 0
+        public var paddings: [PaddingMode] = PaddingMode.allCases
+        public var stride = Pair2(1)
+        public var dilation = Pair2(1)
+        public var operations = Operations.crossCorrelation
+        /// Stated outputs by run name.
+        public var statedOutputs: [String: Tensor] = [:]
+
+        /// Parameters with the defaults: all three paddings, cross-correlation, stride 1.
+        public init(input: Tensor, kernel: Tensor) {
+            self.input = input
+            self.kernel = kernel
+        }
+
+        /// Reads a variant of a lesson file.
+        public init(_ variant: LessonVariant) throws {
+            try variant.rejectUnknownKeys(allowed: ["input", "kernel", "bias", "paddings", "stride", "dilation", "mode"])
+            input = try variant.require("input", expected: "the input matrix, such as \"1 0 3; 0 3 4\"").matrix()
+            kernel = try variant.require("kernel", expected: "the kernel matrix, such as \"1 -1; 0 2\"").matrix()
+            bias = try variant["bias"]?.double() ?? 0
+            stride = try variant["stride"]?.pair() ?? Pair2(1)
+            dilation = try variant["dilation"]?.pair() ?? Pair2(1)
+            if let list = variant["paddings"] {
+                paddings = try list.items().map { item in
+                    let name = try item.string()
+                    guard let mode = PaddingMode(rawValue: name) else {
+                        throw item.error("unknown padding '\(name)'; expected full, valid or same")
+                    }
+                    return mode
+                }
+            }
+            if let modeValue = variant["mode"] {
+                let name = try modeValue.string()
+                guard let parsed = Operations(rawValue: name) else {
+                    throw modeValue.error("unknown mode '\(name)'; expected cross-correlation, convolution or both")
+                }
+                operations = parsed
+            }
+            if let expected = variant["expected"] {
+                let names = runNames
+                try expected.rejectUnknownKeys(allowed: names)
+                for name in names { if let value = expected[name] { statedOutputs[name] = try value.matrix() } }
+            }
+        }
+
+        /// The runs, in order: each padding, each operation.
+        public var runs: [(name: String, padding: PaddingMode, mode: ConvolutionMode)] {
+            paddings.flatMap { padding in
+                operations.modes.map { mode in
+                    (name: padding.rawValue + (operations == .both && mode == .convolution ? "-convolution" : ""),
+                     padding: padding, mode: mode)
+                }
+            }
+        }
+
+        var runNames: [String] { runs.map(\.name) }
+    }
+
+    /// One run of the lesson: a padding mode, an operation, and its trace.
+    public struct Run: Sendable, Codable {
+        public var name: String
+        public var paddingMode: PaddingMode
+        public var trace: ConvolutionTrace
+    }
+
+    /// The JSON payload: every run.
+    public struct Payload: Sendable, Codable {
+        public var runs: [Run]
+    }
+
+    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
+        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
+                description: variant.description)
+    }
+
+    /// Runs `example` and builds the text, JSON payload, figures and mismatches.
+    public static func run(_ example: Example, title: String, source: String?, variant: String,
+                           description: String? = nil) throws -> LessonOutput {
+        guard !example.paddings.isEmpty else { throw InputError("the lesson needs at least one padding: full, valid or same") }
+        var runs: [Run] = []
+        for run in example.runs {
+            let padding = try run.padding.padding(kernelShape: example.kernel.shape, dilation: example.dilation)
+            let conv = Conv2D(kernel: example.kernel, bias: example.bias, padding: padding, stride: example.stride,
+                              dilation: example.dilation, mode: run.mode)
+            do {
+                runs.append(Run(name: run.name, paddingMode: run.padding, trace: try conv.forward(example.input)))
+            } catch let error as InputError {
+                throw InputError("\(run.padding.rawValue) padding (p = \(padding)): \(error.message)")
+            }
+        }
+        var lines: [String] = [title + (variant == "example" ? "" : " — variant \(variant)")]
+        if let description { lines.append(description) }
+        if let source { lines.append("From the course notes: \(source)") }
+        lines.append("Runs: " + runs.map { "\($0.name) (\(Notation.shape($0.trace.output.shape)))" }.joined(separator: ", "))
+        var mismatches: [Mismatch] = []
+        var figures: [Figure] = []
+        for run in runs {
+            let trace = run.trace
+            var stated = Conv2DLesson.Example(input: example.input, kernel: example.kernel)
+            stated.statedOutput = example.statedOutputs[run.name]
+            let found = trace.check(statedOutput: stated.statedOutput).map { mismatch in
+                Mismatch(subject: run.name + ": " + mismatch.subject, stated: mismatch.stated,
+                         recomputed: mismatch.recomputed, details: mismatch.details)
+            }
+            mismatches += found
+            lines.append("")
+            lines.append(String(repeating: "═", count: 60))
+            lines.append((run.name == run.paddingMode.rawValue ? "" : run.name + " — ") + run.paddingMode.explanation)
+            lines.append("  here p = \(trace.padding) (kernel \(Notation.shape(trace.kernel.shape))\(trace.dilation == Pair2(1) ? "" : ", dilation \(trace.dilation)"))")
+            lines.append(String(repeating: "═", count: 60))
+            lines.append(Conv2DLesson.describe(trace, title: "\(run.name) — \(trace.mode.rawValue)", source: nil,
+                                               variant: "example", description: nil, stated: stated, mismatches: found))
+            let heading = "\(run.name) padding" + (trace.mode == .convolution ? " · true convolution" : "")
+            let frames = ConvolutionFigures.frames(trace, title: heading) + [ConvolutionFigures.overview(trace, title: heading)]
+            figures += frames.map { figure in
+                var renamed = figure
+                // `step-<run>-NN`, so the frames of a run sort together and stale frames are cleaned up.
+                renamed.name = figure.step.map { "step-" + run.name + "-" + String(format: "%02d", $0) } ?? run.name + "-" + figure.name
+                return renamed
+            }
+        }
+        if example.operations == .both {
+            lines.append("")
+            lines.append("Cross-correlation lays the kernel as printed; the true convolution rotates it by 180° first, so")
+            lines.append("conv(x, w) = xcorr(x, rot180(w)):")
+            for (a, b) in zip(runs, runs.dropFirst()) where a.paddingMode == b.paddingMode && a.trace.mode != b.trace.mode {
+                lines.append("  \(a.paddingMode.rawValue): cross-correlation \(Notation.inlineMatrix(a.trace.output)) vs true convolution \(Notation.inlineMatrix(b.trace.output))")
+            }
+        }
+        figures.insert(Conv2DModesFigures.comparison(runs.map { ($0.name, $0.trace) }, title: title), at: 0)
+        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"),
+                            payload: Payload(runs: runs), figures: figures, mismatches: mismatches)
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run conv-channels`: a convolutional layer over a multi-channel input.
+///
+/// Lesson file keys: `input` (a list of channel matrices), `filters` (a list of filters, each
+/// a list of one matrix per input channel), `biases` (one per filter), `padding`, `stride`,
+/// `dilation`, and `expected` with `output` (one matrix per filter) and `parameters`.
+public enum ConvChannelsLesson: Lesson {
+    public static let id = "conv-channels"
+
+    /// The parameters of one run.
+    public struct Example: Equatable {
+        /// C_in × H × W.
+        public var input: Tensor
+        /// K filters, each C_in × k × k.
+        public var filters: [Tensor]
+        public var biases: [Double]
+        public var padding = Pair2(0)
+        public var stride = Pair2(1)
+        public var dilation = Pair2(1)
+        /// The output (K × H_out × W_out) and parameter count the lesson file states, if any.
+        public var statedOutput: Tensor?
+        public var statedParameters: Int?
+
+        /// Parameters with the defaults: no padding, stride and dilation 1.
+        public init(input: Tensor, filters: [Tensor], biases: [Double]) {
+            self.input = input
+            self.filters = filters
+            self.biases = biases
+        }
+
+        /// Reads a variant of a lesson file.
+        public init(_ variant: LessonVariant) throws {
+            try variant.rejectUnknownKeys(allowed: ["input", "filters", "biases", "padding", "stride", "dilation"])
+            input = try Self.stack(try variant.require("input", expected: "a list of channel matrices"), what: "input channel")
+            let filterValue = try variant.require("filters", expected: "a list of filters, each a list of one matrix per channel")
+            filters = try filterValue.items().map { try Self.stack($0, what: "filter channel") }
+            biases = try variant.require("biases", expected: "one bias per filter, such as [1, 0]").vector()
+            padding = try variant["padding"]?.pair() ?? Pair2(0)
+            stride = try variant["stride"]?.pair() ?? Pair2(1)
+            dilation = try variant["dilation"]?.pair() ?? Pair2(1)
+            if let expected = variant["expected"] {
+                try expected.rejectUnknownKeys(allowed: ["output", "parameters"])
+                if let output = expected["output"] { statedOutput = try Self.stack(output, what: "output channel") }
+                statedParameters = try expected["parameters"]?.int()
+            }
+        }
+
+        /// Reads a list of equal-sized matrices as a C × H × W tensor.
+        static func stack(_ value: YAMLValue, what: String) throws -> Tensor {
+            let items = try value.items()
+            guard !items.isEmpty else { throw value.error("expected a list of matrices, one per channel; the list is empty") }
+            let matrices = try items.map { try $0.matrix() }
+            for (c, (matrix, item)) in zip(matrices, items).enumerated() where matrix.shape != matrices[0].shape {
+                throw item.error("\(what) \(c + 1) is \(Notation.shape(matrix.shape)) but \(what) 1 is \(Notation.shape(matrices[0].shape)); channels must have the same size")
+            }
+            return MultiChannelConv2D.stack(matrices)
+        }
+
+        /// The layer these parameters describe.
+        public var layer: MultiChannelConv2D {
+            MultiChannelConv2D(filters: filters, biases: biases, padding: padding, stride: stride, dilation: dilation)
+        }
+    }
+
+    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
+        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
+                description: variant.description)
+    }
+
+    /// Runs `example` and builds the text, JSON payload, figures and mismatches.
+    public static func run(_ example: Example, title: String, source: String?, variant: String,
+                           description: String? = nil) throws -> LessonOutput {
+        let trace = try example.layer.forward(example.input)
+        var mismatches: [Mismatch] = []
+        if let stated = example.statedOutput {
+            if stated.shape != trace.output.shape {
+                mismatches.append(Mismatch(subject: "output shape", stated: Notation.shape(stated.shape),
+                                           recomputed: Notation.shape(trace.output.shape)))
+            } else {
+                for f in 0..<stated.shape[0] {
+                    mismatches += compareMatrices(stated: MultiChannelConv2D.slice(stated, f), recomputed: trace.outputChannel(f),
+                                                  name: "z[\(f + 1)]") { r, c in
+                        ["recomputed: " + trace.step(filter: f, row: r, column: c).text]
+                    }
+                }
+            }
+        }
+        if let stated = example.statedParameters, stated != trace.parameters.total {
+            mismatches.append(Mismatch(subject: "parameter count", stated: "\(stated)", recomputed: "\(trace.parameters.total)",
+                                       details: [ConvolutionParameterCount.formula + " = " + trace.parameters.filledIn]))
+        }
+        var lines: [String] = [title + (variant == "example" ? "" : " — variant \(variant)")]
+        if let description { lines.append(description) }
+        if let source { lines.append("From the course notes: \(source)") }
+        lines.append("Operation: cross-correlation per channel, summed over the channels, plus one bias per filter.")
+        lines += describe(trace)
+        let checked = (example.statedOutput == nil ? 0 : 1) + (example.statedParameters == nil ? 0 : 1)
+        if checked > 0 {
+            lines.append("")
+            if mismatches.isEmpty {
+                var parts: [String] = []
+                if let output = example.statedOutput { parts.append("the stated output (\(output.count) cells)") }
+                if let parameters = example.statedParameters { parts.append("the parameter count \(parameters)") }
+                lines.append("Checked against the lesson file: \(parts.joined(separator: " and ")) agree with the recomputation.")
+            } else {
+                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
+                for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
+            }
+        }
+        let figures = [ConvChannelsFigures.stack(trace)] + ConvChannelsFigures.frames(trace)
+        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: trace,
+                            figures: figures, mismatches: mismatches)
+    }
+
+    /// The step-by-step text of a trace.
+    static func describe(_ trace: MultiChannelConvolutionTrace) -> [String] {
+        let channels = trace.input.shape[0], k = trace.filters[0].shape
+        var lines: [String] = [""]
+        lines.append("input (\(Notation.shape(trace.input.shape)), C_in × H × W):")
+        for c in 0..<channels {
+            lines.append(" channel \(c + 1):")
+            lines.append(Notation.matrix(MultiChannelConv2D.slice(trace.input, c), indent: "  "))
+        }
+        for (f, filter) in trace.filters.enumerated() {
+            lines.append("filter \(f + 1) (\(Notation.shape(filter.shape))), bias b\(Notation.subscriptDigits(f + 1)) = \(Notation.number(trace.biases[f])):")
+            for c in 0..<channels {
+                lines.append(" slice \(c + 1), for input channel \(c + 1):")
+                lines.append(Notation.matrix(MultiChannelConv2D.slice(filter, c), indent: "  "))
+            }
+        }
+        lines.append("padding \(trace.padding), stride \(trace.stride), dilation \(trace.dilation)")
+        lines.append("")
+        lines.append("Step by step (output z[filter][row,column], 1-based; each channel's window in padded coordinates):")
+        for step in trace.steps {
+            let channelTrace = trace.channelTraces[step.filter][0]
+            let window = channelTrace.step(row: step.row, column: step.column)
+            lines.append("\(step.label): filter \(step.filter + 1) on padded rows \(window.windowRows.lowerBound + 1)–\(window.windowRows.upperBound + 1), columns \(window.windowColumns.lowerBound + 1)–\(window.windowColumns.upperBound + 1) of every channel")
+            for c in 0..<channels {
+                let s = trace.channelTraces[step.filter][c].step(row: step.row, column: step.column)
+                let products = Notation.sumOfProducts(s.terms.map { ($0.input, $0.weight) }, bias: nil, result: s.value)
+                lines.append("  channel \(c + 1): \(products)")
+            }
+            lines.append("  \(step.label) = channel sums + b\(Notation.subscriptDigits(step.filter + 1)) = \(step.sumText)")
+        }
+        lines.append("")
+        lines.append("output (\(Notation.shape(trace.output.shape)), K × H_out × W_out; one map per filter):")
+        for f in 0..<trace.output.shape[0] {
+            lines.append(" map \(f + 1):")
+            lines.append(Notation.matrix(trace.outputChannel(f), indent: "  "))
+        }
+        lines.append("")
+        let sizes = trace.outputSizes
+        lines.append("Output size: \(OutputSize.formula); C_out = K = \(trace.filters.count)")
+        if sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel && sizes[0].padding == sizes[1].padding
+            && sizes[0].stride == sizes[1].stride && sizes[0].dilation == sizes[1].dilation {
+            lines.append("  rows and columns: " + sizes[0].filledIn)
+        } else {
+            lines.append("  rows:    " + sizes[0].filledIn)
+            lines.append("  columns: " + sizes[1].filledIn)
+        }
+        let p = trace.parameters
+        lines.append("")
+        lines.append("Parameters: \(ConvolutionParameterCount.formula) = \(p.filledIn)")
+        lines.append("  \(p.weightsPerFilter) weights per filter (C_in·k·k = \(p.inputChannels)·\(p.kernelRows)·\(p.kernelColumns)), \(p.weights) weights and \(p.biases) bias\(p.biases == 1 ? "" : "es") in all")
+        lines.append("  PyTorch Conv2d(\(p.inputChannels), \(p.filters), kernel_size=\(k[1] == k[2] ? "\(k[1])" : "(\(k[1]), \(k[2]))")): weight \(p.filters)×\(p.inputChannels)×\(k[1])×\(k[2]), bias \(p.filters)")
+        return lines
+    }
+}

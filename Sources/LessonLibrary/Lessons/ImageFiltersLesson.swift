@@ -1,0 +1,145 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run image-filters`: a kernel of the notes applied to a PNG picture.
+///
+/// Lesson file keys: `image` (a PNG path relative to `lessons/`), `kernel` (a name from
+/// `ImageKernel.all`), `at` (`[row, column]`, 1-based, the worked pixel), and `expected` with
+/// `size` (`[rows, columns]` of the filtered picture).
+public enum ImageFiltersLesson: Lesson {
+    public static let id = "image-filters"
+
+    /// The largest picture filtered, in pixels.
+    public static let maximumPixels = 4096 * 4096
+
+    /// The parameters of one run.
+    public struct Example {
+        /// Where the PNG is, and how to name it in the trace.
+        public var imageURL: URL
+        public var imageName: String
+        public var kernel: ImageKernel
+        /// The worked pixel, 0-based, or nil for the one the filter changes most.
+        public var focus: (row: Int, column: Int)?
+        /// The filtered size the lesson file states.
+        public var statedSize: [Int]?
+
+        /// Reads a variant; `folder` is `lessons/`, which `image` is relative to.
+        public init(_ variant: LessonVariant, folder: URL) throws {
+            try variant.rejectUnknownKeys(allowed: ["image", "kernel", "at"])
+            let image = try variant.require("image", expected: "a PNG file name, such as image-filters.png").string()
+            imageURL = folder.appendingPathComponent(image)
+            imageName = "lessons/" + image
+            let kernelValue = try variant.require("kernel", expected: "a kernel name such as sharpen")
+            do { kernel = try ImageKernel.named(try kernelValue.string()) } catch let error as InputError {
+                throw kernelValue.error(error.message)
+            }
+            if let at = variant["at"] {
+                let pair = try at.pair()
+                guard pair.rows >= 1, pair.columns >= 1 else { throw at.error("'at' is 1-based: row and column must be 1 or more") }
+                focus = (pair.rows - 1, pair.columns - 1)
+            }
+            if let expected = variant["expected"] {
+                try expected.rejectUnknownKeys(allowed: ["size"])
+                statedSize = try expected["size"]?.items().map { try $0.int() }
+            }
+        }
+    }
+
+    /// The gray picture read from a PNG, with what was done to it.
+    public struct Picture {
+        public var gray: Tensor
+        /// Whether the PNG was already gray (else its colours were turned into luma).
+        public var wasGray: Bool
+    }
+
+    /// Reads any PNG (gray, palette, RGB, with alpha, 8 or 16 bits) as gray values 0…255.
+    public static func readPicture(_ url: URL, name: String) throws -> Picture {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw InputError("cannot read the image file '\(name)'")
+        }
+        let image: RGBAImage
+        do { image = try PNGCodec.decode([UInt8](data)) } catch let error as PNGError {
+            throw InputError("the image '\(name)' cannot be used: \(error.message)")
+        }
+        guard image.width * image.height <= maximumPixels else {
+            throw InputError("the image '\(name)' is \(image.width)×\(image.height) = \(image.width * image.height) pixels; the lesson filters at most \(maximumPixels) (4096×4096), so scale it down first")
+        }
+        return Picture(gray: GrayImage.fromRGBA(image.bytes, width: image.width, height: image.height),
+                       wasGray: GrayImage.isGray(image.bytes))
+    }
+
+    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
+        let folder = try LessonDirectory.locate().url
+        return try run(try Example(variant, folder: folder), title: file.title, source: file.source, variant: variant.name,
+                       description: variant.description)
+    }
+
+    /// Runs `example` and builds the text, JSON payload, figures and mismatches.
+    public static func run(_ example: Example, title: String, source: String?, variant: String,
+                           description: String? = nil) throws -> LessonOutput {
+        let picture = try readPicture(example.imageURL, name: example.imageName)
+        let trace = try ImageFilter(kernel: example.kernel).apply(picture.gray, focus: example.focus)
+        var mismatches: [Mismatch] = []
+        if let size = example.statedSize, size != trace.output.shape {
+            mismatches.append(Mismatch(subject: "filtered size", stated: Notation.shape(size), recomputed: Notation.shape(trace.output.shape)))
+        }
+        let text = describe(trace, picture: picture, example: example, title: title, source: source, variant: variant,
+                            description: description, mismatches: mismatches)
+        return LessonOutput(lesson: id, variant: variant, text: text, payload: trace,
+                            figures: ImageFilterFigures.figures(trace, imageName: example.imageName), mismatches: mismatches)
+    }
+
+    static func describe(_ trace: ImageFilterTrace, picture: Picture, example: Example, title: String, source: String?,
+                         variant: String, description: String?, mismatches: [Mismatch]) -> String {
+        let k = trace.kernel
+        var lines: [String] = []
+        lines.append(title + (variant == "example" ? "" : " — variant \(variant)"))
+        if let description { lines.append(description) }
+        if let source { lines.append("From the course notes: \(source)") }
+        lines.append("")
+        lines.append("kernel \(k.name): \(k.title) (\(k.source))")
+        lines.append("weights as printed, \(Notation.shape(k.weights.shape))" + (k.scaleText.map { ", times \($0)" } ?? "") + ":")
+        lines.append(Notation.matrix(k.weights))
+        let n = trace.inputShape
+        lines.append("image: \(example.imageName), \(n[1])×\(n[0]) pixels (\(n[0]) rows, \(n[1]) columns), " +
+                     (picture.wasGray ? "gray, values 0…255 as stored." : "colour, turned into gray: Y = 0.299·R + 0.587·G + 0.114·B, rounded (transparent pixels over white)."))
+        lines.append("Operation: cross-correlation (the kernel as printed, no flip) with zero padding p = ⌊(k − 1)/2⌋ = \(trace.padding) per side, so an odd kernel keeps the size.")
+        lines.append("Output size: \(OutputSize.formula)")
+        lines.append("  rows:    " + trace.outputSizes[0].filledIn)
+        lines.append("  columns: " + trace.outputSizes[1].filledIn)
+        lines.append("")
+        let w = trace.worked
+        let chosen = example.focus == nil ? "the pixel the filter changes most, |z − x| largest" : "chosen with 'at'"
+        lines.append("One window worked out: \(w.label) (\(chosen)); window rows \(trace.patch.windowRows.lowerBound + 1)–\(trace.patch.windowRows.upperBound + 1), columns \(trace.patch.windowColumns.lowerBound + 1)–\(trace.patch.windowColumns.upperBound + 1) of the image (0 and beyond the edge are padding):")
+        var window = Tensor(shape: k.weights.shape)
+        for term in w.terms { window[term.kernelRow, term.kernelColumn] = term.input }
+        lines.append(Notation.matrix(window))
+        let sum = Notation.sumOfProducts(w.terms.map { ($0.input, $0.weight) }, bias: nil, result: w.sum)
+        if let scale = k.scaleText {
+            lines.append("  \(w.label) = \(scale) × (\(sum.components(separatedBy: " = ").first ?? sum))")
+            lines.append("        = \(scale) × \(Notation.number(w.sum)) = \(Notation.number(w.value))")
+        } else {
+            lines.append("  \(w.label) = " + sum)
+        }
+        lines.append("  shown as \(Notation.number(w.displayed)) (\(trace.displayRule.formula))")
+        lines.append("")
+        lines.append("The zoomed patch (image rows \(trace.patch.rows.lowerBound + 1)–\(trace.patch.rows.upperBound + 1), columns \(trace.patch.columns.lowerBound + 1)–\(trace.patch.columns.upperBound + 1)):")
+        lines.append("input:")
+        lines.append(Notation.matrix(trace.patch.input))
+        lines.append("filtered z (one decimal; · is outside the output):")
+        let cells = trace.patch.output.map { $0.map { $0.map { Notation.number($0, decimals: 1) } ?? "·" } }
+        let width = cells.flatMap { $0 }.map(\.count).max() ?? 1
+        for row in cells { lines.append("  " + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ")) }
+        lines.append("")
+        let low = trace.output.scalars.min() ?? 0, high = trace.output.scalars.max() ?? 0
+        let changed = trace.output.scalars.filter { trace.displayRule.apply($0) != $0 }.count
+        lines.append("Filtered values range from \(Notation.number(low, decimals: 2)) to \(Notation.number(high, decimals: 2)); \(changed) of \(trace.output.count) pixels are changed by \(trace.displayRule.formula) to be shown.")
+        if example.statedSize != nil {
+            lines.append("")
+            lines.append(mismatches.isEmpty ? "Checked against the lesson file: the stated size \(Notation.shape(trace.output.shape)) agrees."
+                                            : "Mismatch: " + mismatches.map(\.description).joined(separator: "; "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

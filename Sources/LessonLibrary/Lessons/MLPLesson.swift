@@ -1,0 +1,50 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run mlp`: the forward pass of a multilayer perceptron, every unit term by term,
+/// and the loss. Lesson file keys: `network` (see `NetworkReader`), `expected` (`loss`, `output`).
+public enum MLPLesson: Lesson {
+    public static let id = "mlp"
+
+    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
+        try run(try NetworkLessonExample(variant), title: file.title, source: file.source, variant: variant.name,
+                description: variant.description)
+    }
+
+    /// Runs the forward pass and builds the text, JSON, figure and mismatches.
+    public static func run(_ lesson: NetworkLessonExample, title: String, source: String?, variant: String,
+                           description: String? = nil) throws -> LessonOutput {
+        let example = lesson.example
+        let forward = try example.network.forward(example.input)
+        let loss = try example.network.lossTrace(forward, target: example.target)
+        let mismatches = lesson.mismatches(loss: loss.total, output: forward.output)
+        var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
+        if let description { lines.append(description) }
+        if let source { lines.append("From the course notes: \(source)") }
+        lines.append("")
+        lines += NetworkText.header(example)
+        lines.append("")
+        lines += NetworkText.forward(forward)
+        lines.append("")
+        lines += NetworkText.loss(loss)
+        lines += LessonChecks.lines(mismatches, checked: (lesson.statedLoss == nil ? 0 : 1) + (lesson.statedOutput?.count ?? 0))
+        let figure = NetworkFigures.forward(forward, loss: loss, title: "MLP \(example.network.architecture)")
+        let payload = NetworkPayload(network: example.network, forward: forward, loss: loss, backward: nil, update: nil, check: nil)
+        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: payload,
+                            figures: [figure] + NetworkFigures.layerFrames(forward, nil, title: "MLP \(example.network.architecture)"),
+                            mismatches: mismatches)
+    }
+}
+
+/// The closing lines of a lesson that checked values its file states.
+enum LessonChecks {
+    static func lines(_ mismatches: [Mismatch], checked: Int) -> [String] {
+        guard checked > 0 else { return [] }
+        if mismatches.isEmpty {
+            return ["", "Checked against the lesson file: \(checked) stated value\(checked == 1 ? "" : "s") agree with the recomputation."]
+        }
+        return ["", "\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:"]
+            + mismatches.map { "  " + $0.description.replacingOccurrences(of: "\n", with: "\n  ") }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import LessonCore
+
+/// What the mlp and backprop lessons read from a variant: the network and the learning rate.
+public struct NetworkLessonExample {
+    /// The network with its input and target.
+    public var example: NetworkExample
+    /// α of the gradient-descent step.
+    public var learningRate: Double
+    /// Stated values to check: the loss and the output.
+    public var statedLoss: Double?
+    public var statedOutput: [Double]?
+
+    /// The keys a network lesson's variant may hold.
+    public static let keys = ["network", "learning-rate"]
+
+    /// Reads a variant of a network lesson file.
+    public init(_ variant: LessonVariant) throws {
+        try variant.rejectUnknownKeys(allowed: Self.keys)
+        example = try NetworkReader.read(try variant.require("network", expected: "the network: input, target, loss and layers"))
+        let rate = variant["learning-rate"]
+        learningRate = try rate?.double() ?? 0.1
+        if let rate, !(learningRate > 0) { throw rate.error("the learning rate must be above 0, got \(Notation.number(learningRate))") }
+        if let expected = variant["expected"] {
+            try expected.rejectUnknownKeys(allowed: ["loss", "output"])
+            statedLoss = try expected["loss"]?.double()
+            statedOutput = try expected["output"]?.vector()
+        }
+    }
+
+    /// An example given directly (a `--network` file).
+    public init(example: NetworkExample, learningRate: Double) {
+        self.example = example
+        self.learningRate = learningRate
+    }
+
+    /// The stated values that the recomputation does not give, at the precision they are written
+    /// (a value written with 6 decimals must agree to half a unit of the sixth).
+    func mismatches(loss: Double, output: [Double]) -> [Mismatch] {
+        var result: [Mismatch] = []
+        if let statedLoss, abs(statedLoss - loss) > 5e-7 {
+            result.append(Mismatch(subject: "loss", stated: Notation.number(statedLoss, decimals: 6), recomputed: Notation.number(loss, decimals: 6)))
+        }
+        if let statedOutput {
+            if statedOutput.count != output.count {
+                result.append(Mismatch(subject: "output length", stated: "\(statedOutput.count)", recomputed: "\(output.count)"))
+            } else {
+                for i in output.indices where abs(statedOutput[i] - output[i]) > 5e-7 {
+                    result.append(Mismatch(subject: "a⁽ᴸ⁾" + NetworkNotation.lowered(i + 1), stated: Notation.number(statedOutput[i], decimals: 6),
+                                           recomputed: Notation.number(output[i], decimals: 6)))
+                }
+            }
+        }
+        return result
+    }
+}

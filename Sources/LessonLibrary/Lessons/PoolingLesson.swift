@@ -1,0 +1,162 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run pooling`: max, average or min pooling stepped through window by window, and
+/// the backward pass that routes an upstream gradient to the input.
+///
+/// Lesson file keys: `input` (matrix), `op` (`max`, `avg`, `min`), `size`, `stride`, `padding`
+/// (a number or `[rows, columns]`; the stride defaults to the size), `count-include-pad`
+/// (average only; true by default, as in PyTorch), `global` (one window over the whole input),
+/// `grad` (the upstream gradient ∂L/∂y, for the backward pass), `decimals` (printed and drawn
+/// values, rounded), and `expected` with `output`, `gradient` (∂L/∂x) and `table` (the output
+/// as the notes print it, rounded or truncated to the decimals it shows). A variant may name
+/// its own `source` in the notes.
+public enum PoolingLesson: Lesson {
+    /// The lesson id.
+    public static let id = "pooling"
+
+    /// The parameters of one run, from a lesson variant and command-line options.
+    public struct Example: Equatable {
+        /// The input matrix.
+        public var input: Tensor
+        /// Max, average or min.
+        public var op = PoolingOp.max
+        /// The window size.
+        public var size = Pair2(2)
+        /// The stride; nil means the window size, as in PyTorch.
+        public var stride: Pair2?
+        /// The padding on each side.
+        public var padding = Pair2(0)
+        /// Whether an average divides by the whole window, padding included (PyTorch's default).
+        public var countIncludePad = true
+        /// Whether the window is the whole input (global pooling).
+        public var isGlobal = false
+        /// The upstream gradient ∂L/∂y, if the backward pass is to run.
+        public var grad: Tensor?
+        /// The decimals of printed and drawn values (rounded); JSON keeps exact values.
+        public var decimals = 3
+        /// The output the lesson file states, if any.
+        public var statedOutput: Tensor?
+        /// The input gradient the lesson file states, if any.
+        public var statedGradient: Tensor?
+        /// The output as the notes print it, if stated.
+        public var statedTable: PrintedTable?
+
+        /// Creates an example for `input` with the defaults (max 2×2, stride 2).
+        public init(input: Tensor) {
+            self.input = input
+        }
+
+        /// Reads a variant of a lesson file.
+        public init(_ variant: LessonVariant) throws {
+            try variant.rejectUnknownKeys(allowed: ["input", "op", "size", "stride", "padding", "count-include-pad",
+                                                    "global", "grad", "decimals", "source"])
+            input = try variant.require("input", expected: "the input matrix, such as \"3 0 1; 0 1 8\"").matrix()
+            if let opValue = variant["op"] {
+                let name = try opValue.string()
+                guard let parsed = PoolingOp(rawValue: name) else {
+                    throw opValue.error("unknown op '\(name)'; expected one of \(PoolingOp.names)")
+                }
+                op = parsed
+            }
+            size = try variant["size"]?.pair() ?? Pair2(2)
+            stride = try variant["stride"]?.pair()
+            padding = try variant["padding"]?.pair() ?? Pair2(0)
+            countIncludePad = try variant["count-include-pad"]?.bool() ?? true
+            isGlobal = try variant["global"]?.bool() ?? false
+            grad = try variant["grad"]?.matrix()
+            if let value = variant["decimals"] {
+                decimals = try value.int()
+                guard (0...12).contains(decimals) else { throw value.error("decimals must be 0 to 12, got \(decimals)") }
+            }
+            if let expected = variant["expected"] {
+                try expected.rejectUnknownKeys(allowed: ["output", "gradient", "table"])
+                statedOutput = try expected["output"]?.matrix()
+                statedGradient = try expected["gradient"]?.matrix()
+                if let table = expected["table"] {
+                    do { statedTable = try PrintedTable.parse(try table.string()) } catch let error as InputError where !error.message.hasPrefix(table.file) {
+                        throw table.error(error.message)
+                    }
+                }
+            }
+        }
+
+        /// The operation these parameters describe.
+        public var operation: Pool2D {
+            isGlobal ? Pool2D.global(op, inputShape: input.shape)
+                     : Pool2D(op: op, size: size, stride: stride, padding: padding, countIncludePad: countIncludePad)
+        }
+    }
+
+    /// What `--json` prints: the forward trace at the top level (`output` is the pooled
+    /// matrix), the backward trace under `backward`, and the check of a stated table.
+    public struct Payload: Encodable {
+        /// The forward trace, encoded at the top level.
+        public var forward: PoolingTrace
+        /// The backward trace, when an upstream gradient was given.
+        public var backward: PoolingBackwardTrace?
+        /// What a stated table turned out to be (rounded or truncated), when one was stated.
+        public var tableCheck: PrintedTableCheck?
+        /// The decimals text and figures use.
+        public var decimals: Int
+
+        private enum CodingKeys: String, CodingKey { case backward, tableCheck, decimals }
+
+        public func encode(to encoder: Encoder) throws {
+            try forward.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(backward, forKey: .backward)
+            try container.encodeIfPresent(tableCheck, forKey: .tableCheck)
+            try container.encode(decimals, forKey: .decimals)
+        }
+    }
+
+    /// Runs a variant of the lesson file as it is written.
+    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
+        let example = try Example(variant)
+        let source = try variant["source"]?.string() ?? file.source
+        return try run(example, title: file.title, source: source, variant: variant.name,
+                       description: variant.description)
+    }
+
+    /// Runs `example` and builds the text, JSON payload, figures and mismatches.
+    public static func run(_ example: Example, title: String, source: String?, variant: String,
+                           description: String? = nil) throws -> LessonOutput {
+        let pool = example.operation
+        let trace = try pool.forward(example.input)
+        let backward = try example.grad.map { try pool.backward(trace, upstream: $0) }
+        let tableCheck = example.statedTable.map { $0.check(against: trace.output) }
+        var mismatches: [Mismatch] = []
+        if let stated = example.statedOutput {
+            mismatches += compareMatrices(stated: stated, recomputed: trace.output, name: "y") { r, c in
+                ["recomputed: " + trace.step(row: r, column: c).text(op: trace.op, decimals: example.decimals)]
+            }
+        }
+        if let stated = example.statedGradient {
+            if let backward {
+                mismatches += compareMatrices(stated: stated, recomputed: backward.gradient, name: "∂L/∂x")
+            } else {
+                mismatches.append(Mismatch(subject: "∂L/∂x", stated: Notation.inlineMatrix(stated),
+                                           recomputed: "nothing: the variant has no upstream gradient 'grad'"))
+            }
+        }
+        if let tableCheck, tableCheck.verdict == .neither || tableCheck.verdict == .wrongShape {
+            mismatches.append(Mismatch(subject: "stated table", stated: Notation.inlineMatrix(example.statedTable?.values ?? Tensor(shape: [0])),
+                                       recomputed: Notation.inlineMatrix(trace.output, decimals: example.decimals),
+                                       details: [tableCheck.sentence]))
+        }
+        let decimals = example.decimals
+        var figures = PoolingFigures.frames(trace, decimals: decimals) + [PoolingFigures.overview(trace, decimals: decimals)]
+        if let backward {
+            figures += PoolingFigures.backwardFrames(trace, backward, decimals: decimals)
+            figures.append(PoolingFigures.backwardOverview(trace, backward, decimals: decimals))
+        }
+        let text = PoolingText.describe(trace, backward: backward, tableCheck: tableCheck, example: example,
+                                        title: title, source: source, variant: variant, description: description,
+                                        mismatches: mismatches)
+        return LessonOutput(lesson: id, variant: variant, text: text,
+                            payload: Payload(forward: trace, backward: backward, tableCheck: tableCheck, decimals: decimals),
+                            figures: figures, mismatches: mismatches)
+    }
+}

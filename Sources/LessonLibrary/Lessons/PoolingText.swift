@@ -1,0 +1,119 @@
+import LessonCore
+
+/// The step-by-step text of a pooling run, read from its traces.
+enum PoolingText {
+    static func describe(_ trace: PoolingTrace, backward: PoolingBackwardTrace?, tableCheck: PrintedTableCheck?,
+                         example: PoolingLesson.Example, title: String, source: String?, variant: String,
+                         description: String?, mismatches: [Mismatch]) -> String {
+        let d = example.decimals
+        var lines: [String] = []
+        lines.append(title + (variant == "example" ? "" : " — variant \(variant)"))
+        if let description { lines.append(description) }
+        if let source { lines.append("From the course notes: \(source)") }
+        lines.append("Operation: \(trace.settings).")
+        lines.append("Values are printed with at most \(d) decimal\(d == 1 ? "" : "s"), rounded; --json gives them exactly.")
+        lines.append("")
+        lines.append("input x (\(Notation.shape(trace.input.shape))):")
+        lines.append(Notation.matrix(trace.input, decimals: d))
+        if trace.padding != Pair2(0) {
+            let meaning = trace.op == .avg ? (trace.countIncludePad ? "adds 0 and counts in the divisor" : "adds 0 and is not counted")
+                                           : "never wins"
+            lines.append("input with padding \(trace.padding) (\(Notation.shape(trace.paddedShape))); a padded cell \(meaning):")
+            lines.append(paddedMatrix(trace, decimals: d))
+        }
+        lines.append("")
+        lines.append("Step by step (indices 1-based; window rows and columns in input coordinates, 0 and n + 1 are padding):")
+        for step in trace.steps {
+            lines.append("\(step.label): window \(step.windowText)")
+            lines.append("  " + step.text(op: trace.op, decimals: d))
+        }
+        if trace.op.picksOneElement {
+            lines.append("")
+            if trace.hasTies {
+                lines.append("Ties: \(PoolingTrace.tieRule).")
+            } else {
+                lines.append("No window has a tie; had one, \(PoolingTrace.tieRule).")
+            }
+        }
+        lines.append("")
+        lines.append("output y (\(Notation.shape(trace.output.shape))):")
+        lines.append(Notation.matrix(trace.output, decimals: d))
+        lines.append("")
+        lines.append("Output size: \(Pool2D.formula)")
+        let sizes = trace.outputSizes
+        if sizes[0].input == sizes[1].input, sizes[0].kernel == sizes[1].kernel, sizes[0].padding == sizes[1].padding,
+           sizes[0].stride == sizes[1].stride {
+            lines.append("  rows and columns: " + Pool2D.filledIn(sizes[0]))
+        } else {
+            lines.append("  rows:    " + Pool2D.filledIn(sizes[0]))
+            lines.append("  columns: " + Pool2D.filledIn(sizes[1]))
+        }
+        if let backward { lines += describe(backward, decimals: d) }
+        let checked = (example.statedOutput == nil ? 0 : 1) + (example.statedGradient == nil ? 0 : 1)
+        if checked > 0 || tableCheck != nil {
+            lines.append("")
+            if mismatches.isEmpty {
+                var parts: [String] = []
+                if let output = example.statedOutput { parts.append("the stated output (\(output.count) cell\(output.count == 1 ? "" : "s"))") }
+                if let gradient = example.statedGradient { parts.append("the stated gradient (\(gradient.count) cell\(gradient.count == 1 ? "" : "s"))") }
+                if let table = example.statedTable, tableCheck?.verdict != .neither {
+                    parts.append("the stated table (\(table.decimals) decimal\(table.decimals == 1 ? "" : "s"))")
+                }
+                lines.append("Checked against the lesson file: \(parts.joined(separator: " and ")) \(parts.count == 1 ? "agrees" : "agree") with the recomputation.")
+            } else {
+                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
+                for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
+            }
+            if let tableCheck, tableCheck.verdict == .rounded || tableCheck.verdict == .truncated {
+                lines.append("Note: " + tableCheck.sentence)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func describe(_ backward: PoolingBackwardTrace, decimals d: Int) -> [String] {
+        var lines = ["", "Backward: the upstream gradient ∂L/∂y (\(Notation.shape(backward.upstream.shape))):"]
+        lines.append(Notation.matrix(backward.upstream, decimals: d))
+        switch backward.op {
+        case .max, .min:
+            lines.append("Each ∂L/∂y[i,j] goes whole to the element that won window [i,j] (the \(backward.op.rawValue) is that element, so its derivative is 1 there and 0 elsewhere); windows that overlap add up.")
+        case .avg:
+            lines.append("Each ∂L/∂y[i,j] is shared evenly by the cells the average divided by (∂y/∂x = 1/count for each); windows that overlap add up.")
+        }
+        for step in backward.steps { lines.append("  " + step.text(decimals: d)) }
+        let shared = backward.accumulations.filter { $0.contributions.count > 1 }
+        if !shared.isEmpty {
+            lines.append("Cells reached from more than one window add their contributions:")
+            for cell in shared { lines.append("  " + cell.text(decimals: d)) }
+        }
+        lines.append("input gradient ∂L/∂x (\(Notation.shape(backward.gradient.shape))):")
+        lines.append(Notation.matrix(backward.gradient, decimals: d))
+        var sums = "Sums: Σ ∂L/∂y = \(Notation.number(backward.upstreamSum, decimals: d)), Σ ∂L/∂x = \(Notation.number(backward.gradientSum, decimals: d))"
+        if backward.droppedOnPadding != 0 {
+            sums += ", and \(Notation.number(backward.droppedOnPadding, decimals: d)) fell on padded cells and was dropped"
+        } else {
+            sums += ": nothing is lost"
+        }
+        lines.append(sums + ".")
+        return lines
+    }
+
+    /// The padded input as text, padding written as the symbol it stands for (−∞, 0, ∞).
+    private static func paddedMatrix(_ trace: PoolingTrace, decimals: Int) -> String {
+        let shape = trace.paddedShape, p = trace.padding, n = trace.input.shape
+        var cells: [[String]] = []
+        for r in 0..<shape[0] {
+            var row: [String] = []
+            for c in 0..<shape[1] {
+                let inside = (p.rows..<(p.rows + n[0])).contains(r) && (p.columns..<(p.columns + n[1])).contains(c)
+                row.append(inside ? Notation.number(trace.input[r - p.rows, c - p.columns], decimals: decimals)
+                                  : trace.op.paddingSymbol)
+            }
+            cells.append(row)
+        }
+        let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
+        return cells.map { row in
+            "  " + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import LessonCore
+import LessonFigures
+import LessonLibrary
+
+/// `lesson figures`: every lesson's figures for slides, in PNG, SVG and PDF, listed in figures.json.
+struct FiguresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figures",
+        abstract: "Draw the figures of every lesson for slides: PNG, SVG or PDF, with a filmstrip per lesson.",
+        discussion: """
+            Writes output/<lesson>/ (and output/<lesson>/<variant>/ for other variants) and \
+            output/figures.json, which lists every file written with its lesson, variant, step and \
+            a one-sentence description usable as alt text. The same input gives the same bytes.
+
+            Examples:
+              lesson figures
+              lesson figures --lesson conv2d --format png,svg,pdf --theme dark
+              lesson figures --width 1920 --variant padding-1
+            """
+    )
+
+    @Option(help: ArgumentHelp("Only this lesson (see 'lesson list').", valueName: "id"))
+    var lesson: String?
+
+    @Option(help: ArgumentHelp("Only this variant of each lesson.", valueName: "name"))
+    var variant: String?
+
+    @Option(help: ArgumentHelp("Formats, comma-separated: png, svg, pdf.", valueName: "formats"))
+    var format: String = "png"
+
+    @Option(help: "Figure theme: light or dark.")
+    var theme: ThemeName = .light
+
+    @Option(help: ArgumentHelp("Width of every file in pixels (PNG) or points (SVG, PDF).", valueName: "w"))
+    var width: Double?
+
+    @Option(help: "Scale of every figure (2 doubles the pixels of a PNG).")
+    var scale: Double?
+
+    @Option(help: ArgumentHelp("Write into this folder instead of output/.", valueName: "dir"))
+    var out: String = "output"
+
+    @Flag(help: "Do not draw the filmstrip of each lesson variant.")
+    var noFilmstrip = false
+
+    /// The sizing asked for; bad values are input errors (exit 1) like every other mistake.
+    func sizing() throws -> FigureBatchOptions.Sizing {
+        if width != nil, scale != nil { throw InputError("give --width or --scale, not both") }
+        if let scale {
+            guard scale > 0, scale <= 8 else { throw InputError("--scale must be above 0 and at most 8, got \(Notation.number(scale))") }
+            return .scale(scale)
+        }
+        if let width {
+            guard width >= 64, width <= 8192 else {
+                throw InputError("--width must be between 64 and 8192, got \(Notation.number(width))")
+            }
+            return .width(width)
+        }
+        return .scale(1)
+    }
+
+    func run() throws {
+        var failed = 0
+        try reportingErrors {
+            let root = URL(fileURLWithPath: out)
+            let options = FigureBatchOptions(formats: try Self.formats(format), theme: theme == .dark ? .dark : .light,
+                                             sizing: try sizing(), filmstrips: !noFilmstrip)
+            let directory = try LessonDirectory.locate()
+            let (jobs, lessonFailures) = try FigureBatch.jobs(directory: directory, lesson: lesson, variant: variant)
+            let progress = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
+            for failure in lessonFailures { progress.report(failure) }
+            var report = try FigureBatch.render(jobs, root: root, options: options) { event in progress.show(event) }
+            progress.finish()
+            report.failures = lessonFailures + report.failures
+            let index = try FigureBatch.writeIndex(report, root: root)
+            let lessons = Set(report.records.map(\.lesson)).count
+            print("Wrote \(report.records.count) file\(report.records.count == 1 ? "" : "s") for \(lessons) lesson\(lessons == 1 ? "" : "s") to \(root.relativePath)/; the list is in \(index.relativePath).")
+            failed = report.failures.count
+        }
+        if failed > 0 {
+            printError("\(failed) failure\(failed == 1 ? "" : "s"): see the errors above; every other figure was written")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Reads a comma-separated list of formats, `png,svg,pdf`, dropping repeats.
+    static func formats(_ argument: String) throws -> [FigureFormat] {
+        var formats: [FigureFormat] = []
+        for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let format = FigureFormat(rawValue: name.lowercased()) else {
+                throw InputError("--format \"\(argument)\": '\(name)' is not a format; use png, svg or pdf, separated by commas")
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        return formats
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import LessonFigures
+import Testing
+
+/// `lesson figures` as a person runs it: files, figures.json, exit codes, messages.
+@Suite struct FiguresCommandTests {
+    /// Every file under `root` except figures.json, relative to `root`.
+    private func files(under root: URL) -> Set<String> {
+        var found: Set<String> = []
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue, path != "figures.json" { found.insert(path) }
+        }
+        return found
+    }
+
+    private func listed(in root: URL) throws -> [[String: Any]] {
+        let data = try Data(contentsOf: root.appendingPathComponent("figures.json"))
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        return object?["figures"] as? [[String: Any]] ?? []
+    }
+
+    @Test func writesEveryFormatListsExactlyTheFilesAndRepeatsByteForByte() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let arguments = ["figures", "--lesson", "conv2d", "--format", "png,svg,pdf", "--out", root.path]
+        let result = try LessonCLITests.runLesson(arguments)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("for 1 lesson to \(root.path)/; the list is in \(root.path)/figures.json"))
+        // Not a terminal: one plain progress line per lesson, no carriage returns.
+        #expect(result.stderr.hasPrefix("conv2d: ") && !result.stderr.contains("\r"), "stderr: \(result.stderr)")
+        let written = files(under: root)
+        let entries = try listed(in: root)
+        #expect(written == Set(entries.compactMap { $0["file"] as? String }))
+        #expect(written.count == entries.count)
+        for name in ["step-1", "overview", "filmstrip"] {
+            for ext in ["png", "svg", "pdf"] { #expect(written.contains("conv2d/\(name).\(ext)")) }
+        }
+        #expect(written.contains("conv2d/padding-1/step-25.png"))
+        let first = try #require(entries.first)
+        #expect(first["lesson"] as? String == "conv2d" && first["variant"] as? String == "example" && first["step"] as? Int == 1)
+        #expect((first["description"] as? String)?.hasPrefix("Step 1 of 9:") == true)
+        #expect(entries.contains { $0["name"] as? String == "filmstrip" && $0["step"] is NSNull })
+
+        var before: [String: Data] = [:]
+        for file in written.union(["figures.json"]) { before[file] = try Data(contentsOf: root.appendingPathComponent(file)) }
+        let again = try LessonCLITests.runLesson(arguments)
+        #expect(again.status == 0)
+        for (file, bytes) in before {
+            #expect(try Data(contentsOf: root.appendingPathComponent(file)) == bytes, "\(file) differs on the second run")
+        }
+    }
+
+    @Test func darkThemeAtAGivenWidth() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try LessonCLITests.runLesson(["figures", "--lesson", "conv2d", "--variant", "stride-2", "--theme", "dark",
+                                    "--width", "1920", "--out", root.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(files(under: root) == Set(["step-1", "step-2", "step-3", "step-4", "overview", "filmstrip"]
+            .map { "conv2d/stride-2/\($0).png" }))
+        let image = try PNGCodec.read(root.appendingPathComponent("conv2d/stride-2/step-1.png"))
+        #expect(image.width == 1920 && image.height == 1080)
+        let corner = image.pixel(x: 4, y: 4)
+        #expect(corner.r == 0x12 && corner.g == 0x12 && corner.b == 0x12, "dark background, got \(corner)")
+        let strip = try PNGCodec.read(root.appendingPathComponent("conv2d/stride-2/filmstrip.png"))
+        #expect(strip.width == 1920)
+    }
+
+    @Test(arguments: [
+        (["--format", "png,gif"], "error: --format \"png,gif\": 'gif' is not a format; use png, svg or pdf, separated by commas"),
+        (["--lesson", "nope"], "error: there is no lesson 'nope'; the lessons are "),
+        (["--lesson", "conv2d", "--variant", "nope"], "error: lesson 'conv2d' has no variant 'nope'"),
+        (["--variant", "nope"], "error: no lesson has a variant 'nope'"),
+        (["--width", "100", "--scale", "2"], "error: give --width or --scale, not both"),
+        (["--scale", "0"], "error: --scale must be above 0 and at most 8, got 0"),
+        (["--width", "20000"], "error: --width must be between 64 and 8192, got 20000"),
+    ])
+    func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try LessonCLITests.runLesson(["figures", "--out", root.path] + arguments)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix(message), "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(files(under: root).isEmpty)
+    }
+
+    @Test func aFailingVariantIsNamedTheOthersAreWrittenAndTheExitCodeSaysSo() throws {
+        let home = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let lessons = home.appendingPathComponent("lessons")
+        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+        let original = try String(contentsOf: packageRoot.appendingPathComponent("lessons/conv2d.yaml"), encoding: .utf8)
+        try (original + "\n  broken:\n    dilation: 9\n").write(to: lessons.appendingPathComponent("conv2d.yaml"),
+                                                              atomically: true, encoding: .utf8)
+        let out = home.appendingPathComponent("out")
+        let result = try runLesson(["figures", "--lesson", "conv2d", "--out", out.path], lessonHome: home)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: conv2d, variant broken: "), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("1 failure: see the errors above; every other figure was written"))
+        let written = files(under: out)
+        #expect(written.contains("conv2d/step-1.png") && written.contains("conv2d/padding-1-stride-2/filmstrip.png"))
+        let data = try Data(contentsOf: out.appendingPathComponent("figures.json"))
+        let failures = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["failures"] as? [[String: Any]]
+        #expect(failures?.first?["variant"] as? String == "broken")
+    }
+
+    /// Runs `lesson` with LESSON_HOME set to `home`.
+    private func runLesson(_ arguments: [String], lessonHome home: URL) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("lesson")
+        process.arguments = arguments
+        process.currentDirectoryURL = home
+        var environment = ProcessInfo.processInfo.environment
+        environment["LESSON_HOME"] = home.path
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// `lesson run conv1d | conv2d-modes | conv-arithmetic | conv-channels` as a person runs them.
+@Suite struct RunConvLessonsCommandTests {
+    @Test func conv1dWritesEachZOut() throws {
+        let result = try runLesson(["run", "conv1d", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("z₂ = w₋₁·x₁ + w₀·x₂ + w₁·x₃"))
+        #expect(result.stdout.contains("= 1×4 + (−2)×1 + 1×1 = 3"))
+        #expect(result.stdout.contains("output (length 6), z₂ … z₇: (3, 1, 0, 1, 1, 2)"))
+        #expect(result.stdout.contains("agree with the recomputation"))
+        let padded = try runLesson(["run", "conv1d", "--variant", "padded", "--no-figures"])
+        #expect(padded.stdout.contains("z₈ = w₋₁·x̃₈ + w₀·x̃₉ + w₁·x̃₁₀"))
+        #expect(padded.stdout.contains("= 1×8 + (−2)×13 + 1×0 = −18"))
+    }
+
+    @Test(arguments: ["average", "sharpen", "derivative", "second-derivative", "dilation-2", "stride-2"])
+    func conv1dNamedKernelsAgreeWithTheirStatedOutputs(variant: String) throws {
+        let result = try runLesson(["run", "conv1d", "--variant", variant, "--no-figures", "--strict"])
+        #expect(result.status == 0, "\(variant): \(result.stdout)\(result.stderr)")
+    }
+
+    @Test func conv1dJsonHasEveryStep() throws {
+        let result = try runLesson(["run", "conv1d", "--json", "--no-figures"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["output"] as? [Double] == [3, 1, 0, 1, 1, 2])
+        let steps = object?["steps"] as? [[String: Any]]
+        #expect(steps?.map { $0["label"] as? String } == ["z₂", "z₃", "z₄", "z₅", "z₆", "z₇"])
+        #expect(object?["named_by_centre"] as? Bool == true)
+    }
+
+    @Test func conv2dModesRunsFullValidAndSame() throws {
+        let result = try runLesson(["run", "conv2d-modes", "--no-figures", "--strict"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("Runs: full (6×7), valid (2×3), same (4×5)"))
+        #expect(result.stdout.contains("o = ⌊(4 + 2×2 − 1×(3 − 1) − 1)/1⌋ + 1 = ⌊5/1⌋ + 1 = 6"))
+        #expect(result.stdout.contains("z[1,1] = 0×6 + 0×2 + 0×1 + 0×0 + 4×(−2) + 1×3 + 0×2 + 1×(−1) + (−1)×(−4) + 0 = −2"))
+    }
+
+    @Test func conv2dModesSlideReportsTheMinusFourteen() throws {
+        let result = try runLesson(["run", "conv2d-modes", "--variant", "slide", "--no-figures"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("same: z[3,2]: stated −14, recomputed −6"), "\(result.stdout)")
+        let strict = try runLesson(["run", "conv2d-modes", "--variant", "slide", "--no-figures", "--strict"])
+        #expect(strict.status == 3)
+    }
+
+    @Test func conv2dModesShowsTheFlippedKernel() throws {
+        let result = try runLesson(["run", "conv2d-modes", "--variant", "convolution", "--no-figures", "--strict"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("Operation: true convolution (the kernel is rotated by 180° before it is laid on each window)."))
+        #expect(result.stdout.contains("kernel rotated by 180°, as laid on each window:\n  −4  −1   2\n   3  −2   0\n   1   2   6"))
+        #expect(result.stdout.contains("valid: cross-correlation 32 −15 16; 8 −15 35 vs true convolution −1 9 49; −14 31 −13"))
+    }
+
+    @Test func conv2dModesWritesAComparisonAndTheFramesOfEachRun() throws {
+        let folder = try temporaryFolder()
+        let result = try runLesson(["run", "conv2d-modes", "--variant", "stride-2", "--out", folder.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(Set(names) == Set((1...9).map { "step-same-0\($0).png" } + ["comparison.png", "same-overview.png"]))
+    }
+
+    @Test func conv1dFlipReversesTheKernel() throws {
+        let result = try runLesson(["run", "conv1d", "--input", "1 2 3 4", "--kernel", "1 0 -1", "--flip", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("w reversed, as laid on each window: (−1, 0, 1)"))
+        #expect(result.stdout.contains("z₂ = w₁·x₁ + w₀·x₂ + w₋₁·x₃"))
+        #expect(result.stdout.contains("= (−1)×1 + 0×2 + 1×3 = 2"))
+    }
+
+    @Test func convArithmeticPrintsEveryStep() throws {
+        let result = try runLesson(["run", "conv-arithmetic", "--n", "7", "--k", "3", "--p", "1", "--s", "2", "--d", "2", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        for line in ["k' = k + (k − 1)(d − 1) = 3 + 2×1 = 5", "n + 2p = 7 + 2×1 = 9", "4/2 = 2 exactly, ⌊4/2⌋ = 2",
+                     "o = ⌊(7 + 2×1 − 2×(3 − 1) − 1)/2⌋ + 1 = ⌊4/2⌋ + 1 = 3",
+                     "never read by any window: 2 (input 1), 4 (input 3), 6 (input 5), 8 (input 7)",
+                     "o = (7 − 1)×2 − 2×1 + 2×(3 − 1) + 0 + 1 = 15", "Output shape: 3×3"] {
+            #expect(result.stdout.contains(line), "missing: \(line)")
+        }
+    }
+
+    @Test func convArithmeticNonSquareAndOddSame() throws {
+        let result = try runLesson(["run", "conv-arithmetic", "--n", "7,5", "--k", "3,2", "--p", "0", "--s", "2,1", "--d", "1", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("rows: n = 7, k = 3, p = 0, s = 2, d = 1"))
+        #expect(result.stdout.contains("columns: n = 5, k = 2, p = 0, s = 1, d = 1"))
+        #expect(result.stdout.contains("d(k − 1) = 1×(2 − 1) = 1 zeros in all, odd, so it cannot be symmetric: 0 before and 1 after"))
+        #expect(result.stdout.contains("Output shape: 3×4"))
+    }
+
+    @Test func convArithmeticWritesOneFramePerPosition() throws {
+        let folder = try temporaryFolder()
+        let result = try runLesson(["run", "conv-arithmetic", "--n", "6", "--k", "3", "--p", "1", "--s", "2", "--d", "1", "--out", folder.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(Set(names) == Set((1...9).map { "step-\($0).png" } + ["overview.png"]))
+        #expect(result.stdout.contains("the remainder 1 cell at the end, 8 (padding), is never reached"))
+    }
+
+    @Test func convChannelsSumsOverChannels() throws {
+        let result = try runLesson(["run", "conv-channels", "--no-figures", "--strict"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("z[1][1,1] = channel sums + b₁ = 2 + 1 + 2 + 1 = 6"))
+        #expect(result.stdout.contains("Parameters: (C_in·k·k + 1)·K = (3·3·3 + 1)·2 = 28·2 = 56"))
+        let custom = try runLesson(["run", "conv-channels", "--no-figures", "--input", "1 2; 3 4 | 5 6; 7 8",
+                                    "--filter", "1 0; 0 1 | 1 1; 1 1", "--biases", "10", "--padding", "0", "--stride", "1"])
+        #expect(custom.status == 0, "\(custom.stderr)")
+        #expect(custom.stdout.contains("z[1][1,1] = channel sums + b₁ = 5 + 26 + 10 = 41"))
+    }
+
+    @Test(arguments: [
+        (["conv1d", "--kernel", "1 2 3 4 5 6 7 8 9"], "the kernel (9 length) is larger than the padded input (8 + 2×0 = 8 length)"),
+        (["conv1d", "--stride", "0"], "stride must be 1 or more along the length, got 0"),
+        (["conv1d", "--input", "1 2; 3 4"], "--input 1 2; 3 4: expected one row of numbers, got 2 rows"),
+        (["conv2d-modes", "--kernel", "1 2; 3 4", "--paddings", "same"], "\"same\" padding needs d(k − 1) = 1×(2 − 1) = 1 zeros along the rows"),
+        (["conv2d-modes", "--paddings", "valid", "--kernel", "1 2 3 4 5 6"], "valid padding (p = 0): the kernel (6 columns) is larger than the padded input"),
+        (["conv2d-modes", "--paddings", "wide"], "'wide' is not a padding; expected full, valid or same"),
+        (["conv-arithmetic", "--n", "3", "--k", "5", "--p", "0", "--d", "1"], "n + 2p − d(k − 1) − 1 = −2 is below 0 and there is no output"),
+        (["conv-arithmetic", "--s", "0"], "stride must be 1 or more along the rows, got 0"),
+        (["conv-arithmetic", "--n", "7,a"], "--n 7,a: expected a whole number, or two as rows,columns"),
+        (["conv-arithmetic", "--output-padding", "2"], "output_padding must be smaller than the stride or the dilation along the rows (stride 2, dilation 2), got 2"),
+        (["conv-channels", "--filter", "1 0; 0 1 | 1 1; 1 1"], "filter 1 has 2 channels but the input has 3; every filter needs one k × k slice per input channel"),
+        (["conv-channels", "--biases", "1 2 3"], "the layer has 2 filters but 3 biases; each filter has exactly one bias"),
+        (["conv-channels", "--input", "1 2; 3 4 | 5 6 7"], "--input: channel 2 is 1×3 but channel 1 is 2×2"),
+    ])
+    func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
+        let result = try runLesson(["run"] + arguments + ["--no-figures"])
+        #expect(result.status == 1, "\(arguments): \(result.stdout)")
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// `lesson run conv-matrix` as a person runs it.
+@Suite struct RunConvMatrixCommandTests {
+    @Test func printsTheNotesMatrixRowAndProduct() throws {
+        let result = try runLesson(["run", "conv-matrix", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("    1 4 1 0 1 4 3 0 3 3 1 0 0 0 0 0"))
+        #expect(result.stdout.contains("z1 = z[1,1] = 4×1 + 5×4 + 8×1 + 1×1 + 8×4 + 8×3 + 3×3 + 6×3 + 6×1 = 122"))
+        #expect(result.stdout.contains("z = (122, 148, 126, 134), reshaped to 2×2 row by row:"))
+        #expect(result.stdout.contains("Checked against the lesson file: 4 stated rows of M and the stated output (4 cells) agree"))
+    }
+
+    @Test func symbolicVariantWritesTheNotesRows() throws {
+        let result = try runLesson(["run", "conv-matrix", "--variant", "symbolic", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("k1 k2  0 k3 k4  0  0  0  0"))
+        #expect(result.stdout.contains("z1 = k1·x1 + k2·x2 + k3·x4 + k4·x5"))
+        #expect(result.stdout.contains("z4 = k1·x5 + k2·x6 + k3·x8 + k4·x9"))
+    }
+
+    @Test(arguments: [
+        ("example", [[122.0, 148], [126, 134]]),
+        ("symbolic", [[37, 47], [67, 77]]),
+        ("padding-1", [[42, 83, 114, 84], [64, 122, 148, 106], [65, 126, 134, 107], [57, 80, 91, 61]]),
+        ("padding-1-stride-2", [[42, 114], [65, 134]]),
+    ])
+    func jsonCarriesTheOutput(variant: String, expected: [[Double]]) throws {
+        let result = try runLesson(["run", "conv-matrix", "--variant", variant, "--json", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["output"] as? [[Double]] == expected)
+        #expect((object?["mismatches"] as? [Any])?.isEmpty == true)
+        let matrix = (object?["matrix"] as? [String: Any])?["matrix"] as? [[Double]]
+        #expect(matrix?.count == expected.count * expected[0].count)
+    }
+
+    @Test func customStrideAndPaddingRunWithoutTheLessonsNumbers() throws {
+        let result = try runLesson(["run", "conv-matrix", "--no-figures", "--input", "1 2 3; 4 5 6; 7 8 9", "--kernel", "1 0; 0 -1",
+                                    "--padding", "1", "--stride", "2"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("So M has 2×2 = 4 rows (one per output cell) and 3×3 = 9 columns"))
+        #expect(result.stdout.contains("3 weights on padding, left out"))
+        #expect(!result.stdout.contains("Checked against the lesson file"))
+    }
+
+    @Test(arguments: [
+        (["--kernel", "1 2 3 4 5"], "the kernel (5 columns) is larger than the padded input (4 + 2×0 = 4 columns)"),
+        (["--stride", "0"], "stride must be 1 or more along the rows, got 0"),
+        (["--input", "1", "--kernel", "1", "--padding", "300"], "M would have 361201 rows; the lesson writes out at most 256"),
+        (["--input", "1 2; 3"], "row 2 has 1 number but row 1 has 2"),
+    ])
+    func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
+        let result = try runLesson(["run", "conv-matrix", "--no-figures"] + arguments)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func writesOneFramePerRowTheOverviewAndTheSymbolicMatrix() throws {
+        let folder = try temporaryFolder()
+        let result = try runLesson(["run", "conv-matrix", "--out", folder.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(Set(names) == Set((1...4).map { "step-\($0).png" } + ["overview.png", "symbolic.png"]))
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// `lesson run conv-transpose` as a person runs it.
+@Suite struct RunConvTransposeCommandTests {
+    @Test(arguments: [
+        ("example", [[1.0, 6, 9, 2], [4, 22, 30, 10], [6, 25, 32, 14], [9, 21, 15, 4]]),
+        ("stride-2", [[1, 4, 3, 8, 2], [1, 4, 5, 8, 6], [6, 15, 14, 22, 6], [3, 12, 13, 16, 12], [9, 9, 15, 12, 4]]),
+        ("stride-2-padding-1", [[4, 5, 8], [15, 14, 22], [12, 13, 16]]),
+        ("output-padding-1", [[4, 5, 8, 6], [15, 14, 22, 6], [12, 13, 16, 12], [9, 15, 12, 4]]),
+    ])
+    func jsonCarriesTheOutputOfEveryVariant(variant: String, expected: [[Double]]) throws {
+        let result = try runLesson(["run", "conv-transpose", "--variant", variant, "--json", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["output"] as? [[Double]] == expected)
+        #expect((object?["steps"] as? [Any])?.count == 4)
+    }
+
+    @Test func textShowsScatterStepsTheTransposeAndOutputPadding() throws {
+        let result = try runLesson(["run", "conv-transpose", "--variant", "output-padding-1", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("o = (2 − 1)×2 − 2×1 + 1×(3 − 1) + 1 + 1 = 4"))
+        #expect(result.stdout.contains("y[1,2] = 2: adds 2 × kernel at canvas rows 1–3, columns 3–5"))
+        #expect(result.stdout.contains("[1,3] += 2×1 = 2 (cropped)"))
+        #expect(result.stdout.contains("out[2,2] = 1×1 + 2×3 + 3×1 + 4×1 = 14"))
+        #expect(result.stdout.contains("Cᵀ is exactly its transpose"))
+        #expect(result.stdout.contains("maps every input size 3, 4 to 2"))
+    }
+
+    @Test(arguments: [
+        (["--output-padding", "1"], "output_padding must be smaller than the stride or the dilation along the rows (stride 1, dilation 1), got 1"),
+        (["--padding", "3"], "= −2 along the rows: the padding 3 crops more than the transposed convolution produces"),
+        (["--stride", "-1"], "stride must be 1 or more along the rows, got -1"),
+        (["--stride", "100"], "the output would be 103×103 cells; the lesson writes out at most 4096"),
+    ])
+    func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
+        let result = try runLesson(["run", "conv-transpose", "--no-figures"] + arguments)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,78 @@
+import Testing
+import LessonCore
+@testable import LessonFigures
+
+/// Rendered frames of the new convolution figures: the cells that must be highlighted are.
+@Suite struct ConvFigurePixelTests {
+    /// The colour at (x, y) of a rendered PNG surface as (red, green, blue), 0…255.
+    static func pixel(_ surface: Surface, _ x: Double, _ y: Double) -> (r: Int, g: Int, b: Int) {
+        let image = surface.pixels()
+        let argb = image.argb[Int(y) * image.width + Int(x)]
+        return (Int((argb >> 16) & 0xFF), Int((argb >> 8) & 0xFF), Int(argb & 0xFF))
+    }
+
+    /// Orange (the highlight role), even when laid at 30 % over white: red well above blue, green
+    /// between them. White, grey padding and the light channel tints all have red − blue below 30.
+    static func isHighlight(_ p: (r: Int, g: Int, b: Int)) -> Bool { p.r > 200 && p.r - p.b > 50 && p.g - p.b > 25 }
+
+    @Test func arithmeticFrameShadesExactlyTheDilatedTaps() throws {
+        let arithmetic = try ConvolutionArithmetic(input: Pair2(7), kernel: Pair2(3), padding: Pair2(1), stride: Pair2(2),
+                                                   dilation: Pair2(2))
+        let frames = ConvArithmeticFigures.frames(arithmetic)
+        #expect(frames.count == 9)
+        let surface = try FigureRenderer.surface(for: frames[4], options: RenderOptions())
+        let grid = ConvArithmeticFigures.layout(for: arithmetic).input
+        // Position 5 is output [2,2]: its window starts at padded (2, 2) and taps every second cell.
+        for u in 0..<3 {
+            for v in 0..<3 {
+                let (x, y) = grid.cellCenter(2 + 2 * u, 2 + 2 * v)
+                #expect(Self.isHighlight(Self.pixel(surface, x, y)), "tap [\(u),\(v)]")
+            }
+        }
+        // Cells between the taps, inside the window, are not taps.
+        for (r, c) in [(3, 3), (2, 3), (5, 4)] {
+            let (x, y) = grid.cellCenter(r, c)
+            #expect(!Self.isHighlight(Self.pixel(surface, x, y)), "gap [\(r),\(c)]")
+        }
+        // The output cell of this position is marked with the current (blue) colour.
+        let out = ConvArithmeticFigures.layout(for: arithmetic).output
+        let (ox, oy) = out.cellCenter(1, 1)
+        let p = Self.pixel(surface, ox, oy)
+        #expect(p.b > p.r + 40, "output [2,2] is blue, got \(p)")
+    }
+
+    @Test func conv1dFrameHighlightsTheWindowAndNothingElse() throws {
+        let trace = try Conv1D(kernel: [1, -2, 1], padding: 1).forward([4, 1, 1, 2, 3, 5, 8, 13])
+        let frame = Conv1DFigures.frames(trace)[3]
+        let surface = try FigureRenderer.surface(for: frame, options: RenderOptions())
+        let layout = Conv1DFigures.layout(for: trace)
+        // Step 4 reads padded positions 3, 4, 5 (0-based); sample the cell's lower-left corner, away from the digits.
+        for position in 0..<layout.signal.columns {
+            let rect = layout.signal.cellRect(0, position)
+            let highlighted = Self.isHighlight(Self.pixel(surface, rect.x + 6, rect.y + rect.height - 6))
+            #expect(highlighted == (3...5).contains(position), "position \(position)")
+        }
+    }
+
+    @Test func channelFrameMarksTheSameWindowOnEveryChannel() throws {
+        let input = Tensor(shape: [3, 4, 4], scalars: (0..<48).map { Double($0 % 5) })
+        let filters = [Tensor(shape: [3, 3, 3], repeating: 1), Tensor(shape: [3, 3, 3], repeating: -1)]
+        let trace = try MultiChannelConv2D(filters: filters, biases: [0, 1], padding: Pair2(1), stride: Pair2(2)).forward(input)
+        let frames = ConvChannelsFigures.frames(trace)
+        #expect(frames.count == 8)
+        let surface = try FigureRenderer.surface(for: frames[3], options: RenderOptions())
+        let layout = ConvChannelsFigures.layout(for: trace)
+        // Step 4: filter 1, output [2,2], window padded rows 2–4, columns 2–4 (0-based) on every channel.
+        for grid in layout.channels {
+            let inside = grid.cellRect(3, 3), outside = grid.cellRect(0, 0)
+            #expect(Self.isHighlight(Self.pixel(surface, inside.x + 5, inside.y + inside.height - 5)))
+            #expect(!Self.isHighlight(Self.pixel(surface, outside.x + 5, outside.y + outside.height - 5)))
+        }
+    }
+
+    @Test func stepNamesSortInOrder() {
+        #expect(Figure.stepName(0, of: 9) == "step-1")
+        #expect(Figure.stepName(0, of: 18) == "step-01")
+        #expect(Figure.stepName(99, of: 100) == "step-100")
+    }
+}
