@@ -142,3 +142,29 @@ import LessonCore
         #expect(uwe.questions[2].correct)
     }
 }
+
+/// The backprop exercise (the network engine of issue 5 computes the answers).
+@Suite struct BackpropExerciseTests {
+    @Test func backpropAnswersMatchTheLessonsNumbers() throws {
+        let answers = try shippedExercise("backprop-step").prepared(for: "").map(\.expected)
+        guard case .number(let loss) = answers[0], case .matrix(let delta3) = answers[1], case .matrix(let gradW3) = answers[2] else {
+            Issue.record("unexpected answer types \(answers)"); return
+        }
+        #expect(abs(loss - 0.152477) < 5e-7, "loss \(loss)")
+        #expect(abs(delta3.scalars[0] - (0.247774 - 0.8)) < 5e-7, "δ(3) \(delta3.scalars)")
+        #expect(gradW3.shape == [1, 4])
+    }
+
+    @Test func backpropSubmissions() throws {
+        let files = try SubmissionFile.collect([packageRoot.appendingPathComponent("exercises/submissions/backprop-step").path])
+        let report = Grader.grade(files: files, exercise: try shippedExercise("backprop-step"))
+        let byName = Dictionary(uniqueKeysWithValues: report.students.map { ($0.student, $0) })
+        #expect(byName["vera"]?.points == 8)
+        let walt = try #require(byName["walt"])
+        #expect(walt.questions.allSatisfy { $0.mistake?.hasPrefix("a different loss convention") == true }, "\(walt.questions.map(\.mistake))")
+        let xia = try #require(byName["xia"])
+        #expect(xia.questions[2].mistake?.hasPrefix("transposed shapes") == true)
+        #expect(xia.questions[3].wrongCells == [[1, 2]])
+        #expect(xia.questions[4].status == .unreadable)
+    }
+}

@@ -75,7 +75,7 @@ public enum AnswerGrader {
         if wrong.isEmpty {
             result.status = .correct
             result.points = question.points
-            result.feedback = "correct (all \(total) cells)"
+            result.feedback = total == 1 ? "correct" : "correct (all \(total) cells)"
             result.working = nil
             return result
         }

@@ -27,6 +27,7 @@ public enum QuestionKinds {
             Conv2DCellKind.self,
             ChoiceKind.self,
             Pool2DOutputKind.self,
+            BackpropKind.self,
         ]
     }
 
