@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["grade", "nope", "x.yaml"], "there is no exercise 'nope' (no file exercises/nope.yaml); the exercises are conv-5x5, output-sizes, param-count"),
+        (["grade", "nope", "x.yaml"], "there is no exercise 'nope' (no file exercises/nope.yaml); the exercises are backprop-step, conv-5x5, output-sizes, param-count, pooling"),
         (["grade", "param-count", "/nonexistent/answers"], "the submission '/nonexistent/answers' does not exist"),
         (["grade", "param-count"], "give at least one answer file or folder after the exercise"),
         (["exercise", "show", "nope"], "there is no exercise 'nope'"),
