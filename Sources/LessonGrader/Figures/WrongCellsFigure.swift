@@ -10,7 +10,8 @@ public enum WrongCellsFigure {
     public static func grid(for shape: [Int], width: Double = 1280, height: Double = 720) -> Grid {
         let rows = shape.count == 1 ? 1 : shape[0]
         let columns = shape.count == 1 ? shape[0] : shape[1]
-        let cell = min(96, (width - 160) / Double(columns), (height - 300) / Double(rows))
+        // A vector (one count per layer, one δ per unit) gets wider cells: its numbers are longer.
+        let cell = min(shape.count == 1 ? 150 : 96, (width - 160) / Double(columns), (height - 300) / Double(rows))
         let gridWidth = cell * Double(columns), gridHeight = cell * Double(rows)
         return Grid(rows: rows, columns: columns, x: (width - gridWidth) / 2, y: 130 + (height - 300 - gridHeight) / 2,
                     cellSize: cell)
