@@ -62,10 +62,10 @@ enum GradeBenchmark {
         }
         let files = try SubmissionFile.collect([folder.path])
         let submissions = files.map { Submission.read($0.url, displayName: $0.displayName) }
-        try measure("grade: grading only (10,000 parsed submissions)", repetitions: 3) {
+        measure("grade: grading only (10,000 parsed submissions)", repetitions: 3) {
             _ = Grader.grade(submissions: submissions, exercise: exercise)
         }
-        try measure("grade: reading and parsing only (10,000 files)", repetitions: 3) {
+        measure("grade: reading and parsing only (10,000 files)", repetitions: 3) {
             _ = files.map { Submission.read($0.url, displayName: $0.displayName) }
         }
         let report = Grader.grade(submissions: submissions, exercise: exercise)
