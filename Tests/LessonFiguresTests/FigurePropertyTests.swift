@@ -1,21 +1,9 @@
+import LessonCore
 import LessonFigures
 import Testing
 
 /// Properties over seeded random cases; every failure names its seed.
 @Suite struct FigurePropertyTests {
-    /// SplitMix64: a small, fixed generator so every seed gives the same case everywhere.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func pngRoundTripsThroughLibpngAtAnySize() throws {
         for seed in UInt64(1)...24 {
             var random = SplitMix64(seed: seed)
