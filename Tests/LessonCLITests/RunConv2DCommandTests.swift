@@ -46,6 +46,10 @@ import Testing
         (["--stride", "0"], "stride must be 1 or more along the rows, got 0"),
         (["--dilation", "-1"], "dilation must be 1 or more along the rows, got -1"),
         (["--padding", "-1"], "padding must be 0 or more along the rows, got -1"),
+        (["--padding", "1000000"], "padding must be at most 100 along the rows, got 1000000"),
+        (["--padding", "9223372036854775807"], "padding must be at most 100 along the rows, got 9223372036854775807"),
+        (["--dilation", "9223372036854775807"], "dilation must be at most 100 along the rows, got 9223372036854775807"),
+        (["--stride", "9223372036854775807"], "stride must be at most 100000 along the rows, got 9223372036854775807"),
         (["--variant", "nope"], "lesson 'conv2d' has no variant 'nope'; its variants are example, padding-1"),
         (["--input", "@/nonexistent/file.csv"], "cannot read the file '/nonexistent/file.csv'"),
     ])
