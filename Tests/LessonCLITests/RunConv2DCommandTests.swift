@@ -38,6 +38,15 @@ import Testing
         #expect(strict.status == 3)
     }
 
+    /// A word after `run` that names no lesson: one sentence listing the lessons, exit 1.
+    @Test func anUnknownLessonIsOneSentenceAndExitOne() throws {
+        let result = try runLesson(["run", "nope", "--no-figures"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: there is no lesson 'nope'; the lessons are activations, autodiff, "), "stderr: \(result.stderr)")
+        #expect(result.stderr.hasSuffix("pooling, separable\n"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test(arguments: [
         (["--input", "1 2; 3"], "--input \"1 2; 3\": row 2 has 1 number but row 1 has 2"),
         (["--input", "1 x; 3 4"], "'x' in row 1, column 2 is not a number"),
