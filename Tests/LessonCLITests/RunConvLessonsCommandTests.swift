@@ -63,6 +63,17 @@ import Testing
         #expect(Set(names) == Set((1...9).map { "step-same-0\($0).png" } + ["comparison.png", "same-overview.png"]))
     }
 
+    /// A variant's heading never names the example's own numbers when the variant changes them.
+    @Test(arguments: [("conv1d", "sharpen", "w = (1, −2, 1)"), ("conv-arithmetic", "no-padding", "n = 7"),
+                      ("conv-channels", "one-filter", "two")])
+    func variantHeadingsDoNotClaimTheExamplesNumbers(lesson: String, variant: String, claim: String) throws {
+        let result = try runLesson(["run", lesson, "--variant", variant, "--no-figures"])
+        #expect(result.status == 0)
+        let heading = result.stdout.components(separatedBy: "\n").first ?? ""
+        #expect(heading.hasSuffix("— variant \(variant)"))
+        #expect(!heading.contains(claim), "\(heading)")
+    }
+
     @Test func conv1dFlipReversesTheKernel() throws {
         let result = try runLesson(["run", "conv1d", "--input", "1 2 3 4", "--kernel", "1 0 -1", "--flip", "--no-figures"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
