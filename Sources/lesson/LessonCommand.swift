@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `lesson`: step through how neural networks compute.
 @main
@@ -25,4 +26,18 @@ struct LessonCommand: ParsableCommand {
                       FiguresCommand.self,
                       GradeCommand.self, ExerciseCommand.self]
     )
+
+    /// Parses and runs; `lesson run <word>` with a word that names no lesson is one sentence
+    /// and exit 1 (the argument parser alone would say "Unexpected argument").
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count >= 2, arguments[0] == "run", !arguments[1].hasPrefix("-"), arguments[1] != "help" {
+            let lessons = RunCommand.configuration.subcommands.map { $0._commandName }
+            if !lessons.contains(arguments[1]) {
+                printError("error: there is no lesson '\(arguments[1])'; the lessons are \(lessons.sorted().joined(separator: ", "))")
+                Foundation.exit(1)
+            }
+        }
+        Self.main(arguments)
+    }
 }

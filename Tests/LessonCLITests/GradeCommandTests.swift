@@ -24,6 +24,19 @@ import Testing
         #expect((report?["students"] as? [Any])?.count == 13)
     }
 
+    /// File errors read as one sentence after "the answer file": a duplicate id and a bad id.
+    @Test func duplicateAndBadStudentIdsReadAsSentences() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("student: s1\nanswers: {regression: 37}\n".utf8).write(to: folder.appendingPathComponent("a.yaml"))
+        try Data("student: s1\nanswers: {regression: 37}\n".utf8).write(to: folder.appendingPathComponent("b.yaml"))
+        try Data("student: [1, 2]\nanswers: {regression: 37}\n".utf8).write(to: folder.appendingPathComponent("c.yaml"))
+        let result = try runLesson(["grade", "param-count", folder.path, "--out", folder.appendingPathComponent("out").path, "--verbose"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("error: the answer file uses the student id 's1', which \(folder.appendingPathComponent("a.yaml").path) also uses; only that file is graded"), "\(result.stdout)")
+        #expect(result.stdout.contains("error: the answer file has 'student: [1, 2]', which is not a student id (a name or a number)"))
+    }
+
     @Test func gradescopeModeWritesOneResultsFile() throws {
         let out = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }

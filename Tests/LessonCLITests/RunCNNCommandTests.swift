@@ -76,7 +76,23 @@ import Testing
         (["--learning-rate", "-1"], "error: --learning-rate must be above 0, got −1\n"),
         (["--image", "1 2; 3 4"], "error: the kernel (3 rows) is larger than the padded input (2 + 2×0 = 2 rows), so n + 2p − d(k − 1) − 1 = −1 is below 0 and there is no output\n"),
         (["--target", "1 0; 0 1"], "error: --target \"1 0; 0 1\": expected one row of numbers, found 2 rows\n"),
+        (["--image", Array(repeating: Array(repeating: "1e308", count: 6).joined(separator: " "), count: 6).joined(separator: "; ")],
+         "error: the convolution with filter 1 overflows (a value that is not a finite number); use smaller image values or weights\n"),
+        (["--image", Array(repeating: Array(repeating: "1e308", count: 6).joined(separator: " "), count: 6).joined(separator: "; "), "--json"],
+         "error: the convolution with filter 1 overflows (a value that is not a finite number); use smaller image values or weights\n"),
     ]
+
+    /// An image so bright the update overflows: the text says ∞, the JSON is one sentence, neither crashes.
+    @Test func anOverflowingUpdateIsWrittenOutOrRefusedInJSON() throws {
+        let image = Array(repeating: Array(repeating: "1e150", count: 6).joined(separator: " "), count: 6).joined(separator: "; ")
+        let text = try runLesson(["run", "cnn", "--no-figures", "--image", image])
+        #expect(text.status == 0, "stderr: \(text.stderr)")
+        #expect(text.stdout.contains("after one step: ∞"))
+        let json = try runLesson(["run", "cnn", "--no-figures", "--json", "--image", image])
+        #expect(json.status == 1)
+        #expect(json.stderr == "error: the trace holds inf at update.lossAfter, which JSON cannot represent; the numbers overflow, so use smaller inputs, weights or learning rate\n")
+        #expect(json.stdout.isEmpty)
+    }
 
     @Test(arguments: badInput)
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {

@@ -38,6 +38,15 @@ import Testing
         #expect(strict.status == 3)
     }
 
+    /// A word after `run` that names no lesson: one sentence listing the lessons, exit 1.
+    @Test func anUnknownLessonIsOneSentenceAndExitOne() throws {
+        let result = try runLesson(["run", "nope", "--no-figures"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: there is no lesson 'nope'; the lessons are activations, autodiff, "), "stderr: \(result.stderr)")
+        #expect(result.stderr.hasSuffix("pooling, separable\n"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test(arguments: [
         (["--input", "1 2; 3"], "--input \"1 2; 3\": row 2 has 1 number but row 1 has 2"),
         (["--input", "1 x; 3 4"], "'x' in row 1, column 2 is not a number"),
@@ -46,6 +55,10 @@ import Testing
         (["--stride", "0"], "stride must be 1 or more along the rows, got 0"),
         (["--dilation", "-1"], "dilation must be 1 or more along the rows, got -1"),
         (["--padding", "-1"], "padding must be 0 or more along the rows, got -1"),
+        (["--padding", "1000000"], "padding must be at most 100 along the rows, got 1000000"),
+        (["--padding", "9223372036854775807"], "padding must be at most 100 along the rows, got 9223372036854775807"),
+        (["--dilation", "9223372036854775807"], "dilation must be at most 100 along the rows, got 9223372036854775807"),
+        (["--stride", "9223372036854775807"], "stride must be at most 100000 along the rows, got 9223372036854775807"),
         (["--variant", "nope"], "lesson 'conv2d' has no variant 'nope'; its variants are example, padding-1"),
         (["--input", "@/nonexistent/file.csv"], "cannot read the file '/nonexistent/file.csv'"),
     ])

@@ -63,6 +63,17 @@ import Testing
         #expect(Set(names) == Set((1...9).map { "step-same-0\($0).png" } + ["comparison.png", "same-overview.png"]))
     }
 
+    /// A variant's heading never names the example's own numbers when the variant changes them.
+    @Test(arguments: [("conv1d", "sharpen", "w = (1, −2, 1)"), ("conv-arithmetic", "no-padding", "n = 7"),
+                      ("conv-channels", "one-filter", "two")])
+    func variantHeadingsDoNotClaimTheExamplesNumbers(lesson: String, variant: String, claim: String) throws {
+        let result = try runLesson(["run", lesson, "--variant", variant, "--no-figures"])
+        #expect(result.status == 0)
+        let heading = result.stdout.components(separatedBy: "\n").first ?? ""
+        #expect(heading.hasSuffix("— variant \(variant)"))
+        #expect(!heading.contains(claim), "\(heading)")
+    }
+
     @Test func conv1dFlipReversesTheKernel() throws {
         let result = try runLesson(["run", "conv1d", "--input", "1 2 3 4", "--kernel", "1 0 -1", "--flip", "--no-figures"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -120,6 +131,10 @@ import Testing
         (["conv2d-modes", "--paddings", "wide"], "'wide' is not a padding; expected full, valid or same"),
         (["conv-arithmetic", "--n", "3", "--k", "5", "--p", "0", "--d", "1"], "n + 2p − d(k − 1) − 1 = −2 is below 0 and there is no output"),
         (["conv-arithmetic", "--s", "0"], "stride must be 1 or more along the rows, got 0"),
+        (["conv-arithmetic", "--n", "9223372036854775807"], "the input size must be at most 100000 along the rows, got 9223372036854775807"),
+        (["conv-arithmetic", "--k", "9223372036854775807"], "the kernel size must be at most 100000 along the rows, got 9223372036854775807"),
+        (["conv-arithmetic", "--n", "100000", "--k", "1", "--d", "1", "--p", "0"], "the padded input is 100000×100000; the lesson draws every cell and position, so at most 1000"),
+        (["conv2d-modes", "--dilation", "9223372036854775807"], "dilation must be at most 100 along the rows, got 9223372036854775807"),
         (["conv-arithmetic", "--n", "7,a"], "--n 7,a: expected a whole number, or two as rows,columns"),
         (["conv-arithmetic", "--output-padding", "2"], "output_padding must be smaller than the stride or the dilation along the rows (stride 2, dilation 2), got 2"),
         (["conv-channels", "--filter", "1 0; 0 1 | 1 1; 1 1"], "filter 1 has 2 channels but the input has 3; every filter needs one k × k slice per input channel"),

@@ -32,6 +32,9 @@ import Testing
         (["--output-padding", "1"], "output_padding must be smaller than the stride or the dilation along the rows (stride 1, dilation 1), got 1"),
         (["--padding", "3"], "= −2 along the rows: the padding 3 crops more than the transposed convolution produces"),
         (["--stride", "-1"], "stride must be 1 or more along the rows, got -1"),
+        (["--stride", "9223372036854775807"], "stride must be at most 100 along the rows, got 9223372036854775807"),
+        (["--padding", "9223372036854775807"], "padding must be at most 100 along the rows, got 9223372036854775807"),
+        (["--dilation", "9223372036854775807"], "dilation must be at most 100 along the rows, got 9223372036854775807"),
         (["--stride", "100"], "the output would be 103×103 cells; the lesson writes out at most 4096"),
     ])
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {

@@ -82,6 +82,18 @@ private func networkFile(_ text: String, name: String = #function) throws -> URL
                           "backward-layer-1.png", "backward-layer-2.png", "backward-layer-3.png"])
     }
 
+    /// Weights so large the gradients overflow: a sentence, not a failed precondition.
+    @Test func anOverflowingUpdateIsOneSentenceAndExitOne() throws {
+        let text = issueNetwork.replacingOccurrences(of: "weights: [[0.5, -0.6]]\n      bias: [0.2]",
+                                                     with: "weights: [[1e308, -1e308]]\n      bias: [1e308]")
+        #expect(text != issueNetwork)
+        let file = try networkFile(text)
+        let result = try runLesson(["run", "backprop", "--network", file.path, "--no-figures"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: the update θ − α·∂L/∂θ gives a weight or bias that is not a finite number"), "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test(arguments: [
         ("weights: [[0.5, -0.6]]", "weights: [[0.5, -0.6, 0.1]]", "net.yaml, line 10 (network.layers[2].weights): the weights of layer 2 have 3 columns but layer 1 has 2 units"),
         ("target: [1.0]", "target: [1.0, 2.0]", "net.yaml, line 3 (network.target): the target has 2 values but the last layer has 1 unit"),

@@ -82,4 +82,29 @@ import Testing
         #expect(throws: InputError.self) { try graph.forward(at: [:]) }
         #expect(throws: InputError.self) { try graph.forward(at: ["x": 1, "y": 2]) }
     }
+
+    /// Deep nesting is an error naming the limit, never a stack overflow.
+    @Test(arguments: [
+        String(repeating: "(", count: 400) + "x" + String(repeating: ")", count: 400),
+        String(repeating: "-", count: 900) + "x",
+        String(repeating: "sin(", count: 150) + "x" + String(repeating: ")", count: 150),
+        Array(repeating: "x", count: 150).joined(separator: "^"),
+    ])
+    func deepNestingIsAnError(text: String) throws {
+        let error = #expect(throws: InputError.self) { try ExpressionParser.parse(text) }
+        #expect(error?.message.contains("nests more than 100 levels deep") == true, "\(error?.message.prefix(300) ?? "")")
+        #expect((error?.message.count ?? 0) < 400)
+    }
+
+    @Test func aVeryLongExpressionIsAnError() throws {
+        let text = Array(repeating: "x", count: 30_000).joined(separator: "+")
+        #expect(throws: InputError("the expression is 59999 characters long; the lesson traces expressions of at most 1000")) {
+            try ExpressionParser.parse(text)
+        }
+    }
+
+    @Test func nestingWithinTheLimitParses() throws {
+        let text = String(repeating: "(", count: 50) + "x" + String(repeating: ")", count: 50)
+        #expect(try ExpressionParser.parse(text) == .variable("x"))
+    }
 }

@@ -204,6 +204,23 @@ import Testing
         #expect(dilated.output(with: .ceilInsteadOfFloor) == nil, "s = 1 divides evenly, so ceil changes nothing")
     }
 
+    /// Sizes whose counts do not fit in 64 bits: a sentence naming the layer, never an overflow trap.
+    @Test(arguments: [
+        ("input(10) dense(99999999999) dense(99999999999)", "layer 2, dense(99999999999)"),
+        ("input(9223372036854775807,9223372036854775807,3) flatten", "layer 1, flatten"),
+        ("input(9223372036854775807) dense(2)", "layer 1, dense(2)"),
+        ("input(9,9) lstm(9223372036854775807)", "layer 1, lstm(9223372036854775807)"),
+        ("input(9223372036854775807) batch_norm", "layer 1, batch_norm"),
+        ("input(9,9,3) conv2d(9223372036854775807,3)", "layer 1, conv2d(9223372036854775807,3)"),
+        ("input(9,9,3) depthwise_conv2d(3,depth_multiplier=9223372036854775807)", "layer 1, depthwise_conv2d(3,depth_multiplier=9223372036854775807)"),
+    ])
+    func countsThatOverflowAreOneSentence(text: String, layer: String) throws {
+        let model = try ModelParser.parse(text)
+        #expect(throws: InputError("\(layer): the sizes are so large that a shape or parameter count does not fit in a 64-bit integer; use smaller sizes")) {
+            try ModelSummary.summarize(model)
+        }
+    }
+
     @Test func countingMistakesOfTheConvStack() throws {
         let model = try ModelParser.parse("input(28,28,1) conv2d(8,7,stride=2) conv2d(16,5,stride=2) conv2d(32,3) global_avg_pool dense(10)")
         #expect(try ModelSummary.summarize(model, mistake: .biasesForgotten).layers.map(\.params) == [392, 3200, 4608, 0, 320])

@@ -14,8 +14,10 @@ import LessonCore
         #expect(submission("answers: [1, 2").error?.hasPrefix("is not valid YAML") == true)
         #expect(submission("{\"answers\": ").error?.hasPrefix("is not valid JSON") == true)
         #expect(submission("- 1\n- 2").error?.hasPrefix("must be a mapping") == true)
-        #expect(submission("answers: 3").error == "'answers' must be a mapping of question ids to answers")
-        #expect(submission("student: [a]\nanswers: {}").error?.hasPrefix("'student' must be the student's id") == true)
+        #expect(submission("answers: 3").error == "has 'answers' that is not a mapping of question ids to answers")
+        #expect(submission("student: [a]\nanswers: {}").error == "has 'student: [a]', which is not a student id (a name or a number)")
+        #expect(submission("student: \(String(repeating: "x", count: 101))\nanswers: {}").error
+            == "has a student id longer than 100 characters or with control characters")
     }
 
     @Test func yamlTagsAndAnchorsAreOnlyData() {

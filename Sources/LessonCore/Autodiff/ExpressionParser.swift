@@ -11,12 +11,22 @@ public struct ExpressionParser {
     private let text: String
     private let characters: [Character]
     private var position = 0
+    /// How many signs, powers and parentheses the parser is inside; bounded so a deep expression is an error, not a stack overflow.
+    private var depth = 0
+
+    /// The deepest nesting of parentheses, functions, signs and powers accepted.
+    public static let maximumDepth = 100
+    /// The longest expression accepted: every node is traced, and the graph is walked recursively.
+    public static let maximumLength = 1000
 
     /// Parses `text`, or throws an `InputError` that names the column and what was expected.
     public static func parse(_ text: String) throws -> Expression {
         var parser = ExpressionParser(text: text)
         parser.skipSpaces()
         guard !parser.atEnd else { throw InputError("the expression is empty; write one such as cos(sin(x^2) + 3x^2)") }
+        guard parser.characters.count <= maximumLength else {
+            throw InputError("the expression is \(parser.characters.count) characters long; the lesson traces expressions of at most \(maximumLength)")
+        }
         let expression = try parser.sum()
         parser.skipSpaces()
         if !parser.atEnd {
@@ -41,7 +51,8 @@ public struct ExpressionParser {
     private func failure(_ message: String, at column: Int? = nil) -> InputError {
         let where_ = column ?? position
         let place = where_ >= characters.count ? "at the end (column \(characters.count + 1))" : "at column \(where_ + 1)"
-        return InputError("the expression \"\(text)\" does not parse \(place): \(message)")
+        let shown = text.count > 80 ? String(text.prefix(80)) + "…" : text
+        return InputError("the expression \"\(shown)\" does not parse \(place): \(message)")
     }
 
     private mutating func sum() throws -> Expression {
@@ -79,6 +90,11 @@ public struct ExpressionParser {
 
     private mutating func signed() throws -> Expression {
         skipSpaces()
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw failure("the expression nests more than \(Self.maximumDepth) levels deep (parentheses, functions, signs and powers)")
+        }
         if let c = current, c == "-" || c == "−" || c == "+" {
             position += 1
             let operand = try signed()

@@ -14,6 +14,9 @@ extension SmallCNN {
         var flattened: [Double] = []
         for k in 0..<filterCount {
             let conv = try convolution(k).forward(image)
+            guard conv.output.scalars.allSatisfy(\.isFinite) else {
+                throw InputError("the convolution with filter \(k + 1) overflows (a value that is not a finite number); use smaller image values or weights")
+            }
             let a = conv.output.map { max(0, $0) }
             let pool = try pooling.forward(a)
             convolutions.append(conv)
@@ -25,6 +28,9 @@ extension SmallCNN {
         let network = try denseNetwork()
         let dense = try network.forward(flattened)
         let loss = try network.lossTrace(dense, target: target)
+        guard dense.output.allSatisfy(\.isFinite), dense.layers.allSatisfy({ $0.z.allSatisfy(\.isFinite) }), loss.total.isFinite else {
+            throw InputError("the dense layer or the loss overflows (a value that is not a finite number); use smaller image values or weights")
+        }
         return CNNForwardTrace(shapes: shapes, image: image, convolutions: convolutions, activations: activations,
                                pools: pools, flattened: flattened, dense: dense, loss: loss)
     }

@@ -48,11 +48,26 @@ public struct OutputSize: Equatable, Sendable, Codable {
         if stride < 1 { throw InputError("stride must be 1 or more along the \(axis), got \(stride)") }
         if dilation < 1 { throw InputError("dilation must be 1 or more along the \(axis), got \(dilation)") }
         if padding < 0 { throw InputError("padding must be 0 or more along the \(axis), got \(padding)") }
+        for (name, value) in [("the input size", input), ("the kernel size", kernel), ("stride", stride)] where value > Self.largestSize {
+            throw InputError("\(name) must be at most \(Self.largestSize) along the \(axis), got \(value)")
+        }
+        if padding > Self.largestSetting {
+            throw InputError("padding must be at most \(Self.largestSetting) along the \(axis), got \(padding); more only adds zeros around the input")
+        }
+        if dilation > Self.largestSetting {
+            throw InputError("dilation must be at most \(Self.largestSetting) along the \(axis), got \(dilation)")
+        }
         if numerator < 0 {
             let kernelText = dilation == 1 ? "\(kernel)" : "\(effectiveKernel) (k = \(kernel) dilated by \(dilation))"
             throw InputError("the kernel (\(kernelText) \(axis)) is larger than the padded input (\(input) + 2×\(padding) = \(paddedInput) \(axis)), so n + 2p − d(k − 1) − 1 = \(Notation.number(Double(numerator))) is below 0 and there is no output")
         }
     }
+
+    /// The largest padding or dilation a lesson accepts: enough for any example, and it keeps
+    /// n + 2p and d(k − 1) far from overflow and the traced output small enough to print.
+    public static let largestSetting = 100
+    /// The largest input size, kernel size or stride accepted, far from overflowing any product of two.
+    public static let largestSize = 100_000
 
     /// The formula with symbols: `o = ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1`.
     public static let formula = "o = ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1"

@@ -11,7 +11,10 @@ public enum PaddingMode: String, Sendable, Codable, CaseIterable {
 
     /// The padding on each side along one axis, or an `InputError` when it cannot be symmetric.
     public func padding(kernel: Int, dilation: Int = 1, axis: String) throws -> Int {
-        let total = dilation * (kernel - 1)
+        if dilation > OutputSize.largestSetting {
+            throw InputError("dilation must be at most \(OutputSize.largestSetting) along the \(axis), got \(dilation)")
+        }
+        let total = dilation * max(kernel - 1, 0)
         switch self {
         case .full: return total
         case .valid: return 0

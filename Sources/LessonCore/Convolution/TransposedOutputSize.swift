@@ -35,6 +35,10 @@ public struct TransposedOutputSize: Equatable, Sendable, Codable {
         if stride < 1 { throw InputError("stride must be 1 or more along the \(axis), got \(stride)") }
         if dilation < 1 { throw InputError("dilation must be 1 or more along the \(axis), got \(dilation)") }
         if padding < 0 { throw InputError("padding must be 0 or more along the \(axis), got \(padding)") }
+        let limit = OutputSize.largestSetting
+        for (name, value) in [("stride", stride), ("padding", padding), ("dilation", dilation)] where value > limit {
+            throw InputError("\(name) must be at most \(limit) along the \(axis), got \(value)")
+        }
         if outputPadding < 0 || (outputPadding >= stride && outputPadding >= dilation) {
             throw InputError("output_padding must be smaller than the stride or the dilation along the \(axis) (stride \(stride), dilation \(dilation)), got \(outputPadding)")
         }

@@ -18,7 +18,7 @@ enum LayerCounter {
 
         case .dense:
             let c = try last(input, layer)
-            let params = (c + (bias ? 1 : 0)) * u
+            let params = try times(try plus(c, bias ? 1 : 0), u)
             return row(Array(input.dropLast()) + [u], params: params,
                        formula: bias ? "(\(c) + 1)·\(u)" : "\(c)·\(u)",
                        symbolic: bias ? "(inputs + 1)·units" : "inputs·units")
@@ -30,17 +30,17 @@ enum LayerCounter {
             let (sizes, lines) = try windowSizes(spatial, layer, sizeMistake: sizeMistake)
             let taps = is2D ? "\(k)·\(k)" : "\(k)"
             let tapsSymbol = is2D ? "k·k" : "k"
-            let kk = is2D ? k * k : k
+            let kk = is2D ? try times(k, k) : k
             switch mistake {
             case .channelsForgotten?:
-                return row(sizes + [u], params: (kk + (bias ? 1 : 0)) * u,
+                return row(sizes + [u], params: try times(try plus(kk, bias ? 1 : 0), u),
                            formula: bias ? "(\(taps) + 1)·\(u)" : "\(taps)·\(u)",
                            symbolic: "(\(tapsSymbol) + 1)·filters", arithmetic: lines)
             case .biasPerInputChannel? where layer.useBias:
-                return row(sizes + [u], params: (kk * c + c) * u, formula: "(\(taps)·\(c) + \(c))·\(u)",
+                return row(sizes + [u], params: try times(try plus(try times(kk, c), c), u), formula: "(\(taps)·\(c) + \(c))·\(u)",
                            symbolic: "(\(tapsSymbol)·C_in + C_in)·filters", arithmetic: lines)
             default:
-                return row(sizes + [u], params: (kk * c + (bias ? 1 : 0)) * u,
+                return row(sizes + [u], params: try times(try plus(try times(kk, c), bias ? 1 : 0), u),
                            formula: bias ? "(\(taps)·\(c) + 1)·\(u)" : "\(taps)·\(c)·\(u)",
                            symbolic: bias ? "(\(tapsSymbol)·C_in + 1)·filters" : "\(tapsSymbol)·C_in·filters",
                            arithmetic: lines)
@@ -51,8 +51,8 @@ enum LayerCounter {
             let c = input[2]
             let (sizes, lines) = try windowSizes(spatial, layer, sizeMistake: sizeMistake)
             let cm = m == 1 ? "\(c)" : "\(c)·\(m)"
-            let depthwise = k * k * c * m, pointwise = c * m * u
-            let params = depthwise + pointwise + (bias ? u : 0)
+            let depthwise = try times(k, k, c, m), pointwise = try times(c, m, u)
+            let params = try plus(depthwise, pointwise, bias ? u : 0)
             return row(sizes + [u], params: params,
                        formula: "\(k)·\(k)·\(cm) + \(cm)·\(u)" + (bias ? " + \(u)" : ""),
                        symbolic: (m == 1 ? "k·k·C_in + C_in·filters" : "k·k·C_in·m + C_in·m·filters") + (bias ? " + filters" : ""),
@@ -64,8 +64,8 @@ enum LayerCounter {
             let c = input[2]
             let (sizes, lines) = try windowSizes(spatial, layer, sizeMistake: sizeMistake)
             let cm = m == 1 ? "\(c)" : "\(c)·\(m)"
-            let params = k * k * c * m + (bias ? c * m : 0)
-            return row(sizes + [c * m], params: params,
+            let params = try plus(try times(k, k, c, m), bias ? try times(c, m) : 0)
+            return row(sizes + [try times(c, m)], params: params,
                        formula: "\(k)·\(k)·\(cm)" + (bias ? " + \(cm)" : ""),
                        symbolic: m == 1 ? "k·k·C_in" + (bias ? " + C_in" : "") : "k·k·C_in·m" + (bias ? " + C_in·m" : ""),
                        arithmetic: lines)
@@ -85,7 +85,7 @@ enum LayerCounter {
             return row([input[input.count - 1]], params: 0, formula: "no weights", symbolic: "0", type: name)
 
         case .flatten:
-            let n = input.reduce(1, *)
+            let n = try times(input)
             return row([n], params: 0, formula: "no weights", symbolic: "0",
                        arithmetic: input.count > 1 ? ["\(input.map(String.init).joined(separator: "·")) = \(Notation.grouped(n)) values"] : [])
 
@@ -94,7 +94,7 @@ enum LayerCounter {
 
         case .batchNorm:
             let c = try last(input, layer)
-            return row(input, params: 4 * c, formula: "4·\(c)", symbolic: "4·C", nonTrainable: 2 * c,
+            return row(input, params: try times(4, c), formula: "4·\(c)", symbolic: "4·C", nonTrainable: 2 * c,
                        note: "2·\(c) = \(Notation.grouped(2 * c)) trainable (γ, β) and 2·\(c) = \(Notation.grouped(2 * c)) non-trainable (moving mean and variance)")
 
         case .simpleRNN, .lstm:
@@ -103,7 +103,7 @@ enum LayerCounter {
             }
             let f = input[1]
             let gates = layer.kind == .lstm ? 4 : 1
-            let params = gates * u * (u + f + (bias ? 1 : 0))
+            let params = try times(gates, u, try plus(u, f, bias ? 1 : 0))
             let inner = bias ? "\(u) + \(f) + 1" : "\(u) + \(f)"
             let prefix = gates == 4 ? "4·" : ""
             return row(layer.returnSequences ? [input[0], u] : [u], params: params,
@@ -112,6 +112,28 @@ enum LayerCounter {
                        note: gates == 4 ? "four gates (input, forget, cell, output), each with its own weights and biases" : nil)
         }
     }
+
+    /// The product of whole numbers, or an `InputError` when it does not fit in 64 bits.
+    static func times(_ factors: Int...) throws -> Int { try times(factors) }
+
+    static func times(_ factors: [Int]) throws -> Int {
+        try factors.reduce(1) { product, factor in
+            let (result, overflow) = product.multipliedReportingOverflow(by: factor)
+            guard !overflow else { throw tooLarge }
+            return result
+        }
+    }
+
+    /// The sum of whole numbers, or an `InputError` when it does not fit in 64 bits.
+    static func plus(_ terms: Int...) throws -> Int {
+        try terms.reduce(0) { sum, term in
+            let (result, overflow) = sum.addingReportingOverflow(term)
+            guard !overflow else { throw tooLarge }
+            return result
+        }
+    }
+
+    static let tooLarge = InputError("the sizes are so large that a shape or parameter count does not fit in a 64-bit integer; use smaller sizes")
 
     private static func last(_ input: [Int], _ layer: ModelLayer) throws -> Int {
         guard let c = input.last else { throw InputError("\(layer.kind.rawValue) has no input") }
@@ -135,7 +157,7 @@ enum LayerCounter {
         for (n, name) in zip(spatial, names) {
             switch layer.padding {
             case .same:
-                let o = (n + layer.stride - 1) / layer.stride
+                let o = n / layer.stride + (n % layer.stride == 0 ? 0 : 1)
                 sizes.append(o)
                 lines.append("\(name): padding same, o = ⌈n/s⌉ = ⌈\(n)/\(layer.stride)⌉ = \(o)")
             case .valid:

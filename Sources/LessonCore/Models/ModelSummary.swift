@@ -38,7 +38,7 @@ public struct ModelSummary: Equatable, Sendable, Codable {
             }
         }
         return ModelSummary(inputShape: first.inputShape, layers: rows,
-                            totalParams: rows.reduce(0) { $0 + $1.params },
+                            totalParams: try rows.reduce(0) { try LayerCounter.plus($0, $1.params) },
                             trainableParams: rows.reduce(0) { $0 + $1.trainableParams },
                             nonTrainableParams: rows.reduce(0) { $0 + $1.nonTrainableParams })
     }

@@ -42,6 +42,9 @@ extension Network {
                 lines.append("\(NetworkNotation.unit("b", layer: index + 1, i)) ← \(Notation.number(b)) − \(alpha)×\(Notation.factor(g)) = \(Notation.number(b - learningRate * g))")
             }
         }
+        guard newLayers.allSatisfy({ layer in (layer.weights.scalars + layer.bias).allSatisfy(\.isFinite) }) else {
+            throw InputError("the update θ − α·∂L/∂θ gives a weight or bias that is not a finite number (the loss or its gradients overflow); use smaller weights, inputs or learning rate")
+        }
         let after = replacingParameters(newLayers)
         return GradientDescentStep(learningRate: learningRate, before: self, after: after,
                                    lossBefore: backward.loss.total,

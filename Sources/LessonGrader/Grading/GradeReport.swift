@@ -32,7 +32,7 @@ public struct GradeReport: Sendable, Encodable {
         var firstFile: [String: String] = [:]
         for i in students.indices {
             if let other = firstFile[students[i].student] {
-                students[i].error = "the student id '\(students[i].student)' is also used by \(other); only that file is graded"
+                students[i].error = "uses the student id '\(students[i].student)', which \(other) also uses; only that file is graded"
                 students[i].points = 0
                 for q in students[i].questions.indices {
                     students[i].questions[q] = QuestionResult(question: students[i].questions[q].question, points: 0,
@@ -51,7 +51,7 @@ public struct GradeReport: Sendable, Encodable {
 
     /// Students graded once (a duplicate id's later files are left out): the gradebook's rows.
     public var gradebookStudents: [StudentResult] {
-        students.filter { !($0.error?.contains("is also used by") ?? false) }
+        students.filter { !($0.error?.contains("also uses; only that file is graded") ?? false) }
     }
 
     /// The summary printed after grading, one line per question.

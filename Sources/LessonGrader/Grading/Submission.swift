@@ -61,18 +61,18 @@ public struct Submission: Sendable {
         var student = fallbackID
         if let given = top["student"] {
             guard let id = given.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty else {
-                return failed("'student' must be the student's id, found \(given.text)")
+                return failed("has 'student: \(given.text)', which is not a student id (a name or a number)")
             }
             student = id
         }
         if student.count > 100 || student.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return Submission(file: file, student: String(student.unicodeScalars.filter { $0.properties.generalCategory != .control }.prefix(100).map(Character.init)),
-                              answers: [:], error: "the student id is longer than 100 characters or has control characters")
+                              answers: [:], error: "has a student id longer than 100 characters or with control characters")
         }
         var answers: [String: SubmittedValue] = [:]
         if let block = top["answers"] {
             guard case .map(let entries) = block else {
-                return Submission(file: file, student: student, answers: [:], error: "'answers' must be a mapping of question ids to answers")
+                return Submission(file: file, student: student, answers: [:], error: "has 'answers' that is not a mapping of question ids to answers")
             }
             answers = entries
         } else {

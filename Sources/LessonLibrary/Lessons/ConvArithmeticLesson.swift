@@ -52,6 +52,9 @@ public enum ConvArithmeticLesson: Lesson {
         public var outputShape: [Int]
     }
 
+    /// The largest padded input, along each axis, the lesson lays out cell by cell.
+    public static let largestPaddedSize = 1000
+
     public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
         try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
                 description: variant.description)
@@ -63,6 +66,10 @@ public enum ConvArithmeticLesson: Lesson {
         let arithmetic = try ConvolutionArithmetic(input: example.input, kernel: example.kernel, padding: example.padding,
                                                    stride: example.stride, dilation: example.dilation,
                                                    outputPadding: example.outputPadding)
+        let padded = [example.input.rows + 2 * example.padding.rows, example.input.columns + 2 * example.padding.columns]
+        guard padded.allSatisfy({ $0 <= largestPaddedSize }) else {
+            throw InputError("the padded input is \(padded[0])×\(padded[1]); the lesson draws every cell and position, so at most \(largestPaddedSize) along each axis")
+        }
         var mismatches: [Mismatch] = []
         if let stated = example.statedShape, stated != arithmetic.outputShape {
             mismatches.append(Mismatch(subject: "output shape", stated: Notation.shape(stated),

@@ -62,6 +62,7 @@ public enum ConvTransposeLesson: Lesson {
             throw InputError("the input has \(example.input.count) cells and the lesson draws one step per cell, at most \(maximumSteps); use a smaller input")
         }
         let sizes = example.operation.outputSizes(for: example.input.shape)
+        try sizes.forEach { try $0.validate() }
         if sizes.allSatisfy({ $0.output >= 1 }), sizes[0].output * sizes[1].output > maximumOutputCells {
             throw InputError("the output would be \(sizes[0].output)×\(sizes[1].output) cells; the lesson writes out at most \(maximumOutputCells), so use a smaller input, kernel or stride")
         }

@@ -87,6 +87,7 @@ enum NetworkText {
     /// `2.1e−10` with a true minus sign.
     static func scientific(_ value: Double) -> String {
         if value == 0 { return "0" }
+        guard value.isFinite else { return Notation.number(value) }
         let exponent = Int(floor(log10(abs(value))))
         let mantissa = value / pow(10, Double(exponent))
         let digits = Notation.number(mantissa, decimals: 1)

@@ -34,7 +34,13 @@ public struct LessonOutput {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let envelope = Envelope(lesson: lesson, variant: variant, mismatches: mismatches, extra: extra, payload: payload)
-        return String(decoding: try encoder.encode(envelope), as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(envelope), as: UTF8.self)
+        } catch EncodingError.invalidValue(let value, let context) {
+            // JSON has no ∞ or NaN: an overflowing input is the person's to change, not a crash.
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            throw InputError("the trace holds \(value) at \(path.drop { $0 == "." }), which JSON cannot represent; the numbers overflow, so use smaller inputs, weights or learning rate")
+        }
     }
 
     private struct Envelope: Encodable {
