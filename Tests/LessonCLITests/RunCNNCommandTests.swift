@@ -17,14 +17,14 @@ import Testing
         #expect(text.contains("  ∂L/∂b₁ = Σ δ₁ = 0.0491 + (−0.0902) + (−0.0411) + 0.0682 = −0.0139"))
         #expect(text.contains("  loss before: 0.357513; after one step: 0.186937 (lower)"))
         #expect(text.contains("over 47 parameters"))
-        #expect(text.contains("Checked against the lesson file: 36 stated values agree with the recomputation."))
+        #expect(text.contains("Checked against the lesson file, and in agreement with the recomputation: 36 stated values."))
     }
 
     @Test func theEightByEightVariantAgreesWithItsFile() throws {
         let result = try runLesson(["run", "cnn", "--variant", "image-8x8", "--no-figures"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("→ 2@6×6 → max pool 2×2, stride 2 → 2@3×3 → flatten 18 → dense 18 → 3"))
-        #expect(result.stdout.contains("Checked against the lesson file: 46 stated values agree with the recomputation."))
+        #expect(result.stdout.contains("Checked against the lesson file, and in agreement with the recomputation: 46 stated values."))
     }
 
     @Test func jsonCarriesEveryLayersValuesAndGradients() throws {

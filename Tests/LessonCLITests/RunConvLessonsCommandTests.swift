@@ -9,7 +9,7 @@ import Testing
         #expect(result.stdout.contains("z₂ = w₋₁·x₁ + w₀·x₂ + w₁·x₃"))
         #expect(result.stdout.contains("= 1×4 + (−2)×1 + 1×1 = 3"))
         #expect(result.stdout.contains("output (length 6), z₂ … z₇: (3, 1, 0, 1, 1, 2)"))
-        #expect(result.stdout.contains("agree with the recomputation"))
+        #expect(result.stdout.contains("in agreement with the recomputation"))
         let padded = try runLesson(["run", "conv1d", "--variant", "padded", "--no-figures"])
         #expect(padded.stdout.contains("z₈ = w₋₁·x̃₈ + w₀·x̃₉ + w₁·x̃₁₀"))
         #expect(padded.stdout.contains("= 1×8 + (−2)×13 + 1×0 = −18"))

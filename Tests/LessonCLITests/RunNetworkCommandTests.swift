@@ -58,7 +58,7 @@ private func networkFile(_ text: String, name: String = #function) throws -> URL
         let hand = try runLesson(["run", "backprop", "--variant", "by-hand", "--no-figures", "--strict"])
         #expect(hand.status == 0)
         #expect(hand.stdout.contains("sigmoid meets binary cross-entropy"))
-        #expect(hand.stdout.contains("Checked against the lesson file: 2 stated values agree"))
+        #expect(hand.stdout.contains("Checked against the lesson file, and in agreement with the recomputation: 2 stated values"))
         let l2 = try runLesson(["run", "backprop", "--variant", "l2", "--no-figures"])
         #expect(l2.stdout.contains("+ (λ/m)w⁽¹⁾₁₁ = "))
     }
@@ -115,7 +115,7 @@ private func networkFile(_ text: String, name: String = #function) throws -> URL
     }
 
     @Test(arguments: [
-        (["run", "backprop", "--network", "/nonexistent/net.yaml"], "/nonexistent/net.yaml: cannot be read (no such file)"),
+        (["run", "backprop", "--network", "/nonexistent/net.yaml"], "/nonexistent/net.yaml: the file cannot be read (no such file)"),
         (["run", "backprop", "--target", "1 0"], "--target: the target has 2 values but the last layer has 1 unit"),
         (["run", "mlp", "--input", "1 2 3"], "--input: the input has 3 values but the first layer's weights have 2 columns"),
         (["run", "backprop", "--learning-rate", "-1"], "--learning-rate must be above 0, got −1"),

@@ -11,7 +11,7 @@ import Testing
         #expect(result.stdout.contains("[Separable]Conv2D(32, 3)              (None, 2, 2, 32)     4,640               688"))
         #expect(result.stdout.contains("total                                                      8,586             1,427"))
         #expect(result.stdout.contains("z[1,1,1] = (−1)×1 + 7×(−1) + 10×2 + 0 = 12"))
-        #expect(result.stdout.contains("agree with the recomputation"))
+        #expect(result.stdout.contains("in agreement with the recomputation"))
     }
 
     @Test func jsonHasTheLayerAndTheModel() throws {

@@ -134,7 +134,7 @@ public enum Conv2DBackwardLesson: Lesson {
         if checked {
             lines.append("")
             if mismatches.isEmpty {
-                lines.append("Checked against the lesson file: the stated gradients agree with the recomputation.")
+                lines.append("Checked against the lesson file, and in agreement with the recomputation: the stated gradients.")
             } else {
                 lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
                 for m in mismatches { lines.append("  " + m.description.replacingOccurrences(of: "\n", with: "\n  ")) }

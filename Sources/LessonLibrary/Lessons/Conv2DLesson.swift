@@ -150,7 +150,7 @@ public enum Conv2DLesson: Lesson {
                 if stated.statedKernel != nil { parts.append("the stated kernel") }
                 if let output = stated.statedOutput { parts.append("the stated output (\(output.count) cells)") }
                 if !stated.statedCells.isEmpty { parts.append("\(stated.statedCells.count) worked sum\(stated.statedCells.count == 1 ? "" : "s")") }
-                lines.append("Checked against the lesson file: \(parts.joined(separator: " and ")) agree with the recomputation.")
+                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(parts.joined(separator: " and ")).")
             } else {
                 lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
                 for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }

@@ -104,7 +104,7 @@ public enum ConvChannelsLesson: Lesson {
                 var parts: [String] = []
                 if let output = example.statedOutput { parts.append("the stated output (\(output.count) cells)") }
                 if let parameters = example.statedParameters { parts.append("the parameter count \(parameters)") }
-                lines.append("Checked against the lesson file: \(parts.joined(separator: " and ")) agree with the recomputation.")
+                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(parts.joined(separator: " and ")).")
             } else {
                 lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
                 for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }

@@ -184,7 +184,7 @@ public enum ConvMatrixLesson: Lesson {
                 var parts: [String] = []
                 if !example.statedRows.isEmpty { parts.append("\(example.statedRows.count) stated row\(example.statedRows.count == 1 ? "" : "s") of M") }
                 if let output = example.statedOutput { parts.append("the stated output (\(output.count) cells)") }
-                lines.append("Checked against the lesson file: \(parts.joined(separator: " and ")) agree with the recomputation.")
+                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(parts.joined(separator: " and ")).")
             } else {
                 lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
                 for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }

@@ -42,7 +42,7 @@ enum LessonChecks {
     static func lines(_ mismatches: [Mismatch], checked: Int) -> [String] {
         guard checked > 0 else { return [] }
         if mismatches.isEmpty {
-            return ["", "Checked against the lesson file: \(checked) stated value\(checked == 1 ? "" : "s") agree with the recomputation."]
+            return ["", "Checked against the lesson file, and in agreement with the recomputation: \(checked) stated value\(checked == 1 ? "" : "s")."]
         }
         return ["", "\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:"]
             + mismatches.map { "  " + $0.description.replacingOccurrences(of: "\n", with: "\n  ") }

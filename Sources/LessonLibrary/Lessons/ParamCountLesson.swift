@@ -138,7 +138,7 @@ public enum ParamCountLesson: Lesson {
                 if stated.statedParams != nil { parts.append("the stated counts per layer") }
                 if stated.statedTotal != nil { parts.append("the stated total") }
                 if stated.statedShapes != nil { parts.append("the stated output shapes") }
-                lines.append("Checked against the lesson file: \(parts.joined(separator: ", ")) agree with the recomputation.")
+                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(parts.joined(separator: ", ")).")
             } else {
                 lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
                 for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }

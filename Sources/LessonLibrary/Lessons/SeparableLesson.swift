@@ -238,7 +238,7 @@ public enum SeparableLesson: Lesson {
         if stated.count > 0 {
             lines.append("")
             if mismatches.isEmpty {
-                lines.append("Checked against the lesson file: \(stated.count) stated group\(stated.count == 1 ? "" : "s") of values (outputs and parameter counts) agree with the recomputation.")
+                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(stated.count) stated group\(stated.count == 1 ? "" : "s") of values (outputs and parameter counts).")
             } else {
                 lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
                 for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }

@@ -30,10 +30,10 @@ public struct YAMLValue {
         let name = displayName ?? url.path
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw InputError("\(name): cannot be read (\(FileManager.default.fileExists(atPath: url.path) ? "permission denied or not a file" : "no such file"))")
+            throw InputError("\(name): the file cannot be read (\(FileManager.default.fileExists(atPath: url.path) ? "permission denied or not a file" : "no such file"))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError("\(name): is not UTF-8 text")
+            throw InputError("\(name): the file is not UTF-8 text")
         }
         return try parse(text, file: name)
     }
