@@ -30,6 +30,7 @@ struct LessonCommand: ParsableCommand {
     /// Parses and runs; `lesson run <word>` with a word that names no lesson is one sentence
     /// and exit 1 (the argument parser alone would say "Unexpected argument").
     static func main() {
+        tuneMemoryForFigures()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.count >= 2, arguments[0] == "run", !arguments[1].hasPrefix("-"), arguments[1] != "help" {
             let lessons = RunCommand.configuration.subcommands.map { $0._commandName }
