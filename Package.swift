@@ -54,10 +54,16 @@ let package = Package(
             dependencies: ["LessonCore", "LessonFigures", "LessonLibrary", "LessonGrader"],
             path: "Sources/LessonBench"
         ),
-        .testTarget(name: "LessonCoreTests", dependencies: ["LessonCore"]),
-        .testTarget(name: "LessonFiguresTests", dependencies: ["LessonFigures", "LessonCore", "CCairo"]),
-        .testTarget(name: "LessonLibraryTests", dependencies: ["LessonLibrary"]),
-        .testTarget(name: "LessonGraderTests", dependencies: ["LessonGrader", "LessonLibrary", "LessonFigures", "LessonCore"]),
-        .testTarget(name: "LessonCLITests", dependencies: ["LessonLibrary", "lesson"]),
+        // What only the tests use: the process runner, reference files, PDF and SVG text
+        // readers, seeded cases. Never linked into the shipped command.
+        .target(name: "LessonTestSupport", dependencies: ["LessonCore", "CZlib"], path: "Tests/LessonTestSupport"),
+        .testTarget(name: "LessonCoreTests", dependencies: ["LessonCore", "LessonTestSupport"]),
+        .testTarget(name: "LessonFiguresTests", dependencies: ["LessonFigures", "LessonCore", "CCairo", "LessonTestSupport"]),
+        .testTarget(name: "LessonLibraryTests", dependencies: ["LessonLibrary", "LessonTestSupport"]),
+        .testTarget(
+            name: "LessonGraderTests",
+            dependencies: ["LessonGrader", "LessonLibrary", "LessonFigures", "LessonCore", "LessonTestSupport"]
+        ),
+        .testTarget(name: "LessonCLITests", dependencies: ["LessonLibrary", "lesson", "LessonTestSupport"]),
     ]
 )

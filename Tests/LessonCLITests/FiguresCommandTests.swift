@@ -1,3 +1,4 @@
+import LessonTestSupport
 import Foundation
 import LessonFigures
 import Testing
@@ -26,7 +27,7 @@ import Testing
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let arguments = ["figures", "--lesson", "conv2d", "--format", "png,svg,pdf", "--out", root.path]
-        let result = try LessonCLITests.runLesson(arguments)
+        let result = try runLesson(arguments)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("for 1 lesson to \(root.path)/; the list is in \(root.path)/figures.json"))
         // Not a terminal: one plain progress line per lesson, no carriage returns.
@@ -46,7 +47,7 @@ import Testing
 
         var before: [String: Data] = [:]
         for file in written.union(["figures.json"]) { before[file] = try Data(contentsOf: root.appendingPathComponent(file)) }
-        let again = try LessonCLITests.runLesson(arguments)
+        let again = try runLesson(arguments)
         #expect(again.status == 0)
         for (file, bytes) in before {
             #expect(try Data(contentsOf: root.appendingPathComponent(file)) == bytes, "\(file) differs on the second run")
@@ -56,7 +57,7 @@ import Testing
     @Test func darkThemeAtAGivenWidth() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try LessonCLITests.runLesson(["figures", "--lesson", "conv2d", "--variant", "stride-2", "--theme", "dark",
+        let result = try runLesson(["figures", "--lesson", "conv2d", "--variant", "stride-2", "--theme", "dark",
                                     "--width", "1920", "--out", root.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(files(under: root) == Set(["step-1", "step-2", "step-3", "step-4", "overview", "filmstrip"]
@@ -81,7 +82,7 @@ import Testing
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try LessonCLITests.runLesson(["figures", "--out", root.path] + arguments)
+        let result = try runLesson(["figures", "--out", root.path] + arguments)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix(message), "stderr: \(result.stderr)")
         #expect(result.stdout.isEmpty)
@@ -97,7 +98,7 @@ import Testing
         try (original + "\n  broken:\n    dilation: 9\n").write(to: lessons.appendingPathComponent("conv2d.yaml"),
                                                               atomically: true, encoding: .utf8)
         let out = home.appendingPathComponent("out")
-        let result = try runLesson(["figures", "--lesson", "conv2d", "--out", out.path], lessonHome: home)
+        let result = try runLesson(["figures", "--lesson", "conv2d", "--out", out.path], in: home, home: home)
         #expect(result.status == 1)
         #expect(result.stderr.contains("error: conv2d, variant broken: "), "stderr: \(result.stderr)")
         #expect(result.stderr.contains("1 failure: see the errors above; every other figure was written"))
@@ -108,23 +109,4 @@ import Testing
         #expect(failures?.first?["variant"] as? String == "broken")
     }
 
-    /// Runs `lesson` with LESSON_HOME set to `home`.
-    private func runLesson(_ arguments: [String], lessonHome home: URL) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("lesson")
-        process.arguments = arguments
-        process.currentDirectoryURL = home
-        var environment = ProcessInfo.processInfo.environment
-        environment["LESSON_HOME"] = home.path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
-    }
 }

@@ -1,3 +1,4 @@
+import LessonTestSupport
 import LessonCore
 
 /// A random pooling and an input it applies to: sizes 1–4, strides 1–3, padding up to ⌊k/2⌋,

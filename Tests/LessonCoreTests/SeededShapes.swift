@@ -1,3 +1,4 @@
+import LessonTestSupport
 import LessonCore
 
 /// SplitMix64 with helpers for random convolution cases: small integers so every sum is exact.

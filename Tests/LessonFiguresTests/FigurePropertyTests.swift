@@ -1,3 +1,4 @@
+import LessonTestSupport
 import LessonCore
 import LessonFigures
 import Testing
@@ -53,7 +54,7 @@ import Testing
             }
             let expected = strings.map(Typography.trueMinus)
             let pdf = try PDFText.strings(in: try FigureRenderer.render(figure, options: RenderOptions(format: .pdf)))
-            let svg = SVGDocument.texts(in: String(decoding: try FigureRenderer.render(figure, options: RenderOptions(format: .svg)),
+            let svg = SVGText.texts(in: String(decoding: try FigureRenderer.render(figure, options: RenderOptions(format: .svg)),
                                                    as: UTF8.self))
             #expect(svg == expected, "seed \(seed)")
             #expect(pdf.joined().filter { !$0.isWhitespace } == expected.joined().filter { !$0.isWhitespace },

@@ -1,3 +1,4 @@
+import LessonTestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -19,7 +20,7 @@ import Testing
             let drawn = png.drawnText.map(\.text)
             let svg = String(decoding: try FigureRenderer.render(figure, options: RenderOptions(format: .svg)), as: UTF8.self)
             let pdf = try FigureRenderer.render(figure, options: RenderOptions(format: .pdf))
-            let svgText = SVGDocument.texts(in: svg)
+            let svgText = SVGText.texts(in: svg)
             let pdfText = try PDFText.strings(in: pdf)
             #expect(svgText == drawn, "\(figure.name): the SVG text layer is not what was drawn")
             #expect(compact(pdfText) == compact(drawn), "\(figure.name): PDF text \(pdfText.prefix(8)) differs from \(drawn.prefix(8))")
@@ -30,7 +31,7 @@ import Testing
         let figure = try Fixtures.exampleFrames()[0]
         let pdfText = compact(try PDFText.strings(in: try FigureRenderer.render(figure, options: RenderOptions(format: .pdf))))
         let svg = String(decoding: try FigureRenderer.render(figure, options: RenderOptions(format: .svg)), as: UTF8.self)
-        let svgText = compact(SVGDocument.texts(in: svg))
+        let svgText = compact(SVGText.texts(in: svg))
         for expected in ["input", "kernel", "output", "step1of9", "z[1,1]=1×1+0×(−1)+3×0+0×0+3×2+4×(−2)+1×(−1)+0×0+2×2+0=2"] {
             #expect(pdfText.contains(expected), "PDF lacks \(expected)")
             #expect(svgText.contains(expected), "SVG lacks \(expected)")
@@ -84,7 +85,7 @@ import Testing
         let bytes = try FigureRenderer.render(figure, options: RenderOptions(format: .svg))
         let document = try XMLDocument(data: Data(bytes))
         #expect(document.rootElement()?.name == "svg")
-        #expect(SVGDocument.texts(in: String(decoding: bytes, as: UTF8.self)) == ["a < b & c > −1"])
+        #expect(SVGText.texts(in: String(decoding: bytes, as: UTF8.self)) == ["a < b & c > −1"])
     }
 
     @Test func subscriptsAreSmallerAndLowerSuperscriptsRaised() throws {

@@ -1,16 +1,8 @@
+import LessonTestSupport
 import Foundation
 @testable import LessonGrader
 import LessonCore
 import LessonLibrary
-
-/// The package's root folder (holds `exercises/`).
-let packageRoot: URL = {
-    var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-        folder = folder.deletingLastPathComponent()
-    }
-    return folder
-}()
 
 /// A shipped exercise.
 func shippedExercise(_ id: String) throws -> Exercise {
@@ -30,14 +22,6 @@ func submission(_ text: String, file: String = "answers.yaml") -> Submission {
 /// The message of the InputError `body` throws, if any.
 func message(_ body: () throws -> Void) -> String? {
     do { try body(); return nil } catch let error as InputError { return error.message } catch { return "\(error)" }
-}
-
-/// A fresh empty folder under the system's temporary folder.
-func temporaryFolder(_ name: String = #function) throws -> URL {
-    let safe = name.filter { $0.isLetter || $0.isNumber }
-    let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lesson-grader-\(safe)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }
 
 /// The core's seeded generator, under the name these tests use.

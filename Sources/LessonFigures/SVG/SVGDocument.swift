@@ -40,18 +40,6 @@ public enum SVGDocument {
         return layer + "</g>\n"
     }
 
-    /// The text of every `<text>` element of an SVG document, in document order, unescaped.
-    public static func texts(in svg: String) -> [String] {
-        var result: [String] = []
-        var rest = svg[...]
-        while let open = rest.range(of: "<text"), let tagEnd = rest[open.upperBound...].firstIndex(of: ">"),
-              let close = rest[tagEnd...].range(of: "</text>") {
-            result.append(unescaped(String(rest[rest.index(after: tagEnd)..<close.lowerBound])))
-            rest = rest[close.upperBound...]
-        }
-        return result
-    }
-
     /// Renames every `id="…"` in order of appearance to its letters plus a counter per prefix
     /// (`glyph0-3` → `glyph4`, `surface57` → `surface1`), with every `#id` reference.
     public static func normalizedIDs(_ svg: [UInt8]) -> [UInt8] {
@@ -119,11 +107,6 @@ public enum SVGDocument {
             }
         }
         return out
-    }
-
-    private static func unescaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
     }
 
     private static func rangeOf(_ needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Range<Int>? {

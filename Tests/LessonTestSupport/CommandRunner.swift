@@ -1,14 +1,14 @@
 import Foundation
 
 /// What a run of the built `lesson` command printed and returned.
-struct CommandResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 }
 
 /// The folder `swift build` put the products in (the test binary lives there too).
-let productsDirectory: URL = {
+public let productsDirectory: URL = {
     let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     var folder = testBinary.deletingLastPathComponent()
     // On macOS the test binary sits inside a .xctest bundle.
@@ -16,8 +16,8 @@ let productsDirectory: URL = {
     return folder
 }()
 
-/// The package's root folder (holds `lessons/`).
-let packageRoot: URL = {
+/// The package's root folder (holds `lessons/` and `exercises/`).
+public let packageRoot: URL = {
     var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
         folder = folder.deletingLastPathComponent()
@@ -27,28 +27,51 @@ let packageRoot: URL = {
 
 /// Runs the built `lesson` with `arguments` in `directory`, finding lessons in `home/lessons`
 /// (both the package root by default).
-func runLesson(_ arguments: [String], in directory: URL = packageRoot, home: URL = packageRoot) throws -> CommandResult {
+public func runLesson(_ arguments: [String], in directory: URL = packageRoot, home: URL = packageRoot,
+                      environment extra: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent("lesson")
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
     environment["LESSON_HOME"] = home.path
+    environment.merge(extra) { $1 }
     process.environment = environment
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    process.standardInput = FileHandle.nullDevice
     try process.run()
-    // Read both pipes fully before waiting, so a large output cannot block the child.
+    // Both pipes are drained at once, so a command that fills one while the other is being
+    // read cannot block.
+    let errData = PipeDrain(err.fileHandleForReading)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+                         stderr: String(decoding: errData.wait(), as: UTF8.self))
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeDrain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe held, once its writer closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
 }
 
 /// A fresh empty folder under the system's temporary folder.
-func temporaryFolder(_ name: String = #function) throws -> URL {
+public func temporaryFolder(_ name: String = #function) throws -> URL {
     let safe = name.filter { $0.isLetter || $0.isNumber }
     let url = URL(fileURLWithPath: NSTemporaryDirectory())
         .appendingPathComponent("lesson-tests-\(safe)-\(UUID().uuidString)")

@@ -1,0 +1,51 @@
+import Foundation
+import LessonLibrary
+import LessonTestSupport
+import Testing
+
+/// Every lesson's whole output, compared with reference files in `References/`:
+/// `lesson run <id> [--variant v] --no-figures` (text), the same with `--json`, and
+/// `lesson run <id> --help`. `LESSON_RECORD=1 swift test --filter ReferenceOutputTests`
+/// writes them anew after an intended change; the diff of the reference files shows it.
+@Suite struct ReferenceOutputTests {
+    /// Every lesson with every variant of its file, as `lesson list` names them.
+    static let runs: [(lesson: String, variant: String)] = {
+        let directory = LessonDirectory(url: packageRoot.appendingPathComponent("lessons"))
+        return LessonCatalog.lessons.flatMap { lesson in
+            ((try? directory.load(lesson.id).variants.map(\.name)) ?? ["example"]).map { (lesson.id, $0) }
+        }
+    }()
+
+    static let lessons: [String] = LessonCatalog.lessons.map { $0.id }
+
+    private func arguments(_ lesson: String, _ variant: String) -> [String] {
+        ["run", lesson] + (variant == "example" ? [] : ["--variant", variant]) + ["--no-figures"]
+    }
+
+    private func name(_ lesson: String, _ variant: String, _ ext: String) -> String {
+        variant == "example" ? "\(lesson).\(ext)" : "\(lesson).\(variant).\(ext)"
+    }
+
+    @Test("text of every lesson and variant", arguments: runs.map { "\($0.lesson) \($0.variant)" })
+    func text(_ run: String) throws {
+        let (lesson, variant) = (String(run.split(separator: " ")[0]), String(run.split(separator: " ")[1]))
+        let result = try runLesson(arguments(lesson, variant))
+        let transcript = result.stdout + "--- stderr ---\n" + result.stderr + "--- exit \(result.status) ---\n"
+        if let problem = ReferenceFile.mismatch(transcript, named: name(lesson, variant, "txt")) { Issue.record("\(problem)") }
+    }
+
+    @Test("JSON of every lesson and variant", arguments: runs.map { "\($0.lesson) \($0.variant)" })
+    func json(_ run: String) throws {
+        let (lesson, variant) = (String(run.split(separator: " ")[0]), String(run.split(separator: " ")[1]))
+        let result = try runLesson(arguments(lesson, variant) + ["--json"])
+        #expect(result.status == 0 || result.status == 3, "\(result.stderr)")
+        if let problem = ReferenceFile.mismatch(result.stdout, named: name(lesson, variant, "json")) { Issue.record("\(problem)") }
+    }
+
+    @Test("--help of every lesson", arguments: lessons)
+    func help(_ lesson: String) throws {
+        let result = try runLesson(["run", lesson, "--help"], environment: ["COLUMNS": "100"])
+        #expect(result.status == 0)
+        if let problem = ReferenceFile.mismatch(result.stdout, named: "\(lesson).help.txt") { Issue.record("\(problem)") }
+    }
+}
