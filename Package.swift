@@ -33,7 +33,10 @@ let package = Package(
         // The lessons: loading lessons/<id>.yaml and running each lesson's example.
         .target(
             name: "LessonLibrary",
-            dependencies: ["LessonCore", "LessonFigures", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "LessonCore", "LessonFigures", .product(name: "Yams", package: "Yams"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // The exercise checker: exercises, per-student variants, grading and reports.
         .target(

@@ -12,7 +12,7 @@ enum ImageFiltersBenchmark {
         try measure("image-filters: load, filter, render and write 2 PNG (128×96, gaussian)") {
             let file = try directory.load("image-filters")
             let example = try ImageFiltersLesson.Example(try file.variant("gaussian"), folder: directory.url)
-            let output = try ImageFiltersLesson.run(example, title: file.title, source: file.source, variant: "gaussian")
+            let output = try ImageFiltersLesson.run(example, heading: LessonHeading(title: file.title, source: file.source, variant: "gaussian"))
             _ = try FigureOutput.write(output.figures, to: out, options: RenderOptions())
         }
         var photo = Tensor(shape: [720, 1280])

@@ -11,12 +11,12 @@ import Testing
     /// Every lesson with every variant of its file, as `lesson list` names them.
     static let runs: [(lesson: String, variant: String)] = {
         let directory = LessonDirectory(url: packageRoot.appendingPathComponent("lessons"))
-        return LessonCatalog.lessons.flatMap { lesson in
+        return LessonRegistry.lessons.flatMap { lesson in
             ((try? directory.load(lesson.id).variants.map(\.name)) ?? ["example"]).map { (lesson.id, $0) }
         }
     }()
 
-    static let lessons: [String] = LessonCatalog.lessons.map { $0.id }
+    static let lessons: [String] = LessonRegistry.lessons.map { $0.id }
 
     private func arguments(_ lesson: String, _ variant: String) -> [String] {
         ["run", lesson] + (variant == "example" ? [] : ["--variant", variant]) + ["--no-figures"]

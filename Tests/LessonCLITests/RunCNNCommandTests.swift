@@ -76,7 +76,7 @@ import Testing
         (["--dense-bias", "0 0"], "error: the dense weights have 3 rows (classes) but 2 biases; give one dense bias per class\n"),
         (["--learning-rate", "-1"], "error: --learning-rate must be above 0, got −1\n"),
         (["--image", "1 2; 3 4"], "error: the kernel (3 rows) is larger than the padded input (2 + 2×0 = 2 rows), so n + 2p − d(k − 1) − 1 = −1 is below 0 and there is no output\n"),
-        (["--target", "1 0; 0 1"], "error: --target \"1 0; 0 1\": expected one row of numbers, found 2 rows\n"),
+        (["--target", "1 0; 0 1"], "error: --target \"1 0; 0 1\": expected one row of numbers, got 2×2\n"),
         (["--image", Array(repeating: Array(repeating: "1e308", count: 6).joined(separator: " "), count: 6).joined(separator: "; ")],
          "error: the convolution with filter 1 overflows (a value that is not a finite number); use smaller image values or weights\n"),
         (["--image", Array(repeating: Array(repeating: "1e308", count: 6).joined(separator: " "), count: 6).joined(separator: "; "), "--json"],

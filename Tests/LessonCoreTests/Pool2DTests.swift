@@ -126,9 +126,9 @@ import Testing
     @Test func gradientOfTheWrongShapeIsRefused() throws {
         let pool = Pool2D(op: .max, size: Pair2(2))
         let trace = try pool.forward(Tensor(shape: [4, 4], repeating: 1))
-        #expect(throws: InputError("the upstream gradient is 3×2 but the pooled output is 2×2; it needs one value per output cell")) {
-            try pool.backward(trace, upstream: Tensor(shape: [3, 2], repeating: 1))
-        }
+        let error = InputError(.upstreamShape(given: [3, 2], output: [2, 2], outputName: "pooled output"))
+        #expect(throws: error) { try pool.backward(trace, upstream: Tensor(shape: [3, 2], repeating: 1)) }
+        #expect(error.message == "the upstream gradient is 3×2 but the pooled output is 2×2; it needs one value per output cell")
     }
 
     @Test func outputSizeFormulaIsWrittenOut() {

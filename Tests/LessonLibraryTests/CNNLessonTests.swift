@@ -19,7 +19,7 @@ import Testing
         let chosen = try file.variant(variant)
         var example = try CNNLesson.Example(chosen)
         edit(&example)
-        return try CNNLesson.run(example, title: file.title, source: file.source, variant: chosen.name)
+        return try CNNLesson.run(example, heading: LessonHeading(title: file.title, source: file.source, variant: chosen.name))
     }
 
     @Test(arguments: ["example", "image-8x8"])

@@ -26,7 +26,7 @@ import LessonCore
     @Test func everyVariantRunsAndAgreesWithWhatItStates() throws {
         for lesson in Self.lessons {
             let file = try Self.load(lesson.id)
-            #expect(LessonCatalog.lesson(lesson.id) != nil, "\(lesson.id) is in the catalog")
+            #expect(LessonRegistry.lesson(lesson.id) != nil, "\(lesson.id) is in the catalog")
             for variant in file.variants {
                 let output = try lesson.run(file, variant: variant)
                 if lesson.id == "conv2d-modes" && variant.name == "slide" {
@@ -58,7 +58,7 @@ import LessonCore
     @Test func aMismatchInAWorkedSumIsReported() throws {
         var example = try Conv1DLesson.Example(try Self.load("conv1d").variant(nil))
         example.statedSums = [(name: 2, sum: try StatedSum.parse("1×4 + (−2)×1 + 1×1 = 4"))]
-        let output = try Conv1DLesson.run(example, title: "t", source: nil, variant: "example")
+        let output = try Conv1DLesson.run(example, heading: LessonHeading(title: "t", source: nil, variant: "example"))
         #expect(output.mismatches.map(\.subject) == ["z₂ (worked sum)"])
         #expect(output.text.contains("the stated terms add up to 3, not 4"))
     }

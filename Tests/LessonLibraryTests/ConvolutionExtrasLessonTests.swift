@@ -17,7 +17,7 @@ import Testing
     @Test(arguments: ["conv-matrix", "conv-transpose", "separable", "image-filters"])
     func everyVariantRunsWithoutMismatches(id: String) throws {
         let file = try Self.directory.load(id)
-        guard let lesson = LessonCatalog.lesson(id) else {
+        guard let lesson = LessonRegistry.lesson(id) else {
             Issue.record("lesson \(id) is not in the catalog")
             return
         }
@@ -26,7 +26,7 @@ import Testing
             if id == "image-filters" {
                 // Its image path is relative to the lessons folder, which `run(file:variant:)` locates itself.
                 let example = try ImageFiltersLesson.Example(variant, folder: Self.directory.url)
-                output = try ImageFiltersLesson.run(example, title: file.title, source: file.source, variant: variant.name)
+                output = try ImageFiltersLesson.run(example, heading: LessonHeading(title: file.title, source: file.source, variant: variant.name))
             } else {
                 output = try lesson.run(file, variant: variant)
             }
@@ -58,7 +58,7 @@ import Testing
         let file = try Self.directory.load("separable")
         var example = try SeparableLesson.Example(try file.variant(nil))
         example.stated.separable = [65, 344, 689, 0, 330]
-        let output = try SeparableLesson.run(example, title: file.title, source: nil, variant: "example")
+        let output = try SeparableLesson.run(example, heading: LessonHeading(title: file.title, source: nil, variant: "example"))
         #expect(output.mismatches.map(\.description) == ["SeparableConv2D parameters of layer 3: stated 689, recomputed 688"])
     }
 }

@@ -92,7 +92,7 @@ import LessonCore
         #expect(ids.contains("conv2d"))
         for id in ids {
             let file = try directory.load(id)
-            guard let lesson = LessonCatalog.lesson(id) else { continue }
+            guard let lesson = LessonRegistry.lesson(id) else { continue }
             for variant in file.variants {
                 let output = try lesson.run(file, variant: variant)
                 #expect(!output.text.isEmpty, "\(id)/\(variant.name)")

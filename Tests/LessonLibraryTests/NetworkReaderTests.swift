@@ -86,7 +86,7 @@ private func read(_ text: String) throws -> NetworkExample {
     @Test(arguments: ["mlp", "backprop", "perceptron", "autodiff", "activations"])
     func everyVariantRuns(id: String) throws {
         let file = try Self.directory.load(id)
-        let lesson = try #require(LessonCatalog.lesson(id))
+        let lesson = try #require(LessonRegistry.lesson(id))
         for variant in file.variants {
             let output = try lesson.run(file, variant: variant)
             #expect(output.mismatches.isEmpty, "\(id) \(variant.name): \(output.mismatches)")

@@ -27,7 +27,7 @@ import LessonCore
         var example = ParamCountLesson.Example(model: "input(784) dense(10)")
         example.statedTotal = 7840
         example.statedParams = [7840]
-        let output = try ParamCountLesson.run(example, title: "T", source: nil, variant: "custom")
+        let output = try ParamCountLesson.run(example, heading: LessonHeading(title: "T", source: nil, variant: "custom"))
         #expect(output.mismatches.map(\.subject) == ["params of layer 1 (dense(10))", "total params"])
         #expect(output.mismatches[0].details == ["(inputs + 1)·units = (784 + 1)·10 = 7,850"])
     }

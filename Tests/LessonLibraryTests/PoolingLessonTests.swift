@@ -18,8 +18,9 @@ import Testing
         let chosen = try file.variant(variant)
         var example = try PoolingLesson.Example(chosen)
         edit(&example)
-        return try PoolingLesson.run(example, title: file.title, source: try chosen["source"]?.string() ?? file.source,
-                                     variant: chosen.name)
+        var heading = try LessonHeading(file: file, variant: chosen)
+        heading.description = nil
+        return try PoolingLesson.run(example, heading: heading)
     }
 
     @Test(arguments: ["example", "backward", "same-average", "same-max", "feature-map", "global-average"])
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func theCatalogKnowsPooling() {
-        #expect(LessonCatalog.lesson("pooling") != nil)
+        #expect(LessonRegistry.lesson("pooling") != nil)
     }
 
     @Test func sameAverageSaysTheStatedTableWasTruncated() throws {

@@ -1,18 +1,53 @@
 /// A mistake in what a person gave the tool: a matrix, a lesson file, an option, a submission.
 ///
-/// The message is one sentence that says what was wrong, where, and what was expected;
-/// callers that know more context (a file name, a key) wrap it with `located(in:)`.
+/// An error is a value: what went wrong (`problem`, with its data) and where (`places`, the
+/// outermost first: a file and line, an option, a key). The sentence shown to the person is made
+/// from them at the edge (`message`); no code decides anything by reading that sentence.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The whole sentence shown to the person.
-    public var message: String
+    /// What went wrong.
+    public enum Problem: Equatable, Sendable {
+        /// An upstream gradient whose shape is not the shape of the output it flows back into.
+        case upstreamShape(given: [Int], output: [Int], outputName: String)
+        /// Any other mistake, as one sentence.
+        case described(String)
+    }
+
+    /// What went wrong.
+    public var problem: Problem
+    /// Where, outermost first ("lessons/conv2d.yaml, line 4", "--grad").
+    public var places: [String]
 
     /// Creates an error with its sentence.
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String) { self.init(.described(message)) }
+
+    /// Creates an error for a problem, not yet located.
+    public init(_ problem: Problem, places: [String] = []) {
+        self.problem = problem
+        self.places = places
+    }
+
+    /// The whole sentence shown to the person.
+    public var message: String { (places + [problem.sentence]).joined(separator: ": ") }
 
     public var description: String { message }
 
-    /// The same error, prefixed by where it happened ("lessons/conv2d.yaml, line 4: ...").
+    /// Whether the error already says where it happened.
+    public var isLocated: Bool { !places.isEmpty }
+
+    /// The same error, placed inside `place` ("lessons/conv2d.yaml, line 4: ...").
     public func located(in place: String) -> InputError {
-        InputError("\(place): \(message)")
+        InputError(problem, places: [place] + places)
+    }
+}
+
+extension InputError.Problem {
+    /// The problem as a sentence, without its place.
+    public var sentence: String {
+        switch self {
+        case .upstreamShape(let given, let output, let name):
+            return "the upstream gradient is \(Notation.shape(given)) but the \(name) is \(Notation.shape(output)); it needs one value per output cell"
+        case .described(let text):
+            return text
+        }
     }
 }

@@ -16,7 +16,7 @@ extension Pool2D {
     public func backward(_ trace: PoolingTrace, upstream: Tensor) throws -> PoolingBackwardTrace {
         precondition(trace.operation == self, "backward of \(self) given the trace of \(trace.operation)")
         guard upstream.shape == trace.output.shape else {
-            throw InputError("the upstream gradient is \(Notation.shape(upstream.shape)) but the pooled output is \(Notation.shape(trace.output.shape)); it needs one value per output cell")
+            throw InputError(.upstreamShape(given: upstream.shape, output: trace.output.shape, outputName: "pooled output"))
         }
         var gradient = Tensor(shape: trace.input.shape)
         var dropped = 0.0

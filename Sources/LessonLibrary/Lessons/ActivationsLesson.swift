@@ -10,7 +10,7 @@ public enum ActivationsLesson: Lesson {
     public static let id = "activations"
 
     /// The parameters of one run.
-    public struct Example {
+    public struct Example: LessonExample {
         /// The activations, in order.
         public var activations: [Activation]
         /// The plotted range of z.
@@ -37,7 +37,7 @@ public enum ActivationsLesson: Lesson {
                     let activation = try Activation.named(try item.string())
                     guard activation.isElementwise else { throw item.error("softmax acts on a whole layer and has no one-unit curve to plot") }
                     activations.append(activation)
-                } catch let error as InputError where !error.message.hasPrefix(item.file) { throw item.error(error.message) }
+                } catch let error as InputError where !error.isLocated { throw item.error(error.message) }
             }
             from = try variant["from"]?.double() ?? -4
             to = try variant["to"]?.double() ?? 4
@@ -46,13 +46,10 @@ public enum ActivationsLesson: Lesson {
         }
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name, description: variant.description)
-    }
 
     /// Tabulates and plots every activation of `example`.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         guard !example.activations.isEmpty else { throw InputError("give at least one activation to plot") }
         var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
         if let description { lines.append(description) }

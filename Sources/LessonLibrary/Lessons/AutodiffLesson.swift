@@ -10,7 +10,7 @@ public enum AutodiffLesson: Lesson {
     public static let id = "autodiff"
 
     /// The parameters of one run.
-    public struct Example {
+    public struct Example: LessonExample {
         /// The expression as written.
         public var expression: String
         /// Each variable's value.
@@ -41,28 +41,21 @@ public enum AutodiffLesson: Lesson {
         }
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        let example: Example
-        let graph: ComputationGraph
+    /// Reads a variant and parses its expression, so a mistake in it names the lesson file.
+    public static func example(_ variant: LessonVariant) throws -> Example {
         do {
-            example = try Example(variant)
-            graph = ComputationGraph(try ExpressionParser.parse(example.expression))
-        } catch let error as InputError where !error.message.hasPrefix("lessons/") {
-            throw error.located(in: "lessons/\(file.id).yaml, variant \(variant.name)")
+            let example = try Example(variant)
+            _ = try ExpressionParser.parse(example.expression)
+            return example
+        } catch let error as InputError where !error.isLocated {
+            throw error.located(in: "lessons/\(id).yaml, variant \(variant.name)")
         }
-        return try run(example, graph: graph, title: file.title, source: file.source, variant: variant.name,
-                       description: variant.description)
     }
 
     /// Parses and runs an example.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
-        try run(example, graph: ComputationGraph(try ExpressionParser.parse(example.expression)), title: title,
-                source: source, variant: variant, description: description)
-    }
-
-    static func run(_ example: Example, graph: ComputationGraph, title: String, source: String?, variant: String,
-                    description: String?) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
+        let graph = ComputationGraph(try ExpressionParser.parse(example.expression))
         let forward = try graph.forward(at: example.at)
         let backward = graph.backward(forward)
         let n = { (x: Double) in Notation.number(x, decimals: 6) }

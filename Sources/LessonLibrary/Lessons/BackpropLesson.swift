@@ -8,14 +8,10 @@ import LessonFigures
 public enum BackpropLesson: Lesson {
     public static let id = "backprop"
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try NetworkLessonExample(variant), title: file.title, source: file.source, variant: variant.name,
-                description: variant.description)
-    }
 
     /// Runs both passes, the update and the check, and builds the text, JSON, figures and mismatches.
-    public static func run(_ lesson: NetworkLessonExample, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ lesson: NetworkLessonExample, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let example = lesson.example
         let network = example.network
         let forward = try network.forward(example.input)

@@ -15,7 +15,7 @@ public enum CNNLesson: Lesson {
     public static let id = "cnn"
 
     /// The parameters of one run, from a lesson variant and command-line options.
-    public struct Example {
+    public struct Example: LessonExample {
         /// The one-channel image x.
         public var image: Tensor
         /// The filters w₁…w_K, all of one shape.
@@ -104,14 +104,10 @@ public enum CNNLesson: Lesson {
         }
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
-                description: variant.description)
-    }
 
     /// Runs forward, backward, the update and the check, and builds text, JSON, figures and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let network = try example.network()
         let forward = try network.forward(example.image, target: example.target)
         let backward = try network.backward(forward, target: example.target)

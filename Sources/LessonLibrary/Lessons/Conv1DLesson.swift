@@ -12,7 +12,7 @@ public enum Conv1DLesson: Lesson {
     public static let id = "conv1d"
 
     /// The parameters of one run.
-    public struct Example: Equatable {
+    public struct Example: Equatable, LessonExample {
         public var input: [Double]
         public var kernel: [Double]
         public var bias: Double = 0
@@ -62,7 +62,7 @@ public enum Conv1DLesson: Lesson {
                     }
                     do {
                         statedSums.append((name: name, sum: try StatedSum.parse(try value.string())))
-                    } catch let error as InputError where !error.message.hasPrefix(value.file) {
+                    } catch let error as InputError where !error.isLocated {
                         throw value.error(error.message)
                     }
                 }
@@ -75,14 +75,10 @@ public enum Conv1DLesson: Lesson {
         }
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
-                description: variant.description)
-    }
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let trace = try example.operation.forward(example.input)
         let mismatches = trace.check(statedOutput: example.statedOutput, statedSums: example.statedSums)
         let figures = Conv1DFigures.frames(trace) + [Conv1DFigures.overview(trace)]

@@ -11,7 +11,7 @@ public enum Conv2DBackwardLesson: Lesson {
     public static let id = "conv2d-backward"
 
     /// The parameters of one run.
-    public struct Example {
+    public struct Example: LessonExample {
         /// The forward convolution's parameters (its own `expected` is not used here).
         public var forward: Conv2DLesson.Example
         /// ∂L/∂z; nil means all ones (the gradient of L = Σ z).
@@ -38,14 +38,10 @@ public enum Conv2DBackwardLesson: Lesson {
         }
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
-                description: variant.description)
-    }
 
     /// Runs forward then backward and builds text, JSON, figures and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let operation = example.forward.operation
         let forward = try operation.forward(example.forward.input)
         let upstream = example.upstream ?? Tensor(shape: forward.output.shape, repeating: 1)

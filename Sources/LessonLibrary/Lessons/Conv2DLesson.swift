@@ -57,7 +57,7 @@ public enum Conv2DLesson: Lesson {
                     let (row, column) = try Self.cellIndex(key, at: value)
                     do {
                         statedCells.append(StatedCell(row: row, column: column, sum: try StatedSum.parse(try value.string())))
-                    } catch let error as InputError where !error.message.hasPrefix(value.file) {
+                    } catch let error as InputError where !error.isLocated {
                         throw value.error(error.message)
                     }
                 }
@@ -80,15 +80,10 @@ public enum Conv2DLesson: Lesson {
         }
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        let example = try Example(variant)
-        return try run(example, title: file.title, source: file.source, variant: variant.name,
-                       description: variant.description)
-    }
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let trace = try example.operation.forward(example.input)
         let mismatches = trace.check(statedOutput: example.statedOutput, statedKernel: example.statedKernel,
                                      statedCells: example.statedCells)

@@ -26,7 +26,7 @@ public enum Conv2DModesLesson: Lesson {
     }
 
     /// The parameters of one run.
-    public struct Example: Equatable {
+    public struct Example: Equatable, LessonExample {
         public var input: Tensor
         public var kernel: Tensor
         public var bias: Double = 0
@@ -99,14 +99,10 @@ public enum Conv2DModesLesson: Lesson {
         public var runs: [Run]
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
-                description: variant.description)
-    }
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         guard !example.paddings.isEmpty else { throw InputError("the lesson needs at least one padding: full, valid or same") }
         var runs: [Run] = []
         for run in example.runs {

@@ -11,7 +11,7 @@ public enum ConvArithmeticLesson: Lesson {
     public static let id = "conv-arithmetic"
 
     /// The parameters of one run.
-    public struct Example: Equatable {
+    public struct Example: Equatable, LessonExample {
         public var input: Pair2
         public var kernel: Pair2
         public var padding = Pair2(0)
@@ -55,14 +55,10 @@ public enum ConvArithmeticLesson: Lesson {
     /// The largest padded input, along each axis, the lesson lays out cell by cell.
     public static let largestPaddedSize = 1000
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
-                description: variant.description)
-    }
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let arithmetic = try ConvolutionArithmetic(input: example.input, kernel: example.kernel, padding: example.padding,
                                                    stride: example.stride, dilation: example.dilation,
                                                    outputPadding: example.outputPadding)

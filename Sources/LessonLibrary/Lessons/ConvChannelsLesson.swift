@@ -11,7 +11,7 @@ public enum ConvChannelsLesson: Lesson {
     public static let id = "conv-channels"
 
     /// The parameters of one run.
-    public struct Example: Equatable {
+    public struct Example: Equatable, LessonExample {
         /// C_in × H × W.
         public var input: Tensor
         /// K filters, each C_in × k × k.
@@ -65,14 +65,10 @@ public enum ConvChannelsLesson: Lesson {
         }
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
-                description: variant.description)
-    }
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let trace = try example.layer.forward(example.input)
         var mismatches: [Mismatch] = []
         if let stated = example.statedOutput {

@@ -14,7 +14,7 @@ public enum ConvMatrixLesson: Lesson {
     public static let maximumRows = 256
 
     /// The parameters of one run.
-    public struct Example: Equatable {
+    public struct Example: Equatable, LessonExample {
         public var input: Tensor
         public var kernel: Tensor
         public var padding = Pair2(0)
@@ -57,14 +57,10 @@ public enum ConvMatrixLesson: Lesson {
         }
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
-                description: variant.description)
-    }
 
     /// Builds M, multiplies, checks the stated values and writes the trace.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let matrix = try ConvolutionMatrix(kernel: example.kernel, inputShape: example.input.shape, padding: example.padding,
                                            stride: example.stride, dilation: example.dilation)
         guard matrix.rows.count <= maximumRows else {

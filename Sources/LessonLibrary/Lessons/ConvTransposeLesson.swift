@@ -14,7 +14,7 @@ public enum ConvTransposeLesson: Lesson {
     public static let maximumOutputCells = 4096
 
     /// The parameters of one run.
-    public struct Example: Equatable {
+    public struct Example: Equatable, LessonExample {
         public var input: Tensor
         public var kernel: Tensor
         public var padding = Pair2(0)
@@ -50,14 +50,10 @@ public enum ConvTransposeLesson: Lesson {
         }
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
-                description: variant.description)
-    }
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         guard example.input.count <= maximumSteps else {
             throw InputError("the input has \(example.input.count) cells and the lesson draws one step per cell, at most \(maximumSteps); use a smaller input")
         }

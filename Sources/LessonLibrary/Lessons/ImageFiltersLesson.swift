@@ -69,15 +69,10 @@ public enum ImageFiltersLesson: Lesson {
                        wasGray: GrayImage.isGray(image.bytes))
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        let folder = try LessonDirectory.locate().url
-        return try run(try Example(variant, folder: folder), title: file.title, source: file.source, variant: variant.name,
-                       description: variant.description)
-    }
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let picture = try readPicture(example.imageURL, name: example.imageName)
         let trace = try ImageFilter(kernel: example.kernel).apply(picture.gray, focus: example.focus)
         var mismatches: [Mismatch] = []

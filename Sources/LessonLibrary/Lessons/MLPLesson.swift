@@ -7,14 +7,10 @@ import LessonFigures
 public enum MLPLesson: Lesson {
     public static let id = "mlp"
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try NetworkLessonExample(variant), title: file.title, source: file.source, variant: variant.name,
-                description: variant.description)
-    }
 
     /// Runs the forward pass and builds the text, JSON, figure and mismatches.
-    public static func run(_ lesson: NetworkLessonExample, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ lesson: NetworkLessonExample, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let example = lesson.example
         let forward = try example.network.forward(example.input)
         let loss = try example.network.lossTrace(forward, target: example.target)

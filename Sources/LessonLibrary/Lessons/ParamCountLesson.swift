@@ -11,9 +11,11 @@ public enum ParamCountLesson: Lesson {
     public static let id = "param-count"
 
     /// The parameters of one run.
-    public struct Example: Equatable {
+    public struct Example: Equatable, LessonExample {
         /// The model string.
         public var model: String
+        /// Where the model was read from in a lesson file, for errors.
+        var modelLocation: String?
         public var statedParams: [Int]?
         public var statedTotal: Int?
         public var statedShapes: [String]?
@@ -25,6 +27,7 @@ public enum ParamCountLesson: Lesson {
             try variant.rejectUnknownKeys(allowed: ["model"])
             let value = try variant.require("model", expected: "a model such as \"input(28,28,1) conv2d(8,7,stride=2) dense(10)\"")
             model = try Self.modelText(value)
+            modelLocation = value.location
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["params", "total", "output_shapes"])
                 statedParams = try expected["params"]?.items().map { try $0.int() }
@@ -46,19 +49,15 @@ public enum ParamCountLesson: Lesson {
         }
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        let example = try Example(variant)
-        do {
-            return try run(example, title: file.title, source: file.source, variant: variant.name, description: variant.description)
-        } catch let error as InputError {
-            throw try variant.require("model", expected: "a model").error(error.message)
-        }
-    }
-
     /// Counts the model of `example` and builds the text, JSON payload, figure and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
-        let summary = try ModelSummary.summarize(example.model)
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
+        let summary: ModelSummary
+        do { summary = try ModelSummary.summarize(example.model) } catch let error as InputError {
+            // A model read from a lesson file is wrong at its 'model' key.
+            guard let place = example.modelLocation else { throw error }
+            throw InputError(error.message).located(in: place)
+        }
         let mismatches = check(summary, against: example)
         let text = describe(summary, model: example.model, title: title, source: source, variant: variant,
                             description: description, stated: example, mismatches: mismatches)

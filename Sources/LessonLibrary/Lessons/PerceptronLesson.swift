@@ -12,7 +12,7 @@ public enum PerceptronLesson: Lesson {
     public static let id = "perceptron"
 
     /// The parameters of one run.
-    public struct Example {
+    public struct Example: LessonExample {
         /// Truth tables by gate name, in file order.
         public var tables: [(name: String, rows: [TruthTableRow])]
         /// Chosen weights w₀, w₁, … by gate name, checked against the gate's table.
@@ -63,14 +63,10 @@ public enum PerceptronLesson: Lesson {
         }
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        let example = try Example(variant)
-        return try run(example, title: file.title, source: file.source, variant: variant.name, description: variant.description)
-    }
 
     /// Runs every part of the lesson and builds the text, JSON and figures.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
         if let description { lines.append(description) }
         if let source { lines.append("From the course notes: \(source)") }

@@ -17,7 +17,7 @@ public enum PoolingLesson: Lesson {
     public static let id = "pooling"
 
     /// The parameters of one run, from a lesson variant and command-line options.
-    public struct Example: Equatable {
+    public struct Example: Equatable, LessonExample {
         /// The input matrix.
         public var input: Tensor
         /// Max, average or min.
@@ -34,6 +34,8 @@ public enum PoolingLesson: Lesson {
         public var isGlobal = false
         /// The upstream gradient ∂L/∂y, if the backward pass is to run.
         public var grad: Tensor?
+        /// Where `grad` came from when it was not the lesson file ("--grad"), for errors.
+        public var gradSource: String?
         /// The decimals of printed and drawn values (rounded); JSON keeps exact values.
         public var decimals = 3
         /// The output the lesson file states, if any.
@@ -75,7 +77,7 @@ public enum PoolingLesson: Lesson {
                 statedOutput = try expected["output"]?.matrix()
                 statedGradient = try expected["gradient"]?.matrix()
                 if let table = expected["table"] {
-                    do { statedTable = try PrintedTable.parse(try table.string()) } catch let error as InputError where !error.message.hasPrefix(table.file) {
+                    do { statedTable = try PrintedTable.parse(try table.string()) } catch let error as InputError where !error.isLocated {
                         throw table.error(error.message)
                     }
                 }
@@ -112,20 +114,17 @@ public enum PoolingLesson: Lesson {
         }
     }
 
-    /// Runs a variant of the lesson file as it is written.
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        let example = try Example(variant)
-        let source = try variant["source"]?.string() ?? file.source
-        return try run(example, title: file.title, source: source, variant: variant.name,
-                       description: variant.description)
-    }
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let pool = example.operation
         let trace = try pool.forward(example.input)
-        let backward = try example.grad.map { try pool.backward(trace, upstream: $0) }
+        let backward: PoolingBackwardTrace?
+        do { backward = try example.grad.map { try pool.backward(trace, upstream: $0) } } catch let error as InputError {
+            guard case .upstreamShape = error.problem, let source = example.gradSource else { throw error }
+            throw error.located(in: source)
+        }
         let tableCheck = example.statedTable.map { $0.check(against: trace.output) }
         var mismatches: [Mismatch] = []
         if let stated = example.statedOutput {

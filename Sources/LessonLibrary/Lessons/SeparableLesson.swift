@@ -28,7 +28,7 @@ public enum SeparableLesson: Lesson {
     }
 
     /// The parameters of one run.
-    public struct Example: Equatable {
+    public struct Example: Equatable, LessonExample {
         public var input: [Tensor]
         public var depthwise: [Tensor]
         public var pointwise: Tensor
@@ -87,14 +87,10 @@ public enum SeparableLesson: Lesson {
         public var model: ParameterComparison
     }
 
-    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try Example(variant), title: file.title, source: file.source, variant: variant.name,
-                description: variant.description)
-    }
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
-    public static func run(_ example: Example, title: String, source: String?, variant: String,
-                           description: String? = nil) throws -> LessonOutput {
+    public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
+        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let operation = SeparableConv2D(depthwiseKernels: example.depthwise, pointwiseWeights: example.pointwise,
                                         biases: example.bias, padding: example.padding, stride: example.stride)
         let trace = try operation.forward(try example.stackedInput())

@@ -17,11 +17,11 @@ public struct YAMLValue {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw InputError("\(file): not valid YAML: \(Self.describe(error))")
+            throw InputError("not valid YAML: \(Self.describe(error))").located(in: file)
         } catch {
-            throw InputError("\(file): not valid YAML: \(error)")
+            throw InputError("not valid YAML: \(error)").located(in: file)
         }
-        guard let node else { throw InputError("\(file): the file is empty; expected a YAML mapping") }
+        guard let node else { throw InputError("the file is empty; expected a YAML mapping").located(in: file) }
         return YAMLValue(node: node, file: file, path: "")
     }
 
@@ -33,7 +33,7 @@ public struct YAMLValue {
             throw InputError("\(name): the file cannot be read (\(FileManager.default.fileExists(atPath: url.path) ? "permission denied or not a file" : "no such file"))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError("\(name): the file is not UTF-8 text")
+            throw InputError("the file is not UTF-8 text").located(in: name)
         }
         return try parse(text, file: name)
     }
@@ -47,7 +47,7 @@ public struct YAMLValue {
     }
 
     /// An error at this node: "<location>: <message>".
-    public func error(_ message: String) -> InputError { InputError("\(location): \(message)") }
+    public func error(_ message: String) -> InputError { InputError(message).located(in: location) }
 
     // MARK: Structure
 

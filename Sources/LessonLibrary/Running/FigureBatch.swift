@@ -30,7 +30,7 @@ public enum FigureBatch {
     /// Runs the lessons and collects their figures: every lesson of `lessons` (or only the one
     /// called `lesson`), every variant (or only `variant`). A lesson file or variant that cannot
     /// be run becomes a failure; an unknown lesson or variant asked for by name is an input error.
-    public static func jobs(directory: LessonDirectory, lessons: [any Lesson.Type] = LessonCatalog.lessons,
+    public static func jobs(directory: LessonDirectory, lessons: [any Lesson.Type] = LessonRegistry.lessons,
                             lesson: String? = nil, variant: String? = nil) throws -> (jobs: [FigureJob], failures: [FigureFailure]) {
         var chosen = lessons
         if let lesson {

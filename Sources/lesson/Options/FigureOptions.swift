@@ -6,7 +6,8 @@ import LessonLibrary
 
 /// The options every `lesson run <lesson>` shares: variant, output and format.
 struct RunOptions: ParsableArguments {
-    @Option(name: .long, help: "Run a named variant of the lesson's example (see 'lesson list').")
+    @Option(name: .long, help: "Run a named variant of the lesson's example (see 'lesson list').",
+            completion: .custom { words, _, _ in Self.variantNames(after: words) })
     var variant: String?
 
     @Option(name: .long, help: ArgumentHelp("Write figures into this folder.", valueName: "dir"))
@@ -29,6 +30,13 @@ struct RunOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Exit with status 3 when the lesson file states a value the run does not recompute.")
     var strict = false
+
+    /// The variants of the lesson named after `run` in a command line being completed.
+    static func variantNames(after words: [String]) -> [String] {
+        guard let run = words.firstIndex(of: "run"), run + 1 < words.count,
+              let file = try? LessonDirectory.locate().load(words[run + 1]) else { return [] }
+        return file.variants.map(\.name)
+    }
 
     func validate() throws {
         guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be above 0 and at most 8, got \(scale)") }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import LessonCore
+
+extension Conv2DLesson {
+    public static let abstract = "Slide a kernel over an input: every output cell written out term by term."
+    public static let discussion = """
+        Without options, runs the 5×5 example of the course notes (seeds/004) and checks the \
+        numbers the lesson file states. Matrices are written row by row, rows separated by ';', \
+        e.g. --input "1 0 3; 0 3 4; 1 0 2", or @file for a text or CSV file. Sizes take one \
+        number or rows,columns (--stride 2,1); --padding also takes same, valid or full.
+        """
+    public static let customTitle: String? = "2D convolution"
+
+    public static func example(_ variant: LessonVariant) throws -> Example { try Example(variant) }
+
+    /// The options that describe one 2-D convolution, shared by `conv2d` and `conv2d-backward`.
+    public struct Options: LessonOptions {
+        @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
+        var input: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix"))
+        var kernel: String?
+
+        @Option(parsing: .unconditional, help: "The bias added to every output cell.")
+        var bias: Double?
+
+        @OptionGroup var window: WindowOptions
+
+        @Flag(help: "Compute the true convolution (kernel rotated by 180°) instead of cross-correlation.")
+        var flip = false
+
+        public init() {}
+
+        /// Applies the given options to `example`; the stated values of a lesson file describe
+        /// its own numbers, so they are dropped when anything changed.
+        public func apply(to example: inout Example) throws -> Bool {
+            var changed = false
+            if let input { example.input = try MatrixArgument.parse(input, option: "--input"); changed = true }
+            if let kernel { example.kernel = try MatrixArgument.parse(kernel, option: "--kernel"); changed = true }
+            if let bias { example.bias = bias; changed = true }
+            if window.isGiven {
+                try window.apply(kernelShape: example.kernel.shape, padding: &example.padding, stride: &example.stride,
+                                 dilation: &example.dilation)
+                changed = true
+            }
+            if flip { example.mode = .convolution; changed = true }
+            if changed {
+                example.statedOutput = nil
+                example.statedKernel = nil
+                example.statedCells = []
+            }
+            return changed
+        }
+    }
+}

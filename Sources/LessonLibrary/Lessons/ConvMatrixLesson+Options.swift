@@ -1,0 +1,43 @@
+import ArgumentParser
+import LessonCore
+
+extension ConvMatrixLesson {
+    public static let abstract = "Write a convolution as a matrix product z = M·x, row by row."
+    public static let discussion = """
+        Without options, runs the notes' 4×4 example (seeds/002): the 4×16 matrix M built \
+        from the 3×3 kernel, the flattened input, the product and its reshape to 2×2. \
+        '--variant symbolic' is the notes' 3×3 ⊛ 2×2 case with entries k1…k4, x1…x9. \
+        Matrices are written row by row, rows separated by ';', or @file.
+        """
+    public static let customTitle: String? = "Convolution as a matrix product"
+
+    /// The input, the kernel and the window.
+    public struct Options: LessonOptions {
+        @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
+        var input: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix"))
+        var kernel: String?
+
+        @OptionGroup var window: WindowOptions
+
+        public init() {}
+
+        public func apply(to example: inout Example) throws -> Bool {
+            var changed = false
+            if let input { example.input = try MatrixArgument.parse(input, option: "--input"); changed = true }
+            if let kernel { example.kernel = try MatrixArgument.parse(kernel, option: "--kernel"); changed = true }
+            if window.isGiven {
+                try window.apply(kernelShape: example.kernel.shape, padding: &example.padding, stride: &example.stride,
+                                 dilation: &example.dilation)
+                changed = true
+            }
+            if changed {
+                // The stated values describe the lesson's own numbers, not these.
+                example.statedOutput = nil
+                example.statedRows = []
+            }
+            return changed
+        }
+    }
+}

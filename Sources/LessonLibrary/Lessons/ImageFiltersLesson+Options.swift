@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import LessonCore
+
+extension ImageFiltersLesson {
+    public static let abstract = "Apply the notes' image kernels to a PNG: before and after, and one window worked out."
+    public static let discussion = """
+        Without options, sharpens the lesson's own 128×96 picture (lessons/image-filters.png). \
+        --image reads any PNG (gray or colour; colour is turned into gray). Kernels: \
+        \(ImageKernel.all.map(\.name).joined(separator: ", ")).
+        """
+    public static let customTitle: String? = "Image filter"
+
+    /// Reads a variant; its picture is found next to the lesson files.
+    public static func example(_ variant: LessonVariant) throws -> Example {
+        try Example(variant, folder: try LessonDirectory.locate().url)
+    }
+
+    /// The picture, the kernel and the pixel worked out.
+    public struct Options: LessonOptions {
+        @Option(help: ArgumentHelp("A PNG file to filter.", valueName: "file.png"))
+        var image: String?
+
+        @Option(help: ArgumentHelp("The kernel: \(ImageKernel.all.map(\.name).joined(separator: ", ")).", valueName: "name"))
+        var kernel: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("The pixel to work out: row,column, 1-based.", valueName: "row,column"))
+        var at: String?
+
+        public init() {}
+
+        public func apply(to example: inout Example) throws -> Bool {
+            var changed = false
+            if let image {
+                example.imageURL = URL(fileURLWithPath: image)
+                example.imageName = image
+                changed = true
+            }
+            if let kernel {
+                do { example.kernel = try ImageKernel.named(kernel) } catch let error as InputError {
+                    throw error.located(in: "--kernel \(kernel)")
+                }
+                changed = true
+            }
+            if let at {
+                let pair = try MatrixArgument.pair(at, option: "--at")
+                guard pair.rows >= 1, pair.columns >= 1 else {
+                    throw InputError("--at \(at): rows and columns are 1-based, so both must be 1 or more")
+                }
+                example.focus = (pair.rows - 1, pair.columns - 1)
+            }
+            if changed { example.statedSize = nil }
+            return changed
+        }
+    }
+}

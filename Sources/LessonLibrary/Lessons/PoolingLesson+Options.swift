@@ -1,0 +1,95 @@
+import ArgumentParser
+import LessonCore
+
+extension PoolingLesson {
+    public static let abstract = "Pool an input window by window (max, average or min), and route a gradient back."
+    public static let discussion = """
+        Without options, runs max pooling 2×2 with stride 2 on the 6×6 input of the notes \
+        (seeds/004) and checks the stated output; the variants hold the other tables of the \
+        notes (same-average, same-max, feature-map) and a backward pass. Matrices are written \
+        row by row, rows separated by ';', or @file. Sizes take one number or rows,columns. \
+        Padding follows PyTorch: it never wins a max or min, an average counts it unless \
+        --exclude-padding, and it may be at most half the window.
+        """
+    public static let customTitle: String? = "Pooling"
+
+    /// The input, the window and the upstream gradient.
+    public struct Options: LessonOptions {
+        @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
+        var input: String?
+
+        @Option(help: ArgumentHelp("What each window keeps: max, avg or min.", valueName: "op"))
+        var op: String?
+
+        @Option(name: [.customLong("size"), .customLong("kernel-size")], parsing: .unconditional,
+                help: ArgumentHelp("The window size (PyTorch's kernel_size): n, or rows,columns.", valueName: "k"))
+        var size: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns (default: the window size).", valueName: "s"))
+        var stride: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Padding on each side: n, or rows,columns (at most half the window).", valueName: "p"))
+        var padding: String?
+
+        @Flag(help: "Global pooling: one window over the whole input.")
+        var global = false
+
+        @Flag(help: "Average only over input cells, leaving padding out of the count (PyTorch count_include_pad=False).")
+        var excludePadding = false
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("The upstream gradient ∂L/∂y (the output's shape), or @file: runs the backward pass.", valueName: "matrix"))
+        var grad: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Decimals of printed and drawn values, rounded (JSON is exact).", valueName: "n"))
+        var decimals: Int?
+
+        public init() {}
+
+        public func apply(to example: inout Example) throws -> Bool {
+            var forwardChanged = false
+            if let input { example.input = try MatrixArgument.parse(input, option: "--input"); forwardChanged = true }
+            if let op {
+                guard let parsed = PoolingOp(rawValue: op) else {
+                    throw InputError("--op \(op): unknown pooling; expected one of \(PoolingOp.names)")
+                }
+                example.op = parsed
+                forwardChanged = true
+            }
+            if global {
+                if size != nil || stride != nil || padding != nil {
+                    throw InputError("--global takes the whole input as one window; leave out --size, --stride and --padding")
+                }
+                example.isGlobal = true
+                forwardChanged = true
+            } else if size != nil || stride != nil || padding != nil {
+                example.isGlobal = false
+            }
+            if let size {
+                example.size = try MatrixArgument.pair(size, option: "--size")
+                // As in PyTorch, a window given without a stride steps by its own size.
+                if stride == nil { example.stride = nil }
+                forwardChanged = true
+            }
+            if let stride { example.stride = try MatrixArgument.pair(stride, option: "--stride"); forwardChanged = true }
+            if let padding { example.padding = try MatrixArgument.pair(padding, option: "--padding"); forwardChanged = true }
+            if excludePadding { example.countIncludePad = false; forwardChanged = true }
+            if let decimals {
+                guard (0...12).contains(decimals) else { throw InputError("--decimals must be 0 to 12, got \(decimals)") }
+                example.decimals = decimals
+            }
+            if forwardChanged {
+                // The stated values describe the lesson's own numbers, not these.
+                example.statedOutput = nil
+                example.statedTable = nil
+                example.statedGradient = nil
+                example.grad = nil
+            }
+            if let grad {
+                example.grad = try MatrixArgument.parse(grad, option: "--grad")
+                example.gradSource = "--grad"
+                example.statedGradient = nil
+            }
+            return forwardChanged || grad != nil
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import LessonCore
+
+/// A padding as the person wrote it: a number per axis (`1`, `1,2`), or a name as PyTorch and
+/// Keras write it (`same`, `valid`, `full`), which becomes a number once the kernel is known.
+public enum PaddingArgument: Equatable, Sendable {
+    case size(Pair2)
+    case named(PaddingMode)
+
+    /// Reads `--padding` (or the option named `option`).
+    public init(_ argument: String, option: String = "--padding") throws {
+        if let mode = PaddingMode(rawValue: argument.lowercased()) {
+            self = .named(mode)
+        } else {
+            do { self = .size(try MatrixArgument.pair(argument, option: option)) } catch {
+                throw InputError("\(option) \(argument): expected a whole number, two as rows,columns (such as 2,1), or same, valid or full")
+            }
+        }
+    }
+
+    /// The zeros on each side for a kernel of `kernelShape` (rows, columns) at `dilation`.
+    public func resolved(kernelShape: [Int], dilation: Pair2, option: String = "--padding") throws -> Pair2 {
+        switch self {
+        case .size(let pair): return pair
+        case .named(let mode):
+            do { return try mode.padding(kernelShape: kernelShape, dilation: dilation) } catch let error as InputError {
+                throw error.located(in: "\(option) \(mode.rawValue)")
+            }
+        }
+    }
+}
