@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonLibrary
 
 /// `lesson`: step through how neural networks compute.
 @main
@@ -22,6 +23,7 @@ struct LessonCommand: ParsableCommand {
               lesson run conv-channels --variant one-filter
               lesson figures --format png,svg,pdf --theme dark
             """,
+        version: "lesson \(LessonRegistry.version)",
         subcommands: [RunCommand.self, ListCommand.self,
                       FiguresCommand.self,
                       GradeCommand.self, ExerciseCommand.self]

@@ -61,7 +61,7 @@ import Testing
         let result = try runLesson(["run", "conv2d-modes", "--variant", "stride-2", "--out", folder.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        #expect(Set(names) == Set((1...9).map { "step-same-0\($0).png" } + ["comparison.png", "same-overview.png"]))
+        #expect(Set(names) == Set((1...9).map { "step-same-\($0).png" } + ["comparison.png", "same-overview.png"]))
     }
 
     /// A variant's heading never names the example's own numbers when the variant changes them.

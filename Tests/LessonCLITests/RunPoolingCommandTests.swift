@@ -115,7 +115,7 @@ import Testing
         let result = try runLesson(["run", "pooling", "--variant", "backward", "--out", folder.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
-        let expected = (1...9).map { "step-0\($0).png" } + (1...9).map { "step-backward-0\($0).png" }
+        let expected = (1...9).map { "step-\($0).png" } + (1...9).map { "step-backward-\($0).png" }
             + ["overview.png", "backward-overview.png"]
         #expect(names == Set(expected))
     }

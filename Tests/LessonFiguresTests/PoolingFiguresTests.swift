@@ -22,7 +22,7 @@ import Testing
         // Step 8: window rows 5–6, columns 3–4 holds 0 6; 6 0 — a tie the first 6 (x[5,4]) wins.
         let trace = try Pool2D(op: .max, size: Pair2(2)).forward(Self.input)
         let figure = PoolingFigures.frames(trace)[7]
-        #expect(figure.name == "step-08")
+        #expect(figure.name == "step-8")
         let image = try PNGCodec.decode(try FigureRenderer.render(figure, options: RenderOptions()))
         #expect(image.width == 1280 && image.height == 720)
         let layout = PoolingFigures.layout(for: trace)
@@ -51,7 +51,7 @@ import Testing
         let backward = try pool.backward(trace, upstream: Tensor(rows: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]))
         let frames = PoolingFigures.backwardFrames(trace, backward)
         #expect(frames.count == 9)
-        #expect(frames[0].name == "step-backward-01")
+        #expect(frames[0].name == "step-backward-1")
         // Step 6: ∂L/∂y[2,3] = 6 goes to x[3,5] (the first of the tied 2s).
         let image = try PNGCodec.decode(try FigureRenderer.render(frames[5], options: RenderOptions()))
         let layout = PoolingFigures.backwardLayout(for: backward)

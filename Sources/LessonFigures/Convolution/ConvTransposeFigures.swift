@@ -32,11 +32,9 @@ public enum ConvTransposeFigures {
 
     /// The frames (`step-1` …), the overview and the matrix view.
     public static func figures(_ trace: ConvTransposeTrace) -> [Figure] {
-        let digits = String(trace.steps.count).count
         var figures = trace.steps.enumerated().map { (index, step) -> Figure in
-            let number = String(repeating: "0", count: max(0, digits - String(index + 1).count)) + String(index + 1)
             let description = "Step \(index + 1) of \(trace.steps.count): \(step.label) = \(Notation.number(step.value)) adds \(Notation.number(step.value)) times the kernel to the canvas at row \(step.row * trace.stride.rows + 1), column \(step.column * trace.stride.columns + 1)."
-            return Figure(name: "step-\(number)", description: description, step: index + 1) { canvas in
+            return Figure(name: Figure.stepName(index, of: trace.steps.count), description: description, step: index + 1) { canvas in
                 drawScatter(trace, stepIndex: index, on: canvas)
             }
         }

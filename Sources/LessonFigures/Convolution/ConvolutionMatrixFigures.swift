@@ -50,12 +50,10 @@ public enum ConvolutionMatrixFigures {
     /// One frame per row of M, then the overview, then the symbolic matrix when it has at most 25 columns.
     public static func figures(_ trace: ConvolutionMatrixTrace) -> [Figure] {
         let count = trace.products.count
-        let digits = String(count).count
         var figures = (0..<count).map { index -> Figure in
-            let number = String(repeating: "0", count: max(0, digits - String(index + 1).count)) + String(index + 1)
             let row = trace.matrix.rows[index]
             let description = "Row \(index + 1) of the \(Notation.shape(trace.matrix.matrix.shape)) matrix M holds the kernel weights in the columns of the window of z\(Notation.index(row.outputRow, row.outputColumn)); times the flattened input it gives \(Notation.number(trace.products[index].value))."
-            return Figure(name: "step-\(number)", description: description, step: index + 1) { canvas in
+            return Figure(name: Figure.stepName(index, of: count), description: description, step: index + 1) { canvas in
                 draw(trace, row: index, symbolic: false, on: canvas)
             }
         }

@@ -22,12 +22,12 @@ extension PoolingFigures {
         return BackwardLayout(upstream: upstream, gradient: gradient, width: width, height: height)
     }
 
-    /// One frame per output cell, named `step-backward-01`, … in the order the gradient is routed.
+    /// One frame per output cell, named `step-backward-1` … (zero-padded as `Figure.stepName`) in the order the gradient is routed.
     public static func backwardFrames(_ trace: PoolingTrace, _ backward: PoolingBackwardTrace, decimals: Int = 3) -> [Figure] {
         let count = backward.steps.count
         return backward.steps.enumerated().map { (index, step) -> Figure in
             let description = "Backward step \(index + 1) of \(count): " + step.text(decimals: decimals) + "."
-            return Figure(name: "step-backward-" + numbered(index + 1, of: count), description: description,
+            return Figure(name: Figure.stepName(index, of: count, prefix: "step-backward-"), description: description,
                           step: trace.steps.count + index + 1) { canvas in
                 drawBackward(trace, backward, stepIndex: index, decimals: decimals, on: canvas)
             }

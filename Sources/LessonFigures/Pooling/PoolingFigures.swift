@@ -37,13 +37,13 @@ public enum PoolingFigures {
         return (a, b)
     }
 
-    /// One frame per output cell, named `step-01`, `step-02`, … in row-major order.
+    /// One frame per output cell, named `step-1` … (zero-padded as `Figure.stepName`) in row-major order.
     public static func frames(_ trace: PoolingTrace, decimals: Int = 3) -> [Figure] {
         let count = trace.steps.count
         return trace.steps.enumerated().map { (index, step) -> Figure in
             var description = "Step \(index + 1) of \(count): the \(trace.op.word) of the window of input \(step.windowText) gives \(step.label) = \(Notation.number(step.value, decimals: decimals))"
             if let cell = step.winnerCell { description += ", the element at x\(Notation.index(cell.row, cell.column))" }
-            return Figure(name: "step-" + numbered(index + 1, of: count), description: description + ".", step: index + 1) { canvas in
+            return Figure(name: Figure.stepName(index, of: count), description: description + ".", step: index + 1) { canvas in
                 drawForward(trace, stepIndex: index, decimals: decimals, on: canvas)
             }
         }
@@ -58,10 +58,6 @@ public enum PoolingFigures {
     }
 
     /// `07` of 12: the step number padded to the width of the count.
-    static func numbered(_ n: Int, of count: Int) -> String {
-        let digits = max(2, String(count).count)
-        return String(repeating: "0", count: max(0, digits - String(n).count)) + String(n)
-    }
 
     /// The heading every pooling figure shares: `max pooling 2×2, stride 2 · step 3 of 9`.
     static func heading(_ trace: PoolingTrace, _ position: String) -> String {

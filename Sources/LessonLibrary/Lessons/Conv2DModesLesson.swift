@@ -141,8 +141,8 @@ public enum Conv2DModesLesson: Lesson {
             let frames = ConvolutionFigures.frames(trace, title: heading) + [ConvolutionFigures.overview(trace, title: heading)]
             figures += frames.map { figure in
                 var renamed = figure
-                // `step-<run>-NN`, so the frames of a run sort together and stale frames are cleaned up.
-                renamed.name = figure.step.map { "step-" + run.name + "-" + String(format: "%02d", $0) } ?? run.name + "-" + figure.name
+                // `step-<run>-N`, zero-padded like every frame name, so the frames of a run sort together and stale frames are cleaned up.
+                renamed.name = figure.step.map { Figure.stepName($0 - 1, of: trace.steps.count, prefix: "step-" + run.name + "-") } ?? run.name + "-" + figure.name
                 return renamed
             }
         }

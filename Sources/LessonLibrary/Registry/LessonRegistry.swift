@@ -22,6 +22,9 @@ public enum LessonRegistry {
         ParamCountLesson.self,
     ]
 
+    /// The version of the tool and its lessons, for `lesson --version`.
+    public static let version = "0.4.0"
+
     /// The ids of the lessons, in registry order.
     public static var ids: [String] { lessons.map { $0.id } }
 

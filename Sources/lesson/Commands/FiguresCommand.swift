@@ -21,7 +21,7 @@ struct FiguresCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Only this lesson (see 'lesson list').", valueName: "id"))
+    @Option(help: ArgumentHelp("Only this lesson (see 'lesson list').", valueName: "id"), completion: .list(LessonRegistry.ids))
     var lesson: String?
 
     @Option(help: ArgumentHelp("Only this variant of each lesson.", valueName: "name"))
