@@ -22,7 +22,7 @@ extension Conv2DModesLesson {
         @Option(parsing: .unconditional, help: "The bias added to every output cell.")
         var bias: Double?
 
-        @Option(help: ArgumentHelp("Which paddings to run: full,valid,same.", valueName: "list"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Which paddings to run: full,valid,same.", valueName: "list"))
         var paddings: String?
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns.", valueName: "s"))
@@ -31,7 +31,7 @@ extension Conv2DModesLesson {
         @Option(parsing: .unconditional, help: ArgumentHelp("Spacing between kernel taps: n, or rows,columns.", valueName: "d"))
         var dilation: String?
 
-        @Option(help: ArgumentHelp("cross-correlation, convolution (kernel flipped) or both.", valueName: "mode"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("cross-correlation, convolution (kernel flipped) or both.", valueName: "mode"))
         var mode: String?
 
         public init() {}

@@ -4,7 +4,7 @@ import LessonCore
 
 /// The options of the network lessons: another network file, input or target.
 public struct NetworkOptions: LessonOptions {
-    @Option(help: ArgumentHelp("A YAML file whose top level holds 'network:' (input, target, loss, l2, layers).", valueName: "file"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("A YAML file whose top level holds 'network:' (input, target, loss, l2, layers).", valueName: "file"))
     var network: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Another input vector, such as \"0.5 -1\".", valueName: "vector"))

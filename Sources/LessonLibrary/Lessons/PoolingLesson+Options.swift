@@ -18,7 +18,7 @@ extension PoolingLesson {
         @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
         var input: String?
 
-        @Option(help: ArgumentHelp("What each window keeps: max, avg or min.", valueName: "op"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("What each window keeps: max, avg or min.", valueName: "op"))
         var op: String?
 
         @Option(name: [.customLong("size"), .customLong("kernel-size")], parsing: .unconditional,

@@ -6,23 +6,23 @@ import LessonLibrary
 
 /// The options every `lesson run <lesson>` shares: variant, output and format.
 struct RunOptions: ParsableArguments {
-    @Option(name: .long, help: "Run a named variant of the lesson's example (see 'lesson list').",
+    @Option(name: .long, parsing: .unconditional, help: "Run a named variant of the lesson's example (see 'lesson list').",
             completion: .custom { words, _, _ in Self.variantNames(after: words) })
     var variant: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write figures into this folder.", valueName: "dir"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Write figures into this folder.", valueName: "dir"))
     var out: String?
 
     @Flag(name: .long, help: "Do not draw figures; only print the trace.")
     var noFigures = false
 
-    @Option(name: .long, help: "Figure format: png, svg or pdf.")
+    @Option(name: .long, parsing: .unconditional, help: "Figure format: png, svg or pdf.")
     var format: FigureFormat = .png
 
-    @Option(name: .long, help: "Figure theme: light or dark.")
+    @Option(name: .long, parsing: .unconditional, help: "Figure theme: light or dark.")
     var theme: ThemeName = .light
 
-    @Option(name: .long, help: "Scale of PNG figures (2 doubles the pixels, for projectors).")
+    @Option(name: .long, parsing: .unconditional, help: "Scale of PNG figures (2 doubles the pixels, for projectors).")
     var scale: Double = 1
 
     @Flag(name: .long, help: "Print the whole trace as JSON on standard output, and nothing else there.")
