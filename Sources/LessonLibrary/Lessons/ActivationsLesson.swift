@@ -49,11 +49,8 @@ public enum ActivationsLesson: Lesson {
 
     /// Tabulates and plots every activation of `example`.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         guard !example.activations.isEmpty else { throw InputError("give at least one activation to plot") }
-        var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        var lines = heading.lines
         var tables: [Table] = []
         for activation in example.activations {
             let rows = example.at.map { z in Table.Row(z: z, value: activation.value(z), derivative: activation.derivative(z)) }
@@ -79,7 +76,7 @@ public enum ActivationsLesson: Lesson {
         lines.append("Saturation: σ′ ≤ 0.25 and tanh′ ≤ 1 shrink δ in every layer they pass (the vanishing gradient); ReLU′ is 1 for z > 0 and 0 below.")
         let samples = example.activations.map { $0.samples(from: example.from, to: example.to) }
         let figures = samples.map(ActivationFigures.single) + [ActivationFigures.overview(samples)]
-        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: Payload(tables: tables),
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: Payload(tables: tables),
                             figures: figures)
     }
 

@@ -54,7 +54,6 @@ public enum AutodiffLesson: Lesson {
 
     /// Parses and runs an example.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let graph = ComputationGraph(try ExpressionParser.parse(example.expression))
         let forward = try graph.forward(at: example.at)
         let backward = graph.backward(forward)
@@ -71,9 +70,7 @@ public enum AutodiffLesson: Lesson {
             }
         }
         let at = example.at.keys.sorted().map { "\($0) = \(n(example.at[$0] ?? 0))" }.joined(separator: ", ")
-        var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        var lines = heading.lines
         lines.append("")
         lines.append("J = \(example.expression) at \(at)")
         lines.append("")
@@ -100,7 +97,7 @@ public enum AutodiffLesson: Lesson {
                                         value: forward.values[node.id], gradient: backward.adjoints[node.id])
                               },
                               forwardSteps: forward.lines, backwardSteps: backward.steps.map(\.text))
-        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: payload,
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: payload,
                             figures: [GraphFigures.graph(backward, expression: example.expression)], mismatches: mismatches)
     }
 

@@ -11,7 +11,6 @@ public enum BackpropLesson: Lesson {
 
     /// Runs both passes, the update and the check, and builds the text, JSON, figures and mismatches.
     public static func run(_ lesson: NetworkLessonExample, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let example = lesson.example
         let network = example.network
         let forward = try network.forward(example.input)
@@ -20,9 +19,7 @@ public enum BackpropLesson: Lesson {
                                                    learningRate: lesson.learningRate)
         let check = network.gradientCheck(input: example.input, target: example.target, backward: backward)
         let mismatches = lesson.mismatches(loss: backward.loss.total, output: forward.output)
-        var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        var lines = heading.lines
         lines.append("")
         lines += NetworkText.header(example)
         lines.append("")
@@ -42,7 +39,7 @@ public enum BackpropLesson: Lesson {
             + NetworkFigures.layerFrames(forward, nil, title: name) + NetworkFigures.layerFrames(forward, backward, title: name)
         let payload = NetworkPayload(network: network, forward: forward, loss: backward.loss, backward: backward,
                                      update: step, check: check)
-        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: payload,
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: payload,
                             figures: figures, mismatches: mismatches)
     }
 }

@@ -107,7 +107,6 @@ public enum CNNLesson: Lesson {
 
     /// Runs forward, backward, the update and the check, and builds text, JSON, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let network = try example.network()
         let forward = try network.forward(example.image, target: example.target)
         let backward = try network.backward(forward, target: example.target)
@@ -115,9 +114,7 @@ public enum CNNLesson: Lesson {
                                                      lossBefore: forward.loss.total, learningRate: example.learningRate)
         let check = try network.gradientCheck(example.image, target: example.target, backward: backward)
         let mismatches = Self.mismatches(example.expected, forward: forward, backward: backward, update: update)
-        var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        var lines = heading.lines
         lines.append("")
         lines += CNNText.header(network, forward)
         lines.append("")
@@ -129,7 +126,7 @@ public enum CNNLesson: Lesson {
         lines.append("")
         lines += NetworkText.gradientCheck(check)
         lines += LessonChecks.lines(mismatches, checked: example.expected.count)
-        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"),
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"),
                             payload: CNNPayload(network: network, forward: forward, backward: backward, update: update, check: check),
                             figures: CNNFigures.figures(forward, backward, update: update), mismatches: mismatches)
     }

@@ -78,13 +78,10 @@ public enum Conv1DLesson: Lesson {
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let trace = try example.operation.forward(example.input)
         let mismatches = trace.check(statedOutput: example.statedOutput, statedSums: example.statedSums)
         let figures = Conv1DFigures.frames(trace) + [Conv1DFigures.overview(trace)]
-        var lines: [String] = [title + (variant == "example" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        var lines = heading.lines
         lines.append("Operation: \(trace.mode.explanation).")
         lines.append("")
         lines += describe(trace)
@@ -101,7 +98,7 @@ public enum Conv1DLesson: Lesson {
                 for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
             }
         }
-        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: trace,
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: trace,
                             figures: figures, mismatches: mismatches)
     }
 

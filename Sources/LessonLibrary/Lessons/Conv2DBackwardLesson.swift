@@ -41,7 +41,6 @@ public enum Conv2DBackwardLesson: Lesson {
 
     /// Runs forward then backward and builds text, JSON, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let operation = example.forward.operation
         let forward = try operation.forward(example.forward.input)
         let upstream = example.upstream ?? Tensor(shape: forward.output.shape, repeating: 1)
@@ -56,10 +55,10 @@ public enum Conv2DBackwardLesson: Lesson {
         if let stated = example.statedGradInput {
             mismatches += compareMatrices(stated: stated, recomputed: trace.gradInput, name: "∂L/∂x")
         }
-        let text = describe(trace, title: title, source: source, variant: variant, description: description,
+        let text = describe(trace, heading: heading,
                             defaultUpstream: example.upstream == nil, mismatches: mismatches,
                             checked: example.statedGradBias != nil || example.statedGradKernel != nil || example.statedGradInput != nil)
-        return LessonOutput(lesson: id, variant: variant, text: text, payload: Payload(trace),
+        return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: Payload(trace),
                             figures: ConvolutionBackwardFigures.figures(trace), mismatches: mismatches)
     }
 
@@ -91,12 +90,9 @@ public enum Conv2DBackwardLesson: Lesson {
         }
     }
 
-    static func describe(_ trace: ConvolutionBackwardTrace, title: String, source: String?, variant: String,
-                         description: String?, defaultUpstream: Bool, mismatches: [Mismatch], checked: Bool) -> String {
+    static func describe(_ trace: ConvolutionBackwardTrace, heading: LessonHeading, defaultUpstream: Bool, mismatches: [Mismatch], checked: Bool) -> String {
         let f = trace.forward
-        var lines: [String] = [title + (variant == "example" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        var lines = heading.lines
         lines.append("Forward: \(f.mode.explanation); padding \(f.padding), stride \(f.stride), dilation \(f.dilation), bias \(Notation.number(f.bias)).")
         lines.append("")
         lines.append("input x (\(Notation.shape(f.input.shape))):")

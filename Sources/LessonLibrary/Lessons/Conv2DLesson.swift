@@ -83,24 +83,20 @@ public enum Conv2DLesson: Lesson {
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let trace = try example.operation.forward(example.input)
         let mismatches = trace.check(statedOutput: example.statedOutput, statedKernel: example.statedKernel,
                                      statedCells: example.statedCells)
         let figures = ConvolutionFigures.frames(trace) + [ConvolutionFigures.overview(trace)]
-        let text = describe(trace, title: title, source: source, variant: variant, description: description,
+        let text = describe(trace, heading: heading,
                             stated: example, mismatches: mismatches)
-        return LessonOutput(lesson: id, variant: variant, text: text, payload: trace, figures: figures,
+        return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: trace, figures: figures,
                             mismatches: mismatches)
     }
 
     /// The step-by-step text of a trace.
-    static func describe(_ trace: ConvolutionTrace, title: String, source: String?, variant: String,
-                         description: String?, stated: Example, mismatches: [Mismatch]) -> String {
+    static func describe(_ trace: ConvolutionTrace, heading: LessonHeading, stated: Example, mismatches: [Mismatch]) -> String {
         var lines: [String] = []
-        lines.append(title + (variant == "example" ? "" : " — variant \(variant)"))
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        lines += heading.lines
         lines.append("Operation: \(trace.mode.explanation).")
         lines.append("")
         lines.append("input (\(Notation.shape(trace.input.shape))):")

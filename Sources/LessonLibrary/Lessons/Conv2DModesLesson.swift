@@ -102,7 +102,6 @@ public enum Conv2DModesLesson: Lesson {
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         guard !example.paddings.isEmpty else { throw InputError("the lesson needs at least one padding: full, valid or same") }
         var runs: [Run] = []
         for run in example.runs {
@@ -115,9 +114,7 @@ public enum Conv2DModesLesson: Lesson {
                 throw InputError("\(run.padding.rawValue) padding (p = \(padding)): \(error.message)")
             }
         }
-        var lines: [String] = [title + (variant == "example" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        var lines = heading.lines
         lines.append("Runs: " + runs.map { "\($0.name) (\(Notation.shape($0.trace.output.shape)))" }.joined(separator: ", "))
         var mismatches: [Mismatch] = []
         var figures: [Figure] = []
@@ -135,8 +132,8 @@ public enum Conv2DModesLesson: Lesson {
             lines.append((run.name == run.paddingMode.rawValue ? "" : run.name + " — ") + run.paddingMode.explanation)
             lines.append("  here p = \(trace.padding) (kernel \(Notation.shape(trace.kernel.shape))\(trace.dilation == Pair2(1) ? "" : ", dilation \(trace.dilation)"))")
             lines.append(String(repeating: "═", count: 60))
-            lines.append(Conv2DLesson.describe(trace, title: "\(run.name) — \(trace.mode.rawValue)", source: nil,
-                                               variant: "example", description: nil, stated: stated, mismatches: found))
+            lines.append(Conv2DLesson.describe(trace, heading: LessonHeading(title: "\(run.name) — \(trace.mode.rawValue)"),
+                                               stated: stated, mismatches: found))
             let heading = "\(run.name) padding" + (trace.mode == .convolution ? " · true convolution" : "")
             let frames = ConvolutionFigures.frames(trace, title: heading) + [ConvolutionFigures.overview(trace, title: heading)]
             figures += frames.map { figure in
@@ -154,8 +151,8 @@ public enum Conv2DModesLesson: Lesson {
                 lines.append("  \(a.paddingMode.rawValue): cross-correlation \(Notation.inlineMatrix(a.trace.output)) vs true convolution \(Notation.inlineMatrix(b.trace.output))")
             }
         }
-        figures.insert(Conv2DModesFigures.comparison(runs.map { ($0.name, $0.trace) }, title: title), at: 0)
-        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"),
+        figures.insert(Conv2DModesFigures.comparison(runs.map { ($0.name, $0.trace) }, title: heading.title), at: 0)
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"),
                             payload: Payload(runs: runs), figures: figures, mismatches: mismatches)
     }
 }

@@ -58,7 +58,6 @@ public enum ConvArithmeticLesson: Lesson {
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let arithmetic = try ConvolutionArithmetic(input: example.input, kernel: example.kernel, padding: example.padding,
                                                    stride: example.stride, dilation: example.dilation,
                                                    outputPadding: example.outputPadding)
@@ -71,9 +70,7 @@ public enum ConvArithmeticLesson: Lesson {
             mismatches.append(Mismatch(subject: "output shape", stated: Notation.shape(stated),
                                        recomputed: Notation.shape(arithmetic.outputShape)))
         }
-        var lines: [String] = [title + (variant == "example" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From: \(source)") }
+        var lines = heading.lines
         lines.append("Conventions: PyTorch Conv2d / ConvTranspose2d and Keras Conv2D; positions are 1-based in the padded input.")
         lines.append("")
         lines.append("Output size per axis: \(OutputSize.formula)")
@@ -91,7 +88,7 @@ public enum ConvArithmeticLesson: Lesson {
                          : "1 mismatch between the lesson file and the recomputation:\n  " + mismatches[0].description)
         }
         let figures = ConvArithmeticFigures.frames(arithmetic) + [ConvArithmeticFigures.overview(arithmetic)]
-        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"),
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"),
                             payload: Payload(arithmetic: arithmetic, outputShape: arithmetic.outputShape),
                             figures: figures, mismatches: mismatches)
     }

@@ -68,7 +68,6 @@ public enum ConvChannelsLesson: Lesson {
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let trace = try example.layer.forward(example.input)
         var mismatches: [Mismatch] = []
         if let stated = example.statedOutput {
@@ -88,9 +87,7 @@ public enum ConvChannelsLesson: Lesson {
             mismatches.append(Mismatch(subject: "parameter count", stated: "\(stated)", recomputed: "\(trace.parameters.total)",
                                        details: [ConvolutionParameterCount.formula + " = " + trace.parameters.filledIn]))
         }
-        var lines: [String] = [title + (variant == "example" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        var lines = heading.lines
         lines.append("Operation: cross-correlation per channel, summed over the channels, plus one bias per filter.")
         lines += describe(trace)
         let checked = (example.statedOutput == nil ? 0 : 1) + (example.statedParameters == nil ? 0 : 1)
@@ -107,7 +104,7 @@ public enum ConvChannelsLesson: Lesson {
             }
         }
         let figures = [ConvChannelsFigures.stack(trace)] + ConvChannelsFigures.frames(trace)
-        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: trace,
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: trace,
                             figures: figures, mismatches: mismatches)
     }
 

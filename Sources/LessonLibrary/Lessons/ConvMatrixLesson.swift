@@ -60,7 +60,6 @@ public enum ConvMatrixLesson: Lesson {
 
     /// Builds M, multiplies, checks the stated values and writes the trace.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let matrix = try ConvolutionMatrix(kernel: example.kernel, inputShape: example.input.shape, padding: example.padding,
                                            stride: example.stride, dilation: example.dilation)
         guard matrix.rows.count <= maximumRows else {
@@ -68,9 +67,9 @@ public enum ConvMatrixLesson: Lesson {
         }
         let trace = try matrix.multiply(example.input)
         let mismatches = check(trace, example)
-        let text = describe(trace, title: title, source: source, variant: variant, description: description,
+        let text = describe(trace, heading: heading,
                             example: example, mismatches: mismatches)
-        return LessonOutput(lesson: id, variant: variant, text: text, payload: trace,
+        return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: trace,
                             figures: ConvolutionMatrixFigures.figures(trace), mismatches: mismatches)
     }
 
@@ -108,15 +107,12 @@ public enum ConvMatrixLesson: Lesson {
         return cells
     }
 
-    static func describe(_ trace: ConvolutionMatrixTrace, title: String, source: String?, variant: String,
-                         description: String?, example: Example, mismatches: [Mismatch]) -> String {
+    static func describe(_ trace: ConvolutionMatrixTrace, heading: LessonHeading, example: Example, mismatches: [Mismatch]) -> String {
         let m = trace.matrix
         let shape = m.matrix.shape
         let kColumns = m.kernel.shape[1]
         var lines: [String] = []
-        lines.append(title + (variant == "example" ? "" : " — variant \(variant)"))
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        lines += heading.lines
         lines.append("Operation: cross-correlation (the kernel as printed, no flip), written as z = M·x.")
         lines.append("")
         lines.append("input (\(Notation.shape(trace.input.shape))):")

@@ -53,7 +53,6 @@ public enum ConvTransposeLesson: Lesson {
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         guard example.input.count <= maximumSteps else {
             throw InputError("the input has \(example.input.count) cells and the lesson draws one step per cell, at most \(maximumSteps); use a smaller input")
         }
@@ -67,18 +66,14 @@ public enum ConvTransposeLesson: Lesson {
         // The forward convolution this one transposes, on an input of the output's shape.
         let forward = try ConvolutionMatrix(kernel: example.kernel, inputShape: trace.output.shape, padding: example.padding,
                                             stride: example.stride, dilation: example.dilation)
-        let text = describe(trace, forward: forward, title: title, source: source, variant: variant,
-                            description: description, example: example, mismatches: mismatches)
-        return LessonOutput(lesson: id, variant: variant, text: text, payload: trace,
+        let text = describe(trace, forward: forward, heading: heading, example: example, mismatches: mismatches)
+        return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: trace,
                             figures: ConvTransposeFigures.figures(trace), mismatches: mismatches)
     }
 
-    static func describe(_ trace: ConvTransposeTrace, forward: ConvolutionMatrix, title: String, source: String?,
-                         variant: String, description: String?, example: Example, mismatches: [Mismatch]) -> String {
+    static func describe(_ trace: ConvTransposeTrace, forward: ConvolutionMatrix, heading: LessonHeading, example: Example, mismatches: [Mismatch]) -> String {
         var lines: [String] = []
-        lines.append(title + (variant == "example" ? "" : " — variant \(variant)"))
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        lines += heading.lines
         lines.append("Operation: transposed convolution (PyTorch conv_transpose2d): every input cell adds a copy of the kernel, scaled by its value, to the output; where copies overlap they add up.")
         lines.append("")
         lines.append("input y (\(Notation.shape(trace.input.shape))):")

@@ -72,26 +72,21 @@ public enum ImageFiltersLesson: Lesson {
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let picture = try readPicture(example.imageURL, name: example.imageName)
         let trace = try ImageFilter(kernel: example.kernel).apply(picture.gray, focus: example.focus)
         var mismatches: [Mismatch] = []
         if let size = example.statedSize, size != trace.output.shape {
             mismatches.append(Mismatch(subject: "filtered size", stated: Notation.shape(size), recomputed: Notation.shape(trace.output.shape)))
         }
-        let text = describe(trace, picture: picture, example: example, title: title, source: source, variant: variant,
-                            description: description, mismatches: mismatches)
-        return LessonOutput(lesson: id, variant: variant, text: text, payload: trace,
+        let text = describe(trace, picture: picture, example: example, heading: heading, mismatches: mismatches)
+        return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: trace,
                             figures: ImageFilterFigures.figures(trace, imageName: example.imageName), mismatches: mismatches)
     }
 
-    static func describe(_ trace: ImageFilterTrace, picture: Picture, example: Example, title: String, source: String?,
-                         variant: String, description: String?, mismatches: [Mismatch]) -> String {
+    static func describe(_ trace: ImageFilterTrace, picture: Picture, example: Example, heading: LessonHeading, mismatches: [Mismatch]) -> String {
         let k = trace.kernel
         var lines: [String] = []
-        lines.append(title + (variant == "example" ? "" : " — variant \(variant)"))
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        lines += heading.lines
         lines.append("")
         lines.append("kernel \(k.name): \(k.title) (\(k.source))")
         lines.append("weights as printed, \(Notation.shape(k.weights.shape))" + (k.scaleText.map { ", times \($0)" } ?? "") + ":")

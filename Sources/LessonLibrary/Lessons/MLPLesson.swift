@@ -10,14 +10,11 @@ public enum MLPLesson: Lesson {
 
     /// Runs the forward pass and builds the text, JSON, figure and mismatches.
     public static func run(_ lesson: NetworkLessonExample, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let example = lesson.example
         let forward = try example.network.forward(example.input)
         let loss = try example.network.lossTrace(forward, target: example.target)
         let mismatches = lesson.mismatches(loss: loss.total, output: forward.output)
-        var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        var lines = heading.lines
         lines.append("")
         lines += NetworkText.header(example)
         lines.append("")
@@ -27,7 +24,7 @@ public enum MLPLesson: Lesson {
         lines += LessonChecks.lines(mismatches, checked: (lesson.statedLoss == nil ? 0 : 1) + (lesson.statedOutput?.count ?? 0))
         let figure = NetworkFigures.forward(forward, loss: loss, title: "MLP \(example.network.architecture)")
         let payload = NetworkPayload(network: example.network, forward: forward, loss: loss, backward: nil, update: nil, check: nil)
-        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: payload,
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: payload,
                             figures: [figure] + NetworkFigures.layerFrames(forward, nil, title: "MLP \(example.network.architecture)"),
                             mismatches: mismatches)
     }

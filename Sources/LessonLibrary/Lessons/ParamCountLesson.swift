@@ -51,7 +51,6 @@ public enum ParamCountLesson: Lesson {
 
     /// Counts the model of `example` and builds the text, JSON payload, figure and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let summary: ModelSummary
         do { summary = try ModelSummary.summarize(example.model) } catch let error as InputError {
             // A model read from a lesson file is wrong at its 'model' key.
@@ -59,10 +58,9 @@ public enum ParamCountLesson: Lesson {
             throw InputError(error.message).located(in: place)
         }
         let mismatches = check(summary, against: example)
-        let text = describe(summary, model: example.model, title: title, source: source, variant: variant,
-                            description: description, stated: example, mismatches: mismatches)
-        return LessonOutput(lesson: id, variant: variant, text: text, payload: summary,
-                            figures: [ModelSummaryFigure.figure(summary, title: title)], mismatches: mismatches)
+        let text = describe(summary, model: example.model, heading: heading, stated: example, mismatches: mismatches)
+        return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: summary,
+                            figures: [ModelSummaryFigure.figure(summary, title: heading.title)], mismatches: mismatches)
     }
 
     /// Compares the stated counts and shapes with the recomputed ones.
@@ -94,11 +92,8 @@ public enum ParamCountLesson: Lesson {
     }
 
     /// The table and the formulas as text.
-    static func describe(_ summary: ModelSummary, model: String, title: String, source: String?, variant: String,
-                         description: String?, stated: Example, mismatches: [Mismatch]) -> String {
-        var lines: [String] = [title + (variant == "example" || variant == "custom" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+    static func describe(_ summary: ModelSummary, model: String, heading: LessonHeading, stated: Example, mismatches: [Mismatch]) -> String {
+        var lines = heading.lines
         lines.append("Model: \(model)")
         lines.append("Shapes are height×width×channels (channels last) as in Keras, without the batch axis.")
         lines.append("")

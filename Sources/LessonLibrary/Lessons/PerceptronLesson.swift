@@ -66,10 +66,7 @@ public enum PerceptronLesson: Lesson {
 
     /// Runs every part of the lesson and builds the text, JSON and figures.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
-        var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        var lines = heading.lines
         lines.append("")
         lines.append("Threshold unit: out = 1 if w₀ + w₁a₁ + w₂a₂ ≥ 0, else 0 (w₀ is the weight of the constant input a₀ = 1).")
         var figures: [Figure] = []
@@ -138,7 +135,7 @@ public enum PerceptronLesson: Lesson {
         let payload = Payload(gates: example.weights.compactMap { name, _ in checks[name].map { .init(name: name, check: $0) } },
                               training: example.train.compactMap { name in traces[name].map { .init(name: name, trace: $0) } },
                               xor: xorRows)
-        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: payload, figures: figures)
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: payload, figures: figures)
     }
 
     private static func renamed(_ figure: Figure, _ name: String) -> Figure {

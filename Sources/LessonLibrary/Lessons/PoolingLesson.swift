@@ -117,7 +117,6 @@ public enum PoolingLesson: Lesson {
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let pool = example.operation
         let trace = try pool.forward(example.input)
         let backward: PoolingBackwardTrace?
@@ -152,9 +151,9 @@ public enum PoolingLesson: Lesson {
             figures.append(PoolingFigures.backwardOverview(trace, backward, decimals: decimals))
         }
         let text = PoolingText.describe(trace, backward: backward, tableCheck: tableCheck, example: example,
-                                        title: title, source: source, variant: variant, description: description,
+                                        heading: heading,
                                         mismatches: mismatches)
-        return LessonOutput(lesson: id, variant: variant, text: text,
+        return LessonOutput(lesson: id, variant: heading.variant, text: text,
                             payload: Payload(forward: trace, backward: backward, tableCheck: tableCheck, decimals: decimals),
                             figures: figures, mismatches: mismatches)
     }

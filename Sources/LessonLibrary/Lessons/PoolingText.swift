@@ -3,13 +3,10 @@ import LessonCore
 /// The step-by-step text of a pooling run, read from its traces.
 enum PoolingText {
     static func describe(_ trace: PoolingTrace, backward: PoolingBackwardTrace?, tableCheck: PrintedTableCheck?,
-                         example: PoolingLesson.Example, title: String, source: String?, variant: String,
-                         description: String?, mismatches: [Mismatch]) -> String {
+                         example: PoolingLesson.Example, heading: LessonHeading, mismatches: [Mismatch]) -> String {
         let d = example.decimals
         var lines: [String] = []
-        lines.append(title + (variant == "example" ? "" : " — variant \(variant)"))
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        lines += heading.lines
         lines.append("Operation: \(trace.settings).")
         lines.append("Values are printed with at most \(d) decimal\(d == 1 ? "" : "s"), rounded; --json gives them exactly.")
         lines.append("")

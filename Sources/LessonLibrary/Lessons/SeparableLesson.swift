@@ -90,15 +90,14 @@ public enum SeparableLesson: Lesson {
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let (title, source, variant, description) = (heading.title, heading.source, heading.variant, heading.description)
         let operation = SeparableConv2D(depthwiseKernels: example.depthwise, pointwiseWeights: example.pointwise,
                                         biases: example.bias, padding: example.padding, stride: example.stride)
         let trace = try operation.forward(try example.stackedInput())
         let model = try ParameterComparison.compute(inputShape: example.modelInput, layers: example.layers, classes: example.classes)
         let mismatches = check(trace, model, example.stated)
-        let text = describe(trace, model, title: title, source: source, variant: variant, description: description,
+        let text = describe(trace, model, heading: heading,
                             stated: example.stated, mismatches: mismatches)
-        return LessonOutput(lesson: id, variant: variant, text: text, payload: Result(layer: trace, model: model),
+        return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: Result(layer: trace, model: model),
                             figures: SeparableFigures.figures(trace, model: model), mismatches: mismatches)
     }
 
@@ -152,13 +151,10 @@ public enum SeparableLesson: Lesson {
         return String(out.reversed())
     }
 
-    static func describe(_ trace: SeparableConvolutionTrace, _ model: ParameterComparison, title: String, source: String?,
-                         variant: String, description: String?, stated: Stated, mismatches: [Mismatch]) -> String {
+    static func describe(_ trace: SeparableConvolutionTrace, _ model: ParameterComparison, heading: LessonHeading, stated: Stated, mismatches: [Mismatch]) -> String {
         var lines: [String] = []
         let channels = trace.input.shape[0], filters = trace.pointwiseWeights.shape[0]
-        lines.append(title + (variant == "example" ? "" : " — variant \(variant)"))
-        if let description { lines.append(description) }
-        if let source { lines.append("From the course notes: \(source)") }
+        lines += heading.lines
         lines.append("Operation: depthwise separable convolution (Keras SeparableConv2D with depth multiplier 1; PyTorch Conv2d(groups = C_in) then a 1×1 Conv2d), cross-correlation as every slide computes it.")
         lines.append("")
         lines.append("input: \(channels) channel\(channels == 1 ? "" : "s") of \(Notation.shape(Array(trace.input.shape.dropFirst()))):")
