@@ -39,6 +39,10 @@ public struct CNNBackwardTrace: Equatable, Sendable, Codable {
     public var gradFilters: [Tensor] { convolutions.map(\.gradKernel) }
     /// ∂L/∂bₖ for every filter.
     public var gradBiases: [Double] { convolutions.map(\.gradBias) }
+    /// How many non-zero gradients ∂L/∂aₖ each ReLU mask blocks (where z ≤ 0), per feature map.
+    public var blockedCounts: [Int] {
+        zip(pools, reluMasks).map { pool, mask in zip(pool.gradient.scalars, mask.scalars).filter { $0.0 != 0 && $0.1 == 0 }.count }
+    }
     /// ∂L/∂x: the sum over the filters of each convolution's input gradient.
     public var gradImage: Tensor {
         guard var total = convolutions.first?.gradInput else { return Tensor(shape: [0, 0]) }

@@ -30,6 +30,11 @@ public struct CNNForwardTrace: Equatable, Sendable, Codable {
         self.loss = loss
     }
 
+    /// ReLU′(zₖ) for every feature map: 1 where z > 0 (the cell passes), 0 where z ≤ 0 (set to 0).
+    public var reluMasks: [Tensor] { convolutions.map { $0.output.map { $0 > 0 ? 1 : 0 } } }
+    /// How many cells of each feature map ReLU sets to 0 (z ≤ 0).
+    public var zeroedCounts: [Int] { convolutions.map { $0.output.scalars.filter { $0 <= 0 }.count } }
+
     /// The logits s = W f + c.
     public var logits: [Double] { dense.layers[0].z }
     /// The softmax probabilities ŷ.

@@ -24,6 +24,21 @@ public struct Mismatch: Equatable, Sendable, Codable, CustomStringConvertible {
     }
 }
 
+/// How closely a recomputed value must match a value a lesson file or a slide states.
+public enum StatedPrecision {
+    /// Values stated exactly (integers, short decimals): they must agree to 1e-9, which absorbs
+    /// the rounding of a few dozen additions of slide-sized numbers.
+    public static let exact = 1e-9
+    /// Values written with six decimals, as the lesson files write every irrational number: they
+    /// agree when the recomputed value rounds to them, within half a unit of the sixth decimal.
+    public static let sixDecimals = 5e-7
+
+    /// Whether `recomputed` rounds to `stated`, written with six decimals.
+    public static func agreesToSixDecimals(_ stated: Double, _ recomputed: Double) -> Bool {
+        abs(stated - recomputed) <= sixDecimals
+    }
+}
+
 /// Whether two numbers agree within an absolute and a relative tolerance.
 ///
 /// The default absolute tolerance 1e-9 absorbs the rounding of a few dozen additions of

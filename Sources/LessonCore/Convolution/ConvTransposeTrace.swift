@@ -47,6 +47,13 @@ public struct ConvTransposeTrace: Equatable, Sendable, Codable {
     public var output: Tensor
     /// Cᵀ: (o_r·o_c) × (n_r·n_c); column i·n_c + j holds the kernel copy of y[i, j] as it lands on the output.
     public var transposedMatrix: Tensor
+
+    /// Whether Cᵀ is exactly the transpose of the matrix C of the convolution `forward`
+    /// (false when output_padding reaches the stride, so C has another shape).
+    public func isTranspose(of forward: ConvolutionMatrix) -> Bool {
+        let t = transposedMatrix.shape
+        return forward.matrix.shape == [t[1], t[0]] && forward.matrix.transposed == transposedMatrix
+    }
     /// out = Cᵀ·y row by row: each output cell as the sum of the kernel copies that reach it.
     public var products: [ConvolutionMatrixProduct]
 }

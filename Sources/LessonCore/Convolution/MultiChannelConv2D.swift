@@ -50,7 +50,7 @@ public struct MultiChannelConv2D: Equatable, Sendable {
         if biases.count != filters.count {
             throw InputError("the layer has \(filters.count) filter\(filters.count == 1 ? "" : "s") but \(biases.count) bias\(biases.count == 1 ? "" : "es"); each filter has exactly one bias")
         }
-        let probe = Conv2D(kernel: Self.slice(first, 0), padding: padding, stride: stride, dilation: dilation)
+        let probe = Conv2D(kernel: first.channel(0), padding: padding, stride: stride, dilation: dilation)
         try probe.validate(inputShape: Array(inputShape.dropFirst()))
     }
 
@@ -64,12 +64,12 @@ public struct MultiChannelConv2D: Equatable, Sendable {
     public func forward(_ input: Tensor) throws -> MultiChannelConvolutionTrace {
         try validate(inputShape: input.shape)
         let channels = input.shape[0]
-        let inputSlices = (0..<channels).map { Self.slice(input, $0) }
+        let inputSlices = (0..<channels).map { input.channel($0) }
         var perFilter: [[ConvolutionTrace]] = []
         for filter in filters {
             var traces: [ConvolutionTrace] = []
             for c in 0..<channels {
-                let conv = Conv2D(kernel: Self.slice(filter, c), padding: padding, stride: stride, dilation: dilation)
+                let conv = Conv2D(kernel: filter.channel(c), padding: padding, stride: stride, dilation: dilation)
                 traces.append(try conv.forward(inputSlices[c]))
             }
             perFilter.append(traces)
@@ -93,12 +93,6 @@ public struct MultiChannelConv2D: Equatable, Sendable {
                                             parameters: parameterCount())
     }
 
-    /// Channel `c` of a C × H × W tensor as an H × W matrix.
-    public static func slice(_ tensor: Tensor, _ c: Int) -> Tensor {
-        precondition(tensor.rank == 3 && (0..<tensor.shape[0]).contains(c), "channel \(c) of shape \(tensor.shape)")
-        let size = tensor.shape[1] * tensor.shape[2]
-        return Tensor(shape: [tensor.shape[1], tensor.shape[2]], scalars: Array(tensor.scalars[(c * size)..<((c + 1) * size)]))
-    }
 
     /// Stacks equal-sized matrices into a C × H × W tensor.
     public static func stack(_ matrices: [Tensor]) -> Tensor {

@@ -26,7 +26,7 @@ public struct MultiChannelConvolutionTrace: Equatable, Sendable, Codable {
     }
 
     /// Output channel `f` as a matrix.
-    public func outputChannel(_ f: Int) -> Tensor { MultiChannelConv2D.slice(output, f) }
+    public func outputChannel(_ f: Int) -> Tensor { output.channel(f) }
 }
 
 /// How one output cell of a multi-channel layer was computed: one partial sum per channel, plus the bias.

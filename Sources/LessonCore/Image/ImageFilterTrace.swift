@@ -71,6 +71,9 @@ public struct ImageFilterTrace: Equatable, Sendable, Encodable {
     public var output: Tensor
     public var display: Tensor
 
+    /// How many filtered values the display rule changes to show them (clipped to 0…255).
+    public var clippedCount: Int { output.scalars.filter { displayRule.apply($0) != $0 }.count }
+
     private enum CodingKeys: String, CodingKey { case kernel, inputShape, padding, outputSizes, displayRule, worked, patch, outputShape }
 
     public func encode(to encoder: Encoder) throws {

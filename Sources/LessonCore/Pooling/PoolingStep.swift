@@ -43,7 +43,7 @@ public struct PoolingStep: Equatable, Sendable, Codable {
 
     /// The window in words, 1-based input coordinates (0 and n + 1 are padding): `rows 1–2, columns 3–4`.
     public var windowText: String {
-        "rows \(windowRows.lowerBound + 1)–\(windowRows.upperBound + 1), columns \(windowColumns.lowerBound + 1)–\(windowColumns.upperBound + 1)"
+        "rows \(Notation.span(windowRows)), columns \(Notation.span(windowColumns))"
     }
 
     /// The computation written out with `decimals` decimals (rounded):

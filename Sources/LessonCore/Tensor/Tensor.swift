@@ -162,3 +162,12 @@ extension Tensor: Codable {
         }
     }
 }
+
+extension Tensor {
+    /// Channel `c` (0-based) of a C × H × W tensor, as an H × W matrix.
+    public func channel(_ c: Int) -> Tensor {
+        precondition(rank == 3 && (0..<shape[0]).contains(c), "channel \(c) of shape \(shape)")
+        let size = shape[1] * shape[2]
+        return Tensor(shape: [shape[1], shape[2]], scalars: Array(scalars[(c * size)..<((c + 1) * size)]))
+    }
+}

@@ -135,10 +135,7 @@ extension CNNFigures {
         }
         arrow(grids[0], grids[1], "∘", on: canvas, backward: true)
         arrow(grids[1], grids[2], "=", on: canvas, backward: true)
-        let blocked = (0..<s.filters).reduce(0) { total, k in
-            let g = backward.pools[k].gradient.scalars, m = backward.reluMasks[k].scalars
-            return total + zip(g, m).filter { $0.0 != 0 && $0.1 == 0 }.count
-        }
+        let blocked = backward.blockedCounts.reduce(0, +)
         Caption.lines(["δₖ = ∂L/∂zₖ = ∂L/∂aₖ ∘ ReLU′(zₖ), ReLU′(z) = 1 if z > 0, else 0 · \(blocked == 0 ? "no non-zero gradient is blocked here" : "\(blocked) non-zero gradient\(blocked == 1 ? " is" : "s are") blocked")"],
                       on: canvas, width: 1280, bottom: 680, size: 21)
     }

@@ -63,18 +63,18 @@ extension CNNFigures {
         let maps = Array(repeating: s.featureMap, count: s.filters)
         let grids = CNNLayout.columns([maps, maps], maxCell: 72, gap: 260)
         for k in 0..<s.filters {
-            let z = forward.convolutions[k].output, a = forward.activations[k]
+            let z = forward.convolutions[k].output, a = forward.activations[k], passes = forward.reluMasks[k]
             grid(z, grids[0][k], map("z", k), canvas) { r, c in
-                CellStyle(fill: z[r, c] > 0 ? theme.done.withAlpha(0.18) : theme.padding, text: number(z[r, c]),
-                          textColor: z[r, c] > 0 ? nil : theme.negative)
+                CellStyle(fill: passes[r, c] == 1 ? theme.done.withAlpha(0.18) : theme.padding, text: number(z[r, c]),
+                          textColor: passes[r, c] == 1 ? nil : theme.negative)
             }
             grid(a, grids[1][k], map("a", k), canvas) { r, c in
-                CellStyle(fill: z[r, c] > 0 ? theme.done.withAlpha(0.18) : nil, text: number(a[r, c]),
-                          textColor: z[r, c] > 0 ? nil : theme.muted, bold: z[r, c] > 0)
+                CellStyle(fill: passes[r, c] == 1 ? theme.done.withAlpha(0.18) : nil, text: number(a[r, c]),
+                          textColor: passes[r, c] == 1 ? nil : theme.muted, bold: passes[r, c] == 1)
             }
         }
         arrow(grids[0], grids[1], "ReLU", "max(0, z)", on: canvas)
-        let zeroed = forward.convolutions.reduce(0) { $0 + $1.output.scalars.filter { $0 <= 0 }.count }
+        let zeroed = forward.zeroedCounts.reduce(0, +)
         Caption.lines(["aₖ = max(0, zₖ): the \(zeroed) shaded cells (z ≤ 0) become 0; the green ones pass unchanged"],
                       on: canvas, width: 1280, bottom: 680, size: 22)
     }

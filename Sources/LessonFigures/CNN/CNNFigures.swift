@@ -69,10 +69,10 @@ public enum CNNFigures {
             values(forward.image, in: grids[0][0], label: "image x", on: canvas)
             for k in 0..<s.filters {
                 values(forward.convolutions[k].output, in: grids[1][k], label: map("z", k), on: canvas) { r, c in
-                    forward.convolutions[k].output[r, c] > 0 ? nil : theme.padding
+                    forward.reluMasks[k][r, c] == 1 ? nil : theme.padding
                 }
                 values(forward.activations[k], in: grids[2][k], label: map("a", k), on: canvas) { r, c in
-                    forward.activations[k][r, c] > 0 ? theme.done.withAlpha(0.18) : nil
+                    forward.reluMasks[k][r, c] == 1 ? theme.done.withAlpha(0.18) : nil
                 }
                 let winners = Set(forward.pools[k].steps.compactMap { $0.winnerCell.map { $0.row * s.featureMap[1] + $0.column } })
                 for r in 0..<s.featureMap[0] {

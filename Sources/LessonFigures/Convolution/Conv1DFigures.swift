@@ -40,7 +40,7 @@ public enum Conv1DFigures {
     /// One frame per output, `step-1` … in order.
     public static func frames(_ trace: Conv1DTrace, title: String = "1D convolution") -> [Figure] {
         trace.steps.enumerated().map { index, step in
-            let description = "Step \(index + 1) of \(trace.steps.count): the kernel on padded positions \(step.window.lowerBound + 1)–\(step.window.upperBound + 1) gives \(step.label) = \(Notation.number(step.value))."
+            let description = "Step \(index + 1) of \(trace.steps.count): the kernel on padded positions \(Notation.span(step.window)) gives \(step.label) = \(Notation.number(step.value))."
             return Figure(name: Figure.stepName(index, of: trace.steps.count), description: description, step: index + 1) { canvas in
                 draw(trace, stepIndex: index, title: title, on: canvas)
             }

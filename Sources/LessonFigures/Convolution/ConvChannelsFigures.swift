@@ -126,7 +126,7 @@ public enum ConvChannelsFigures {
             // Input volume.
             let inputCell = min(44, 330 / Double(max(input[1], input[2])))
             let depth = inputCell * 0.9
-            drawVolume(slices: (0..<input[0]).map { c in (MultiChannelConv2D.slice(trace.input, c), channelColor(c)) },
+            drawVolume(slices: (0..<input[0]).map { c in (trace.input.channel(c), channelColor(c)) },
                        x: 70, y: 200, cell: inputCell, depth: depth, on: canvas)
             canvas.text("input \(Notation.shape(input))", x: 70 + Double(input[2]) * inputCell / 2 + depth, y: 200 + Double(input[1]) * inputCell + Double(input[0]) * 0 + 40,
                         size: 24, theme.foreground, weight: .bold)
@@ -137,7 +137,7 @@ public enum ConvChannelsFigures {
             var y = 150.0
             let fx = 560.0
             for (f, w) in trace.filters.enumerated() {
-                drawVolume(slices: (0..<filter[0]).map { c in (MultiChannelConv2D.slice(w, c), channelColor(c)) },
+                drawVolume(slices: (0..<filter[0]).map { c in (w.channel(c), channelColor(c)) },
                            x: fx, y: y + Double(filter[0] - 1) * filterCell * 0.9, cell: filterCell, depth: filterCell * 0.9, on: canvas)
                 canvas.text("filter \(f + 1): \(Notation.shape(w.shape)), b\(Notation.subscriptDigits(f + 1)) = \(Notation.number(trace.biases[f]))",
                             x: fx + Double(filter[2]) * filterCell + Double(filter[0]) * filterCell * 0.9 + 16,

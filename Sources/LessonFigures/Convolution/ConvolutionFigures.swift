@@ -25,7 +25,7 @@ public enum ConvolutionFigures {
     /// One frame per output cell, named `step-01`, `step-02`, … in row-major order.
     public static func frames(_ trace: ConvolutionTrace, title: String = "2D convolution") -> [Figure] {
         return trace.steps.enumerated().map { (index, step) -> Figure in
-            let description = "Step \(index + 1) of \(trace.steps.count): the \(Notation.shape(trace.appliedKernel.shape)) kernel on the window of input rows \(step.windowRows.lowerBound - trace.padding.rows + 1)–\(step.windowRows.upperBound - trace.padding.rows + 1) and columns \(step.windowColumns.lowerBound - trace.padding.columns + 1)–\(step.windowColumns.upperBound - trace.padding.columns + 1) gives \(step.label) = \(Notation.number(step.value))."
+            let description = "Step \(index + 1) of \(trace.steps.count): the \(Notation.shape(trace.appliedKernel.shape)) kernel on the window of input rows \(Notation.span(step.windowRows, offset: trace.padding.rows)) and columns \(Notation.span(step.windowColumns, offset: trace.padding.columns)) gives \(step.label) = \(Notation.number(step.value))."
             return Figure(name: Figure.stepName(index, of: trace.steps.count), description: description, step: index + 1) { canvas in
                 drawFrame(trace, stepIndex: index, title: title, on: canvas)
             }

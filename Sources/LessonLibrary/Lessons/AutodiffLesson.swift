@@ -60,12 +60,12 @@ public enum AutodiffLesson: Lesson {
         let n = { (x: Double) in Notation.number(x, decimals: 6) }
         // Stated values are written with 6 decimals: they must agree to half a unit of the sixth.
         var mismatches: [Mismatch] = []
-        if let stated = example.statedValue, abs(stated - forward.output) > 5e-7 {
+        if let stated = example.statedValue, !StatedPrecision.agreesToSixDecimals(stated, forward.output) {
             mismatches.append(Mismatch(subject: "J", stated: n(stated), recomputed: n(forward.output)))
         }
         for name in example.statedGradient.keys.sorted() {
             let stated = example.statedGradient[name] ?? 0, recomputed = backward.gradient[name] ?? 0
-            if abs(stated - recomputed) > 5e-7 {
+            if !StatedPrecision.agreesToSixDecimals(stated, recomputed) {
                 mismatches.append(Mismatch(subject: "∂J/∂\(name)", stated: n(stated), recomputed: n(recomputed)))
             }
         }

@@ -134,7 +134,7 @@ public enum CNNLesson: Lesson {
     /// The stated values that the recomputation does not give (6 decimals: tolerance 5×10⁻⁷).
     static func mismatches(_ expected: Example.Expected, forward: CNNForwardTrace, backward: CNNBackwardTrace,
                            update: CNNUpdate) -> [Mismatch] {
-        let tolerance = 5e-7
+        let tolerance = StatedPrecision.sixDecimals
         var found: [Mismatch] = []
         func vector(_ stated: [Double]?, _ computed: [Double], _ name: String) {
             guard let stated else { return }

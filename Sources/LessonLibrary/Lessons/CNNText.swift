@@ -35,8 +35,7 @@ enum CNNText {
         lines.append("Layer 2, ReLU: aₖ = max(0, zₖ), cell by cell")
         for (k, a) in trace.activations.enumerated() {
             let z = trace.convolutions[k].output
-            let zeroed = z.scalars.filter { $0 <= 0 }.count
-            lines.append("\(map("a", k)) = ReLU(\(map("z", k))): \(zeroed) of \(z.count) cells are ≤ 0 and become 0")
+            lines.append("\(map("a", k)) = ReLU(\(map("z", k))): \(trace.zeroedCounts[k]) of \(z.count) cells are ≤ 0 and become 0")
             lines.append(Notation.matrix(a))
         }
         lines.append("")

@@ -76,7 +76,7 @@ public enum ConvChannelsLesson: Lesson {
                                            recomputed: Notation.shape(trace.output.shape)))
             } else {
                 for f in 0..<stated.shape[0] {
-                    mismatches += compareMatrices(stated: MultiChannelConv2D.slice(stated, f), recomputed: trace.outputChannel(f),
+                    mismatches += compareMatrices(stated: stated.channel(f), recomputed: trace.outputChannel(f),
                                                   name: "z[\(f + 1)]") { r, c in
                         ["recomputed: " + trace.step(filter: f, row: r, column: c).text]
                     }
@@ -115,13 +115,13 @@ public enum ConvChannelsLesson: Lesson {
         lines.append("input (\(Notation.shape(trace.input.shape)), C_in × H × W):")
         for c in 0..<channels {
             lines.append(" channel \(c + 1):")
-            lines.append(Notation.matrix(MultiChannelConv2D.slice(trace.input, c), indent: "  "))
+            lines.append(Notation.matrix(trace.input.channel(c), indent: "  "))
         }
         for (f, filter) in trace.filters.enumerated() {
             lines.append("filter \(f + 1) (\(Notation.shape(filter.shape))), bias b\(Notation.subscriptDigits(f + 1)) = \(Notation.number(trace.biases[f])):")
             for c in 0..<channels {
                 lines.append(" slice \(c + 1), for input channel \(c + 1):")
-                lines.append(Notation.matrix(MultiChannelConv2D.slice(filter, c), indent: "  "))
+                lines.append(Notation.matrix(filter.channel(c), indent: "  "))
             }
         }
         lines.append("padding \(trace.padding), stride \(trace.stride), dilation \(trace.dilation)")
@@ -130,7 +130,7 @@ public enum ConvChannelsLesson: Lesson {
         for step in trace.steps {
             let channelTrace = trace.channelTraces[step.filter][0]
             let window = channelTrace.step(row: step.row, column: step.column)
-            lines.append("\(step.label): filter \(step.filter + 1) on padded rows \(window.windowRows.lowerBound + 1)–\(window.windowRows.upperBound + 1), columns \(window.windowColumns.lowerBound + 1)–\(window.windowColumns.upperBound + 1) of every channel")
+            lines.append("\(step.label): filter \(step.filter + 1) on padded rows \(Notation.span(window.windowRows)), columns \(Notation.span(window.windowColumns)) of every channel")
             for c in 0..<channels {
                 let s = trace.channelTraces[step.filter][c].step(row: step.row, column: step.column)
                 let products = Notation.sumOfProducts(s.terms.map { ($0.input, $0.weight) }, bias: nil, result: s.value)

@@ -122,7 +122,7 @@ public enum ConvTransposeLesson: Lesson {
         for product in trace.products {
             lines.append("  out\(Notation.index(product.row / columns, product.row % columns)) = " + (product.terms.isEmpty ? "0 (no copy reaches it)" : product.sumText))
         }
-        let same = forward.matrix.shape == [t[1], t[0]] && forward.matrix.transposed == trace.transposedMatrix
+        let same = trace.isTranspose(of: forward)
         lines.append("C is the \(Notation.shape(forward.matrix.shape)) matrix of the convolution with the same kernel, stride \(trace.stride), padding \(trace.padding) and dilation \(trace.dilation) on a \(Notation.shape(trace.output.shape)) input (lesson conv-matrix): "
                      + (same ? "Cᵀ is exactly its transpose, so ⟨C·x, y⟩ = ⟨x, Cᵀ·y⟩ for every x and y." : "its output is \(Notation.shape(forward.outputShape)), not \(Notation.shape(trace.input.shape)), because output_padding is not below the stride; the matrix above is C's first rows transposed."))
         lines.append("")

@@ -101,7 +101,7 @@ public enum ImageFiltersLesson: Lesson {
         lines.append("")
         let w = trace.worked
         let chosen = example.focus == nil ? "the pixel the filter changes most, |z − x| largest" : "chosen with 'at'"
-        lines.append("One window worked out: \(w.label) (\(chosen)); window rows \(trace.patch.windowRows.lowerBound + 1)–\(trace.patch.windowRows.upperBound + 1), columns \(trace.patch.windowColumns.lowerBound + 1)–\(trace.patch.windowColumns.upperBound + 1) of the image (0 and beyond the edge are padding):")
+        lines.append("One window worked out: \(w.label) (\(chosen)); window rows \(Notation.span(trace.patch.windowRows)), columns \(Notation.span(trace.patch.windowColumns)) of the image (0 and beyond the edge are padding):")
         var window = Tensor(shape: k.weights.shape)
         for term in w.terms { window[term.kernelRow, term.kernelColumn] = term.input }
         lines.append(Notation.matrix(window))
@@ -114,7 +114,7 @@ public enum ImageFiltersLesson: Lesson {
         }
         lines.append("  shown as \(Notation.number(w.displayed)) (\(trace.displayRule.formula))")
         lines.append("")
-        lines.append("The zoomed patch (image rows \(trace.patch.rows.lowerBound + 1)–\(trace.patch.rows.upperBound + 1), columns \(trace.patch.columns.lowerBound + 1)–\(trace.patch.columns.upperBound + 1)):")
+        lines.append("The zoomed patch (image rows \(Notation.span(trace.patch.rows)), columns \(Notation.span(trace.patch.columns))):")
         lines.append("input:")
         lines.append(Notation.matrix(trace.patch.input))
         lines.append("filtered z (one decimal; · is outside the output):")
@@ -123,8 +123,7 @@ public enum ImageFiltersLesson: Lesson {
         for row in cells { lines.append("  " + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ")) }
         lines.append("")
         let low = trace.output.scalars.min() ?? 0, high = trace.output.scalars.max() ?? 0
-        let changed = trace.output.scalars.filter { trace.displayRule.apply($0) != $0 }.count
-        lines.append("Filtered values range from \(Notation.number(low, decimals: 2)) to \(Notation.number(high, decimals: 2)); \(changed) of \(trace.output.count) pixels are changed by \(trace.displayRule.formula) to be shown.")
+        lines.append("Filtered values range from \(Notation.number(low, decimals: 2)) to \(Notation.number(high, decimals: 2)); \(trace.clippedCount) of \(trace.output.count) pixels are changed by \(trace.displayRule.formula) to be shown.")
         if example.statedSize != nil {
             lines.append("")
             lines.append(mismatches.isEmpty ? "Checked against the lesson file: the stated size \(Notation.shape(trace.output.shape)) agrees."
