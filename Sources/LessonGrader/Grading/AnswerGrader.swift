@@ -4,7 +4,8 @@ import LessonCore
 /// mistake a wrong answer matches. Matrices earn points per right cell, rounded to 2 decimals
 /// (so the gradebook's total is the sum of the columns it shows); a list (one number per
 /// layer, per unit) whose length differs from the expected one earns points per entry that
-/// lines up in order (the longest common subsequence), so one missing layer costs one entry.
+/// lines up in order (the longest common subsequence), out of the longer list's length, so
+/// one missing or extra layer costs one entry.
 /// The working is given with every answer that is not right, and the worked formula is part
 /// of the feedback itself; with hidden answers neither is, nor is the expected shape.
 public enum AnswerGrader {
@@ -133,7 +134,8 @@ public enum AnswerGrader {
             else { unmatched.append(j); j += 1 }
         }
         let right = table[0][0]
-        result.points = (question.points * Double(right) / Double(b.count) * 100).rounded() / 100
+        // Out of the longer list's length, so an extra entry costs as much as a missing one.
+        result.points = (question.points * Double(right) / Double(max(a.count, b.count)) * 100).rounded() / 100
         result.status = right == 0 ? .wrong : .partial
         result.mistake = mistake?.name
         let difference = b.count - a.count
