@@ -145,7 +145,10 @@ public enum AnswerGrader {
         if !question.hidesAnswer {
             feedback += difference > 0 ? " (\(difference) missing" : " (\(-difference) extra"
             feedback += "; entr\(unmatched.count == 1 ? "y" : "ies") without a match: " + unmatched.prefix(6).map { "[\($0 + 1)]" }.joined(separator: ", ") + ")"
-            if let first = unmatched.first, first < prepared.cellWorking.count { feedback += "; first: " + prepared.cellWorking[first] }
+        }
+        if let mistake { feedback += "; this is the answer with \(mistake.name)" }
+        if !question.hidesAnswer, let first = unmatched.first, first < prepared.cellWorking.count {
+            feedback += "; first: " + prepared.cellWorking[first]
         }
         result.wrongCells = unmatched.map { [1, $0 + 1] }
         result.feedback = feedback

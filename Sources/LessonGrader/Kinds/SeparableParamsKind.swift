@@ -47,8 +47,8 @@ public enum SeparableParamsKind: QuestionKind {
                             KnownMistake(name: "channels forgotten in the depthwise part", answer: .integer(k.rows * k.columns + pointwise))]
             var seen = Set<Answer>([.integer(separable.total)])
             return PreparedQuestion(sheet: sheet, expected: .integer(separable.total),
-                                    working: [separable.formula + " = " + separable.filledIn,
-                                              "standard Conv2D for comparison: " + standard.formula + " = " + standard.filledIn],
+                                    working: ["standard Conv2D for comparison: " + standard.formula + " = " + standard.filledIn,
+                                              "SeparableConv2D: " + separable.formula + " = " + separable.filledIn],
                                     mistakes: mistakes.filter { seen.insert($0.answer).inserted })
         }
     }
