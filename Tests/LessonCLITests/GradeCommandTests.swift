@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["grade", "nope", "x.yaml"], "there is no exercise 'nope' (no file exercises/nope.yaml); the exercises are backprop-step, conv-5x5, output-sizes, param-count, pooling"),
+        (["grade", "nope", "x.yaml"], "there is no exercise 'nope' (no file exercises/nope.yaml); the exercises are backprop-step, backward-pass, conv-5x5, conv-variants, network-basics, output-sizes, param-count, pooling"),
         (["grade", "param-count", "/nonexistent/answers"], "the submission '/nonexistent/answers' does not exist"),
         (["grade", "param-count"], "give at least one answer file or folder after the exercise"),
         (["exercise", "show", "nope"], "there is no exercise 'nope'"),
