@@ -47,6 +47,16 @@ import LessonFigures
         #expect(sheet.text.contains("input (4×4): 3 4 4 4; 4 3 3 2; 1 2 4 5; 2 5 0 0"))
     }
 
+    /// A parameter carried forward from an earlier answer is that answer: the sheet says
+    /// "your answer to …" instead of printing it.
+    @Test func carriedParametersAreNotPrinted() throws {
+        let sheet = try ExerciseSheet(try shippedExercise("conv-variants"), student: "anna")
+        let item = try #require(sheet.items.first { $0.id == "after-pool" })
+        #expect(item.lines.first == "n: your answer to question pool-size")
+        #expect(!item.lines.contains { $0.contains("14") }, "\(item.lines)")
+        #expect(item.lines.contains("kernel size k = 3"))
+    }
+
     @Test func hiddenAnswersStayHiddenInFeedbackAndGradescope() throws {
         let yaml = """
             title: Hidden

@@ -154,7 +154,9 @@ import LessonCore
     }
 
     @Test(arguments: [
-        ("conv-variants", "right", 18.0, [String: String]()),
+        ("conv-variants", "right", 20.0, [String: String]()),
+        ("conv-variants", "partly-right", 8.34, ["pool-size": "the +1 of the size formula forgotten", "separable-first": "a bias per depthwise channel too",
+                                                 "separable-second": "channels forgotten in the depthwise part"]),
         ("conv-variants", "padding-and-modes", -1, ["conv1d-padded": "padding left out", "valid-mode": "same padding instead of valid",
                                                     "same-mode": "kernel flipped", "matrix-row": "its neighbour", "transposed": "the stride ignored",
                                                     "separable-first": "biases forgotten", "separable-second": "the standard convolution's count",
@@ -180,6 +182,15 @@ import LessonCore
             let q = result.questions.first { $0.question == question }
             #expect(q?.mistake?.contains(name) == true, "\(id)/\(file)/\(question): \(q?.feedback ?? "missing")")
         }
+    }
+
+    @Test func theSampleCarriesAnErrorForward() throws {
+        let url = packageRoot.appendingPathComponent("exercises/submissions/conv-variants/partly-right.yaml")
+        let result = Grader.grade(Submission.read(url, displayName: "p"), exercise: try shippedExercise("conv-variants"))
+        let after = try #require(result.questions.first { $0.question == "after-pool" })
+        #expect(after.correct)
+        #expect(after.carriedForwardFrom == "pool-size")
+        #expect(after.feedback == "correct for your answer to pool-size (error carried forward)")
     }
 
     @Test func malformedSamplesAreResultsNotStops() throws {

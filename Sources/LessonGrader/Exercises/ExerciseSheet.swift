@@ -46,11 +46,38 @@ public struct ExerciseSheet: Sendable {
             let (question, sheet) = pair
             var format = sheet.answerFormat
             if case .number = sheet.expected, let phrase = question.tolerance.text { format += " (" + phrase + ")" }
+            var lines = sheet.sheet
+            var matrices = sheet.sheetMatrices.filter { $0.values != nil }
+            if !question.carryForward.isEmpty {
+                (lines, matrices) = Self.withoutCarriedValues(question, exercise: exercise, student: student ?? "", sheet: sheet)
+            }
             return Item(number: index + 1, id: question.id, points: question.points, text: question.text,
-                        lines: sheet.sheet, answerFormat: format,
-                        matrices: sheet.sheetMatrices.filter { $0.values != nil },
-                        template: Self.template(sheet.expected))
+                        lines: lines, answerFormat: format, matrices: matrices, template: Self.template(sheet.expected))
         }
+    }
+
+    /// A question whose parameters are a student's earlier answers (error carried forward)
+    /// must not print them: they are those answers. The lines and matrices that change when
+    /// the carried parameters change are replaced by "n: your answer to <question>".
+    static func withoutCarriedValues(_ question: Question, exercise: Exercise, student: String,
+                                     sheet: PreparedQuestion) -> ([String], [SheetMatrix]) {
+        // The same question with every carried number one larger: what changes depends on them.
+        let drawn = (try? VariantDrawer.resolve(question.parameters, exercise: exercise.id, student: student,
+                                                question: question.id, location: question.location)) ?? [:]
+        var overriding: [String: ParameterValue] = [:]
+        for key in question.carryForward.keys {
+            guard case .scalar(let text)? = drawn[key], let number = Double(text.replacingOccurrences(of: "\u{2212}", with: "-")),
+                  abs(number) < 1e12 else { continue }
+            overriding[key] = .scalar(number == number.rounded() ? String(Int(number) + 1) : String(number + 1))
+        }
+        let notes = question.carryForward.sorted { $0.key < $1.key }.map { "\($0.key): your answer to question \($0.value)" }
+        guard let other = try? question.prepared(exercise: exercise.id, student: student, overriding: overriding), !overriding.isEmpty else {
+            // The changed question cannot be prepared: print nothing that may hold the carried values.
+            return (notes, [])
+        }
+        let kept = sheet.sheet.filter { other.sheet.contains($0) }
+        let matrices = sheet.sheetMatrices.filter { m in m.values != nil && other.sheetMatrices.contains(m) }
+        return (notes + kept, matrices)
     }
 
     /// The sheet as plain text.
