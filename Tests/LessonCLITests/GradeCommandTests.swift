@@ -60,6 +60,11 @@ import Testing
         (["grade", "param-count", "/nonexistent/answers"], "the submission '/nonexistent/answers' does not exist"),
         (["grade", "param-count"], "give at least one answer file or folder after the exercise"),
         (["exercise", "show", "nope"], "there is no exercise 'nope'"),
+        (["exercise", "check", "/nonexistent/x.yaml"], "the exercise file '/nonexistent/x.yaml' does not exist"),
+        (["exercise", "autograder", "conv-5x5", "--out", "/nonexistent/bundle", "--reveal", "never"], "--reveal: 'never' is not a Gradescope visibility; expected after_published or after_due_date"),
+        (["exercise", "sheets", "conv-5x5", "--students", "a", "--format", "docx"], "--format: 'docx' is not a sheet format; expected pdf, md or pdf,md"),
+        (["grade", "param-count", "exercises/submissions/param-count", "--roster", "/nonexistent.csv"], "the roster '/nonexistent.csv' cannot be read (no such file)"),
+        (["grade", "param-count", "exercises/submissions/param-count", "--per-question", "--canvas-assignment", "12"], "--canvas-assignment fills one existing assignment, so it cannot be used with --per-question"),
         (["run", "param-count", "--model", "input(28,28,1) conv2d(8)"], "in the model, word 2 'conv2d(8)' (column 16): 'kernel_size' is missing"),
         (["run", "param-count", "--model", "input(4,4,1) conv2d(8,5)"], "layer 1, conv2d(8,5): the kernel (5 height) is larger than the padded input"),
         (["run", "param-count", "--model-file", "/nonexistent.yaml"], "/nonexistent.yaml: the file cannot be read (no such file)"),
@@ -130,6 +135,14 @@ import Testing
         #expect(FileManager.default.isExecutableFile(atPath: bundle.appendingPathComponent("run_autograder").path))
         let run = try String(contentsOf: bundle.appendingPathComponent("run_autograder"), encoding: .utf8)
         #expect(run.contains("--gradescope /autograder/results/results.json"))
+    }
+
+    @Test func showTakesAPathWithoutExtensionAndPrintsMarkdown() throws {
+        let result = try runLesson(["exercise", "show", "exercises/conv-variants", "--student", "anna", "--markdown", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.hasPrefix("# Convolution variants\n\nSheet of student **anna**"))
+        #expect(result.stdout.contains("- n: your answer to question pool-size"))
+        #expect(result.stdout.contains("```yaml\nstudent: anna\nanswers:\n  conv1d-valid: [<numbers, separated by commas>]"))
     }
 
     @Test func paramCountPrintsTheTableAndTheFormulas() throws {

@@ -59,12 +59,6 @@ public struct QuestionResult: Equatable, Sendable, Encodable {
     }
 }
 
-/// An expected answer and its working, held back from the student until answers are published.
-public struct Withheld: Equatable, Sendable {
-    public var expected: String
-    public var working: [String]
-}
-
 /// A matrix answer with wrong cells: the student's matrix, the expected one, which cells are
 /// wrong and the step-by-step of the first wrong cell. Read by `WrongCellsFigure`.
 public struct MatrixDetail: Equatable, Sendable {
