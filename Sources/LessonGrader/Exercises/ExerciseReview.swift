@@ -6,6 +6,8 @@ import LessonCore
 public struct ExerciseReview: Sendable {
     /// The review as text.
     public let text: String
+    /// Students whose variant cannot be prepared (a range that gives impossible numbers).
+    public let failures: [String]
 
     /// The review of `exercise` for `students` (none: the instructor's variant, an empty id).
     public init(_ exercise: Exercise, students: [String]) {
@@ -20,6 +22,7 @@ public struct ExerciseReview: Sendable {
             lines.append(line + ")")
         }
         let ids = students.isEmpty ? [""] : students
+        var failures: [String] = []
         lines.append("")
         lines.append(students.isEmpty ? "Expected answers (the instructor's variant):" : "Expected answers of \(ids.count) student\(ids.count == 1 ? "" : "s"):")
         for id in ids {
@@ -29,10 +32,13 @@ public struct ExerciseReview: Sendable {
                 lines.append((id.isEmpty ? "  (instructor)" : "  \(id)") + ": " + answers.joined(separator: "; "))
             } catch let error as InputError {
                 lines.append("  \(id): cannot be prepared: \(error.message)")
+                failures.append(id)
             } catch {
                 lines.append("  \(id): cannot be prepared: \(error)")
+                failures.append(id)
             }
         }
         text = lines.joined(separator: "\n")
+        self.failures = failures
     }
 }

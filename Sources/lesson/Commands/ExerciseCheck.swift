@@ -34,7 +34,11 @@ struct ExerciseCheck: ParsableCommand {
             if let roster {
                 ids += try Roster.load(URL(fileURLWithPath: roster), displayName: roster).students.map(\.displayID)
             }
-            print(ExerciseReview(exercise, students: ids).text)
+            let review = ExerciseReview(exercise, students: ids)
+            print(review.text)
+            if !review.failures.isEmpty {
+                throw InputError("the exercise cannot be prepared for \(review.failures.count) student\(review.failures.count == 1 ? "" : "s") (\(review.failures.prefix(5).joined(separator: ", "))\(review.failures.count > 5 ? ", …" : "")); narrow the ranges that give them impossible numbers")
+            }
         }
     }
 }
