@@ -241,6 +241,19 @@ import LessonFigures
         #expect(review.contains("  mia: valid = 3; same = 5; stride-2 = 2; mnist-conv = 11; padding-stride = 11; dilated = 28; keras-same = 14×14×16; yours-1 = "))
     }
 
+    /// A range that gives some students impossible numbers is found before publishing.
+    @Test func reviewFindsStudentsWhoseVariantFails() throws {
+        // The instructor's variant (an empty id) must work for the file to load: take the first id that does.
+        let yaml = "title: T\nquestions:\n  - {id: q, kind: output-size, n: {range: [1, 9]}, k: 5}"
+        let ex = try #require((1...50).lazy.compactMap { try? exercise(yaml, id: "test\($0)") }.first)
+        let students = (1...40).map { "s\($0)" }
+        let review = ExerciseReview(ex, students: students)
+        let failing = students.filter { id in (try? ex.prepared(for: id)) == nil }
+        #expect(!failing.isEmpty, "the range 1…9 with k = 5 fails for some of 40 students")
+        #expect(review.failures == failing)
+        #expect(review.text.contains("  \(failing[0]): cannot be prepared: \(ex.file), question 'q': the kernel"))
+    }
+
     /// The PDF sheet holds the student's own numbers and the answer file, and no question mark grid.
     @Test func pdfSheetHoldsTheStudentsNumbers() throws {
         let sheet = try ExerciseSheet(try shippedExercise("conv-5x5"), student: "jana")
