@@ -40,7 +40,7 @@ public struct Question: Sendable {
         self.hidesAnswer = hidesAnswer
         self.parameters = parameters
         self.location = location
-        self.hasVariants = parameters.values.contains(where: VariantDrawer.isRandom)
+        self.hasVariants = parameters.values.contains(where: VariantDrawer.containsRandom)
         guard let kindType = QuestionKinds.kind(named: kind) else {
             throw InputError("\(location): unknown kind '\(kind)'; the kinds are \(QuestionKinds.all.map { $0.name }.joined(separator: ", "))")
         }
