@@ -270,6 +270,13 @@ import LessonFigures
         #expect(!strings.components(separatedBy: "\n").contains("?"), "a grid of question marks")
         let again = try FigureRenderer.render(SheetPageFigure.figure(sheet), options: RenderOptions(format: .pdf))
         #expect(bytes == again, "the same sheet gives the same bytes")
+        #expect(strings.contains("  output: \"<numbers, rows separated by ;>\""), "the answer file keeps its indentation")
+        let paged = try FigureRenderer.render(SheetPageFigure.figure(sheet, paged: true), options: RenderOptions(format: .pdf))
+        // Cairo writes each page object as "/Type /Page " (the page tree is "/Type /Pages").
+        let pages = String(decoding: paged, as: UTF8.self).components(separatedBy: "/Type /Page ").count - 1
+        #expect(pages >= 3, "the 9 questions of conv-5x5 take several A4 pages, got \(pages)")
+        #expect(SheetPageFigure.paginate(SheetPageFigure.layout(sheet)).flatMap { $0 }.count
+                <= SheetPageFigure.layout(sheet).count, "pagination only drops the gaps at page tops")
         #expect(sheet.markdown.contains("## 8. Your own 4×4 input (on your sheet), the same filter plus a bias of 1: the whole output."))
         #expect(sheet.markdown.contains("  your-input: \"<numbers, rows separated by ;>\""))
     }

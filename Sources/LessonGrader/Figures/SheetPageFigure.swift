@@ -1,10 +1,14 @@
 import LessonCore
 import LessonFigures
 
-/// A whole student sheet on one A4-wide page (for `lesson exercise sheets --format pdf`): the
-/// title, the student, the exercise text, every question with its given numbers and the
-/// given matrices drawn as small grids, and the answer file to fill in. It reads the sheet
-/// only, so it shows exactly what the text sheet shows and nothing that a question asks.
+/// A whole student sheet (for `lesson exercise sheets`): the title, the student, the exercise
+/// text, every question with its given numbers and the given matrices drawn as small grids,
+/// and the answer file to fill in. It reads the sheet only, so it shows exactly what the text
+/// sheet shows and nothing that a question asks.
+///
+/// `paged` (for PDF) lays the sheet on A4-proportioned pages of 794 × 1123, a question's
+/// block never split from its heading where it fits on one page; otherwise one page as tall
+/// as the sheet (PNG, SVG).
 public enum SheetPageFigure {
     /// The page width in points (A4 at 96 dpi: 794 × 1123; the page grows taller if needed).
     public static let width = 794.0
@@ -20,20 +24,56 @@ public enum SheetPageFigure {
         case gap(Double)
     }
 
-    /// The page of `sheet`, named after the student (or "sheet").
-    public static func figure(_ sheet: ExerciseSheet) -> Figure {
+    /// The page height of a paged sheet.
+    public static let pageHeight = 1123.0
+
+    /// The sheet, named after the student (or "sheet"); `paged` only for PDF.
+    public static func figure(_ sheet: ExerciseSheet, paged: Bool = false) -> Figure {
         let blocks = layout(sheet)
-        let height = max(1123, blocks.reduce(margin * 2) { $0 + blockHeight($1) })
+        let height = paged ? pageHeight : max(pageHeight, blocks.reduce(margin * 2) { $0 + blockHeight($1) })
         let name = sheet.student.map(SafeFileName.make) ?? "sheet"
         let description = "The sheet of \(sheet.title)" + (sheet.student.map { " for student \($0)" } ?? "")
             + ": \(sheet.items.count) question\(sheet.items.count == 1 ? "" : "s")."
+        let pages = paged ? paginate(blocks) : [blocks]
         return Figure(name: name, description: description, width: width, height: height) { canvas in
-            var y = margin
-            for block in blocks {
-                draw(block, on: canvas, y: y)
-                y += blockHeight(block)
+            for (index, page) in pages.enumerated() {
+                if index > 0 {
+                    canvas.newPage()
+                    canvas.fillBackground(canvas.theme.background, width: width, height: height)
+                }
+                var y = margin
+                for block in page {
+                    draw(block, on: canvas, y: y)
+                    y += blockHeight(block)
+                }
             }
         }
+    }
+
+    /// The blocks split into pages: a new page starts at a question (a gap) when the question
+    /// does not fit on what is left, or at any block that does not fit.
+    static func paginate(_ blocks: [Block]) -> [[Block]] {
+        let usable = pageHeight - 2 * margin
+        var pages: [[Block]] = [[]]
+        var used = 0.0
+        for (index, block) in blocks.enumerated() {
+            let h = blockHeight(block)
+            var needed = h
+            if case .gap = block {
+                // Keep the question that follows together: up to the next gap.
+                var j = index + 1
+                while j < blocks.count { if case .gap = blocks[j] { break }; needed += blockHeight(blocks[j]); j += 1 }
+                needed = min(needed, usable)
+            }
+            if used + needed > usable, !(pages[pages.count - 1].isEmpty) {
+                pages.append([])
+                used = 0
+                if case .gap = block { continue }
+            }
+            pages[pages.count - 1].append(block)
+            used += h
+        }
+        return pages
     }
 
     static func layout(_ sheet: ExerciseSheet) -> [Block] {
@@ -58,17 +98,19 @@ public enum SheetPageFigure {
         return blocks
     }
 
-    /// Splits a long line at spaces so it fits the page (about 0.55 em per character).
+    /// Splits a long line at spaces so it fits the page (about 0.56 em per character),
+    /// keeping its leading spaces (the answer file's indentation) and indenting what wraps.
     static func wrapped(_ line: String, size: Double = bodySize, bold: Bool = false) -> [Block] {
         let limit = max(20, Int((width - 2 * margin) / (size * 0.56)))
+        let indent = String(line.prefix { $0 == " " })
         var lines: [String] = []
-        var current = ""
-        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-            if !current.isEmpty, current.count + 1 + word.count > limit {
+        var current = indent
+        for word in line.dropFirst(indent.count).split(separator: " ") {
+            if current.count > indent.count, current.count + 1 + word.count > limit {
                 lines.append(current)
-                current = "    " + word
+                current = indent + "    " + word
             } else {
-                current += (current.isEmpty ? "" : " ") + word
+                current += (current.count > indent.count ? " " : "") + word
             }
         }
         lines.append(current)

@@ -57,7 +57,7 @@ struct ExerciseSheets: ParsableCommand {
                     try ReportWriter.atomic(Data(sheet.markdown.utf8), to: folder.appendingPathComponent(name + ".md"))
                 }
                 if formats.contains("pdf") {
-                    let bytes = try FigureRenderer.render(SheetPageFigure.figure(sheet), options: RenderOptions(format: .pdf))
+                    let bytes = try FigureRenderer.render(SheetPageFigure.figure(sheet, paged: true), options: RenderOptions(format: .pdf))
                     try ReportWriter.atomic(Data(bytes), to: folder.appendingPathComponent(name + ".pdf"))
                 }
             }
