@@ -19,6 +19,11 @@ import LessonLibrary
 ///     kind: output-size
 ///     n: {range: [20, 40]}   # each student gets a value drawn from the range
 ///     k: 5
+///   - id: next
+///     kind: output-size
+///     n: 16                  # the right answer to 'size' for the instructor's variant;
+///     k: 3
+///     carry_forward: {n: size}   # a wrong 'size' is carried forward into this question
 /// ```
 public struct Exercise: Sendable {
     /// The id: the file name without `.yaml`.
