@@ -68,4 +68,33 @@ import LessonCore
             }
         }
     }
+
+    /// Ranges inside lists and mappings (a layer's weights, one layer of a stack) are drawn
+    /// per student too, the same every time, and graded with the sheet's numbers.
+    @Test func nestedRangesAreDrawnPerStudent() throws {
+        let nested = """
+            title: Nested
+            questions:
+              - id: rf
+                kind: receptive-field
+                layers: [{k: {range: [2, 7]}}, {k: 2, s: {range: [1, 3]}}, {k: 3}]
+              - id: a
+                kind: mlp-forward
+                layers:
+                  - {weights: {random_matrix: [2, 2], range: [-2, 2]}, bias: "0 0", activation: relu}
+                input: "1 2"
+            """
+        let ex = try exercise(nested)
+        #expect(ex.questions.allSatisfy { $0.hasVariants })
+        let answers = try (0..<30).map { try ex.prepared(for: "s\($0)").map(\.expected) }
+        #expect(Set(answers.map { $0[0].text }).count >= 4, "30 students share too few receptive fields")
+        #expect(Set(answers.map { $0[1].text }).count >= 8, "30 students share too few forward passes")
+        #expect(try ex.prepared(for: "s3").map(\.expected) == answers[3])
+        let sheet = try ExerciseSheet(ex, student: "s3")
+        let drawn = try VariantDrawer.resolve(ex.questions[0].parameters, exercise: ex.id, student: "s3", question: "rf", location: "")
+        guard case .list(let layers)? = drawn["layers"], case .map(let first)? = layers.first, case .scalar(let k)? = first["k"] else {
+            Issue.record("layers not drawn"); return
+        }
+        #expect(sheet.text.contains("layer 1: kernel \(k), stride 1"))
+    }
 }

@@ -53,6 +53,13 @@ public final class Canvas {
         try CairoError.check(cairo_status(pointer), "drawing")
     }
 
+    /// Ends the current page of a PDF and starts the next, of the same size (for documents of
+    /// several pages, such as a student's sheet); the new page's background is not filled.
+    public func newPage() {
+        precondition(surface.format == .pdf, "only a PDF has pages")
+        cairo_show_page(pointer)
+    }
+
     // MARK: Shapes
 
     /// Fills the whole canvas area `width` × `height` with a colour.

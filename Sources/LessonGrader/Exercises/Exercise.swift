@@ -19,6 +19,11 @@ import LessonLibrary
 ///     kind: output-size
 ///     n: {range: [20, 40]}   # each student gets a value drawn from the range
 ///     k: 5
+///   - id: next
+///     kind: output-size
+///     n: 16                  # the right answer to 'size' for the instructor's variant;
+///     k: 3
+///     carry_forward: {n: size}   # a wrong 'size' is carried forward into this question
 /// ```
 public struct Exercise: Sendable {
     /// The id: the file name without `.yaml`.
@@ -29,8 +34,8 @@ public struct Exercise: Sendable {
     /// Where in the course notes it comes from.
     public let source: String?
     /// Whether feedback hides expected answers for every question.
-    public let hidesAnswers: Bool
-    public let questions: [Question]
+    public private(set) var hidesAnswers: Bool
+    public private(set) var questions: [Question]
     /// The file as the person named it, for errors and reports.
     public let file: String
 
@@ -85,14 +90,37 @@ public struct Exercise: Sendable {
             for (key, value) in try item.entries() where !Question.commonKeys.contains(key) {
                 parameters[key] = try ParameterValue.from(value)
             }
-            questions.append(try Question(
+            var question = try Question(
                 id: qid, kind: try item.require("kind", expected: "the question kind, such as param-count").string(),
                 points: points, text: try item["text"]?.string() ?? "", tolerance: tolerance,
                 hidesAnswer: try item["hide_answer"]?.bool() ?? hideAll, parameters: parameters,
-                location: "\(file), question '\(qid)'", exercise: id))
+                location: "\(file), question '\(qid)'", exercise: id)
+            if let carry = item["carry_forward"] {
+                guard carry.isMapping else { throw carry.error("carry_forward must map a key of this question to an earlier question's id, such as {n: size}") }
+                let keys = QuestionKinds.kind(named: question.kind)?.keys ?? []
+                for (key, value) in try carry.entries() {
+                    let from = try value.string()
+                    guard keys.contains(key) else {
+                        throw carry.error("carry_forward: '\(key)' is not a key of a \(question.kind) question; its keys are \(keys.joined(separator: ", "))")
+                    }
+                    guard questions.contains(where: { $0.id == from }) else {
+                        throw carry.error("carry_forward: '\(from)' is not an earlier question of this exercise")
+                    }
+                    question.carryForward[key] = from
+                }
+            }
+            questions.append(question)
         }
         guard !questions.isEmpty else { throw document.error("the exercise has no questions") }
         self.questions = questions
+    }
+
+    /// The exercise with every answer published: no question hides its answer any more.
+    public func publishingAnswers() -> Exercise {
+        var copy = self
+        copy.hidesAnswers = false
+        for i in copy.questions.indices { copy.questions[i].hidesAnswer = false }
+        return copy
     }
 
     /// Every question prepared for `student`.

@@ -14,7 +14,7 @@ public struct Question: Sendable {
     /// How close a number must be.
     public let tolerance: Tolerance
     /// Whether feedback leaves out the expected answer and the working.
-    public let hidesAnswer: Bool
+    public internal(set) var hidesAnswer: Bool
     /// The parameters as written (ranges not drawn).
     public let parameters: [String: ParameterValue]
     /// Whether any parameter is a range, so that each student gets a variant.
@@ -23,9 +23,12 @@ public struct Question: Sendable {
     let fixed: PreparedQuestion?
     /// "exercises/<id>.yaml, question '<id>'", for errors.
     public let location: String
+    /// Parameters that take the student's own answer to an earlier question when that answer
+    /// was wrong (error carried forward): parameter key → question id.
+    public internal(set) var carryForward: [String: String] = [:]
 
     /// Reserved keys; every other key is a parameter of the kind.
-    static let commonKeys = ["id", "kind", "points", "text", "tolerance", "decimals", "hide_answer"]
+    static let commonKeys = ["id", "kind", "points", "text", "tolerance", "decimals", "hide_answer", "carry_forward"]
 
     init(id: String, kind: String, points: Double, text: String, tolerance: Tolerance, hidesAnswer: Bool,
          parameters: [String: ParameterValue], location: String, exercise: String) throws {
@@ -37,7 +40,7 @@ public struct Question: Sendable {
         self.hidesAnswer = hidesAnswer
         self.parameters = parameters
         self.location = location
-        self.hasVariants = parameters.values.contains(where: VariantDrawer.isRandom)
+        self.hasVariants = parameters.values.contains(where: VariantDrawer.containsRandom)
         guard let kindType = QuestionKinds.kind(named: kind) else {
             throw InputError("\(location): unknown kind '\(kind)'; the kinds are \(QuestionKinds.all.map { $0.name }.joined(separator: ", "))")
         }
@@ -53,6 +56,16 @@ public struct Question: Sendable {
         } else {
             fixed = try kindType.prepare(QuestionParameters(values: parameters, location: location))
         }
+    }
+
+    /// The question prepared for `student` with some parameters replaced (error carried forward).
+    func prepared(exercise: String, student: String, overriding: [String: ParameterValue]) throws -> PreparedQuestion {
+        guard let kindType = QuestionKinds.kind(named: kind) else {
+            preconditionFailure("question kind '\(kind)' was checked when the exercise loaded")
+        }
+        var values = try VariantDrawer.resolve(parameters, exercise: exercise, student: student, question: id, location: location)
+        for (key, value) in overriding { values[key] = value }
+        return try kindType.prepare(QuestionParameters(values: values, location: location))
     }
 
     /// The question prepared for `student` of `exercise` (the same variant every time).

@@ -8,6 +8,9 @@ import LessonCore
 /// - `{range: [3, 7]}`: a whole number from 3 to 7 inclusive (`step: 2` for 3, 5, 7);
 /// - `{one_of: [5, 7, 9]}`: one of the listed values;
 /// - `{random_matrix: [5, 5], range: [-2, 3]}`: a matrix of whole numbers in the range.
+///
+/// Ranges may sit inside lists and mappings too (a layer's weights, one layer of a
+/// receptive-field stack); each is drawn from its path, such as `layers.0.weights`.
 public enum VariantDrawer {
     /// Whether a parameter value is a range to draw from.
     public static func isRandom(_ value: ParameterValue) -> Bool {
@@ -15,16 +18,43 @@ public enum VariantDrawer {
         return entries["range"] != nil || entries["one_of"] != nil || entries["random_matrix"] != nil
     }
 
+    /// Whether a parameter value is, or holds inside its lists and mappings, a range to draw from.
+    public static func containsRandom(_ value: ParameterValue) -> Bool {
+        if isRandom(value) { return true }
+        switch value {
+        case .scalar: return false
+        case .list(let items): return items.contains(where: containsRandom)
+        case .map(let entries): return entries.values.contains(where: containsRandom)
+        }
+    }
+
     /// The parameters with every range drawn for `student`.
     public static func resolve(_ values: [String: ParameterValue], exercise: String, student: String, question: String,
                                location: String) throws -> [String: ParameterValue] {
         var out = values
         for key in values.keys.sorted() {
-            guard let value = values[key], isRandom(value), case .map(let spec) = value else { continue }
-            var generator = SplitMix64(seed: hash([exercise, student, question, key]))
-            out[key] = try draw(spec, using: &generator, place: "\(location), key '\(key)'")
+            guard let value = values[key], containsRandom(value) else { continue }
+            out[key] = try resolve(value, path: key, seed: [exercise, student, question], location: location)
         }
         return out
+    }
+
+    /// One value with its ranges drawn; a range at `path` is drawn from the hash of the seed
+    /// parts and the path (at the top level the path is the key, as it always was).
+    private static func resolve(_ value: ParameterValue, path: String, seed: [String], location: String) throws -> ParameterValue {
+        if isRandom(value), case .map(let spec) = value {
+            var generator = SplitMix64(seed: hash(seed + [path]))
+            return try draw(spec, using: &generator, place: "\(location), key '\(path)'")
+        }
+        switch value {
+        case .scalar: return value
+        case .list(let items):
+            return .list(try items.enumerated().map { try resolve($1, path: "\(path).\($0)", seed: seed, location: location) })
+        case .map(let entries):
+            var out: [String: ParameterValue] = [:]
+            for (key, item) in entries { out[key] = try resolve(item, path: "\(path).\(key)", seed: seed, location: location) }
+            return .map(out)
+        }
     }
 
     /// Checks that every range of a question can be drawn (so errors show when the exercise loads).

@@ -1,9 +1,8 @@
 import LessonCore
 import LessonFigures
 
-/// A question's matrices side by side, as a sheet shows them: the given matrices with their
-/// numbers, and the matrix to find as an empty grid of question marks (the asked cell
-/// outlined in the theme's `current` colour).
+/// A question's given matrices side by side, as a sheet shows them, with their numbers.
+/// A matrix without values (one that is asked) is never drawn: its grid would state its shape.
 public enum SheetFigure {
     /// The grids of `matrices` on a 1280 × 720 figure, left to right.
     public static func grids(_ matrices: [SheetMatrix], width: Double = 1280, height: Double = 720) -> [Grid] {
@@ -22,20 +21,17 @@ public enum SheetFigure {
     }
 
     /// The figure, named `name`, with `caption` lines (the other parameters) at the bottom.
-    public static func figure(_ matrices: [SheetMatrix], name: String, title: String, caption: [String] = []) -> Figure {
+    public static func figure(_ all: [SheetMatrix], name: String, title: String, caption: [String] = []) -> Figure {
+        let matrices = all.filter { $0.values != nil }
         let description = "The matrices of question \(name): " + matrices.map { "\($0.label) \(Notation.shape($0.shape))" }.joined(separator: ", ") + "."
         return Figure(name: name, description: description) { canvas in
             let theme = canvas.theme
             Caption.title(title, on: canvas, width: 1280)
             for (matrix, grid) in zip(matrices, grids(matrices)) {
                 grid.draw(on: canvas, label: matrix.label + " (" + Notation.shape(matrix.shape) + ")") { r, c in
-                    if let values = matrix.values {
-                        let v = values.rank == 1 ? values.scalars[c] : values[r, c]
-                        return CellStyle(fill: matrix.label == "kernel" ? theme.highlight.withAlpha(0.18) : nil, text: Notation.number(v))
-                    }
-                    let asked = matrix.marked.map { $0 == [r, c] } ?? true
-                    return CellStyle(fill: asked ? theme.current.withAlpha(0.18) : nil, text: asked ? "?" : nil,
-                                     textColor: theme.current, bold: asked)
+                    guard let values = matrix.values else { return CellStyle() }
+                    let v = values.rank == 1 ? values.scalars[c] : values[r, c]
+                    return CellStyle(fill: matrix.label == "kernel" ? theme.highlight.withAlpha(0.18) : nil, text: Notation.number(v))
                 }
                 if let marked = matrix.marked {
                     grid.outline(rows: marked[0]...marked[0], columns: marked[1]...marked[1], on: canvas, theme.current, lineWidth: 5)

@@ -2,8 +2,12 @@ import LessonCore
 
 /// Grades one answer against a prepared question: points, status, feedback, and the known
 /// mistake a wrong answer matches. Matrices earn points per right cell, rounded to 2 decimals
-/// (so the gradebook's total is the sum of the columns it shows). The working is given
-/// with every answer that is not right.
+/// (so the gradebook's total is the sum of the columns it shows); a list (one number per
+/// layer, per unit) whose length differs from the expected one earns points per entry that
+/// lines up in order (the longest common subsequence), out of the longer list's length, so
+/// one missing or extra layer costs one entry.
+/// The working is given with every answer that is not right, and the worked formula is part
+/// of the feedback itself; with hidden answers neither is, nor is the expected shape.
 public enum AnswerGrader {
     /// Grades `given` (nil when the student left the question out).
     public static func grade(_ given: SubmittedValue?, question: Question, prepared: PreparedQuestion) -> QuestionResult {
@@ -11,6 +15,7 @@ public enum AnswerGrader {
         var result = QuestionResult(question: question.id, points: 0, maxPoints: question.points, status: .missing,
                                     expected: hide ? nil : prepared.expected.text, given: nil, feedback: "no answer given",
                                     working: hide ? nil : prepared.working)
+        if hide { result.withheld = Withheld(expected: prepared.expected.text, working: prepared.working) }
         guard let given, given != .null else { return result }
         let answer: Answer
         do {
@@ -51,18 +56,30 @@ public enum AnswerGrader {
             if let detail = mistake.detail, !hide { feedback += " (\(detail))" }
         }
         if case .number = prepared.expected, let phrase = question.tolerance.text { feedback += " (accepted \(phrase))" }
+        if !hide, let worked = workedLine(prepared.working) { feedback += "; worked: " + worked }
         result.feedback = feedback
         return result
+    }
+
+    /// The line of the working that states the result (the last one with an `=`).
+    static func workedLine(_ working: [String]) -> String? {
+        working.last { $0.contains("=") } ?? working.last
     }
 
     private static func gradeMatrix(_ given: Tensor, expected: Tensor, mistake: KnownMistake?, question: Question,
                                     prepared: PreparedQuestion, result: QuestionResult) -> QuestionResult {
         var result = result
         let hide = question.hidesAnswer
+        // Lists of about the expected length are aligned; a far longer one (which would make
+        // the alignment table large) is simply the wrong shape.
+        if given.rank == 1, expected.rank == 1, given.count != expected.count, given.count <= 2 * expected.count + 8 {
+            return gradeList(given, expected: expected, mistake: mistake, question: question, prepared: prepared, result: result)
+        }
         guard given.shape == expected.shape else {
             result.status = .wrong
             result.mistake = mistake?.name
-            var feedback = "the answer is \(Notation.shape(given.shape)) but the expected one is \(Notation.shape(expected.shape))"
+            var feedback = hide ? "the answer is \(Notation.shape(given.shape)), which is not the expected shape"
+                                : "the answer is \(Notation.shape(given.shape)) but the expected one is \(Notation.shape(expected.shape))"
             if let mistake { feedback += "; this is the answer with \(mistake.name)" }
             result.feedback = feedback
             return result
@@ -96,6 +113,47 @@ public enum AnswerGrader {
         result.feedback = feedback
         result.matrixDetail = MatrixDetail(given: given, expected: expected, wrong: wrong,
                                            firstWrongWorking: hide ? nil : working, mistake: mistake?.name)
+        return result
+    }
+
+    /// A list with entries missing or extra: the entries that line up in order (the longest
+    /// common subsequence under the tolerance) earn their share of the points.
+    private static func gradeList(_ given: Tensor, expected: Tensor, mistake: KnownMistake?, question: Question,
+                                  prepared: PreparedQuestion, result: QuestionResult) -> QuestionResult {
+        var result = result
+        let a = given.scalars, b = expected.scalars
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                table[i][j] = question.tolerance.accepts(a[i], b[j]) ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var unmatched: [Int] = []
+        var i = 0, j = 0
+        while j < b.count {
+            if i < a.count, question.tolerance.accepts(a[i], b[j]), table[i][j] == table[i + 1][j + 1] + 1 { i += 1; j += 1 }
+            else if i < a.count, table[i + 1][j] >= table[i][j + 1] { i += 1 }
+            else { unmatched.append(j); j += 1 }
+        }
+        let right = table[0][0]
+        // Out of the longer list's length, so an extra entry costs as much as a missing one.
+        result.points = (question.points * Double(right) / Double(max(a.count, b.count)) * 100).rounded() / 100
+        result.status = right == 0 ? .wrong : .partial
+        result.mistake = mistake?.name
+        let difference = b.count - a.count
+        var feedback = "\(a.count) entr\(a.count == 1 ? "y" : "ies") given"
+        if !question.hidesAnswer { feedback += " for \(b.count) expected" }
+        feedback += "; \(right) line\(right == 1 ? "s" : "") up with the expected list in order"
+        if !question.hidesAnswer {
+            feedback += difference > 0 ? " (\(difference) missing" : " (\(-difference) extra"
+            feedback += "; entr\(unmatched.count == 1 ? "y" : "ies") without a match: " + unmatched.prefix(6).map { "[\($0 + 1)]" }.joined(separator: ", ") + ")"
+        }
+        if let mistake { feedback += "; this is the answer with \(mistake.name)" }
+        if !question.hidesAnswer, let first = unmatched.first, first < prepared.cellWorking.count {
+            feedback += "; first: " + prepared.cellWorking[first]
+        }
+        result.wrongCells = unmatched.map { [1, $0 + 1] }
+        result.feedback = feedback
         return result
     }
 

@@ -22,8 +22,13 @@ public enum Grader {
         }
         for (index, question) in exercise.questions.enumerated() {
             if let prepared {
-                result.questions.append(AnswerGrader.grade(submission.answers[question.id], question: question,
-                                                           prepared: prepared[index]))
+                var graded = AnswerGrader.grade(submission.answers[question.id], question: question, prepared: prepared[index])
+                if !graded.correct, !question.carryForward.isEmpty,
+                   let carried = carriedForward(submission, question: question, exercise: exercise, earlier: result.questions,
+                                                prepared: prepared) {
+                    graded = carried
+                }
+                result.questions.append(graded)
             } else {
                 result.questions.append(QuestionResult(question: question.id, points: 0, maxPoints: question.points,
                                                        status: .missing, feedback: "not graded: the answer file \(result.error ?? "could not be read")"))
@@ -35,12 +40,52 @@ public enum Grader {
         return result
     }
 
+    /// Error carried forward: when an answer this question depends on was wrong but readable,
+    /// the question is prepared again with the student's own answer in its place; an answer
+    /// right for those numbers earns the full points, with feedback that says so.
+    static func carriedForward(_ submission: Submission, question: Question, exercise: Exercise, earlier: [QuestionResult],
+                               prepared: [PreparedQuestion]) -> QuestionResult? {
+        var overriding: [String: ParameterValue] = [:]
+        var sources: [String] = []
+        for (key, from) in question.carryForward.sorted(by: { $0.key < $1.key }) {
+            guard let index = exercise.questions.firstIndex(where: { $0.id == from }), index < earlier.count,
+                  let value = submission.answers[from],
+                  let answer = try? AnswerReader.read(value, like: prepared[index].expected) else { return nil }
+            if earlier[index].correct { continue }
+            overriding[key] = parameter(answer)
+            sources.append(from)
+        }
+        guard !overriding.isEmpty,
+              let own = try? question.prepared(exercise: exercise.id, student: submission.student, overriding: overriding) else { return nil }
+        var result = AnswerGrader.grade(submission.answers[question.id], question: question, prepared: own)
+        guard result.correct else { return nil }
+        result.carriedForwardFrom = sources.joined(separator: ", ")
+        result.feedback = "correct for your answer to \(result.carriedForwardFrom ?? "") (error carried forward)"
+        return result
+    }
+
+    /// An answer as a question parameter.
+    static func parameter(_ answer: Answer) -> ParameterValue {
+        switch answer {
+        case .integer(let n): return .scalar(String(n))
+        case .number(let x): return .scalar(String(x))
+        case .shape(let sizes): return .list(sizes.map { .scalar(String($0)) })
+        case .choice(let key): return .scalar(key)
+        case .matrix(let m):
+            let rows = m.rank == 1 ? [m.scalars] : (0..<m.rows).map { r in (0..<m.columns).map { m[r, $0] } }
+            return .scalar(rows.map { $0.map { String($0) }.joined(separator: " ") }.joined(separator: "; "))
+        }
+    }
+
     /// Reads and grades every file, in parallel, and returns the report.
-    public static func grade(files: [SubmissionFile], exercise: Exercise) -> GradeReport {
+    /// With a roster, a student id that matches a roster student (by login, SIS id or e-mail) is
+    /// replaced by the id the roster's sheets use, so the numbers graded are those of the sheet.
+    public static func grade(files: [SubmissionFile], exercise: Exercise, roster: Roster? = nil) -> GradeReport {
         let slots = ResultSlots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            let submission = Submission.read(file.url, displayName: file.displayName)
+            var submission = Submission.read(file.url, displayName: file.displayName)
+            if let student = roster?.student(matching: submission.student) { submission.student = student.displayID }
             slots.set(index, grade(submission, exercise: exercise))
         }
         return GradeReport(exercise: exercise, students: slots.values)

@@ -30,9 +30,15 @@ public struct QuestionResult: Equatable, Sendable, Encodable {
     public var figure: String?
     /// What the figure of wrong cells needs; not part of the report.
     public var matrixDetail: MatrixDetail?
+    /// The expected answer and working held back because answers are hidden: never in the
+    /// report or the feedback, only in Gradescope tests shown once grades are published.
+    public var withheld: Withheld?
+    /// The question whose wrong answer this answer follows correctly from (error carried forward).
+    public var carriedForwardFrom: String?
 
     private enum CodingKeys: String, CodingKey {
         case question, points, maxPoints, status, correct, expected, given, feedback, mistake, working, wrongCells, figure
+        case carriedForwardFrom
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -49,6 +55,7 @@ public struct QuestionResult: Equatable, Sendable, Encodable {
         try c.encodeIfPresent(working, forKey: .working)
         try c.encodeIfPresent(wrongCells, forKey: .wrongCells)
         try c.encodeIfPresent(figure, forKey: .figure)
+        try c.encodeIfPresent(carriedForwardFrom, forKey: .carriedForwardFrom)
     }
 }
 

@@ -15,20 +15,7 @@ public enum BackpropKind: QuestionKind {
     public static let keys = ["layers", "input", "target", "loss", "ask", "layer"]
 
     public static func prepare(_ parameters: QuestionParameters) throws -> PreparedQuestion {
-        guard case .list(let items)? = parameters.values["layers"], !items.isEmpty else {
-            throw InputError("\(parameters.location): the key 'layers' must be a list of {weights, bias, activation}")
-        }
-        var layers: [Layer] = []
-        for (i, item) in items.enumerated() {
-            guard case .map(let values) = item else {
-                throw parameters.error("layers", "layer \(i + 1) must be a mapping with weights, bias and activation")
-            }
-            let layer = QuestionParameters(values: values, location: "\(parameters.location), layer \(i + 1)")
-            let activationName = try layer.optionalString("activation") ?? "linear"
-            let activation: Activation
-            do { activation = try Activation.named(activationName) } catch let error as InputError { throw layer.error("activation", error.message) }
-            layers.append(Layer(weights: try layer.matrix("weights"), bias: try layer.matrix("bias").scalars, activation: activation))
-        }
+        let layers = try NetworkQuestion.layers(parameters)
         let input = try parameters.matrix("input").scalars
         let target = try parameters.matrix("target").scalars
         let lossName = try parameters.optionalString("loss") ?? "mse"
@@ -50,11 +37,9 @@ public enum BackpropKind: QuestionKind {
         }
         let others = [Loss.mse, .sse].filter { $0 != loss }.compactMap { other in (try? step(other)).map { (other, $0.1) } }
         let layer = backward.layers[index - 1]
-        let sheet = ["network: " + ([input.count] + layers.map(\.units)).map(String.init).joined(separator: " → ")
-                     + ", activations " + layers.map(\.activation.rawValue).joined(separator: ", ")]
-            + layers.enumerated().map { i, l in "W⁽\(i + 1)⁾ = " + Notation.inlineMatrix(l.weights) + ", b⁽\(i + 1)⁾ = " + Notation.inlineMatrix(Tensor(vector: l.bias)) }
-            + ["input x = " + Notation.inlineMatrix(Tensor(vector: input)) + ", target y = " + Notation.inlineMatrix(Tensor(vector: target)),
-               "loss: " + loss.formula]
+        var sheet = NetworkQuestion.sheet(layers, input: input)
+        sheet[sheet.count - 1] += ", target y = " + Notation.inlineMatrix(Tensor(vector: target))
+        sheet.append("loss: " + loss.formula)
         let deltaTexts = layer.units.map(\.deltaText)
         func convention(_ other: Loss) -> String { "a different loss convention (\(other.formula) instead of \(loss.formula))" }
         switch ask {

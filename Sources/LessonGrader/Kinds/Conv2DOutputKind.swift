@@ -29,7 +29,7 @@ public enum Conv2DOutputKind: QuestionKind {
                                 working: ["output size: rows " + sizes[0].filledIn, "output size: columns " + sizes[1].filledIn,
                                           "operation: " + trace.mode.explanation] + trace.steps.map(\.text),
                                 mistakes: mistakes, cellWorking: trace.steps.map(\.text),
-                                sheetMatrices: question.sheetMatrices(marked: nil))
+                                sheetMatrices: question.sheetMatrices)
     }
 }
 
@@ -63,7 +63,7 @@ public enum Conv2DCellKind: QuestionKind {
         }
         return PreparedQuestion(sheet: question.sheet + ["asked: output cell \(step.label)"], expected: .number(step.value),
                                 working: ["operation: " + trace.mode.explanation, step.text], mistakes: mistakes,
-                                sheetMatrices: question.sheetMatrices(marked: [cell.rows - 1, cell.columns - 1]))
+                                sheetMatrices: question.sheetMatrices)
     }
 }
 
@@ -105,9 +105,9 @@ struct Conv2DQuestion {
                                         : "kernel not flipped (a cross-correlation; the true convolution rotates the kernel by 180°)"
     }
 
-    func sheetMatrices(marked: [Int]?) -> [SheetMatrix] {
+    /// The given matrices only: the output is what is asked, so neither its grid nor its shape is drawn.
+    var sheetMatrices: [SheetMatrix] {
         [SheetMatrix(label: "input", values: trace.input, shape: trace.input.shape),
-         SheetMatrix(label: "kernel", values: trace.kernel, shape: trace.kernel.shape),
-         SheetMatrix(label: "output", values: nil, shape: trace.output.shape, marked: marked)]
+         SheetMatrix(label: "kernel", values: trace.kernel, shape: trace.kernel.shape)]
     }
 }

@@ -51,7 +51,6 @@ public enum Pool2DOutputKind: QuestionKind {
             working: ["output size: rows " + Pool2D.filledIn(trace.outputSizes[0]),
                       "output size: columns " + Pool2D.filledIn(trace.outputSizes[1])] + texts,
             mistakes: mistakes, cellWorking: texts,
-            sheetMatrices: [SheetMatrix(label: "input", values: input, shape: input.shape),
-                            SheetMatrix(label: "output", values: nil, shape: trace.output.shape)])
+            sheetMatrices: [SheetMatrix(label: "input", values: input, shape: input.shape)])
     }
 }

@@ -28,6 +28,19 @@ public enum QuestionKinds {
             ChoiceKind.self,
             Pool2DOutputKind.self,
             BackpropKind.self,
+            // Issue 14: a kind for every convolution and network lesson.
+            Conv1DOutputKind.self,
+            Conv2DModeOutputKind.self,
+            ConvTransposeOutputKind.self,
+            ConvMatrixRowKind.self,
+            SeparableParamsKind.self,
+            Pool2DBackwardKind.self,
+            Conv2DBackwardKind.self,
+            MLPForwardKind.self,
+            ActivationKind.self,
+            AutodiffKind.self,
+            PerceptronUpdateKind.self,
+            ReceptiveFieldKind.self,
         ]
     }
 

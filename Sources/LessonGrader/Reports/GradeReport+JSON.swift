@@ -75,6 +75,7 @@ extension StudentResult {
 extension QuestionResult {
     /// The fields of one result, keys sorted.
     func writeJSON(_ o: inout JSONOutput) {
+        o.field("carried_forward_from", carriedForwardFrom)
         o.field("correct", correct)
         o.field("expected", expected)
         o.field("feedback", feedback)

@@ -6,7 +6,8 @@ import LessonFigures
 /// place, so a crash never leaves a half-written file), and byte for byte the same for the
 /// same inputs (sorted students, sorted JSON keys, no timestamps):
 ///
-/// - `gradebook.csv`: one row per student (see `GradebookCSV`);
+/// - `gradebook.csv`: Canvas's gradebook import (see `GradebookCSV`);
+/// - `moodle.csv`: Moodle's "Import grades from CSV" (see `MoodleCSV`);
 /// - `report.json`: every student's results and the summary per question;
 /// - `gradescope/<student>/results.json` (with `gradescope`): one Gradescope file per student;
 /// - `figures/<student>/<question>.png` (with `figures`): each matrix answer with wrong cells.
@@ -18,10 +19,21 @@ public enum ReportWriter {
         public var gradescope: Bool
         public var figures: Bool
         public var render: RenderOptions
-        public init(gradescope: Bool = true, figures: Bool = true, render: RenderOptions = RenderOptions()) {
+        /// Columns of the Canvas gradebook.
+        public var gradebook: GradebookCSV.Options
+        /// The class roster the gradebooks are matched with, if any.
+        public var roster: RosterMatch?
+        /// When Gradescope shows withheld answers.
+        public var reveal: GradescopeResults.Reveal
+        public init(gradescope: Bool = true, figures: Bool = true, render: RenderOptions = RenderOptions(),
+                    gradebook: GradebookCSV.Options = .init(), roster: RosterMatch? = nil,
+                    reveal: GradescopeResults.Reveal = .afterPublished) {
             self.gradescope = gradescope
             self.figures = figures
             self.render = render
+            self.gradebook = gradebook
+            self.roster = roster
+            self.reveal = reveal
         }
     }
 
@@ -40,14 +52,16 @@ public enum ReportWriter {
                 let dir = folder.appendingPathComponent("gradescope").appendingPathComponent(SafeFileName.make(student.student))
                 do {
                     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                    try atomic(GradescopeResults(student, report: exerciseQuestions).json(),
+                    try atomic(GradescopeResults(student, report: exerciseQuestions, reveal: options.reveal).json(),
                                to: dir.appendingPathComponent("results.json"))
                 } catch { errors.record(error) }
             }
             if let error = errors.first { throw error }
         }
         try atomic(report.json(), to: folder.appendingPathComponent("report.json"))
-        try atomic(Data(GradebookCSV.render(report).utf8), to: folder.appendingPathComponent("gradebook.csv"))
+        try atomic(Data(GradebookCSV.render(report, roster: options.roster, options: options.gradebook).utf8),
+                   to: folder.appendingPathComponent("gradebook.csv"))
+        try atomic(Data(MoodleCSV.render(report, roster: options.roster).utf8), to: folder.appendingPathComponent("moodle.csv"))
         return report
     }
 

@@ -9,8 +9,8 @@ import LessonLibrary
 struct ExerciseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise",
-        abstract: "Show an exercise sheet, or list the question kinds.",
-        subcommands: [ExerciseShow.self, ExerciseKinds.self]
+        abstract: "Show exercise sheets, check an exercise, make a Gradescope autograder, or list the question kinds.",
+        subcommands: [ExerciseShow.self, ExerciseSheets.self, ExerciseCheck.self, ExerciseAutograder.self, ExerciseKinds.self]
     )
 }
 
@@ -22,7 +22,7 @@ struct ExerciseShow: ParsableCommand {
         discussion: "Questions with ranges give each student their own numbers, drawn from the exercise and the student id; grading uses the same numbers. Without --student, shows the variant of an empty id."
     )
 
-    @Argument(help: ArgumentHelp("The exercise: an id in exercises/ or a .yaml file.", valueName: "exercise"))
+    @Argument(help: ArgumentHelp("The exercise: an id in exercises/ or a path to a .yaml file.", valueName: "exercise"))
     var exercise: String
 
     @Option(name: .long, help: ArgumentHelp("The student whose variant to show.", valueName: "id"))
@@ -37,11 +37,14 @@ struct ExerciseShow: ParsableCommand {
     @Flag(name: .long, help: "Also print the expected answers (for the instructor).")
     var answers = false
 
+    @Flag(name: .long, help: "Print the sheet as Markdown.")
+    var markdown = false
+
     func run() throws {
         try reportingErrors {
             let exercise = try ExerciseDirectory.load(self.exercise)
             let sheet = try ExerciseSheet(exercise, student: student)
-            print(sheet.text)
+            print(markdown ? sheet.markdown : sheet.text)
             if answers {
                 print("")
                 print("Expected answers:")

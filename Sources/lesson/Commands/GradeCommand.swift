@@ -12,7 +12,8 @@ struct GradeCommand: ParsableCommand {
         discussion: """
             The exercise is a file (exercises/param-count.yaml) or an id (param-count). Submissions are \
             YAML or JSON answer files, or folders of them; the student id is the file's 'student' key, \
-            else its name. Writes gradebook.csv (Canvas, Moodle), report.json, gradescope/<student>/results.json \
+            else its name. Writes gradebook.csv (Canvas's gradebook import), moodle.csv (Moodle's "Import grades \
+            from CSV"), report.json, gradescope/<student>/results.json \
             and figures/<student>/<question>.png for matrix answers with wrong cells, into \
             output/grade/<exercise>/ unless --out is given. A file that cannot be read gives that student \
             an error and zero points; the batch goes on.
@@ -21,6 +22,7 @@ struct GradeCommand: ParsableCommand {
               lesson grade param-count exercises/submissions/param-count/
               lesson grade exercises/conv-5x5.yaml answers/*.yaml --out grades/
               lesson grade conv-5x5 submission.json --gradescope /autograder/results/results.json
+              lesson grade conv-5x5 answers/ --roster canvas-export.csv --per-question
             """
     )
 
@@ -35,6 +37,21 @@ struct GradeCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Also write the single submission's Gradescope results.json to this path (for a Gradescope autograder).", valueName: "file"))
     var gradescope: String?
+
+    @Option(name: .long, help: ArgumentHelp("The class roster: a Canvas gradebook export or a Moodle participants export (CSV). Files are matched to students by login, SIS id or e-mail.", valueName: "file.csv"))
+    var roster: String?
+
+    @Flag(name: .long, help: "Canvas gradebook: one column (a new assignment) per question instead of one per exercise.")
+    var perQuestion = false
+
+    @Option(name: .long, help: ArgumentHelp("Canvas gradebook: the id of an existing Canvas assignment to fill (the column becomes '<title> (<id>)').", valueName: "id"))
+    var canvasAssignment: String?
+
+    @Option(name: .long, help: ArgumentHelp("Gradescope: when students see hidden answers, after_published or after_due_date.", valueName: "when"))
+    var reveal = "after_published"
+
+    @Flag(name: .long, help: "Publish hidden answers: feedback and reports show the expected answers and working of every question.")
+    var publishAnswers = false
 
     @Flag(name: .long, help: "Do not draw PNGs of matrix answers with wrong cells.")
     var noFigures = false
@@ -51,18 +68,32 @@ struct GradeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard !submissions.isEmpty else { throw InputError("give at least one answer file or folder after the exercise") }
-            let exercise = try ExerciseDirectory.load(self.exercise)
+            var exercise = try ExerciseDirectory.load(self.exercise)
+            if publishAnswers { exercise = exercise.publishingAnswers() }
+            guard let when = GradescopeResults.Reveal(rawValue: reveal) else {
+                throw InputError("--reveal: '\(reveal)' is not a Gradescope visibility; expected after_published or after_due_date")
+            }
+            if let id = canvasAssignment, id.isEmpty || !id.allSatisfy(\.isNumber) {
+                throw InputError("--canvas-assignment: '\(id)' is not a Canvas assignment id; expected its number, as in the assignment's address")
+            }
+            if canvasAssignment != nil, perQuestion {
+                throw InputError("--canvas-assignment fills one existing assignment, so it cannot be used with --per-question")
+            }
+            let classRoster = try roster.map { try Roster.load(URL(fileURLWithPath: $0), displayName: $0) }
             let files = try SubmissionFile.collect(submissions)
             guard !files.isEmpty else { throw InputError("no .yaml, .yml or .json answer files in \(submissions.joined(separator: ", "))") }
             if gradescope != nil, files.count != 1 {
                 throw InputError("--gradescope writes one student's results.json, but \(files.count) answer files were given")
             }
             let folder = URL(fileURLWithPath: out ?? "output/grade/\(SafeFileName.make(exercise.id))")
-            var report = Grader.grade(files: files, exercise: exercise)
+            var report = Grader.grade(files: files, exercise: exercise, roster: classRoster)
+            let match = classRoster.map { RosterMatch(roster: $0, report: report) }
             report = try ReportWriter.write(report, to: folder,
-                                            options: .init(gradescope: !noGradescope, figures: !noFigures))
+                                            options: .init(gradescope: !noGradescope, figures: !noFigures,
+                                                           gradebook: .init(perQuestion: perQuestion, canvasAssignmentID: canvasAssignment),
+                                                           roster: match, reveal: when))
             if let gradescope, let student = report.students.first {
-                try ReportWriter.atomic(GradescopeResults(student, report: report).json(), to: URL(fileURLWithPath: gradescope))
+                try ReportWriter.atomic(GradescopeResults(student, report: report, reveal: when).json(), to: URL(fileURLWithPath: gradescope))
             }
             if json {
                 FileHandle.standardOutput.write(report.json())
@@ -73,8 +104,9 @@ struct GradeCommand: ParsableCommand {
                 print("")
             }
             print(report.summaryText)
+            if let match { print(match.summaryLines.joined(separator: "\n")) }
             print("")
-            print("Wrote \(folder.relativePath)/gradebook.csv and report.json" + (noGradescope ? "" : ", gradescope/<student>/results.json")
+            print("Wrote \(folder.relativePath)/gradebook.csv (Canvas), moodle.csv (Moodle) and report.json" + (noGradescope ? "" : ", gradescope/<student>/results.json")
                   + (noFigures ? "" : ", figures/<student>/<question>.png for matrix answers with wrong cells") + ".")
         }
     }

@@ -1,0 +1,62 @@
+import LessonCore
+
+/// `conv2d-backward`: a gradient of a 2-D convolution given the upstream ∂L/∂z: every
+/// ∂L/∂w (the kernel's gradient), every ∂L/∂x (the input's), or ∂L/∂b; graded cell by cell.
+///
+///     ∂L/∂w[u, v] = Σᵢⱼ G[i, j] · x_p[i·s + u·d, j·s + v·d],   ∂L/∂b = Σᵢⱼ G[i, j]
+///     ∂L/∂x[r, c] = Σ over (i, j, u, v) with r = i·s + u·d − p of G[i, j] · w[u, v]
+///
+/// Keys: those of `conv2d-output`, `grad` (∂L/∂z, the output's shape) and `ask` (`kernel`,
+/// the default, `input` or `bias`). The answer is `Conv2D.backward`'s trace. Mistakes
+/// recognised: the kernel flipped or not (∂L/∂x is a full convolution with the flipped
+/// kernel, so the unflipped one is the classic slip), transposed.
+public enum Conv2DBackwardKind: QuestionKind {
+    public static let name = "conv2d-backward"
+    public static let summary = "conv2d backward: every ∂L/∂w, every ∂L/∂x, or ∂L/∂b given ∂L/∂z (cell by cell)"
+    public static let keys = Conv2DQuestion.keys + ["grad", "ask"]
+
+    public static func prepare(_ parameters: QuestionParameters) throws -> PreparedQuestion {
+        let question = try Conv2DQuestion(parameters)
+        let upstream = try parameters.matrix("grad")
+        let ask = try parameters.choice("ask", ["kernel", "input", "bias"], default: "kernel")
+        let trace = question.trace
+        let operation = Conv2D(kernel: trace.kernel, bias: trace.bias, padding: trace.padding, stride: trace.stride,
+                               dilation: trace.dilation, mode: trace.mode)
+        let backward = try parameters.located { try operation.backward(trace, upstream: upstream) }
+        let other = question.flippedTrace.flatMap { flipped -> ConvolutionBackwardTrace? in
+            var op = operation
+            op.mode = flipped.mode
+            return try? op.backward(flipped, upstream: upstream)
+        }
+        let sheet = question.sheet + ["upstream ∂L/∂z (\(Notation.shape(upstream.shape))): " + Notation.inlineMatrix(upstream)]
+        let matrices = question.sheetMatrices + [SheetMatrix(label: "∂L/∂z", values: upstream, shape: upstream.shape)]
+        switch ask {
+        case "bias":
+            return PreparedQuestion(sheet: sheet, expected: .number(backward.gradBias),
+                                    working: ["∂L/∂b = Σ ∂L/∂z = " + upstream.scalars.map { Notation.factor($0) }.joined(separator: " + ") + " = " + Notation.number(backward.gradBias)],
+                                    mistakes: [], sheetMatrices: matrices)
+        case "input":
+            var mistakes: [KnownMistake] = []
+            if let other, other.gradInput != backward.gradInput {
+                mistakes.append(KnownMistake(name: trace.mode == .crossCorrelation ? "kernel flipped in ∂L/∂x" : "kernel not flipped in ∂L/∂x", answer: .matrix(other.gradInput)))
+            }
+            if backward.gradInput.transposed != backward.gradInput, backward.gradInput.shape[0] == backward.gradInput.shape[1] {
+                mistakes.append(KnownMistake(name: "transposed shapes (rows and columns swapped)", answer: .matrix(backward.gradInput.transposed)))
+            }
+            let texts = backward.inputSteps.map(\.text)
+            return PreparedQuestion(sheet: sheet, expected: .matrix(backward.gradInput), working: texts, mistakes: mistakes,
+                                    cellWorking: texts.count == backward.gradInput.count ? texts : [], sheetMatrices: matrices)
+        default:
+            var mistakes: [KnownMistake] = []
+            if let other, other.gradKernel != backward.gradKernel {
+                mistakes.append(KnownMistake(name: trace.mode == .crossCorrelation ? "kernel flipped (a true convolution)" : "kernel not flipped", answer: .matrix(other.gradKernel)))
+            }
+            if backward.gradKernel.transposed != backward.gradKernel, backward.gradKernel.shape[0] == backward.gradKernel.shape[1] {
+                mistakes.append(KnownMistake(name: "transposed shapes (rows and columns swapped)", answer: .matrix(backward.gradKernel.transposed)))
+            }
+            let texts = backward.kernelSteps.map(\.text)
+            return PreparedQuestion(sheet: sheet, expected: .matrix(backward.gradKernel), working: texts, mistakes: mistakes,
+                                    cellWorking: texts.count == backward.gradKernel.count ? texts : [], sheetMatrices: matrices)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import LessonCore
+
+/// The students of a class, read from the CSV file a learning platform exports, so answer
+/// files can be matched to students and the gradebook filled with the platform's own ids.
+///
+/// Formats read (recognised from the header, columns in any order):
+/// - a Canvas gradebook export: `Student, ID, SIS User ID, SIS Login ID, Section, …`, with
+///   its `Points Possible` row (skipped);
+/// - a Moodle participants export: `First name, Last name, Username?, ID number?, Email address, …`;
+/// - any CSV with some of the columns `student`/`name`, `login`/`username`, `sis id`/`id number`, `email`.
+///
+/// An answer file's student id matches a roster student when it equals (ignoring case) the
+/// student's login, SIS user id, ID number, e-mail address, the part of the e-mail before `@`,
+/// or the Canvas user id.
+public struct Roster: Sendable {
+    /// Which platform wrote the file.
+    public enum Format: String, Sendable { case canvas, moodle, generic }
+
+    /// One student of the roster.
+    public struct Student: Sendable, Equatable, Hashable {
+        /// The name as the platform shows it ("Lovelace, Ada" in Canvas).
+        public var name: String
+        /// Canvas's numeric user id (`ID`).
+        public var canvasID: String
+        /// `SIS User ID` (Canvas) or `ID number` (Moodle).
+        public var sisID: String
+        /// `SIS Login ID` (Canvas) or `Username` (Moodle).
+        public var login: String
+        public var email: String
+        public var section: String
+
+        /// The ids an answer file may use for this student, lowercased, empty ones left out.
+        var keys: [String] {
+            var out = [login, sisID, email, canvasID].map { $0.lowercased() }
+            if let at = email.firstIndex(of: "@") { out.append(String(email[..<at]).lowercased()) }
+            return out.filter { !$0.isEmpty }
+        }
+
+        /// The id reports print: the login, else the SIS id, the e-mail, the Canvas id, the name.
+        public var displayID: String {
+            [login, sisID, email, canvasID, name].first { !$0.isEmpty } ?? ""
+        }
+    }
+
+    public let format: Format
+    public let students: [Student]
+    /// The file as given, for messages.
+    public let file: String
+
+    /// Reads a roster file.
+    public static func load(_ url: URL, displayName: String) throws -> Roster {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError("the roster '\(displayName)' cannot be read (\(FileManager.default.fileExists(atPath: url.path) ? "permission denied or not a file" : "no such file"))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError("the roster '\(displayName)' is not UTF-8 text; export it from Canvas or Moodle as CSV (UTF-8)")
+        }
+        return try Roster(text, file: displayName)
+    }
+
+    /// Parses a roster's CSV text.
+    public init(_ text: String, file: String) throws {
+        let table = try CSVTable(text, file: "the roster '\(file)'")
+        self.file = file
+        let name = table.column(["Student", "Name", "Full name"])
+        let first = table.column(["First name", "Firstname", "Given name"])
+        let last = table.column(["Last name", "Lastname", "Surname", "Family name"])
+        let canvasID = table.column(["ID"])
+        let sis = table.column(["SIS User ID", "ID number", "IDnumber", "SIS ID", "Student ID", "Matriculation number"])
+        let login = table.column(["SIS Login ID", "Username", "Login", "Login ID", "User"])
+        let email = table.column(["Email address", "Email", "E-mail", "E-mail address", "Mail"])
+        let section = table.column(["Section", "Groups", "Group"])
+        if table.column(["SIS Login ID"]) != nil || (name != nil && canvasID != nil && table.column(["SIS User ID"]) != nil) {
+            format = .canvas
+        } else if first != nil || last != nil || table.column(["Email address"]) != nil {
+            format = .moodle
+        } else {
+            format = .generic
+        }
+        guard sis != nil || login != nil || email != nil || canvasID != nil || name != nil else {
+            throw InputError("the roster '\(file)' has none of the columns that identify a student (SIS User ID, SIS Login ID, Username, ID number, Email address); its header is \(table.header.joined(separator: ", "))")
+        }
+        func value(_ row: [String], _ index: Int?) -> String {
+            index.map { row[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+        }
+        var students: [Student] = []
+        for row in table.rows {
+            let fullName = name.map { value(row, $0) }
+                ?? [value(row, first), value(row, last)].filter { !$0.isEmpty }.joined(separator: " ")
+            // Canvas's export has a "Points Possible" row (and sometimes a "Student, Test" row's neighbours) with no ids.
+            if fullName == "Points Possible" { continue }
+            let student = Student(name: fullName, canvasID: value(row, canvasID), sisID: value(row, sis),
+                                  login: value(row, login), email: value(row, email), section: value(row, section))
+            if student.keys.isEmpty && student.name.isEmpty { continue }
+            students.append(student)
+        }
+        guard !students.isEmpty else { throw InputError("the roster '\(file)' lists no students") }
+        self.students = students
+    }
+
+    /// The roster student whose ids include `id` (ignoring case), if any.
+    public func student(matching id: String) -> Student? {
+        let key = id.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !key.isEmpty else { return nil }
+        return students.first { $0.keys.contains(key) } ?? students.first { $0.name.lowercased() == key }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import LessonCore
+import LessonGrader
+import LessonLibrary
+
+/// `lesson exercise autograder <exercise> --out DIR`: a Gradescope autograder bundle.
+struct ExerciseAutograder: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "autograder",
+        abstract: "Write a Gradescope autograder (setup.sh, run_autograder, the exercise, the sources) to zip and upload.",
+        discussion: "The folder's README.md lists the steps in Gradescope."
+    )
+
+    @Argument(help: ArgumentHelp("The exercise: an id in exercises/ or a path to a .yaml file.", valueName: "exercise"))
+    var exercise: String
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write.", valueName: "dir"))
+    var out: String
+
+    @Option(name: .long, help: ArgumentHelp("When students see hidden answers: after_published or after_due_date.", valueName: "when"))
+    var reveal = "after_published"
+
+    func run() throws {
+        try reportingErrors {
+            guard let when = GradescopeResults.Reveal(rawValue: reveal) else {
+                throw InputError("--reveal: '\(reveal)' is not a Gradescope visibility; expected after_published or after_due_date")
+            }
+            let exercise = try ExerciseDirectory.load(self.exercise)
+            let root = try LessonDirectory.locate().url.deletingLastPathComponent()
+            let file = exercise.file.hasPrefix("exercises/") && !FileManager.default.fileExists(atPath: exercise.file)
+                ? root.appendingPathComponent(exercise.file) : URL(fileURLWithPath: exercise.file)
+            let folder = URL(fileURLWithPath: out)
+            let written = try AutograderBundle.write(exerciseFile: file, exercise: exercise, packageRoot: root, to: folder, reveal: when)
+            print("Wrote the Gradescope autograder of '\(exercise.id)' into \(folder.relativePath)/ (\(written.count) files: setup.sh, run_autograder, exercise.yaml, README.md, lesson/).")
+            print("Next: cd \(folder.relativePath) && zip -r ../autograder.zip . ; then upload autograder.zip in Gradescope (see README.md).")
+        }
+    }
+}

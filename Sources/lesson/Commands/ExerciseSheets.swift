@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import LessonCore
+import LessonFigures
+import LessonGrader
+
+/// `lesson exercise sheets <exercise> --roster FILE.csv`: every student's sheet as PDF and Markdown.
+struct ExerciseSheets: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sheets",
+        abstract: "Write every student's sheet (their own numbers) as a PDF and a Markdown file.",
+        discussion: """
+            Students come from --roster (a Canvas gradebook export or a Moodle participants export) or \
+            --students. Each sheet is drawn for the id the student writes in their answer file (the roster's \
+            login, else SIS id, else e-mail), which is the id grading uses. Writes <dir>/<student>.pdf and \
+            <dir>/<student>.md, into output/sheets/<exercise>/ unless --out is given.
+
+            Example:
+              lesson exercise sheets conv-5x5 --roster canvas-export.csv --out sheets/
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The exercise: an id in exercises/ or a path to a .yaml file.", valueName: "exercise"))
+    var exercise: String
+
+    @Option(name: .long, help: ArgumentHelp("The class roster (CSV from Canvas or Moodle).", valueName: "file.csv"))
+    var roster: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Student ids (instead of, or besides, a roster).", valueName: "id"))
+    var students: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Write the sheets into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Option(name: .long, help: ArgumentHelp("pdf, md, or both separated by a comma.", valueName: "formats"))
+    var format = "pdf,md"
+
+    func run() throws {
+        try reportingErrors {
+            let exercise = try ExerciseDirectory.load(self.exercise)
+            let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for f in formats where f != "pdf" && f != "md" {
+                throw InputError("--format: '\(f)' is not a sheet format; expected pdf, md or pdf,md")
+            }
+            var ids = students
+            if let roster {
+                ids += try Roster.load(URL(fileURLWithPath: roster), displayName: roster).students.map(\.displayID)
+            }
+            guard !ids.isEmpty else { throw InputError("give --roster FILE.csv or --students ID... to say whose sheets to write") }
+            let folder = URL(fileURLWithPath: out ?? "output/sheets/\(SafeFileName.make(exercise.id))")
+            try FigureRenderer.prepare(directory: folder)
+            var seen = Set<String>()
+            for id in ids where seen.insert(id).inserted {
+                let sheet = try ExerciseSheet(exercise, student: id)
+                let name = SafeFileName.make(id)
+                if formats.contains("md") {
+                    try ReportWriter.atomic(Data(sheet.markdown.utf8), to: folder.appendingPathComponent(name + ".md"))
+                }
+                if formats.contains("pdf") {
+                    let bytes = try FigureRenderer.render(SheetPageFigure.figure(sheet, paged: true), options: RenderOptions(format: .pdf))
+                    try ReportWriter.atomic(Data(bytes), to: folder.appendingPathComponent(name + ".pdf"))
+                }
+            }
+            print("Wrote \(seen.count) sheet\(seen.count == 1 ? "" : "s") of '\(exercise.id)' (\(formats.joined(separator: ", "))) into \(folder.relativePath)/.")
+        }
+    }
+}
