@@ -32,17 +32,18 @@ extension CNNLesson {
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
-            var changed = false
-            if let image { example.image = try MatrixArgument.parse(image, option: "--image"); changed = true }
-            if let target { example.target = try MatrixArgument.vector(target, option: "--target"); changed = true }
-            if let denseWeights { example.denseWeights = try MatrixArgument.parse(denseWeights, option: "--dense-weights"); changed = true }
-            if let denseBias { example.denseBias = try MatrixArgument.vector(denseBias, option: "--dense-bias"); changed = true }
+            var changes = OptionChanges()
+            try changes.set(&example.image, from: image) { try MatrixArgument.parse($0, option: "--image") }
+            try changes.set(&example.target, from: target) { try MatrixArgument.vector($0, option: "--target") }
+            try changes.set(&example.denseWeights, from: denseWeights) { try MatrixArgument.parse($0, option: "--dense-weights") }
+            try changes.set(&example.denseBias, from: denseBias) { try MatrixArgument.vector($0, option: "--dense-bias") }
             if let learningRate {
+                // A new rate changes only the step: the stated forward and backward values still hold.
                 example.learningRate = try MatrixArgument.learningRate(learningRate)
                 example.expected.lossAfter = nil
             }
-            if changed { example.expected = Example.Expected() }
-            return changed
+            if changes.any { example.expected = Example.Expected() }
+            return changes.any
         }
     }
 }

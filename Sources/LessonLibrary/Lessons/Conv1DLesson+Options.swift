@@ -37,29 +37,24 @@ extension Conv1DLesson {
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
-            var changed = false
-            if let input { example.input = try MatrixArgument.vector(input, option: "--input"); changed = true }
-            if let kernel { example.kernel = try MatrixArgument.vector(kernel, option: "--kernel"); changed = true }
-            if let bias { example.bias = bias; changed = true }
-            if let stride { example.stride = stride; changed = true }
-            if let dilation { example.dilation = dilation; changed = true }
-            if let padding {
-                switch try PaddingArgument(padding) {
-                case .size(let pair):
-                    guard pair.isSquare else { throw InputError("--padding \(padding): a signal has one axis; give one number") }
-                    example.padding = pair.rows
-                case .named(let mode):
-                    example.padding = try mode.padding(kernel: example.kernel.count, dilation: example.dilation, axis: "signal")
+            var changes = OptionChanges()
+            try changes.set(&example.input, from: input) { try MatrixArgument.vector($0, option: "--input") }
+            try changes.set(&example.kernel, from: kernel) { try MatrixArgument.vector($0, option: "--kernel") }
+            changes.set(&example.bias, to: bias)
+            changes.set(&example.stride, to: stride)
+            changes.set(&example.dilation, to: dilation)
+            let (taps, dilation) = (example.kernel.count, example.dilation)
+            try changes.set(&example.padding, from: padding) { text in
+                switch try PaddingArgument(text) {
+                case .size(let pair) where pair.isSquare: return pair.rows
+                case .size: throw InputError("--padding \(text): a signal has one axis; give one number")
+                case .named(let mode): return try mode.padding(kernel: taps, dilation: dilation, axis: "signal")
                 }
-                changed = true
             }
-            if flip { example.mode = .convolution; changed = true }
-            if changed {
-                // The stated values describe the lesson's own numbers, not these.
-                example.statedOutput = nil
-                example.statedSums = []
-            }
-            return changed
+            changes.set(&example.mode, to: .convolution, when: flip)
+            // The stated values describe the lesson's own numbers, not these.
+            if changes.any { (example.statedOutput, example.statedSums) = (nil, []) }
+            return changes.any
         }
     }
 }

@@ -15,11 +15,7 @@ extension Conv2DLesson {
 
     /// The options that describe one 2-D convolution, shared by `conv2d` and `conv2d-backward`.
     public struct Options: LessonOptions {
-        @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
-        var input: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix"))
-        var kernel: String?
+        @OptionGroup var matrices: MatrixOptions
 
         @Option(parsing: .unconditional, help: "The bias added to every output cell.")
         var bias: Double?
@@ -31,25 +27,17 @@ extension Conv2DLesson {
 
         public init() {}
 
-        /// Applies the given options to `example`; the stated values of a lesson file describe
-        /// its own numbers, so they are dropped when anything changed.
+        /// Applies the given options; the stated values describe the lesson file's own numbers,
+        /// so they are dropped when anything changed.
         public func apply(to example: inout Example) throws -> Bool {
-            var changed = false
-            if let input { example.input = try MatrixArgument.parse(input, option: "--input"); changed = true }
-            if let kernel { example.kernel = try MatrixArgument.parse(kernel, option: "--kernel"); changed = true }
-            if let bias { example.bias = bias; changed = true }
-            if window.isGiven {
-                try window.apply(kernelShape: example.kernel.shape, padding: &example.padding, stride: &example.stride,
-                                 dilation: &example.dilation)
-                changed = true
-            }
-            if flip { example.mode = .convolution; changed = true }
-            if changed {
-                example.statedOutput = nil
-                example.statedKernel = nil
-                example.statedCells = []
-            }
-            return changed
+            var changes = OptionChanges()
+            try matrices.apply(input: &example.input, kernel: &example.kernel, to: &changes)
+            changes.set(&example.bias, to: bias)
+            try window.apply(kernelShape: example.kernel.shape, padding: &example.padding, stride: &example.stride,
+                             dilation: &example.dilation, to: &changes)
+            changes.set(&example.mode, to: .convolution, when: flip)
+            if changes.any { (example.statedOutput, example.statedKernel, example.statedCells) = (nil, nil, []) }
+            return changes.any
         }
     }
 }

@@ -13,11 +13,7 @@ extension Conv2DModesLesson {
 
     /// The input, the kernel, which paddings and which operations.
     public struct Options: LessonOptions {
-        @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
-        var input: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix"))
-        var kernel: String?
+        @OptionGroup var matrices: MatrixOptions
 
         @Option(parsing: .unconditional, help: "The bias added to every output cell.")
         var bias: Double?
@@ -37,31 +33,28 @@ extension Conv2DModesLesson {
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
-            var changed = false
-            if let input { example.input = try MatrixArgument.parse(input, option: "--input"); changed = true }
-            if let kernel { example.kernel = try MatrixArgument.parse(kernel, option: "--kernel"); changed = true }
-            if let bias { example.bias = bias; changed = true }
-            if let stride { example.stride = try MatrixArgument.pair(stride, option: "--stride"); changed = true }
-            if let dilation { example.dilation = try MatrixArgument.pair(dilation, option: "--dilation"); changed = true }
-            if let paddings {
-                example.paddings = try paddings.split(separator: ",").map { name in
+            var changes = OptionChanges()
+            try matrices.apply(input: &example.input, kernel: &example.kernel, to: &changes)
+            changes.set(&example.bias, to: bias)
+            try changes.set(&example.stride, from: stride) { try MatrixArgument.pair($0, option: "--stride") }
+            try changes.set(&example.dilation, from: dilation) { try MatrixArgument.pair($0, option: "--dilation") }
+            try changes.set(&example.paddings, from: paddings) { list in
+                try list.split(separator: ",").map { name in
                     let trimmed = name.trimmingCharacters(in: .whitespaces)
                     guard let mode = PaddingMode(rawValue: trimmed) else {
-                        throw InputError("--paddings \(paddings): '\(trimmed)' is not a padding; expected full, valid or same")
+                        throw InputError("--paddings \(list): '\(trimmed)' is not a padding; expected full, valid or same")
                     }
                     return mode
                 }
-                changed = true
             }
-            if let mode {
-                guard let operations = Operations(rawValue: mode) else {
-                    throw InputError("--mode \(mode): expected cross-correlation, convolution or both")
+            try changes.set(&example.operations, from: mode) { text in
+                guard let operations = Operations(rawValue: text) else {
+                    throw InputError("--mode \(text): expected cross-correlation, convolution or both")
                 }
-                example.operations = operations
-                changed = true
+                return operations
             }
-            if changed { example.statedOutputs = [:] }
-            return changed
+            if changes.any { example.statedOutputs = [:] }
+            return changes.any
         }
     }
 }

@@ -39,21 +39,17 @@ extension ConvArithmeticLesson {
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
-            var changed = false
-            if let input { example.input = try MatrixArgument.pair(input, option: "--n"); changed = true }
-            if let kernel { example.kernel = try MatrixArgument.pair(kernel, option: "--k"); changed = true }
-            if let stride { example.stride = try MatrixArgument.pair(stride, option: "--s"); changed = true }
-            if let dilation { example.dilation = try MatrixArgument.pair(dilation, option: "--d"); changed = true }
-            if let padding {
-                example.padding = try PaddingArgument(padding, option: "--p")
-                    .resolved(kernelShape: [example.kernel.rows, example.kernel.columns], dilation: example.dilation, option: "--p")
-                changed = true
+            var changes = OptionChanges()
+            for (target, text, option) in [(\Example.input, input, "--n"), (\.kernel, kernel, "--k"), (\.stride, stride, "--s"),
+                                           (\.dilation, dilation, "--d"), (\.outputPadding, outputPadding, "--output-padding")] {
+                try changes.set(&example[keyPath: target], from: text) { try MatrixArgument.pair($0, option: option) }
             }
-            if let outputPadding {
-                example.outputPadding = try MatrixArgument.pair(outputPadding, option: "--output-padding"); changed = true
+            let (kernel, dilation) = ([example.kernel.rows, example.kernel.columns], example.dilation)
+            try changes.set(&example.padding, from: padding) {
+                try PaddingArgument($0, option: "--p").resolved(kernelShape: kernel, dilation: dilation, option: "--p")
             }
-            if changed { example.statedShape = nil }
-            return changed
+            if changes.any { example.statedShape = nil }
+            return changes.any
         }
     }
 }

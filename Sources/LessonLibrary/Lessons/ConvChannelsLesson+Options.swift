@@ -26,29 +26,18 @@ extension ConvChannelsLesson {
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
-            var changed = false
-            if let input { example.input = try MatrixArgument.channels(input, option: "--input"); changed = true }
+            var changes = OptionChanges()
+            try changes.set(&example.input, from: input) { try MatrixArgument.channels($0, option: "--input") }
             if !filter.isEmpty {
                 example.filters = try filter.enumerated().map { try MatrixArgument.channels($1, option: "--filter (number \($0 + 1))") }
-                if biases == nil { example.biases = Array(repeating: 0, count: filter.count) }
-                changed = true
+                example.biases = Array(repeating: 0, count: filter.count)
+                changes.note(true)
             }
-            if let biases {
-                let values = try MatrixArgument.parse(biases, option: "--biases")
-                guard values.rows == 1 else { throw InputError("--biases \(biases): expected one row of numbers, one per filter") }
-                example.biases = values.scalars
-                changed = true
-            }
-            if window.isGiven {
-                try window.apply(kernelShape: example.filters.first?.shape ?? [1, 1], padding: &example.padding,
-                                 stride: &example.stride, dilation: &example.dilation)
-                changed = true
-            }
-            if changed {
-                example.statedOutput = nil
-                example.statedParameters = nil
-            }
-            return changed
+            try changes.set(&example.biases, from: biases) { try MatrixArgument.vector($0, option: "--biases") }
+            try window.apply(kernelShape: example.filters.first?.shape ?? [1, 1], padding: &example.padding,
+                             stride: &example.stride, dilation: &example.dilation, to: &changes)
+            if changes.any { (example.statedOutput, example.statedParameters) = (nil, nil) }
+            return changes.any
         }
     }
 }

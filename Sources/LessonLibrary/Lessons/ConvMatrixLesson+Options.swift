@@ -13,31 +13,19 @@ extension ConvMatrixLesson {
 
     /// The input, the kernel and the window.
     public struct Options: LessonOptions {
-        @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
-        var input: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix"))
-        var kernel: String?
-
+        @OptionGroup var matrices: MatrixOptions
         @OptionGroup var window: WindowOptions
 
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
-            var changed = false
-            if let input { example.input = try MatrixArgument.parse(input, option: "--input"); changed = true }
-            if let kernel { example.kernel = try MatrixArgument.parse(kernel, option: "--kernel"); changed = true }
-            if window.isGiven {
-                try window.apply(kernelShape: example.kernel.shape, padding: &example.padding, stride: &example.stride,
-                                 dilation: &example.dilation)
-                changed = true
-            }
-            if changed {
-                // The stated values describe the lesson's own numbers, not these.
-                example.statedOutput = nil
-                example.statedRows = []
-            }
-            return changed
+            var changes = OptionChanges()
+            try matrices.apply(input: &example.input, kernel: &example.kernel, to: &changes)
+            try window.apply(kernelShape: example.kernel.shape, padding: &example.padding, stride: &example.stride,
+                             dilation: &example.dilation, to: &changes)
+            // The stated values describe the lesson's own numbers, not these.
+            if changes.any { (example.statedOutput, example.statedRows) = (nil, []) }
+            return changes.any
         }
     }
 }

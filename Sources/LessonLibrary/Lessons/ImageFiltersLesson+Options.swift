@@ -30,17 +30,11 @@ extension ImageFiltersLesson {
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
-            var changed = false
-            if let image {
-                example.imageURL = URL(fileURLWithPath: image)
-                example.imageName = image
-                changed = true
-            }
-            if let kernel {
-                do { example.kernel = try ImageKernel.named(kernel) } catch let error as InputError {
-                    throw error.located(in: "--kernel \(kernel)")
-                }
-                changed = true
+            var changes = OptionChanges()
+            changes.set(&example.imageURL, to: image.map { URL(fileURLWithPath: $0) })
+            changes.set(&example.imageName, to: image)
+            try changes.set(&example.kernel, from: kernel) { name in
+                do { return try ImageKernel.named(name) } catch let error as InputError { throw error.located(in: "--kernel \(name)") }
             }
             if let at {
                 let pair = try MatrixArgument.pair(at, option: "--at")
@@ -49,8 +43,8 @@ extension ImageFiltersLesson {
                 }
                 example.focus = (pair.rows - 1, pair.columns - 1)
             }
-            if changed { example.statedSize = nil }
-            return changed
+            if changes.any { example.statedSize = nil }
+            return changes.any
         }
     }
 }

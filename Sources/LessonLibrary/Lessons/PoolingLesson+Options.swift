@@ -46,37 +46,31 @@ extension PoolingLesson {
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
-            var forwardChanged = false
-            if let input { example.input = try MatrixArgument.parse(input, option: "--input"); forwardChanged = true }
-            if let op {
-                guard let parsed = PoolingOp(rawValue: op) else {
-                    throw InputError("--op \(op): unknown pooling; expected one of \(PoolingOp.names)")
+            var forward = OptionChanges()
+            try forward.set(&example.input, from: input) { try MatrixArgument.parse($0, option: "--input") }
+            try forward.set(&example.op, from: op) { text in
+                guard let parsed = PoolingOp(rawValue: text) else {
+                    throw InputError("--op \(text): unknown pooling; expected one of \(PoolingOp.names)")
                 }
-                example.op = parsed
-                forwardChanged = true
+                return parsed
             }
-            if global {
-                if size != nil || stride != nil || padding != nil {
-                    throw InputError("--global takes the whole input as one window; leave out --size, --stride and --padding")
-                }
-                example.isGlobal = true
-                forwardChanged = true
-            } else if size != nil || stride != nil || padding != nil {
-                example.isGlobal = false
+            let window = size != nil || stride != nil || padding != nil
+            if global && window {
+                throw InputError("--global takes the whole input as one window; leave out --size, --stride and --padding")
             }
-            if let size {
-                example.size = try MatrixArgument.pair(size, option: "--size")
-                // As in PyTorch, a window given without a stride steps by its own size.
-                if stride == nil { example.stride = nil }
-                forwardChanged = true
-            }
-            if let stride { example.stride = try MatrixArgument.pair(stride, option: "--stride"); forwardChanged = true }
-            if let padding { example.padding = try MatrixArgument.pair(padding, option: "--padding"); forwardChanged = true }
-            if excludePadding { example.countIncludePad = false; forwardChanged = true }
+            if window { example.isGlobal = false }
+            forward.set(&example.isGlobal, to: true, when: global)
+            // As in PyTorch, a window given without a stride steps by its own size.
+            if size != nil && stride == nil { example.stride = nil }
+            try forward.set(&example.size, from: size) { try MatrixArgument.pair($0, option: "--size") }
+            try forward.set(&example.stride, from: stride) { try MatrixArgument.pair($0, option: "--stride") }
+            try forward.set(&example.padding, from: padding) { try MatrixArgument.pair($0, option: "--padding") }
+            forward.set(&example.countIncludePad, to: false, when: excludePadding)
             if let decimals {
                 guard (0...12).contains(decimals) else { throw InputError("--decimals must be 0 to 12, got \(decimals)") }
                 example.decimals = decimals
             }
+            let forwardChanged = forward.any
             if forwardChanged {
                 // The stated values describe the lesson's own numbers, not these.
                 example.statedOutput = nil

@@ -27,20 +27,14 @@ extension SeparableLesson {
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
-            var changed = false
-            if let pointwise {
-                example.pointwise = try MatrixArgument.parse(pointwise, option: "--pointwise")
-                if bias == nil { example.bias = Array(repeating: 0, count: example.pointwise.rows) }
-                changed = true
-            }
-            if let bias { example.bias = try MatrixArgument.parse(bias, option: "--bias").scalars; changed = true }
-            if let padding { example.padding = try MatrixArgument.pair(padding, option: "--padding"); changed = true }
-            if let stride { example.stride = try MatrixArgument.pair(stride, option: "--stride"); changed = true }
-            if changed {
-                example.stated.depthwise = nil
-                example.stated.output = nil
-            }
-            return changed
+            var changes = OptionChanges()
+            try changes.set(&example.pointwise, from: pointwise) { try MatrixArgument.parse($0, option: "--pointwise") }
+            if pointwise != nil { example.bias = Array(repeating: 0, count: example.pointwise.rows) }
+            try changes.set(&example.bias, from: bias) { try MatrixArgument.parse($0, option: "--bias").scalars }
+            try changes.set(&example.padding, from: padding) { try MatrixArgument.pair($0, option: "--padding") }
+            try changes.set(&example.stride, from: stride) { try MatrixArgument.pair($0, option: "--stride") }
+            if changes.any { (example.stated.depthwise, example.stated.output) = (nil, nil) }
+            return changes.any
         }
     }
 }

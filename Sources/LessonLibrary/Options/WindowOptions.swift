@@ -15,15 +15,14 @@ public struct WindowOptions: ParsableArguments {
 
     public init() {}
 
-    /// Whether any of the three was given.
-    public var isGiven: Bool { padding != nil || stride != nil || dilation != nil }
-
     /// Sets what was given; a named padding is worked out for `kernelShape` and the final dilation.
-    public func apply(kernelShape: [Int], padding: inout Pair2, stride: inout Pair2, dilation: inout Pair2) throws {
-        if let text = self.stride { stride = try MatrixArgument.pair(text, option: "--stride") }
-        if let text = self.dilation { dilation = try MatrixArgument.pair(text, option: "--dilation") }
-        if let text = self.padding {
-            padding = try PaddingArgument(text).resolved(kernelShape: Array(kernelShape.suffix(2)), dilation: dilation)
+    public func apply(kernelShape: [Int], padding: inout Pair2, stride: inout Pair2, dilation: inout Pair2,
+                      to changes: inout OptionChanges) throws {
+        try changes.set(&stride, from: self.stride) { try MatrixArgument.pair($0, option: "--stride") }
+        try changes.set(&dilation, from: self.dilation) { try MatrixArgument.pair($0, option: "--dilation") }
+        let final = dilation
+        try changes.set(&padding, from: self.padding) {
+            try PaddingArgument($0).resolved(kernelShape: Array(kernelShape.suffix(2)), dilation: final)
         }
     }
 }
