@@ -9,14 +9,9 @@ extension ActivationsLesson {
 
     /// The tabulated values and the plotted range.
     public struct Options: LessonOptions {
-        @Option(parsing: .unconditional, help: ArgumentHelp("The z values of the table.", valueName: "values"))
-        var at: String?
-
-        @Option(parsing: .unconditional, help: "The left end of the plotted range of z.")
-        var from: Double?
-
-        @Option(parsing: .unconditional, help: "The right end of the plotted range of z.")
-        var to: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The z values of the table.", valueName: "values")) var at: String?
+        @Option(parsing: .unconditional, help: "The left end of the plotted range of z.") var from: Double?
+        @Option(parsing: .unconditional, help: "The right end of the plotted range of z.") var to: Double?
 
         public init() {}
 

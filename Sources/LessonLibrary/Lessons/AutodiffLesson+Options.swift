@@ -12,11 +12,8 @@ extension AutodiffLesson {
 
     /// An expression and the values of its variables.
     public struct Options: LessonOptions {
-        @Option(parsing: .unconditional, help: ArgumentHelp("The expression to differentiate.", valueName: "expression"))
-        var expr: String?
-
-        @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Values of the variables, such as x=1 or x=1,y=2 (repeatable).", valueName: "name=value"))
-        var at: [String] = []
+        @Option(parsing: .unconditional, help: ArgumentHelp("The expression to differentiate.", valueName: "expression")) var expr: String?
+        @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Values of the variables, such as x=1 or x=1,y=2 (repeatable).", valueName: "name=value")) var at: [String] = []
 
         public init() {}
 

@@ -12,9 +12,7 @@ extension Conv2DBackwardLesson {
     /// The convolution's options and the upstream gradient.
     public struct Options: LessonOptions {
         @OptionGroup var convolution: Conv2DLesson.Options
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("The upstream gradient ∂L/∂z, the shape of the output, or @file.", valueName: "matrix"))
-        var grad: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The upstream gradient ∂L/∂z, the shape of the output, or @file.", valueName: "matrix")) var grad: String?
 
         public init() {}
 

@@ -16,14 +16,9 @@ extension Conv2DLesson {
     /// The options that describe one 2-D convolution, shared by `conv2d` and `conv2d-backward`.
     public struct Options: LessonOptions {
         @OptionGroup var matrices: MatrixOptions
-
-        @Option(parsing: .unconditional, help: "The bias added to every output cell.")
-        var bias: Double?
-
+        @Option(parsing: .unconditional, help: "The bias added to every output cell.") var bias: Double?
         @OptionGroup var window: WindowOptions
-
-        @Flag(help: "Compute the true convolution (kernel rotated by 180°) instead of cross-correlation.")
-        var flip = false
+        @Flag(help: "Compute the true convolution (kernel rotated by 180°) instead of cross-correlation.") var flip = false
 
         public init() {}
 

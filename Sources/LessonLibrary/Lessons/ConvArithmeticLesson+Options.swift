@@ -13,28 +13,12 @@ extension ConvArithmeticLesson {
 
     /// The sizes of the formula, by the notes' letters or PyTorch's words.
     public struct Options: LessonOptions {
-        @Option(name: [.customLong("n"), .customLong("input-size")], parsing: .unconditional,
-                help: ArgumentHelp("Input size: n, or rows,columns.", valueName: "n"))
-        var input: String?
-
-        @Option(name: [.customLong("k"), .customLong("kernel-size")], parsing: .unconditional,
-                help: ArgumentHelp("Kernel size.", valueName: "k"))
-        var kernel: String?
-
-        @Option(name: [.customLong("p"), .customLong("padding")], parsing: .unconditional,
-                help: ArgumentHelp("Zero padding on each side, or same, valid, full.", valueName: "p"))
-        var padding: String?
-
-        @Option(name: [.customLong("s"), .customLong("stride")], parsing: .unconditional,
-                help: ArgumentHelp("Stride.", valueName: "s"))
-        var stride: String?
-
-        @Option(name: [.customLong("d"), .customLong("dilation")], parsing: .unconditional,
-                help: ArgumentHelp("Dilation.", valueName: "d"))
-        var dilation: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("output_padding of the transposed convolution.", valueName: "o"))
-        var outputPadding: String?
+        @Option(name: [.customLong("n"), .customLong("input-size")], parsing: .unconditional, help: ArgumentHelp("Input size: n, or rows,columns.", valueName: "n")) var input: String?
+        @Option(name: [.customLong("k"), .customLong("kernel-size")], parsing: .unconditional, help: ArgumentHelp("Kernel size.", valueName: "k")) var kernel: String?
+        @Option(name: [.customLong("p"), .customLong("padding")], parsing: .unconditional, help: ArgumentHelp("Zero padding on each side, or same, valid, full.", valueName: "p")) var padding: String?
+        @Option(name: [.customLong("s"), .customLong("stride")], parsing: .unconditional, help: ArgumentHelp("Stride.", valueName: "s")) var stride: String?
+        @Option(name: [.customLong("d"), .customLong("dilation")], parsing: .unconditional, help: ArgumentHelp("Dilation.", valueName: "d")) var dilation: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("output_padding of the transposed convolution.", valueName: "o")) var outputPadding: String?
 
         public init() {}
 

@@ -12,15 +12,9 @@ extension ConvChannelsLesson {
 
     /// The input channels, the filters, their biases and the window.
     public struct Options: LessonOptions {
-        @Option(parsing: .unconditional, help: ArgumentHelp("The input channels, separated by '|', or @file.", valueName: "channels"))
-        var input: String?
-
-        @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("A filter: one slice per input channel, separated by '|'. Repeat for K filters.", valueName: "slices"))
-        var filter: [String] = []
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("One bias per filter, such as \"1 0\".", valueName: "list"))
-        var biases: String?
-
+        @Option(parsing: .unconditional, help: ArgumentHelp("The input channels, separated by '|', or @file.", valueName: "channels")) var input: String?
+        @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("A filter: one slice per input channel, separated by '|'. Repeat for K filters.", valueName: "slices")) var filter: [String] = []
+        @Option(parsing: .unconditional, help: ArgumentHelp("One bias per filter, such as \"1 0\".", valueName: "list")) var biases: String?
         @OptionGroup var window: WindowOptions
 
         public init() {}

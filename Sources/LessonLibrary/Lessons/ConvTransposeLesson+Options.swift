@@ -15,10 +15,7 @@ extension ConvTransposeLesson {
     public struct Options: LessonOptions {
         @OptionGroup var matrices: MatrixOptions
         @OptionGroup var window: WindowOptions
-
-        @Option(name: .customLong("output-padding"), parsing: .unconditional,
-                help: ArgumentHelp("Rows and columns added at the end (below the stride): n, or rows,columns.", valueName: "op"))
-        var outputPadding: String?
+        @Option(name: .customLong("output-padding"), parsing: .unconditional, help: ArgumentHelp("Rows and columns added at the end (below the stride): n, or rows,columns.", valueName: "op")) var outputPadding: String?
 
         public init() {}
 

@@ -18,14 +18,11 @@ extension ImageFiltersLesson {
 
     /// The picture, the kernel and the pixel worked out.
     public struct Options: LessonOptions {
-        @Option(parsing: .unconditional, help: ArgumentHelp("A PNG file to filter.", valueName: "file.png"))
-        var image: String?
-
+        @Option(parsing: .unconditional, help: ArgumentHelp("A PNG file to filter.", valueName: "file.png")) var image: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("The kernel: \(ImageKernel.all.map(\.name).joined(separator: ", ")).", valueName: "name"))
         var kernel: String?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("The pixel to work out: row,column, 1-based.", valueName: "row,column"))
-        var at: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The pixel to work out: row,column, 1-based.", valueName: "row,column")) var at: String?
 
         public init() {}
 

@@ -4,14 +4,9 @@ import LessonCore
 
 /// The options of the network lessons: another network file, input or target.
 public struct NetworkOptions: LessonOptions {
-    @Option(parsing: .unconditional, help: ArgumentHelp("A YAML file whose top level holds 'network:' (input, target, loss, l2, layers).", valueName: "file"))
-    var network: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Another input vector, such as \"0.5 -1\".", valueName: "vector"))
-    var input: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Another target vector, such as \"1\".", valueName: "vector"))
-    var target: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("A YAML file whose top level holds 'network:' (input, target, loss, l2, layers).", valueName: "file")) var network: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Another input vector, such as \"0.5 -1\".", valueName: "vector")) var input: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Another target vector, such as \"1\".", valueName: "vector")) var target: String?
 
     public init() {}
 
@@ -41,9 +36,7 @@ public struct NetworkOptions: LessonOptions {
 /// The network options and the learning rate of the gradient-descent step.
 public struct NetworkStepOptions: LessonOptions {
     @OptionGroup var network: NetworkOptions
-
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α"))
-    var learningRate: Double?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α")) var learningRate: Double?
 
     public init() {}
 

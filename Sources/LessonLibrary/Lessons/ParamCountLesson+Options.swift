@@ -18,11 +18,8 @@ extension ParamCountLesson {
 
     /// A model as words or in a file.
     public struct Options: LessonOptions {
-        @Option(parsing: .unconditional, help: ArgumentHelp("The model as words, such as \"input(784) dense(100) dense(10)\".", valueName: "words"))
-        var model: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("A YAML file whose 'model' key holds the model.", valueName: "file"))
-        var modelFile: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The model as words, such as \"input(784) dense(100) dense(10)\".", valueName: "words")) var model: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("A YAML file whose 'model' key holds the model.", valueName: "file")) var modelFile: String?
 
         public init() {}
 

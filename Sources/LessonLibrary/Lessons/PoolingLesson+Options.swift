@@ -15,33 +15,15 @@ extension PoolingLesson {
 
     /// The input, the window and the upstream gradient.
     public struct Options: LessonOptions {
-        @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
-        var input: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("What each window keeps: max, avg or min.", valueName: "op"))
-        var op: String?
-
-        @Option(name: [.customLong("size"), .customLong("kernel-size")], parsing: .unconditional,
-                help: ArgumentHelp("The window size (PyTorch's kernel_size): n, or rows,columns.", valueName: "k"))
-        var size: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns (default: the window size).", valueName: "s"))
-        var stride: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("Padding on each side: n, or rows,columns (at most half the window).", valueName: "p"))
-        var padding: String?
-
-        @Flag(help: "Global pooling: one window over the whole input.")
-        var global = false
-
-        @Flag(help: "Average only over input cells, leaving padding out of the count (PyTorch count_include_pad=False).")
-        var excludePadding = false
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("The upstream gradient ∂L/∂y (the output's shape), or @file: runs the backward pass.", valueName: "matrix"))
-        var grad: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("Decimals of printed and drawn values, rounded (JSON is exact).", valueName: "n"))
-        var decimals: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix")) var input: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("What each window keeps: max, avg or min.", valueName: "op")) var op: String?
+        @Option(name: [.customLong("size"), .customLong("kernel-size")], parsing: .unconditional, help: ArgumentHelp("The window size (PyTorch's kernel_size): n, or rows,columns.", valueName: "k")) var size: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns (default: the window size).", valueName: "s")) var stride: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Padding on each side: n, or rows,columns (at most half the window).", valueName: "p")) var padding: String?
+        @Flag(help: "Global pooling: one window over the whole input.") var global = false
+        @Flag(help: "Average only over input cells, leaving padding out of the count (PyTorch count_include_pad=False).") var excludePadding = false
+        @Option(parsing: .unconditional, help: ArgumentHelp("The upstream gradient ∂L/∂y (the output's shape), or @file: runs the backward pass.", valueName: "matrix")) var grad: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Decimals of printed and drawn values, rounded (JSON is exact).", valueName: "n")) var decimals: Int?
 
         public init() {}
 

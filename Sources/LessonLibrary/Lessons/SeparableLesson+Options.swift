@@ -12,17 +12,10 @@ extension SeparableLesson {
 
     /// The pointwise weights and biases, and the depthwise step's window.
     public struct Options: LessonOptions {
-        @Option(parsing: .unconditional, help: ArgumentHelp("The pointwise weights, filters × channels, or @file.", valueName: "matrix"))
-        var pointwise: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("One bias per filter, separated by spaces.", valueName: "b"))
-        var bias: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("Zero padding of the depthwise step: n, or rows,columns.", valueName: "p"))
-        var padding: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("Stride of the depthwise step: n, or rows,columns.", valueName: "s"))
-        var stride: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The pointwise weights, filters × channels, or @file.", valueName: "matrix")) var pointwise: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("One bias per filter, separated by spaces.", valueName: "b")) var bias: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Zero padding of the depthwise step: n, or rows,columns.", valueName: "p")) var padding: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Stride of the depthwise step: n, or rows,columns.", valueName: "s")) var stride: String?
 
         public init() {}
 

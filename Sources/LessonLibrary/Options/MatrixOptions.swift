@@ -3,11 +3,8 @@ import LessonCore
 
 /// `--input` and `--kernel`, two matrices given as literals or @file.
 public struct MatrixOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix"))
-    var input: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix"))
-    var kernel: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The input matrix, or @file.", valueName: "matrix")) var input: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix")) var kernel: String?
 
     public init() {}
 

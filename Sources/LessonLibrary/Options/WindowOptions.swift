@@ -3,15 +3,9 @@ import LessonCore
 
 /// The padding, stride and dilation of a 2-D convolution, as `torch.nn.Conv2d` names them.
 public struct WindowOptions: ParsableArguments {
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Zero padding on each side: n, rows,columns, or same, valid, full.", valueName: "p"))
-    var padding: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns.", valueName: "s"))
-    var stride: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Spacing between kernel taps: n, or rows,columns.", valueName: "d"))
-    var dilation: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Zero padding on each side: n, rows,columns, or same, valid, full.", valueName: "p")) var padding: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns.", valueName: "s")) var stride: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Spacing between kernel taps: n, or rows,columns.", valueName: "d")) var dilation: String?
 
     public init() {}
 
