@@ -5,13 +5,7 @@ import LessonLibrary
 /// Issue 2: `lesson run conv2d` on the example with all frames written.
 enum Conv2DBenchmark {
     static func run(directory: LessonDirectory) throws {
-        let out = scratchFolder("conv2d")
-        defer { try? FileManager.default.removeItem(at: out) }
-        try measure("conv2d: load, trace, render and write 10 PNG") {
-            let file = try directory.load("conv2d")
-            let output = try Conv2DLesson.run(file, variant: try file.variant(nil))
-            _ = try FigureOutput.write(output.figures, to: out, options: RenderOptions())
-        }
+        try measureLessonRun(Conv2DLesson.self, directory: directory, label: "conv2d: load, trace, render and write 10 PNG")
         let file = try directory.load("conv2d")
         let conv = try Conv2DLesson.run(file, variant: try file.variant(nil))
         try measure("conv2d: render one frame to PNG bytes", repetitions: 50) {

@@ -7,14 +7,7 @@ import LessonLibrary
 /// 1280×720 picture (the size of a photo someone might pass with --image).
 enum ImageFiltersBenchmark {
     static func run(directory: LessonDirectory) throws {
-        let out = scratchFolder("image-filters")
-        defer { try? FileManager.default.removeItem(at: out) }
-        try measure("image-filters: load, filter, render and write 2 PNG (128×96, gaussian)") {
-            let file = try directory.load("image-filters")
-            let example = try ImageFiltersLesson.Example(try file.variant("gaussian"), folder: directory.url)
-            let output = try ImageFiltersLesson.run(example, heading: LessonHeading(title: file.title, source: file.source, variant: "gaussian"))
-            _ = try FigureOutput.write(output.figures, to: out, options: RenderOptions())
-        }
+        try measureLessonRun(ImageFiltersLesson.self, variant: "gaussian", directory: directory, label: "image-filters: load, filter, render and write 2 PNG (128×96, gaussian)")
         var photo = Tensor(shape: [720, 1280])
         for r in 0..<720 { for c in 0..<1280 { photo[r, c] = Double((r * 7 + c * 13) % 256) } }
         for name in ["sharpen", "gaussian"] {

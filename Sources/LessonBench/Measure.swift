@@ -1,4 +1,6 @@
 import Foundation
+import LessonFigures
+import LessonLibrary
 
 /// The CPU time this process has used so far (all threads), in milliseconds.
 func cpuMilliseconds() -> Double {
@@ -29,4 +31,15 @@ func measure(_ name: String, repetitions: Int = 20, _ body: () throws -> Void) r
 /// A fresh scratch folder for a benchmark's files, removed by the caller.
 func scratchFolder(_ name: String) -> URL {
     URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lesson-bench-\(name)-\(getpid())")
+}
+
+/// Measures running a variant of a lesson and writing all its frames as PNG into a scratch folder.
+func measureLessonRun(_ lesson: any Lesson.Type, variant: String? = nil, directory: LessonDirectory, label: String) throws {
+    let out = scratchFolder(lesson.id)
+    defer { try? FileManager.default.removeItem(at: out) }
+    try measure(label) {
+        let file = try directory.load(lesson.id)
+        let output = try lesson.run(file, variant: try file.variant(variant))
+        _ = try FigureOutput.write(output.figures, to: out, options: RenderOptions())
+    }
 }

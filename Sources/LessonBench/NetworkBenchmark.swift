@@ -6,13 +6,7 @@ import LessonLibrary
 /// Issue 5: `lesson run backprop` on the notes' network, and the core passes on a larger one.
 enum NetworkBenchmark {
     static func run(directory: LessonDirectory) throws {
-        let out = scratchFolder("backprop")
-        defer { try? FileManager.default.removeItem(at: out) }
-        try measure("backprop: load, trace, check, render and write 8 PNG") {
-            let file = try directory.load("backprop")
-            let output = try BackpropLesson.run(file, variant: try file.variant(nil))
-            _ = try FigureOutput.write(output.figures, to: out, options: RenderOptions())
-        }
+        try measureLessonRun(BackpropLesson.self, directory: directory, label: "backprop: load, trace, check, render and write 8 PNG")
         // A 32 → 64 → 64 → 10 softmax network: forward, backward and the full gradient check.
         var state: UInt64 = 42
         func next() -> Double {

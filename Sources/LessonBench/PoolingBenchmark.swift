@@ -6,13 +6,7 @@ import LessonLibrary
 /// Issue 4: `lesson run pooling --variant backward` with all frames written, and the core on a large input.
 enum PoolingBenchmark {
     static func run(directory: LessonDirectory) throws {
-        let out = scratchFolder("pooling")
-        defer { try? FileManager.default.removeItem(at: out) }
-        try measure("pooling: load, trace, render and write 20 PNG") {
-            let file = try directory.load("pooling")
-            let output = try PoolingLesson.run(file, variant: try file.variant("backward"))
-            _ = try FigureOutput.write(output.figures, to: out, options: RenderOptions())
-        }
+        try measureLessonRun(PoolingLesson.self, variant: "backward", directory: directory, label: "pooling: load, trace, render and write 20 PNG")
         // A 224×224 feature map (an ImageNet-sized channel), max 2×2 stride 2, forward and backward.
         let input = Tensor(shape: [224, 224], scalars: (0..<(224 * 224)).map { Double(($0 * 7919) % 1000) / 10 })
         let pool = Pool2D(op: .max, size: Pair2(2))

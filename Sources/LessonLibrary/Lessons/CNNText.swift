@@ -28,8 +28,7 @@ enum CNNText {
             lines.append("filter \(map("w", k)) (\(Notation.shape(conv.kernel.shape))), bias \(map("b", k)) = \(Notation.number(conv.bias)):")
             lines.append(Notation.matrix(conv.kernel))
             for step in conv.steps { lines.append("  " + map("z", k) + Notation.index(step.row, step.column) + " = " + step.sumText) }
-            lines.append("feature map \(map("z", k)) (\(Notation.shape(conv.output.shape))):")
-            lines.append(Notation.matrix(conv.output))
+            lines += LessonText.matrix("feature map \(map("z", k))", conv.output)
         }
         lines.append("")
         lines.append("Layer 2, ReLU: aₖ = max(0, zₖ), cell by cell")
@@ -47,8 +46,7 @@ enum CNNText {
                 if !step.ties.isEmpty { line += " (tied; the first in row-major order wins, as in PyTorch)" }
                 lines.append(line)
             }
-            lines.append("\(map("p", k)) (\(Notation.shape(pool.output.shape))):")
-            lines.append(Notation.matrix(pool.output))
+            lines += LessonText.matrix("\(map("p", k))", pool.output)
         }
         lines.append("")
         lines.append("Layer 4, flatten: f = (\((0..<min(trace.flattened.count, 3)).map { name(trace, $0) }.joined(separator: ", ")), …, \(name(trace, trace.flattened.count - 1)))")
@@ -97,8 +95,7 @@ enum CNNText {
             lines.append("  \(entry.text)   (\(name(forward, entry.index)))")
         }
         for (k, g) in trace.pooledGradients.enumerated() {
-            lines.append("∂L/∂\(map("p", k)) (\(Notation.shape(g.shape))):")
-            lines.append(Notation.matrix(g))
+            lines += LessonText.matrix("∂L/∂\(map("p", k))", g)
         }
         lines.append("")
         lines.append("Layer 3, max-pool routing: each ∂L/∂pₖ[i,j] goes to the cell that won window (i,j); every other cell gets 0")
@@ -108,8 +105,7 @@ enum CNNText {
                     lines.append("  ∂L/∂\(map("p", k))\(Notation.index(step.row, step.column)) = \(Notation.number(step.upstream)) → \(map("a", k))\(Notation.index(target.row, target.column))")
                 }
             }
-            lines.append("∂L/∂\(map("a", k)) (\(Notation.shape(pool.gradient.shape))):")
-            lines.append(Notation.matrix(pool.gradient))
+            lines += LessonText.matrix("∂L/∂\(map("a", k))", pool.gradient)
         }
         lines.append("")
         lines.append("Layer 2, ReLU mask: δₖ = ∂L/∂zₖ = ∂L/∂aₖ ∘ ReLU′(zₖ), with ReLU′(z) = 1 if z > 0, else 0")

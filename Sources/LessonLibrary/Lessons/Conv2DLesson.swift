@@ -99,14 +99,11 @@ public enum Conv2DLesson: Lesson {
         lines += heading.lines
         lines.append("Operation: \(trace.mode.explanation).")
         lines.append("")
-        lines.append("input (\(Notation.shape(trace.input.shape))):")
-        lines.append(Notation.matrix(trace.input))
+        lines += LessonText.matrix("input", trace.input)
         if trace.padding != Pair2(0) {
-            lines.append("input with zero padding \(trace.padding) (\(Notation.shape(trace.paddedInput.shape))):")
-            lines.append(Notation.matrix(trace.paddedInput))
+            lines += LessonText.matrix("input with zero padding \(trace.padding)", trace.paddedInput)
         }
-        lines.append("kernel (\(Notation.shape(trace.kernel.shape))):")
-        lines.append(Notation.matrix(trace.kernel))
+        lines += LessonText.matrix("kernel", trace.kernel)
         if trace.mode == .convolution {
             lines.append("kernel rotated by 180°, as laid on each window:")
             lines.append(Notation.matrix(trace.appliedKernel))
@@ -121,8 +118,7 @@ public enum Conv2DLesson: Lesson {
             lines.append("  " + step.text)
         }
         lines.append("")
-        lines.append("output (\(Notation.shape(trace.output.shape))):")
-        lines.append(Notation.matrix(trace.output))
+        lines += LessonText.matrix("output", trace.output)
         lines.append("")
         lines.append("Output size: \(OutputSize.formula)")
         let sizes = trace.outputSizes

@@ -76,15 +76,11 @@ public enum ConvTransposeLesson: Lesson {
         lines += heading.lines
         lines.append("Operation: transposed convolution (PyTorch conv_transpose2d): every input cell adds a copy of the kernel, scaled by its value, to the output; where copies overlap they add up.")
         lines.append("")
-        lines.append("input y (\(Notation.shape(trace.input.shape))):")
-        lines.append(Notation.matrix(trace.input))
-        lines.append("kernel (\(Notation.shape(trace.kernel.shape))):")
-        lines.append(Notation.matrix(trace.kernel))
+        lines += LessonText.matrix("input y", trace.input)
+        lines += LessonText.matrix("kernel", trace.kernel)
         lines.append("stride \(trace.stride), padding \(trace.padding), output_padding \(trace.outputPadding), dilation \(trace.dilation)")
         lines.append("")
-        lines.append("Output size: \(TransposedOutputSize.formula)")
-        lines.append("  rows:    " + trace.outputSizes[0].filledIn)
-        lines.append("  columns: " + trace.outputSizes[1].filledIn)
+        lines += LessonText.outputSize(TransposedOutputSize.formula, rows: trace.outputSizes[0].filledIn, columns: trace.outputSizes[1].filledIn)
         let canvas = trace.canvas.shape
         lines.append("The copies land on a \(Notation.shape(canvas)) canvas: copy (i, j) starts at canvas row (i − 1)·\(trace.stride.rows) + 1, column (j − 1)·\(trace.stride.columns) + 1 (1-based).")
         if trace.padding != Pair2(0) {

@@ -95,9 +95,7 @@ public enum ImageFiltersLesson: Lesson {
         lines.append("image: \(example.imageName), \(n[1])×\(n[0]) pixels (\(n[0]) rows, \(n[1]) columns), " +
                      (picture.wasGray ? "gray, values 0…255 as stored." : "colour, turned into gray: Y = 0.299·R + 0.587·G + 0.114·B, rounded (transparent pixels over white)."))
         lines.append("Operation: cross-correlation (the kernel as printed, no flip) with zero padding p = ⌊(k − 1)/2⌋ = \(trace.padding) per side, so an odd kernel keeps the size.")
-        lines.append("Output size: \(OutputSize.formula)")
-        lines.append("  rows:    " + trace.outputSizes[0].filledIn)
-        lines.append("  columns: " + trace.outputSizes[1].filledIn)
+        lines += LessonText.outputSize(OutputSize.formula, rows: trace.outputSizes[0].filledIn, columns: trace.outputSizes[1].filledIn)
         lines.append("")
         let w = trace.worked
         let chosen = example.focus == nil ? "the pixel the filter changes most, |z − x| largest" : "chosen with 'at'"
