@@ -80,13 +80,7 @@ enum CNNText {
         let dense = trace.dense.layers[0]
         lines.append("")
         lines.append("Layer 5, dense (δ of the logits):")
-        for rule in dense.ruleLines.dropLast() { lines.append("  " + rule) }
-        for unit in dense.units { lines.append("  " + unit.deltaText) }
-        lines.append("  " + (dense.ruleLines.last ?? ""))
-        for unit in dense.units {
-            for text in unit.weightTexts { lines.append("  " + text) }
-            lines.append("  " + unit.biasText)
-        }
+        lines += NetworkText.gradients(dense)
         lines.append("  ∂L/∂W =")
         lines.append(Notation.matrix(dense.gradWeights, indent: "    "))
         lines.append("")

@@ -39,19 +39,21 @@ enum NetworkText {
     }
 
     /// δ and the gradients of every layer, last layer first.
+    /// A layer's δ rule and every δ, then every weight and bias gradient, indented under its heading.
+    static func gradients(_ layer: LayerBackward) -> [String] {
+        var lines = layer.ruleLines.dropLast().map { "  " + $0 } + layer.units.map { "  " + $0.deltaText }
+        lines.append("  " + (layer.ruleLines.last ?? ""))
+        for unit in layer.units { lines += (unit.weightTexts + [unit.biasText]).map { "  " + $0 } }
+        return lines
+    }
+
     static func backward(_ trace: BackwardTrace) -> [String] {
         var lines = ["Backward pass, from the output layer back to the first:"]
         for layer in trace.layers.reversed() {
             lines.append("")
             let kind = layer.rule == .hidden ? "hidden" : "output"
             lines.append("Layer \(layer.layer) (\(kind)):")
-            for rule in layer.ruleLines.dropLast() { lines.append("  " + rule) }
-            for unit in layer.units { lines.append("  " + unit.deltaText) }
-            lines.append("  " + (layer.ruleLines.last ?? ""))
-            for unit in layer.units {
-                for text in unit.weightTexts { lines.append("  " + text) }
-                lines.append("  " + unit.biasText)
-            }
+            lines += gradients(layer)
             lines.append("  ∂L/∂W⁽\(NetworkNotation.raised(layer.layer))⁾ (same orientation as W⁽\(NetworkNotation.raised(layer.layer))⁾) =")
             lines.append(Notation.matrix(layer.gradWeights, indent: "    "))
         }
