@@ -15,9 +15,8 @@ extension Conv2DLesson {
 
     /// The options that describe one 2-D convolution, shared by `conv2d` and `conv2d-backward`.
     public struct Options: LessonOptions {
-        @OptionGroup var matrices: MatrixOptions
+        @OptionGroup var convolution: ConvolutionOptions
         @Option(parsing: .unconditional, help: "The bias added to every output cell.") var bias: Double?
-        @OptionGroup var window: WindowOptions
         @Flag(help: "Compute the true convolution (kernel rotated by 180°) instead of cross-correlation.") var flip = false
 
         public init() {}
@@ -26,10 +25,9 @@ extension Conv2DLesson {
         /// so they are dropped when anything changed.
         public func apply(to example: inout Example) throws -> Bool {
             var changes = OptionChanges()
-            try matrices.apply(input: &example.input, kernel: &example.kernel, to: &changes)
+            try convolution.apply(input: &example.input, kernel: &example.kernel, padding: &example.padding, stride: &example.stride,
+                                        dilation: &example.dilation, to: &changes)
             changes.set(&example.bias, to: bias)
-            try window.apply(kernelShape: example.kernel.shape, padding: &example.padding, stride: &example.stride,
-                             dilation: &example.dilation, to: &changes)
             changes.set(&example.mode, to: .convolution, when: flip)
             if changes.any { (example.statedOutput, example.statedKernel, example.statedCells) = (nil, nil, []) }
             return changes.any

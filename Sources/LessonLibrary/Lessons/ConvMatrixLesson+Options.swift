@@ -13,16 +13,14 @@ extension ConvMatrixLesson {
 
     /// The input, the kernel and the window.
     public struct Options: LessonOptions {
-        @OptionGroup var matrices: MatrixOptions
-        @OptionGroup var window: WindowOptions
+        @OptionGroup var convolution: ConvolutionOptions
 
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
             var changes = OptionChanges()
-            try matrices.apply(input: &example.input, kernel: &example.kernel, to: &changes)
-            try window.apply(kernelShape: example.kernel.shape, padding: &example.padding, stride: &example.stride,
-                             dilation: &example.dilation, to: &changes)
+            try convolution.apply(input: &example.input, kernel: &example.kernel, padding: &example.padding, stride: &example.stride,
+                                        dilation: &example.dilation, to: &changes)
             // The stated values describe the lesson's own numbers, not these.
             if changes.any { (example.statedOutput, example.statedRows) = (nil, []) }
             return changes.any

@@ -13,17 +13,15 @@ extension ConvTransposeLesson {
 
     /// The input, the kernel, the settings of the convolution it transposes and output_padding.
     public struct Options: LessonOptions {
-        @OptionGroup var matrices: MatrixOptions
-        @OptionGroup var window: WindowOptions
+        @OptionGroup var convolution: ConvolutionOptions
         @Option(name: .customLong("output-padding"), parsing: .unconditional, help: ArgumentHelp("Rows and columns added at the end (below the stride): n, or rows,columns.", valueName: "op")) var outputPadding: String?
 
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
             var changes = OptionChanges()
-            try matrices.apply(input: &example.input, kernel: &example.kernel, to: &changes)
-            try window.apply(kernelShape: example.kernel.shape, padding: &example.padding, stride: &example.stride,
-                             dilation: &example.dilation, to: &changes)
+            try convolution.apply(input: &example.input, kernel: &example.kernel, padding: &example.padding, stride: &example.stride,
+                                        dilation: &example.dilation, to: &changes)
             try changes.set(&example.outputPadding, from: outputPadding) { try MatrixArgument.pair($0, option: "--output-padding") }
             if changes.any { example.statedOutput = nil }
             return changes.any

@@ -14,3 +14,18 @@ public struct MatrixOptions: ParsableArguments {
         try changes.set(&kernel, from: self.kernel) { try MatrixArgument.parse($0, option: "--kernel") }
     }
 }
+
+/// An input, a kernel and the window they meet in: what describes one 2-D convolution.
+public struct ConvolutionOptions: ParsableArguments {
+    @OptionGroup var matrices: MatrixOptions
+    @OptionGroup var window: WindowOptions
+
+    public init() {}
+
+    /// Reads what was given; a named padding is worked out for the final kernel and dilation.
+    public func apply(input: inout Tensor, kernel: inout Tensor, padding: inout Pair2, stride: inout Pair2, dilation: inout Pair2,
+                      to changes: inout OptionChanges) throws {
+        try matrices.apply(input: &input, kernel: &kernel, to: &changes)
+        try window.apply(kernelShape: kernel.shape, padding: &padding, stride: &stride, dilation: &dilation, to: &changes)
+    }
+}
