@@ -6,6 +6,8 @@
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What went wrong.
     public enum Problem: Equatable, Sendable {
+        /// Every input is valid, but the arithmetic they lead to overflows (the sentence says where).
+        case overflow(String)
         /// An upstream gradient whose shape is not the shape of the output it flows back into.
         case upstreamShape(given: [Int], output: [Int], outputName: String)
         /// Any other mistake, as one sentence.
@@ -19,6 +21,23 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// Creates an error with its sentence.
     public init(_ message: String) { self.init(.described(message)) }
+
+    /// Creates an error with its sentence, of a kind.
+    public init(_ message: String, kind: Kind) { self.init(kind == .overflow ? .overflow(message) : .described(message)) }
+
+    /// The kinds of mistakes callers answer in their own words.
+    public enum Kind: Sendable, Equatable {
+        /// The input itself is wrong.
+        case input
+        /// Every input is valid, but the arithmetic they lead to overflows.
+        case overflow
+    }
+
+    /// Which kind of mistake this is.
+    public var kind: Kind {
+        if case .overflow = problem { return .overflow }
+        return .input
+    }
 
     /// Creates an error for a problem, not yet located.
     public init(_ problem: Problem, places: [String] = []) {
@@ -46,7 +65,7 @@ extension InputError.Problem {
         switch self {
         case .upstreamShape(let given, let output, let name):
             return "the upstream gradient is \(Notation.shape(given)) but the \(name) is \(Notation.shape(output)); it needs one value per output cell"
-        case .described(let text):
+        case .described(let text), .overflow(let text):
             return text
         }
     }
