@@ -99,6 +99,8 @@ public enum LessonCatalog {
         ImageFiltersLesson.self,
         CNNLesson.self,
         ParamCountLesson.self,
+        RNNLesson.self,
+        LSTMLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.

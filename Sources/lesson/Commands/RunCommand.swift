@@ -25,6 +25,8 @@ struct RunCommand: ParsableCommand {
             RunImageFilters.self,
             RunCNN.self,
             RunParamCount.self,
+            RunRNN.self,
+            RunLSTM.self,
         ]
     )
 }

@@ -1,0 +1,44 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run lstm`: every gate at every step, backpropagation through time through the
+/// cell with the constant error carousel in numbers, one update and a finite-difference check.
+/// Lesson file keys: see `LSTMExample`.
+public enum LSTMLesson: Lesson {
+    public static let id = "lstm"
+
+    public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
+        try run(try LSTMExample(variant), title: file.title, source: file.source, variant: variant.name,
+                description: variant.description)
+    }
+
+    /// Runs both passes, the update and the check, and builds the text, JSON and figures.
+    public static func run(_ example: LSTMExample, title: String, source: String?, variant: String,
+                           description: String? = nil) throws -> LessonOutput {
+        let network = example.network, sequence = example.sequence
+        let forward: LSTMForwardTrace
+        do { forward = try network.forward(sequence) } catch let error as RecurrentShapeError { throw error.inputError }
+        let backward = network.backward(forward)
+        let check = network.gradientCheck(sequence, backward: backward)
+        let after = network.parameters.with(flat: zip(network.parameters.flat, backward.gradients.flat).map { $0 - example.learningRate * $1 })
+        let lossAfter = try LSTMNetwork(after).forward(sequence).loss
+        let mismatches = example.mismatches(forward)
+        var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]
+        if let description { lines.append(description) }
+        if let source { lines.append("From the course notes: \(source)") }
+        for part in [LSTMText.header(network, sequence, forward: forward), LSTMText.forward(network, forward),
+                     LSTMText.backward(network, forward, backward),
+                     LSTMText.update(after, learningRate: example.learningRate, lossBefore: forward.loss, lossAfter: lossAfter),
+                     RNNText.check(check, truncated: false)] {
+            lines.append("")
+            lines += part
+        }
+        lines += LessonChecks.lines(mismatches, checked: example.statedCount)
+        let figures = RecurrentFigures.lstm(forward: forward, backward: backward)
+        let payload = LSTMPayload(network: network, sequence: sequence, forward: forward, backward: backward, after: after,
+                                  lossAfter: lossAfter, gradientCheck: check)
+        return LessonOutput(lesson: id, variant: variant, text: lines.joined(separator: "\n"), payload: payload,
+                            figures: figures, mismatches: mismatches)
+    }
+}
