@@ -37,7 +37,7 @@ enum LSTMText {
             for (name, m, b, z, value, squash) in gates {
                 for k in 0..<h {
                     let products = step.concatenated.indices.map { (m[k, $0], step.concatenated[$0]) }
-                    let unit = name + NetworkNotation.lowered(k + 1) + "⁽" + NetworkNotation.raised(t) + "⁾"
+                    let unit = RecurrentNotation.unit(name, t, k)
                     lines.append("  \(unit) = \(squash)(\(Notation.sumOfProducts(products, bias: b[k], result: z[k]))) = \(squash)(\(Notation.number(z[k]))) = \(Notation.number(value[k], decimals: 6))")
                 }
             }
