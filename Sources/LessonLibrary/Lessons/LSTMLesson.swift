@@ -22,6 +22,9 @@ public enum LSTMLesson: Lesson {
         let backward = network.backward(forward)
         let check = network.gradientCheck(sequence, backward: backward)
         let after = network.parameters.with(flat: zip(network.parameters.flat, backward.gradients.flat).map { $0 - example.learningRate * $1 })
+        guard after.flat.allSatisfy(\.isFinite) else {
+            throw InputError("the update W − η·∂E/∂W gives a weight or bias that is not a finite number; use a smaller learning rate or smaller weights")
+        }
         let lossAfter = try LSTMNetwork(after).forward(sequence).loss
         let mismatches = example.mismatches(forward)
         var lines = [title + (variant == "example" ? "" : " — variant \(variant)")]

@@ -23,6 +23,9 @@ public enum RNNLesson: Lesson {
         let backward = network.backward(forward, truncation: example.truncation)
         let update = try network.update(sequence, gradients: backward.gradients, lossBefore: forward.loss,
                                         learningRate: example.learningRate)
+        guard update.after.flat.allSatisfy(\.isFinite) else {
+            throw InputError("the update θ − η·∂E/∂θ gives a weight or bias that is not a finite number; use a smaller learning rate or smaller weights")
+        }
         let check = network.gradientCheck(sequence, forward: forward, backward: backward)
         let vanishing = VanishingGradient(network: network, forward: forward)
         var measured: [(label: String, gradient: VanishingGradient)] = [("this network", vanishing)]
