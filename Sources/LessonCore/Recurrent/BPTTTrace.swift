@@ -19,4 +19,16 @@ public struct BPTTTrace: Equatable, Codable, Sendable {
     public var truncationDifference: Double {
         zip(full.flat, gradients.flat).map { abs($0 - $1) }.max() ?? 0
     }
+
+    /// ∂E/∂W as the common mistake writes it, with s⁽ᵏ⁾ in place of s⁽ᵏ⁻¹⁾: Σ δ⁽ᵏ⁾ s⁽ᵏ⁾ᵀ over
+    /// the kept steps (what a grader names, not a gradient).
+    public func gradWUsingCurrentState(_ forward: RNNForwardTrace) -> Tensor {
+        var total = Tensor(shape: gradients.W.shape)
+        for chain in chains {
+            for link in chain.links where link.kept {
+                total = Vectors.add(total, Vectors.outer(link.delta, forward.state(link.step)))
+            }
+        }
+        return total
+    }
 }

@@ -11,7 +11,11 @@ extension RecurrentNetwork {
     /// With `truncation` K, term τ sums only k = τ, …, τ − K + 1 (the states s⁽τ⁾ … s⁽τ⁻ᴷ⁺¹⁾),
     /// which is the gradient of `truncatedObjective`; V and c are never truncated. The full
     /// gradients equal PyTorch's autograd on the unrolled network.
-    public func backward(_ forward: RNNForwardTrace, truncation: Int? = nil) -> BPTTTrace {
+    ///
+    /// `derivative` replaces φ₁′ as a function of (z, s): the grader passes a mistaken rule,
+    /// such as tanh′ written 1 − s, to know the answer that mistake gives.
+    public func backward(_ forward: RNNForwardTrace, truncation: Int? = nil,
+                         derivative rule: ((_ z: Double, _ s: Double) -> Double)? = nil) -> BPTTTrace {
         if let truncation { precondition(truncation >= 1, "truncation to \(truncation) steps") }
         let h = hiddenUnits, n = inputs, o = outputs, steps = forward.steps.count
         var full = RecurrentGradients(hidden: h, inputs: n, outputs: o)
@@ -31,7 +35,8 @@ extension RecurrentNetwork {
             var links: [BPTTLink] = []
             for k in stride(from: tau, through: 1, by: -1) {
                 let current = forward.steps[k - 1]
-                let derivative = current.preActivation.map(hiddenActivation.derivative)
+                let derivative = rule.map { rule in zip(current.preActivation, current.state).map { rule($0, $1) } }
+                    ?? current.preActivation.map(hiddenActivation.derivative)
                 let delta = Vectors.hadamard(g, derivative)
                 let link = BPTTLink(step: k, stateGradient: g, derivative: derivative, delta: delta,
                                     gradW: Vectors.outer(delta, current.previousState), gradU: Vectors.outer(delta, current.input),
