@@ -8,6 +8,8 @@ public struct LSTMBackwardStep: Equatable, Codable, Sendable {
     public var recurrentGradient: [Double]
     /// ∂E/∂ŷ⁽ᵗ⁾, the sum of the two.
     public var hiddenGradient: [Double]
+    /// 1 − tanh²(s⁽ᵗ⁾), the derivative of the output's squashing.
+    public var squashDerivative: [Double]
     /// ∂E/∂ŷ ∘ o ∘ (1 − tanh²(s⁽ᵗ⁾)): the part of ∂E/∂s⁽ᵗ⁾ through this step's output.
     public var throughOutput: [Double]
     /// ∂E/∂s⁽ᵗ⁺¹⁾ ∘ f⁽ᵗ⁺¹⁾: the part carried from step t + 1 through the forget gate (the

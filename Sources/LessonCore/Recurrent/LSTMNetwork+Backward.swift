@@ -18,7 +18,8 @@ extension LSTMNetwork {
         for step in forward.steps.reversed() {
             let own = step.target.map { zip(step.output, $0).map { $0 - $1 } } ?? Array(repeating: 0, count: h)
             let dy = Vectors.add(own, fromNext)
-            let throughOutput = Self.product(dy, step.outputGate, step.squashedState.map { 1 - $0 * $0 })
+            let squashDerivative = step.squashedState.map { 1 - $0 * $0 }
+            let throughOutput = Self.product(dy, step.outputGate, squashDerivative)
             let carried = Vectors.hadamard(stateFromNext, forgetNext)
             let ds = Vectors.add(throughOutput, carried)
             let df = Self.product(ds, step.previousState, step.forget.map { $0 * (1 - $0) })
@@ -35,7 +36,7 @@ extension LSTMNetwork {
             grads.b_s = Vectors.add(grads.b_s, dc)
             grads.b_o = Vectors.add(grads.b_o, dout)
             steps.append(LSTMBackwardStep(t: step.t, outputGradient: own, recurrentGradient: fromNext, hiddenGradient: dy,
-                                          throughOutput: throughOutput, carried: carried, stateGradient: ds, forgetDelta: df,
+                                          squashDerivative: squashDerivative, throughOutput: throughOutput, carried: carried, stateGradient: ds, forgetDelta: df,
                                           inputDelta: di, candidateDelta: dc, outputDelta: dout))
             var dv = Vectors.transposedTimes(p.W_f, df)
             dv = Vectors.add(dv, Vectors.transposedTimes(p.W_i, di))

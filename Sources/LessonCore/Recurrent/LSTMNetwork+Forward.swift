@@ -24,14 +24,15 @@ extension LSTMNetwork {
             let zo = Vectors.add(Vectors.times(p.W_o, v), p.b_o)
             let f = zf.map(Activation.sigmoid), i = zi.map(Activation.sigmoid)
             let candidate = zs.map(Foundation.tanh), o = zo.map(Activation.sigmoid)
-            let state = (0..<h).map { f[$0] * s[$0] + i[$0] * candidate[$0] }
+            let kept = Vectors.hadamard(f, s), written = Vectors.hadamard(i, candidate)
+            let state = Vectors.add(kept, written)
             let squashed = state.map(Foundation.tanh)
             let output = Vectors.hadamard(o, squashed)
             let target = sequence.targets.target(at: t, steps: sequence.steps)
             let e = target.map { Loss.mse.value(output: output, target: $0) }
             if let e { total += e }
             steps.append(LSTMStep(t: t, concatenated: v, previousState: s, forgetInput: zf, inputInput: zi, candidateInput: zs,
-                                  outputInput: zo, forget: f, input: i, candidate: candidate, outputGate: o, state: state,
+                                  outputInput: zo, forget: f, input: i, candidate: candidate, outputGate: o, kept: kept, written: written, state: state,
                                   squashedState: squashed, output: output, target: target, loss: e))
             s = state
             y = output

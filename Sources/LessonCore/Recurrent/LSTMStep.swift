@@ -16,6 +16,10 @@ public struct LSTMStep: Equatable, Codable, Sendable {
     public var input: [Double]
     public var candidate: [Double]
     public var outputGate: [Double]
+    /// f ∗ s⁽ᵗ⁻¹⁾, what the forget gate keeps of the old state.
+    public var kept: [Double]
+    /// i ∗ s̃, what the input gate writes.
+    public var written: [Double]
     /// s⁽ᵗ⁾ = f ∗ s⁽ᵗ⁻¹⁾ + i ∗ s̃.
     public var state: [Double]
     /// tanh(s⁽ᵗ⁾).

@@ -39,7 +39,7 @@ public struct RecurrentNetwork: Equatable, Codable, Sendable {
         guard U.rank == 2, U.rows > 0, U.columns > 0 else {
             throw RecurrentShapeError(key: "U", "expected an h×n matrix (one row per hidden unit, one column per input), got \(Notation.shape(U.shape))")
         }
-        let h = U.rows, n = U.columns
+        let h = U.rows
         try Vectors.requireFinite(U.scalars, key: "U")
         try Vectors.requireMatrix(W, key: "W", rows: h, columns: h, meaning: "h×h, h = \(h) hidden units as U has rows")
         guard V.rank == 2, V.rows > 0, V.columns == h else {
@@ -62,7 +62,6 @@ public struct RecurrentNetwork: Equatable, Codable, Sendable {
         guard loss != .sse else {
             throw RecurrentShapeError(key: "loss", "expected mse, binary-cross-entropy or cross-entropy, got sse")
         }
-        _ = n
         self.U = U
         self.W = W
         self.V = V

@@ -36,7 +36,7 @@ public struct VanishingGradient: Equatable, Codable, Sendable {
         var product = identity
         var entries: [Entry] = []
         var factorNorms: [Double?] = Array(repeating: nil, count: steps + 1)
-        for k in 1...max(steps, 1) where k <= steps {
+        for k in 1..<(steps + 1) {
             let derivative = forward.steps[k - 1].preActivation.map(network.hiddenActivation.derivative)
             var factor = network.W
             for i in 0..<h { for j in 0..<h { factor[i, j] *= derivative[i] } }

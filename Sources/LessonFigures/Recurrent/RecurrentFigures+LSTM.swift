@@ -57,8 +57,8 @@ extension RecurrentFigures {
         canvas.circle(center: (630, 330), radius: 18, fill: theme.background, stroke: theme.foreground, lineWidth: 2)
         canvas.text("×", x: 630, y: 330, size: 20, theme.foreground, weight: .bold)
         canvas.arrow(from: (630, 312), to: (630, stateY + 22), theme.foreground, lineWidth: 2)
-        canvas.text("i ∗ s̃ = \(vector(zip(step.input, step.candidate).map(*)))", x: 650, y: 300, size: 15, theme.muted, align: .left)
-        canvas.text("f ∗ s⁽\(down)⁾ = \(vector(zip(step.forget, step.previousState).map(*)))", x: 360, y: stateY - 40, size: 15, theme.muted)
+        canvas.text("i ∗ s̃ = \(vector(step.written))", x: 650, y: 300, size: 15, theme.muted, align: .left)
+        canvas.text("f ∗ s⁽\(down)⁾ = \(vector(step.kept))", x: 360, y: stateY - 40, size: 15, theme.muted)
         // ŷ = o ∗ tanh(s): the state goes down through tanh, the output gate multiplies.
         let product = (1040.0, CellLayout.output.1)
         canvas.arrow(from: (1040, stateY), to: (product.0, product.1 - 20), theme.foreground, lineWidth: 2)

@@ -42,7 +42,7 @@ enum LSTMText {
                 }
             }
             for k in 0..<h {
-                lines.append("  \(RecurrentNotation.unit("s", t, k)) = f ∗ s⁽\(NetworkNotation.raised(t - 1))⁾ + i ∗ s̃ = \(Notation.factor(step.forget[k]))×\(Notation.factor(step.previousState[k])) + \(Notation.factor(step.input[k]))×\(Notation.factor(step.candidate[k])) = \(Notation.number(step.state[k], decimals: 6))")
+                lines.append("  \(RecurrentNotation.unit("s", t, k)) = f ∗ s⁽\(NetworkNotation.raised(t - 1))⁾ + i ∗ s̃ = \(Notation.factor(step.forget[k]))×\(Notation.factor(step.previousState[k])) + \(Notation.factor(step.input[k]))×\(Notation.factor(step.candidate[k])) = \(Notation.number(step.kept[k])) + \(Notation.number(step.written[k])) = \(Notation.number(step.state[k], decimals: 6))")
                 lines.append("  \(RecurrentNotation.unit("ŷ", t, k)) = o ∗ tanh(s) = \(Notation.factor(step.outputGate[k]))×tanh(\(Notation.number(step.state[k]))) = \(Notation.factor(step.outputGate[k]))×\(Notation.factor(step.squashedState[k])) = \(Notation.number(step.output[k], decimals: 6))")
             }
             if let y = step.target, let e = step.loss {
@@ -67,7 +67,7 @@ enum LSTMText {
             lines.append("")
             lines.append("t = \(t):")
             lines.append("  ∂E/∂ŷ⁽\(NetworkNotation.raised(t))⁾ = \(RNNText.vector(step.outputGradient)) + \(RNNText.vector(step.recurrentGradient)) = \(RNNText.vector(step.hiddenGradient))")
-            lines.append("  through the output: \(RNNText.vector(step.hiddenGradient)) ∘ o \(RNNText.vector(f.outputGate)) ∘ (1 − tanh² s) \(RNNText.vector(f.squashedState.map { 1 - $0 * $0 })) = \(RNNText.vector(step.throughOutput))")
+            lines.append("  through the output: \(RNNText.vector(step.hiddenGradient)) ∘ o \(RNNText.vector(f.outputGate)) ∘ (1 − tanh² s) \(RNNText.vector(step.squashDerivative)) = \(RNNText.vector(step.throughOutput))")
             if t < forward.steps.count {
                 let next = forward.steps[t]
                 let previous = trace.steps.first { $0.t == t + 1 }?.stateGradient ?? []
