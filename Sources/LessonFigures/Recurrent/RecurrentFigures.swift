@@ -50,21 +50,41 @@ public enum RecurrentFigures {
         return figures
     }
 
+    /// A vector as the figures write it: three decimals, or two significant digits below 0.01
+    /// (so a vanishing gradient still shows its size).
     static func vector(_ v: [Double], decimals: Int = 3) -> String {
-        "(" + v.map { Notation.number($0, decimals: decimals) }.joined(separator: ", ") + ")"
+        "(" + v.map { number($0, decimals: decimals) }.joined(separator: ", ") + ")"
     }
 
-    /// A box with a name above its numbers.
+    static func number(_ value: Double, decimals: Int = 3) -> String {
+        guard value != 0, abs(value) < 0.01, value.isFinite else { return Notation.number(value, decimals: decimals) }
+        return Typography.trueMinus(String(format: "%.1e", value))
+    }
+
+    /// A box with a name above its numbers; in a narrow box up to three numbers stack one per line.
     static func valueBox(_ name: String, _ values: [Double]?, center: (Double, Double), layout: Layout, fill: Color, on canvas: Canvas) {
         let theme = canvas.theme
         canvas.box(x: center.0 - layout.boxWidth / 2, y: center.1 - layout.boxHeight / 2, width: layout.boxWidth,
                    height: layout.boxHeight, fill: fill, stroke: theme.gridLine)
-        canvas.text(name, x: center.0, y: center.1 - layout.boxHeight * 0.22, size: 16, theme.muted, weight: .bold)
-        if let values {
-            let text = vector(values)
-            let size = canvas.fittingSize(text, size: 16, maxWidth: layout.boxWidth - 8)
-            canvas.text(text, x: center.0, y: center.1 + layout.boxHeight * 0.2, size: size, theme.foreground)
+        let nameSize = canvas.fittingSize(name, size: 16, maxWidth: layout.boxWidth - 6, weight: .bold)
+        guard let values else {
+            canvas.text(name, x: center.0, y: center.1, size: nameSize, theme.muted, weight: .bold)
+            return
         }
+        let text = vector(values)
+        if canvas.textWidth(text, size: 14) > layout.boxWidth - 8, (2...3).contains(values.count) {
+            let lineHeight = (layout.boxHeight - 22) / Double(values.count)
+            canvas.text(name, x: center.0, y: center.1 - layout.boxHeight / 2 + 11, size: min(nameSize, 13), theme.muted, weight: .bold)
+            for (i, value) in values.enumerated() {
+                let line = number(value)
+                let size = canvas.fittingSize(line, size: min(14, lineHeight), maxWidth: layout.boxWidth - 8)
+                canvas.text(line, x: center.0, y: center.1 - layout.boxHeight / 2 + 22 + lineHeight * (Double(i) + 0.5), size: size, theme.foreground)
+            }
+            return
+        }
+        canvas.text(name, x: center.0, y: center.1 - layout.boxHeight * 0.22, size: nameSize, theme.muted, weight: .bold)
+        let size = canvas.fittingSize(text, size: 16, maxWidth: layout.boxWidth - 8)
+        canvas.text(text, x: center.0, y: center.1 + layout.boxHeight * 0.2, size: size, theme.foreground)
     }
 
     private static func drawForward(network: RecurrentNetwork, forward: RNNForwardTrace, current: Int?, on canvas: Canvas) {
@@ -132,8 +152,8 @@ public enum RecurrentFigures {
             canvas.arrow(from: (x - halfW, layout.stateY), to: (previous + halfW, layout.stateY),
                          reached ? theme.negative : theme.gridLine, lineWidth: reached ? 3 : 2)
             canvas.arrow(from: (x, layout.outputY + halfH), to: (x, layout.stateY - halfH), forward.steps[t - 1].loss == nil ? theme.gridLine : theme.negative, lineWidth: 2)
-            if reached {
-                canvas.plateLabel("Wᵀδ⁽\(NetworkNotation.raised(t))⁾", x: (previous + x) / 2, y: layout.stateY - 18, size: 15, theme.negative,
+            if reached && (steps <= 6 || t == current + 1) {
+                canvas.plateLabel("Wᵀδ⁽\(NetworkNotation.raised(t))⁾", x: (previous + x) / 2, y: layout.stateY - halfH - 14, size: 15, theme.negative,
                                   background: theme.background, weight: .bold)
             }
         }
