@@ -119,3 +119,16 @@ func randomLSTM(_ rng: inout SplitMix64) throws -> (LSTMNetwork, RecurrentSequen
         #expect(key { _ = try network.forward(RecurrentSequence(inputs: [[1]], targets: .everyStep([[0], [1]]))) } == "targets")
     }
 }
+
+@Suite struct LSTMCarouselTests {
+    /// With every gate but f fixed, ∂s⁽ᵀ⁾/∂s⁽ᵗ⁾ along the state path is the product of the later forget gates.
+    @Test func carouselIsTheProductOfForgetGates() throws {
+        let (network, sequence) = try examplesLSTM()
+        let forward = try network.forward(sequence)
+        let backward = network.backward(forward)
+        #expect(backward.carousel.count == 3)
+        #expect(backward.carousel[2] == [1])
+        #expect(backward.carousel[1] == [forward.steps[1].forget[0]])
+        #expect(abs(backward.carousel[0][0] - 0.598688 * 0.582991) < 1e-6)
+    }
+}

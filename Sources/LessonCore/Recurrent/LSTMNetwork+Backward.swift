@@ -46,7 +46,9 @@ extension LSTMNetwork {
             stateFromNext = ds
             forgetNext = step.forget
         }
-        return LSTMBackwardTrace(steps: steps, gradients: grads)
+        var carousel = [Array(repeating: 1.0, count: h)]
+        for step in forward.steps.reversed() { carousel.append(Vectors.hadamard(carousel[carousel.count - 1], step.forget)) }
+        return LSTMBackwardTrace(steps: steps, gradients: grads, carousel: carousel.reversed())
     }
 
     /// a ∘ b ∘ c, element by element, multiplied left to right.

@@ -79,6 +79,10 @@ enum LSTMText {
             lines.append("  δ_f = \(RNNText.vector(step.forgetDelta)), δ_i = \(RNNText.vector(step.inputDelta)), δ_s = \(RNNText.vector(step.candidateDelta)), δ_o = \(RNNText.vector(step.outputDelta))")
         }
         lines.append("")
+        let steps = forward.steps.count
+        lines.append("The constant error carousel: along the state path alone ∂s⁽\(NetworkNotation.raised(steps))⁾/∂s⁽ᵗ⁾ = f⁽ᵗ⁺¹⁾ ∘ ⋯ ∘ f⁽\(NetworkNotation.raised(steps))⁾ (no W, no squashing derivative):")
+        lines.append("  " + trace.carousel.enumerated().reversed().map { "t = \($0.offset): \(RNNText.vector($0.element))" }.joined(separator: "; "))
+        lines.append("")
         lines.append("Gradients (sums over the steps), each W_g with one row per unit and columns [ŷ⁽ᵗ⁻¹⁾, x⁽ᵗ⁾]:")
         let g = trace.gradients
         for (key, (m, b)) in zip(LSTMParameters.keys.prefix(4), zip(g.weights, g.biases)) {
