@@ -44,7 +44,7 @@ import Testing
         let result = try runLesson(["run", "nope", "--no-figures"])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: there is no lesson 'nope'; the lessons are activations, autodiff, "), "stderr: \(result.stderr)")
-        #expect(result.stderr.hasSuffix("pooling, separable\n"))
+        #expect(result.stderr.hasSuffix("pooling, rnn, separable\n"))
         #expect(result.stdout.isEmpty)
     }
 

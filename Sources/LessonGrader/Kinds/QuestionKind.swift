@@ -41,6 +41,9 @@ public enum QuestionKinds {
             AutodiffKind.self,
             PerceptronUpdateKind.self,
             ReceptiveFieldKind.self,
+            // Issue 12: recurrent networks.
+            RNNKind.self,
+            LSTMGateKind.self,
         ]
     }
 

@@ -20,6 +20,8 @@ public enum LessonRegistry {
         ImageFiltersLesson.self,
         CNNLesson.self,
         ParamCountLesson.self,
+        RNNLesson.self,
+        LSTMLesson.self,
     ]
 
     /// The version of the tool and its lessons, for `lesson --version`.

@@ -1,0 +1,74 @@
+import Foundation
+import LessonCore
+
+/// What the lstm lesson reads from a variant: the cell and sequence, the learning rate and the
+/// stated values. Lesson file keys: `network` (see `RecurrentReader`), `learning-rate`,
+/// `expected` (`loss`, `output`: ŷ⁽ᵀ⁾).
+public struct LSTMExample: LessonExample {
+    /// The cell.
+    public var network: LSTMNetwork
+    /// x⁽¹⁾ … x⁽ᵀ⁾, s⁽⁰⁾ and the targets.
+    public var sequence: RecurrentSequence
+    /// η of the update.
+    public var learningRate: Double
+    /// Stated values to check.
+    public var statedLoss: Double?
+    public var statedOutput: [Double]?
+
+    /// The keys an lstm variant may hold.
+    public static let keys = ["network", "learning-rate"]
+
+    /// Reads a variant of `lessons/lstm.yaml`.
+    public init(_ variant: LessonVariant) throws {
+        try variant.rejectUnknownKeys(allowed: Self.keys)
+        (network, sequence) = try RecurrentReader.readLSTM(try variant.require("network", expected: "the cell: W_f, W_i, W_s, W_o, biases, inputs and target"))
+        let rate = variant["learning-rate"]
+        learningRate = try rate?.double() ?? 0.1
+        if let rate, !(learningRate > 0) { throw rate.error("the learning rate must be above 0, got \(Notation.number(learningRate))") }
+        if let expected = variant["expected"] {
+            try expected.rejectUnknownKeys(allowed: ["loss", "output"])
+            statedLoss = try expected["loss"]?.double()
+            statedOutput = try expected["output"]?.vector()
+        }
+    }
+
+    /// The example with the command line's options applied; a new network drops the stated values.
+    public func applying(networkFile: String?, learningRate: Double?) throws -> LSTMExample {
+        var result = self
+        if let networkFile {
+            (result.network, result.sequence) = try RecurrentReader.readLSTM(
+                try RecurrentReader.document(URL(fileURLWithPath: networkFile), displayName: networkFile))
+            result.statedLoss = nil
+            result.statedOutput = nil
+        }
+        if let learningRate {
+            guard learningRate > 0, learningRate.isFinite else {
+                throw InputError("--learning-rate must be above 0, got \(Notation.number(learningRate))")
+            }
+            result.learningRate = learningRate
+        }
+        return result
+    }
+
+    /// Stated values the recomputation does not give, at six decimals.
+    func mismatches(_ forward: LSTMForwardTrace) -> [Mismatch] {
+        var result: [Mismatch] = []
+        if let statedLoss, !StatedPrecision.agreesToSixDecimals(statedLoss, forward.loss) {
+            result.append(Mismatch(subject: "E", stated: Notation.number(statedLoss, decimals: 6), recomputed: Notation.number(forward.loss, decimals: 6)))
+        }
+        if let statedOutput, let last = forward.outputs.last {
+            if statedOutput.count != last.count {
+                result.append(Mismatch(subject: "ŷ⁽ᵀ⁾ length", stated: "\(statedOutput.count)", recomputed: "\(last.count)"))
+            } else {
+                for i in last.indices where !StatedPrecision.agreesToSixDecimals(statedOutput[i], last[i]) {
+                    result.append(Mismatch(subject: RecurrentNotation.unit("ŷ", forward.steps.count, i), stated: Notation.number(statedOutput[i], decimals: 6),
+                                           recomputed: Notation.number(last[i], decimals: 6)))
+                }
+            }
+        }
+        return result
+    }
+
+    /// How many values the lesson file states.
+    var statedCount: Int { (statedLoss == nil ? 0 : 1) + (statedOutput?.count ?? 0) }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run lstm`: every gate at every step, backpropagation through time through the
+/// cell with the constant error carousel in numbers, one update and a finite-difference check.
+/// Lesson file keys: see `LSTMExample`.
+public enum LSTMLesson: Lesson {
+    public static let id = "lstm"
+
+
+    /// Runs both passes, the update and the check, and builds the text, JSON and figures.
+    public static func run(_ example: LSTMExample, heading: LessonHeading) throws -> LessonOutput {
+        let network = example.network, sequence = example.sequence
+        let forward: LSTMForwardTrace
+        do { forward = try network.forward(sequence) } catch let error as RecurrentShapeError { throw error.inputError }
+        let backward = network.backward(forward)
+        let check = network.gradientCheck(sequence, backward: backward)
+        let after = network.parameters.with(flat: zip(network.parameters.flat, backward.gradients.flat).map { $0 - example.learningRate * $1 })
+        guard after.flat.allSatisfy(\.isFinite) else {
+            throw InputError("the update W − η·∂E/∂W gives a weight or bias that is not a finite number; use a smaller learning rate or smaller weights")
+        }
+        let lossAfter = try LSTMNetwork(after).forward(sequence).loss
+        let mismatches = example.mismatches(forward)
+        var lines = heading.lines
+        for part in [LSTMText.header(network, sequence, forward: forward), LSTMText.forward(network, forward),
+                     LSTMText.backward(network, forward, backward),
+                     LSTMText.update(after, learningRate: example.learningRate, lossBefore: forward.loss, lossAfter: lossAfter),
+                     RNNText.check(check, truncated: false)] {
+            lines.append("")
+            lines += part
+        }
+        lines += LessonChecks.lines(mismatches, checked: example.statedCount)
+        let figures = RecurrentFigures.lstm(forward: forward, backward: backward)
+        let payload = LSTMPayload(network: network, sequence: sequence, forward: forward, backward: backward, after: after,
+                                  lossAfter: lossAfter, gradientCheck: check)
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: payload,
+                            figures: figures, mismatches: mismatches)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import LessonCore
+
+/// What the rnn lesson reads from a variant: the network and sequence, the truncation, the
+/// learning rate, the networks to compare for the vanishing gradient and the stated values.
+///
+/// Lesson file keys: `network` (see `RecurrentReader`), `truncate` (K ≥ 1, optional),
+/// `learning-rate`, `compare` (a list of {label, W, hidden_activation} run on the same inputs),
+/// `expected` (`loss`, `output`: ŷ⁽ᵀ⁾).
+public struct RNNExample: LessonExample {
+    /// The network.
+    public var network: RecurrentNetwork
+    /// x⁽¹⁾ … x⁽ᵀ⁾, s⁽⁰⁾ and the targets.
+    public var sequence: RecurrentSequence
+    /// K, or nil for full BPTT.
+    public var truncation: Int?
+    /// η of the update.
+    public var learningRate: Double
+    /// Other recurrent matrices and activations to measure the vanishing gradient with.
+    public var comparisons: [VanishingComparison]
+    /// Stated values to check.
+    public var statedLoss: Double?
+    public var statedOutput: [Double]?
+
+    /// A labelled variation of the network for the vanishing-gradient comparison.
+    public struct VanishingComparison {
+        /// "tanh, small W".
+        public var label: String
+        /// The network with its W and φ₁.
+        public var network: RecurrentNetwork
+    }
+
+    /// The keys an rnn variant may hold.
+    public static let keys = ["network", "truncate", "learning-rate", "compare"]
+
+    /// Reads a variant of `lessons/rnn.yaml`.
+    public init(_ variant: LessonVariant) throws {
+        try variant.rejectUnknownKeys(allowed: Self.keys)
+        (network, sequence) = try RecurrentReader.readRNN(try variant.require("network", expected: "the network: U, W, V, inputs, loss and target"))
+        truncation = nil
+        if let value = variant["truncate"] {
+            let k = try value.int()
+            guard k >= 1 else { throw value.error("the truncation K must be at least 1 step, got \(k)") }
+            truncation = k
+        }
+        let rate = variant["learning-rate"]
+        learningRate = try rate?.double() ?? 0.1
+        if let rate, !(learningRate > 0) { throw rate.error("the learning rate must be above 0, got \(Notation.number(learningRate))") }
+        comparisons = []
+        if let list = variant["compare"] {
+            for item in try list.items() {
+                try item.rejectUnknownKeys(allowed: ["label", "W", "hidden_activation"])
+                var other = network
+                if let w = item["W"] { other.W = try w.matrix() }
+                other.hiddenActivation = try RecurrentReader.activation(item["hidden_activation"], default: network.hiddenActivation)
+                do {
+                    other = try RecurrentNetwork(U: other.U, W: other.W, V: other.V, b: other.b, c: other.c,
+                                                 hiddenActivation: other.hiddenActivation, outputActivation: other.outputActivation,
+                                                 loss: other.loss)
+                } catch let error as RecurrentShapeError { throw (item[error.key] ?? item).error(error.message) }
+                let label = try item.require("label", expected: "a short name for the curve, such as 'tanh, small W'").string()
+                comparisons.append(VanishingComparison(label: label, network: other))
+            }
+        }
+        if let expected = variant["expected"] {
+            try expected.rejectUnknownKeys(allowed: ["loss", "output"])
+            statedLoss = try expected["loss"]?.double()
+            statedOutput = try expected["output"]?.vector()
+        }
+    }
+
+    /// The example with the command line's options applied: another network file, a truncation,
+    /// a learning rate. A new network drops the stated values and the comparisons.
+    public func applying(networkFile: String?, truncate: Int?, learningRate: Double?) throws -> RNNExample {
+        var result = self
+        if let networkFile {
+            (result.network, result.sequence) = try RecurrentReader.readRNN(
+                try RecurrentReader.document(URL(fileURLWithPath: networkFile), displayName: networkFile))
+            result.statedLoss = nil
+            result.statedOutput = nil
+            result.comparisons = []
+        }
+        if let truncate {
+            guard truncate >= 1 else { throw InputError("--truncate must be at least 1 step, got \(truncate)") }
+            result.truncation = truncate
+        }
+        if let learningRate {
+            guard learningRate > 0, learningRate.isFinite else {
+                throw InputError("--learning-rate must be above 0, got \(Notation.number(learningRate))")
+            }
+            result.learningRate = learningRate
+        }
+        return result
+    }
+
+    /// Stated values the recomputation does not give, at six decimals.
+    func mismatches(_ forward: RNNForwardTrace) -> [Mismatch] {
+        var result: [Mismatch] = []
+        if let statedLoss, !StatedPrecision.agreesToSixDecimals(statedLoss, forward.loss) {
+            result.append(Mismatch(subject: "E", stated: Notation.number(statedLoss, decimals: 6), recomputed: Notation.number(forward.loss, decimals: 6)))
+        }
+        if let statedOutput, let last = forward.outputs.last {
+            if statedOutput.count != last.count {
+                result.append(Mismatch(subject: "ŷ⁽ᵀ⁾ length", stated: "\(statedOutput.count)", recomputed: "\(last.count)"))
+            } else {
+                for i in last.indices where !StatedPrecision.agreesToSixDecimals(statedOutput[i], last[i]) {
+                    result.append(Mismatch(subject: RecurrentNotation.unit("ŷ", forward.steps.count, i), stated: Notation.number(statedOutput[i], decimals: 6),
+                                           recomputed: Notation.number(last[i], decimals: 6)))
+                }
+            }
+        }
+        return result
+    }
+
+    /// How many values the lesson file states.
+    var statedCount: Int { (statedLoss == nil ? 0 : 1) + (statedOutput?.count ?? 0) }
+}

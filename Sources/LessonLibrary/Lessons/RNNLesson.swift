@@ -1,0 +1,46 @@
+import Foundation
+import LessonCore
+import LessonFigures
+
+/// `lesson run rnn`: a recurrent network's forward pass term by term, backpropagation through
+/// time (optionally truncated), one update, a finite-difference check and the vanishing gradient.
+/// Lesson file keys: see `RNNExample`.
+public enum RNNLesson: Lesson {
+    public static let id = "rnn"
+
+
+    /// Runs the forward pass, BPTT, the update, the check and the Jacobians, and builds the
+    /// text, JSON, figures and mismatches from their traces.
+    public static func run(_ example: RNNExample, heading: LessonHeading) throws -> LessonOutput {
+        let network = example.network, sequence = example.sequence
+        let forward: RNNForwardTrace
+        do { forward = try network.forward(sequence) } catch let error as RecurrentShapeError { throw error.inputError }
+        let backward = network.backward(forward, truncation: example.truncation)
+        let update = try network.update(sequence, gradients: backward.gradients, lossBefore: forward.loss,
+                                        learningRate: example.learningRate)
+        guard update.after.flat.allSatisfy(\.isFinite) else {
+            throw InputError("the update θ − η·∂E/∂θ gives a weight or bias that is not a finite number; use a smaller learning rate or smaller weights")
+        }
+        let check = network.gradientCheck(sequence, forward: forward, backward: backward)
+        let vanishing = VanishingGradient(network: network, forward: forward)
+        var measured: [(label: String, gradient: VanishingGradient)] = [("this network", vanishing)]
+        for comparison in example.comparisons {
+            measured.append((comparison.label, VanishingGradient(network: comparison.network, forward: try comparison.network.forward(sequence))))
+        }
+        let mismatches = example.mismatches(forward)
+        var lines = heading.lines
+        for part in [RNNText.header(network, sequence, forward: forward), RNNText.forward(network, forward),
+                     RNNText.backward(network, forward, backward), RNNText.update(update, truncation: example.truncation),
+                     RNNText.check(check, truncated: example.truncation != nil), RNNText.vanishing(measured)] {
+            lines.append("")
+            lines += part
+        }
+        lines += LessonChecks.lines(mismatches, checked: example.statedCount)
+        let figures = RecurrentFigures.rnn(network: network, forward: forward, backward: backward, vanishing: measured)
+        let payload = RNNPayload(network: network, sequence: sequence, forward: forward, backward: backward, update: update,
+                                 gradientCheck: check, vanishingGradient: vanishing,
+                                 comparisons: Dictionary(measured.dropFirst().map { ($0.label, $0.gradient) }, uniquingKeysWith: { a, _ in a }))
+        return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: payload,
+                            figures: figures, mismatches: mismatches)
+    }
+}

@@ -1,0 +1,95 @@
+import LessonTestSupport
+import Foundation
+import Testing
+import LessonCore
+@testable import LessonFigures
+
+/// EXAMPLES.md's RNN (h = 2, T = 3, many-to-one) and its traces.
+private func examplesRNN(truncation: Int? = nil) throws -> (RecurrentNetwork, RNNForwardTrace, BPTTTrace, VanishingGradient) {
+    let network = try RecurrentNetwork(U: Tensor(rows: [[0.5], [-0.3]]), W: Tensor(rows: [[0.1, 0.4], [-0.2, 0.3]]),
+                                       V: Tensor(rows: [[0.6, -0.5]]))
+    let forward = try network.forward(RecurrentSequence(inputs: [[1], [0.5], [-1]], targets: .last([1])))
+    return (network, forward, network.backward(forward, truncation: truncation), VanishingGradient(network: network, forward: forward))
+}
+
+private func pixel(_ surface: Surface, _ x: Double, _ y: Double) -> (r: Int, g: Int, b: Int) {
+    let p = surface.pixels()
+    let word = p.argb[Int(y) * p.width + Int(x)]
+    return (Int((word >> 16) & 0xFF), Int((word >> 8) & 0xFF), Int(word & 0xFF))
+}
+
+private func blend(_ color: Color, _ alpha: Double, over background: Color) -> (r: Int, g: Int, b: Int) {
+    func c(_ a: Double, _ b: Double) -> Int { Int(((b * alpha + a * (1 - alpha)) * 255).rounded()) }
+    return (c(background.red, color.red), c(background.green, color.green), c(background.blue, color.blue))
+}
+
+private func near(_ a: (r: Int, g: Int, b: Int), _ b: (r: Int, g: Int, b: Int), tolerance: Int = 3) -> Bool {
+    abs(a.r - b.r) <= tolerance && abs(a.g - b.g) <= tolerance && abs(a.b - b.b) <= tolerance
+}
+
+@Suite struct RecurrentFiguresTests {
+    @Test func oneFramePerForwardAndBackwardStep() throws {
+        let (network, forward, backward, vanishing) = try examplesRNN()
+        let figures = RecurrentFigures.rnn(network: network, forward: forward, backward: backward, vanishing: [("this network", vanishing)])
+        #expect(figures.map(\.name) == ["unrolled", "forward-step-1", "forward-step-2", "forward-step-3",
+                                        "backward-step-1", "backward-step-2", "backward-step-3", "vanishing-gradient"])
+    }
+
+    /// Forward step 2: s⁽¹⁾ done, s⁽²⁾ current, s⁽³⁾ not yet computed (background), read just
+    /// inside each state box's top-left corner.
+    @Test(arguments: ["light", "dark"])
+    func forwardFrameFillsStatesByRole(themeName: String) throws {
+        let theme = try #require(Theme.named(themeName))
+        let (network, forward, backward, _) = try examplesRNN()
+        let figure = RecurrentFigures.rnn(network: network, forward: forward, backward: backward, vanishing: [])[2]
+        #expect(figure.name == "forward-step-2")
+        let surface = try FigureRenderer.surface(for: figure, options: RenderOptions(theme: theme))
+        let layout = RecurrentFigures.layout(steps: 3)
+        let inside = { (t: Int) in (layout.columns[t] - layout.boxWidth / 2 + 6, layout.stateY - layout.boxHeight / 2 + 6) }
+        let (x1, y) = inside(1), (x2, _) = inside(2), (x3, _) = inside(3)
+        #expect(near(pixel(surface, x1, y), blend(theme.done, 0.18, over: theme.background)))
+        #expect(near(pixel(surface, x2, y), blend(theme.current, 0.25, over: theme.background)))
+        #expect(near(pixel(surface, x3, y), blend(theme.background, 1, over: theme.background)))
+    }
+
+    /// With K = 1 the window shades step 3 only: a pixel between the boxes of step 3 is tinted,
+    /// the same place at step 2 is not.
+    @Test func backwardFrameShadesTheTruncationWindow() throws {
+        let (network, forward, backward, _) = try examplesRNN(truncation: 1)
+        let figures = RecurrentFigures.rnn(network: network, forward: forward, backward: backward, vanishing: [])
+        let frame = try #require(figures.first { $0.name == "backward-step-1" })
+        let theme = Theme.light
+        let surface = try FigureRenderer.surface(for: frame, options: RenderOptions(theme: theme))
+        let layout = RecurrentFigures.layout(steps: 3)
+        let y = (layout.stateY + layout.inputY) / 2
+        let inWindow = layout.columns[3] - layout.boxWidth / 2 + 4, outside = layout.columns[2] - layout.boxWidth / 2 + 4
+        #expect(near(pixel(surface, inWindow, y), blend(theme.highlight, 0.12, over: theme.background)))
+        #expect(near(pixel(surface, outside, y), blend(theme.background, 1, over: theme.background)))
+    }
+
+    /// The SVG's text layer carries the numbers the trace recorded.
+    @Test func svgTextCarriesTheTraceNumbers() throws {
+        let (network, forward, backward, vanishing) = try examplesRNN()
+        let figures = RecurrentFigures.rnn(network: network, forward: forward, backward: backward, vanishing: [("this network", vanishing)])
+        func texts(_ figure: Figure) throws -> String {
+            let svg = String(decoding: try FigureRenderer.render(figure, options: RenderOptions(format: .svg)), as: UTF8.self)
+            return SVGText.texts(in: svg).joined(separator: " | ")
+        }
+        let step1 = try texts(figures[1])
+        #expect(step1.contains("(0.462, −0.291)"), "\(step1)")
+        #expect(step1.contains("z⁽¹⁾ = W s⁽⁰⁾ + U x⁽¹⁾ + b = (0, 0) + (0.5, −0.3) + (0, 0) = (0.5, −0.3)"), "\(step1)")
+        let back = try texts(figures[4])
+        #expect(back.contains("(−0.361, 0.301)"), "\(back)")
+        let plot = try texts(figures[7])
+        #expect(plot.contains("this network") && plot.contains("1e0"), "\(plot)")
+        let zero = [0.0]
+        let lstm = try LSTMNetwork(LSTMParameters(W_f: Tensor(rows: [[0.5, 0.4]]), W_i: Tensor(rows: [[0.3, 0.6]]),
+                                                  W_s: Tensor(rows: [[0.2, 0.8]]), W_o: Tensor(rows: [[-0.1, 0.7]]),
+                                                  b_f: zero, b_i: zero, b_s: zero, b_o: zero))
+        let lstmForward = try lstm.forward(RecurrentSequence(inputs: [[1], [0.5]], targets: .last([0.5])))
+        let cells = RecurrentFigures.lstm(forward: lstmForward, backward: lstm.backward(lstmForward))
+        #expect(cells.map(\.name) == ["cell-step-1", "cell-step-2"])
+        let cell = try texts(cells[0])
+        for value in ["(0.599)", "(0.646)", "(0.664)", "(0.668)", "(0.429)", "(0.27)"] { #expect(cell.contains(value), "cell lacks \(value)") }
+    }
+}
