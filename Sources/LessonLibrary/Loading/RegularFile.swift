@@ -1,0 +1,85 @@
+import Foundation
+import LessonCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads files only when they are regular files, and never more than a stated size.
+///
+/// The file is opened without blocking (so a FIFO cannot stall the reader) and, with
+/// `followLinks: false`, without following a symbolic link; the open descriptor is then
+/// checked with `fstat`, so what is read is what was checked. Devices, FIFOs, sockets and
+/// folders are refused with a sentence and never read.
+public enum RegularFile {
+    /// What a path is when it is not a regular file.
+    public enum Kind: String, Sendable, Equatable {
+        case regular = "a regular file"
+        case symbolicLink = "a symbolic link"
+        case directory = "a folder"
+        case fifo = "a FIFO (named pipe)"
+        case socket = "a socket"
+        case device = "a device"
+        case missing = "missing"
+        case other = "not a regular file"
+    }
+
+    /// What `path` is, without following a symbolic link (`lstat`).
+    public static func kind(_ path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        return kind(mode: info.st_mode)
+    }
+
+    static func kind(mode: mode_t) -> Kind {
+        switch mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFLNK: return .symbolicLink
+        case S_IFDIR: return .directory
+        case S_IFIFO: return .fifo
+        case S_IFSOCK: return .socket
+        case S_IFCHR, S_IFBLK: return .device
+        default: return .other
+        }
+    }
+
+    /// The bytes of the regular file at `path`, at most `maximumBytes` (more is an error).
+    public static func read(_ path: String, maximumBytes: Int, followLinks: Bool = true) throws -> Data {
+        let quoted = "'\(Excerpt.quote(path))'"
+        var flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC
+        if !followLinks { flags |= O_NOFOLLOW }
+        let descriptor = open(path, flags)
+        guard descriptor >= 0 else {
+            let reason = errno == ENOENT ? "does not exist" : errno == ELOOP ? "is a symbolic link, which is not read"
+                : errno == EACCES ? "cannot be read (permission denied)" : "cannot be read"
+            throw InputError("the file \(quoted) \(reason)")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw InputError("the file \(quoted) cannot be read") }
+        let found = kind(mode: info.st_mode)
+        guard found == .regular else { throw InputError("\(quoted) is \(found.rawValue), not a regular file; only regular files are read") }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while data.count <= maximumBytes {
+            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputError("the file \(quoted) cannot be read")
+            }
+            if count == 0 { break }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        guard data.count <= maximumBytes else {
+            throw InputError("the file \(quoted) is larger than \(maximumBytes / 1024) KiB")
+        }
+        return data
+    }
+}
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#else
+private let systemRead = Darwin.read
+#endif
