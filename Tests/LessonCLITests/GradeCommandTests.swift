@@ -8,7 +8,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let result = try runLesson(["grade", "param-count", "exercises/submissions/param-count", "--out", out.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("anna (exercises/submissions/param-count/right.yaml): 17 of 17 points"))
+        #expect(result.stdout.contains("anna (anna.yaml): 17 of 17 points"), "feedback names the file, not the grader's path")
         #expect(result.stdout.contains("✗ regression 0/2: wrong: expected 37, got 28; this is the answer with biases forgotten (8 + 16 + 4 = 28)"))
         #expect(result.stdout.contains("error: the answer file is not UTF-8 text"))
         #expect(result.stdout.contains("Graded 13 submissions of 'param-count' (17 points)"))
@@ -24,24 +24,27 @@ import Testing
         #expect((report?["students"] as? [Any])?.count == 13)
     }
 
-    /// File errors read as one sentence after "the answer file": a duplicate id and a bad id.
-    @Test func duplicateAndBadStudentIdsReadAsSentences() throws {
+    /// A file cannot claim another student's id: the file name decides, a disagreeing or
+    /// malformed 'student:' field is a note, and the student's own file is graded.
+    @Test func studentFieldsAreFlaggedNotObeyed() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("student: s1\nanswers: {regression: 37}\n".utf8).write(to: folder.appendingPathComponent("a.yaml"))
-        try Data("student: s1\nanswers: {regression: 37}\n".utf8).write(to: folder.appendingPathComponent("b.yaml"))
+        try Data("student: bob\nanswers: {regression: 0}\n".utf8).write(to: folder.appendingPathComponent("eve.yaml"))
+        try Data("student: bob\nanswers: {regression: 37}\n".utf8).write(to: folder.appendingPathComponent("bob.yaml"))
         try Data("student: [1, 2]\nanswers: {regression: 37}\n".utf8).write(to: folder.appendingPathComponent("c.yaml"))
         let result = try runLesson(["grade", "param-count", folder.path, "--out", folder.appendingPathComponent("out").path, "--verbose"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("error: the answer file uses the student id 's1', which \(folder.appendingPathComponent("a.yaml").path) also uses; only that file is graded"), "\(result.stdout)")
-        #expect(result.stdout.contains("error: the answer file has 'student: [1, 2]', which is not a student id (a name or a number)"))
+        #expect(result.stdout.contains("bob (bob.yaml): 2 of 17 points"), "\(result.stdout)")
+        #expect(result.stdout.contains("eve (eve.yaml): 0 of 17 points\n  note: the file says 'student: bob' but is graded as 'eve', whose file name it has"), "\(result.stdout)")
+        #expect(result.stdout.contains("c (c.yaml): 2 of 17 points\n  note: the file says 'student: [1, 2]' but is graded as 'c'"), "\(result.stdout)")
+        #expect(!result.stdout.contains("warning:"), "no duplicates: \(result.stdout)")
     }
 
     @Test func gradescopeModeWritesOneResultsFile() throws {
         let out = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let results = out.appendingPathComponent("results.json")
-        let result = try runLesson(["grade", "exercises/conv-5x5.yaml", "exercises/submissions/conv-5x5/partly-right.yaml",
+        let result = try runLesson(["grade", "exercises/conv-5x5.yaml", "exercises/submissions/conv-5x5/ivan.yaml",
                                     "--out", out.path, "--gradescope", results.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: results)) as? [String: Any]

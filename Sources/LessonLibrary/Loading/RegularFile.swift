@@ -44,37 +44,74 @@ public enum RegularFile {
         }
     }
 
+    /// Why a file was not read.
+    public enum Problem: Error, Sendable, Equatable {
+        case missing, symbolicLink, permissionDenied, unreadable, tooLarge(Int)
+        case notRegular(Kind)
+
+        /// What is wrong, to follow "the file 'x' ".
+        public var reason: String {
+            switch self {
+            case .missing: "does not exist"
+            case .symbolicLink: "is a symbolic link, which is not read"
+            case .permissionDenied: "cannot be read (permission denied)"
+            case .unreadable: "cannot be read"
+            case .tooLarge(let bytes): "is larger than \(bytes / 1024) KiB"
+            case .notRegular(let kind): "is \(kind.rawValue), not a regular file, so it is not read"
+            }
+        }
+    }
+
+    /// A regular file's bytes and when it was last modified (seconds since 1970).
+    public struct Contents: Sendable {
+        public var data: Data
+        public var modified: Double
+    }
+
     /// The bytes of the regular file at `path`, at most `maximumBytes` (more is an error).
     public static func read(_ path: String, maximumBytes: Int, followLinks: Bool = true) throws -> Data {
-        let quoted = "'\(Excerpt.quote(path))'"
+        do { return try contents(path, maximumBytes: maximumBytes, followLinks: followLinks).data } catch let problem as Problem {
+            throw InputError("the file '\(Excerpt.quote(path))' \(problem.reason)")
+        }
+    }
+
+    /// The bytes and modification time of the regular file at `path`; throws a `Problem`.
+    public static func contents(_ path: String, maximumBytes: Int, followLinks: Bool) throws -> Contents {
         var flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC
         if !followLinks { flags |= O_NOFOLLOW }
         let descriptor = open(path, flags)
         guard descriptor >= 0 else {
-            let reason = errno == ENOENT ? "does not exist" : errno == ELOOP ? "is a symbolic link, which is not read"
-                : errno == EACCES ? "cannot be read (permission denied)" : "cannot be read"
-            throw InputError("the file \(quoted) \(reason)")
+            switch errno {
+            case ENOENT: throw Problem.missing
+            case ELOOP: throw Problem.symbolicLink
+            case EACCES: throw Problem.permissionDenied
+            case ENXIO: throw Problem.notRegular(kind(path))
+            default: throw Problem.unreadable
+            }
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw InputError("the file \(quoted) cannot be read") }
+        guard fstat(descriptor, &info) == 0 else { throw Problem.unreadable }
         let found = kind(mode: info.st_mode)
-        guard found == .regular else { throw InputError("\(quoted) is \(found.rawValue), not a regular file; only regular files are read") }
+        guard found == .regular else { throw Problem.notRegular(found) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while data.count <= maximumBytes {
             let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw InputError("the file \(quoted) cannot be read")
+                throw Problem.unreadable
             }
             if count == 0 { break }
             data.append(contentsOf: buffer[0..<count])
         }
-        guard data.count <= maximumBytes else {
-            throw InputError("the file \(quoted) is larger than \(maximumBytes / 1024) KiB")
-        }
-        return data
+        guard data.count <= maximumBytes else { throw Problem.tooLarge(maximumBytes) }
+        #if canImport(Glibc)
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        #else
+        let modified = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+        #endif
+        return Contents(data: data, modified: modified)
     }
 }
 
