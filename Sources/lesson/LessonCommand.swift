@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonCore
 
 /// `lesson`: step through how neural networks compute.
 @main
@@ -39,6 +40,17 @@ struct LessonCommand: ParsableCommand {
                 Foundation.exit(1)
             }
         }
-        Self.main(arguments)
+        // A value the parser refuses (`--bias nan`, `--stride x`, an unknown option) is a
+        // mistake in the input: one sentence and exit 1, not the usage block and exit 64.
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError("error: \(Excerpt.quote(message(for: error), limit: 200)); --help lists the options")
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
     }
 }

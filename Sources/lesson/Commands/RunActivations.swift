@@ -13,10 +13,10 @@ struct RunActivations: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The z values of the table.", valueName: "values"))
     var at: String?
 
-    @Option(parsing: .unconditional, help: "The left end of the plotted range of z.")
+    @Option(parsing: .unconditional, help: "The left end of the plotted range of z.", transform: FiniteNumber.parse)
     var from: Double?
 
-    @Option(parsing: .unconditional, help: "The right end of the plotted range of z.")
+    @Option(parsing: .unconditional, help: "The right end of the plotted range of z.", transform: FiniteNumber.parse)
     var to: Double?
 
     @OptionGroup var options: RunOptions

@@ -16,7 +16,7 @@ struct RunBackprop: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α"), transform: FiniteNumber.parse)
     var learningRate: Double?
 
     @OptionGroup var options: RunOptions

@@ -26,7 +26,7 @@ struct RunCNN: ParsableCommand {
     @Option(name: .customLong("dense-bias"), help: ArgumentHelp("The dense biases, one per class, such as \"0.1 0 -0.1\".", valueName: "vector"))
     var denseBias: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α"), transform: FiniteNumber.parse)
     var learningRate: Double?
 
     @OptionGroup var options: RunOptions

@@ -21,7 +21,7 @@ struct RunConv1D: ParsableCommand {
     @Option(help: ArgumentHelp("The kernel, or @file.", valueName: "vector"))
     var kernel: String?
 
-    @Option(parsing: .unconditional, help: "The bias added to every output.")
+    @Option(parsing: .unconditional, help: "The bias added to every output.", transform: FiniteNumber.parse)
     var bias: Double?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Zeros added at each end.", valueName: "p"))

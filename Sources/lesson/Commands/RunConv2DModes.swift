@@ -22,7 +22,7 @@ struct RunConv2DModes: ParsableCommand {
     @Option(help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix"))
     var kernel: String?
 
-    @Option(parsing: .unconditional, help: "The bias added to every output cell.")
+    @Option(parsing: .unconditional, help: "The bias added to every output cell.", transform: FiniteNumber.parse)
     var bias: Double?
 
     @Option(help: ArgumentHelp("Which paddings to run: full,valid,same.", valueName: "list"))

@@ -10,7 +10,7 @@ struct RunPerceptron: ParsableCommand {
         discussion: "Without options, runs the notes' gates (seeds/001) and trains AND, OR and XOR from w = (0, 0, 0) with α = 1."
     )
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the perceptron rule.", valueName: "α"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the perceptron rule.", valueName: "α"), transform: FiniteNumber.parse)
     var learningRate: Double?
 
     @Option(parsing: .unconditional, help: "The most epochs to run the rule.")

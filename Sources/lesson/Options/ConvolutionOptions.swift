@@ -10,7 +10,7 @@ struct ConvolutionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The kernel matrix, or @file.", valueName: "matrix"))
     var kernel: String?
 
-    @Option(parsing: .unconditional, help: "The bias added to every output cell.")
+    @Option(parsing: .unconditional, help: "The bias added to every output cell.", transform: FiniteNumber.parse)
     var bias: Double?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Zero padding on each side: n, or rows,columns.", valueName: "p"))

@@ -21,7 +21,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Figure theme: light or dark.")
     var theme: ThemeName = .light
 
-    @Option(name: .long, help: "Scale of PNG figures (2 doubles the pixels, for projectors).")
+    @Option(name: .long, help: "Scale of PNG figures (2 doubles the pixels, for projectors).", transform: FiniteNumber.parse)
     var scale: Double = 1
 
     @Flag(name: .long, help: "Print the whole trace as JSON on standard output, and nothing else there.")
