@@ -102,10 +102,13 @@ public struct Pool2D: Equatable, Sendable {
         var output = Tensor(shape: [sizes[0].output, sizes[1].output])
         var steps: [PoolingStep] = []
         steps.reserveCapacity(output.count)
+        let finiteInput = input.scalars.allSatisfy(\.isFinite)
         for i in 0..<output.shape[0] {
             for j in 0..<output.shape[1] {
                 let step = pool(input, row: i, column: j)
-                output[i, j] = step.value
+                // From finite inputs (all a lesson accepts), only an average can overflow; NaN
+                // inputs keep PyTorch's semantics for the core's own callers.
+                output[i, j] = finiteInput ? try Overflow.check(step.value, "the pooled cell y[\(i + 1),\(j + 1)]") : step.value
                 steps.append(step)
             }
         }

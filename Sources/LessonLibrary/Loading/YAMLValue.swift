@@ -175,6 +175,25 @@ public struct YAMLValue {
         return Pair2(rows: try values[0].int(), columns: try values[1].int())
     }
 
+    /// A whole number within `range`; a value outside names this file and line, since the
+    /// lesson would otherwise refuse it later without saying where it was written.
+    public func int(in range: ClosedRange<Int>) throws -> Int {
+        let value = try int()
+        guard range.contains(value) else { throw error(Self.rangeText(value, range)) }
+        return value
+    }
+
+    /// A size per axis (`pair()`) with both numbers within `range`.
+    public func pair(in range: ClosedRange<Int>) throws -> Pair2 {
+        let value = try pair()
+        for v in [value.rows, value.columns] where !range.contains(v) { throw error(Self.rangeText(v, range)) }
+        return value
+    }
+
+    private static func rangeText(_ value: Int, _ range: ClosedRange<Int>) -> String {
+        "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(value)"
+    }
+
     private var kind: String {
         if node.mapping != nil { return "a mapping" }
         if node.sequence != nil { return "a list" }
