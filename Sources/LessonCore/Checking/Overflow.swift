@@ -6,7 +6,7 @@ public enum Overflow {
     @inline(__always)
     public static func check(_ value: Double, _ what: @autoclosure () -> String) throws -> Double {
         guard value.isFinite else {
-            throw InputError("\(what()) overflows: the sum is beyond ±1.8e308, which no number here can hold; use smaller values")
+            throw InputError("\(what()) overflows: the sum is beyond ±1.8e308, which no number here can hold; use smaller values", kind: .overflow)
         }
         return value
     }
