@@ -59,5 +59,7 @@ let package = Package(
         .testTarget(name: "LessonLibraryTests", dependencies: ["LessonLibrary"]),
         .testTarget(name: "LessonGraderTests", dependencies: ["LessonGrader", "LessonLibrary", "LessonFigures", "LessonCore"]),
         .testTarget(name: "LessonCLITests", dependencies: ["LessonLibrary", "lesson"]),
+        // Seeded, bounded fuzzing of matrix literals, lesson and network files and submissions (issue 16).
+        .testTarget(name: "LessonFuzzTests", dependencies: ["LessonCore", "LessonLibrary", "LessonGrader"]),
     ]
 )

@@ -55,7 +55,10 @@ public struct YAMLValue {
     }
 
     /// An error at this node: "<location>: <message>".
-    public func error(_ message: String) -> InputError { InputError("\(location): \(message)") }
+    /// Keys and values in the message are the file's own text: control characters are escaped.
+    public func error(_ message: String) -> InputError {
+        InputError(Excerpt.quote("\(location): \(message)", limit: 400))
+    }
 
     // MARK: Structure
 

@@ -73,7 +73,7 @@ struct RunConvChannels: ParsableCommand {
         var text = argument
         if argument.hasPrefix("@") {
             let path = String(argument.dropFirst())
-            guard let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8) else {
+            guard let data = try? RegularFile.read(path, maximumBytes: MatrixArgument.maximumFileBytes), let contents = String(data: data, encoding: .utf8) else {
                 throw InputError("\(option) \(argument): cannot read the file '\(path)'")
             }
             text = contents
