@@ -123,4 +123,23 @@ import Testing
         #expect(!report.contains("root:"), "nothing of /etc/passwd")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("gradescope/x/results.json").path))
     }
+
+    /// A single file (a Gradescope upload is always 'submission.yaml') is given its student
+    /// with --student; without it, the file name decides and the 'student:' key is a note.
+    @Test func studentNamesTheOwnerOfASingleFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("submission.yaml")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("exercises/submissions/conv-5x5/jana.yaml"), to: file)
+        let out = folder.appendingPathComponent("out").path
+        let given = try runLesson(["grade", "conv-5x5", file.path, "--student", "jana", "--no-figures", "--out", out])
+        #expect(given.status == 0, "stderr: \(given.stderr)")
+        #expect(given.stdout.hasPrefix("jana (submission.yaml): 19 of 19 points"), "\(given.stdout)")
+        let named = try runLesson(["grade", "conv-5x5", file.path, "--no-figures", "--out", out])
+        #expect(named.stdout.contains("submission (submission.yaml): "))
+        #expect(named.stdout.contains("note: the file says 'student: jana' but is graded as 'submission', whose file name it has"))
+        let many = try runLesson(["grade", "conv-5x5", "exercises/submissions/conv-5x5", "--student", "jana", "--out", out])
+        #expect(many.status == 1)
+        #expect(many.stderr == "error: --student names the student of one answer file, but 5 answer files were given\n")
+    }
 }
