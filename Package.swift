@@ -68,5 +68,7 @@ let package = Package(
             dependencies: ["LessonGrader", "LessonLibrary", "LessonFigures", "LessonCore", "LessonTestSupport"]
         ),
         .testTarget(name: "LessonCLITests", dependencies: ["LessonLibrary", "lesson", "LessonTestSupport"]),
+        // Seeded, bounded fuzzing of matrix literals, lesson and network files and submissions (issue 16).
+        .testTarget(name: "LessonFuzzTests", dependencies: ["LessonCore", "LessonLibrary", "LessonGrader", "LessonTestSupport"]),
     ]
 )

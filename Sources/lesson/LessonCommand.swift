@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonLibrary
+import LessonCore
 
 /// `lesson`: step through how neural networks compute.
 @main
@@ -37,10 +38,21 @@ struct LessonCommand: ParsableCommand {
         if arguments.count >= 2, arguments[0] == "run", !arguments[1].hasPrefix("-"), arguments[1] != "help" {
             let lessons = RunCommand.configuration.subcommands.map { $0._commandName }
             if !lessons.contains(arguments[1]) {
-                printError("error: there is no lesson '\(arguments[1])'; the lessons are \(lessons.sorted().joined(separator: ", "))")
+                printError("error: there is no lesson '\(Excerpt.quote(arguments[1]))'; the lessons are \(lessons.sorted().joined(separator: ", "))")
                 Foundation.exit(1)
             }
         }
-        Self.main(arguments)
+        // A value the parser refuses (`--bias nan`, `--stride x`, an unknown option) is a
+        // mistake in the input: one sentence and exit 1, not the usage block and exit 64.
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError("error: \(Excerpt.quote(message(for: error), limit: 200)); --help lists the options")
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
     }
 }

@@ -61,7 +61,7 @@ import Testing
         (["--dilation", "9223372036854775807"], "dilation must be at most 100 along the rows, got 9223372036854775807"),
         (["--stride", "9223372036854775807"], "stride must be at most 100000 along the rows, got 9223372036854775807"),
         (["--variant", "nope"], "lesson 'conv2d' has no variant 'nope'; its variants are example, padding-1"),
-        (["--input", "@/nonexistent/file.csv"], "cannot read the file '/nonexistent/file.csv'"),
+        (["--input", "@/nonexistent/file.csv"], "--input @/nonexistent/file.csv: the file '/nonexistent/file.csv' does not exist"),
     ])
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
         let result = try runLesson(["run", "conv2d", "--no-figures"] + arguments)

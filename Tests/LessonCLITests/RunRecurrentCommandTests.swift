@@ -144,7 +144,7 @@ private func near(_ value: Any?, _ expected: Double, _ tolerance: Double = 5e-7)
 
     @Test(arguments: [
         ("inputs: [[1], [0.5], [-1]]", "inputs: []", "(network.inputs): the sequence is empty (T = 0); give at least one input x⁽¹⁾"),
-        ("inputs: [[1], [0.5], [-1]]", "inputs: [[1], [.nan], [-1]]", "(network.inputs[2][1]): expected a number, found '.nan'"),
+        ("inputs: [[1], [0.5], [-1]]", "inputs: [[1], [.nan], [-1]]", "(network.inputs[2][1]): expected a finite number, but '.nan' is not a finite number; nan and inf are refused"),
         ("inputs: [[1], [0.5], [-1]]", "inputs: [[1], [0.5, 2], [-1]]", "(network.inputs): x⁽²⁾ has 2 values; expected 1, one per column of U"),
         ("target: [1]", "target: [1, 0]", "(network.target): expected 1 value (one per output unit, the rows of V), got 2"),
         ("target: [1]", "targets: [[1], [0]]", "(network.targets): expected 3 targets, one per input step, got 2"),

@@ -155,24 +155,24 @@ import LessonCore
     }
 
     @Test(arguments: [
-        ("conv-variants", "right", 20.0, [String: String]()),
-        ("conv-variants", "partly-right", 8.34, ["pool-size": "the +1 of the size formula forgotten", "separable-first": "a bias per depthwise channel too",
+        ("conv-variants", "anna", 20.0, [String: String]()),
+        ("conv-variants", "carla", 8.34, ["pool-size": "the +1 of the size formula forgotten", "separable-first": "a bias per depthwise channel too",
                                                  "separable-second": "channels forgotten in the depthwise part"]),
-        ("conv-variants", "padding-and-modes", -1, ["conv1d-padded": "padding left out", "valid-mode": "same padding instead of valid",
+        ("conv-variants", "bert", -1, ["conv1d-padded": "padding left out", "valid-mode": "same padding instead of valid",
                                                     "same-mode": "kernel flipped", "matrix-row": "its neighbour", "transposed": "the stride ignored",
                                                     "separable-first": "biases forgotten", "separable-second": "the standard convolution's count",
                                                     "receptive": "strides ignored", "your-conv1d": "kernel flipped"]),
-        ("backward-pass", "right", 12, [:]),
-        ("backward-pass", "routing-mistakes", 6, ["max-routing": "average pooling's routing", "avg-routing": "copied to every cell"]),
-        ("backward-pass", "flipped-and-transposed", -1, ["max-routing": "min pooling's routing", "kernel-gradient": "transposed shapes", "input-gradient": "kernel flipped in ∂L/∂x"]),
-        ("network-basics", "right", 14, [:]),
-        ("network-basics", "value-for-derivative", 3, ["sigmoid-value": "the derivative instead of the value", "sigmoid-slope": "the value instead of the derivative",
+        ("backward-pass", "anna", 12, [:]),
+        ("backward-pass", "bert", 6, ["max-routing": "average pooling's routing", "avg-routing": "copied to every cell"]),
+        ("backward-pass", "carla", -1, ["max-routing": "min pooling's routing", "kernel-gradient": "transposed shapes", "input-gradient": "kernel flipped in ∂L/∂x"]),
+        ("network-basics", "anna", 14, [:]),
+        ("network-basics", "bert", 3, ["sigmoid-value": "the derivative instead of the value", "sigmoid-slope": "the value instead of the derivative",
                                                       "tanh-slope": "1 − tanh(z)", "graph-value": "the derivative instead", "graph-slope": "the value instead",
                                                       "hidden-a": "the activation forgotten"]),
-        ("network-basics", "bias-and-sign", -1, ["sigmoid-slope": "without the factor σ(z)", "graph-slope": "sign reversed", "hidden-a": "biases forgotten",
+        ("network-basics", "carla", -1, ["sigmoid-slope": "without the factor σ(z)", "graph-slope": "sign reversed", "hidden-a": "biases forgotten",
                                                 "output-z": "biases forgotten", "perceptron": "the error's sign reversed"]),
-        ("network-basics", "no-bias-update", -1, ["perceptron": "the bias w₀ not updated"]),
-        ("network-basics", "rate-left-out", -1, ["perceptron": "the learning rate η left out"]),
+        ("network-basics", "dino", -1, ["perceptron": "the bias w₀ not updated"]),
+        ("network-basics", "emil", -1, ["perceptron": "the learning rate η left out"]),
     ])
     func sampleSubmissionsGetWhatTheyShow(exercise id: String, file: String, points: Double, mistakes: [String: String]) throws {
         let url = packageRoot.appendingPathComponent("exercises/submissions/\(id)/\(file).yaml")
@@ -186,7 +186,7 @@ import LessonCore
     }
 
     @Test func theSampleCarriesAnErrorForward() throws {
-        let url = packageRoot.appendingPathComponent("exercises/submissions/conv-variants/partly-right.yaml")
+        let url = packageRoot.appendingPathComponent("exercises/submissions/conv-variants/carla.yaml")
         let result = Grader.grade(Submission.read(url, displayName: "p"), exercise: try shippedExercise("conv-variants"))
         let after = try #require(result.questions.first { $0.question == "after-pool" })
         #expect(after.correct)
@@ -201,7 +201,7 @@ import LessonCore
             #expect(result.error != nil, "\(id)/\(file)")
             #expect(result.points == 0)
         }
-        let url = packageRoot.appendingPathComponent("exercises/submissions/conv-variants/unreadable-answers.yaml")
+        let url = packageRoot.appendingPathComponent("exercises/submissions/conv-variants/emil.yaml")
         let result = Grader.grade(Submission.read(url, displayName: "u"), exercise: try shippedExercise("conv-variants"))
         #expect(result.questions.filter { $0.status == .unreadable }.count == 4)
         #expect(result.unknownAnswers == ["not-a-question"])

@@ -58,12 +58,14 @@ import LessonCore
             }
             let rows = Notation.inlineMatrix(m).replacingOccurrences(of: "\u{2212}", with: "-")
             let answers = "student: \(student)\nanswers: {size: \(size), conv: \"\(rows)\"}"
-            let result = Grader.grade(submission(answers), exercise: ex)
+            // The file name decides the student (issue 16), so the file is named after them.
+            let result = Grader.grade(Submission.parse(Data(answers.utf8), file: "\(student).yaml", fallbackID: student), exercise: ex)
             #expect(result.points == 2, "\(student): \(result.questions.map(\.feedback))")
             let other = try ex.prepared(for: "someone-else")[1].expected
             if other != prepared[1].expected {
                 let otherRows = other.text.replacingOccurrences(of: "\u{2212}", with: "-")
-                let wrong = Grader.grade(submission("student: \(student)\nanswers: {conv: \"\(otherRows)\"}"), exercise: ex)
+                let wrong = Grader.grade(Submission.parse(Data("answers: {conv: \"\(otherRows)\"}".utf8), file: "\(student).yaml",
+                                                          fallbackID: student), exercise: ex)
                 #expect(wrong.questions[1].correct == false, "\(student) was graded with another student's variant")
             }
         }

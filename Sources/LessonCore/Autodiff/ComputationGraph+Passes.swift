@@ -52,9 +52,14 @@ extension ComputationGraph {
 
     /// Reverse mode: ∂J/∂J = 1, every other adjoint 0; then for each node u in reverse
     /// topological order and each input v of u, ∂J/∂v += ∂J/∂u · ∂u/∂v (the local derivative).
-    /// Constants receive nothing.
+    /// Constants, and subexpressions of constants only (the `2^2` of `x^2^2`), receive nothing.
     public func backward(_ forward: GraphForwardTrace) -> GraphBackwardTrace {
         precondition(forward.graph == self, "backward of a trace from another graph")
+        var isConstant = Array(repeating: true, count: nodes.count)
+        for node in nodes {
+            isConstant[node.id] = node.operation == .variable ? false
+                : node.operation == .constant ? true : node.inputs.allSatisfy { isConstant[$0] }
+        }
         var adjoints = Array(repeating: 0.0, count: nodes.count)
         adjoints[output] = 1
         var steps: [GraphBackwardTrace.Step] = []
@@ -63,7 +68,7 @@ extension ComputationGraph {
         for node in nodes.reversed() where !node.isLeaf {
             let x = node.inputs.map { forward.values[$0] }
             let names = node.inputs.map { nodes[$0].name }
-            for (position, input) in node.inputs.enumerated() where nodes[input].operation != .constant {
+            for (position, input) in node.inputs.enumerated() where !isConstant[input] {
                 let (formula, local) = Self.local(node.operation, position: position, names: names, x: x,
                                                   value: forward.values[node.id])
                 let contribution = adjoints[node.id] * local
@@ -74,7 +79,7 @@ extension ComputationGraph {
                                    contribution: contribution, adjointAfter: adjoints[input], text: text))
             }
         }
-        return GraphBackwardTrace(forward: forward, adjoints: adjoints, steps: steps)
+        return GraphBackwardTrace(forward: forward, adjoints: adjoints, isConstant: isConstant, steps: steps)
     }
 
     /// ∂u/∂(input at `position`) as a formula of the input names and as a value.

@@ -35,8 +35,11 @@ public struct GraphBackwardTrace: Equatable, Codable, Sendable {
 
     /// The forward pass this differentiates.
     public var forward: GraphForwardTrace
-    /// ∂J/∂node for every node, by id (0 for constants).
+    /// ∂J/∂node for every node, by id (0 for constants and constant subexpressions).
     public var adjoints: [Double]
+    /// Whether each node, by id, depends on no variable (a constant such as `2` or `2^2`): such
+    /// nodes need no gradient and receive none, so `x^(2^2)` never asks for log of a negative x.
+    public var isConstant: [Bool] = []
     /// The accumulations in the order performed: nodes in reverse topological order.
     public var steps: [Step]
 
@@ -45,5 +48,16 @@ public struct GraphBackwardTrace: Equatable, Codable, Sendable {
         var result: [String: Double] = [:]
         for node in forward.graph.nodes { if let v = node.variable { result[v] = adjoints[node.id] } }
         return result
+    }
+
+    /// Why ∂J/∂node has no value, or nil when it has one: a constant needs none; a NaN
+    /// adjoint is undefined over the reals (such as ∂(a^b)/∂b = a^b·log a for a < 0).
+    public func gradientGap(_ node: Int) -> String? {
+        if node < isConstant.count, isConstant[node] { return "a constant: no gradient is needed" }
+        if adjoints[node].isNaN {
+            return "undefined over the real numbers (a local derivative such as a^b·log a with a < 0, or 0/0, has no value here)"
+        }
+        if adjoints[node].isInfinite { return "infinite: the local derivatives overflow at this point" }
+        return nil
     }
 }

@@ -13,10 +13,12 @@ extension SmallCNN {
         var pools: [PoolingTrace] = []
         var flattened: [Double] = []
         for k in 0..<filterCount {
-            let conv = try convolution(k).forward(image)
-            guard conv.output.scalars.allSatisfy(\.isFinite) else {
-                throw InputError("the convolution with filter \(k + 1) overflows (a value that is not a finite number); use smaller image values or weights")
+            let overflow = InputError("the convolution with filter \(k + 1) overflows (a value that is not a finite number); use smaller image values or weights")
+            let conv: ConvolutionTrace
+            do { conv = try convolution(k).forward(image) } catch let error as InputError where error.kind == .overflow {
+                throw overflow
             }
+            guard conv.output.scalars.allSatisfy(\.isFinite) else { throw overflow }
             let a = conv.output.map { max(0, $0) }
             let pool = try pooling.forward(a)
             convolutions.append(conv)

@@ -68,7 +68,7 @@ public struct Conv1D: Equatable, Sendable {
                 terms.append(Conv1DTerm(paddedPosition: position, kernelIndex: u, input: x, weight: applied[u],
                                         isPadding: !inside))
             }
-            let z = sum + bias
+            let z = try Overflow.check(sum + bias, "the output z[\(i + 1)]")
             output.append(z)
             steps.append(Conv1DStep(position: i, name: namedByCentre ? centres[i] + 1 : i + 1, terms: terms,
                                     bias: bias, value: z))

@@ -84,7 +84,7 @@ public struct Conv2D: Equatable, Sendable {
                                                      input: x, weight: w, isPadding: !inside))
                     }
                 }
-                let z = sum + bias
+                let z = try Overflow.check(sum + bias, "the output cell z[\(i + 1),\(j + 1)]")
                 output[i, j] = z
                 steps.append(ConvolutionStep(row: i, column: j, terms: terms, bias: bias, value: z))
             }

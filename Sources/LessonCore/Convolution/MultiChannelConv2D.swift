@@ -81,7 +81,7 @@ public struct MultiChannelConv2D: Equatable, Sendable {
             for i in 0..<outRows {
                 for j in 0..<outColumns {
                     let partials = traces.map { $0.output[i, j] }
-                    let z = partials.reduce(0, +) + biases[f]
+                    let z = try Overflow.check(partials.reduce(0, +) + biases[f], "the output cell [\(f + 1)][\(i + 1),\(j + 1)] of filter \(f + 1)")
                     output[f, i, j] = z
                     steps.append(MultiChannelStep(filter: f, row: i, column: j, channelSums: partials, bias: biases[f], value: z))
                 }

@@ -83,7 +83,7 @@ public struct SeparableConv2D: Equatable, Sendable {
                         terms.append(StatedSum.Pair(input: h, weight: p))
                         sum += h * p
                     }
-                    let z = sum + biases[f]
+                    let z = try Overflow.check(sum + biases[f], "the pointwise output [\(f + 1)][\(i + 1),\(j + 1)]")
                     output[f, i, j] = z
                     steps.append(PointwiseStep(filter: f, row: i, column: j, terms: terms, bias: biases[f], value: z))
                 }

@@ -14,6 +14,12 @@ public enum Notation {
     public static func number(_ value: Double, decimals: Int = 4) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? minus + "∞" : "∞" }
+        // Beyond 10¹⁵ no decimal is shown, and value·10^decimals could overflow to ∞: write the
+        // whole number up to 10²¹, then in exponent form (1e+308), never "inf".
+        if abs(value) >= 1e15 {
+            let text = abs(value) < 1e21 ? String(format: "%.0f", abs(value)) : String(format: "%.\(max(decimals, 1))g", abs(value))
+            return value < 0 ? minus + text : text
+        }
         let scale = pow(10.0, Double(decimals))
         let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
         if rounded == 0 { return "0" }

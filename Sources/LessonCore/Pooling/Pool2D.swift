@@ -61,9 +61,16 @@ public struct Pool2D: Equatable, Sendable {
         guard inputShape.count == 2 else {
             throw InputError("the input must be a matrix, got shape \(Notation.shape(inputShape))")
         }
-        for axis in outputSizes(for: inputShape) {
+        let axes = outputSizes(for: inputShape)
+        for axis in axes {
             let name = axis.axis, singular = name == "rows" ? "row" : "column"
             if axis.input < 1 { throw InputError("the input has no \(name); it needs at least one") }
+            for (what, value) in [("the window size", axis.kernel), ("stride", axis.stride)] where value > OutputSize.largestSize {
+                throw InputError("\(what) must be at most \(OutputSize.largestSize) along the \(name), got \(value)")
+            }
+            if axis.padding > OutputSize.largestSetting {
+                throw InputError("padding must be at most \(OutputSize.largestSetting) along the \(name), got \(axis.padding); more only adds padding around the input")
+            }
             if axis.kernel < 1 { throw InputError("the window size must be 1 or more along the \(name), got \(axis.kernel)") }
             if axis.stride < 1 { throw InputError("stride must be 1 or more along the \(name), got \(axis.stride)") }
             if axis.padding < 0 { throw InputError("padding must be 0 or more along the \(name), got \(axis.padding)") }
@@ -74,7 +81,16 @@ public struct Pool2D: Equatable, Sendable {
                 throw InputError("the window (\(axis.kernel) \(name)) is larger than the padded input (\(axis.input) + 2×\(axis.padding) = \(axis.paddedInput) \(name)), so there is no output")
             }
         }
+        // Every window is traced cell by cell: bound the cells read, as a lesson must print them.
+        let cells = axes.reduce(1.0) { $0 * Double($1.output) * Double($1.kernel) }
+        if cells > Double(Self.largestTracedCells) {
+            throw InputError("this pooling reads \(Notation.number(cells)) window cells (\(axes[0].output)×\(axes[1].output) windows of \(axes[0].kernel)×\(axes[1].kernel)), more than the \(Notation.number(Double(Self.largestTracedCells))) a lesson traces; use a smaller input or window")
+        }
     }
+
+    /// The most window cells (output cells × window cells) a trace records: a 1000×1000
+    /// input pooled 2×2, or a global pool of a 2000×2000 input.
+    public static let largestTracedCells = 4_000_000
 
     /// The output size formula for pooling: `o = ⌊(n + 2p − k)/s⌋ + 1`.
     public static let formula = "o = ⌊(n + 2p − k)/s⌋ + 1"
@@ -86,10 +102,13 @@ public struct Pool2D: Equatable, Sendable {
         var output = Tensor(shape: [sizes[0].output, sizes[1].output])
         var steps: [PoolingStep] = []
         steps.reserveCapacity(output.count)
+        let finiteInput = input.scalars.allSatisfy(\.isFinite)
         for i in 0..<output.shape[0] {
             for j in 0..<output.shape[1] {
                 let step = pool(input, row: i, column: j)
-                output[i, j] = step.value
+                // From finite inputs (all a lesson accepts), only an average can overflow; NaN
+                // inputs keep PyTorch's semantics for the core's own callers.
+                output[i, j] = finiteInput ? try Overflow.check(step.value, "the pooled cell y[\(i + 1),\(j + 1)]") : step.value
                 steps.append(step)
             }
         }

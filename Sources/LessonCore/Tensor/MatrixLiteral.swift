@@ -2,23 +2,25 @@ import Foundation
 
 /// Parses the matrix literals people type: `"1 0 3; 0 3 4"`.
 ///
-/// Rows are separated by `;` or line breaks, numbers by spaces, tabs or commas (so a CSV
-/// file is a literal too). Numbers may use the true minus sign `−`, decimals, exponents
-/// and fractions such as `13/9`. Every row must have the same number of columns.
+/// Rows are separated by `;` or line breaks (`\n`, `\r\n` or `\r`), numbers by spaces, tabs
+/// or commas (so a CSV file, Windows line ends and a leading UTF-8 byte-order mark included,
+/// is a literal too). Numbers may use the true minus sign `−`, decimals, exponents and
+/// fractions such as `13/9`. Every row must have the same number of columns. A NUL byte,
+/// `nan`, `inf` and numbers beyond ±1.8·10³⁰⁸ are refused: every value must be finite.
 public enum MatrixLiteral {
     /// Parses `text` into a matrix, or throws an `InputError` that names the row and column.
     public static func parse(_ text: String) throws -> Tensor {
+        try refuseNUL(text)
         var rows: [[Double]] = []
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == ";" || $0 == "\n" || $0 == "\r" }
+        let body = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)
+        // `isNewline` also matches "\r\n", which Swift reads as one character.
+        let lines = body.split(omittingEmptySubsequences: false) { $0 == ";" || $0.isNewline }
         for line in lines {
             let fields = line.split { $0 == " " || $0 == "," || $0 == "\t" }
             if fields.isEmpty { continue }
             var row: [Double] = []
             for field in fields {
-                guard let value = parseNumber(String(field)) else {
-                    throw InputError("'\(field)' in row \(rows.count + 1), column \(row.count + 1) is not a number")
-                }
-                row.append(value)
+                row.append(try number(field, place: "in row \(rows.count + 1), column \(row.count + 1)"))
             }
             if let first = rows.first, first.count != row.count {
                 throw InputError("row \(rows.count + 1) has \(row.count) number\(row.count == 1 ? "" : "s") but row 1 has \(first.count); every row needs the same count")
@@ -31,16 +33,63 @@ public enum MatrixLiteral {
         return Tensor(rows: rows)
     }
 
-    /// Parses one number: `-1`, `−1`, `2.5`, `1e-3`, `13/9`. Returns nil for anything else.
+    /// Parses one number: `-1`, `−1`, `2.5`, `1e-3`, `13/9`. Returns nil for anything else,
+    /// including `nan`, `inf` and values or quotients that overflow.
     public static func parseNumber(_ raw: String) -> Double? {
-        let text = raw.replacingOccurrences(of: "\u{2212}", with: "-")
-            .trimmingCharacters(in: .whitespaces)
-        if let slash = text.firstIndex(of: "/") {
-            guard let numerator = Double(text[..<slash]), let denominator = Double(text[text.index(after: slash)...]),
-                  denominator != 0 else { return nil }
-            return numerator / denominator
+        try? number(raw)
+    }
+
+    /// Parses one number like `parseNumber`, or throws one sentence that quotes at most
+    /// ~80 characters of `raw`, escaped, and says why it is not a number; `place` (such as
+    /// "in row 1, column 2") follows the quote.
+    public static func number(_ raw: some StringProtocol, place: String? = nil) throws -> Double {
+        switch read(raw) {
+        case .success(let value): return value
+        case .failure(let problem):
+            throw InputError("'\(Excerpt.quote(raw))'\(place.map { " " + $0 } ?? "") \(problem.message)")
         }
-        guard let value = Double(text), value.isFinite else { return nil }
-        return value
+    }
+
+    /// Why a piece of text is not a number.
+    public enum NumberProblem: Error, Equatable, Sendable {
+        case notANumber, notFinite, overflow, divisionByZero, nulByte
+
+        /// The end of the sentence, after the quoted text.
+        public var message: String {
+            switch self {
+            case .notANumber: "is not a number"
+            case .notFinite: "is not a finite number; nan and inf are refused"
+            case .overflow: "is not a number this tool can hold: it overflows beyond ±1.8e308"
+            case .divisionByZero: "is not a number: it divides by zero"
+            case .nulByte: "is not a number: it holds a NUL byte"
+            }
+        }
+    }
+
+    /// The value of `raw`, or why it has none.
+    public static func read(_ raw: some StringProtocol) -> Result<Double, NumberProblem> {
+        let text = raw.replacingOccurrences(of: "\u{2212}", with: "-").trimmingCharacters(in: .whitespaces)
+        if text.contains("\0") { return .failure(.nulByte) }
+        func plain(_ part: Substring) -> Result<Double, NumberProblem> {
+            let lower = part.lowercased()
+            if lower.contains("nan") || lower.contains("inf") { return .failure(.notFinite) }
+            guard let value = Double(part) else { return .failure(.notANumber) }
+            return value.isFinite ? .success(value) : .failure(.overflow)
+        }
+        guard let slash = text.firstIndex(of: "/") else { return plain(Substring(text)) }
+        let numerator: Double, denominator: Double
+        switch plain(text[..<slash]) { case .success(let v): numerator = v; case .failure(let p): return .failure(p) }
+        switch plain(text[text.index(after: slash)...]) { case .success(let v): denominator = v; case .failure(let p): return .failure(p) }
+        guard denominator != 0 else { return .failure(.divisionByZero) }
+        let value = numerator / denominator
+        return value.isFinite ? .success(value) : .failure(.overflow)
+    }
+
+    /// Throws when `text` holds a NUL byte, which would otherwise cut a number short unseen.
+    public static func refuseNUL(_ text: String) throws {
+        if let index = text.unicodeScalars.firstIndex(of: "\0") {
+            let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: index)
+            throw InputError("the text holds a NUL byte at character \(offset + 1); write plain text numbers")
+        }
     }
 }

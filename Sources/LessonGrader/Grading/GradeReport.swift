@@ -22,36 +22,78 @@ public struct GradeReport: Sendable, Encodable {
         public var text: String
     }
 
-    /// Sorts the results, flags a student id used by two files, and summarises each question.
-    public init(exercise: Exercise, students unsorted: [StudentResult]) {
+    /// Entries of the submissions folder that were not read (links, FIFOs, devices, …).
+    public var skipped: [SkippedFile] = []
+    /// Students who handed in more than one file: which was graded, which were not.
+    public var duplicates: [Duplicate] = []
+
+    /// Two or more files of one student.
+    public struct Duplicate: Sendable, Encodable, Equatable {
+        public var student: String
+        /// The file graded: the newest readable one.
+        public var graded: String
+        /// The other files, not graded.
+        public var ignored: [String]
+    }
+
+    /// Sorts the results, grades only the newest readable file of a student who handed in
+    /// several, and summarises each question.
+    ///
+    /// The rule for several files of one id: a readable file beats one that could not be
+    /// read; then the newest wins (its `submitted` field, else its modification time); then
+    /// the first by name. The others get no points and name the file graded instead; every
+    /// such student is listed in `duplicates`, the summary and `report.json`.
+    public init(exercise: Exercise, students unsorted: [StudentResult], skipped: [SkippedFile] = []) {
         self.exercise = exercise.id
         self.title = exercise.title
         self.maxPoints = exercise.maxPoints
         self.questions = exercise.questions.map { QuestionInfo(id: $0.id, kind: $0.kind, points: $0.points, text: $0.text) }
         var students = unsorted.sorted { ($0.student, $0.file) < ($1.student, $1.file) }
-        var firstFile: [String: String] = [:]
-        for i in students.indices {
-            if let other = firstFile[students[i].student] {
-                students[i].error = "uses the student id '\(students[i].student)', which \(other) also uses; only that file is graded"
-                students[i].points = 0
-                for q in students[i].questions.indices {
-                    students[i].questions[q] = QuestionResult(question: students[i].questions[q].question, points: 0,
-                                                              maxPoints: students[i].questions[q].maxPoints, status: .missing,
-                                                              feedback: "not graded: duplicate student id")
+        var duplicates: [Duplicate] = []
+        var start = students.startIndex
+        while start < students.endIndex {
+            var end = start + 1
+            while end < students.endIndex, students[end].student == students[start].student { end += 1 }
+            if end - start > 1 {
+                let group = start..<end
+                let winner = group.max { a, b in Self.graded(before: students[b], students[a]) } ?? start
+                for i in group where i != winner {
+                    students[i].supersededBy = students[winner].file
+                    students[i].error = "is not graded: '\(students[i].student)' also handed in \(students[winner].file), "
+                        + "which is graded instead (the newest readable file of a student is graded)"
+                    students[i].points = 0
+                    for q in students[i].questions.indices {
+                        students[i].questions[q] = QuestionResult(question: students[i].questions[q].question, points: 0,
+                                                                  maxPoints: students[i].questions[q].maxPoints, status: .missing,
+                                                                  feedback: "not graded: \(students[winner].file) of the same student is graded")
+                    }
                 }
-            } else {
-                firstFile[students[i].student] = students[i].file
+                duplicates.append(Duplicate(student: students[winner].student, graded: students[winner].file,
+                                            ignored: group.filter { $0 != winner }.map { students[$0].file }))
             }
+            start = end
         }
         self.students = students
+        self.skipped = skipped.sorted { ($0.file, $0.reason) < ($1.file, $1.reason) }
+        self.duplicates = duplicates
+        let graded = students.filter { $0.supersededBy == nil }
         self.summary = exercise.questions.enumerated().map { index, question in
-            QuestionSummary(question: question, index: index, students: students)
+            QuestionSummary(question: question, index: index, students: graded)
         }
     }
 
-    /// Students graded once (a duplicate id's later files are left out): the gradebook's rows.
+    /// Whether `a` is graded rather than `b` when both are files of one student: readable
+    /// first, then newer, then first by name.
+    static func graded(before a: StudentResult, _ b: StudentResult) -> Bool {
+        if (a.error == nil) != (b.error == nil) { return a.error == nil }
+        let ta = a.submittedAt ?? -.infinity, tb = b.submittedAt ?? -.infinity
+        if ta != tb { return ta > tb }
+        return a.file < b.file
+    }
+
+    /// Students graded once (a duplicate id's other files are left out): the gradebook's rows.
     public var gradebookStudents: [StudentResult] {
-        students.filter { !($0.error?.contains("also uses; only that file is graded") ?? false) }
+        students.filter { $0.supersededBy == nil }
     }
 
     /// The summary printed after grading, one line per question.
@@ -61,12 +103,19 @@ public struct GradeReport: Sendable, Encodable {
         let average = graded.isEmpty ? 0 : graded.reduce(0) { $0 + $1.points } / Double(graded.count)
         var lines = ["Graded \(graded.count) submission\(graded.count == 1 ? "" : "s") of '\(exercise)' (\(Self.points(maxPoints)) points): average \(Self.points((average * 100).rounded() / 100))"
                      + (errors > 0 ? ", \(errors) file\(errors == 1 ? "" : "s") could not be graded" : "") + "."]
+        for skip in skipped {
+            lines.append("  warning: skipped \(Excerpt.quote(skip.file)): it \(skip.reason)")
+        }
+        for duplicate in duplicates {
+            lines.append("  warning: \(Excerpt.quote(duplicate.student)) handed in \(duplicate.ignored.count + 1) files; graded "
+                         + "\(Excerpt.quote(duplicate.graded)), not \(duplicate.ignored.map { Excerpt.quote($0) }.joined(separator: ", "))")
+        }
         for s in summary {
             var line = "  \(s.question) (\(Self.points(s.maxPoints)) point\(s.maxPoints == 1 ? "" : "s")): \(s.right) of \(s.graded) right"
             if s.partial > 0 { line += ", \(s.partial) partly" }
             if let wrong = s.mostCommonWrong {
-                line += "; most common wrong answer \(wrong) (\(s.mostCommonWrongCount) student\(s.mostCommonWrongCount == 1 ? "" : "s")"
-                    + (s.mostCommonMistake.map { ": \($0)" } ?? "") + ")"
+                line += "; most common wrong answer \(Excerpt.quote(wrong)) (\(s.mostCommonWrongCount) student\(s.mostCommonWrongCount == 1 ? "" : "s")"
+                    + (s.mostCommonMistake.map { ": \(Excerpt.quote($0, limit: 120))" } ?? "") + ")"
             }
             lines.append(line)
         }

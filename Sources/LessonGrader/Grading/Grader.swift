@@ -10,7 +10,8 @@ public enum Grader {
     /// Grades one parsed submission.
     public static func grade(_ submission: Submission, exercise: Exercise) -> StudentResult {
         var result = StudentResult(student: submission.student, file: submission.file, error: submission.error, points: 0,
-                                   maxPoints: exercise.maxPoints, questions: [], unknownAnswers: [])
+                                   maxPoints: exercise.maxPoints, questions: [], unknownAnswers: [],
+                                   note: submission.note, submittedAt: submission.submittedAt)
         let prepared: [PreparedQuestion]?
         if submission.error == nil {
             do { prepared = try exercise.prepared(for: submission.student) } catch {
@@ -80,15 +81,21 @@ public enum Grader {
     /// Reads and grades every file, in parallel, and returns the report.
     /// With a roster, a student id that matches a roster student (by login, SIS id or e-mail) is
     /// replaced by the id the roster's sheets use, so the numbers graded are those of the sheet.
-    public static func grade(files: [SubmissionFile], exercise: Exercise, roster: Roster? = nil) -> GradeReport {
+    public static func grade(files: [SubmissionFile], exercise: Exercise, roster: Roster? = nil,
+                             skipped: [SkippedFile] = []) -> GradeReport {
         let slots = ResultSlots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            var submission = Submission.read(file.url, displayName: file.displayName)
+            var submission = Submission.read(file.url, displayName: file.displayName, student: file.student)
             if let student = roster?.student(matching: submission.student) { submission.student = student.displayID }
             slots.set(index, grade(submission, exercise: exercise))
         }
-        return GradeReport(exercise: exercise, students: slots.values)
+        return GradeReport(exercise: exercise, students: slots.values, skipped: skipped)
+    }
+
+    /// Reads and grades a collected set; its skipped entries are listed in the report.
+    public static func grade(_ set: SubmissionSet, exercise: Exercise, roster: Roster? = nil) -> GradeReport {
+        grade(files: set.files, exercise: exercise, roster: roster, skipped: set.skipped)
     }
 
     /// Grades submissions already in memory (tests, benchmarks).
@@ -101,40 +108,22 @@ public enum Grader {
     }
 }
 
-/// An answer file to grade: where it is and how to name it.
+/// An answer file to grade: where it is, how feedback names it, and the student id given
+/// from outside (a roster, `--student`), if any.
 public struct SubmissionFile: Sendable, Equatable {
     public var url: URL
     public var displayName: String
+    public var student: String?
 
-    public init(url: URL, displayName: String) {
+    public init(url: URL, displayName: String, student: String? = nil) {
         self.url = url
         self.displayName = displayName
+        self.student = student
     }
 
-    /// The answer files named on a command line: files as given, folders expanded to their
-    /// `.yaml`, `.yml` and `.json` files (not recursively), sorted by name.
+    /// The regular answer files named on a command line (see `SubmissionSet`).
     public static func collect(_ paths: [String]) throws -> [SubmissionFile] {
-        var files: [SubmissionFile] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError("the submission '\(path)' does not exist")
-            }
-            if isDirectory.boolValue {
-                let names: [String]
-                do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
-                    throw InputError("cannot list the folder '\(path)'")
-                }
-                let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                for name in names.sorted() where [".yaml", ".yml", ".json"].contains(where: { name.lowercased().hasSuffix($0) }) {
-                    let full = base + "/" + name
-                    files.append(SubmissionFile(url: URL(fileURLWithPath: full), displayName: full))
-                }
-            } else {
-                files.append(SubmissionFile(url: URL(fileURLWithPath: path), displayName: path))
-            }
-        }
-        return files
+        try SubmissionSet.collect(paths).files
     }
 }
 

@@ -13,4 +13,11 @@ public struct StudentResult: Equatable, Sendable, Encodable {
     public var questions: [QuestionResult]
     /// Answers to ids the exercise does not have (probably typos).
     public var unknownAnswers: [String]
+    /// Why the file's own `student:` field was not obeyed, if it disagreed with the id.
+    public var note: String? = nil
+    /// When the file was handed in (its `submitted` field, else its modification time), in
+    /// seconds since 1970; orders two files of one student.
+    public var submittedAt: Double? = nil
+    /// The file graded instead of this one, when the student handed in more than one.
+    public var supersededBy: String? = nil
 }

@@ -1,48 +1,60 @@
 import Foundation
 import LessonCore
+import LessonLibrary
 import Yams
 
 /// One student's answer file, read but not yet graded. Reading never throws: a file that
 /// cannot be read becomes a submission with an `error`, so one bad file never stops a batch.
 public struct Submission: Sendable {
-    /// The file as given on the command line (or inside a given folder).
+    /// The file's name as feedback shows it (the name inside its folder, never the grader's path).
     public var file: String
-    /// The student id: the file's `student` key, else the file name without extension.
+    /// The student id, decided by `StudentIdentity`: the file name, or an id given from outside.
     public var student: String
     /// The answers by question id.
     public var answers: [String: SubmittedValue]
     /// Why the file could not be used, if it could not.
     public var error: String?
+    /// Why the file's own `student:` field was not obeyed, if it disagreed with the id.
+    public var note: String? = nil
+    /// When the student handed the file in: its `submitted` field (ISO 8601), else the
+    /// file's modification time, in seconds since 1970. Decides which of two files of one
+    /// student is graded (the newest readable one).
+    public var submittedAt: Double? = nil
 
     /// The largest answer file read (256 KiB); anything larger is refused unread.
     public static let maximumBytes = 256 * 1024
 
-    /// Reads an answer file (YAML, or JSON when it starts with `{`).
-    public static func read(_ url: URL, displayName: String) -> Submission {
+    /// Reads an answer file (YAML, or JSON when it starts with `{`). Only a regular file is
+    /// read: the file is opened without following a symbolic link and without blocking, and
+    /// checked with `fstat` before a byte is read, so a link, FIFO or device is an error.
+    /// `student` is an id given from outside (a roster, `--student`), which then decides.
+    public static func read(_ url: URL, displayName: String, student: String? = nil) -> Submission {
         let fallbackID = url.deletingPathExtension().lastPathComponent
-        func failed(_ message: String) -> Submission {
-            Submission(file: displayName, student: fallbackID, answers: [:], error: message)
-        }
-        let data: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
+        let contents: RegularFile.Contents
+        do { contents = try RegularFile.contents(url.path, maximumBytes: maximumBytes + 1, followLinks: false) } catch let problem as RegularFile.Problem {
+            if case .tooLarge = problem {
+                return Submission(file: displayName, student: student ?? fallbackID, answers: [:],
+                                  error: "is larger than \(maximumBytes / 1024) KiB; an answer file is a few lines")
+            }
+            return Submission(file: displayName, student: student ?? fallbackID, answers: [:], error: problem.reason)
         } catch {
-            return failed("cannot be read (\(FileManager.default.fileExists(atPath: url.path) ? "permission denied or not a file" : "no such file"))")
+            return Submission(file: displayName, student: student ?? fallbackID, answers: [:], error: "cannot be read")
         }
-        return parse(data, file: displayName, fallbackID: fallbackID)
+        var submission = parse(contents.data, file: displayName, fallbackID: fallbackID, assigned: student)
+        if submission.submittedAt == nil { submission.submittedAt = contents.modified }
+        return submission
     }
 
-    /// Parses the bytes of an answer file.
-    public static func parse(_ data: Data, file: String, fallbackID: String) -> Submission {
+    /// Parses the bytes of an answer file whose name gives the id `fallbackID`.
+    public static func parse(_ data: Data, file: String, fallbackID: String, assigned: String? = nil) -> Submission {
         func failed(_ message: String) -> Submission {
-            Submission(file: file, student: fallbackID, answers: [:], error: message)
+            Submission(file: file, student: assigned ?? fallbackID, answers: [:], error: message)
         }
         if data.count > maximumBytes { return failed("is larger than \(maximumBytes / 1024) KiB; an answer file is a few lines") }
         guard var text = String(data: data, encoding: .utf8) else { return failed("is not UTF-8 text") }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        if text.unicodeScalars.contains("\0") { return failed("holds a NUL byte; an answer file is plain text") }
+        let trimmed = text.drop { $0.isWhitespace }
         if trimmed.isEmpty { return failed("is empty; expected answers such as \"answers: {q1: 37}\"") }
         let root: SubmittedValue
         do {
@@ -56,29 +68,47 @@ public struct Submission: Sendable {
             return failed("is not valid \(kind): \(describe(error))")
         }
         guard case .map(let top) = root else {
-            return failed("must be a mapping with 'answers' (and optionally 'student'), found \(root.text)")
+            return failed("must be a mapping with 'answers' (and optionally 'student'), found \(Excerpt.quote(root.text))")
         }
-        var student = fallbackID
-        if let given = top["student"] {
-            guard let id = given.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty else {
-                return failed("has 'student: \(given.text)', which is not a student id (a name or a number)")
+        let identity: StudentIdentity
+        do {
+            identity = try StudentIdentity.decide(fileID: fallbackID, assigned: assigned,
+                                                  declared: top["student"].map { $0.scalarText ?? $0.text })
+        } catch let error as InputError {
+            return Submission(file: file, student: Excerpt.quote(assigned ?? fallbackID), answers: [:],
+                              error: "is not graded: \(error.message)")
+        } catch {
+            return failed("is not graded: its student id is not usable")
+        }
+        var submittedAt: Double?
+        if let given = top["submitted"] {
+            guard let text = given.scalarText, let date = Self.date(text) else {
+                return Submission(file: file, student: identity.id, answers: [:], error:
+                    "has 'submitted: \(Excerpt.quote(given.text, limit: 40))', which is not a date and time such as 2026-05-04T09:30:00Z",
+                                  note: identity.note)
             }
-            student = id
-        }
-        if student.count > 100 || student.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            return Submission(file: file, student: String(student.unicodeScalars.filter { $0.properties.generalCategory != .control }.prefix(100).map(Character.init)),
-                              answers: [:], error: "has a student id longer than 100 characters or with control characters")
+            submittedAt = date
         }
         var answers: [String: SubmittedValue] = [:]
         if let block = top["answers"] {
             guard case .map(let entries) = block else {
-                return Submission(file: file, student: student, answers: [:], error: "has 'answers' that is not a mapping of question ids to answers")
+                return Submission(file: file, student: identity.id, answers: [:], error: "has 'answers' that is not a mapping of question ids to answers",
+                                  note: identity.note)
             }
             answers = entries
         } else {
-            answers = top.filter { $0.key != "student" && $0.key != "exercise" && $0.key != "name" }
+            answers = top.filter { !["student", "exercise", "name", "submitted"].contains($0.key) }
         }
-        return Submission(file: file, student: student, answers: answers, error: nil)
+        return Submission(file: file, student: identity.id, answers: answers, error: nil, note: identity.note, submittedAt: submittedAt)
+    }
+
+    /// Seconds since 1970 of an ISO 8601 date-time (`2026-05-04T09:30:00Z`) or date (`2026-05-04`).
+    static func date(_ text: String) -> Double? {
+        let full = ISO8601DateFormatter()
+        if let date = full.date(from: text) { return date.timeIntervalSince1970 }
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        return day.date(from: text)?.timeIntervalSince1970
     }
 
     private static func describe(_ error: Error) -> String {
@@ -90,6 +120,6 @@ public struct Submission: Sendable {
             }
         } else { text = String(describing: error) }
         let line = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
-        return line.count > 200 ? String(line.prefix(197)) + "…" : line
+        return Excerpt.quote(line)
     }
 }

@@ -24,6 +24,12 @@ extension GradeReport {
         let fragments = slots.values
         var out = JSONOutput(capacity: fragments.reduce(4096) { $0 + $1.count + 8 })
         out.object { o in
+            o.field("duplicates", array: duplicates.count) { a, i in
+                let d = duplicates[i]
+                a.itemObject { o in
+                    o.field("graded", d.graded); o.field("ignored", strings: d.ignored); o.field("student", d.student)
+                }
+            }
             o.field("exercise", exercise)
             o.field("max_points", maxPoints)
             o.field("questions", array: questions.count) { a, i in
@@ -31,6 +37,9 @@ extension GradeReport {
                 a.itemObject { o in
                     o.field("id", q.id); o.field("kind", q.kind); o.field("points", q.points); o.field("text", q.text)
                 }
+            }
+            o.field("skipped", array: skipped.count) { a, i in
+                a.itemObject { o in o.field("file", skipped[i].file); o.field("reason", skipped[i].reason) }
             }
             o.field("students", fragments: fragments)
             o.field("summary", array: summary.count) { a, i in
@@ -63,11 +72,13 @@ extension StudentResult {
         o.field("error", error)
         o.field("file", file)
         o.field("max_points", maxPoints)
+        o.field("note", note)
         o.field("points", points)
         o.field("questions", array: questions.count) { a, i in
             a.itemObject { o in questions[i].writeJSON(&o) }
         }
         o.field("student", student)
+        o.field("superseded_by", supersededBy)
         o.field("unknown_answers", strings: unknownAnswers)
     }
 }

@@ -10,8 +10,8 @@ extension ActivationsLesson {
     /// The tabulated values and the plotted range.
     public struct Options: LessonOptions {
         @Option(parsing: .unconditional, help: ArgumentHelp("The z values of the table.", valueName: "values")) var at: String?
-        @Option(parsing: .unconditional, help: "The left end of the plotted range of z.") var from: Double?
-        @Option(parsing: .unconditional, help: "The right end of the plotted range of z.") var to: Double?
+        @Option(parsing: .unconditional, help: "The left end of the plotted range of z.", transform: FiniteNumber.parse) var from: Double?
+        @Option(parsing: .unconditional, help: "The right end of the plotted range of z.", transform: FiniteNumber.parse) var to: Double?
 
         public init() {}
 

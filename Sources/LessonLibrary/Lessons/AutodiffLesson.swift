@@ -87,14 +87,21 @@ public enum AutodiffLesson: Lesson {
         lines += backward.steps.map { "  " + $0.text }
         lines.append("")
         let gradient = backward.gradient
-        lines.append("Result: J = \(n(forward.output)); " + gradient.keys.sorted().map { "∂J/∂\($0) = \(n(gradient[$0] ?? 0))" }.joined(separator: ", "))
+        let variableNodes = Dictionary(graph.nodes.compactMap { node in node.variable.map { ($0, node.id) } }, uniquingKeysWith: { a, _ in a })
+        lines.append("Result: J = \(n(forward.output)); " + gradient.keys.sorted().map { name in
+            if let id = variableNodes[name], let gap = backward.gradientGap(id) { return "∂J/∂\(name) is \(gap)" }
+            return "∂J/∂\(name) = \(n(gradient[name] ?? 0))"
+        }.joined(separator: ", "))
         let checked = (example.statedValue == nil ? 0 : 1) + example.statedGradient.count
         lines += LessonChecks.lines(mismatches, checked: checked)
-        let payload = Payload(expression: example.expression, at: example.at, value: forward.output, gradient: gradient,
+        let payload = Payload(expression: example.expression, at: example.at, value: forward.output,
+                              gradient: gradient.mapValues { $0.isFinite ? $0 : nil },
                               nodes: graph.nodes.map { node in
-                                  .init(name: node.name, formula: node.formula, operation: node.operation.rawValue,
-                                        inputs: node.inputs.map { graph.nodes[$0].name },
-                                        value: forward.values[node.id], gradient: backward.adjoints[node.id])
+                                  let gap = backward.gradientGap(node.id)
+                                  return .init(name: node.name, formula: node.formula, operation: node.operation.rawValue,
+                                               inputs: node.inputs.map { graph.nodes[$0].name },
+                                               value: forward.values[node.id], gradient: gap == nil ? backward.adjoints[node.id] : nil,
+                                               gradientNote: gap)
                               },
                               forwardSteps: forward.lines, backwardSteps: backward.steps.map(\.text))
         return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: payload,
@@ -109,12 +116,26 @@ public enum AutodiffLesson: Lesson {
             var operation: String
             var inputs: [String]
             var value: Double
-            var gradient: Double
+            /// ∂J/∂node, or null when `gradientNote` says why there is none.
+            var gradient: Double?
+            var gradientNote: String?
+
+            private enum CodingKeys: String, CodingKey { case name, formula, operation, inputs, value, gradient, gradientNote }
+
+            func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(name, forKey: .name); try c.encode(formula, forKey: .formula)
+                try c.encode(operation, forKey: .operation); try c.encode(inputs, forKey: .inputs)
+                try c.encode(value, forKey: .value)
+                try c.encode(gradient, forKey: .gradient)  // null, not left out, when there is none
+                try c.encodeIfPresent(gradientNote, forKey: .gradientNote)
+            }
         }
         var expression: String
         var at: [String: Double]
         var value: Double
-        var gradient: [String: Double]
+        /// ∂J/∂variable; null where undefined (the node's `gradient_note` says why).
+        var gradient: [String: Double?]
         var nodes: [Node]
         var forwardSteps: [String]
         var backwardSteps: [String]

@@ -16,7 +16,7 @@ extension CNNLesson {
         @Option(parsing: .unconditional, help: ArgumentHelp("The target, one probability per class, such as \"0 1 0\".", valueName: "vector")) var target: String?
         @Option(name: .customLong("dense-weights"), parsing: .unconditional, help: ArgumentHelp("The dense weights, one row per class and one column per flattened value, or @file.", valueName: "matrix")) var denseWeights: String?
         @Option(name: .customLong("dense-bias"), parsing: .unconditional, help: ArgumentHelp("The dense biases, one per class, such as \"0.1 0 -0.1\".", valueName: "vector")) var denseBias: String?
-        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α")) var learningRate: Double?
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α"), transform: FiniteNumber.parse) var learningRate: Double?
 
         public init() {}
 

@@ -72,9 +72,9 @@ public enum CNNLesson: Lesson {
             image = try variant.require("image", expected: "the one-channel image matrix, such as \"1 0 3; 0 3 4\"").matrix()
             filters = try variant.require("filters", expected: "a list of filter matrices").items().map { try $0.matrix() }
             biases = try variant.require("biases", expected: "one bias per filter, such as [0.5, -0.5]").vector()
-            padding = try variant["padding"]?.pair() ?? Pair2(0)
-            stride = try variant["stride"]?.pair() ?? Pair2(1)
-            pool = try variant["pool"]?.pair() ?? Pair2(2)
+            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
+            stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
+            pool = try variant["pool"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(2)
             let dense = try variant.require("dense", expected: "the dense layer's weights and bias")
             try dense.rejectUnknownKeys(allowed: ["weights", "bias"])
             denseWeights = try dense.require("weights", expected: "one row per class, one column per flattened value").matrix()

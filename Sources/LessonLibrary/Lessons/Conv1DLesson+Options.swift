@@ -15,7 +15,7 @@ extension Conv1DLesson {
     public struct Options: LessonOptions {
         @Option(parsing: .unconditional, help: ArgumentHelp("The signal, or @file.", valueName: "vector")) var input: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("The kernel, or @file.", valueName: "vector")) var kernel: String?
-        @Option(parsing: .unconditional, help: "The bias added to every output.") var bias: Double?
+        @Option(parsing: .unconditional, help: "The bias added to every output.", transform: FiniteNumber.parse) var bias: Double?
         @Option(parsing: .unconditional, help: ArgumentHelp("Zeros added at each end: n, or same, valid, full.", valueName: "p")) var padding: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows.", valueName: "s")) var stride: Int?
         @Option(parsing: .unconditional, help: ArgumentHelp("Spacing between kernel taps.", valueName: "d")) var dilation: Int?

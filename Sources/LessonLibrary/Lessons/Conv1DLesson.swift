@@ -43,9 +43,9 @@ public enum Conv1DLesson: Lesson {
             input = try variant.require("input", expected: "the signal, such as \"4 1 1 2\"").vector()
             kernel = try variant.require("kernel", expected: "the kernel, such as \"1 -2 1\"").vector()
             bias = try variant["bias"]?.double() ?? 0
-            padding = try variant["padding"]?.int() ?? 0
-            stride = try variant["stride"]?.int() ?? 1
-            dilation = try variant["dilation"]?.int() ?? 1
+            padding = try variant["padding"]?.int(in: 0...OutputSize.largestSetting) ?? 0
+            stride = try variant["stride"]?.int(in: 1...OutputSize.largestSize) ?? 1
+            dilation = try variant["dilation"]?.int(in: 1...OutputSize.largestSetting) ?? 1
             if let modeValue = variant["mode"] {
                 let name = try modeValue.string()
                 guard let parsed = ConvolutionMode(rawValue: name) else {

@@ -16,7 +16,7 @@ extension Conv2DLesson {
     /// The options that describe one 2-D convolution, shared by `conv2d` and `conv2d-backward`.
     public struct Options: LessonOptions {
         @OptionGroup var convolution: ConvolutionOptions
-        @Option(parsing: .unconditional, help: "The bias added to every output cell.") var bias: Double?
+        @Option(parsing: .unconditional, help: "The bias added to every output cell.", transform: FiniteNumber.parse) var bias: Double?
         @Flag(help: "Compute the true convolution (kernel rotated by 180°) instead of cross-correlation.") var flip = false
 
         public init() {}

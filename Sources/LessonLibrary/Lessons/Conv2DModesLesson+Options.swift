@@ -14,7 +14,7 @@ extension Conv2DModesLesson {
     /// The input, the kernel, which paddings and which operations.
     public struct Options: LessonOptions {
         @OptionGroup var matrices: MatrixOptions
-        @Option(parsing: .unconditional, help: "The bias added to every output cell.") var bias: Double?
+        @Option(parsing: .unconditional, help: "The bias added to every output cell.", transform: FiniteNumber.parse) var bias: Double?
         @Option(parsing: .unconditional, help: ArgumentHelp("Which paddings to run: full,valid,same.", valueName: "list")) var paddings: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns.", valueName: "s")) var stride: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Spacing between kernel taps: n, or rows,columns.", valueName: "d")) var dilation: String?

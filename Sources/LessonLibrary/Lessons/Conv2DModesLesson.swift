@@ -49,8 +49,8 @@ public enum Conv2DModesLesson: Lesson {
             input = try variant.require("input", expected: "the input matrix, such as \"1 0 3; 0 3 4\"").matrix()
             kernel = try variant.require("kernel", expected: "the kernel matrix, such as \"1 -1; 0 2\"").matrix()
             bias = try variant["bias"]?.double() ?? 0
-            stride = try variant["stride"]?.pair() ?? Pair2(1)
-            dilation = try variant["dilation"]?.pair() ?? Pair2(1)
+            stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
+            dilation = try variant["dilation"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
             if let list = variant["paddings"] {
                 paddings = try list.items().map { item in
                     let name = try item.string()

@@ -32,10 +32,10 @@ public enum ConvArithmeticLesson: Lesson {
             try variant.rejectUnknownKeys(allowed: ["n", "k", "p", "s", "d", "output_padding"])
             input = try variant.require("n", expected: "the input size, such as 7 or [7, 5]").pair()
             kernel = try variant.require("k", expected: "the kernel size, such as 3 or [3, 2]").pair()
-            padding = try variant["p"]?.pair() ?? Pair2(0)
-            stride = try variant["s"]?.pair() ?? Pair2(1)
-            dilation = try variant["d"]?.pair() ?? Pair2(1)
-            outputPadding = try variant["output_padding"]?.pair() ?? Pair2(0)
+            padding = try variant["p"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
+            stride = try variant["s"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
+            dilation = try variant["d"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
+            outputPadding = try variant["output_padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output"])
                 if let output = expected["output"] {

@@ -55,8 +55,9 @@ public enum ImageFiltersLesson: Lesson {
 
     /// Reads any PNG (gray, palette, RGB, with alpha, 8 or 16 bits) as gray values 0…255.
     public static func readPicture(_ url: URL, name: String) throws -> Picture {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw InputError("cannot read the image file '\(name)'")
+        // A regular file only (a FIFO or device would block or never end), at most 64 MiB.
+        guard let data = try? RegularFile.read(url.path, maximumBytes: 64 * 1024 * 1024) else {
+            throw InputError("cannot read the image file '\(Excerpt.quote(name))'")
         }
         let image: RGBAImage
         do { image = try PNGCodec.decode([UInt8](data)) } catch let error as PNGError {

@@ -36,7 +36,7 @@ public struct NetworkOptions: LessonOptions {
 /// The network options and the learning rate of the gradient-descent step.
 public struct NetworkStepOptions: LessonOptions {
     @OptionGroup var network: NetworkOptions
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α")) var learningRate: Double?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α"), transform: FiniteNumber.parse) var learningRate: Double?
 
     public init() {}
 

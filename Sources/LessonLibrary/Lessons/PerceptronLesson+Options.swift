@@ -9,7 +9,7 @@ extension PerceptronLesson {
 
     /// The learning rate and the most epochs of the perceptron rule.
     public struct Options: LessonOptions {
-        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the perceptron rule.", valueName: "α")) var learningRate: Double?
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the perceptron rule.", valueName: "α"), transform: FiniteNumber.parse) var learningRate: Double?
         @Option(parsing: .unconditional, help: "The most epochs to run the rule.") var epochs: Int?
 
         public init() {}

@@ -62,9 +62,9 @@ public enum PoolingLesson: Lesson {
                 }
                 op = parsed
             }
-            size = try variant["size"]?.pair() ?? Pair2(2)
-            stride = try variant["stride"]?.pair()
-            padding = try variant["padding"]?.pair() ?? Pair2(0)
+            size = try variant["size"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(2)
+            stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize)
+            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
             countIncludePad = try variant["count-include-pad"]?.bool() ?? true
             isGlobal = try variant["global"]?.bool() ?? false
             grad = try variant["grad"]?.matrix()

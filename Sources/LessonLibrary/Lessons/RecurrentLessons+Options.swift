@@ -14,7 +14,7 @@ extension RNNLesson {
     public struct Options: LessonOptions {
         @Option(parsing: .unconditional, help: ArgumentHelp("A YAML file whose top level holds 'network:' (U, W, V, inputs, loss, target or targets, …).", valueName: "file")) var network: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Truncate BPTT: each loss term sends its gradient back through at most K steps.", valueName: "K")) var truncate: Int?
-        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate η of the update.", valueName: "η")) var learningRate: Double?
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate η of the update.", valueName: "η"), transform: FiniteNumber.parse) var learningRate: Double?
 
         public init() {}
 
@@ -37,7 +37,7 @@ extension LSTMLesson {
     /// Another cell and the learning rate of the update.
     public struct Options: LessonOptions {
         @Option(parsing: .unconditional, help: ArgumentHelp("A YAML file whose top level holds 'network:' (W_f … W_o, b_f … b_o, inputs, target or targets).", valueName: "file")) var network: String?
-        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate η of the update.", valueName: "η")) var learningRate: Double?
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate η of the update.", valueName: "η"), transform: FiniteNumber.parse) var learningRate: Double?
 
         public init() {}
 

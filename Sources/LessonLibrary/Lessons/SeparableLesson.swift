@@ -47,8 +47,8 @@ public enum SeparableLesson: Lesson {
             depthwise = try variant.require("depthwise", expected: "a list of kernels, one per channel").items().map { try $0.matrix() }
             pointwise = try variant.require("pointwise", expected: "the pointwise weights, filters × channels, such as \"1 -1 2; 0 1 1\"").matrix()
             bias = try variant["bias"]?.vector() ?? Array(repeating: 0, count: pointwise.rows)
-            padding = try variant["padding"]?.pair() ?? Pair2(0)
-            stride = try variant["stride"]?.pair() ?? Pair2(1)
+            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
+            stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
             if let model = variant["model"] {
                 try model.rejectUnknownKeys(allowed: ["input", "layers", "classes"])
                 modelInput = try model.require("input", expected: "[height, width, channels]").items().map { try $0.int() }

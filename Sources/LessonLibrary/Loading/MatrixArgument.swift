@@ -4,22 +4,27 @@ import LessonCore
 /// Reads a matrix given on the command line: a literal such as `"1 0 3; 0 3 4"`, or
 /// `@path` for a text or CSV file holding one (one row per line).
 public enum MatrixArgument {
+    /// The largest matrix file read (4 MiB, far more than any figure can show).
+    public static let maximumFileBytes = 4 * 1024 * 1024
+
     /// Parses `argument`; `option` names the option in errors (`--input`).
     public static func parse(_ argument: String, option: String) throws -> Tensor {
         if argument.hasPrefix("@") {
             let path = String(argument.dropFirst())
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw InputError("\(option) \(argument): cannot read the file '\(path)'")
+            let quoted = Excerpt.quote(path)
+            let data: Data
+            do { data = try RegularFile.read(path, maximumBytes: maximumFileBytes) } catch let error as InputError {
+                throw error.located(in: "\(option) @\(quoted)")
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw InputError("\(option) \(argument): the file '\(path)' is not UTF-8 text")
+                throw InputError("\(option) @\(quoted): the file '\(quoted)' is not UTF-8 text")
             }
             do { return try MatrixLiteral.parse(text) } catch let error as InputError {
-                throw error.located(in: "\(option) \(argument) (file '\(path)')")
+                throw error.located(in: "\(option) @\(quoted) (file '\(quoted)')")
             }
         }
         do { return try MatrixLiteral.parse(argument) } catch let error as InputError {
-            throw error.located(in: "\(option) \"\(argument)\"")
+            throw error.located(in: "\(option) \"\(Excerpt.quote(argument))\"")
         }
     }
 
@@ -29,6 +34,6 @@ public enum MatrixArgument {
         let values = parts.map { Int($0.replacingOccurrences(of: "\u{2212}", with: "-")) }
         if values.count == 1, let v = values[0] { return Pair2(v) }
         if values.count == 2, let r = values[0], let c = values[1] { return Pair2(rows: r, columns: c) }
-        throw InputError("\(option) \(argument): expected a whole number, or two as rows,columns (such as 2,1)")
+        throw InputError("\(option) \(Excerpt.quote(argument)): expected a whole number, or two as rows,columns (such as 2,1)")
     }
 }

@@ -15,6 +15,11 @@ public struct YAMLValue {
     public static func parse(_ text: String, file: String) throws -> YAMLValue {
         let node: Node?
         do {
+            try MatrixLiteral.refuseNUL(text)
+        } catch let error as InputError {
+            throw error.located(in: file)
+        }
+        do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw InputError("not valid YAML: \(Self.describe(error))").located(in: file)
@@ -25,12 +30,15 @@ public struct YAMLValue {
         return YAMLValue(node: node, file: file, path: "")
     }
 
+    /// The largest YAML file read (4 MiB).
+    public static let maximumBytes = 4 * 1024 * 1024
+
     /// Reads and parses a YAML file.
     public static func load(_ url: URL, displayName: String? = nil) throws -> YAMLValue {
         let name = displayName ?? url.path
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError("\(name): the file cannot be read (\(FileManager.default.fileExists(atPath: url.path) ? "permission denied or not a file" : "no such file"))")
+        do { data = try RegularFile.read(url.path, maximumBytes: maximumBytes) } catch {
+            throw InputError("\(name): the file cannot be read (\(FileManager.default.fileExists(atPath: url.path) ? "permission denied, not a regular file, or larger than \(maximumBytes / 1024 / 1024) MiB" : "no such file"))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError("the file is not UTF-8 text").located(in: name)
@@ -47,7 +55,10 @@ public struct YAMLValue {
     }
 
     /// An error at this node: "<location>: <message>".
-    public func error(_ message: String) -> InputError { InputError(message).located(in: location) }
+    /// Keys and values in the message are the file's own text: control characters are escaped.
+    public func error(_ message: String) -> InputError {
+        InputError(Excerpt.quote(message, limit: 400)).located(in: Excerpt.quote(location, limit: 200))
+    }
 
     // MARK: Structure
 
@@ -114,10 +125,12 @@ public struct YAMLValue {
 
     /// A number; accepts `−` and fractions such as `13/9`.
     public func double() throws -> Double {
-        guard let text = node.scalar?.string, let value = MatrixLiteral.parseNumber(text) else {
-            throw error("expected a number, found \(found)")
+        guard let text = node.scalar?.string else { throw error("expected a number, found \(found)") }
+        switch MatrixLiteral.read(text) {
+        case .success(let value): return value
+        case .failure(.notANumber): throw error("expected a number, found \(found)")
+        case .failure(let problem): throw error("expected a finite number, but '\(Excerpt.quote(text))' \(problem.message)")
         }
-        return value
     }
 
     /// true or false.
@@ -165,6 +178,25 @@ public struct YAMLValue {
         return Pair2(rows: try values[0].int(), columns: try values[1].int())
     }
 
+    /// A whole number within `range`; a value outside names this file and line, since the
+    /// lesson would otherwise refuse it later without saying where it was written.
+    public func int(in range: ClosedRange<Int>) throws -> Int {
+        let value = try int()
+        guard range.contains(value) else { throw error(Self.rangeText(value, range)) }
+        return value
+    }
+
+    /// A size per axis (`pair()`) with both numbers within `range`.
+    public func pair(in range: ClosedRange<Int>) throws -> Pair2 {
+        let value = try pair()
+        for v in [value.rows, value.columns] where !range.contains(v) { throw error(Self.rangeText(v, range)) }
+        return value
+    }
+
+    private static func rangeText(_ value: Int, _ range: ClosedRange<Int>) -> String {
+        "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(value)"
+    }
+
     private var kind: String {
         if node.mapping != nil { return "a mapping" }
         if node.sequence != nil { return "a list" }
@@ -172,13 +204,13 @@ public struct YAMLValue {
     }
 
     private var found: String {
-        if let s = node.scalar?.string { return "'\(s)'" }
+        if let s = node.scalar?.string { return "'\(Excerpt.quote(s))'" }
         return kind
     }
 
     private static func describe(_ error: YamlError) -> String {
         // YamlError's description carries "line:column: problem"; keep it as one sentence.
-        String(describing: error).replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "  ", with: " ").trimmingCharacters(in: .whitespaces)
+        Excerpt.quote(String(describing: error).replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "  ", with: " ").trimmingCharacters(in: .whitespaces), limit: 200)
     }
 }

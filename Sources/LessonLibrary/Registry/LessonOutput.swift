@@ -39,7 +39,8 @@ public struct LessonOutput {
         } catch EncodingError.invalidValue(let value, let context) {
             // JSON has no ∞ or NaN: an overflowing input is the person's to change, not a crash.
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            throw InputError("the trace holds \(value) at \(path.drop { $0 == "." }), which JSON cannot represent; the numbers overflow, so use smaller inputs, weights or learning rate")
+            let what = (value as? Double)?.isNaN == true ? "an undefined value (NaN)" : "an infinite value"
+            throw InputError("the trace holds \(what) at \(path.drop { $0 == "." }), which JSON cannot represent; the numbers overflow or leave the domain of an operation, so use other inputs, weights or learning rate")
         }
     }
 

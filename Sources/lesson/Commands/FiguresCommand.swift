@@ -33,10 +33,10 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: "Figure theme: light or dark.")
     var theme: ThemeName = .light
 
-    @Option(help: ArgumentHelp("Width of every file in pixels (PNG) or points (SVG, PDF).", valueName: "w"))
+    @Option(help: ArgumentHelp("Width of every file in pixels (PNG) or points (SVG, PDF).", valueName: "w"), transform: FiniteNumber.parse)
     var width: Double?
 
-    @Option(help: "Scale of every figure (2 doubles the pixels of a PNG).")
+    @Option(help: "Scale of every figure (2 doubles the pixels of a PNG).", transform: FiniteNumber.parse)
     var scale: Double?
 
     @Option(help: ArgumentHelp("Write into this folder instead of output/.", valueName: "dir"))

@@ -11,9 +11,13 @@ struct GradeCommand: ParsableCommand {
         abstract: "Grade students' answer files against an exercise and write the gradebook.",
         discussion: """
             The exercise is a file (exercises/param-count.yaml) or an id (param-count). Submissions are \
-            YAML or JSON answer files, or folders of them; the student id is the file's 'student' key, \
-            else its name. Writes gradebook.csv (Canvas's gradebook import), moodle.csv (Moodle's "Import grades \
-            from CSV"), report.json, gradescope/<student>/results.json \
+            YAML or JSON answer files, or folders of them; only regular files are read (links, FIFOs and \
+            devices are listed as skipped). The file name decides the student id (ana.yaml is ana's; \
+            --student gives it for a single file; with --roster, the roster student it matches); a 'student' \
+            key that disagrees is flagged, not obeyed. A student with several files is graded on the newest \
+            readable one (its 'submitted' key, else its modification time), and the others are listed. \
+            --out holds exactly the run's results. Writes gradebook.csv (Canvas's gradebook import), \
+            moodle.csv (Moodle's "Import grades from CSV"), report.json, gradescope/<student>/results.json \
             and figures/<student>/<question>.png for matrix answers with wrong cells, into \
             output/grade/<exercise>/ unless --out is given. A file that cannot be read gives that student \
             an error and zero points; the batch goes on.
@@ -53,6 +57,9 @@ struct GradeCommand: ParsableCommand {
     @Flag(name: .long, help: "Publish hidden answers: feedback and reports show the expected answers and working of every question.")
     var publishAnswers = false
 
+    @Option(name: .long, help: ArgumentHelp("The student id of the single answer file given (else its file name decides).", valueName: "id"))
+    var student: String?
+
     @Flag(name: .long, help: "Do not draw PNGs of matrix answers with wrong cells.")
     var noFigures = false
 
@@ -80,13 +87,22 @@ struct GradeCommand: ParsableCommand {
                 throw InputError("--canvas-assignment fills one existing assignment, so it cannot be used with --per-question")
             }
             let classRoster = try roster.map { try Roster.load(URL(fileURLWithPath: $0), displayName: $0) }
-            let files = try SubmissionFile.collect(submissions)
-            guard !files.isEmpty else { throw InputError("no .yaml, .yml or .json answer files in \(submissions.joined(separator: ", "))") }
+            var set = try SubmissionSet.collect(submissions)
+            let files = set.files
+            guard !files.isEmpty || !set.skipped.isEmpty else {
+                throw InputError("no .yaml, .yml or .json answer files in \(submissions.map { Excerpt.quote($0) }.joined(separator: ", "))")
+            }
+            if let student {
+                guard files.count == 1 else {
+                    throw InputError("--student names the student of one answer file, but \(files.count) answer files were given")
+                }
+                set.files[0].student = student
+            }
             if gradescope != nil, files.count != 1 {
                 throw InputError("--gradescope writes one student's results.json, but \(files.count) answer files were given")
             }
             let folder = URL(fileURLWithPath: out ?? "output/grade/\(SafeFileName.make(exercise.id))")
-            var report = Grader.grade(files: files, exercise: exercise, roster: classRoster)
+            var report = Grader.grade(set, exercise: exercise, roster: classRoster)
             let match = classRoster.map { RosterMatch(roster: $0, report: report) }
             report = try ReportWriter.write(report, to: folder,
                                             options: .init(gradescope: !noGradescope, figures: !noFigures,
@@ -113,8 +129,9 @@ struct GradeCommand: ParsableCommand {
 
     /// One student's results: a line with the total, then a line per question.
     static func describe(_ student: StudentResult) -> String {
-        var lines = ["\(student.student) (\(student.file)): \(GradeReport.points(student.points)) of \(GradeReport.points(student.maxPoints)) points"]
-        if let error = student.error { lines.append("  error: the answer file \(error)") }
+        var lines = ["\(Excerpt.quote(student.student)) (\(Excerpt.quote(student.file))): \(GradeReport.points(student.points)) of \(GradeReport.points(student.maxPoints)) points"]
+        if let error = student.error { lines.append("  error: the answer file \(Excerpt.quote(error, limit: 400))") }
+        if let note = student.note { lines.append("  note: \(Excerpt.quote(note, limit: 200))") }
         for q in student.questions where student.error == nil {
             let mark: String
             switch q.status {
@@ -122,10 +139,10 @@ struct GradeCommand: ParsableCommand {
             case .partial: mark = "◐"
             default: mark = "✗"
             }
-            lines.append("  \(mark) \(q.question) \(GradeReport.points(q.points))/\(GradeReport.points(q.maxPoints)): \(q.feedback)")
+            lines.append("  \(mark) \(q.question) \(GradeReport.points(q.points))/\(GradeReport.points(q.maxPoints)): \(Excerpt.quote(q.feedback, limit: 400))")
         }
         if !student.unknownAnswers.isEmpty {
-            lines.append("  note: answers to unknown questions ignored: \(student.unknownAnswers.joined(separator: ", "))")
+            lines.append("  note: answers to unknown questions ignored: \(Excerpt.quote(student.unknownAnswers.joined(separator: ", ")))")
         }
         return lines.joined(separator: "\n")
     }

@@ -22,7 +22,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Figure theme: light or dark.")
     var theme: ThemeName = .light
 
-    @Option(name: .long, parsing: .unconditional, help: "Scale of PNG figures (2 doubles the pixels, for projectors).")
+    @Option(name: .long, parsing: .unconditional, help: "Scale of PNG figures (2 doubles the pixels, for projectors; default 1).", transform: FiniteNumber.parse)
     var scale: Double = 1
 
     @Flag(name: .long, help: "Print the whole trace as JSON on standard output, and nothing else there.")

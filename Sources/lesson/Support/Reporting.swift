@@ -3,9 +3,10 @@ import Foundation
 import LessonCore
 import LessonFigures
 
-/// Writes a line to standard error.
+/// Writes a line to standard error; control characters from the input are escaped, so a
+/// message is one line that cannot drive the terminal.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((Excerpt.quote(message, limit: 2_000) + "\n").utf8))
 }
 
 /// Runs `body`; a mistake in the person's input becomes one sentence on standard error and

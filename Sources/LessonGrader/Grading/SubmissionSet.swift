@@ -1,0 +1,60 @@
+import Foundation
+import LessonCore
+import LessonLibrary
+
+/// The answer files named on a command line, and the entries that were not read.
+///
+/// Folders are expanded to their `.yaml`, `.yml` and `.json` entries (not recursively).
+/// Only regular files are kept: every entry is checked with `lstat` (never opened), and
+/// symbolic links, FIFOs, sockets, devices and folders are listed in `skipped` by name, as
+/// are files whose name (the student id) holds control characters.
+public struct SubmissionSet: Sendable, Equatable {
+    /// The regular files to grade, sorted by display name.
+    public var files: [SubmissionFile]
+    /// Entries not read, with why.
+    public var skipped: [SkippedFile]
+
+    /// Collects `paths` (files or folders).
+    public static func collect(_ paths: [String]) throws -> SubmissionSet {
+        var set = SubmissionSet(files: [], skipped: [])
+        for path in paths {
+            let kind = RegularFile.kind(path)
+            switch kind {
+            case .missing:
+                throw InputError("the submission '\(Excerpt.quote(path))' does not exist")
+            case .directory:
+                let names: [String]
+                do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+                    throw InputError("cannot list the folder '\(Excerpt.quote(path))'")
+                }
+                let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+                for name in names.sorted() where [".yaml", ".yml", ".json"].contains(where: { name.lowercased().hasSuffix($0) }) {
+                    set.add(base + "/" + name, name: name)
+                }
+            default:
+                set.add(path, name: URL(fileURLWithPath: path).lastPathComponent)
+            }
+        }
+        set.files.sort { $0.displayName < $1.displayName }
+        return set
+    }
+
+    private mutating func add(_ path: String, name: String) {
+        let kind = RegularFile.kind(path)
+        guard kind == .regular else {
+            skipped.append(SkippedFile(file: Excerpt.quote(name), reason: "is \(kind.rawValue), not a regular file"))
+            return
+        }
+        if Excerpt.hasControlCharacters(name) {
+            skipped.append(SkippedFile(file: Excerpt.quote(name), reason: "has control characters in its name, which gives the student id"))
+            return
+        }
+        files.append(SubmissionFile(url: URL(fileURLWithPath: path), displayName: name))
+    }
+}
+
+/// A folder entry that was not read, by name, and why.
+public struct SkippedFile: Sendable, Equatable, Encodable {
+    public var file: String
+    public var reason: String
+}
