@@ -91,11 +91,17 @@ public struct LossCurvePlot: Sendable {
                 if let last = page.last { canvas.circle(center: last, radius: 5, fill: curve.color) }
             }
         }
-        guard legend else { return }
+        guard legend, !curves.isEmpty else { return }
+        let size = 18.0, rowHeight = 28.0
+        let labelWidth = curves.map { canvas.textWidth($0.label, size: size) }.max() ?? 0
+        let boxWidth = labelWidth + 66, boxHeight = rowHeight * Double(curves.count) + 12
+        let boxX = frame.x + frame.width - boxWidth - 10, boxY = frame.y + 10
+        canvas.fillRect(x: boxX, y: boxY, width: boxWidth, height: boxHeight, theme.background.withAlpha(0.9))
+        canvas.strokeRect(x: boxX, y: boxY, width: boxWidth, height: boxHeight, theme.gridLine, lineWidth: 1)
         for (k, curve) in curves.enumerated() {
-            let y = frame.y + 24 + Double(k) * 28
-            canvas.line(from: (frame.x + frame.width - 200, y), to: (frame.x + frame.width - 166, y), curve.color, lineWidth: 5)
-            canvas.text(curve.label, x: frame.x + frame.width - 158, y: y, size: 18, theme.foreground, align: .left)
+            let y = boxY + 6 + rowHeight * (Double(k) + 0.5)
+            canvas.line(from: (boxX + 12, y), to: (boxX + 46, y), curve.color, lineWidth: 5)
+            canvas.text(curve.label, x: boxX + 54, y: y, size: size, theme.foreground, align: .left)
         }
     }
 

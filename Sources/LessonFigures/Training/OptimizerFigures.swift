@@ -16,9 +16,9 @@ public enum OptimizerFigures {
     }
 
     /// The contour plot's frame on a 1280 × 720 slide; public so tests can find trajectories.
-    public static let contourFrame = (x: 100.0, y: 90.0, width: 600.0, height: 520.0)
+    public static let contourFrame = (x: 100.0, y: 110.0, width: 600.0, height: 500.0)
     /// The loss plot's frame.
-    public static let lossFrame = (x: 830.0, y: 90.0, width: 420.0, height: 520.0)
+    public static let lossFrame = (x: 830.0, y: 110.0, width: 420.0, height: 500.0)
 
     /// The overview (every step) followed by one frame per step (at most `maxFrames`, evenly spaced).
     public static func figures(_ traces: [OptimizerTrace], grid: SurfaceGrid, surface: String, maxFrames: Int = 60) -> [Figure] {

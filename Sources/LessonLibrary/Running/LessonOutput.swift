@@ -99,6 +99,8 @@ public enum LessonCatalog {
         ImageFiltersLesson.self,
         CNNLesson.self,
         ParamCountLesson.self,
+        GradientDescentLesson.self,
+        OptimizersLesson.self,
     ]
 
     /// The lesson type for an id, if there is one.

@@ -25,6 +25,8 @@ struct RunCommand: ParsableCommand {
             RunImageFilters.self,
             RunCNN.self,
             RunParamCount.self,
+            RunGradientDescent.self,
+            RunOptimizers.self,
         ]
     )
 }
