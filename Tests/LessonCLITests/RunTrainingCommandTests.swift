@@ -71,6 +71,31 @@ import Testing
         #expect(result.stdout.contains("    v = 0.9×v + g = (−14.56, 33)"))
     }
 
+    /// `lesson run backprop` with a batch: the per-example δs, their average and the batch gradient
+    /// (numbers from torch autograd on the same network, float64); the equal-weights variant's symmetry.
+    @Test func backpropBatchAndInitialisation() throws {
+        let result = try runLesson(["run", "backprop", "--variant", "batch", "--json", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let batch = try #require(try json(result)["batch"] as? [String: Any])
+        #expect(batch["count"] as? Int == 3)
+        #expect(abs((batch["loss"] as? Double ?? .nan) - 0.21542953173196594) < 1e-14)
+        let grad = try #require(batch["grad_weights"] as? [[[Double]]])
+        #expect(abs(grad[0][0][1] - -0.22579874459649438) < 1e-14 && abs(grad[1][0][1] - -0.3484807410617169) < 1e-14)
+        #expect(abs(((batch["grad_bias"] as? [[Double]])?[0][1] ?? .nan) - 0.03156086805210134) < 1e-14)
+        #expect((batch["deltas"] as? [[[Double]]])?.count == 3)
+        let text = try runLesson(["run", "backprop", "--variant", "batch", "--no-figures"])
+        #expect(text.stdout.contains("average δ⁽²⁾ = (1/3)[(−0.6617) + (0.7936) + (−0.2664)] = (−0.0448)"))
+        #expect(text.stdout.contains("Seed 000 writes w_ij from unit i to unit j with the input as layer 1"))
+        let equal = try runLesson(["run", "backprop", "--variant", "equal-weights", "--no-figures"])
+        #expect(equal.stdout.contains("δ⁽¹⁾₃ = (w⁽²⁾₁₃δ⁽²⁾₁) × f′(z⁽¹⁾₃) = (0.3×(−0.4203)) × (1 − 0.4219²) = (−0.1261) × 0.822 = −0.1036"))
+        #expect(equal.stdout.contains("after the update their weights are still identical"))
+        let random = try runLesson(["run", "backprop", "--variant", "random-init", "--no-figures"])
+        #expect(random.status == 0 && !random.stdout.contains("Symmetry:") && random.stdout.contains("with seed 1 (SplitMix64)"))
+        // The existing example is unchanged: no batch key.
+        let plain = try runLesson(["run", "backprop", "--json", "--no-figures"])
+        #expect(try json(plain)["batch"] == nil)
+    }
+
     /// Bad input: one sentence, exit 1.
     @Test(arguments: [
         (["run", "optimizers", "--learning-rate", "0"], "error: --learning-rate: the learning rate must be a number above 0, got 0\n"),
