@@ -28,6 +28,8 @@ public enum QuestionKinds {
             ChoiceKind.self,
             Pool2DOutputKind.self,
             BackpropKind.self,
+            GradientDescentKind.self,
+            OptimizerPathKind.self,
         ]
     }
 
