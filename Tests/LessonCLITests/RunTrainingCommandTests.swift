@@ -91,6 +91,10 @@ import Testing
         #expect(equal.stdout.contains("after the update their weights are still identical"))
         let random = try runLesson(["run", "backprop", "--variant", "random-init", "--no-figures"])
         #expect(random.status == 0 && !random.stdout.contains("Symmetry:") && random.stdout.contains("with seed 1 (SplitMix64)"))
+        // The seed's own indexing: input = layer 1, w_ij from unit i to unit j.
+        let seed = try runLesson(["run", "backprop", "--variant", "by-hand", "--indexing", "seed", "--no-figures"])
+        #expect(seed.status == 0 && seed.stdout.contains("  δ⁽³⁾ = (−0.488)   (this lesson's δ⁽²⁾)"))
+        #expect(seed.stdout.contains("∂L/∂w⁽²⁾₂₁ = −0.2803"))
         // The existing example is unchanged: no batch key.
         let plain = try runLesson(["run", "backprop", "--json", "--no-figures"])
         #expect(try json(plain)["batch"] == nil)

@@ -43,6 +43,10 @@ public enum BackpropLesson: Lesson {
             lines.append("")
             lines.append("Initialisation: every weight drawn uniformly from [−\(Notation.number(initialization.scale)), \(Notation.number(initialization.scale))] with seed \(initialization.seed) (SplitMix64), biases 0.")
         }
+        if lesson.seedIndexing {
+            lines.append("")
+            lines += BatchText.seedIndexing(backward)
+        }
         lines += BatchText.symmetry(before: network, after: step.after)
         var batch: BatchBackwardTrace?
         if example.batchSize > 1 {

@@ -7,7 +7,7 @@ enum BatchText {
         let m = batch.count
         let n = { (v: Double) in Notation.number(v) }
         var lines = ["Batch of m = \(m) examples (the trace above is example 1 alone, m = 1), averaged as seed 000 writes it: J = (1/m) Σₖ L(x⁽ᵏ⁾, y⁽ᵏ⁾) + (λ/2m) Σ w²."]
-        lines.append("Index mapping: this lesson writes w⁽ˡ⁾ᵢⱼ for the weight into unit i of layer l from unit j of layer l − 1 (row i of W⁽ˡ⁾, layer 0 is the input), so δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀδ⁽ˡ⁺¹⁾ ∘ f′(z⁽ˡ⁾). Seed 000 writes w_ij from unit i to unit j with the input as layer 1: its W⁽ˡ⁺¹⁾ is this lesson's (W⁽ˡ⁾)ᵀ, and the formula is the same.")
+        lines.append(indexMapping)
         for (k, example) in batch.examples.enumerated() {
             let deltas = example.layers.map { "δ⁽\(NetworkNotation.raised($0.layer))⁾ = (\($0.delta.map(n).joined(separator: ", ")))" }
             lines.append("  example \(k + 1): L⁽\(NetworkNotation.raised(k + 1))⁾ = \(n(batch.losses[k])); " + deltas.joined(separator: "; "))
@@ -32,6 +32,27 @@ enum BatchText {
             }
         }
         lines.append("One step θ ← θ − α ∂J/∂θ with α = \(n(learningRate)): J goes from \(n(batch.loss)) to \(n(lossAfter)).")
+        return lines
+    }
+
+    /// How this lesson's indices map to seed 000's.
+    static let indexMapping = "Index mapping: this lesson numbers the input layer 0 and writes w⁽ˡ⁾ᵢⱼ for the weight into unit i of layer l from unit j of layer l − 1 (row i of W⁽ˡ⁾). Seed 000 numbers the input layer 1 and writes w⁽ˡ⁾ᵢⱼ for the weight from unit i of layer l to unit j of layer l + 1. So the lesson's layer l is the seed's layer l + 1, its δ⁽ˡ⁾ is the seed's δ⁽ˡ⁺¹⁾, and its w⁽ˡ⁾ᵢⱼ is the seed's w⁽ˡ⁾ⱼᵢ (the same superscript, the indices swapped)."
+
+    /// Every δ and weight gradient of a backward trace written in seed 000's indexing.
+    static func seedIndexing(_ backward: BackwardTrace) -> [String] {
+        var lines = ["In seed 000's indexing (input = layer 1, w⁽ˡ⁾ᵢⱼ from unit i of layer l to unit j of layer l + 1):", "  " + indexMapping]
+        for layer in backward.layers {
+            let s = layer.layer + 1
+            lines.append("  δ⁽\(NetworkNotation.raised(s))⁾ = (" + layer.delta.map { Notation.number($0) }.joined(separator: ", ") + ")   (this lesson's δ⁽\(NetworkNotation.raised(layer.layer))⁾)")
+            let g = layer.gradWeights
+            var parts: [String] = []
+            for j in 0..<g.columns {
+                for i in 0..<g.rows {
+                    parts.append("∂L/∂w⁽\(NetworkNotation.raised(layer.layer))⁾\(NetworkNotation.lowered(j + 1))\(NetworkNotation.lowered(i + 1)) = \(Notation.number(g[i, j]))")
+                }
+            }
+            lines.append("  " + parts.joined(separator: "; "))
+        }
         return lines
     }
 

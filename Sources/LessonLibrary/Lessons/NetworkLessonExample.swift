@@ -12,9 +12,11 @@ public struct NetworkLessonExample {
     public var statedOutput: [Double]?
     /// The seed and scale of a random initialisation that replaced the file's weights, if any.
     public var initialization: (seed: UInt64, scale: Double)?
+    /// Whether to also write every δ and gradient in seed 000's indexing (w_ij from unit i to unit j, input = layer 1).
+    public var seedIndexing = false
 
     /// The keys a network lesson's variant may hold.
-    public static let keys = ["network", "learning-rate", "initialization"]
+    public static let keys = ["network", "learning-rate", "initialization", "indexing"]
 
     /// Reads a variant of a network lesson file.
     public init(_ variant: LessonVariant) throws {
@@ -29,6 +31,11 @@ public struct NetworkLessonExample {
             let scale = try value["scale"]?.double() ?? 0.5
             guard seed >= 0, scale > 0, scale.isFinite else { throw value.error("initialization needs a seed ≥ 0 and a scale above 0") }
             try randomize(seed: UInt64(seed), scale: scale)
+        }
+        if let value = variant["indexing"] {
+            let name = try value.string()
+            guard name == "seed" || name == "lesson" else { throw value.error("indexing must be lesson or seed, got '\(name)'") }
+            seedIndexing = name == "seed"
         }
         if let expected = variant["expected"] {
             try expected.rejectUnknownKeys(allowed: ["loss", "output"])

@@ -19,6 +19,9 @@ struct RunBackprop: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α"))
     var learningRate: Double?
 
+    @Option(help: ArgumentHelp("lesson (w_ij into unit i, input = layer 0) or seed (seed 000's w_ij from unit i to unit j, input = layer 1): also writes every δ and gradient that way.", valueName: "indexing"))
+    var indexing: String?
+
     @OptionGroup var options: RunOptions
 
     func run() throws {
@@ -31,6 +34,10 @@ struct RunBackprop: ParsableCommand {
                     throw InputError("--learning-rate must be above 0, got \(Notation.number(learningRate))")
                 }
                 lesson.learningRate = learningRate
+            }
+            if let indexing {
+                guard indexing == "seed" || indexing == "lesson" else { throw InputError("--indexing \(indexing): expected lesson or seed") }
+                lesson.seedIndexing = indexing == "seed"
             }
             let changed = network.changesExample
             let output = try BackpropLesson.run(lesson, title: changed ? "Backpropagation" : file.title,
