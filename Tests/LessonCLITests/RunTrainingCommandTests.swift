@@ -85,7 +85,7 @@ import Testing
         #expect((batch["deltas"] as? [[[Double]]])?.count == 3)
         let text = try runLesson(["run", "backprop", "--variant", "batch", "--no-figures"])
         #expect(text.stdout.contains("average δ⁽²⁾ = (1/3)[(−0.6617) + (0.7936) + (−0.2664)] = (−0.0448)"))
-        #expect(text.stdout.contains("Seed 000 writes w_ij from unit i to unit j with the input as layer 1"))
+        #expect(text.stdout.contains("Seed 000 numbers the input layer 1 and writes w⁽ˡ⁾ᵢⱼ for the weight from unit i of layer l to unit j of layer l + 1"))
         let equal = try runLesson(["run", "backprop", "--variant", "equal-weights", "--no-figures"])
         #expect(equal.stdout.contains("δ⁽¹⁾₃ = (w⁽²⁾₁₃δ⁽²⁾₁) × f′(z⁽¹⁾₃) = (0.3×(−0.4203)) × (1 − 0.4219²) = (−0.1261) × 0.822 = −0.1036"))
         #expect(equal.stdout.contains("after the update their weights are still identical"))
