@@ -52,7 +52,7 @@ public enum OptimizersLesson: Lesson {
         case .bowl: return 0.1
         case .valley: return 0.04
         case .rosenbrock: return 0.001
-        case .saddle: return 0.05
+        case .saddle: return 0.02
         case nil: return 0.01
         }
     }
