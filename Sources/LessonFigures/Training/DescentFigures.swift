@@ -36,11 +36,11 @@ public enum DescentFigures {
                 thetaPlot.yRange = (low - margin)...(high + margin)
                 thetaPlot.yLabel = "θ"
             }
-            thetaPlot.draw(thetaCurves, on: canvas)
+            thetaPlot.draw(thetaCurves, on: canvas, legendAtBottom: true)
             if let optimum {
                 let a = thetaPlot.point(thetaPlot.xRange.lowerBound, optimum), b = thetaPlot.point(thetaPlot.xRange.upperBound, optimum)
                 canvas.line(from: a, to: b, canvas.theme.muted, lineWidth: 2, dash: [8, 6])
-                canvas.text("θ* = \(Notation.number(optimum, decimals: 4))", x: b.0 - 6, y: b.1 + 16, size: 17, canvas.theme.muted, align: .right)
+                canvas.text("θ* = \(Notation.number(optimum, decimals: 4))", x: a.0 + 8, y: b.1 + 16, size: 17, canvas.theme.muted, align: .left)
             }
             let lossCurves = traces.map { trace in
                 LossCurvePlot.Curve(label: trace.method.rawValue, points: epochPoints(trace, values: trace.losses), color: color(trace.method))

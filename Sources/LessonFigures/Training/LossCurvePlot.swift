@@ -58,7 +58,7 @@ public struct LossCurvePlot: Sendable {
     }
 
     /// Draws the axes, ticks (10ᵏ on a log axis), the curves and a legend.
-    public func draw(_ curves: [Curve], on canvas: Canvas, legend: Bool = true) {
+    public func draw(_ curves: [Curve], on canvas: Canvas, legend: Bool = true, legendAtBottom: Bool = false) {
         let theme = canvas.theme
         canvas.fillRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.cellFill)
         for x in FunctionPlot.ticks(xRange, count: 5) {
@@ -95,7 +95,8 @@ public struct LossCurvePlot: Sendable {
         let size = 18.0, rowHeight = 28.0
         let labelWidth = curves.map { canvas.textWidth($0.label, size: size) }.max() ?? 0
         let boxWidth = labelWidth + 66, boxHeight = rowHeight * Double(curves.count) + 12
-        let boxX = frame.x + frame.width - boxWidth - 10, boxY = frame.y + 10
+        let boxX = frame.x + frame.width - boxWidth - 10
+        let boxY = legendAtBottom ? frame.y + frame.height - boxHeight - 10 : frame.y + 10
         canvas.fillRect(x: boxX, y: boxY, width: boxWidth, height: boxHeight, theme.background.withAlpha(0.9))
         canvas.strokeRect(x: boxX, y: boxY, width: boxWidth, height: boxHeight, theme.gridLine, lineWidth: 1)
         for (k, curve) in curves.enumerated() {
