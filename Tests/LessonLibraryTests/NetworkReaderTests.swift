@@ -52,7 +52,7 @@ private func read(_ text: String) throws -> NetworkExample {
         ("input: [0.5, -1.0]", "input: [0.5]",
          "net.yaml, line 2 (network.input): the input has 1 value but the first layer's weights have 2 columns"),
         ("l2: 0.0", "l2: 0.0\n  dropout: 0.5",
-         "(network.dropout): unknown key 'dropout'; the keys allowed here are input, target, loss, l2, layers"),
+         "(network.dropout): unknown key 'dropout'; the keys allowed here are input, target, inputs, targets, loss, l2, layers"),
         ("loss: mse", "loss: binary-cross-entropy",
          "(network.loss): the loss binary-cross-entropy takes log a and log(1 − a) of every output"),
     ])
@@ -123,5 +123,40 @@ private func read(_ text: String) throws -> NetworkExample {
         let output = try BackpropLesson.run(file, variant: try file.variant(nil))
         #expect(output.mismatches == [Mismatch(subject: "loss", stated: "0.25", recomputed: "0.229531")])
         #expect(output.text.contains("1 mismatch between the lesson file and the recomputation:\n  loss: stated 0.25, recomputed 0.229531"))
+    }
+}
+
+/// `inputs`/`targets` lists: a batch of m examples, one row each.
+@Suite struct NetworkReaderBatchTests {
+    private func read(_ text: String) throws -> NetworkExample {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString).yaml")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try NetworkReader.load(url, displayName: "net.yaml")
+    }
+
+    private let layers = """
+      loss: mse
+      layers:
+        - weights: [[0.5, -0.3]]
+          activation: linear
+    """
+
+    @Test func readsInputsAndTargets() throws {
+        let example = try read("network:\n  inputs: [[1, 0.5], [0, -1]]\n  targets: [[0.8], [-0.2]]\n" + layers)
+        #expect(example.batchSize == 2 && example.inputs == [[1, 0.5], [0, -1]] && example.targets == [[0.8], [-0.2]])
+        #expect(example.input == [1, 0.5] && example.target == [0.8])
+        let single = try read("network:\n  input: [1, 0.5]\n  target: [0.8]\n" + layers)
+        #expect(single.batchSize == 1)
+    }
+
+    @Test func rejectsMismatchedOrDoubledBatches() throws {
+        #expect(throws: InputError.self) { try read("network:\n  inputs: [[1, 0.5], [0, -1]]\n  targets: [[0.8]]\n" + layers) }
+        do {
+            _ = try read("network:\n  input: [1, 0.5]\n  inputs: [[1, 0.5]]\n  target: [0.8]\n" + layers)
+            Issue.record("input and inputs together should be rejected")
+        } catch let error as InputError {
+            #expect(error.message.contains("give either 'input' (one example) or 'inputs' (one row per example), not both"), "\(error.message)")
+        }
     }
 }

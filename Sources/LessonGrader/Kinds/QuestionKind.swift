@@ -44,6 +44,9 @@ public enum QuestionKinds {
             // Issue 12: recurrent networks.
             RNNKind.self,
             LSTMGateKind.self,
+            // Issue 13: training.
+            GradientDescentKind.self,
+            OptimizerPathKind.self,
         ]
     }
 

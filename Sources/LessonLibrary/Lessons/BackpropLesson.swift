@@ -32,13 +32,32 @@ public enum BackpropLesson: Lesson {
         lines += NetworkText.update(step)
         lines.append("")
         lines += NetworkText.gradientCheck(check)
+        if let initialization = lesson.initialization {
+            lines.append("")
+            lines.append("Initialisation: every weight drawn uniformly from [−\(Notation.number(initialization.scale)), \(Notation.number(initialization.scale))] with seed \(initialization.seed) (SplitMix64), biases 0.")
+        }
+        if lesson.seedIndexing {
+            lines.append("")
+            lines += BatchText.seedIndexing(backward)
+        }
+        lines += BatchText.symmetry(before: network, after: step.after)
+        var batch: BatchBackwardTrace?
+        if example.batchSize > 1 {
+            let trace = try network.batchBackward(inputs: example.inputs, targets: example.targets)
+            let after = network.batchStep(trace, learningRate: lesson.learningRate)
+            lines.append("")
+            lines += BatchText.lines(trace, network: network, learningRate: lesson.learningRate,
+                                     lossAfter: after.batchLoss(inputs: example.inputs, targets: example.targets))
+            batch = trace
+        }
         lines += LessonChecks.lines(mismatches, checked: (lesson.statedLoss == nil ? 0 : 1) + (lesson.statedOutput?.count ?? 0))
         let name = "Backprop \(network.architecture)"
         let figures = [NetworkFigures.forward(forward, loss: backward.loss, title: name),
                        NetworkFigures.backward(forward, backward, title: name)]
             + NetworkFigures.layerFrames(forward, nil, title: name) + NetworkFigures.layerFrames(forward, backward, title: name)
-        let payload = NetworkPayload(network: network, forward: forward, loss: backward.loss, backward: backward,
-                                     update: step, check: check)
+        let single = NetworkPayload(network: network, forward: forward, loss: backward.loss, backward: backward,
+                                    update: step, check: check)
+        let payload: any Encodable = batch.map { BatchPayload(single: single, batch: .init($0)) } ?? single
         return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: payload,
                             figures: figures, mismatches: mismatches)
     }

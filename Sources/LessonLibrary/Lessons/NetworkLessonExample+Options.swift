@@ -37,11 +37,16 @@ public struct NetworkOptions: LessonOptions {
 public struct NetworkStepOptions: LessonOptions {
     @OptionGroup var network: NetworkOptions
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The learning rate α of the gradient-descent step.", valueName: "α"), transform: FiniteNumber.parse) var learningRate: Double?
+    @Option(parsing: .unconditional, help: ArgumentHelp("lesson (w_ij into unit i, input = layer 0) or seed (seed 000's w_ij from unit i to unit j, input = layer 1): also writes every δ and gradient that way.", valueName: "indexing")) var indexing: String?
 
     public init() {}
 
     public func apply(to lesson: inout NetworkLessonExample) throws -> Bool {
         if let learningRate { lesson.learningRate = try MatrixArgument.learningRate(learningRate) }
+        if let indexing {
+            guard indexing == "seed" || indexing == "lesson" else { throw InputError("--indexing \(indexing): expected lesson or seed") }
+            lesson.seedIndexing = indexing == "seed"
+        }
         return try network.apply(to: &lesson)
     }
 }

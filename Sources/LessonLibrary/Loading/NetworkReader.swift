@@ -9,15 +9,36 @@ public struct NetworkExample {
     public var input: [Double]
     /// y.
     public var target: [Double]
+    /// Every example of the batch, x⁽¹⁾ … x⁽ᵐ⁾ and y⁽¹⁾ … y⁽ᵐ⁾; the first is `input`, `target`.
+    public var inputs: [[Double]]
+    public var targets: [[Double]]
 
     /// Creates an example, checking that the input and target fit the network.
     public init(network: Network, input: [Double], target: [Double]) throws {
-        try network.validate(input: input)
-        try network.validate(target: target)
+        try self.init(network: network, inputs: [input], targets: [target])
+    }
+
+    /// Creates a batch of m examples (`inputs`/`targets` in a network file), checking each.
+    public init(network: Network, inputs: [[Double]], targets: [[Double]]) throws {
+        guard let input = inputs.first, let target = targets.first else {
+            throw NetworkShapeError(key: "inputs", "the batch is empty; give at least one input and one target")
+        }
+        guard inputs.count == targets.count else {
+            throw NetworkShapeError(key: "targets", "there are \(inputs.count) inputs but \(targets.count) targets; give one target per input")
+        }
+        for (x, y) in zip(inputs, targets) {
+            try network.validate(input: x)
+            try network.validate(target: y)
+        }
         self.network = network
         self.input = input
         self.target = target
+        self.inputs = inputs
+        self.targets = targets
     }
+
+    /// m, the number of examples.
+    public var batchSize: Int { inputs.count }
 }
 
 /// Reads the `network:` block of a lesson file (or of a file given with `--network`):
@@ -28,6 +49,9 @@ public struct NetworkExample {
 ///   target: [1.0]
 ///   loss: mse            # mse, sse, binary-cross-entropy, cross-entropy
 ///   l2: 0.0              # optional λ of the (λ/2m)Σw² term
+///   # or, for a batch of m examples (one row each), instead of input and target:
+///   # inputs: [[0.5, -1.0], [1.0, 0.0]]
+///   # targets: [[1.0], [0.0]]
 ///   layers:
 ///     - weights: [[0.1, -0.2], [0.4, 0.3]]   # one row per unit, one column per input
 ///       bias: [0.0, 0.1]                     # optional, zeros when absent
@@ -37,7 +61,7 @@ public struct NetworkExample {
 /// Every error names the file, the line and the key (`layers[2].weights`).
 public enum NetworkReader {
     /// The keys of the `network:` mapping.
-    public static let keys = ["input", "target", "loss", "l2", "layers"]
+    public static let keys = ["input", "target", "inputs", "targets", "loss", "l2", "layers"]
     /// The keys of one layer.
     public static let layerKeys = ["weights", "bias", "activation"]
 
@@ -45,8 +69,11 @@ public enum NetworkReader {
     public static func read(_ value: YAMLValue) throws -> NetworkExample {
         guard value.isMapping else { throw value.error("the network must be a mapping with input, target, loss and layers") }
         try value.rejectUnknownKeys(allowed: keys)
-        let input = try value.require("input", expected: "the input vector, such as [0.5, -1.0]").vector()
-        let target = try value.require("target", expected: "the target vector, such as [1.0]").vector()
+        for (one, many) in [("input", "inputs"), ("target", "targets")] where value[one] != nil && value[many] != nil {
+            throw (value[many] ?? value).error("give either '\(one)' (one example) or '\(many)' (one row per example), not both")
+        }
+        let inputs = try value["inputs"].map { try rows($0) } ?? [try value.require("input", expected: "the input vector, such as [0.5, -1.0], or 'inputs', one row per example").vector()]
+        let targets = try value["targets"].map { try rows($0) } ?? [try value.require("target", expected: "the target vector, such as [1.0], or 'targets', one row per example").vector()]
         let lossValue = try value.require("loss", expected: "the loss: mse, sse, binary-cross-entropy or cross-entropy")
         let loss: Loss
         do { loss = try Loss.named(try lossValue.string()) } catch let error as InputError { throw lossValue.error(error.message) }
@@ -70,10 +97,17 @@ public enum NetworkReader {
         }
         do {
             let network = try Network(layers: layers, loss: loss, l2: l2)
-            return try NetworkExample(network: network, input: input, target: target)
+            return try NetworkExample(network: network, inputs: inputs, targets: targets)
         } catch let error as NetworkShapeError {
             throw place(error, in: value, layers: items)
         }
+    }
+
+    /// The rows of an `inputs`/`targets` list: one example per row.
+    static func rows(_ value: YAMLValue) throws -> [[Double]] {
+        let items = try value.items()
+        guard !items.isEmpty else { throw value.error("the list is empty; give one row per example") }
+        return try items.map { try $0.vector() }
     }
 
     /// Reads a file whose top level holds `network:` (the file of `lesson run backprop --network`),

@@ -22,6 +22,8 @@ public enum LessonRegistry {
         ParamCountLesson.self,
         RNNLesson.self,
         LSTMLesson.self,
+        GradientDescentLesson.self,
+        OptimizersLesson.self,
     ]
 
     /// The version of the tool and its lessons, for `lesson --version`.

@@ -1,0 +1,120 @@
+import Foundation
+import LessonCore
+
+/// A contour plot of a sampled loss surface with trajectories drawn over it.
+///
+/// The grid's values come from the core (`LossSurface.grid`); the plot only turns them into
+/// contour lines (marching squares, linear interpolation along each cell edge), computed once
+/// when the plot is made so every animation frame reuses them.
+public struct ContourPlot: Sendable {
+    /// One trajectory: its legend text, points in data coordinates and colour.
+    public struct Path: Sendable {
+        public var label: String
+        public var points: [(x: Double, y: Double)]
+        public var color: Color
+        /// Creates a trajectory.
+        public init(label: String, points: [(x: Double, y: Double)], color: Color) {
+            self.label = label
+            self.points = points
+            self.color = color
+        }
+    }
+
+    /// The plot area on the page: x, y (top-left), width, height.
+    public var frame: (x: Double, y: Double, width: Double, height: Double)
+    /// The sampled surface.
+    public var grid: SurfaceGrid
+    /// Contour line segments in data coordinates, one list per level.
+    public let segments: [[((Double, Double), (Double, Double))]]
+
+    /// Makes the plot and its contour lines at `levels` contour levels.
+    public init(frame: (x: Double, y: Double, width: Double, height: Double), grid: SurfaceGrid, levels: Int = 14) {
+        self.frame = frame
+        self.grid = grid
+        segments = grid.levels(count: levels).map { Self.marchingSquares(grid, level: $0) }
+    }
+
+    /// The page point of a data point.
+    public func point(_ x: Double, _ y: Double) -> (Double, Double) {
+        (frame.x + (x - grid.x.lowerBound) / (grid.x.upperBound - grid.x.lowerBound) * frame.width,
+         frame.y + frame.height - (y - grid.y.lowerBound) / (grid.y.upperBound - grid.y.lowerBound) * frame.height)
+    }
+
+    /// Draws the frame, ticks, contour lines, the trajectories (a dot per step, a ring at the
+    /// start, a filled dot at the last point) and a legend in the top-right corner.
+    public func draw(_ paths: [Path], on canvas: Canvas, xLabel: String = "x", yLabel: String = "y") {
+        let theme = canvas.theme
+        canvas.fillRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.cellFill)
+        for x in FunctionPlot.ticks(grid.x, count: 5) {
+            let (px, _) = point(x, grid.y.lowerBound)
+            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 18, size: 17, theme.muted)
+        }
+        for y in FunctionPlot.ticks(grid.y, count: 5) {
+            let (_, py) = point(grid.x.lowerBound, y)
+            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8, y: py, size: 17, theme.muted, align: .right)
+        }
+        canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 46, size: 20, theme.foreground, weight: .bold)
+        canvas.text(yLabel, x: frame.x - 48, y: frame.y + frame.height / 2, size: 20, theme.foreground, weight: .bold)
+        canvas.withSavedState {
+            canvas.clip(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
+            for (k, level) in segments.enumerated() {
+                let shade = theme.gridLine.withAlpha(0.35 + 0.5 * Double(k) / Double(max(segments.count - 1, 1)))
+                for (a, b) in level { canvas.line(from: point(a.0, a.1), to: point(b.0, b.1), shade, lineWidth: 1.2) }
+            }
+            for path in paths {
+                let page = path.points.map { point($0.x, $0.y) }
+                canvas.polyline(page, path.color, lineWidth: 3)
+                for p in page.dropFirst().dropLast() { canvas.circle(center: p, radius: 3, fill: path.color) }
+                if let first = page.first { canvas.circle(center: first, radius: 7, fill: nil, stroke: path.color, lineWidth: 2.5) }
+                if page.count > 1, let last = page.last {
+                    canvas.circle(center: last, radius: 7, fill: path.color, stroke: theme.foreground, lineWidth: 1.5)
+                }
+            }
+        }
+        canvas.strokeRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.gridLine, lineWidth: 1.5)
+        guard !paths.isEmpty else { return }
+        let size = 20.0, rowHeight = 30.0
+        let labelWidth = paths.map { canvas.textWidth($0.label, size: size) }.max() ?? 0
+        let boxWidth = labelWidth + 70, boxHeight = rowHeight * Double(paths.count) + 14
+        let boxX = frame.x + frame.width - boxWidth - 10, boxY = frame.y + 10
+        canvas.fillRect(x: boxX, y: boxY, width: boxWidth, height: boxHeight, theme.background.withAlpha(0.9))
+        canvas.strokeRect(x: boxX, y: boxY, width: boxWidth, height: boxHeight, theme.gridLine, lineWidth: 1)
+        for (k, path) in paths.enumerated() {
+            let y = boxY + 7 + rowHeight * (Double(k) + 0.5)
+            canvas.line(from: (boxX + 12, y), to: (boxX + 48, y), path.color, lineWidth: 5)
+            canvas.text(path.label, x: boxX + 58, y: y, size: size, theme.foreground, align: .left)
+        }
+    }
+
+    /// The segments where the bilinear-free, edge-linear interpolation of the grid crosses `level`.
+    static func marchingSquares(_ grid: SurfaceGrid, level: Double) -> [((Double, Double), (Double, Double))] {
+        let rows = grid.values.count, columns = grid.values.first?.count ?? 0
+        guard rows > 1, columns > 1 else { return [] }
+        let dx = (grid.x.upperBound - grid.x.lowerBound) / Double(columns - 1)
+        let dy = (grid.y.upperBound - grid.y.lowerBound) / Double(rows - 1)
+        var result: [((Double, Double), (Double, Double))] = []
+        for r in 0..<(rows - 1) {
+            for c in 0..<(columns - 1) {
+                // Corners counter-clockwise from the bottom-left, with their positions.
+                let corners = [(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1)].map { (cc, rr) in
+                    (x: grid.x.lowerBound + Double(cc) * dx, y: grid.y.lowerBound + Double(rr) * dy, v: grid.values[rr][cc])
+                }
+                guard corners.allSatisfy({ $0.v.isFinite }) else { continue }
+                var crossings: [(Double, Double)] = []
+                for k in 0..<4 {
+                    let a = corners[k], b = corners[(k + 1) % 4]
+                    if (a.v < level) != (b.v < level) {
+                        let t = (level - a.v) / (b.v - a.v)
+                        crossings.append((a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)))
+                    }
+                }
+                if crossings.count == 2 { result.append((crossings[0], crossings[1])) }
+                if crossings.count == 4 {
+                    result.append((crossings[0], crossings[1]))
+                    result.append((crossings[2], crossings[3]))
+                }
+            }
+        }
+        return result
+    }
+}
