@@ -39,6 +39,27 @@ public enum StatedPrecision {
     }
 }
 
+extension StatedPrecision {
+    /// The stated loss and final output that the recomputation does not give, at six decimals:
+    /// `lossName` and `outputName(i)` (0-based unit) name them; `lengthName` a length that differs.
+    public static func mismatches(statedLoss: Double?, loss: Double, lossName: String, statedOutput: [Double]?, output: [Double],
+                                  lengthName: String, outputName: (Int) -> String) -> [Mismatch] {
+        var result: [Mismatch] = []
+        let six = { (x: Double) in Notation.number(x, decimals: 6) }
+        if let statedLoss, !agreesToSixDecimals(statedLoss, loss) {
+            result.append(Mismatch(subject: lossName, stated: six(statedLoss), recomputed: six(loss)))
+        }
+        guard let statedOutput else { return result }
+        guard statedOutput.count == output.count else {
+            return result + [Mismatch(subject: lengthName, stated: "\(statedOutput.count)", recomputed: "\(output.count)")]
+        }
+        for i in output.indices where !agreesToSixDecimals(statedOutput[i], output[i]) {
+            result.append(Mismatch(subject: outputName(i), stated: six(statedOutput[i]), recomputed: six(output[i])))
+        }
+        return result
+    }
+}
+
 /// Whether two numbers agree within an absolute and a relative tolerance.
 ///
 /// The default absolute tolerance 1e-9 absorbs the rounding of a few dozen additions of

@@ -97,17 +97,10 @@ struct BatchPayload: Encodable {
     var single: NetworkPayload
     var batch: Batch
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ s: String) { stringValue = s }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
 
     func encode(to encoder: Encoder) throws {
         try single.encode(to: encoder)
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(batch, forKey: Key("batch"))
+        var container = encoder.container(keyedBy: DynamicKey.self)
+        try container.encode(batch, forKey: DynamicKey("batch"))
     }
 }

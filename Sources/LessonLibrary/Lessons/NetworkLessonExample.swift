@@ -60,20 +60,7 @@ public struct NetworkLessonExample: LessonExample {
     /// The stated values that the recomputation does not give, at the precision they are written
     /// (a value written with 6 decimals must agree to half a unit of the sixth).
     func mismatches(loss: Double, output: [Double]) -> [Mismatch] {
-        var result: [Mismatch] = []
-        if let statedLoss, !StatedPrecision.agreesToSixDecimals(statedLoss, loss) {
-            result.append(Mismatch(subject: "loss", stated: Notation.number(statedLoss, decimals: 6), recomputed: Notation.number(loss, decimals: 6)))
-        }
-        if let statedOutput {
-            if statedOutput.count != output.count {
-                result.append(Mismatch(subject: "output length", stated: "\(statedOutput.count)", recomputed: "\(output.count)"))
-            } else {
-                for i in output.indices where !StatedPrecision.agreesToSixDecimals(statedOutput[i], output[i]) {
-                    result.append(Mismatch(subject: "a⁽ᴸ⁾" + NetworkNotation.lowered(i + 1), stated: Notation.number(statedOutput[i], decimals: 6),
-                                           recomputed: Notation.number(output[i], decimals: 6)))
-                }
-            }
-        }
-        return result
+        StatedPrecision.mismatches(statedLoss: statedLoss, loss: loss, lossName: "loss", statedOutput: statedOutput, output: output,
+                                   lengthName: "output length") { "a⁽ᴸ⁾" + NetworkNotation.lowered($0 + 1) }
     }
 }

@@ -84,32 +84,16 @@ public struct RNNExample: LessonExample {
             guard truncate >= 1 else { throw InputError("--truncate must be at least 1 step, got \(truncate)") }
             result.truncation = truncate
         }
-        if let learningRate {
-            guard learningRate > 0, learningRate.isFinite else {
-                throw InputError("--learning-rate must be above 0, got \(Notation.number(learningRate))")
-            }
-            result.learningRate = learningRate
-        }
+        if let learningRate { result.learningRate = try MatrixArgument.learningRate(learningRate) }
         return result
     }
 
     /// Stated values the recomputation does not give, at six decimals.
     func mismatches(_ forward: RNNForwardTrace) -> [Mismatch] {
-        var result: [Mismatch] = []
-        if let statedLoss, !StatedPrecision.agreesToSixDecimals(statedLoss, forward.loss) {
-            result.append(Mismatch(subject: "E", stated: Notation.number(statedLoss, decimals: 6), recomputed: Notation.number(forward.loss, decimals: 6)))
+        StatedPrecision.mismatches(statedLoss: statedLoss, loss: forward.loss, lossName: "E", statedOutput: statedOutput,
+                                   output: forward.outputs.last ?? [], lengthName: "ŷ⁽ᵀ⁾ length") {
+            RecurrentNotation.unit("ŷ", forward.steps.count, $0)
         }
-        if let statedOutput, let last = forward.outputs.last {
-            if statedOutput.count != last.count {
-                result.append(Mismatch(subject: "ŷ⁽ᵀ⁾ length", stated: "\(statedOutput.count)", recomputed: "\(last.count)"))
-            } else {
-                for i in last.indices where !StatedPrecision.agreesToSixDecimals(statedOutput[i], last[i]) {
-                    result.append(Mismatch(subject: RecurrentNotation.unit("ŷ", forward.steps.count, i), stated: Notation.number(statedOutput[i], decimals: 6),
-                                           recomputed: Notation.number(last[i], decimals: 6)))
-                }
-            }
-        }
-        return result
     }
 
     /// How many values the lesson file states.

@@ -51,21 +51,14 @@ public struct LessonOutput {
         let extra: [String: [String]]
         let payload: any Encodable
 
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ s: String) { stringValue = s }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
 
         func encode(to encoder: Encoder) throws {
             try payload.encode(to: encoder)
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(lesson, forKey: Key("lesson"))
-            try container.encode(variant, forKey: Key("variant"))
-            try container.encode(mismatches, forKey: Key("mismatches"))
-            for (key, value) in extra { try container.encode(value, forKey: Key(key)) }
+            var container = encoder.container(keyedBy: DynamicKey.self)
+            try container.encode(lesson, forKey: DynamicKey("lesson"))
+            try container.encode(variant, forKey: DynamicKey("variant"))
+            try container.encode(mismatches, forKey: DynamicKey("mismatches"))
+            for (key, value) in extra { try container.encode(value, forKey: DynamicKey(key)) }
         }
     }
 }
