@@ -26,10 +26,12 @@ let package = Package(
         ),
         // zlib, for the deflate stream inside PNG files we write.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // giflib, for animated GIFs (Debian ships no pkg-config file for it: the module map links "gif").
+        .systemLibrary(name: "CGif", providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
         // The pure core: tensors, operations and their traces, notation. No files, no Cairo.
         .target(name: "LessonCore"),
         // Drawing: Cairo wrappers, the figure model and the figures of each trace.
-        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CZlib"]),
+        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CZlib", "CGif"]),
         // The lessons: loading lessons/<id>.yaml and running each lesson's example.
         .target(
             name: "LessonLibrary",
@@ -55,7 +57,7 @@ let package = Package(
             path: "Sources/LessonBench"
         ),
         .testTarget(name: "LessonCoreTests", dependencies: ["LessonCore"]),
-        .testTarget(name: "LessonFiguresTests", dependencies: ["LessonFigures", "LessonCore", "CCairo"]),
+        .testTarget(name: "LessonFiguresTests", dependencies: ["LessonFigures", "LessonCore", "CCairo", "CGif"]),
         .testTarget(name: "LessonLibraryTests", dependencies: ["LessonLibrary"]),
         .testTarget(name: "LessonGraderTests", dependencies: ["LessonGrader", "LessonLibrary", "LessonFigures", "LessonCore"]),
         .testTarget(name: "LessonCLITests", dependencies: ["LessonLibrary", "lesson"]),

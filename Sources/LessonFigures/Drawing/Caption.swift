@@ -4,6 +4,7 @@ import Foundation
 public enum Caption {
     /// A bold title centred at the top of a figure of `width`.
     public static func title(_ text: String, on canvas: Canvas, width: Double, y: Double = 42) {
+        if canvas.surface.heading == nil { canvas.surface.heading = text }
         let size = canvas.fittingSize(text, size: 30, maxWidth: width - 80, weight: .bold)
         canvas.text(text, x: width / 2, y: y, size: size, canvas.theme.foreground, weight: .bold)
     }
@@ -12,6 +13,7 @@ public enum Caption {
     /// (never below 14 pt: a longer line is split at its last " + " that fits).
     public static func lines(_ lines: [String], on canvas: Canvas, width: Double, bottom: Double, size: Double = 24,
                              color: Color? = nil) {
+        canvas.surface.captionLines += lines
         let maxWidth = width - 60
         var wrapped: [String] = []
         for line in lines { wrapped += wrap(line, canvas: canvas, size: size, maxWidth: maxWidth) }

@@ -12,8 +12,15 @@ public enum FigureOutput {
 
     /// Renders and writes every figure into `folder`, each file atomically, and removes
     /// frames of the same format left there by an earlier, longer run (`step-*`).
-    /// Rendering uses both cores; the files are the same whatever the order.
-    public static func write(_ figures: [Figure], to folder: URL, options: RenderOptions) throws -> [URL] {
+    /// Rendering uses both cores; the files are the same whatever the order. A deck format
+    /// (`gif`, `html`, `tex`) writes one file for all the figures, headed `title` (or the
+    /// first figure's heading).
+    public static func write(_ figures: [Figure], to folder: URL, options: RenderOptions, title: String? = nil) throws -> [URL] {
+        if options.format.isDeck {
+            let written = try FigureDeck.write(figures, title: title, to: folder, options: options)
+            if options.format == .tex { removeStaleFrames(in: folder, keeping: Set(written.map(\.lastPathComponent)), format: .pdf) }
+            return written
+        }
         try FigureRenderer.prepare(directory: folder)
         let results = UnsafeResults(count: figures.count)
         DispatchQueue.concurrentPerform(iterations: figures.count) { index in

@@ -15,7 +15,7 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not draw figures; only print the trace.")
     var noFigures = false
 
-    @Option(name: .long, help: "Figure format: png, svg or pdf.")
+    @Option(name: .long, help: "Figure format: png, svg or pdf (one file per figure), or gif, html or tex (one animation, stepper page or Beamer deck per run).")
     var format: FigureFormat = .png
 
     @Option(name: .long, help: "Figure theme: light or dark.")
