@@ -1,3 +1,5 @@
+import Foundation
+
 /// A line of a figure (a heading, a worked sum) as LaTeX that pdfLaTeX compiles with no
 /// Unicode package: words stay text, everything else becomes math.
 ///
@@ -19,6 +21,8 @@ public enum LaTeXText {
                 out += (out.isEmpty ? "" : " ") + mathWord(word)
             }
         }
+        while out.contains("  ") { out = out.replacingOccurrences(of: "  ", with: " ") }
+        while out.hasSuffix(" ") { out.removeLast() }
         return "$" + out + "$"
     }
 

@@ -35,11 +35,11 @@ public enum StepperPage {
             <main>
             <h1>\(escaped(title))</h1>
             <nav aria-label="frames">
-            <button type="button" id="first" title="First frame (Home)">⏮</button>
+            <button type="button" id="first" title="First frame (Home)">First</button>
             <button type="button" id="prev" title="Previous frame (←)">←</button>
             <button type="button" id="play" title="Play from here">▶ Play</button>
             <button type="button" id="next" title="Next frame (→ or space)">→</button>
-            <button type="button" id="last" title="Last frame (End)">⏭</button>
+            <button type="button" id="last" title="Last frame (End)">Last</button>
             <span id="counter">1 / \(frames.count)</span>
             </nav>
             <figure id="stage" role="img" data-current="1" aria-label="\(escaped(first.description))">

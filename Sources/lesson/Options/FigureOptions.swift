@@ -45,14 +45,18 @@ struct RunOptions: ParsableArguments {
         if !noFigures {
             let folder = out.map { URL(fileURLWithPath: $0) }
                 ?? FigureOutput.folder(root: URL(fileURLWithPath: "output"), lesson: output.lesson, variant: output.variant)
-            written = try FigureOutput.write(output.figures, to: folder, options: renderOptions)
+            let title = output.variant == "example" ? output.lesson : "\(output.lesson), variant \(output.variant)"
+            written = try FigureOutput.write(output.figures, to: folder, options: renderOptions, title: title)
             if json { printError("wrote \(written.count) figures to \(folder.relativePath)/") }
         }
         if json {
             print(try output.json(extra: ["figures": written.map(\.relativePath)]))
         } else {
             print(output.text)
-            if let first = written.first {
+            if renderOptions.format.isDeck, let deck = written.last {
+                print("")
+                print("Figures: \(deck.relativePath)\(written.count > 1 ? " and its \(written.count - 1) PDF frames" : "")")
+            } else if let first = written.first {
                 print("")
                 print("Figures: \(written.count) \(renderOptions.format.rawValue.uppercased()) files in \(first.deletingLastPathComponent().relativePath)/ (\(written.map(\.lastPathComponent).first!) … \(written.map(\.lastPathComponent).last!))")
             }
