@@ -4,10 +4,22 @@ import LessonFigures
 /// Writing a lesson's figures into a folder.
 public enum FigureOutput {
     /// The folder figures of `lesson` go to under `root` (`output/`): `output/conv2d/` for the
-    /// example, `output/conv2d/<variant>/` for another variant.
-    public static func folder(root: URL, lesson: String, variant: String) -> URL {
-        let base = root.appendingPathComponent(lesson)
-        return variant == "example" ? base : base.appendingPathComponent(variant)
+    /// example, `output/conv2d/<variant>/` for another variant; a theme other than light has
+    /// a folder of its own (`output/dark/conv2d/`), so rendering it never overwrites the light files.
+    public static func folder(root: URL, lesson: String, variant: String, theme: String = Theme.light.name) -> URL {
+        var url = root
+        for part in relativeFolder(lesson: lesson, variant: variant, theme: theme).split(separator: "/") {
+            url = url.appendingPathComponent(String(part))
+        }
+        return url
+    }
+
+    /// `folder`'s path relative to the root, with `/` separators (`dark/conv2d/stride-2`).
+    public static func relativeFolder(lesson: String, variant: String, theme: String = Theme.light.name) -> String {
+        var parts = theme == Theme.light.name ? [] : [theme]
+        parts.append(lesson)
+        if variant != "example" { parts.append(variant) }
+        return parts.joined(separator: "/")
     }
 
     /// Renders and writes every figure into `folder`, each file atomically, and removes

@@ -27,7 +27,7 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this variant of each lesson.", valueName: "name"))
     var variant: String?
 
-    @Option(help: ArgumentHelp("Formats, comma-separated: png, svg, pdf.", valueName: "formats"))
+    @Option(help: ArgumentHelp("Formats, comma-separated: png, svg, pdf (a file per figure); gif, html, tex (a file per variant: animation, stepper page, Beamer deck).", valueName: "formats"))
     var format: String = "png"
 
     @Option(help: "Figure theme: light or dark.")
@@ -75,6 +75,10 @@ struct FiguresCommand: ParsableCommand {
             progress.finish()
             report.failures = lessonFailures + report.failures
             let index = try FigureBatch.writeIndex(report, root: root)
+            if options.formats.contains(.html) {
+                let page = try FigureBatch.writeStepperIndex(report, root: root, theme: options.theme)
+                printError("stepper pages: \(page.relativePath)")
+            }
             let lessons = Set(report.records.map(\.lesson)).count
             print("Wrote \(report.records.count) file\(report.records.count == 1 ? "" : "s") for \(lessons) lesson\(lessons == 1 ? "" : "s") to \(root.relativePath)/; the list is in \(index.relativePath).")
             failed = report.failures.count
@@ -91,7 +95,7 @@ struct FiguresCommand: ParsableCommand {
         for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let format = FigureFormat(rawValue: name.lowercased()) else {
-                throw InputError("--format \"\(argument)\": '\(name)' is not a format; use png, svg or pdf, separated by commas")
+                throw InputError("--format \"\(argument)\": '\(name)' is not a format; use png, svg, pdf, gif, html or tex, separated by commas")
             }
             if !formats.contains(format) { formats.append(format) }
         }

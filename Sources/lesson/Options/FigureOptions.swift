@@ -44,7 +44,8 @@ struct RunOptions: ParsableArguments {
         var written: [URL] = []
         if !noFigures {
             let folder = out.map { URL(fileURLWithPath: $0) }
-                ?? FigureOutput.folder(root: URL(fileURLWithPath: "output"), lesson: output.lesson, variant: output.variant)
+                ?? FigureOutput.folder(root: URL(fileURLWithPath: "output"), lesson: output.lesson, variant: output.variant,
+                                    theme: renderOptions.theme.name)
             let title = output.variant == "example" ? output.lesson : "\(output.lesson), variant \(output.variant)"
             written = try FigureOutput.write(output.figures, to: folder, options: renderOptions, title: title)
             if json { printError("wrote \(written.count) figures to \(folder.relativePath)/") }
