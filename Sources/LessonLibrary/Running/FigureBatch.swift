@@ -17,6 +17,8 @@ public enum FigureBatch {
         case failed(FigureFailure)
         /// Every variant of `lesson` is finished: `files` written, `failures` failed.
         case lesson(String, files: Int, failures: Int)
+        /// Not every step of `lesson`/`variant` is drawn: the sentence says which are.
+        case note(lesson: String, variant: String, String)
     }
 
     /// What a batch wrote and what failed.
@@ -74,6 +76,12 @@ public enum FigureBatch {
     public static func render(_ jobs: [FigureJob], root: URL, options: FigureBatchOptions,
                               progress: (@Sendable (Progress) -> Void)? = nil) throws -> Report {
         try FigureRenderer.prepare(directory: root)
+        var jobs = jobs
+        for index in jobs.indices {
+            let (figures, note) = try options.steps.apply(to: jobs[index].figures)
+            jobs[index].figures = figures
+            if let note { progress?(.note(lesson: jobs[index].lesson, variant: jobs[index].variant, note)) }
+        }
         let work = jobs.map { job -> [Figure] in
             guard options.filmstrips, let strip = Filmstrip.figure(from: job.figures, title: job.title) else { return job.figures }
             return job.figures + [strip]
@@ -256,6 +264,7 @@ public enum FigureBatch {
         case let error as FigureWriteError: return error.message
         case let error as CairoError: return error.description
         case let error as PNGError: return error.message
+        case let error as GIFError: return error.message
         default: return String(describing: error)
         }
     }

@@ -18,6 +18,8 @@ public struct FigureBatchOptions: Sendable {
     public var sizing: Sizing
     /// Whether each lesson variant with two or more steps also gets a `filmstrip` figure.
     public var filmstrips: Bool
+    /// Which step frames are drawn (by default at most 64 per variant).
+    public var steps: StepSelection = .automatic
 
     /// Creates options; by default PNG, light theme, scale 1, with filmstrips.
     public init(formats: [FigureFormat] = [.png], theme: Theme = .light, sizing: Sizing = .scale(1), filmstrips: Bool = true) {

@@ -27,7 +27,9 @@ public enum FigureOutput {
     /// Rendering uses both cores; the files are the same whatever the order. A deck format
     /// (`gif`, `html`, `tex`) writes one file for all the figures, headed `title` (or the
     /// first figure's heading).
-    public static func write(_ figures: [Figure], to folder: URL, options: RenderOptions, title: String? = nil) throws -> [URL] {
+    /// `progress`, when given, hears `(done, total)` after each figure is drawn (from any thread).
+    public static func write(_ figures: [Figure], to folder: URL, options: RenderOptions, title: String? = nil,
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [URL] {
         if options.format.isDeck {
             let written = try FigureDeck.write(figures, title: title, to: folder, options: options)
             if options.format == .tex { removeStaleFrames(in: folder, keeping: Set(written.map(\.lastPathComponent)), format: .pdf) }
@@ -36,7 +38,8 @@ public enum FigureOutput {
         try FigureRenderer.prepare(directory: folder)
         let results = UnsafeResults(count: figures.count)
         DispatchQueue.concurrentPerform(iterations: figures.count) { index in
-            results.set(index, Result { try FigureRenderer.render(figures[index], options: options) })
+            let done = results.set(index, Result { try FigureRenderer.render(figures[index], options: options) })
+            progress?(done, figures.count)
         }
         var written: [URL] = []
         for (figure, result) in zip(figures, results.values) {
@@ -62,8 +65,13 @@ private final class UnsafeResults: @unchecked Sendable {
     private var storage: [Result<[UInt8], Error>?]
     private let lock = NSLock()
     init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Result<[UInt8], Error>) {
-        lock.lock(); storage[index] = value; lock.unlock()
+    private var filled = 0
+    /// Stores the result of `index`; returns how many slots are filled now.
+    func set(_ index: Int, _ value: Result<[UInt8], Error>) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        storage[index] = value
+        filled += 1
+        return filled
     }
     var values: [Result<[UInt8], Error>] { storage.map { $0 ?? .failure(FigureWriteError("a figure was not rendered")) } }
 }

@@ -45,6 +45,9 @@ struct FiguresCommand: ParsableCommand {
     @Flag(help: "Do not draw the filmstrip of each lesson variant.")
     var noFilmstrip = false
 
+    @Flag(help: "Draw every step of every variant; without it, a variant of more than 64 steps draws the first 63, the last and the summary.")
+    var allSteps = false
+
     /// The sizing asked for; bad values are input errors (exit 1) like every other mistake.
     func sizing() throws -> FigureBatchOptions.Sizing {
         if width != nil, scale != nil { throw InputError("give --width or --scale, not both") }
@@ -65,8 +68,9 @@ struct FiguresCommand: ParsableCommand {
         var failed = 0
         try reportingErrors {
             let root = URL(fileURLWithPath: out)
-            let options = FigureBatchOptions(formats: try Self.formats(format), theme: theme == .dark ? .dark : .light,
+            var options = FigureBatchOptions(formats: try Self.formats(format), theme: theme == .dark ? .dark : .light,
                                              sizing: try sizing(), filmstrips: !noFilmstrip)
+            options.steps = allSteps ? .all : .automatic
             let directory = try LessonDirectory.locate()
             let (jobs, lessonFailures) = try FigureBatch.jobs(directory: directory, lesson: lesson, variant: variant)
             let progress = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)

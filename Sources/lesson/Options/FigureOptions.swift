@@ -24,6 +24,12 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Scale of PNG figures (2 doubles the pixels, for projectors).")
     var scale: Double = 1
 
+    @Option(name: .long, help: ArgumentHelp("Draw only these steps: numbers, ranges and 'last', e.g. 1,5,last or 10-20. Without it, a run of more than 64 steps draws the first 63, the last and the summary.", valueName: "list"))
+    var steps: String?
+
+    @Flag(name: .long, help: "Draw every step, however many there are.")
+    var allSteps = false
+
     @Flag(name: .long, help: "Print the whole trace as JSON on standard output, and nothing else there.")
     var json = false
 
@@ -32,6 +38,13 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be above 0 and at most 8, got \(scale)") }
+        if steps != nil, allSteps { throw ValidationError("give --steps or --all-steps, not both") }
+    }
+
+    /// The steps to draw: those of --steps, every one with --all-steps, else at most 64.
+    func stepSelection() throws -> StepSelection {
+        if let steps { return try StepSelection.parse(steps) }
+        return allSteps ? .all : .automatic
     }
 
     /// How figures are rendered.
@@ -47,7 +60,16 @@ struct RunOptions: ParsableArguments {
                 ?? FigureOutput.folder(root: URL(fileURLWithPath: "output"), lesson: output.lesson, variant: output.variant,
                                     theme: renderOptions.theme.name)
             let title = output.variant == "example" ? output.lesson : "\(output.lesson), variant \(output.variant)"
-            written = try FigureOutput.write(output.figures, to: folder, options: renderOptions, title: title)
+            let (figures, note) = try stepSelection().apply(to: output.figures)
+            if let note { printError("note: \(note)") }
+            // A long run shows how far it is on a terminal; a log or a pipe gets no progress lines.
+            let showProgress = isatty(STDERR_FILENO) == 1 && figures.count > 16 && !renderOptions.format.isDeck
+            let progress: @Sendable (Int, Int) -> Void = { done, total in
+                FileHandle.standardError.write(Data("\r\u{1B}[K[\(done)/\(total)] drawing figures".utf8))
+            }
+            written = try FigureOutput.write(figures, to: folder, options: renderOptions, title: title,
+                                             progress: showProgress ? progress : nil)
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             if json { printError("wrote \(written.count) figures to \(folder.relativePath)/") }
         }
         if json {
