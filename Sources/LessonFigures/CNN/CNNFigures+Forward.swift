@@ -47,7 +47,7 @@ extension CNNFigures {
                 conv.kernel[r, c] == 0 ? nil : (conv.kernel[r, c] > 0 ? theme.positive : theme.negative).withAlpha(0.15)
             }
             values(conv.output, in: grids[2][k], label: map("z", k), on: canvas) { r, c in
-                k == 0 && r == 0 && c == 0 ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.12)
+                k == 0 && r == 0 && c == 0 ? theme.current.withAlpha(0.28) : theme.doneFill(0.12)
             }
         }
         arrow(grids[0], grids[1], "⋆", "cross-correlate", on: canvas)
@@ -65,11 +65,11 @@ extension CNNFigures {
         for k in 0..<s.filters {
             let z = forward.convolutions[k].output, a = forward.activations[k]
             grid(z, grids[0][k], map("z", k), canvas) { r, c in
-                CellStyle(fill: z[r, c] > 0 ? theme.done.withAlpha(0.18) : theme.padding, text: number(z[r, c]),
+                CellStyle(fill: z[r, c] > 0 ? theme.doneFill(0.18) : theme.padding, text: number(z[r, c]),
                           textColor: z[r, c] > 0 ? nil : theme.negative)
             }
             grid(a, grids[1][k], map("a", k), canvas) { r, c in
-                CellStyle(fill: z[r, c] > 0 ? theme.done.withAlpha(0.18) : nil, text: number(a[r, c]),
+                CellStyle(fill: z[r, c] > 0 ? theme.doneFill(0.18) : nil, text: number(a[r, c]),
                           textColor: z[r, c] > 0 ? nil : theme.muted, bold: z[r, c] > 0)
             }
         }
@@ -143,7 +143,7 @@ extension CNNFigures {
         // fᵀ as a row above W, so each column of W lines up with the value it multiplies.
         let fRow = Grid(rows: 1, columns: s.flattened, x: grids[0][0].x, y: grids[0][0].y - grids[0][0].cellSize - 40,
                         cellSize: grids[0][0].cellSize)
-        values(Tensor(shape: [1, s.flattened], scalars: forward.flattened), in: fRow, label: "fᵀ", on: canvas) { _, _ in theme.done.withAlpha(0.15) }
+        values(Tensor(shape: [1, s.flattened], scalars: forward.flattened), in: fRow, label: "fᵀ", on: canvas) { _, _ in theme.doneFill(0.15) }
         values(dense.weights, in: grids[0][0], label: nil, on: canvas) { r, c in
             dense.weights[r, c] == 0 ? nil : (dense.weights[r, c] > 0 ? theme.positive : theme.negative).withAlpha(0.12)
         }

@@ -72,7 +72,7 @@ public enum CNNFigures {
                     forward.convolutions[k].output[r, c] > 0 ? nil : theme.padding
                 }
                 values(forward.activations[k], in: grids[2][k], label: map("a", k), on: canvas) { r, c in
-                    forward.activations[k][r, c] > 0 ? theme.done.withAlpha(0.18) : nil
+                    forward.activations[k][r, c] > 0 ? theme.doneFill(0.18) : nil
                 }
                 let winners = Set(forward.pools[k].steps.compactMap { $0.winnerCell.map { $0.row * s.featureMap[1] + $0.column } })
                 for r in 0..<s.featureMap[0] {

@@ -63,7 +63,7 @@ public enum ConvolutionBackwardFigures {
                 CellStyle(fill: theme.highlight.withAlpha(0.22), text: Notation.number(trace.gradKernel[r, c]), bold: true)
             }
             grids[3].draw(on: canvas, label: "∂L/∂x") { r, c in
-                CellStyle(fill: theme.done.withAlpha(0.18), text: Notation.number(trace.gradInput[r, c]), bold: true)
+                CellStyle(fill: theme.doneFill(0.18), text: Notation.number(trace.gradInput[r, c]), bold: true)
             }
             Caption.lines(["∂L/∂b = Σ ∂L/∂z = \(Notation.number(trace.gradBias))",
                            "∂L/∂w: input correlated with the upstream gradient · ∂L/∂x: upstream gradient fully convolved with the kernel rotated 180°"],
@@ -99,7 +99,7 @@ public enum ConvolutionBackwardFigures {
             let k = r * kernelColumns + c
             let appliedIndex = f.mode == .convolution ? trace.gradKernel.count - 1 - k : k
             guard appliedIndex < done else { return CellStyle() }
-            return CellStyle(fill: appliedIndex == index ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14),
+            return CellStyle(fill: appliedIndex == index ? theme.current.withAlpha(0.28) : theme.doneFill(0.14),
                              text: Notation.number(trace.gradKernel[r, c]), bold: appliedIndex == index)
         }
         legend(theme, padding: p != Pair2(0)).drawCentered(on: canvas, width: 1280, y: 608)
@@ -133,7 +133,7 @@ public enum ConvolutionBackwardFigures {
         grids[2].draw(on: canvas, label: "∂L/∂x") { r, c in
             let k = r * columns + c
             guard k <= index else { return CellStyle() }
-            return CellStyle(fill: k == index ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14),
+            return CellStyle(fill: k == index ? theme.current.withAlpha(0.28) : theme.doneFill(0.14),
                              text: Notation.number(trace.gradInput[r, c]), bold: k == index)
         }
         legend(theme, padding: false).drawCentered(on: canvas, width: 1280, y: 608)
@@ -146,8 +146,8 @@ public enum ConvolutionBackwardFigures {
     private static func legend(_ theme: Theme, padding: Bool) -> Legend {
         var entries = [Legend.Entry("cells that met", color: theme.highlight.withAlpha(0.30)),
                        Legend.Entry("gradient written", color: theme.current.withAlpha(0.28)),
-                       Legend.Entry("done", color: theme.done.withAlpha(0.14))]
+                       Legend.Entry("done", color: theme.doneFill(0.14))]
         if padding { entries.append(Legend.Entry("zero padding", color: theme.padding)) }
-        return Legend(entries, size: 17)
+        return Legend(entries, size: 18)
     }
 }

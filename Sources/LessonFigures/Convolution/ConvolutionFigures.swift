@@ -98,7 +98,7 @@ public enum ConvolutionFigures {
             if index == stepIndex {
                 return CellStyle(fill: theme.current.withAlpha(0.28), text: Notation.number(trace.output[r, c]), bold: true)
             }
-            return CellStyle(fill: theme.done.withAlpha(0.14), text: Notation.number(trace.output[r, c]))
+            return CellStyle(fill: theme.doneFill(0.14), text: Notation.number(trace.output[r, c]))
         }
         if let step {
             layout.output.outline(rows: step.row...step.row, columns: step.column...step.column, on: canvas,
@@ -115,9 +115,9 @@ public enum ConvolutionFigures {
         // What the colours mean.
         var key = [Legend.Entry("window read", color: theme.highlight, swatch: .outline),
                    Legend.Entry("cell written", color: theme.current, swatch: .outline),
-                   Legend.Entry("done", color: theme.done.withAlpha(0.14))]
+                   Legend.Entry("done", color: theme.doneFill(0.14))]
         if trace.padding != Pair2(0) { key.append(Legend.Entry("zero padding", color: theme.padding)) }
-        if step != nil { Legend(key, size: 17).drawCentered(on: canvas, width: layout.width, y: layout.height - 112) }
+        if step != nil { Legend(key, size: 18).drawCentered(on: canvas, width: layout.width, y: layout.height - 112) }
 
         // Caption: the sum of this step, or the size arithmetic.
         if let step {

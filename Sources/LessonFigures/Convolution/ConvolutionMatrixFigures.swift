@@ -109,7 +109,7 @@ public enum ConvolutionMatrixFigures {
             let shown = current.map { flat <= $0 } ?? true
             guard shown else { return CellStyle() }
             let text = symbolic ? "z\(flat + 1)" : Notation.number(trace.output[r, c])
-            return CellStyle(fill: flat == current ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14), text: text,
+            return CellStyle(fill: flat == current ? theme.current.withAlpha(0.28) : theme.doneFill(0.14), text: text,
                              bold: flat == current)
         }
         if let row, !row.entries.isEmpty {
@@ -192,7 +192,7 @@ public enum ConvolutionMatrixFigures {
             let shown = current.map { r <= $0 } ?? true
             guard shown else { return CellStyle() }
             let text = showText ? (symbolic ? "z\(r + 1)" : Notation.number(trace.product[r])) : nil
-            return CellStyle(fill: r == current ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14), text: text,
+            return CellStyle(fill: r == current ? theme.current.withAlpha(0.28) : theme.doneFill(0.14), text: text,
                              bold: r == current)
         }
     }
@@ -223,7 +223,7 @@ public enum ConvolutionMatrixFigures {
         let filled = current.map { $0 + 1 } ?? trace.products.count
         for r in 0..<filled {
             canvas.fillRect(x: column.x, y: column.y + Double(r) * cell, width: thick, height: cell,
-                            r == current ? theme.current : theme.done.withAlpha(0.5))
+                            r == current ? theme.current : theme.doneFill(0.5))
         }
         for rect in [(layout.matrix.x, layout.matrix.y, layout.matrix.width, layout.matrix.height), strip, column] {
             canvas.strokeRect(x: rect.0, y: rect.1, width: rect.2, height: rect.3, theme.gridLine, lineWidth: 1)

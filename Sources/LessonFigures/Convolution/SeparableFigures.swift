@@ -101,7 +101,7 @@ public enum SeparableFigures {
             let z = channel(trace.output, f)
             g.draw(on: canvas, label: f == 0 ? "z" : nil) { r, c in
                 let first = f == 0 && r == 0 && c == 0
-                return CellStyle(fill: first ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14), text: Notation.number(z[r, c]), bold: first)
+                return CellStyle(fill: first ? theme.current.withAlpha(0.28) : theme.doneFill(0.14), text: Notation.number(z[r, c]), bold: first)
             }
             canvas.text("filter \(f + 1)", x: g.x - 16, y: g.y + g.height / 2, size: 20, theme.foreground, align: .right)
             if f == 0 { g.outline(rows: 0...0, columns: 0...0, on: canvas, theme.current, lineWidth: 4) }

@@ -10,7 +10,8 @@ public enum Caption {
     }
 
     /// Lines of text centred at the bottom of a figure, each shrunk to fit the width
-    /// (never below 14 pt: a longer line is split at its last " + " that fits).
+    /// (never below 18 px on a 1280 × 720 slide, readable from the back of a hall: a longer
+    /// line is split at its last " + " that fits).
     public static func lines(_ lines: [String], on canvas: Canvas, width: Double, bottom: Double, size: Double = 24,
                              color: Color? = nil) {
         canvas.surface.captionLines += lines

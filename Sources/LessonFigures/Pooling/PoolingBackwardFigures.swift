@@ -76,7 +76,7 @@ extension PoolingFigures {
             if reachedNow.contains(k) {
                 return CellStyle(fill: theme.highlight.withAlpha(0.30), text: text, note: note, noteColor: theme.muted, bold: true)
             }
-            return CellStyle(fill: theme.done.withAlpha(0.14), text: text, note: note)
+            return CellStyle(fill: theme.doneFill(0.14), text: text, note: note)
         }
         if let stepIndex {
             // The window this output cell pooled, clipped to the input (padding has no gradient cell).
@@ -113,7 +113,7 @@ extension PoolingFigures {
             let text = Notation.number(backward.upstream[r, c], decimals: decimals)
             if stepIndex == nil { return CellStyle(fill: color(index).withAlpha(0.25), text: text) }
             if index == stepIndex { return CellStyle(fill: theme.current.withAlpha(0.28), text: text, bold: true) }
-            return CellStyle(fill: index < (stepIndex ?? 0) ? theme.done.withAlpha(0.14) : nil, text: text)
+            return CellStyle(fill: index < (stepIndex ?? 0) ? theme.doneFill(0.14) : nil, text: text)
         }
         if let current {
             layout.upstream.outline(rows: current.row...current.row, columns: current.column...current.column,

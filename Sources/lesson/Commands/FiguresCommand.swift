@@ -30,8 +30,11 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Formats, comma-separated: png, svg, pdf (a file per figure); gif, html, tex (a file per variant: animation, stepper page, Beamer deck).", valueName: "formats"))
     var format: String = "png"
 
-    @Option(help: "Figure theme: light or dark.")
+    @Option(help: "Figure theme: light, dark or high-contrast (each writes into a folder of its own but light).")
     var theme: ThemeName = .light
+
+    @Option(help: ArgumentHelp("Multiply every text size by this (1.25 = a quarter bigger) on the same canvas.", valueName: "factor"))
+    var textScale: Double = 1
 
     @Option(help: ArgumentHelp("Width of every file in pixels (PNG) or points (SVG, PDF).", valueName: "w"))
     var width: Double?
@@ -68,9 +71,13 @@ struct FiguresCommand: ParsableCommand {
         var failed = 0
         try reportingErrors {
             let root = URL(fileURLWithPath: out)
-            var options = FigureBatchOptions(formats: try Self.formats(format), theme: theme == .dark ? .dark : .light,
+            var options = FigureBatchOptions(formats: try Self.formats(format), theme: theme.theme,
                                              sizing: try sizing(), filmstrips: !noFilmstrip)
             options.steps = allSteps ? .all : .automatic
+            guard textScale >= 0.5, textScale <= 3 else {
+                throw InputError("--text-scale must be between 0.5 and 3, got \(Notation.number(textScale))")
+            }
+            options.textScale = textScale
             let directory = try LessonDirectory.locate()
             let (jobs, lessonFailures) = try FigureBatch.jobs(directory: directory, lesson: lesson, variant: variant)
             let progress = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)

@@ -18,8 +18,11 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Figure format: png, svg or pdf (one file per figure), or gif, html or tex (one animation, stepper page or Beamer deck per run).")
     var format: FigureFormat = .png
 
-    @Option(name: .long, help: "Figure theme: light or dark.")
+    @Option(name: .long, help: "Figure theme: light, dark or high-contrast.")
     var theme: ThemeName = .light
+
+    @Option(name: .long, help: ArgumentHelp("Multiply every text size by this (1.25 = a quarter bigger) on the same canvas.", valueName: "factor"))
+    var textScale: Double = 1
 
     @Option(name: .long, help: "Scale of PNG figures (2 doubles the pixels, for projectors).")
     var scale: Double = 1
@@ -38,6 +41,9 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be above 0 and at most 8, got \(scale)") }
+        guard textScale >= 0.5, textScale <= 3 else {
+            throw ValidationError("--text-scale must be between 0.5 and 3, got \(textScale)")
+        }
         if steps != nil, allSteps { throw ValidationError("give --steps or --all-steps, not both") }
     }
 
@@ -49,7 +55,7 @@ struct RunOptions: ParsableArguments {
 
     /// How figures are rendered.
     var renderOptions: RenderOptions {
-        RenderOptions(format: format, theme: theme == .dark ? .dark : .light, scale: scale)
+        RenderOptions(format: format, theme: theme.theme, scale: scale, textScale: textScale)
     }
 
     /// Writes the figures (unless --no-figures), prints the text or JSON, reports mismatches.
@@ -92,6 +98,18 @@ struct RunOptions: ParsableArguments {
 }
 
 /// The figure themes, for the command line.
-enum ThemeName: String, ExpressibleByArgument, CaseIterable { case light, dark }
+enum ThemeName: String, ExpressibleByArgument, CaseIterable {
+    case light, dark
+    case highContrast = "high-contrast"
+
+    /// The theme itself.
+    var theme: Theme {
+        switch self {
+        case .light: return .light
+        case .dark: return .dark
+        case .highContrast: return .highContrast
+        }
+    }
+}
 
 extension FigureFormat: ExpressibleByArgument {}
