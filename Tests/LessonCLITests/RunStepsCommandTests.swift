@@ -33,4 +33,17 @@ import Testing
         #expect(result.stdout.hasSuffix("Figures: \(root.path)/animation.gif\n"), "stdout: \(result.stdout.suffix(200))")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["animation.gif"])
     }
+
+    /// The step list names padding only where there is some (it said "0 and 6 are padding" without).
+    @Test(arguments: [
+        ([String](), "input coordinates):"),
+        (["--variant", "padding-1"], "input coordinates; 0 and 6 are padding):"),
+        (["--padding", "2,0"], "input coordinates; rows −1–0 and 6–7 are padding):"),
+    ])
+    func paddingIsNamedOnlyWhenThereIsSome(arguments: [String], ending: String) throws {
+        let result = try runLesson(["run", "conv2d", "--no-figures"] + arguments)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let line = result.stdout.split(separator: "\n").first { $0.hasPrefix("Step by step") }
+        #expect(line.map { String($0) } == "Step by step (indices 1-based; window rows and columns in " + ending)
+    }
 }
