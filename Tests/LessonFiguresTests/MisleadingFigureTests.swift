@@ -1,0 +1,31 @@
+import LessonCore
+import LessonFigures
+import Testing
+
+/// Figures that used to mislead (issue 17), each checked on its pixels.
+@Suite struct MisleadingFigureTests {
+    /// ReLU′ jumps from 0 to 1 at z = 0: no vertical orange line may join the two sides, while
+    /// both sides are drawn (orange on y = 0 left of the jump, on y = 1 right of it).
+    @Test func reluDerivativeHasNoVerticalSegmentAtZero() throws {
+        let samples = Activation.relu.samples(from: -4, to: 4)
+        let plot = ActivationFigures.plot(for: samples)
+        let surface = try FigureRenderer.surface(for: ActivationFigures.single(samples), options: RenderOptions())
+        let orange = Theme.light.highlight
+        func isOrange(_ x: Double, _ y: Double) -> Bool {
+            let p = ConvFigurePixelTests.pixel(surface, x, y)
+            return abs(p.r - Int(orange.red * 255)) < 40 && abs(p.g - Int(orange.green * 255)) < 40 && abs(p.b - Int(orange.blue * 255)) < 60
+        }
+        let (x0, yLow) = plot.point(0, 0), (_, yHigh) = plot.point(0, 1)
+        // The column at z = 0 and one pixel either side, between y = 0.15 and y = 0.85.
+        let top = min(yLow, yHigh), bottom = max(yLow, yHigh), span = bottom - top
+        var y = top + span * 0.15
+        while y < top + span * 0.85 {
+            for dx in [-1.0, 0, 1] { #expect(!isOrange(x0 + dx, y), "orange at (\(x0 + dx), \(y)): a vertical segment at z = 0") }
+            y += 2
+        }
+        // Both sides are drawn (dashed: look along a short stretch for an orange pixel).
+        let left = stride(from: -2.0, to: -1.0, by: 0.02).contains { z in let p = plot.point(z, 0); return isOrange(p.0, p.1) }
+        let right = stride(from: 1.0, to: 2.0, by: 0.02).contains { z in let p = plot.point(z, 1); return isOrange(p.0, p.1) }
+        #expect(left && right)
+    }
+}
