@@ -23,22 +23,25 @@ public enum ConvolutionFigures {
     }
 
     /// One frame per output cell, named `step-01`, `step-02`, … in row-major order.
-    public static func frames(_ trace: ConvolutionTrace, title: String = "2D convolution") -> [Figure] {
+    /// Values the slide states otherwise (`stated`) are noted in their cells and captions.
+    public static func frames(_ trace: ConvolutionTrace, title: String = "2D convolution",
+                              stated: StatedValues = .none) -> [Figure] {
         let digits = String(trace.steps.count).count
         return trace.steps.enumerated().map { (index, step) -> Figure in
             let number = String(repeating: "0", count: max(0, digits - String(index + 1).count)) + String(index + 1)
             let description = "Step \(index + 1) of \(trace.steps.count): the \(Notation.shape(trace.appliedKernel.shape)) kernel on the window of input rows \(step.windowRows.lowerBound - trace.padding.rows + 1)–\(step.windowRows.upperBound - trace.padding.rows + 1) and columns \(step.windowColumns.lowerBound - trace.padding.columns + 1)–\(step.windowColumns.upperBound - trace.padding.columns + 1) gives \(step.label) = \(Notation.number(step.value))."
             return Figure(name: "step-\(number)", description: description, step: index + 1) { canvas in
-                drawFrame(trace, stepIndex: index, title: title, on: canvas)
+                drawFrame(trace, stepIndex: index, title: title, stated: stated, on: canvas)
             }
         }
     }
 
     /// The whole convolution at once: input, kernel, the full output and the size arithmetic.
-    public static func overview(_ trace: ConvolutionTrace, title: String = "2D convolution") -> Figure {
+    public static func overview(_ trace: ConvolutionTrace, title: String = "2D convolution",
+                                stated: StatedValues = .none) -> Figure {
         let description = "The \(Notation.shape(trace.input.shape)) input \(operatorWord(trace)) the \(Notation.shape(trace.kernel.shape)) kernel gives the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output))."
         return Figure(name: "overview", description: description) { canvas in
-            drawFrame(trace, stepIndex: nil, title: title, on: canvas)
+            drawFrame(trace, stepIndex: nil, title: title, stated: stated, on: canvas)
         }
     }
 
@@ -46,7 +49,8 @@ public enum ConvolutionFigures {
         trace.mode == .convolution ? "convolved with" : "cross-correlated with"
     }
 
-    private static func drawFrame(_ trace: ConvolutionTrace, stepIndex: Int?, title: String, on canvas: Canvas) {
+    private static func drawFrame(_ trace: ConvolutionTrace, stepIndex: Int?, title: String, stated: StatedValues,
+                                  on canvas: Canvas) {
         let theme = canvas.theme
         let layout = layout(for: trace)
         let step = stepIndex.map { trace.steps[$0] }
@@ -83,8 +87,12 @@ public enum ConvolutionFigures {
 
         // Kernel.
         let kernelLabel = trace.mode == .convolution ? "kernel (rotated 180°)" : "kernel"
+        let kernelRows = layout.kernel.rows, kernelColumns = layout.kernel.columns
         layout.kernel.draw(on: canvas, label: kernelLabel) { r, c in
-            CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(trace.appliedKernel[r, c]))
+            // The applied kernel is the given one rotated for a true convolution.
+            let given = trace.mode == .convolution ? [kernelRows - 1 - r, kernelColumns - 1 - c] : [r, c]
+            return CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(trace.appliedKernel[r, c]),
+                             note: stated.kernel[given].map { "slide " + Notation.number($0) }, noteColor: theme.negative)
         }
         layout.kernel.outline(rows: 0...(layout.kernel.rows - 1), columns: 0...(layout.kernel.columns - 1),
                               on: canvas, theme.highlight, lineWidth: 3)
@@ -95,10 +103,24 @@ public enum ConvolutionFigures {
         layout.output.draw(on: canvas, label: "output") { r, c in
             let index = r * columns + c
             guard index < filled else { return CellStyle() }
+            let note = stated.output[[r, c]].map { "slide " + Notation.number($0) }
             if index == stepIndex {
-                return CellStyle(fill: theme.current.withAlpha(0.28), text: Notation.number(trace.output[r, c]), bold: true)
+                return CellStyle(fill: theme.current.withAlpha(0.28), text: Notation.number(trace.output[r, c]),
+                                 note: note, noteColor: theme.negative, bold: true)
             }
-            return CellStyle(fill: theme.doneFill(0.14), text: Notation.number(trace.output[r, c]))
+            return CellStyle(fill: theme.doneFill(0.14), text: Notation.number(trace.output[r, c]), note: note,
+                             noteColor: theme.negative)
+        }
+        // A cell or weight the slide states otherwise is ringed in the `negative` colour.
+        // Sorted, so the drawing order (and the bytes) never depend on the dictionary's.
+        for cell in stated.output.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where cell[0] * columns + cell[1] < filled {
+            layout.output.outline(rows: cell[0]...cell[0], columns: cell[1]...cell[1], on: canvas, theme.negative,
+                                  lineWidth: 3, dash: [6, 4])
+        }
+        for cell in stated.kernel.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let applied = trace.mode == .convolution ? [kernelRows - 1 - cell[0], kernelColumns - 1 - cell[1]] : cell
+            layout.kernel.outline(rows: applied[0]...applied[0], columns: applied[1]...applied[1], on: canvas, theme.negative,
+                                  lineWidth: 3, dash: [6, 4])
         }
         if let step {
             layout.output.outline(rows: step.row...step.row, columns: step.column...step.column, on: canvas,
@@ -117,11 +139,18 @@ public enum ConvolutionFigures {
                    Legend.Entry("cell written", color: theme.current, swatch: .outline),
                    Legend.Entry("done", color: theme.doneFill(0.14))]
         if trace.padding != Pair2(0) { key.append(Legend.Entry("zero padding", color: theme.padding)) }
+        if !stated.output.isEmpty || !stated.kernel.isEmpty {
+            key.append(Legend.Entry("slide states otherwise", color: theme.negative, swatch: .outline))
+        }
         if step != nil { Legend(key, size: 18).drawCentered(on: canvas, width: layout.width, y: layout.height - 112) }
 
         // Caption: the sum of this step, or the size arithmetic.
         if let step {
-            Caption.lines([step.text], on: canvas, width: layout.width, bottom: layout.height - 50, size: 26)
+            var lines = [step.text]
+            if let value = stated.output[[step.row, step.column]] {
+                lines.append("the slide states \(Notation.number(value)) here; recomputed \(Notation.number(step.value))")
+            }
+            Caption.lines(lines, on: canvas, width: layout.width, bottom: layout.height - 50, size: 26)
         } else {
             let sizes = trace.outputSizes
             let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel

@@ -92,7 +92,9 @@ public enum Conv2DLesson: Lesson {
         let trace = try example.operation.forward(example.input)
         let mismatches = trace.check(statedOutput: example.statedOutput, statedKernel: example.statedKernel,
                                      statedCells: example.statedCells)
-        let figures = ConvolutionFigures.frames(trace) + [ConvolutionFigures.overview(trace)]
+        let stated = StatedValues.differences(trace, statedOutput: example.statedOutput, statedKernel: example.statedKernel,
+                                              statedCells: example.statedCells)
+        let figures = ConvolutionFigures.frames(trace, stated: stated) + [ConvolutionFigures.overview(trace, stated: stated)]
         let text = describe(trace, title: title, source: source, variant: variant, description: description,
                             stated: example, mismatches: mismatches)
         return LessonOutput(lesson: id, variant: variant, text: text, payload: trace, figures: figures,

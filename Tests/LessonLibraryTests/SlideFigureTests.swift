@@ -1,0 +1,40 @@
+import Foundation
+import LessonCore
+import LessonFigures
+import LessonLibrary
+import Testing
+
+/// `conv2d --variant slide`: the slide's −3 and −8 show on the frames, next to the recomputed values.
+@Suite struct SlideFigureTests {
+    private let lessons = LessonDirectory(url: {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("lessons")
+    }())
+
+    private func texts(_ lesson: String, variant: String, figure name: String) throws -> [String] {
+        let file = try lessons.load(lesson)
+        let output = try Conv2DLesson.run(file, variant: try file.variant(variant))
+        let figure = try #require(output.figures.first { $0.name == name })
+        return try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg)).drawnText.map(\.text)
+    }
+
+    @Test func statedValuesAreDrawnBesideTheRecomputedOnes() throws {
+        let step8 = try texts("conv2d", variant: "slide", figure: "step-8")
+        #expect(step8.contains("slide −8"), "the z[3,2] cell notes the slide's −8: \(step8)")
+        #expect(step8.contains("slide −3"), "the kernel weight notes the slide's −3")
+        #expect(step8.contains("−6"))
+        #expect(step8.contains("the slide states −8 here; recomputed −6"))
+        #expect(step8.contains("slide states otherwise"))
+
+        let step1 = try texts("conv2d", variant: "slide", figure: "step-1")
+        #expect(step1.contains("slide −3") && !step1.contains("slide −8"), "z[3,2] is not written yet at step 1")
+        let overview = try texts("conv2d", variant: "slide", figure: "overview")
+        #expect(overview.contains("slide −8") && overview.contains("slide −3"))
+
+        let example = try texts("conv2d", variant: "example", figure: "step-8")
+        #expect(!example.contains { $0.hasPrefix("slide") }, "a variant that agrees with itself shows no notes")
+    }
+}
