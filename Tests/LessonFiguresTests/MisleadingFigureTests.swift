@@ -28,4 +28,17 @@ import Testing
         let right = stride(from: 1.0, to: 2.0, by: 0.02).contains { z in let p = plot.point(z, 1); return isOrange(p.0, p.1) }
         #expect(left && right)
     }
+
+    /// A true convolution draws the kernel already rotated; the operator beside it is ⋆, so the
+    /// figure does not read as rotating twice ("∗" beside "kernel (rotated 180°)").
+    @Test func trueConvolutionDoesNotFlipTwice() throws {
+        let input = try MatrixLiteral.parse("1 0 3 0 2; 0 3 4 0 2; 1 0 2 0 1; 8 12 0 1 0; 0 6 3 2 0")
+        let kernel = try MatrixLiteral.parse("1 -1 0; 0 2 -2; -1 0 2")
+        let trace = try Conv2D(kernel: kernel, padding: Pair2(1), mode: .convolution).forward(input)
+        for figure in ConvolutionFigures.frames(trace).prefix(1) + [ConvolutionFigures.overview(trace)] {
+            let texts = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg)).drawnText.map(\.text)
+            #expect(texts.contains("⋆") && !texts.contains("∗"), "\(figure.name): \(texts)")
+            #expect(texts.contains("kernel, already rotated 180°"))
+        }
+    }
 }

@@ -86,7 +86,9 @@ public enum ConvolutionFigures {
         }
 
         // Kernel.
-        let kernelLabel = trace.mode == .convolution ? "kernel (rotated 180°)" : "kernel"
+        // A true convolution is drawn as what it does: the kernel already rotated, slid without
+        // a further flip, so the operator between the grids is ⋆ (not ∗, which would flip twice).
+        let kernelLabel = trace.mode == .convolution ? "kernel, already rotated 180°" : "kernel"
         let kernelRows = layout.kernel.rows, kernelColumns = layout.kernel.columns
         layout.kernel.draw(on: canvas, label: kernelLabel) { r, c in
             // The applied kernel is the given one rotated for a true convolution.
@@ -128,7 +130,7 @@ public enum ConvolutionFigures {
         }
 
         // The operator symbols between the grids.
-        let symbol = trace.mode == .convolution ? "∗" : "⋆"
+        let symbol = "⋆"
         let first = RowLayout.between(layout.input, layout.kernel), second = RowLayout.between(layout.kernel, layout.output)
         // ⋆ is drawn small in most fonts; give it the visual weight of ∗ and =.
         canvas.text(symbol, x: first.0, y: first.1, size: symbol == "⋆" ? 72 : 44, theme.foreground)
