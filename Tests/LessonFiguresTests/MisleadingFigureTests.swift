@@ -41,4 +41,16 @@ import Testing
             #expect(texts.contains("kernel, already rotated 180°"))
         }
     }
+
+    /// ASCII math is typeset on figures: x², 2θ, e⁻ᶻ instead of x^2, 2*theta, e^(−z).
+    @Test func asciiMathIsTypeset() throws {
+        #expect(Typography.typeset("cos(sin(x^2) + 3x^2)") == "cos(sin(x²) + 3x²)")
+        #expect(Typography.typeset("log(sigmoid(2*theta)) at theta = 0.5") == "log(sigmoid(2θ)) at θ = 0.5")
+        #expect(Typography.typeset("σ(z) = 1/(1 + e^(−z))") == "σ(z) = 1/(1 + e⁻ᶻ)")
+        #expect(Typography.typeset("tanh(z) = (e^(2z) − 1)/(e^(2z) + 1)") == "tanh(z) = (e²ᶻ − 1)/(e²ᶻ + 1)")
+        #expect(Typography.typeset("a*b, x^(q), 2^, thetas") == "a·b, x^(q), 2^, thetas", "no superscript q: left as written")
+        let samples = Activation.sigmoid.samples(from: -4, to: 4)
+        let texts = try FigureRenderer.surface(for: ActivationFigures.single(samples), options: RenderOptions(format: .svg)).drawnText.map(\.text)
+        #expect(texts.contains { $0.contains("1/(1 + e⁻ᶻ)") } && !texts.contains { $0.contains("^") }, "\(texts)")
+    }
 }

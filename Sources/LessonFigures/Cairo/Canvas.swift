@@ -141,7 +141,7 @@ public final class Canvas {
     public func textWidth(_ text: String, size: Double, weight: FontWeight = .normal) -> Double {
         setFont(size: size, weight: weight)
         var extents = cairo_text_extents_t()
-        cairo_text_extents(pointer, Typography.trueMinus(text), &extents)
+        cairo_text_extents(pointer, Typography.trueMinus(Typography.typeset(text)), &extents)
         return extents.x_advance
     }
 
@@ -152,10 +152,11 @@ public final class Canvas {
     }
 
     /// Draws `text` with its baseline's anchor at (x, y) shifted so the text is vertically
-    /// centred on y. A hyphen used as a minus sign is drawn as the true minus (U+2212).
+    /// centred on y. A hyphen used as a minus sign is drawn as the true minus (U+2212), and
+    /// ASCII math is typeset (`x^2` → x², `2*theta` → 2θ; see `Typography.typeset`).
     public func text(_ text: String, x: Double, y: Double, size: Double, _ color: Color,
                      align: TextAlignment = .center, weight: FontWeight = .normal) {
-        let text = Typography.trueMinus(text)
+        let text = Typography.trueMinus(Typography.typeset(text))
         let advance = textWidth(text, size: size, weight: weight)
         let dx: Double
         switch align {
