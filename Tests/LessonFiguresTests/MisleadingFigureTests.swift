@@ -53,4 +53,29 @@ import Testing
         let texts = try FigureRenderer.surface(for: ActivationFigures.single(samples), options: RenderOptions(format: .svg)).drawnText.map(\.text)
         #expect(texts.contains { $0.contains("1/(1 + e⁻ᶻ)") } && !texts.contains { $0.contains("^") }, "\(texts)")
     }
+
+    /// conv2d-backward ∂L/∂x: the kernel is drawn rotated 180°, as the full convolution slides
+    /// it; the weight that met x[1,1] (w[1,1]) is highlighted in the rotated kernel's last cell.
+    @Test func inputGradientFramesShowTheRotatedKernel() throws {
+        let input = try MatrixLiteral.parse("1 2 0; 0 1 3; 2 2 1")
+        let kernel = try MatrixLiteral.parse("1 2; 3 4")
+        let conv = Conv2D(kernel: kernel)
+        let forward = try conv.forward(input)
+        let trace = try conv.backward(forward, upstream: try MatrixLiteral.parse("1 -1; 2 0.5"))
+        let frame = try #require(ConvolutionBackwardFigures.inputFrames(trace, title: "t").first)
+        let surface = try FigureRenderer.surface(for: frame, options: RenderOptions())
+        let grids = RowLayout.grids(for: [trace.upstream.shape, forward.appliedKernel.shape, trace.gradInput.shape])
+        let theme = Theme.light
+        let lit = channels(theme.highlight.withAlpha(0.30).composited(over: theme.cellFill))
+        for (r, c) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
+            let rect = grids[1].cellRect(r, c)
+            let p = ConvFigurePixelTests.pixel(surface, rect.x + 6, rect.y + 6)
+            let value = UInt32(p.r) << 16 | UInt32(p.g) << 8 | UInt32(p.b)
+            #expect(close(value, (r, c) == (1, 1) ? lit : channels(theme.cellFill), tolerance: 3), "kernel cell (\(r),\(c)): \(p)")
+        }
+        let svg = try FigureRenderer.surface(for: frame, options: RenderOptions(format: .svg)).drawnText
+        let inKernel = svg.filter { $0.x > grids[1].x && $0.x < grids[1].x + grids[1].width && $0.y > grids[1].y && $0.y < grids[1].y + grids[1].height }
+        #expect(inKernel.map(\.text) == ["4", "3", "2", "1"], "the kernel rotated 180°")
+        #expect(svg.contains { $0.text == "w rotated 180°" })
+    }
 }

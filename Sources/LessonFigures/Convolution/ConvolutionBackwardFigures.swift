@@ -124,10 +124,15 @@ public enum ConvolutionBackwardFigures {
             }
             return CellStyle(text: Notation.number(trace.upstream[r, c]))
         }
-        let weights = Set(step.terms.map { $0.factorRow * f.appliedKernel.shape[1] + $0.factorColumn })
-        grids[1].draw(on: canvas, label: f.mode == .convolution ? "kernel (rotated 180°)" : "kernel w") { r, c in
-            CellStyle(fill: weights.contains(r * f.appliedKernel.shape[1] + c) ? theme.highlight.withAlpha(0.30) : nil,
-                      text: Notation.number(f.appliedKernel[r, c]))
+        // ∂L/∂x is the upstream gradient fully convolved with the kernel: the slid kernel is the
+        // applied one rotated 180°, drawn that way so its highlighted weights sit in the same
+        // pattern as the upstream cells they multiply.
+        let (kh, kw) = (f.appliedKernel.shape[0], f.appliedKernel.shape[1])
+        let weights = Set(step.terms.map { (kh - 1 - $0.factorRow) * kw + (kw - 1 - $0.factorColumn) })
+        let label = f.mode == .convolution ? "kernel as given (applied one rotated 180°)" : "w rotated 180°"
+        grids[1].draw(on: canvas, label: label) { r, c in
+            CellStyle(fill: weights.contains(r * kw + c) ? theme.highlight.withAlpha(0.30) : nil,
+                      text: Notation.number(f.appliedKernel[kh - 1 - r, kw - 1 - c]))
         }
         let columns = trace.gradInput.shape[1]
         grids[2].draw(on: canvas, label: "∂L/∂x") { r, c in
