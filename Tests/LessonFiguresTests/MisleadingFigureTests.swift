@@ -78,4 +78,15 @@ import Testing
         #expect(inKernel.map(\.text) == ["4", "3", "2", "1"], "the kernel rotated 180°")
         #expect(svg.contains { $0.text == "w rotated 180°" })
     }
+
+    /// cnn forward dense frame: the sum under the figure uses its letters s, W, f, c, not the
+    /// network engine's z⁽¹⁾, x, b.
+    @Test func cnnDenseFrameSpeaksItsOwnNotation() throws {
+        let (forward, backward) = try CNNFiguresTests.traces()
+        let figure = try #require(CNNFigures.figures(forward, backward).first { $0.name == "forward-5-dense" })
+        let surface = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg))
+        let sum = try #require(surface.captionLines.first)
+        #expect(sum.hasPrefix("s₁ = W₁₁f₁ + W₁₂f₂"), "\(sum)")
+        #expect(!surface.drawnText.contains { $0.text.contains("z⁽¹⁾") || $0.text.contains("b⁽¹⁾") || $0.text.contains("x₁") })
+    }
 }
