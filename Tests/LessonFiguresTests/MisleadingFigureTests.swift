@@ -89,4 +89,25 @@ import Testing
         #expect(sum.hasPrefix("s₁ = W₁₁f₁ + W₁₂f₂"), "\(sum)")
         #expect(!surface.drawnText.contains { $0.text.contains("z⁽¹⁾") || $0.text.contains("b⁽¹⁾") || $0.text.contains("x₁") })
     }
+
+    /// pooling backward overview: every route starts on its own source cell of ∂L/∂y (a dot of
+    /// the route's colour inside that cell), not at the grid's right-hand column.
+    @Test func poolingRoutesLeaveTheirOwnSourceCells() throws {
+        let pool = Pool2D(op: .max, size: Pair2(2))
+        let input = try MatrixLiteral.parse("3 0 1 0 2 4; 0 1 8 12 0 0; 4 0 0 3 2 2; 2 0 1 0 1 1; 3 2 0 6 0 5; 1 0 6 0 0 9")
+        let trace = try pool.forward(input)
+        let backward = try pool.backward(trace, upstream: Tensor(rows: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]))
+        let overview = PoolingFigures.backwardOverview(trace, backward)
+        let image = try PNGCodec.decode(try FigureRenderer.render(overview, options: RenderOptions()))
+        let grid = PoolingFigures.backwardLayout(for: backward).upstream
+        let colors: [Color] = [Palette.orange, Palette.blue, Palette.bluishGreen, Palette.vermillion, Palette.reddishPurple, Palette.skyBlue]
+        for r in 0..<3 {
+            for c in 0..<3 {
+                let center = grid.cellCenter(r, c)
+                let dot = (center.0 + grid.cellSize * 0.3, center.1 - grid.cellSize * 0.3)
+                let expected = channels(colors[(r * 3 + c) % colors.count])
+                #expect(close(rgb(image, dot.0, dot.1), expected, tolerance: 3), "the route of ∂L/∂y[\(r + 1),\(c + 1)] starts in its cell")
+            }
+        }
+    }
 }

@@ -86,26 +86,8 @@ extension PoolingFigures {
             layout.gradient.outline(rows: rows, columns: cols, on: canvas, theme.highlight, lineWidth: 3, dash: [8, 5])
         }
 
-        // Arrows from each routed cell of ∂L/∂y to where its gradient lands.
-        let routed = stepIndex.map { [($0, backward.steps[$0])] } ?? Array(backward.steps.enumerated())
-        for (index, step) in routed {
-            let arrowColor = stepIndex == nil ? color(index) : theme.highlight
-            let from = layout.upstream.cellCenter(step.row, step.column)
-            let start = (from.0 + layout.upstream.cellSize * 0.3, from.1)
-            for target in step.targets where !target.isPadding {
-                let to = layout.gradient.cellCenter(target.row, target.column)
-                let dx = to.0 - start.0, dy = to.1 - start.1
-                let length = (dx * dx + dy * dy).squareRoot()
-                guard length > 1 else { continue }
-                let stop = min(layout.gradient.cellSize * 0.3, length / 2)
-                let end = (to.0 - dx / length * stop, to.1 - dy / length * stop)
-                canvas.arrow(from: start, to: end, arrowColor.withAlpha(stepIndex == nil ? 0.75 : 0.9),
-                             lineWidth: stepIndex == nil ? 2 : 3, headLength: 12)
-            }
-        }
-
-        // ∂L/∂y on top (on an opaque ground, its fills are translucent), so the arrows seem to
-        // leave its edge rather than cross its numbers.
+        // ∂L/∂y first (on an opaque ground, its fills are translucent), then the arrows over it,
+        // so each route visibly leaves its own source cell.
         canvas.fillRect(x: layout.upstream.x, y: layout.upstream.y, width: layout.upstream.width,
                         height: layout.upstream.height, theme.cellFill)
         layout.upstream.draw(on: canvas, label: "upstream ∂L/∂y") { r, c in
@@ -118,6 +100,26 @@ extension PoolingFigures {
         if let current {
             layout.upstream.outline(rows: current.row...current.row, columns: current.column...current.column,
                                     on: canvas, theme.current, lineWidth: 4)
+        }
+
+        // Arrows from each routed cell of ∂L/∂y to where its gradient lands.
+        let routed = stepIndex.map { [($0, backward.steps[$0])] } ?? Array(backward.steps.enumerated())
+        for (index, step) in routed {
+            let arrowColor = stepIndex == nil ? color(index) : theme.highlight
+            let from = layout.upstream.cellCenter(step.row, step.column)
+            // A dot on the source cell, beside its number, where every route of that cell starts.
+            let start = (from.0 + layout.upstream.cellSize * 0.3, from.1 - layout.upstream.cellSize * 0.3)
+            canvas.circle(center: start, radius: 5, fill: arrowColor, stroke: nil)
+            for target in step.targets where !target.isPadding {
+                let to = layout.gradient.cellCenter(target.row, target.column)
+                let dx = to.0 - start.0, dy = to.1 - start.1
+                let length = (dx * dx + dy * dy).squareRoot()
+                guard length > 1 else { continue }
+                let stop = min(layout.gradient.cellSize * 0.3, length / 2)
+                let end = (to.0 - dx / length * stop, to.1 - dy / length * stop)
+                canvas.arrow(from: start, to: end, arrowColor.withAlpha(stepIndex == nil ? 0.75 : 0.9),
+                             lineWidth: stepIndex == nil ? 2 : 3, headLength: 12)
+            }
         }
 
         let caption: [String]
