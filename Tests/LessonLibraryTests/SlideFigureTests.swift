@@ -37,4 +37,15 @@ import Testing
         let example = try texts("conv2d", variant: "example", figure: "step-8")
         #expect(!example.contains { $0.hasPrefix("slide") }, "a variant that agrees with itself shows no notes")
     }
+
+    /// conv-matrix --variant symbolic: M, x and z show symbols on every frame, not numbers.
+    @Test func symbolicConvMatrixFramesShowSymbols() throws {
+        let file = try lessons.load(ConvMatrixLesson.id)
+        let output = try ConvMatrixLesson.run(file, variant: try file.variant("symbolic"))
+        let frame = try #require(output.figures.first { $0.name == "step-2" })
+        let texts = try FigureRenderer.surface(for: frame, options: RenderOptions(format: .svg)).drawnText.map(\.text)
+        for symbol in ["k1", "k4", "x9", "z2"] { #expect(texts.contains(symbol), "\(symbol) in \(texts)") }
+        #expect(texts.contains("row 2 · x = z2 = z[1,2] = k1·x2 + k2·x3 + k3·x5 + k4·x6"))
+        #expect(!texts.contains("47"), "no numbers for z in the symbolic frames")
+    }
 }

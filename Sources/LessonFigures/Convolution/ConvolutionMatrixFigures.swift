@@ -47,8 +47,9 @@ public enum ConvolutionMatrixFigures {
         return Layout(input: input, kernel: kernel, output: output, flattened: flattened, matrix: matrix, product: product)
     }
 
-    /// One frame per row of M, then the overview, then the symbolic matrix when it has at most 25 columns.
-    public static func figures(_ trace: ConvolutionMatrixTrace) -> [Figure] {
+    /// One frame per row of M, then the overview, then the symbolic matrix when it has at most 25
+    /// columns. With `symbolic`, every frame shows the symbols (k1…, x1…, z1…) instead of numbers.
+    public static func figures(_ trace: ConvolutionMatrixTrace, symbolic: Bool = false) -> [Figure] {
         let count = trace.products.count
         let digits = String(count).count
         var figures = (0..<count).map { index -> Figure in
@@ -56,13 +57,13 @@ public enum ConvolutionMatrixFigures {
             let row = trace.matrix.rows[index]
             let description = "Row \(index + 1) of the \(Notation.shape(trace.matrix.matrix.shape)) matrix M holds the kernel weights in the columns of the window of z\(Notation.index(row.outputRow, row.outputColumn)); times the flattened input it gives \(Notation.number(trace.products[index].value))."
             return Figure(name: "step-\(number)", description: description, step: index + 1) { canvas in
-                draw(trace, row: index, symbolic: false, on: canvas)
+                draw(trace, row: index, symbolic: symbolic, on: canvas)
             }
         }
         figures.append(Figure(name: "overview", description: "The \(Notation.shape(trace.matrix.matrix.shape)) convolution matrix M times the flattened \(Notation.shape(trace.input.shape)) input gives \(count) values, reshaped to the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output)).") { canvas in
-            draw(trace, row: nil, symbolic: false, on: canvas)
+            draw(trace, row: nil, symbolic: symbolic, on: canvas)
         })
-        if trace.matrix.matrix.shape[1] <= 25 {
+        if !symbolic, trace.matrix.matrix.shape[1] <= 25 {
             figures.append(Figure(name: "symbolic", description: "The same matrix with symbolic entries: k1…k\(trace.matrix.kernel.count) are the kernel weights row by row and x1…x\(trace.input.count) the input flattened row by row.") { canvas in
                 draw(trace, row: nil, symbolic: true, on: canvas)
             })
@@ -82,7 +83,8 @@ public enum ConvolutionMatrixFigures {
         if m.padding != Pair2(0) { settings.append("padding \(m.padding)") }
         if m.stride != Pair2(1) { settings.append("stride \(m.stride)") }
         if m.dilation != Pair2(1) { settings.append("dilation \(m.dilation)") }
-        let position = symbolic ? "symbolic entries" : current.map { "row \($0 + 1) of \(trace.products.count)" } ?? "overview"
+        let position = current.map { "row \($0 + 1) of \(trace.products.count)" + (symbolic ? ", symbolic" : "") }
+            ?? (symbolic ? "symbolic entries" : "overview")
         Caption.title((["Convolution as a matrix product z = M·x"] + settings + [position]).joined(separator: " · "),
                       on: canvas, width: 1280)
 
