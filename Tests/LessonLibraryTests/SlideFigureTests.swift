@@ -48,4 +48,26 @@ import Testing
         #expect(texts.contains("row 2 · x = z2 = z[1,2] = k1·x2 + k2·x3 + k3·x5 + k4·x6"))
         #expect(!texts.contains("47"), "no numbers for z in the symbolic frames")
     }
+
+    /// conv2d-modes: "valid" has the same colour in every comparison figure (blue, `current`),
+    /// whatever its place among the runs of a variant.
+    @Test func validHasOneColourInEveryComparison() throws {
+        let file = try lessons.load(Conv2DModesLesson.id)
+        for variant in ["example", "convolution"] {
+            let output = try Conv2DModesLesson.run(file, variant: try file.variant(variant))
+            let runs = try #require(output.payload as? Conv2DModesLesson.Payload).runs
+            let index = try #require(runs.firstIndex { $0.name == "valid" })
+            let layout = Conv2DModesFigures.layout(for: runs.map(\.trace))
+            let figure = try #require(output.figures.first { $0.name == "comparison" })
+            let surface = try FigureRenderer.surface(for: figure, options: RenderOptions())
+            let (width, _, argb) = surface.pixels()
+            let grid = layout.outputs[index]
+            // The outline (3 px, centred on the edge) at the middle of the grid's left side.
+            let p = argb[Int(grid.y + grid.height / 2) * width + Int(grid.x)]
+            let blue = Theme.light.current
+            let (r, g, b) = (Double(p >> 16 & 0xFF), Double(p >> 8 & 0xFF), Double(p & 0xFF))
+            #expect(abs(r - blue.red * 255) < 12 && abs(g - blue.green * 255) < 12 && abs(b - blue.blue * 255) < 12,
+                    "\(variant): valid is run \(index + 1), outlined in \(String(p & 0xFFFFFF, radix: 16))")
+        }
+    }
 }

@@ -8,6 +8,18 @@ public enum Conv2DModesFigures {
         [theme.highlight, theme.current, Palette.reddishPurple, theme.done][index % 4]
     }
 
+    /// The colour of a run by its name, the same in every figure and variant: full orange,
+    /// valid blue, same purple, a true convolution green; any other name by its place.
+    public static func color(run name: String, index: Int, theme: Theme) -> Color {
+        if name.hasSuffix("-convolution") { return theme.done }
+        switch name {
+        case "full": return theme.highlight
+        case "valid": return theme.current
+        case "same": return Palette.reddishPurple
+        default: return color(index, theme: theme)
+        }
+    }
+
     /// Where the grids sit; public so tests can look at the right pixels.
     public struct Layout: Sendable {
         /// The input padded by the largest padding of any run.
@@ -69,6 +81,7 @@ public enum Conv2DModesFigures {
                 }
                 return CellStyle(text: Notation.number(traces[0].input[ir, ic]))
             }
+            func color(_ index: Int, theme: Theme) -> Color { Self.color(run: runs[index].name, index: index, theme: theme) }
             var drawn: Set<Pair2> = []
             for (index, trace) in traces.enumerated() where !drawn.contains(trace.padding) {
                 drawn.insert(trace.padding)
