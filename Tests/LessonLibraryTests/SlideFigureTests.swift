@@ -61,6 +61,10 @@ import Testing
             let figure = try #require(output.figures.first { $0.name == "comparison" })
             let surface = try FigureRenderer.surface(for: figure, options: RenderOptions())
             let (width, _, argb) = surface.pixels()
+            let texts = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg)).drawnText
+            let kernelLabel = try #require(texts.first { $0.text == "kernel" }, "\(variant): the comparison shows the kernel")
+            let kernelTexts = texts.filter { $0.y > kernelLabel.y && abs($0.x - kernelLabel.x) < 150 }.map(\.text)
+            #expect(kernelTexts.prefix(runs[0].trace.kernel.count) == ArraySlice(runs[0].trace.kernel.scalars.map { Notation.number($0) }))
             let grid = layout.outputs[index]
             // The outline (3 px, centred on the edge) at the middle of the grid's left side.
             let p = argb[Int(grid.y + grid.height / 2) * width + Int(grid.x)]

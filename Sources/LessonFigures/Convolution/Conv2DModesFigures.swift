@@ -103,6 +103,24 @@ public enum Conv2DModesFigures {
                 canvas.text(label, x: grid.x, y: grid.y - 16, size: size,
                             color(index, theme: theme).mixed(with: theme.foreground, amount: 0.35), align: .left, weight: .bold)
             }
+            // The kernel every run slides, right of the outputs where there is room.
+            // Else below the outputs, if the rows fit above the caption; else the caption names it.
+            let kernel = traces[0].kernel
+            var kernelCell = min(56, 240 / Double(max(kernel.shape[0], kernel.shape[1])))
+            let right = layout.outputs.map { $0.x + $0.width }.max() ?? layout.input.x + layout.input.width
+            var kernelX = max(right + 60, 1280 - 60 - Double(kernel.shape[1]) * kernelCell), kernelY = 160.0
+            if kernelX + Double(kernel.shape[1]) * kernelCell > 1280 - 20 {
+                let bottom = layout.outputs.map { $0.y + $0.height }.max() ?? 0
+                kernelCell = min(kernelCell, (630 - bottom - 40) / Double(kernel.shape[0]))
+                kernelX = layout.outputs.map(\.x).min() ?? 0
+                kernelY = bottom + 40
+            }
+            if kernelCell >= 30, kernelX + Double(kernel.shape[1]) * kernelCell <= 1280 - 20 {
+                let grid = Grid(rows: kernel.shape[0], columns: kernel.shape[1], x: kernelX, y: kernelY, cellSize: kernelCell)
+                grid.draw(on: canvas, label: "kernel") { r, c in
+                    CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(kernel[r, c]))
+                }
+            }
             var caption = [OutputSize.formula + " per axis"]
             if let flipped = traces.first(where: { $0.mode == .convolution }) {
                 caption.append("flipped: the true convolution lays the kernel rotated by 180°, \(Notation.inlineMatrix(flipped.kernel)) → \(Notation.inlineMatrix(flipped.appliedKernel))")
