@@ -47,6 +47,7 @@ private func notationFigure(_ step: Int) -> Figure {
         #expect(LaTeXText.math("⌊7/2⌋ gives 3") == "$\\lfloor 7/2\\rfloor \\text{ gives } 3$")
         #expect(LaTeXText.math("e⁻ᶻ, x², 2θ") == "$e^{-z}, x^{2}, 2\\theta$")
         #expect(LaTeXText.math("50% & #1 {a_b}") == "$50\\% \\& \\#1 \\{a\\_b\\}$")
+        #expect(LaTeXText.math("δᴸ = ŷ − y") == "$\\delta ^{L} = \\hat{y} - y$")
         #expect(LaTeXText.math("").isEmpty)
     }
 

@@ -81,7 +81,7 @@ public enum LaTeXText {
         "α": "\\alpha ", "β": "\\beta ", "γ": "\\gamma ", "δ": "\\delta ", "Δ": "\\Delta ", "ε": "\\epsilon ",
         "η": "\\eta ", "θ": "\\theta ", "λ": "\\lambda ", "μ": "\\mu ", "π": "\\pi ", "ρ": "\\rho ",
         "σ": "\\sigma ", "τ": "\\tau ", "φ": "\\phi ", "ω": "\\omega ", "ℓ": "\\ell ", "✓": "\\checkmark ",
-        "✗": "\\times ", "⟨": "\\langle ", "⟩": "\\rangle ", "‖": "\\|", "∘": "\\circ ",
+        "✗": "\\times ", "⟨": "\\langle ", "⟩": "\\rangle ", "‖": "\\|", "∘": "\\circ ", "ŷ": "\\hat{y}", "ℝ": "\\mathbb{R}",
     ]
 
     private static let subscripts: [Character: String] = [
@@ -94,6 +94,6 @@ public enum LaTeXText {
     private static let superscripts: [Character: String] = [
         "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
         "⁺": "+", "⁻": "-", "⁼": "=", "⁽": "(", "⁾": ")", "ˡ": "l", "ⁿ": "n", "ⁱ": "i", "ʲ": "j", "ᵏ": "k",
-        "ᵀ": "T", "ᵗ": "t", "ˣ": "x", "ᶻ": "z", "ᵃ": "a", "ᵇ": "b", "ᶜ": "c", "ᵈ": "d", "ᵉ": "e",
+        "ᵀ": "T", "ᴸ": "L", "ᵗ": "t", "ˣ": "x", "ᶻ": "z", "ᵃ": "a", "ᵇ": "b", "ᶜ": "c", "ᵈ": "d", "ᵉ": "e",
     ]
 }
