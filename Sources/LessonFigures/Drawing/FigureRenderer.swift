@@ -32,7 +32,8 @@ public enum FigureRenderer {
         return surface
     }
 
-    /// The encoded file of `figure`.
+    /// The encoded file of `figure` (for a deck format, its frame: PNG, SVG or PDF; decks are
+    /// assembled by `FigureAnimation`, `StepperPage` and `BeamerDeck`).
     public static func render(_ figure: Figure, options: RenderOptions) throws -> [UInt8] {
         try surface(for: figure, options: options).encoded()
     }
