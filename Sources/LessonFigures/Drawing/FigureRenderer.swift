@@ -42,6 +42,9 @@ public enum FigureRenderer {
     /// file renamed into place), so a failure never leaves a half-written file.
     @discardableResult
     public static func write(_ figure: Figure, to directory: URL, options: RenderOptions) throws -> URL {
+        guard !options.format.isDeck else {
+            throw FigureWriteError("a \(options.format.rawValue) file holds a whole lesson variant, not one figure; write it with FigureOutput")
+        }
         let bytes = try render(figure, options: options)
         let url = directory.appendingPathComponent(figure.name).appendingPathExtension(options.format.fileExtension)
         try writeAtomically(Data(bytes), to: url)
