@@ -26,10 +26,12 @@ let package = Package(
         ),
         // zlib, for the deflate stream inside PNG files we write.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // giflib, for animated GIFs (Debian ships no pkg-config file for it: the module map links "gif").
+        .systemLibrary(name: "CGif", providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
         // The pure core: tensors, operations and their traces, notation. No files, no Cairo.
         .target(name: "LessonCore"),
         // Drawing: Cairo wrappers, the figure model and the figures of each trace.
-        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CZlib"]),
+        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CZlib", "CGif"]),
         // The lessons: loading lessons/<id>.yaml and running each lesson's example.
         .target(
             name: "LessonLibrary",
@@ -61,7 +63,7 @@ let package = Package(
         // readers, seeded cases. Never linked into the shipped command.
         .target(name: "LessonTestSupport", dependencies: ["LessonCore", "CZlib"], path: "Tests/LessonTestSupport"),
         .testTarget(name: "LessonCoreTests", dependencies: ["LessonCore", "LessonTestSupport"]),
-        .testTarget(name: "LessonFiguresTests", dependencies: ["LessonFigures", "LessonCore", "CCairo", "LessonTestSupport"]),
+        .testTarget(name: "LessonFiguresTests", dependencies: ["LessonFigures", "LessonCore", "CCairo", "CGif", "LessonTestSupport"]),
         .testTarget(name: "LessonLibraryTests", dependencies: ["LessonLibrary", "LessonTestSupport"]),
         .testTarget(
             name: "LessonGraderTests",

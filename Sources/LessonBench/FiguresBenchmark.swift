@@ -30,7 +30,7 @@ enum FiguresBenchmark {
         }
         let file = try directory.load("conv2d")
         let conv = try Conv2DLesson.run(file, variant: try file.variant(nil))
-        for format in FigureFormat.allCases {
+        for format in FigureFormat.allCases where !format.isDeck {
             try measure("figures: one conv2d frame to \(format.rawValue.uppercased()) bytes", repetitions: 50) {
                 _ = try FigureRenderer.render(conv.figures[0], options: RenderOptions(format: format))
             }

@@ -61,17 +61,17 @@ import Testing
                                     "--width", "1920", "--out", root.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(files(under: root) == Set(["step-1", "step-2", "step-3", "step-4", "overview", "filmstrip"]
-            .map { "conv2d/stride-2/\($0).png" }))
-        let image = try PNGCodec.read(root.appendingPathComponent("conv2d/stride-2/step-1.png"))
+            .map { "dark/conv2d/stride-2/\($0).png" }), "the dark theme writes into a folder of its own")
+        let image = try PNGCodec.read(root.appendingPathComponent("dark/conv2d/stride-2/step-1.png"))
         #expect(image.width == 1920 && image.height == 1080)
         let corner = image.pixel(x: 4, y: 4)
         #expect(corner.r == 0x12 && corner.g == 0x12 && corner.b == 0x12, "dark background, got \(corner)")
-        let strip = try PNGCodec.read(root.appendingPathComponent("conv2d/stride-2/filmstrip.png"))
+        let strip = try PNGCodec.read(root.appendingPathComponent("dark/conv2d/stride-2/filmstrip.png"))
         #expect(strip.width == 1920)
     }
 
     @Test(arguments: [
-        (["--format", "png,gif"], "error: --format \"png,gif\": 'gif' is not a format; use png, svg or pdf, separated by commas"),
+        (["--format", "png,jpg"], "error: --format \"png,jpg\": 'jpg' is not a format; use png, svg, pdf, gif, html or tex, separated by commas"),
         (["--lesson", "nope"], "error: there is no lesson 'nope'; the lessons are "),
         (["--lesson", "conv2d", "--variant", "nope"], "error: lesson 'conv2d' has no variant 'nope'"),
         (["--variant", "nope"], "error: no lesson has a variant 'nope'"),
@@ -107,6 +107,31 @@ import Testing
         let data = try Data(contentsOf: out.appendingPathComponent("figures.json"))
         let failures = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["failures"] as? [[String: Any]]
         #expect(failures?.first?["variant"] as? String == "broken")
+    }
+
+    /// Decks: one GIF, stepper page and Beamer file per variant, an index page linking the
+    /// stepper pages; rendering another lesson (or theme) afterwards keeps them in figures.json.
+    @Test func decksAnIndexPageAndAMergedList() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try runLesson(["figures", "--lesson", "conv2d", "--variant", "stride-2",
+                                                   "--format", "gif,html,tex", "--out", root.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let decks = ["conv2d/stride-2/animation.gif", "conv2d/stride-2/stepper.html", "conv2d/stride-2/beamer.tex"]
+        #expect(try listed(in: root).compactMap { $0["file"] as? String } == decks)
+        let written = files(under: root)
+        #expect(written.isSuperset(of: decks + ["index.html", "conv2d/stride-2/step-1.pdf", "conv2d/stride-2/overview.pdf"]))
+        let gif = try Data(contentsOf: root.appendingPathComponent(decks[0]))
+        #expect(gif.prefix(6) == Data("GIF89a".utf8))
+        let index = try String(contentsOf: root.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<a href=\"conv2d/stride-2/stepper.html\">stride-2</a>"))
+
+        let again = try runLesson(["figures", "--lesson", "pooling", "--variant", "same-max",
+                                                  "--theme", "dark", "--out", root.path])
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        let files = try listed(in: root).compactMap { $0["file"] as? String }
+        #expect(Array(files.prefix(3)) == decks, "the conv2d decks are still listed, first (catalog order)")
+        #expect(files.dropFirst(3).allSatisfy { $0.hasPrefix("dark/pooling/") } && files.count > 3)
     }
 
 }

@@ -41,7 +41,7 @@ private func close(_ a: (r: Int, g: Int, b: Int), _ b: (r: Int, g: Int, b: Int),
         let forwardSurface = try FigureRenderer.surface(for: NetworkFigures.forward(forward, loss: backward.loss, title: "t"), options: options)
         let hidden = inside(layout.centers[1][0]), output = inside(layout.centers[2][0])
         #expect(close(pixel(forwardSurface, hidden.0, hidden.1), blend(theme.current, 0.16, over: theme.background)))
-        #expect(close(pixel(forwardSurface, output.0, output.1), blend(theme.done, 0.22, over: theme.background)))
+        #expect(close(pixel(forwardSurface, output.0, output.1), blend(theme.done, min(1, 0.22 * theme.doneStrength), over: theme.background)))
         let backwardSurface = try FigureRenderer.surface(for: NetworkFigures.backward(forward, backward, title: "t"), options: options)
         for column in 1...2 {
             let p = inside(layout.centers[column][0])

@@ -61,7 +61,9 @@ import Testing
         // The arrow crosses the gap between the grids at the height of its line.
         let from = layout.upstream.cellCenter(1, 2), to = layout.gradient.cellCenter(2, 4)
         let x = (layout.upstream.x + layout.upstream.width + layout.gradient.x) / 2
-        let y = from.1 + (to.1 - from.1) * (x - from.0 - layout.upstream.cellSize * 0.3) / (to.0 - from.0 - layout.upstream.cellSize * 0.3)
+        // Routes start at a dot in the source cell's upper right.
+        let start = (from.0 + layout.upstream.cellSize * 0.3, from.1 - layout.upstream.cellSize * 0.3)
+        let y = start.1 + (to.1 - start.1) * (x - start.0) / (to.0 - start.0)
         let hits = (-3...3).map { image.pixel(x: Int(x), y: Int(y) + $0) }.filter { Int($0.r) > Int($0.b) + 60 }
         #expect(!hits.isEmpty, "an orange arrow crosses x = \(Int(x)) near y = \(Int(y))")
         // Above the arrow there is nothing but background.

@@ -50,7 +50,7 @@ import Testing
         for expected in ["SGD", "Adam", "J (log scale)", "10¹", "step", "x", "y"] {
             #expect(texts.contains(expected), "SVG lacks \(expected): \(texts)")
         }
-        #expect(texts.contains { $0.hasPrefix("J = x^2 + 10*y^2: 10 steps from (−4, 1.5), α = 0.04") })
+        #expect(texts.contains { $0.hasPrefix("J = x² + 10y²: 10 steps from (−4, 1.5), α = 0.04") })
     }
 
     @Test func gradientDescentComparisonHasEveryMethod() throws {
@@ -60,7 +60,7 @@ import Testing
         let figure = DescentFigures.comparison(try DescentMethod.allCases.map { try descent.run($0) }, optimum: 1.9)
         let svg = String(decoding: try FigureRenderer.render(figure, options: RenderOptions(format: .svg)), as: UTF8.self)
         let texts = SVGText.texts(in: svg)
-        for expected in ["gd", "sgd", "mini-batch", "θ* = 1.9", "J (log scale)", "updates per epoch: gd 1, sgd 4, mini-batch 2"] {
+        for expected in ["gd", "sgd", "mini-batch", "θ∗ = 1.9", "J (log scale)", "updates per epoch: gd 1, sgd 4, mini-batch 2"] {
             #expect(texts.contains(expected), "SVG lacks \(expected)")
         }
     }

@@ -76,16 +76,17 @@ import Testing
         #expect(failures.isEmpty)
         #expect(jobs.map(\.variant).first == "example" && jobs.count >= 2)
         // A frame left over from an earlier, longer run must go.
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("conv2d"), withIntermediateDirectories: true)
-        try Data("old".utf8).write(to: root.appendingPathComponent("conv2d/step-99.svg"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("dark/conv2d"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: root.appendingPathComponent("dark/conv2d/step-99.svg"))
         let options = FigureBatchOptions(formats: [.png, .svg, .pdf], theme: .dark, sizing: .width(640))
         let report = try FigureBatch.render(jobs, root: root, options: options)
         try FigureBatch.writeIndex(report, root: root)
         #expect(report.failures.isEmpty)
         let written = try files(under: root)
         #expect(written == Set(try index(at: root).figures.map(\.file)))
-        #expect(!written.contains("conv2d/step-99.svg"))
-        #expect(written.contains("conv2d/filmstrip.pdf") && written.contains("conv2d/stride-2/step-4.svg"))
+        #expect(!written.contains("dark/conv2d/step-99.svg"))
+        #expect(written.contains("dark/conv2d/filmstrip.pdf") && written.contains("dark/conv2d/stride-2/step-4.svg"),
+                "the dark theme writes into a folder of its own")
         #expect(report.records.allSatisfy { $0.width == 640 && $0.theme == "dark" })
 
         var before: [String: Data] = [:]

@@ -30,6 +30,12 @@ public enum Activation: String, Codable, CaseIterable, Sendable {
         return activation
     }
 
+    /// The z where f jumps (the step function at 0): a plot must not join the two sides.
+    public var valueJumps: [Double] { self == .step ? [0] : [] }
+
+    /// The z where f′ jumps (ReLU′ from 0 to 1 at 0): a plot must not draw a vertical line there.
+    public var derivativeJumps: [Double] { self == .relu ? [0] : [] }
+
     /// Whether f acts unit by unit (every activation but softmax).
     public var isElementwise: Bool { self != .softmax }
 

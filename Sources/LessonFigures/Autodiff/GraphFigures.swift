@@ -93,7 +93,7 @@ public enum GraphFigures {
             let isOutput = node.id == graph.output
             let stroke = node.operation == .variable ? theme.current : (isOutput ? theme.done : theme.foreground)
             canvas.box(x: c.x - half, y: c.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
-                       fill: node.operation == .variable ? theme.current.withAlpha(0.16) : (isOutput ? theme.done.withAlpha(0.18) : theme.cellFill),
+                       fill: node.operation == .variable ? theme.current.withAlpha(0.16) : (isOutput ? theme.doneFill(0.18) : theme.cellFill),
                        stroke: stroke)
             let heading = node.isLeaf ? node.name : "\(node.name) = \(node.formula)"
             let lines: [(String, Color, FontWeight)] = [

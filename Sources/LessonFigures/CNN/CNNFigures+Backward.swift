@@ -49,7 +49,7 @@ extension CNNFigures {
         }
         let w = grids[3][0]
         let fRow = Grid(rows: 1, columns: s.flattened, x: w.x, y: w.y - w.cellSize - 40, cellSize: w.cellSize)
-        values(Tensor(shape: [1, s.flattened], scalars: forward.flattened), in: fRow, label: "fᵀ", on: canvas) { _, _ in theme.done.withAlpha(0.15) }
+        values(Tensor(shape: [1, s.flattened], scalars: forward.flattened), in: fRow, label: "fᵀ", on: canvas) { _, _ in theme.doneFill(0.15) }
         let g = backward.gradDenseWeights, largest = g.scalars.map(abs).max() ?? 1
         values(g, in: w, label: nil, on: canvas) { r, c in signed(g[r, c], largest: largest, theme) }
         canvas.text("∂L/∂W = δ fᵀ", x: w.x + w.width / 2, y: w.y + w.height + 24, size: 18, theme.foreground, weight: .bold)
@@ -123,7 +123,7 @@ extension CNNFigures {
             let g = backward.pools[k].gradient, mask = backward.reluMasks[k], d = backward.convolutionDeltas[k]
             values(g, in: grids[0][k], label: "∂L/∂" + map("a", k), on: canvas) { r, c in signed(g[r, c], largest: largest, theme) }
             grid(mask, grids[1][k], "ReLU′(" + map("z", k) + ")", canvas) { r, c in
-                CellStyle(fill: mask[r, c] == 1 ? theme.done.withAlpha(0.3) : theme.padding, text: number(mask[r, c]),
+                CellStyle(fill: mask[r, c] == 1 ? theme.doneFill(0.3) : theme.padding, text: number(mask[r, c]),
                           textColor: mask[r, c] == 1 ? nil : theme.muted, bold: mask[r, c] == 1)
             }
             grid(d, grids[2][k], map("δ", k), canvas) { r, c in

@@ -47,7 +47,7 @@ extension CNNFigures {
                 conv.kernel[r, c] == 0 ? nil : (conv.kernel[r, c] > 0 ? theme.positive : theme.negative).withAlpha(0.15)
             }
             values(conv.output, in: grids[2][k], label: map("z", k), on: canvas) { r, c in
-                k == 0 && r == 0 && c == 0 ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.12)
+                k == 0 && r == 0 && c == 0 ? theme.current.withAlpha(0.28) : theme.doneFill(0.12)
             }
         }
         arrow(grids[0], grids[1], "⋆", "cross-correlate", on: canvas)
@@ -65,11 +65,11 @@ extension CNNFigures {
         for k in 0..<s.filters {
             let z = forward.convolutions[k].output, a = forward.activations[k], passes = forward.reluMasks[k]
             grid(z, grids[0][k], map("z", k), canvas) { r, c in
-                CellStyle(fill: passes[r, c] == 1 ? theme.done.withAlpha(0.18) : theme.padding, text: number(z[r, c]),
+                CellStyle(fill: passes[r, c] == 1 ? theme.doneFill(0.18) : theme.padding, text: number(z[r, c]),
                           textColor: passes[r, c] == 1 ? nil : theme.negative)
             }
             grid(a, grids[1][k], map("a", k), canvas) { r, c in
-                CellStyle(fill: passes[r, c] == 1 ? theme.done.withAlpha(0.18) : nil, text: number(a[r, c]),
+                CellStyle(fill: passes[r, c] == 1 ? theme.doneFill(0.18) : nil, text: number(a[r, c]),
                           textColor: passes[r, c] == 1 ? nil : theme.muted, bold: passes[r, c] == 1)
             }
         }
@@ -143,7 +143,7 @@ extension CNNFigures {
         // fᵀ as a row above W, so each column of W lines up with the value it multiplies.
         let fRow = Grid(rows: 1, columns: s.flattened, x: grids[0][0].x, y: grids[0][0].y - grids[0][0].cellSize - 40,
                         cellSize: grids[0][0].cellSize)
-        values(Tensor(shape: [1, s.flattened], scalars: forward.flattened), in: fRow, label: "fᵀ", on: canvas) { _, _ in theme.done.withAlpha(0.15) }
+        values(Tensor(shape: [1, s.flattened], scalars: forward.flattened), in: fRow, label: "fᵀ", on: canvas) { _, _ in theme.doneFill(0.15) }
         values(dense.weights, in: grids[0][0], label: nil, on: canvas) { r, c in
             dense.weights[r, c] == 0 ? nil : (dense.weights[r, c] > 0 ? theme.positive : theme.negative).withAlpha(0.12)
         }
@@ -156,8 +156,12 @@ extension CNNFigures {
         values(column(forward.loss.target), in: grids[3][0], label: "y", on: canvas)
         arrow(grids[0], grids[1], "+ c", on: canvas)
         arrow(grids[1], grids[2], "softmax", on: canvas)
+        // The sum in the figure's own letters (s = W f + c), not the network engine's z⁽¹⁾, x, b.
         let unit = dense.units[0]
-        Caption.lines([unit.sumText, "ŷᵢ = exp(sᵢ)/Σⱼ exp(sⱼ); L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"],
+        let symbols = (0..<unit.terms.count).map { "W₁" + NetworkNotation.lowered($0 + 1) + "f" + NetworkNotation.lowered($0 + 1) } + ["c₁"]
+        let sum = "s₁ = " + symbols.joined(separator: " + ") + " = "
+            + Notation.sumOfProducts(unit.terms.map { ($0.weight, $0.input) }, bias: unit.bias, result: unit.z)
+        Caption.lines([sum, "ŷᵢ = exp(sᵢ)/Σⱼ exp(sⱼ); L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"],
                       on: canvas, width: 1280, bottom: 680, size: 19)
     }
 

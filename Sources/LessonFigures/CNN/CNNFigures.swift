@@ -72,7 +72,7 @@ public enum CNNFigures {
                     forward.reluMasks[k][r, c] == 1 ? nil : theme.padding
                 }
                 values(forward.activations[k], in: grids[2][k], label: map("a", k), on: canvas) { r, c in
-                    forward.reluMasks[k][r, c] == 1 ? theme.done.withAlpha(0.18) : nil
+                    forward.reluMasks[k][r, c] == 1 ? theme.doneFill(0.18) : nil
                 }
                 let winners = Set(forward.pools[k].steps.compactMap { $0.winnerCell.map { $0.row * s.featureMap[1] + $0.column } })
                 for r in 0..<s.featureMap[0] {

@@ -15,6 +15,9 @@ public final class Canvas {
     public let surface: Surface
     /// The theme the figure is drawn in.
     public let theme: Theme
+    /// Every font size is multiplied by this (`--text-scale`): bigger text on the same canvas.
+    /// Text that must fit a width (`fittingSize`) still fits it, since widths are measured scaled.
+    public var textScale: Double = 1
 
     /// Creates a context on `surface`, scaled by `scale` (1 = one unit per pixel or point).
     public init(surface: Surface, theme: Theme, scale: Double = 1) throws {
@@ -145,7 +148,7 @@ public final class Canvas {
     public func textWidth(_ text: String, size: Double, weight: FontWeight = .normal) -> Double {
         setFont(size: size, weight: weight)
         var extents = cairo_text_extents_t()
-        cairo_text_extents(pointer, Typography.trueMinus(text), &extents)
+        cairo_text_extents(pointer, Typography.trueMinus(Typography.typeset(text)), &extents)
         return extents.x_advance
     }
 
@@ -156,10 +159,11 @@ public final class Canvas {
     }
 
     /// Draws `text` with its baseline's anchor at (x, y) shifted so the text is vertically
-    /// centred on y. A hyphen used as a minus sign is drawn as the true minus (U+2212).
+    /// centred on y. A hyphen used as a minus sign is drawn as the true minus (U+2212), and
+    /// ASCII math is typeset (`x^2` → x², `2*theta` → 2θ; see `Typography.typeset`).
     public func text(_ text: String, x: Double, y: Double, size: Double, _ color: Color,
                      align: TextAlignment = .center, weight: FontWeight = .normal) {
-        let text = Typography.trueMinus(text)
+        let text = Typography.trueMinus(Typography.typeset(text))
         let advance = textWidth(text, size: size, weight: weight)
         let dx: Double
         switch align {
@@ -167,7 +171,7 @@ public final class Canvas {
         case .center: dx = -advance / 2
         case .right: dx = -advance
         }
-        showText(text, baselineX: x + dx, baselineY: y + Canvas.capHeight(size) / 2, size: size, color, weight: weight)
+        showText(text, baselineX: x + dx, baselineY: y + Canvas.capHeight(size * textScale) / 2, size: size, color, weight: weight)
     }
 
     /// The height of a capital letter at `size`; text is centred on it so rows of numbers line up.
@@ -179,7 +183,7 @@ public final class Canvas {
         guard !text.isEmpty else { return }
         setFont(size: size, weight: weight)
         setColor(color)
-        var deviceX = x, deviceY = y, deviceSize = size, zero = 0.0
+        var deviceX = x, deviceY = y, deviceSize = size * textScale, zero = 0.0
         cairo_user_to_device(pointer, &deviceX, &deviceY)
         cairo_user_to_device_distance(pointer, &deviceSize, &zero)
         surface.record(DrawnText(text: text, x: deviceX, y: deviceY, size: (deviceSize * deviceSize + zero * zero).squareRoot(),
@@ -224,6 +228,6 @@ public final class Canvas {
     private func setFont(size: Double, weight: FontWeight) {
         cairo_select_font_face(pointer, theme.fontFamily, CAIRO_FONT_SLANT_NORMAL,
                                weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(pointer, size)
+        cairo_set_font_size(pointer, size * textScale)
     }
 }

@@ -12,33 +12,38 @@ public final class Surface {
     public let height: Double
     /// Every run of text drawn on the surface, in drawing order.
     public private(set) var drawnText: [DrawnText] = []
+    /// The figure's heading as `Caption.title` drew it (the first one), for decks that show it as text.
+    public internal(set) var heading: String?
+    /// The caption lines `Caption.lines` drew (the worked sum of a step), unwrapped, in order.
+    public internal(set) var captionLines: [String] = []
     /// A title for the document: the SVG's `<title>` and the PDF's Title (set before `encoded()`).
     public var title: String?
     /// A sentence saying what the figure shows: the SVG's `<desc>` and the PDF's Subject.
     public var summary: String?
 
-    /// Creates a surface of `width` × `height` for `format`; a PNG surface has
-    /// ⌈width⌉ × ⌈height⌉ pixels.
+    /// Creates a surface of `width` × `height` for `format`'s frames (a GIF frame is a PNG
+    /// surface, an HTML frame SVG, a Beamer frame PDF); a PNG surface has ⌈width⌉ × ⌈height⌉ pixels.
     public init(format: FigureFormat, width: Double, height: Double) throws {
+        let format = format.frameFormat
         self.format = format
         self.width = width
         self.height = height
         switch format {
-        case .png:
+        case .png, .gif:
             sink = nil
             guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width.rounded(.up)),
                                                            Int32(height.rounded(.up))) else {
                 throw CairoError("creating a PNG surface", CAIRO_STATUS_NO_MEMORY)
             }
             pointer = surface
-        case .svg:
+        case .svg, .html:
             let sink = ByteSink()
             self.sink = sink
             guard let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.opaque, width, height) else {
                 throw CairoError("creating an SVG surface", CAIRO_STATUS_NO_MEMORY)
             }
             pointer = surface
-        case .pdf:
+        case .pdf, .tex:
             let sink = ByteSink()
             self.sink = sink
             guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, width, height) else {
@@ -57,7 +62,7 @@ public final class Surface {
     /// Finishes the surface and returns the encoded file: PNG, SVG or PDF bytes.
     public func encoded() throws -> [UInt8] {
         switch format {
-        case .png:
+        case .png, .gif:
             cairo_surface_flush(pointer)
             try CairoError.check(cairo_surface_status(pointer), "drawing a PNG")
             guard let data = cairo_image_surface_get_data(pointer) else {
@@ -66,11 +71,11 @@ public final class Surface {
             return try PNGWriter.encode(argb: data, width: Int(cairo_image_surface_get_width(pointer)),
                                        height: Int(cairo_image_surface_get_height(pointer)),
                                        rowBytes: Int(cairo_image_surface_get_stride(pointer)))
-        case .svg:
+        case .svg, .html:
             cairo_surface_finish(pointer)
             try CairoError.check(cairo_surface_status(pointer), "finishing an SVG document")
             return SVGDocument.finished(sink?.bytes ?? [], title: title, summary: summary, text: drawnText)
-        case .pdf:
+        case .pdf, .tex:
             if let title { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_TITLE, title) }
             if let summary { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_SUBJECT, summary) }
             cairo_surface_finish(pointer)

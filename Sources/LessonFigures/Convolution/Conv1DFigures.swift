@@ -110,7 +110,7 @@ public enum Conv1DFigures {
         for (i, s) in trace.steps.enumerated() {
             let x = layout.outputX(trace, i)
             let isCurrent = i == stepIndex
-            let fill = i >= filled ? theme.cellFill : (isCurrent ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14))
+            let fill = i >= filled ? theme.cellFill : (isCurrent ? theme.current.withAlpha(0.28) : theme.doneFill(0.14))
             canvas.fillRect(x: x, y: layout.outputY, width: layout.cell, height: layout.cell, fill)
             canvas.strokeRect(x: x, y: layout.outputY, width: layout.cell, height: layout.cell,
                               isCurrent ? theme.current : theme.gridLine, lineWidth: isCurrent ? 4 : 1)

@@ -8,6 +8,18 @@ public enum Conv2DModesFigures {
         [theme.highlight, theme.current, Palette.reddishPurple, theme.done][index % 4]
     }
 
+    /// The colour of a run by its name, the same in every figure and variant: full orange,
+    /// valid blue, same purple, a true convolution green; any other name by its place.
+    public static func color(run name: String, index: Int, theme: Theme) -> Color {
+        if name.hasSuffix("-convolution") { return theme.done }
+        switch name {
+        case "full": return theme.highlight
+        case "valid": return theme.current
+        case "same": return Palette.reddishPurple
+        default: return color(index, theme: theme)
+        }
+    }
+
     /// Where the grids sit; public so tests can look at the right pixels.
     public struct Layout: Sendable {
         /// The input padded by the largest padding of any run.
@@ -69,6 +81,7 @@ public enum Conv2DModesFigures {
                 }
                 return CellStyle(text: Notation.number(traces[0].input[ir, ic]))
             }
+            func color(_ index: Int, theme: Theme) -> Color { Self.color(run: runs[index].name, index: index, theme: theme) }
             var drawn: Set<Pair2> = []
             for (index, trace) in traces.enumerated() where !drawn.contains(trace.padding) {
                 drawn.insert(trace.padding)
@@ -89,6 +102,24 @@ public enum Conv2DModesFigures {
                 let size = canvas.fittingSize(label, size: 20, maxWidth: 1280 - grid.x - 20, weight: .bold)
                 canvas.text(label, x: grid.x, y: grid.y - 16, size: size,
                             color(index, theme: theme).mixed(with: theme.foreground, amount: 0.35), align: .left, weight: .bold)
+            }
+            // The kernel every run slides, right of the outputs where there is room.
+            // Else below the outputs, if the rows fit above the caption; else the caption names it.
+            let kernel = traces[0].kernel
+            var kernelCell = min(56, 240 / Double(max(kernel.shape[0], kernel.shape[1])))
+            let right = layout.outputs.map { $0.x + $0.width }.max() ?? layout.input.x + layout.input.width
+            var kernelX = max(right + 60, 1280 - 60 - Double(kernel.shape[1]) * kernelCell), kernelY = 160.0
+            if kernelX + Double(kernel.shape[1]) * kernelCell > 1280 - 20 {
+                let bottom = layout.outputs.map { $0.y + $0.height }.max() ?? 0
+                kernelCell = min(kernelCell, (630 - bottom - 40) / Double(kernel.shape[0]))
+                kernelX = layout.outputs.map(\.x).min() ?? 0
+                kernelY = bottom + 40
+            }
+            if kernelCell >= 30, kernelX + Double(kernel.shape[1]) * kernelCell <= 1280 - 20 {
+                let grid = Grid(rows: kernel.shape[0], columns: kernel.shape[1], x: kernelX, y: kernelY, cellSize: kernelCell)
+                grid.draw(on: canvas, label: "kernel") { r, c in
+                    CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(kernel[r, c]))
+                }
             }
             var caption = [OutputSize.formula + " per axis"]
             if let flipped = traces.first(where: { $0.mode == .convolution }) {

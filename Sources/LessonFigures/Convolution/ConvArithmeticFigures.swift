@@ -96,9 +96,9 @@ public enum ConvArithmeticFigures {
         let output = layout.output
         output.draw(on: canvas, label: "output \(Notation.shape(arithmetic.outputShape))") { r, c in
             let index = r * output.columns + c
-            guard let position else { return CellStyle(fill: theme.done.withAlpha(0.30)) }
+            guard let position else { return CellStyle(fill: theme.doneFill(0.30)) }
             if index == position { return CellStyle(fill: theme.current.withAlpha(0.55)) }
-            return CellStyle(fill: index < position ? theme.done.withAlpha(0.30) : nil)
+            return CellStyle(fill: index < position ? theme.doneFill(0.30) : nil)
         }
         if let position {
             let (i, j) = (position / output.columns, position % output.columns)

@@ -106,7 +106,7 @@ public enum ConvChannelsFigures {
                 guard index <= stepIndex else { return CellStyle() }
                 let value = Notation.number(trace.output[f, r, c])
                 if index == stepIndex { return CellStyle(fill: theme.current.withAlpha(0.28), text: value, bold: true) }
-                return CellStyle(fill: theme.done.withAlpha(0.14), text: value)
+                return CellStyle(fill: theme.doneFill(0.14), text: value)
             }
         }
         let current = layout.outputs[step.filter]

@@ -68,7 +68,7 @@ public enum ConvTransposeFigures {
             let index = r * inputColumns + c
             let isCurrent = step.map { $0.row == r && $0.column == c } ?? false
             let done = stepIndex.map { index < $0 } ?? true
-            return CellStyle(fill: isCurrent ? theme.highlight.withAlpha(0.45) : (done ? theme.done.withAlpha(0.12) : nil),
+            return CellStyle(fill: isCurrent ? theme.highlight.withAlpha(0.45) : (done ? theme.doneFill(0.12) : nil),
                              text: Notation.number(trace.input[r, c]), bold: isCurrent)
         }
         if let step {
@@ -135,7 +135,7 @@ public enum ConvTransposeFigures {
             CellStyle(fill: theme.current.withAlpha(0.15), text: showText ? Notation.number(trace.input[r]) : nil)
         }
         out.draw(on: canvas, label: "out") { r, _ in
-            CellStyle(fill: theme.done.withAlpha(0.16), text: showText ? Notation.number(trace.output[r]) : nil)
+            CellStyle(fill: theme.doneFill(0.16), text: showText ? Notation.number(trace.output[r]) : nil)
         }
         let mid = top + min(matrix.height, y.height) / 2
         canvas.text("·", x: (matrix.x + matrix.width + y.x) / 2, y: mid, size: 44, theme.foreground)

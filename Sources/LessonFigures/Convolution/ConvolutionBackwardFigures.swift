@@ -63,7 +63,7 @@ public enum ConvolutionBackwardFigures {
                 CellStyle(fill: theme.highlight.withAlpha(0.22), text: Notation.number(trace.gradKernel[r, c]), bold: true)
             }
             grids[3].draw(on: canvas, label: "∂L/∂x") { r, c in
-                CellStyle(fill: theme.done.withAlpha(0.18), text: Notation.number(trace.gradInput[r, c]), bold: true)
+                CellStyle(fill: theme.doneFill(0.18), text: Notation.number(trace.gradInput[r, c]), bold: true)
             }
             Caption.lines(["∂L/∂b = Σ ∂L/∂z = \(Notation.number(trace.gradBias))",
                            "∂L/∂w: input correlated with the upstream gradient · ∂L/∂x: upstream gradient fully convolved with the kernel rotated 180°"],
@@ -99,7 +99,7 @@ public enum ConvolutionBackwardFigures {
             let k = r * kernelColumns + c
             let appliedIndex = f.mode == .convolution ? trace.gradKernel.count - 1 - k : k
             guard appliedIndex < done else { return CellStyle() }
-            return CellStyle(fill: appliedIndex == index ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14),
+            return CellStyle(fill: appliedIndex == index ? theme.current.withAlpha(0.28) : theme.doneFill(0.14),
                              text: Notation.number(trace.gradKernel[r, c]), bold: appliedIndex == index)
         }
         legend(theme, padding: p != Pair2(0)).drawCentered(on: canvas, width: 1280, y: 608)
@@ -124,16 +124,21 @@ public enum ConvolutionBackwardFigures {
             }
             return CellStyle(text: Notation.number(trace.upstream[r, c]))
         }
-        let weights = Set(step.terms.map { $0.factorRow * f.appliedKernel.shape[1] + $0.factorColumn })
-        grids[1].draw(on: canvas, label: f.mode == .convolution ? "kernel (rotated 180°)" : "kernel w") { r, c in
-            CellStyle(fill: weights.contains(r * f.appliedKernel.shape[1] + c) ? theme.highlight.withAlpha(0.30) : nil,
-                      text: Notation.number(f.appliedKernel[r, c]))
+        // ∂L/∂x is the upstream gradient fully convolved with the kernel: the slid kernel is the
+        // applied one rotated 180°, drawn that way so its highlighted weights sit in the same
+        // pattern as the upstream cells they multiply.
+        let (kh, kw) = (f.appliedKernel.shape[0], f.appliedKernel.shape[1])
+        let weights = Set(step.terms.map { (kh - 1 - $0.factorRow) * kw + (kw - 1 - $0.factorColumn) })
+        let label = f.mode == .convolution ? "kernel as given (applied one rotated 180°)" : "w rotated 180°"
+        grids[1].draw(on: canvas, label: label) { r, c in
+            CellStyle(fill: weights.contains(r * kw + c) ? theme.highlight.withAlpha(0.30) : nil,
+                      text: Notation.number(f.appliedKernel[kh - 1 - r, kw - 1 - c]))
         }
         let columns = trace.gradInput.shape[1]
         grids[2].draw(on: canvas, label: "∂L/∂x") { r, c in
             let k = r * columns + c
             guard k <= index else { return CellStyle() }
-            return CellStyle(fill: k == index ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14),
+            return CellStyle(fill: k == index ? theme.current.withAlpha(0.28) : theme.doneFill(0.14),
                              text: Notation.number(trace.gradInput[r, c]), bold: k == index)
         }
         legend(theme, padding: false).drawCentered(on: canvas, width: 1280, y: 608)
@@ -146,8 +151,8 @@ public enum ConvolutionBackwardFigures {
     private static func legend(_ theme: Theme, padding: Bool) -> Legend {
         var entries = [Legend.Entry("cells that met", color: theme.highlight.withAlpha(0.30)),
                        Legend.Entry("gradient written", color: theme.current.withAlpha(0.28)),
-                       Legend.Entry("done", color: theme.done.withAlpha(0.14))]
+                       Legend.Entry("done", color: theme.doneFill(0.14))]
         if padding { entries.append(Legend.Entry("zero padding", color: theme.padding)) }
-        return Legend(entries, size: 17)
+        return Legend(entries, size: 18)
     }
 }

@@ -23,20 +23,23 @@ public enum ConvolutionFigures {
     }
 
     /// One frame per output cell, named `step-01`, `step-02`, … in row-major order.
-    public static func frames(_ trace: ConvolutionTrace, title: String = "2D convolution") -> [Figure] {
+    /// Values the slide states otherwise (`stated`) are noted in their cells and captions.
+    public static func frames(_ trace: ConvolutionTrace, title: String = "2D convolution",
+                              stated: StatedValues = .none) -> [Figure] {
         return trace.steps.enumerated().map { (index, step) -> Figure in
             let description = "Step \(index + 1) of \(trace.steps.count): the \(Notation.shape(trace.appliedKernel.shape)) kernel on the window of input rows \(Notation.span(step.windowRows, offset: trace.padding.rows)) and columns \(Notation.span(step.windowColumns, offset: trace.padding.columns)) gives \(step.label) = \(Notation.number(step.value))."
             return Figure(name: Figure.stepName(index, of: trace.steps.count), description: description, step: index + 1) { canvas in
-                drawFrame(trace, stepIndex: index, title: title, on: canvas)
+                drawFrame(trace, stepIndex: index, title: title, stated: stated, on: canvas)
             }
         }
     }
 
     /// The whole convolution at once: input, kernel, the full output and the size arithmetic.
-    public static func overview(_ trace: ConvolutionTrace, title: String = "2D convolution") -> Figure {
+    public static func overview(_ trace: ConvolutionTrace, title: String = "2D convolution",
+                                stated: StatedValues = .none) -> Figure {
         let description = "The \(Notation.shape(trace.input.shape)) input \(operatorWord(trace)) the \(Notation.shape(trace.kernel.shape)) kernel gives the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output))."
         return Figure(name: "overview", description: description) { canvas in
-            drawFrame(trace, stepIndex: nil, title: title, on: canvas)
+            drawFrame(trace, stepIndex: nil, title: title, stated: stated, on: canvas)
         }
     }
 
@@ -44,7 +47,8 @@ public enum ConvolutionFigures {
         trace.mode == .convolution ? "convolved with" : "cross-correlated with"
     }
 
-    private static func drawFrame(_ trace: ConvolutionTrace, stepIndex: Int?, title: String, on canvas: Canvas) {
+    private static func drawFrame(_ trace: ConvolutionTrace, stepIndex: Int?, title: String, stated: StatedValues,
+                                  on canvas: Canvas) {
         let theme = canvas.theme
         let layout = layout(for: trace)
         let step = stepIndex.map { trace.steps[$0] }
@@ -80,9 +84,15 @@ public enum ConvolutionFigures {
         }
 
         // Kernel.
-        let kernelLabel = trace.mode == .convolution ? "kernel (rotated 180°)" : "kernel"
+        // A true convolution is drawn as what it does: the kernel already rotated, slid without
+        // a further flip, so the operator between the grids is ⋆ (not ∗, which would flip twice).
+        let kernelLabel = trace.mode == .convolution ? "kernel, already rotated 180°" : "kernel"
+        let kernelRows = layout.kernel.rows, kernelColumns = layout.kernel.columns
         layout.kernel.draw(on: canvas, label: kernelLabel) { r, c in
-            CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(trace.appliedKernel[r, c]))
+            // The applied kernel is the given one rotated for a true convolution.
+            let given = trace.mode == .convolution ? [kernelRows - 1 - r, kernelColumns - 1 - c] : [r, c]
+            return CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(trace.appliedKernel[r, c]),
+                             note: stated.kernel[given].map { "slide " + Notation.number($0) }, noteColor: theme.negative)
         }
         layout.kernel.outline(rows: 0...(layout.kernel.rows - 1), columns: 0...(layout.kernel.columns - 1),
                               on: canvas, theme.highlight, lineWidth: 3)
@@ -93,10 +103,24 @@ public enum ConvolutionFigures {
         layout.output.draw(on: canvas, label: "output") { r, c in
             let index = r * columns + c
             guard index < filled else { return CellStyle() }
+            let note = stated.output[[r, c]].map { "slide " + Notation.number($0) }
             if index == stepIndex {
-                return CellStyle(fill: theme.current.withAlpha(0.28), text: Notation.number(trace.output[r, c]), bold: true)
+                return CellStyle(fill: theme.current.withAlpha(0.28), text: Notation.number(trace.output[r, c]),
+                                 note: note, noteColor: theme.negative, bold: true)
             }
-            return CellStyle(fill: theme.done.withAlpha(0.14), text: Notation.number(trace.output[r, c]))
+            return CellStyle(fill: theme.doneFill(0.14), text: Notation.number(trace.output[r, c]), note: note,
+                             noteColor: theme.negative)
+        }
+        // A cell or weight the slide states otherwise is ringed in the `negative` colour.
+        // Sorted, so the drawing order (and the bytes) never depend on the dictionary's.
+        for cell in stated.output.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where cell[0] * columns + cell[1] < filled {
+            layout.output.outline(rows: cell[0]...cell[0], columns: cell[1]...cell[1], on: canvas, theme.negative,
+                                  lineWidth: 3, dash: [6, 4])
+        }
+        for cell in stated.kernel.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let applied = trace.mode == .convolution ? [kernelRows - 1 - cell[0], kernelColumns - 1 - cell[1]] : cell
+            layout.kernel.outline(rows: applied[0]...applied[0], columns: applied[1]...applied[1], on: canvas, theme.negative,
+                                  lineWidth: 3, dash: [6, 4])
         }
         if let step {
             layout.output.outline(rows: step.row...step.row, columns: step.column...step.column, on: canvas,
@@ -104,7 +128,7 @@ public enum ConvolutionFigures {
         }
 
         // The operator symbols between the grids.
-        let symbol = trace.mode == .convolution ? "∗" : "⋆"
+        let symbol = "⋆"
         let first = RowLayout.between(layout.input, layout.kernel), second = RowLayout.between(layout.kernel, layout.output)
         // ⋆ is drawn small in most fonts; give it the visual weight of ∗ and =.
         canvas.text(symbol, x: first.0, y: first.1, size: symbol == "⋆" ? 72 : 44, theme.foreground)
@@ -113,13 +137,20 @@ public enum ConvolutionFigures {
         // What the colours mean.
         var key = [Legend.Entry("window read", color: theme.highlight, swatch: .outline),
                    Legend.Entry("cell written", color: theme.current, swatch: .outline),
-                   Legend.Entry("done", color: theme.done.withAlpha(0.14))]
+                   Legend.Entry("done", color: theme.doneFill(0.14))]
         if trace.padding != Pair2(0) { key.append(Legend.Entry("zero padding", color: theme.padding)) }
-        if step != nil { Legend(key, size: 17).drawCentered(on: canvas, width: layout.width, y: layout.height - 112) }
+        if !stated.output.isEmpty || !stated.kernel.isEmpty {
+            key.append(Legend.Entry("slide states otherwise", color: theme.negative, swatch: .outline))
+        }
+        if step != nil { Legend(key, size: 18).drawCentered(on: canvas, width: layout.width, y: layout.height - 112) }
 
         // Caption: the sum of this step, or the size arithmetic.
         if let step {
-            Caption.lines([step.text], on: canvas, width: layout.width, bottom: layout.height - 50, size: 26)
+            var lines = [step.text]
+            if let value = stated.output[[step.row, step.column]] {
+                lines.append("the slide states \(Notation.number(value)) here; recomputed \(Notation.number(step.value))")
+            }
+            Caption.lines(lines, on: canvas, width: layout.width, bottom: layout.height - 50, size: 26)
         } else {
             let sizes = trace.outputSizes
             let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel

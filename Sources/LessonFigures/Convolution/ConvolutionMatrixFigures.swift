@@ -47,20 +47,21 @@ public enum ConvolutionMatrixFigures {
         return Layout(input: input, kernel: kernel, output: output, flattened: flattened, matrix: matrix, product: product)
     }
 
-    /// One frame per row of M, then the overview, then the symbolic matrix when it has at most 25 columns.
-    public static func figures(_ trace: ConvolutionMatrixTrace) -> [Figure] {
+    /// One frame per row of M, then the overview, then the symbolic matrix when it has at most 25
+    /// columns. With `symbolic`, every frame shows the symbols (k1…, x1…, z1…) instead of numbers.
+    public static func figures(_ trace: ConvolutionMatrixTrace, symbolic: Bool = false) -> [Figure] {
         let count = trace.products.count
         var figures = (0..<count).map { index -> Figure in
             let row = trace.matrix.rows[index]
             let description = "Row \(index + 1) of the \(Notation.shape(trace.matrix.matrix.shape)) matrix M holds the kernel weights in the columns of the window of z\(Notation.index(row.outputRow, row.outputColumn)); times the flattened input it gives \(Notation.number(trace.products[index].value))."
             return Figure(name: Figure.stepName(index, of: count), description: description, step: index + 1) { canvas in
-                draw(trace, row: index, symbolic: false, on: canvas)
+                draw(trace, row: index, symbolic: symbolic, on: canvas)
             }
         }
         figures.append(Figure(name: "overview", description: "The \(Notation.shape(trace.matrix.matrix.shape)) convolution matrix M times the flattened \(Notation.shape(trace.input.shape)) input gives \(count) values, reshaped to the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output)).") { canvas in
-            draw(trace, row: nil, symbolic: false, on: canvas)
+            draw(trace, row: nil, symbolic: symbolic, on: canvas)
         })
-        if trace.matrix.matrix.shape[1] <= 25 {
+        if !symbolic, trace.matrix.matrix.shape[1] <= 25 {
             figures.append(Figure(name: "symbolic", description: "The same matrix with symbolic entries: k1…k\(trace.matrix.kernel.count) are the kernel weights row by row and x1…x\(trace.input.count) the input flattened row by row.") { canvas in
                 draw(trace, row: nil, symbolic: true, on: canvas)
             })
@@ -80,7 +81,8 @@ public enum ConvolutionMatrixFigures {
         if m.padding != Pair2(0) { settings.append("padding \(m.padding)") }
         if m.stride != Pair2(1) { settings.append("stride \(m.stride)") }
         if m.dilation != Pair2(1) { settings.append("dilation \(m.dilation)") }
-        let position = symbolic ? "symbolic entries" : current.map { "row \($0 + 1) of \(trace.products.count)" } ?? "overview"
+        let position = current.map { "row \($0 + 1) of \(trace.products.count)" + (symbolic ? ", symbolic" : "") }
+            ?? (symbolic ? "symbolic entries" : "overview")
         Caption.title((["Convolution as a matrix product z = M·x"] + settings + [position]).joined(separator: " · "),
                       on: canvas, width: 1280)
 
@@ -107,7 +109,7 @@ public enum ConvolutionMatrixFigures {
             let shown = current.map { flat <= $0 } ?? true
             guard shown else { return CellStyle() }
             let text = symbolic ? "z\(flat + 1)" : Notation.number(trace.output[r, c])
-            return CellStyle(fill: flat == current ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14), text: text,
+            return CellStyle(fill: flat == current ? theme.current.withAlpha(0.28) : theme.doneFill(0.14), text: text,
                              bold: flat == current)
         }
         if let row, !row.entries.isEmpty {
@@ -190,7 +192,7 @@ public enum ConvolutionMatrixFigures {
             let shown = current.map { r <= $0 } ?? true
             guard shown else { return CellStyle() }
             let text = showText ? (symbolic ? "z\(r + 1)" : Notation.number(trace.product[r])) : nil
-            return CellStyle(fill: r == current ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14), text: text,
+            return CellStyle(fill: r == current ? theme.current.withAlpha(0.28) : theme.doneFill(0.14), text: text,
                              bold: r == current)
         }
     }
@@ -221,7 +223,7 @@ public enum ConvolutionMatrixFigures {
         let filled = current.map { $0 + 1 } ?? trace.products.count
         for r in 0..<filled {
             canvas.fillRect(x: column.x, y: column.y + Double(r) * cell, width: thick, height: cell,
-                            r == current ? theme.current : theme.done.withAlpha(0.5))
+                            r == current ? theme.current : theme.doneFill(0.5))
         }
         for rect in [(layout.matrix.x, layout.matrix.y, layout.matrix.width, layout.matrix.height), strip, column] {
             canvas.strokeRect(x: rect.0, y: rect.1, width: rect.2, height: rect.3, theme.gridLine, lineWidth: 1)

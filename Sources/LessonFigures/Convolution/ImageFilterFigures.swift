@@ -110,7 +110,7 @@ public enum ImageFilterFigures {
             guard let value = patch.output[a][b] else { return CellStyle(fill: theme.padding) }
             let r = patch.rows.lowerBound + a, c = patch.columns.lowerBound + b
             let isWorked = r == w.row && c == w.column
-            return CellStyle(fill: isWorked ? theme.current.withAlpha(0.3) : theme.done.withAlpha(0.12), text: Notation.number(value, decimals: 1),
+            return CellStyle(fill: isWorked ? theme.current.withAlpha(0.3) : theme.doneFill(0.12), text: Notation.number(value, decimals: 1),
                              bold: isWorked)
         }
         let wr = w.row - patch.rows.lowerBound, wc = w.column - patch.columns.lowerBound

@@ -101,9 +101,10 @@ public enum SeparableFigures {
             let z = channel(trace.output, f)
             g.draw(on: canvas, label: f == 0 ? "z" : nil) { r, c in
                 let first = f == 0 && r == 0 && c == 0
-                return CellStyle(fill: first ? theme.current.withAlpha(0.28) : theme.done.withAlpha(0.14), text: Notation.number(z[r, c]), bold: first)
+                return CellStyle(fill: first ? theme.current.withAlpha(0.28) : theme.doneFill(0.14), text: Notation.number(z[r, c]), bold: first)
             }
-            canvas.text("filter \(f + 1)", x: g.x - 16, y: g.y + g.height / 2, size: 20, theme.foreground, align: .right)
+            // The label sits right of its output, so the arrow from P reaches the z cell itself.
+            canvas.text("filter \(f + 1)", x: g.x + g.width + 12, y: g.y + g.height / 2, size: 20, theme.foreground, align: .left)
             if f == 0 { g.outline(rows: 0...0, columns: 0...0, on: canvas, theme.current, lineWidth: 4) }
         }
         for (c, g) in hGrids.enumerated() {
@@ -111,11 +112,15 @@ public enum SeparableFigures {
             g.outline(rows: 0...0, columns: 0...0, on: canvas, channelColor(c), lineWidth: 4)
             canvas.arrow(from: (g.x + g.width + 12, g.y + cell / 2), to: (p.x - 14, p.y + pCell / 2), channelColor(c), lineWidth: 2)
         }
-        canvas.arrow(from: (b.x + b.width + 14, p.y + pCell / 2), to: (rightX - 110, 120 + cell / 2), theme.current, lineWidth: 2.5)
+        canvas.arrow(from: (b.x + b.width + 14, p.y + pCell / 2), to: (pointwiseArrowEnd(rightX: rightX, cell: cell)), theme.current,
+                     lineWidth: 2.5)
         let step = trace.pointwise[0]
         Caption.lines(["\(step.label) = " + step.sumText + "   (h of each channel × P[1,c], plus b₁)"], on: canvas, width: 1280,
                       bottom: 720 - 30, size: 20)
     }
+
+    /// Where the pointwise arrow ends: at the left edge of z's first cell (x, y), not at a label.
+    public static func pointwiseArrowEnd(rightX: Double, cell: Double) -> (Double, Double) { (rightX - 4, 120 + cell / 2) }
 
     private static func drawParameters(_ model: ParameterComparison, on canvas: Canvas) {
         let theme = canvas.theme

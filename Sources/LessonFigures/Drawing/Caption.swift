@@ -4,14 +4,19 @@ import Foundation
 public enum Caption {
     /// A bold title centred at the top of a figure of `width`.
     public static func title(_ text: String, on canvas: Canvas, width: Double, y: Double = 42) {
+        let text = Typography.typeset(text)
+        if canvas.surface.heading == nil { canvas.surface.heading = text }
         let size = canvas.fittingSize(text, size: 30, maxWidth: width - 80, weight: .bold)
         canvas.text(text, x: width / 2, y: y, size: size, canvas.theme.foreground, weight: .bold)
     }
 
     /// Lines of text centred at the bottom of a figure, each shrunk to fit the width
-    /// (never below 14 pt: a longer line is split at its last " + " that fits).
+    /// (never below 18 px on a 1280 × 720 slide, readable from the back of a hall: a longer
+    /// line is split at its last " + " that fits).
     public static func lines(_ lines: [String], on canvas: Canvas, width: Double, bottom: Double, size: Double = 24,
                              color: Color? = nil) {
+        let lines = lines.map(Typography.typeset)
+        canvas.surface.captionLines += lines
         let maxWidth = width - 60
         var wrapped: [String] = []
         for line in lines { wrapped += wrap(line, canvas: canvas, size: size, maxWidth: maxWidth) }

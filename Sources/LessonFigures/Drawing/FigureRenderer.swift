@@ -1,15 +1,18 @@
 import Foundation
 
-/// How figures are rendered: file format, theme, and scale (2 doubles the pixels of a PNG).
+/// How figures are rendered: file format, theme, scale (2 doubles the pixels of a PNG) and
+/// text scale (1.25 makes every text a quarter bigger on the same canvas).
 public struct RenderOptions: Sendable, Equatable {
     public var format: FigureFormat
     public var theme: Theme
     public var scale: Double
+    public var textScale: Double
 
-    public init(format: FigureFormat = .png, theme: Theme = .light, scale: Double = 1) {
+    public init(format: FigureFormat = .png, theme: Theme = .light, scale: Double = 1, textScale: Double = 1) {
         self.format = format
         self.theme = theme
         self.scale = scale
+        self.textScale = textScale
     }
 }
 
@@ -22,13 +25,15 @@ public enum FigureRenderer {
         surface.title = figure.name
         surface.summary = figure.description
         let canvas = try Canvas(surface: surface, theme: options.theme, scale: options.scale)
+        canvas.textScale = options.textScale
         canvas.fillBackground(options.theme.background, width: figure.width, height: figure.height)
         figure.draw(canvas)
         try canvas.finish()
         return surface
     }
 
-    /// The encoded file of `figure`.
+    /// The encoded file of `figure` (for a deck format, its frame: PNG, SVG or PDF; decks are
+    /// assembled by `FigureAnimation`, `StepperPage` and `BeamerDeck`).
     public static func render(_ figure: Figure, options: RenderOptions) throws -> [UInt8] {
         try surface(for: figure, options: options).encoded()
     }
@@ -37,6 +42,9 @@ public enum FigureRenderer {
     /// file renamed into place), so a failure never leaves a half-written file.
     @discardableResult
     public static func write(_ figure: Figure, to directory: URL, options: RenderOptions) throws -> URL {
+        guard !options.format.isDeck else {
+            throw FigureWriteError("a \(options.format.rawValue) file holds a whole lesson variant, not one figure; write it with FigureOutput")
+        }
         let bytes = try render(figure, options: options)
         let url = directory.appendingPathComponent(figure.name).appendingPathExtension(options.format.fileExtension)
         try writeAtomically(Data(bytes), to: url)

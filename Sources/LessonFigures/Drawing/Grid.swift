@@ -66,13 +66,15 @@ public struct Grid: Sendable {
                     let weight: FontWeight = s.bold ? .bold : .normal
                     let size = canvas.fittingSize(text, size: fontSize, maxWidth: cellSize * 0.84, weight: weight)
                     let (cx, cy) = cellCenter(r, c)
+                    // Every number reads on its cell, whatever the theme and tint (WCAG AA, 4.5:1).
                     canvas.text(text, x: cx, y: s.note == nil ? cy : cy - cellSize * 0.08, size: size,
-                                s.textColor ?? theme.foreground, weight: weight)
+                                theme.readable(s.textColor ?? theme.foreground, on: s.fill ?? theme.cellFill), weight: weight)
                 }
                 if let note = s.note {
                     let size = canvas.fittingSize(note, size: cellSize * 0.24, maxWidth: cellSize * 0.9)
                     canvas.text(note, x: rect.x + rect.width - cellSize * 0.06, y: rect.y + rect.height - cellSize * 0.16,
-                                size: size, s.noteColor ?? theme.muted, align: .right, weight: .bold)
+                                size: size, theme.readable(s.noteColor ?? theme.muted, on: s.fill ?? theme.cellFill),
+                                align: .right, weight: .bold)
                 }
             }
         }

@@ -136,7 +136,7 @@ public enum NetworkFigures {
             guard let c = column(l), c > 0 else { continue }
             for (i, center) in layout.centers[c].enumerated() {
                 let isOutput = l == trace.layers.count
-                let fill: Color = isBackward ? theme.highlight.withAlpha(0.22) : (isOutput ? theme.done.withAlpha(0.22) : theme.current.withAlpha(0.16))
+                let fill: Color = isBackward ? theme.highlight.withAlpha(0.22) : (isOutput ? theme.doneFill(0.22) : theme.current.withAlpha(0.16))
                 canvas.box(x: center.x - half, y: center.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
                            fill: fill, stroke: isBackward ? theme.highlight : (isOutput ? theme.done : theme.current))
                 var lines: [(String, Bool)]
@@ -170,7 +170,7 @@ public enum NetworkFigures {
             }
             let above = max(84, (outputs.first?.y ?? layout.height / 2) - halfHeight - 24)
             canvas.plateLabel("L = " + Notation.number(loss.total, decimals: 4), x: x, y: above, size: 19,
-                              theme.foreground, background: theme.done.withAlpha(0.2), weight: .bold)
+                              theme.foreground, background: theme.doneFill(0.2), weight: .bold)
         }
 
         // Caption: the rule of this pass.

@@ -40,8 +40,10 @@ public enum ActivationFigures {
     private static func series(_ s: ActivationSamples, theme: Theme) -> [FunctionPlot.Series] {
         let symbol = s.activation.symbol
         return [
-            .init(label: "\(symbol)(z)", points: zip(s.z, s.values).map { ($0, $1) }, color: theme.positive),
-            .init(label: "\(symbol)′(z)", points: zip(s.z, s.derivatives).map { ($0, $1) }, color: theme.highlight, dashed: true),
+            .init(label: "\(symbol)(z)", points: zip(s.z, s.values).map { ($0, $1) }, color: theme.positive,
+                  breaks: s.activation.valueJumps),
+            .init(label: "\(symbol)′(z)", points: zip(s.z, s.derivatives).map { ($0, $1) }, color: theme.highlight, dashed: true,
+                  breaks: s.activation.derivativeJumps),
         ]
     }
 

@@ -16,12 +16,15 @@ public struct FunctionPlot: Sendable {
         public var color: Color
         /// Dashed instead of solid.
         public var dashed: Bool
+        /// The x where the function jumps: the curve is drawn in pieces, not joined across them.
+        public var breaks: [Double]
         /// Creates a series.
-        public init(label: String, points: [(x: Double, y: Double)], color: Color, dashed: Bool = false) {
+        public init(label: String, points: [(x: Double, y: Double)], color: Color, dashed: Bool = false, breaks: [Double] = []) {
             self.label = label
             self.points = points
             self.color = color
             self.dashed = dashed
+            self.breaks = breaks
         }
     }
 
@@ -76,12 +79,12 @@ public struct FunctionPlot: Sendable {
         for x in Self.ticks(xRange) {
             let (px, _) = point(x, 0)
             canvas.line(from: (px, frame.y), to: (px, frame.y + frame.height), theme.gridLine.withAlpha(0.35), lineWidth: 1)
-            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 16, size: 14, theme.muted)
+            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 16, size: 18, theme.muted)
         }
         for y in Self.ticks(yRange, count: 5) {
             let (_, py) = point(0, y)
             canvas.line(from: (frame.x, py), to: (frame.x + frame.width, py), theme.gridLine.withAlpha(0.35), lineWidth: 1)
-            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8, y: py, size: 14, theme.muted, align: .right)
+            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8, y: py, size: 18, theme.muted, align: .right)
         }
         // The axes through the origin, when it is in view.
         if yRange.contains(0) {
@@ -93,8 +96,8 @@ public struct FunctionPlot: Sendable {
             canvas.line(from: (px, frame.y), to: (px, frame.y + frame.height), theme.foreground, lineWidth: 1.5)
         }
         canvas.strokeRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.gridLine, lineWidth: 1)
-        canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 40, size: 17, theme.foreground, weight: .bold)
-        canvas.text(yLabel, x: frame.x, y: frame.y - 16, size: 17, theme.foreground, align: .left, weight: .bold)
+        canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 40, size: 18, theme.foreground, weight: .bold)
+        canvas.text(yLabel, x: frame.x, y: frame.y - 16, size: 18, theme.foreground, align: .left, weight: .bold)
         if let title {
             canvas.text(title, x: frame.x + frame.width / 2, y: frame.y - 16, size: 19, theme.foreground, weight: .bold)
         }
@@ -107,7 +110,12 @@ public struct FunctionPlot: Sendable {
                 }
                 segment = []
             }
+            var previous: Double?
             for p in s.points {
+                // A jump at or between the previous sample and this one ends the piece: no
+                // vertical line joins the two sides (the gap is one sample wide).
+                if let previous, s.breaks.contains(where: { previous <= $0 && $0 <= p.x }) { flush() }
+                previous = p.x
                 if yRange.contains(p.y) && xRange.contains(p.x) { segment.append(point(p.x, p.y)) } else { flush() }
             }
             flush()
@@ -116,7 +124,7 @@ public struct FunctionPlot: Sendable {
         for (k, s) in series.enumerated() {
             let y = frame.y + 22 + Double(k) * 24
             canvas.line(from: (frame.x + 14, y), to: (frame.x + 44, y), s.color, lineWidth: 3, dash: s.dashed ? [9, 5] : [])
-            canvas.text(s.label, x: frame.x + 52, y: y, size: 16, theme.foreground, align: .left)
+            canvas.text(s.label, x: frame.x + 52, y: y, size: 18, theme.foreground, align: .left)
         }
     }
 

@@ -76,7 +76,7 @@ extension PoolingFigures {
             if reachedNow.contains(k) {
                 return CellStyle(fill: theme.highlight.withAlpha(0.30), text: text, note: note, noteColor: theme.muted, bold: true)
             }
-            return CellStyle(fill: theme.done.withAlpha(0.14), text: text, note: note)
+            return CellStyle(fill: theme.doneFill(0.14), text: text, note: note)
         }
         if let stepIndex {
             // The window this output cell pooled, clipped to the input (padding has no gradient cell).
@@ -86,12 +86,30 @@ extension PoolingFigures {
             layout.gradient.outline(rows: rows, columns: cols, on: canvas, theme.highlight, lineWidth: 3, dash: [8, 5])
         }
 
+        // ∂L/∂y first (on an opaque ground, its fills are translucent), then the arrows over it,
+        // so each route visibly leaves its own source cell.
+        canvas.fillRect(x: layout.upstream.x, y: layout.upstream.y, width: layout.upstream.width,
+                        height: layout.upstream.height, theme.cellFill)
+        layout.upstream.draw(on: canvas, label: "upstream ∂L/∂y") { r, c in
+            let index = r * upColumns + c
+            let text = Notation.number(backward.upstream[r, c], decimals: decimals)
+            if stepIndex == nil { return CellStyle(fill: color(index).withAlpha(0.25), text: text) }
+            if index == stepIndex { return CellStyle(fill: theme.current.withAlpha(0.28), text: text, bold: true) }
+            return CellStyle(fill: index < (stepIndex ?? 0) ? theme.doneFill(0.14) : nil, text: text)
+        }
+        if let current {
+            layout.upstream.outline(rows: current.row...current.row, columns: current.column...current.column,
+                                    on: canvas, theme.current, lineWidth: 4)
+        }
+
         // Arrows from each routed cell of ∂L/∂y to where its gradient lands.
         let routed = stepIndex.map { [($0, backward.steps[$0])] } ?? Array(backward.steps.enumerated())
         for (index, step) in routed {
             let arrowColor = stepIndex == nil ? color(index) : theme.highlight
             let from = layout.upstream.cellCenter(step.row, step.column)
-            let start = (from.0 + layout.upstream.cellSize * 0.3, from.1)
+            // A dot on the source cell, beside its number, where every route of that cell starts.
+            let start = (from.0 + layout.upstream.cellSize * 0.3, from.1 - layout.upstream.cellSize * 0.3)
+            canvas.circle(center: start, radius: 5, fill: arrowColor, stroke: nil)
             for target in step.targets where !target.isPadding {
                 let to = layout.gradient.cellCenter(target.row, target.column)
                 let dx = to.0 - start.0, dy = to.1 - start.1
@@ -102,22 +120,6 @@ extension PoolingFigures {
                 canvas.arrow(from: start, to: end, arrowColor.withAlpha(stepIndex == nil ? 0.75 : 0.9),
                              lineWidth: stepIndex == nil ? 2 : 3, headLength: 12)
             }
-        }
-
-        // ∂L/∂y on top (on an opaque ground, its fills are translucent), so the arrows seem to
-        // leave its edge rather than cross its numbers.
-        canvas.fillRect(x: layout.upstream.x, y: layout.upstream.y, width: layout.upstream.width,
-                        height: layout.upstream.height, theme.cellFill)
-        layout.upstream.draw(on: canvas, label: "upstream ∂L/∂y") { r, c in
-            let index = r * upColumns + c
-            let text = Notation.number(backward.upstream[r, c], decimals: decimals)
-            if stepIndex == nil { return CellStyle(fill: color(index).withAlpha(0.25), text: text) }
-            if index == stepIndex { return CellStyle(fill: theme.current.withAlpha(0.28), text: text, bold: true) }
-            return CellStyle(fill: index < (stepIndex ?? 0) ? theme.done.withAlpha(0.14) : nil, text: text)
-        }
-        if let current {
-            layout.upstream.outline(rows: current.row...current.row, columns: current.column...current.column,
-                                    on: canvas, theme.current, lineWidth: 4)
         }
 
         let caption: [String]

@@ -89,7 +89,7 @@ public enum PoolingFigures {
             let text = isPadding ? trace.op.paddingSymbol : Notation.number(trace.input[r - p.rows, c - p.columns], decimals: decimals)
             let k = r * columns + c
             if winners.contains(k) {
-                let fill = step == nil ? theme.done.withAlpha(0.22) : theme.current.withAlpha(0.30)
+                let fill = step == nil ? theme.doneFill(0.22) : theme.current.withAlpha(0.30)
                 return CellStyle(fill: fill, text: text, note: step == nil ? nil : trace.op.rawValue,
                                  noteColor: theme.current, bold: true)
             }
@@ -126,7 +126,7 @@ public enum PoolingFigures {
             guard index < filled else { return CellStyle() }
             let text = Notation.number(trace.output[r, c], decimals: decimals)
             if index == stepIndex { return CellStyle(fill: theme.current.withAlpha(0.28), text: text, bold: true) }
-            return CellStyle(fill: theme.done.withAlpha(0.14), text: text)
+            return CellStyle(fill: theme.doneFill(0.14), text: text)
         }
         if let step {
             layout.output.outline(rows: step.row...step.row, columns: step.column...step.column, on: canvas,

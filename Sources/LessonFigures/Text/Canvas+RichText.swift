@@ -26,7 +26,7 @@ extension Canvas {
         case .center: left = x - layout.width / 2
         case .right: left = x - layout.width
         }
-        let baseline = y + Canvas.capHeight(size) / 2
+        let baseline = y + Canvas.capHeight(size * textScale) / 2
         for piece in layout.pieces {
             showText(piece.text, baselineX: left + piece.x, baselineY: baseline + piece.dy, size: piece.size, color,
                      weight: weight)

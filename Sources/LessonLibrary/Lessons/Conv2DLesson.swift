@@ -86,7 +86,9 @@ public enum Conv2DLesson: Lesson {
         let trace = try example.operation.forward(example.input)
         let mismatches = trace.check(statedOutput: example.statedOutput, statedKernel: example.statedKernel,
                                      statedCells: example.statedCells)
-        let figures = ConvolutionFigures.frames(trace) + [ConvolutionFigures.overview(trace)]
+        let stated = StatedValues.differences(trace, statedOutput: example.statedOutput, statedKernel: example.statedKernel,
+                                              statedCells: example.statedCells)
+        let figures = ConvolutionFigures.frames(trace, stated: stated) + [ConvolutionFigures.overview(trace, stated: stated)]
         let text = describe(trace, heading: heading,
                             stated: example, mismatches: mismatches)
         return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: trace, figures: figures,
@@ -110,7 +112,7 @@ public enum Conv2DLesson: Lesson {
         }
         lines.append("bias \(Notation.number(trace.bias)), padding \(trace.padding), stride \(trace.stride), dilation \(trace.dilation)")
         lines.append("")
-        lines.append("Step by step (indices 1-based; window rows and columns in input coordinates, 0 and \(trace.input.shape[0] + 1) are padding):")
+        lines.append("Step by step (indices 1-based; window rows and columns in input coordinates\(Self.paddingNote(trace))):")
         for step in trace.steps {
             let rows = step.windowRows, columns = step.windowColumns
             let p = trace.padding
@@ -144,5 +146,23 @@ public enum Conv2DLesson: Lesson {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Which input coordinates of a window are padding, for the text's step list: nothing when
+    /// there is none; "0 and 6" for one ring around a 5×5 input; ranges for wider padding.
+    static func paddingNote(_ trace: ConvolutionTrace) -> String {
+        let p = trace.padding, n = trace.input.shape
+        guard p != Pair2(0) else { return "" }
+        func outside(_ padding: Int, _ size: Int) -> String? {
+            switch padding {
+            case 0: return nil
+            case 1: return "0 and \(size + 1)"
+            default: return "\u{2212}\(padding - 1)–0 and \(size + 1)–\(size + padding)"
+            }
+        }
+        let rows = outside(p.rows, n[0]), columns = outside(p.columns, n[1])
+        if rows == columns, let rows { return "; \(rows) are padding" }
+        return "; " + [rows.map { "rows \($0)" }, columns.map { "columns \($0)" }].compactMap { $0 }.joined(separator: " and ")
+            + " are padding"
     }
 }

@@ -6,7 +6,8 @@ import LessonFigures
 ///
 /// Lesson file keys: `input`, `kernel` (matrices), `padding`, `stride`, `dilation` (a number or
 /// `[rows, columns]`), and `expected` with an `output` matrix and `rows`, rows of M as the
-/// notes print them (`"1": "1 4 1 0 …"`, 1-based).
+/// notes print them (`"1": "1 4 1 0 …"`, 1-based); `symbolic: true` draws every frame with the
+/// symbols k1…, x1…, z1… in M, x and z instead of numbers.
 public enum ConvMatrixLesson: Lesson {
     public static let id = "conv-matrix"
 
@@ -24,6 +25,8 @@ public enum ConvMatrixLesson: Lesson {
         public var statedOutput: Tensor?
         /// Rows of M the lesson file states, by 0-based row.
         public var statedRows: [(row: Int, values: [Double])] = []
+        /// Whether the frames show symbols (k1…, x1…) instead of numbers.
+        public var symbolic = false
 
         public init(input: Tensor, kernel: Tensor) {
             self.input = input
@@ -32,12 +35,13 @@ public enum ConvMatrixLesson: Lesson {
 
         /// Reads a variant of a lesson file.
         public init(_ variant: LessonVariant) throws {
-            try variant.rejectUnknownKeys(allowed: ["input", "kernel", "padding", "stride", "dilation"])
+            try variant.rejectUnknownKeys(allowed: ["input", "kernel", "padding", "stride", "dilation", "symbolic"])
             input = try variant.require("input", expected: "the input matrix, such as \"4 5 8 7; 1 8 8 8; 3 6 6 4; 6 5 7 8\"").matrix()
             kernel = try variant.require("kernel", expected: "the kernel matrix, such as \"1 4 1; 1 4 3; 3 3 1\"").matrix()
             padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
             stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
             dilation = try variant["dilation"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
+            symbolic = try variant["symbolic"]?.bool() ?? false
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output", "rows"])
                 statedOutput = try expected["output"]?.matrix()
@@ -52,7 +56,7 @@ public enum ConvMatrixLesson: Lesson {
 
         public static func == (a: Example, b: Example) -> Bool {
             a.input == b.input && a.kernel == b.kernel && a.padding == b.padding && a.stride == b.stride
-                && a.dilation == b.dilation && a.statedOutput == b.statedOutput
+                && a.dilation == b.dilation && a.statedOutput == b.statedOutput && a.symbolic == b.symbolic
                 && a.statedRows.map(\.row) == b.statedRows.map(\.row) && a.statedRows.map(\.values) == b.statedRows.map(\.values)
         }
     }
@@ -70,7 +74,7 @@ public enum ConvMatrixLesson: Lesson {
         let text = describe(trace, heading: heading,
                             example: example, mismatches: mismatches)
         return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: trace,
-                            figures: ConvolutionMatrixFigures.figures(trace), mismatches: mismatches)
+                            figures: ConvolutionMatrixFigures.figures(trace, symbolic: example.symbolic), mismatches: mismatches)
     }
 
     static func check(_ trace: ConvolutionMatrixTrace, _ example: Example) -> [Mismatch] {

@@ -8,6 +8,8 @@ extension OptimizersLesson {
         --surface "x^2 + 10*y^2"; --optimizer takes one name or a comma list (sgd,momentum,nesterov,rmsprop,adam).
         """
     public static let customTitle: String? = "Optimizers on a loss surface"
+    /// `--steps` counts the optimizer's steps, so the frames to draw are picked with `--frames`.
+    public static let framesOption = "frames"
 
     /// The command-line options of `lesson run optimizers`; nil leaves the example's value.
     public struct Options: LessonOptions {

@@ -26,6 +26,9 @@ public protocol Lesson: Sendable {
     /// The title of a run whose options changed the example ("2D convolution"), or nil to keep
     /// the lesson file's title, source and description (the options only change how it is shown).
     static var customTitle: String? { get }
+    /// The name of the option that picks which frames to draw: `steps`, unless the lesson's own
+    /// `--steps` means something else.
+    static var framesOption: String { get }
 
     /// Reads the example of a variant of the lesson file.
     static func example(_ variant: LessonVariant) throws -> Example
@@ -35,6 +38,8 @@ public protocol Lesson: Sendable {
 }
 
 extension Lesson {
+    public static var framesOption: String { "steps" }
+
     /// Runs a variant of the lesson file as it is written.
     public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
         try run(try example(variant), heading: try LessonHeading(file: file, variant: variant))

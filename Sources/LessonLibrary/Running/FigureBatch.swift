@@ -17,6 +17,8 @@ public enum FigureBatch {
         case failed(FigureFailure)
         /// Every variant of `lesson` is finished: `files` written, `failures` failed.
         case lesson(String, files: Int, failures: Int)
+        /// Not every step of `lesson`/`variant` is drawn: the sentence says which are.
+        case note(lesson: String, variant: String, String)
     }
 
     /// What a batch wrote and what failed.
@@ -74,11 +76,18 @@ public enum FigureBatch {
     public static func render(_ jobs: [FigureJob], root: URL, options: FigureBatchOptions,
                               progress: (@Sendable (Progress) -> Void)? = nil) throws -> Report {
         try FigureRenderer.prepare(directory: root)
+        var jobs = jobs
+        for index in jobs.indices {
+            let (figures, note) = try options.steps.apply(to: jobs[index].figures)
+            jobs[index].figures = figures
+            if let note { progress?(.note(lesson: jobs[index].lesson, variant: jobs[index].variant, note)) }
+        }
         let work = jobs.map { job -> [Figure] in
             guard options.filmstrips, let strip = Filmstrip.figure(from: job.figures, title: job.title) else { return job.figures }
             return job.figures + [strip]
         }
-        let total = work.reduce(0) { $0 + $1.count } * options.formats.count
+        let fileFormats = options.formats.filter { !$0.isDeck }.count, deckFormats = options.formats.count - fileFormats
+        let total = work.reduce(0) { $0 + $1.count } * fileFormats + jobs.count * deckFormats
         let counter = Counter()
         var report = Report()
         var lessonFiles = 0, lessonFailures = 0
@@ -103,13 +112,49 @@ public enum FigureBatch {
 
     /// Writes `figures.json` in `root` atomically: the records and the failures, pretty-printed
     /// with sorted keys (the same bytes every run).
+    ///
+    /// An index already there is merged, not replaced: its entries for lesson variants this
+    /// report did not render (in that theme and format) stay, after the new ones of their
+    /// lesson, lessons in catalog order. An index that cannot be read is replaced.
     @discardableResult
     public static func writeIndex(_ report: Report, root: URL) throws -> URL {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Index(figures: report.records, failures: report.failures))
+        let old = try? JSONDecoder().decode(Index.self, from: Data(contentsOf: root.appendingPathComponent("figures.json")))
+        let data = try encoder.encode(merged(report, into: old ?? Index(figures: [], failures: [])))
         let url = root.appendingPathComponent("figures.json")
         try FigureRenderer.writeAtomically(data + Data("\n".utf8), to: url)
+        return url
+    }
+
+    /// `report` merged into `index`: the report's records and failures replace the entries of
+    /// the same lesson variant (records: same theme and format too), and the lessons keep catalog order.
+    public static func merged(_ report: Report, into index: Index) -> Index {
+        struct Key: Hashable { var lesson, variant, theme, format: String }
+        let renderedKeys = Set(report.records.map { Key(lesson: $0.lesson, variant: $0.variant, theme: $0.theme, format: $0.format) })
+        let renderedVariants = Set((report.records.map { [$0.lesson, $0.variant] }) + report.failures.map { [$0.lesson, $0.variant ?? ""] })
+        let order = Dictionary(LessonRegistry.lessons.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func rank(_ lesson: String) -> Int { order[lesson] ?? Int.max }
+        let renderedFiles = Set(report.records.map(\.file))
+        let kept = index.figures.filter {
+            !renderedKeys.contains(Key(lesson: $0.lesson, variant: $0.variant, theme: $0.theme, format: $0.format))
+                && !renderedFiles.contains($0.file)
+        }
+        let figures = (report.records + kept).enumerated()
+            .sorted { (rank($0.element.lesson), $0.offset) < (rank($1.element.lesson), $1.offset) }.map(\.element)
+        let keptFailures = index.failures.filter { !renderedVariants.contains([$0.lesson, $0.variant ?? ""]) }
+        let failures = (report.failures + keptFailures).enumerated()
+            .sorted { (rank($0.element.lesson), $0.offset) < (rank($1.element.lesson), $1.offset) }.map(\.element)
+        return Index(figures: figures, failures: failures)
+    }
+
+    /// Writes `index.html` in `root`: a link to every stepper page of `report`, by lesson.
+    @discardableResult
+    public static func writeStepperIndex(_ report: Report, root: URL, theme: Theme) throws -> URL {
+        let pages = report.records.filter { $0.format == FigureFormat.html.rawValue }
+            .map { StepperIndexPage.Entry(lesson: $0.lesson, variant: $0.variant, href: $0.file, description: $0.description) }
+        let url = root.appendingPathComponent("index.html")
+        try FigureRenderer.writeAtomically(Data(StepperIndexPage.html(pages, theme: theme).utf8), to: url)
         return url
     }
 
@@ -125,12 +170,12 @@ public enum FigureBatch {
 
     private static func render(_ job: FigureJob, figures: [Figure], root: URL, options: FigureBatchOptions,
                                fileDone: @escaping @Sendable (String, FigureFailure?) -> Void) -> ([FigureRecord], [FigureFailure]) {
-        let folder = FigureOutput.folder(root: root, lesson: job.lesson, variant: job.variant)
+        let folder = FigureOutput.folder(root: root, lesson: job.lesson, variant: job.variant, theme: options.theme.name)
         do { try FigureRenderer.prepare(directory: folder) } catch {
             return ([], [FigureFailure(lesson: job.lesson, variant: job.variant, reason: sentence(error))])
         }
-        let relativeFolder = job.variant == "example" ? job.lesson : job.lesson + "/" + job.variant
-        let formats = options.formats
+        let relativeFolder = FigureOutput.relativeFolder(lesson: job.lesson, variant: job.variant, theme: options.theme.name)
+        let formats = options.formats.filter { !$0.isDeck }
         let slots = Slots<Result<FigureRecord, FigureFailure>>(count: figures.count * formats.count)
         DispatchQueue.concurrentPerform(iterations: figures.count * formats.count) { task in
             let figure = figures[task / formats.count], format = formats[task % formats.count]
@@ -163,9 +208,42 @@ public enum FigureBatch {
             case nil: preconditionFailure("a figure task of \(job.lesson) did not report")
             }
         }
+        for format in options.formats where format.isDeck {
+            let (record, failure) = renderDeck(job, format: format, folder: folder, relativeFolder: relativeFolder, options: options)
+            if let record { records.append(record) }
+            if let failure { failures.append(failure) }
+            fileDone(FigureDeck.fileName(for: format), failure)
+        }
         removeStaleFrames(in: folder, keeping: Set(records.map { String($0.file.split(separator: "/").last ?? "") }),
                           formats: formats)
         return (records, failures)
+    }
+
+    /// Writes one deck of `job` (animation, stepper page or Beamer file) and its record.
+    private static func renderDeck(_ job: FigureJob, format: FigureFormat, folder: URL, relativeFolder: String,
+                                   options: FigureBatchOptions) -> (FigureRecord?, FigureFailure?) {
+        let name = FigureDeck.fileName(for: format)
+        guard let first = job.figures.first else {
+            return (nil, FigureFailure(lesson: job.lesson, variant: job.variant, file: name, reason: "the lesson drew no figures"))
+        }
+        let renderOptions = options.renderOptions(for: first, format: format)
+        do {
+            let written = try FigureDeck.write(job.figures, title: job.title, to: folder, options: renderOptions)
+            let frames = format == .gif ? FigureAnimation.frames(of: job.figures).count : job.figures.count
+            let description: String
+            switch format {
+            case .gif: description = "An animation of \(job.title), \(frames) frame\(frames == 1 ? "" : "s")."
+            case .html: description = "A page that steps through \(job.title), \(frames) frame\(frames == 1 ? "" : "s")."
+            default: description = "Beamer slides of \(job.title), \(frames) frame\(frames == 1 ? "" : "s") (PDF frames beside it)."
+            }
+            let file = written.last?.lastPathComponent ?? name
+            return (FigureRecord(file: relativeFolder + "/" + file, lesson: job.lesson, variant: job.variant, step: nil,
+                                 name: String(file.split(separator: ".").first ?? ""), format: format.rawValue,
+                                 theme: options.theme.name, width: Int((first.width * renderOptions.scale).rounded()),
+                                 height: Int((first.height * renderOptions.scale).rounded()), description: description), nil)
+        } catch {
+            return (nil, FigureFailure(lesson: job.lesson, variant: job.variant, file: name, reason: sentence(error)))
+        }
     }
 
     /// Removes `step-*` files of the formats written that this run did not write (left by an
@@ -186,6 +264,7 @@ public enum FigureBatch {
         case let error as FigureWriteError: return error.message
         case let error as CairoError: return error.description
         case let error as PNGError: return error.message
+        case let error as GIFError: return error.message
         default: return String(describing: error)
         }
     }

@@ -18,6 +18,10 @@ public struct FigureBatchOptions: Sendable {
     public var sizing: Sizing
     /// Whether each lesson variant with two or more steps also gets a `filmstrip` figure.
     public var filmstrips: Bool
+    /// Every font size is multiplied by this (`--text-scale`).
+    public var textScale: Double = 1
+    /// Which step frames are drawn (by default at most 64 per variant).
+    public var steps: StepSelection = .automatic
 
     /// Creates options; by default PNG, light theme, scale 1, with filmstrips.
     public init(formats: [FigureFormat] = [.png], theme: Theme = .light, sizing: Sizing = .scale(1), filmstrips: Bool = true) {
@@ -34,6 +38,6 @@ public struct FigureBatchOptions: Sendable {
         case .scale(let factor): scale = factor
         case .width(let width): scale = width / figure.width
         }
-        return RenderOptions(format: format, theme: theme, scale: scale)
+        return RenderOptions(format: format, theme: theme, scale: scale, textScale: textScale)
     }
 }

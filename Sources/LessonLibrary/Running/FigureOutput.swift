@@ -4,20 +4,42 @@ import LessonFigures
 /// Writing a lesson's figures into a folder.
 public enum FigureOutput {
     /// The folder figures of `lesson` go to under `root` (`output/`): `output/conv2d/` for the
-    /// example, `output/conv2d/<variant>/` for another variant.
-    public static func folder(root: URL, lesson: String, variant: String) -> URL {
-        let base = root.appendingPathComponent(lesson)
-        return variant == "example" ? base : base.appendingPathComponent(variant)
+    /// example, `output/conv2d/<variant>/` for another variant; a theme other than light has
+    /// a folder of its own (`output/dark/conv2d/`), so rendering it never overwrites the light files.
+    public static func folder(root: URL, lesson: String, variant: String, theme: String = Theme.light.name) -> URL {
+        var url = root
+        for part in relativeFolder(lesson: lesson, variant: variant, theme: theme).split(separator: "/") {
+            url = url.appendingPathComponent(String(part))
+        }
+        return url
+    }
+
+    /// `folder`'s path relative to the root, with `/` separators (`dark/conv2d/stride-2`).
+    public static func relativeFolder(lesson: String, variant: String, theme: String = Theme.light.name) -> String {
+        var parts = theme == Theme.light.name ? [] : [theme]
+        parts.append(lesson)
+        if variant != "example" { parts.append(variant) }
+        return parts.joined(separator: "/")
     }
 
     /// Renders and writes every figure into `folder`, each file atomically, and removes
     /// frames of the same format left there by an earlier, longer run (`step-*`).
-    /// Rendering uses both cores; the files are the same whatever the order.
-    public static func write(_ figures: [Figure], to folder: URL, options: RenderOptions) throws -> [URL] {
+    /// Rendering uses both cores; the files are the same whatever the order. A deck format
+    /// (`gif`, `html`, `tex`) writes one file for all the figures, headed `title` (or the
+    /// first figure's heading).
+    /// `progress`, when given, hears `(done, total)` after each figure is drawn (from any thread).
+    public static func write(_ figures: [Figure], to folder: URL, options: RenderOptions, title: String? = nil,
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [URL] {
+        if options.format.isDeck {
+            let written = try FigureDeck.write(figures, title: title, to: folder, options: options)
+            if options.format == .tex { removeStaleFrames(in: folder, keeping: Set(written.map(\.lastPathComponent)), format: .pdf) }
+            return written
+        }
         try FigureRenderer.prepare(directory: folder)
         let results = UnsafeResults(count: figures.count)
         DispatchQueue.concurrentPerform(iterations: figures.count) { index in
-            results.set(index, Result { try FigureRenderer.render(figures[index], options: options) })
+            let done = results.set(index, Result { try FigureRenderer.render(figures[index], options: options) })
+            progress?(done, figures.count)
         }
         var written: [URL] = []
         for (figure, result) in zip(figures, results.values) {
@@ -43,8 +65,13 @@ private final class UnsafeResults: @unchecked Sendable {
     private var storage: [Result<[UInt8], Error>?]
     private let lock = NSLock()
     init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Result<[UInt8], Error>) {
-        lock.lock(); storage[index] = value; lock.unlock()
+    private var filled = 0
+    /// Stores the result of `index`; returns how many slots are filled now.
+    func set(_ index: Int, _ value: Result<[UInt8], Error>) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        storage[index] = value
+        filled += 1
+        return filled
     }
     var values: [Result<[UInt8], Error>] { storage.map { $0 ?? .failure(FigureWriteError("a figure was not rendered")) } }
 }

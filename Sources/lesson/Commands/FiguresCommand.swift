@@ -27,11 +27,14 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this variant of each lesson.", valueName: "name"))
     var variant: String?
 
-    @Option(help: ArgumentHelp("Formats, comma-separated: png, svg, pdf.", valueName: "formats"))
+    @Option(help: ArgumentHelp("Formats, comma-separated: png, svg, pdf (a file per figure); gif, html, tex (a file per variant: animation, stepper page, Beamer deck).", valueName: "formats"))
     var format: String = "png"
 
-    @Option(help: "Figure theme: light or dark.")
+    @Option(help: "Figure theme: light, dark or high-contrast (each writes into a folder of its own but light).")
     var theme: ThemeName = .light
+
+    @Option(help: ArgumentHelp("Multiply every text size by this (1.25 = a quarter bigger) on the same canvas.", valueName: "factor"), transform: FiniteNumber.parse)
+    var textScale: Double = 1
 
     @Option(help: ArgumentHelp("Width of every file in pixels (PNG) or points (SVG, PDF).", valueName: "w"), transform: FiniteNumber.parse)
     var width: Double?
@@ -44,6 +47,9 @@ struct FiguresCommand: ParsableCommand {
 
     @Flag(help: "Do not draw the filmstrip of each lesson variant.")
     var noFilmstrip = false
+
+    @Flag(help: "Draw every step of every variant; without it, a variant of more than 64 steps draws the first 63, the last and the summary.")
+    var allSteps = false
 
     /// The sizing asked for; bad values are input errors (exit 1) like every other mistake.
     func sizing() throws -> FigureBatchOptions.Sizing {
@@ -65,8 +71,13 @@ struct FiguresCommand: ParsableCommand {
         var failed = 0
         try reportingErrors {
             let root = URL(fileURLWithPath: out)
-            let options = FigureBatchOptions(formats: try Self.formats(format), theme: theme == .dark ? .dark : .light,
+            var options = FigureBatchOptions(formats: try Self.formats(format), theme: theme.theme,
                                              sizing: try sizing(), filmstrips: !noFilmstrip)
+            options.steps = allSteps ? .all : .automatic
+            guard textScale >= 0.5, textScale <= 3 else {
+                throw InputError("--text-scale must be between 0.5 and 3, got \(Notation.number(textScale))")
+            }
+            options.textScale = textScale
             let directory = try LessonDirectory.locate()
             let (jobs, lessonFailures) = try FigureBatch.jobs(directory: directory, lesson: lesson, variant: variant)
             let progress = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
@@ -75,6 +86,10 @@ struct FiguresCommand: ParsableCommand {
             progress.finish()
             report.failures = lessonFailures + report.failures
             let index = try FigureBatch.writeIndex(report, root: root)
+            if options.formats.contains(.html) {
+                let page = try FigureBatch.writeStepperIndex(report, root: root, theme: options.theme)
+                printError("stepper pages: \(page.relativePath)")
+            }
             let lessons = Set(report.records.map(\.lesson)).count
             print("Wrote \(report.records.count) file\(report.records.count == 1 ? "" : "s") for \(lessons) lesson\(lessons == 1 ? "" : "s") to \(root.relativePath)/; the list is in \(index.relativePath).")
             failed = report.failures.count
@@ -91,7 +106,7 @@ struct FiguresCommand: ParsableCommand {
         for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let format = FigureFormat(rawValue: name.lowercased()) else {
-                throw InputError("--format \"\(argument)\": '\(name)' is not a format; use png, svg or pdf, separated by commas")
+                throw InputError("--format \"\(argument)\": '\(name)' is not a format; use png, svg, pdf, gif, html or tex, separated by commas")
             }
             if !formats.contains(format) { formats.append(format) }
         }

@@ -26,11 +26,15 @@ struct RunLesson<L: Lesson>: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    @Option(name: .customLong(L.framesOption), parsing: .unconditional,
+            help: ArgumentHelp("Draw only these steps: numbers, ranges and 'last', e.g. 1,5,last or 10-20. Without it, a run of more than 64 steps draws the first 63, the last and the summary.", valueName: "list"))
+    var steps: String?
+
     func run() throws {
         try reportingErrors {
             let file = try LessonDirectory.locate().load(L.id)
             let variant = try file.variant(options.variant)
-            try options.finish(try L.run(file, variant: variant, options: lesson))
+            try options.finish(try L.run(file, variant: variant, options: lesson), steps: steps)
         }
     }
 }

@@ -16,20 +16,30 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not draw figures; only print the trace.")
     var noFigures = false
 
-    @Option(name: .long, parsing: .unconditional, help: "Figure format: png, svg or pdf.")
+    @Option(name: .long, parsing: .unconditional, help: "Figure format: png, svg or pdf (one file per figure), or gif, html or tex (one animation, stepper page or Beamer deck per run).")
     var format: FigureFormat = .png
 
-    @Option(name: .long, parsing: .unconditional, help: "Figure theme: light or dark.")
+    @Option(name: .long, parsing: .unconditional, help: "Figure theme: light, dark or high-contrast.")
     var theme: ThemeName = .light
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Multiply every text size by this (1.25 = a quarter bigger) on the same canvas.", valueName: "factor"), transform: FiniteNumber.parse)
+    var textScale: Double = 1
 
     @Option(name: .long, parsing: .unconditional, help: "Scale of PNG figures (2 doubles the pixels, for projectors; default 1).", transform: FiniteNumber.parse)
     var scale: Double = 1
+
+
+    @Flag(name: .long, help: "Draw every step, however many there are.")
+    var allSteps = false
 
     @Flag(name: .long, help: "Print the whole trace as JSON on standard output, and nothing else there.")
     var json = false
 
     @Flag(name: .long, help: "Exit with status 3 when the lesson file states a value the run does not recompute.")
     var strict = false
+
+    /// How the frame list is named in messages.
+    static let stepsName = "--steps"
 
     /// The variants of the lesson named after `run` in a command line being completed.
     static func variantNames(after words: [String]) -> [String] {
@@ -40,27 +50,55 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be above 0 and at most 8, got \(scale)") }
+        guard textScale >= 0.5, textScale <= 3 else {
+            throw ValidationError("--text-scale must be between 0.5 and 3, got \(textScale)")
+        }
+    }
+
+    /// The steps to draw: those of --steps, every one with --all-steps, else at most 64.
+    func stepSelection(_ steps: String?) throws -> StepSelection {
+        if let steps {
+            if allSteps { throw InputError("give \(RunOptions.stepsName) or --all-steps, not both") }
+            return try StepSelection.parse(steps)
+        }
+        return allSteps ? .all : .automatic
     }
 
     /// How figures are rendered.
     var renderOptions: RenderOptions {
-        RenderOptions(format: format, theme: theme == .dark ? .dark : .light, scale: scale)
+        RenderOptions(format: format, theme: theme.theme, scale: scale, textScale: textScale)
     }
 
     /// Writes the figures (unless --no-figures), prints the text or JSON, reports mismatches.
-    func finish(_ output: LessonOutput) throws {
+    /// `steps` is the frame list the person gave (`--steps`, or `--frames` where a lesson's own
+    /// `--steps` counts something else).
+    func finish(_ output: LessonOutput, steps: String? = nil) throws {
         var written: [URL] = []
         if !noFigures {
             let folder = out.map { URL(fileURLWithPath: $0) }
-                ?? FigureOutput.folder(root: URL(fileURLWithPath: "output"), lesson: output.lesson, variant: output.variant)
-            written = try FigureOutput.write(output.figures, to: folder, options: renderOptions)
+                ?? FigureOutput.folder(root: URL(fileURLWithPath: "output"), lesson: output.lesson, variant: output.variant,
+                                    theme: renderOptions.theme.name)
+            let title = output.variant == "example" ? output.lesson : "\(output.lesson), variant \(output.variant)"
+            let (figures, note) = try stepSelection(steps).apply(to: output.figures)
+            if let note { printError("note: \(note)") }
+            // A long run shows how far it is on a terminal; a log or a pipe gets no progress lines.
+            let showProgress = isatty(STDERR_FILENO) == 1 && figures.count > 16 && !renderOptions.format.isDeck
+            let progress: @Sendable (Int, Int) -> Void = { done, total in
+                FileHandle.standardError.write(Data("\r\u{1B}[K[\(done)/\(total)] drawing figures".utf8))
+            }
+            written = try FigureOutput.write(figures, to: folder, options: renderOptions, title: title,
+                                             progress: showProgress ? progress : nil)
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             if json { printError("wrote \(written.count) figures to \(folder.relativePath)/") }
         }
         if json {
             print(try output.json(extra: ["figures": written.map(\.relativePath)]))
         } else {
             print(output.text)
-            if let first = written.first {
+            if renderOptions.format.isDeck, let deck = written.last {
+                print("")
+                print("Figures: \(deck.relativePath)\(written.count > 1 ? " and its \(written.count - 1) PDF frames" : "")")
+            } else if let first = written.first {
                 print("")
                 print("Figures: \(written.count) \(renderOptions.format.rawValue.uppercased()) files in \(first.deletingLastPathComponent().relativePath)/ (\(written.map(\.lastPathComponent).first!) … \(written.map(\.lastPathComponent).last!))")
             }
@@ -73,6 +111,18 @@ struct RunOptions: ParsableArguments {
 }
 
 /// The figure themes, for the command line.
-enum ThemeName: String, ExpressibleByArgument, CaseIterable { case light, dark }
+enum ThemeName: String, ExpressibleByArgument, CaseIterable {
+    case light, dark
+    case highContrast = "high-contrast"
+
+    /// The theme itself.
+    var theme: Theme {
+        switch self {
+        case .light: return .light
+        case .dark: return .dark
+        case .highContrast: return .highContrast
+        }
+    }
+}
 
 extension FigureFormat: ExpressibleByArgument {}

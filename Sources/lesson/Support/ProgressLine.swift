@@ -22,6 +22,9 @@ final class ProgressLine: @unchecked Sendable {
         case let .failed(failure):
             clearLine()
             write("error: \(failure.description)\n")
+        case let .note(lesson, variant, note):
+            clearLine()
+            write("note: \(variant == "example" ? lesson : "\(lesson), variant \(variant)"): \(note)\n")
         case let .lesson(lesson, files, failures):
             guard !interactive else { return }
             write("\(lesson): \(files) file\(files == 1 ? "" : "s")" + (failures > 0 ? ", \(failures) failed" : "") + "\n")

@@ -20,6 +20,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as FigureWriteError {
         printError("error: \(error.message)")
         throw ExitCode(1)
+    } catch let error as GIFError {
+        printError("error: \(error.message)")
+        throw ExitCode(1)
     } catch let error as CairoError {
         printError("error: \(error.description)")
         throw ExitCode(1)

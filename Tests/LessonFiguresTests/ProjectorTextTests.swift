@@ -1,0 +1,72 @@
+import LessonCore
+import LessonFigures
+import Testing
+
+/// Text that can be read from the back of a hall, and colours that keep it readable.
+@Suite struct ProjectorTextTests {
+    /// Every run of text of `figure` drawn at 1280×720 (SVG points = pixels of a 1280 px slide).
+    private func texts(_ figure: Figure, textScale: Double = 1) throws -> [DrawnText] {
+        try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg, textScale: textScale)).drawnText
+    }
+
+    private func isNumber(_ text: String) -> Bool { Double(text.replacingOccurrences(of: "−", with: "-")) != nil }
+
+    /// The 5×5 example: no text under 18 px, every number in a cell 24 px or more.
+    @Test func convolutionFramesHaveNoTextUnder18PxAndCellNumbersOf24() throws {
+        for figure in try Fixtures.exampleFrames() {
+            for run in try texts(figure) {
+                #expect(run.size >= 18 - 1e-9, "\(figure.name): '\(run.text)' at \(run.size) px")
+                if isNumber(run.text) { #expect(run.size >= 24 - 1e-9, "\(figure.name): number '\(run.text)' at \(run.size) px") }
+            }
+        }
+    }
+
+    /// `--text-scale 1.25`: the sum caption and every cell number get bigger (those that must fit
+    /// a width are only allowed to shrink back to fit it).
+    @Test func textScaleMakesTextBiggerOnTheSameCanvas() throws {
+        let figure = try Fixtures.exampleFrames()[0]
+        let plain = try texts(figure), bigger = try texts(figure, textScale: 1.25)
+        #expect(plain.count == bigger.count)
+        let title = try #require(plain.first), scaledTitle = try #require(bigger.first)
+        #expect(abs(scaledTitle.size - title.size * 1.25) < 0.01, "\(title.size) → \(scaledTitle.size)")
+        for (a, b) in zip(plain, bigger) { #expect(b.size >= a.size - 1e-9, "'\(a.text)': \(a.size) → \(b.size)") }
+        let surface = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg, textScale: 1.25))
+        #expect(surface.width == 1280 && surface.height == 720)
+    }
+
+    /// Foreground and muted text on the background, the cell colour and padding reach WCAG AA
+    /// (4.5:1) in every theme; on any tint the grid uses, `readable` picks a colour that does.
+    @Test func everyThemeKeepsTextAtAContrastOfFourAndAHalf() {
+        for theme in Theme.all {
+            for (textName, text) in [("foreground", theme.foreground), ("muted", theme.muted)] {
+                for (fillName, fill) in [("background", theme.background), ("cell", theme.cellFill), ("padding", theme.padding)] {
+                    let behind = fill.composited(over: theme.background)
+                    #expect(text.contrast(with: behind) >= 4.5,
+                            "\(theme.name): \(textName) on \(fillName) is \(text.contrast(with: behind))")
+                }
+            }
+            let roles = [theme.highlight, theme.current, theme.done, theme.negative, theme.positive, theme.padding]
+            for tint in roles {
+                for step in 0...20 {
+                    let fill = tint.withAlpha(Double(step) / 20)
+                    let behind = fill.composited(over: theme.cellFill.composited(over: theme.background))
+                    for text in [theme.foreground, theme.muted, theme.negative, theme.positive, theme.highlight] {
+                        let chosen = theme.readable(text, on: fill)
+                        #expect(chosen.contrast(with: behind) >= 4.5, "\(theme.name): \(chosen) on \(behind)")
+                    }
+                }
+            }
+        }
+        #expect(Color(hex: 0x000000).contrast(with: Color(hex: 0xFFFFFF)) > 20.99)
+    }
+
+    /// On the dark theme a finished cell is told apart from an empty one (a tint of 1.45:1 or
+    /// more, where the faint green used to give 1.19:1).
+    @Test func darkDoneCellsDifferFromEmptyOnes() {
+        for alpha in [0.12, 0.14, 0.15, 0.16, 0.18, 0.2] {
+            let theme = Theme.dark
+            let done = theme.doneFill(alpha).composited(over: theme.cellFill)
+            #expect(done.contrast(with: theme.cellFill) >= 1.45, "done at \(alpha): \(done.contrast(with: theme.cellFill))")
+        }
+    }
+}
