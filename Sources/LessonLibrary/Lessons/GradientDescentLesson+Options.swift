@@ -39,8 +39,8 @@ extension GradientDescentLesson {
         /// The example with these options applied; `--seed` turns shuffling on, `--no-shuffle` off.
         public func applied(to example: Example) throws -> Example {
             var result = example
-            if let x { result.x = try TrainingOptionValues.vector(x, option: "--x") }
-            if let y { result.y = try TrainingOptionValues.vector(y, option: "--y") }
+            if let x { result.x = try MatrixArgument.vector(x, option: "--x") }
+            if let y { result.y = try MatrixArgument.vector(y, option: "--y") }
             if let model {
                 guard let parsed = RegressionModel(rawValue: model) else {
                     throw InputError("--model \(model): expected through-origin or with-intercept")
@@ -49,7 +49,7 @@ extension GradientDescentLesson {
                 result.model = parsed
                 if parsed == .withIntercept, result.learningRates != nil, example.model != parsed { result.learningRates = nil }
             }
-            if let start { result.start = try TrainingOptionValues.vector(start, option: "--start") }
+            if let start { result.start = try MatrixArgument.vector(start, option: "--start") }
             if let learningRate { result.learningRate = try TrainingOptionValues.learningRate(learningRate) }
             if let epochs {
                 guard epochs >= 1, epochs <= 10_000 else { throw InputError("--epochs must be from 1 to 10000, got \(epochs)") }

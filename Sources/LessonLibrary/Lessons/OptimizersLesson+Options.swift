@@ -50,7 +50,7 @@ extension OptimizersLesson {
                 result.steps = steps
             }
             if let start {
-                let values = try TrainingOptionValues.vector(start, option: "--start")
+                let values = try MatrixArgument.vector(start, option: "--start")
                 guard values.count == 2 else { throw InputError("--start \(start): expected two numbers X,Y, such as -4,1.5") }
                 result.start = Point2(values[0], values[1])
             }

@@ -3,15 +3,6 @@ import LessonCore
 /// Reads the training lessons' option values (`--start -4,1.5`, `--x "1 2 3 4"`) with the
 /// lesson's sentences, so the command line stays a few lines.
 enum TrainingOptionValues {
-    /// A list of numbers separated by commas or spaces, or an error naming the option.
-    static func vector(_ text: String, option: String) throws -> [Double] {
-        let matrix = try MatrixArgument.parse(text.replacingOccurrences(of: ",", with: " "), option: option)
-        guard matrix.rows == 1 || matrix.columns == 1 else {
-            throw InputError("\(option) \"\(text)\": expected one row of numbers, got \(Notation.shape(matrix.shape))")
-        }
-        return matrix.scalars
-    }
-
     /// A learning rate above 0, or the lesson's sentence naming the option.
     static func learningRate(_ value: Double) throws -> Double {
         do {

@@ -43,18 +43,6 @@ public struct LessonDirectory {
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    /// Every lesson file, loaded on its own: a broken file is an error in its slot and
-    /// never stops the others from loading (`lesson list`).
-    public func loadAll() throws -> [(id: String, file: Result<LessonFile, InputError>)] {
-        try ids().map { id in
-            do { return (id, .success(try load(id))) } catch let error as InputError {
-                return (id, .failure(error))
-            } catch {
-                return (id, .failure(InputError("lessons/\(id).yaml: \(Excerpt.quote(String(describing: error)))")))
-            }
-        }
-    }
-
     /// Loads `lessons/<id>.yaml`.
     public func load(_ id: String) throws -> LessonFile {
         let file = url.appendingPathComponent(id + ".yaml")
