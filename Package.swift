@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "LessonTestSupport", dependencies: ["LessonCore", "CZlib"], path: "Tests/LessonTestSupport"),
         .testTarget(name: "LessonCoreTests", dependencies: ["LessonCore", "LessonTestSupport"]),
         .testTarget(name: "LessonFiguresTests", dependencies: ["LessonFigures", "LessonCore", "CCairo", "CGif", "LessonTestSupport"]),
-        .testTarget(name: "LessonLibraryTests", dependencies: ["LessonLibrary", "LessonTestSupport"]),
+        .testTarget(name: "LessonLibraryTests", dependencies: ["LessonLibrary", "LessonCore", "LessonTestSupport"]),
         .testTarget(
             name: "LessonGraderTests",
             dependencies: ["LessonGrader", "LessonLibrary", "LessonFigures", "LessonCore", "LessonTestSupport"]

@@ -1,4 +1,5 @@
 import Foundation
+import LessonCore
 import LessonLibrary
 import LessonTestSupport
 import Testing
@@ -39,5 +40,21 @@ import Testing
         #expect(heading.lines == ["T — variant padding-1", "d", "From the course notes: seeds/004"])
         #expect(heading.custom(title: "Mine").lines == ["Mine — variant custom"])
         #expect(heading.custom(title: nil).lines == ["T — variant custom", "d", "From the course notes: seeds/004"])
+    }
+
+    @Test func aMistakeInALessonFilesExampleNamesTheFileAndLine() throws {
+        let yaml = """
+            title: T
+            summary: S
+            example:
+              input: "1 2; 3 4"
+              kernel: "1 0 1; 0 1 0; 1 0 1"
+            """
+        let file = try LessonFile(id: "conv2d", document: try YAMLValue.parse(yaml, file: "lessons/conv2d.yaml"))
+        #expect(throws: InputError.self) { try Conv2DLesson.run(file, variant: file.variants[0]) }
+        do { _ = try Conv2DLesson.run(file, variant: file.variants[0]) } catch let error as InputError {
+            #expect(error.places == ["lessons/conv2d.yaml, line 4 (example)"], "\(error.message)")
+            #expect(error.message.contains("the kernel (3 rows) is larger than the padded input"))
+        }
     }
 }

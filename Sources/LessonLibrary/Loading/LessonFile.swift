@@ -87,6 +87,9 @@ public struct LessonVariant {
         return value
     }
 
+    /// Where the variant is written: "lessons/conv2d.yaml, line 20 (variants.slide)".
+    public var location: String { values.location }
+
     /// A sentence describing the variant, if the file gives one.
     public var description: String? { try? self["description"]?.string() }
 

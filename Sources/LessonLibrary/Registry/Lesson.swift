@@ -42,7 +42,7 @@ extension Lesson {
 
     /// Runs a variant of the lesson file as it is written.
     public static func run(_ file: LessonFile, variant: LessonVariant) throws -> LessonOutput {
-        try run(try example(variant), heading: try LessonHeading(file: file, variant: variant))
+        try located(in: variant) { try run(try example(variant), heading: try LessonHeading(file: file, variant: variant)) }
     }
 
     /// Runs a variant with the options a person gave: the heading says "custom" when they
@@ -52,7 +52,15 @@ extension Lesson {
         let changed = try options.apply(to: &example)
         var heading = try LessonHeading(file: file, variant: variant)
         if changed { heading = heading.custom(title: customTitle) }
-        return try run(example, heading: heading)
+        // A mistake in the lesson file's own example names the file and the variant's line.
+        return try changed ? run(example, heading: heading) : located(in: variant) { try run(example, heading: heading) }
+    }
+
+    /// Runs `body`; an input error that does not say where it happened is placed in `variant`.
+    private static func located<T>(in variant: LessonVariant, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as InputError where !error.isLocated {
+            throw error.located(in: variant.location)
+        }
     }
 }
 
