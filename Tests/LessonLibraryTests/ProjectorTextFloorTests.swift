@@ -36,7 +36,7 @@ import Testing
     /// issue, so the day one is fixed this test says so and the lesson leaves the list.
     static let notYetProjectorSized: Set<String> = [
         "conv-channels", "mlp", "backprop", "perceptron", "autodiff", "conv-matrix", "conv2d-modes", "conv-transpose",
-        "separable", "image-filters", "param-count", "rnn", "lstm", "gradient-descent", "cnn", "optimizers",
+        "separable", "param-count", "rnn", "lstm", "gradient-descent", "cnn", "optimizers",
     ]
 
     @Test(arguments: LessonRegistry.ids)
@@ -53,5 +53,33 @@ import Testing
         } else {
             #expect(problems.isEmpty, "\(problems.count) runs too small: \(problems.prefix(12).joined(separator: "; "))")
         }
+    }
+
+    /// A 28×28 input cannot be drawn whole with 24 px numbers: the frames say so, show a window
+    /// around the step (the window read and the cell written inside it) and keep every number
+    /// at 24 px and every other text at 18 px.
+    @Test func aLargeConv2DInputIsZoomedInsteadOfShrunk() throws {
+        var random = SplitMix64(seed: 28)
+        let input = Tensor(shape: [28, 28], scalars: (0..<784).map { _ in Double(random.next() % 10) })
+        let kernel = Tensor(shape: [3, 3], scalars: [1, 0, -1, 2, 0, -2, 1, 0, -1])
+        let trace = try Conv2D(kernel: kernel).forward(input)
+        let frames = ConvolutionFigures.frames(trace)
+        for index in [0, 40, 337, frames.count - 1] {
+            let figure = frames[index]
+            let layout = ConvolutionFigures.layout(for: trace, step: index)
+            let step = trace.steps[index]
+            #expect(layout.zoomed, "step \(index + 1): 28×28 should be zoomed")
+            #expect(layout.input.shownRows.contains(step.windowRows.lowerBound) && layout.input.shownRows.contains(step.windowRows.upperBound)
+                    && layout.input.shownColumns.contains(step.windowColumns.lowerBound)
+                    && layout.input.shownColumns.contains(step.windowColumns.upperBound), "step \(index + 1): window in view")
+            #expect(layout.output.shownRows.contains(step.row) && layout.output.shownColumns.contains(step.column))
+            #expect(layout.input.cellSize * 0.4 >= Self.cellNumberFloor - 1e-9)
+            let problems = try Self.tooSmall(figure, lesson: "conv2d 28×28", numberFloor: Self.cellNumberFloor)
+            #expect(problems.isEmpty, "\(problems.prefix(12).joined(separator: "; "))")
+            let svg = String(decoding: try FigureRenderer.render(figure, options: RenderOptions(format: .svg)), as: UTF8.self)
+            #expect(SVGText.texts(in: svg).contains { $0.contains("too large for projector-size numbers") })
+        }
+        let small = try Conv2D(kernel: kernel).forward(Tensor(shape: [5, 5], repeating: 1))
+        #expect(!ConvolutionFigures.layout(for: small, step: 0).zoomed, "a 5×5 input is drawn whole")
     }
 }
