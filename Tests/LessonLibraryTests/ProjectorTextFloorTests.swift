@@ -82,4 +82,24 @@ import Testing
         let small = try Conv2D(kernel: kernel).forward(Tensor(shape: [5, 5], repeating: 1))
         #expect(!ConvolutionFigures.layout(for: small, step: 0).zoomed, "a 5×5 input is drawn whole")
     }
+
+    /// Every coloured text every lesson draws (its default figures, in every theme) reads at 4.5:1
+    /// on the theme's background. Greys are left out: they are picked for the cell they sit on.
+    @Test(arguments: LessonRegistry.ids)
+    func colouredTextReadsOnTheBackgroundInEveryTheme(_ id: String) throws {
+        let lesson = try #require(LessonRegistry.lesson(id))
+        let file = try directory.load(id)
+        let output = try lesson.run(file, variant: try file.variant(nil))
+        for theme in Theme.all {
+            for figure in output.figures.prefix(4) {
+                let runs = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg, theme: theme)).drawnText
+                for run in runs {
+                    let c = run.color, chroma = max(c.red, c.green, c.blue) - min(c.red, c.green, c.blue)
+                    guard chroma > 0.08 else { continue }
+                    let contrast = c.composited(over: theme.background).contrast(with: theme.background)
+                    #expect(contrast >= 4.5, "\(id) \(figure.name) (\(theme.name)): '\(run.text)' at \(contrast):1")
+                }
+            }
+        }
+    }
 }
