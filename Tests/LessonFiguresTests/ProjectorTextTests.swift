@@ -69,4 +69,39 @@ import Testing
             #expect(done.contrast(with: theme.cellFill) >= 1.45, "done at \(alpha): \(done.contrast(with: theme.cellFill))")
         }
     }
+
+    /// Coloured text: every role colour and every Okabe–Ito colour, written through `ink`, reads
+    /// at 4.5:1 on the background and the cell colour of every theme; a colour that already reads
+    /// is kept, one that does not keeps its hue (its strongest channel stays the strongest).
+    @Test func colouredTextReachesFourAndAHalfInEveryTheme() {
+        let palette: [(String, Color)] = [("orange", Palette.orange), ("sky blue", Palette.skyBlue),
+                                          ("bluish green", Palette.bluishGreen), ("yellow", Palette.yellow),
+                                          ("blue", Palette.blue), ("vermillion", Palette.vermillion),
+                                          ("reddish purple", Palette.reddishPurple)]
+        for theme in Theme.all {
+            let roles: [(String, Color)] = [("highlight", theme.highlight), ("current", theme.current), ("done", theme.done),
+                                            ("negative", theme.negative), ("positive", theme.positive)]
+            for (name, color) in roles + palette {
+                let ink = theme.ink(color)
+                for (fillName, fill) in [("background", theme.background), ("cell", theme.cellFill.composited(over: theme.background))] {
+                    #expect(ink.contrast(with: fill) >= 4.5,
+                            "\(theme.name): \(name) text on \(fillName) is \(ink.contrast(with: fill)):1")
+                }
+                if color.contrast(with: theme.background) >= 4.5 && color.contrast(with: theme.cellFill.composited(over: theme.background)) >= 4.5 {
+                    #expect(ink == color, "\(theme.name): \(name) already reads and must be kept")
+                } else {
+                    #expect(ink != color, "\(theme.name): \(name) at \(color.contrast(with: theme.background)):1 must change")
+                }
+                let channels = [color.red, color.green, color.blue], inked = [ink.red, ink.green, ink.blue]
+                let strongest = channels.indices.max { channels[$0] < channels[$1] } ?? 0
+                #expect(inked.indices.allSatisfy { inked[$0] <= inked[strongest] + 1e-9 }, "\(theme.name): \(name) keeps its hue: \(ink)")
+            }
+            // Greys are chosen for the fill they sit on (`readable`) and are never changed.
+            for grey in [theme.foreground, theme.muted, Color(hex: 0x000000), Color(hex: 0xFFFFFF)] {
+                #expect(theme.ink(grey) == grey)
+            }
+        }
+        // Orange on white is 2.25:1, the reason for `ink`.
+        #expect(abs(Palette.orange.contrast(with: Color(hex: 0xFFFFFF)) - 2.25) < 0.01)
+    }
 }

@@ -35,21 +35,44 @@ public enum CNNFigures {
         canvas.arrow(from: from, to: to, backward ? theme.negative : theme.foreground, lineWidth: 3)
         // A lone operator symbol (⋆, ∘, =, −) is drawn large; a name is fitted to the gap.
         let symbol = label.count == 1
-        let size = symbol ? 40 : canvas.fittingSize(label, size: 18, maxWidth: rightEdge - leftEdge - 6, weight: .bold)
+        let size: Double = symbol ? 40 : 18
         canvas.text(label, x: x, y: y - (symbol ? 30 : 22), size: size, theme.foreground, weight: .bold)
+        // The detail keeps 18 px (read from the back of a hall): a line too wide for the gap is
+        // broken between words instead of shrunk.
         if let detail {
-            let small = canvas.fittingSize(detail, size: 15, maxWidth: rightEdge - leftEdge - 6)
-            canvas.text(detail, x: x, y: y + 24, size: small, theme.muted)
+            for (k, line) in wrapped(detail, size: 18, maxWidth: rightEdge - leftEdge - 6, on: canvas).enumerated() {
+                canvas.text(line, x: x, y: y + 24 + 22 * Double(k), size: 18, theme.muted)
+            }
         }
     }
 
+    /// `text` broken between words into lines no wider than `maxWidth` at `size` (a word wider
+    /// than that gets a line of its own).
+    static func wrapped(_ text: String, size: Double, maxWidth: Double, on canvas: Canvas) -> [String] {
+        var lines: [String] = []
+        for word in text.split(separator: " ").map(String.init) {
+            if let last = lines.last, canvas.textWidth(last + " " + word, size: size) <= maxWidth {
+                lines[lines.count - 1] = last + " " + word
+            } else {
+                lines.append(word)
+            }
+        }
+        return lines
+    }
+
     /// A matrix drawn with its values, cells filled by `fill` (nil: the theme's cell colour).
+    /// With `numbers` false only the fills are drawn (a map of the matrix, for a figure whose
+    /// cells are too small for numbers read from the back of a hall).
     static func values(_ tensor: Tensor, in grid: Grid, label: String?, on canvas: Canvas, bold: Bool = false,
-                       fill: (Int, Int) -> Color? = { _, _ in nil }) {
+                       numbers: Bool = true, fill: (Int, Int) -> Color? = { _, _ in nil }) {
         grid.draw(on: canvas, label: label) { r, c in
-            CellStyle(fill: fill(r, c), text: number(tensor[r, c]), bold: bold)
+            CellStyle(fill: fill(r, c), text: numbers ? number(tensor[r, c]) : nil, bold: bold)
         }
     }
+
+    /// Whether numbers in `grid`'s cells would be 18 px or more (Grid writes them at 0.4 of the
+    /// cell, shrunk to fit 0.84 of its width; "−1.5" is about 2.4 times its size wide).
+    static func fitsNumbers(_ grid: Grid) -> Bool { grid.cellSize * 0.84 >= 18 * 2.4 }
 
     /// The whole network with its shapes: image → feature maps → ReLU → pooled → flattened → probabilities.
     public static func overview(_ forward: CNNForwardTrace, update: CNNUpdate? = nil) -> Figure {
@@ -63,15 +86,22 @@ public enum CNNFigures {
             var grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100,
                                           bottomBand: 160)
             // The few probabilities get cells large enough to read, centred where the layout put them.
-            let small = grids[5][0], big = max(small.cellSize, min(56, 420 / Double(s.classes)))
+            let small = grids[5][0], big = max(small.cellSize, min(72, 420 / Double(s.classes)))
             grids[5][0] = Grid(rows: s.classes, columns: 1, x: min(small.x + small.width / 2 - big / 2, 1270 - big),
                                y: small.y + small.height / 2 - big * Double(s.classes) / 2, cellSize: big)
-            values(forward.image, in: grids[0][0], label: "image x", on: canvas)
+            // The whole network rarely fits numbers at projector size: then the matrices are drawn
+            // as maps (fills, outlines, shapes) and the figure says where the values are.
+            let numbers = grids.prefix(5).allSatisfy { $0.allSatisfy(fitsNumbers) }
+            if !numbers {
+                canvas.text("too many values to read at projector size: the layer figures (forward-…, backward-…) show them",
+                            x: 640, y: 84, size: 18, theme.muted)
+            }
+            values(forward.image, in: grids[0][0], label: "image x", on: canvas, numbers: numbers)
             for k in 0..<s.filters {
-                values(forward.convolutions[k].output, in: grids[1][k], label: map("z", k), on: canvas) { r, c in
+                values(forward.convolutions[k].output, in: grids[1][k], label: map("z", k), on: canvas, numbers: numbers) { r, c in
                     forward.reluMasks[k][r, c] == 1 ? nil : theme.padding
                 }
-                values(forward.activations[k], in: grids[2][k], label: map("a", k), on: canvas) { r, c in
+                values(forward.activations[k], in: grids[2][k], label: map("a", k), on: canvas, numbers: numbers) { r, c in
                     forward.reluMasks[k][r, c] == 1 ? theme.doneFill(0.18) : nil
                 }
                 let winners = Set(forward.pools[k].steps.compactMap { $0.winnerCell.map { $0.row * s.featureMap[1] + $0.column } })
@@ -80,10 +110,12 @@ public enum CNNFigures {
                         grids[2][k].outline(rows: r...r, columns: c...c, on: canvas, theme.highlight, lineWidth: 3)
                     }
                 }
-                values(forward.pools[k].output, in: grids[3][k], label: map("p", k), on: canvas) { _, _ in theme.highlight.withAlpha(0.2) }
+                values(forward.pools[k].output, in: grids[3][k], label: map("p", k), on: canvas, numbers: numbers) { _, _ in
+                    theme.highlight.withAlpha(0.2)
+                }
             }
             let palette = [theme.current, theme.highlight, theme.done, theme.negative]
-            values(column(forward.flattened), in: grids[4][0], label: "f", on: canvas) { r, _ in
+            values(column(forward.flattened), in: grids[4][0], label: "f", on: canvas, numbers: numbers) { r, _ in
                 palette[forward.origin(ofFlattened: r).map % palette.count].withAlpha(0.18)
             }
             let best = forward.probabilities.indices.max { forward.probabilities[$0] < forward.probabilities[$1] }

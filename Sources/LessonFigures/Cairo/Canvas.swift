@@ -181,13 +181,15 @@ public final class Canvas {
     func showText(_ text: String, baselineX x: Double, baselineY y: Double, size: Double, _ color: Color,
                   weight: FontWeight) {
         guard !text.isEmpty else { return }
+        // Coloured text (labels in orange, blue…) reads at 4.5:1 on the background in every theme.
+        let color = theme.ink(color)
         setFont(size: size, weight: weight)
         setColor(color)
         var deviceX = x, deviceY = y, deviceSize = size * textScale, zero = 0.0
         cairo_user_to_device(pointer, &deviceX, &deviceY)
         cairo_user_to_device_distance(pointer, &deviceSize, &zero)
         surface.record(DrawnText(text: text, x: deviceX, y: deviceY, size: (deviceSize * deviceSize + zero * zero).squareRoot(),
-                                 bold: weight == .bold))
+                                 bold: weight == .bold, color: color))
         cairo_move_to(pointer, x, y)
         cairo_show_text(pointer, text)
         cairo_new_path(pointer)

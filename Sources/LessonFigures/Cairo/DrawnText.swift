@@ -10,4 +10,6 @@ public struct DrawnText: Equatable, Sendable {
     public var size: Double
     /// Whether the bold face was used.
     public var bold: Bool
+    /// The colour the text was painted in (not written to the SVG's text layer).
+    public var color: Color = Color(hex: 0x000000)
 }

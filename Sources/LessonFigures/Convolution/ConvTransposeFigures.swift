@@ -118,29 +118,47 @@ public enum ConvTransposeFigures {
         let theme = canvas.theme
         Caption.title("Transposed convolution as a matrix product · out = Cᵀ·y", on: canvas, width: 1280)
         let t = trace.transposedMatrix.shape
-        let cell = min(44, (720 - 190) / Double(t[0]), (1280 - 500) / Double(t[1]))
-        let total = Double(t[1]) * cell + 3 * cell + 2 * 90
-        let left = (1280 - total) / 2
-        let top = 110.0 + (720 - 190 - Double(t[0]) * cell) / 2
-        let showText = cell >= 17
-        let matrix = Grid(rows: t[0], columns: t[1], x: left, y: top, cellSize: cell)
-        let y = Grid(rows: t[1], columns: 1, x: left + matrix.width + 90, y: top, cellSize: cell)
-        let out = Grid(rows: t[0], columns: 1, x: y.x + cell + 90, y: top, cellSize: cell)
-        matrix.draw(on: canvas, label: "Cᵀ \(Notation.shape(t))") { r, c in
-            let w = trace.transposedMatrix[r, c]
-            return CellStyle(fill: w != 0 ? theme.highlight.withAlpha(0.25) : nil, text: showText ? Notation.number(w) : nil,
-                             textColor: w == 0 ? theme.muted : nil)
+        // Numbers are written at 0.4 of the cell: a cell of 45 gives 18 px. When Cᵀ is too tall
+        // for that, its rows are cut into blocks drawn side by side (out rows i…j = Cᵀ rows i…j · y);
+        // only when even that does not fit are the numbers left out, and the figure says so.
+        let band = 720.0 - 200, readable = 45.0, gap = 60.0
+        let blocks = max(1, Int((Double(t[0]) * readable / band).rounded(.up)))
+        let rowsPerBlock = (t[0] + blocks - 1) / blocks
+        let blockColumns = Double(t[1] + 2)
+        let across = (1280 - 120 - Double(blocks - 1) * gap - Double(blocks) * 2 * gap) / (Double(blocks) * blockColumns)
+        let cell = min(44 * 1.2, band / Double(rowsPerBlock), across)
+        let showText = cell * 0.4 >= 18 - 1e-9
+        let blockWidth = blockColumns * cell + 2 * gap
+        var left = (1280 - (Double(blocks) * blockWidth + Double(blocks - 1) * gap)) / 2
+        let top = 120.0 + (band - Double(rowsPerBlock) * cell) / 2
+        for block in 0..<blocks {
+            let first = block * rowsPerBlock, count = min(rowsPerBlock, t[0] - first)
+            let part = blocks == 1 ? "" : " rows \(first + 1)–\(first + count)"
+            let matrix = Grid(rows: count, columns: t[1], x: left, y: top, cellSize: cell, firstRow: first)
+            let y = Grid(rows: t[1], columns: 1, x: left + matrix.width + gap, y: top, cellSize: cell)
+            let out = Grid(rows: count, columns: 1, x: y.x + cell + gap, y: top, cellSize: cell, firstRow: first)
+            matrix.draw(on: canvas, label: blocks == 1 ? "Cᵀ \(Notation.shape(t))" : "Cᵀ" + part) { r, c in
+                let w = trace.transposedMatrix[r, c]
+                return CellStyle(fill: w != 0 ? theme.highlight.withAlpha(0.25) : nil, text: showText ? Notation.number(w) : nil,
+                                 textColor: w == 0 ? theme.muted : nil)
+            }
+            y.draw(on: canvas, label: "y") { r, _ in
+                CellStyle(fill: theme.current.withAlpha(0.15), text: showText ? Notation.number(trace.input[r]) : nil)
+            }
+            out.draw(on: canvas, label: blocks == 1 ? "out" : "out" + part) { r, _ in
+                CellStyle(fill: theme.doneFill(0.16), text: showText ? Notation.number(trace.output[r]) : nil)
+            }
+            let mid = top + min(matrix.height, y.height) / 2
+            canvas.text("·", x: (matrix.x + matrix.width + y.x) / 2, y: mid, size: 44, theme.foreground)
+            canvas.text("=", x: (y.x + cell + out.x) / 2, y: top + out.height / 2, size: 40, theme.foreground)
+            left += blockWidth + gap
         }
-        y.draw(on: canvas, label: "y") { r, _ in
-            CellStyle(fill: theme.current.withAlpha(0.15), text: showText ? Notation.number(trace.input[r]) : nil)
+        if !showText {
+            canvas.text("Cᵀ is too large for projector-size numbers: shaded cells hold kernel weights (the text output lists them)",
+                        x: 640, y: 720 - 80, size: 18, theme.muted)
         }
-        out.draw(on: canvas, label: "out") { r, _ in
-            CellStyle(fill: theme.doneFill(0.16), text: showText ? Notation.number(trace.output[r]) : nil)
-        }
-        let mid = top + min(matrix.height, y.height) / 2
-        canvas.text("·", x: (matrix.x + matrix.width + y.x) / 2, y: mid, size: 44, theme.foreground)
-        canvas.text("=", x: (y.x + cell + out.x) / 2, y: top + out.height / 2, size: 40, theme.foreground)
-        Caption.lines(["column j of Cᵀ is the kernel copy of y_j laid out on the flattened output; it is the transpose of the convolution matrix C (lesson conv-matrix)"],
+        Caption.lines(["column j of Cᵀ is the kernel copy of y_j laid out on the flattened output;",
+                       "it is the transpose of the convolution matrix C (lesson conv-matrix)"],
                       on: canvas, width: 1280, bottom: 720 - 30, size: 20)
     }
 }

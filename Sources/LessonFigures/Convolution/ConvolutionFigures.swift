@@ -13,13 +13,97 @@ public enum ConvolutionFigures {
         public var output: Grid
         public var width: Double
         public var height: Double
+        /// Whether the input and output grids are windows around the current step (the whole
+        /// matrices would make their numbers smaller than `minimumNumberSize`).
+        public var zoomed: Bool {
+            [input.rows, input.columns, output.rows, output.columns] != [inputShape[0], inputShape[1], outputShape[0], outputShape[1]]
+        }
+        /// The shapes of the whole padded input and output, which a zoomed layout shows part of.
+        public var inputShape: [Int]
+        public var outputShape: [Int]
     }
 
-    /// The layout of every figure of `trace` on a `width` × `height` canvas.
-    public static func layout(for trace: ConvolutionTrace, width: Double = 1280, height: Double = 720) -> Layout {
-        let grids = RowLayout.grids(for: [trace.paddedInput.shape, trace.appliedKernel.shape, trace.output.shape],
-                                    width: width, height: height)
-        return Layout(input: grids[0], kernel: grids[1], output: grids[2], width: width, height: height)
+    /// The smallest size of a number in a cell at 1280×720, read from the back of a hall.
+    public static let minimumNumberSize = 24.0
+    /// The width kept on the right of a zoomed figure for the overview of the whole matrices.
+    static let overviewWidth = 170.0
+
+    /// The layout of the figure of step `stepIndex` (nil: the overview) of `trace` on a `width` ×
+    /// `height` canvas: the whole matrices when their numbers can be `minimumNumberSize` or more,
+    /// else windows of the padded input and output around the step (the top-left corner for the
+    /// overview figure), as large as keep the numbers at that size.
+    public static func layout(for trace: ConvolutionTrace, step stepIndex: Int? = nil, width: Double = 1280,
+                              height: Double = 720) -> Layout {
+        let inputShape = trace.paddedInput.shape, kernelShape = trace.appliedKernel.shape, outputShape = trace.output.shape
+        let grids = RowLayout.grids(for: [inputShape, kernelShape, outputShape], width: width, height: height)
+        // Grid.draw writes numbers at 0.4 of the cell.
+        let smallestCell = minimumNumberSize / 0.4
+        if grids[0].cellSize >= smallestCell - 1e-9 {
+            return Layout(input: grids[0], kernel: grids[1], output: grids[2], width: width, height: height,
+                          inputShape: inputShape, outputShape: outputShape)
+        }
+        // How many cells fit across and down at the smallest cell, beside the overview.
+        let band = width - overviewWidth - 2 * 60 - 2 * 90
+        let across = max(kernelShape[1] + 2, Int(band / smallestCell))
+        let down = max(kernelShape[0], Int((height - 120 - 150) / smallestCell))
+        let step = stepIndex.map { trace.steps[$0] }
+        func view(total: Int, budget: Int, must: ClosedRange<Int>?) -> (first: Int, count: Int) {
+            let count = min(total, max(budget, must.map { $0.count } ?? 1))
+            guard let must else { return (0, count) }
+            let centre = (must.lowerBound + must.upperBound + 1) / 2
+            return (min(max(0, centre - count / 2), total - count), count)
+        }
+        let rest = across - kernelShape[1]
+        let outputAcross = min(outputShape[1], max(1, rest / 3))
+        let inputColumns = view(total: inputShape[1], budget: rest - outputAcross, must: step?.windowColumns)
+        let inputRows = view(total: inputShape[0], budget: down, must: step?.windowRows)
+        let outputColumns = view(total: outputShape[1], budget: outputAcross, must: step.map { $0.column...$0.column })
+        let outputRows = view(total: outputShape[0], budget: down, must: step.map { $0.row...$0.row })
+        let shown = RowLayout.grids(for: [[inputRows.count, inputColumns.count], kernelShape, [outputRows.count, outputColumns.count]],
+                                    width: width - overviewWidth, height: height)
+        var input = shown[0], output = shown[2]
+        (input.firstRow, input.firstColumn) = (inputRows.first, inputColumns.first)
+        (output.firstRow, output.firstColumn) = (outputRows.first, outputColumns.first)
+        return Layout(input: input, kernel: shown[1], output: output, width: width, height: height,
+                      inputShape: inputShape, outputShape: outputShape)
+    }
+
+    /// The overview of a zoomed figure: the whole padded input and output as small maps, with
+    /// the part shown, the window read and the cell written marked, and a sentence saying why.
+    private static func drawZoomOverview(_ trace: ConvolutionTrace, layout: Layout, step: ConvolutionStep?,
+                                         filled: Int, on canvas: Canvas) {
+        let theme = canvas.theme
+        let left = layout.width - overviewWidth - 20, mapWidth = overviewWidth
+        var top = 150.0
+        for (isInput, grid, shape) in [(true, layout.input, layout.inputShape), (false, layout.output, layout.outputShape)] {
+            canvas.text(isInput ? "whole input" : "whole output", x: left + mapWidth / 2, y: top - 18, size: 18,
+                        theme.foreground, weight: .bold)
+            let cell = min(mapWidth / Double(shape[1]), 150 / Double(shape[0]))
+            let map = Grid(rows: shape[0], columns: shape[1], x: left + (mapWidth - cell * Double(shape[1])) / 2, y: top,
+                           cellSize: cell)
+            canvas.fillRect(x: map.x, y: map.y, width: map.width, height: map.height, theme.cellFill)
+            if !isInput, filled > 0 {
+                // The cells written so far, row by row.
+                let columns = shape[1], fullRows = filled / columns, rest = filled % columns
+                if fullRows > 0 { map.fillCells(rows: 0...(fullRows - 1), columns: 0...(columns - 1), on: canvas, theme.doneFill(0.3)) }
+                if rest > 0 { map.fillCells(rows: fullRows...fullRows, columns: 0...(rest - 1), on: canvas, theme.doneFill(0.3)) }
+            }
+            canvas.strokeRect(x: map.x, y: map.y, width: map.width, height: map.height, theme.gridLine, lineWidth: 1)
+            map.outline(rows: grid.shownRows.lowerBound...(grid.shownRows.upperBound - 1),
+                        columns: grid.shownColumns.lowerBound...(grid.shownColumns.upperBound - 1), on: canvas,
+                        theme.foreground, lineWidth: 2)
+            if let step {
+                if isInput {
+                    map.fillCells(rows: step.windowRows, columns: step.windowColumns, on: canvas, theme.highlight)
+                } else {
+                    map.fillCells(rows: step.row...step.row, columns: step.column...step.column, on: canvas, theme.current)
+                }
+            }
+            top += map.height + 56
+        }
+        let note = "the \(Notation.shape(trace.paddedInput.shape)) input is too large for projector-size numbers: zoomed around the step"
+        let size = max(18, canvas.fittingSize(note, size: 20, maxWidth: layout.width - 80))
+        canvas.text(note, x: layout.width / 2, y: 78, size: size, theme.muted)
     }
 
     /// One frame per output cell, named `step-01`, `step-02`, … in row-major order.
@@ -50,7 +134,7 @@ public enum ConvolutionFigures {
     private static func drawFrame(_ trace: ConvolutionTrace, stepIndex: Int?, title: String, stated: StatedValues,
                                   on canvas: Canvas) {
         let theme = canvas.theme
-        let layout = layout(for: trace)
+        let layout = layout(for: trace, step: stepIndex)
         let step = stepIndex.map { trace.steps[$0] }
         var settings: [String] = []
         if trace.padding != Pair2(0) { settings.append("padding \(trace.padding)") }
@@ -66,12 +150,12 @@ public enum ConvolutionFigures {
         let n = trace.input.shape
         var taps: [Int: String] = [:]
         if let step {
-            for term in step.terms { taps[term.paddedRow * layout.input.columns + term.paddedColumn] = "×" + Notation.number(term.weight) }
+            for term in step.terms { taps[term.paddedRow * trace.paddedInput.shape[1] + term.paddedColumn] = "×" + Notation.number(term.weight) }
         }
         layout.input.draw(on: canvas, label: p == Pair2(0) ? "input" : "input (zero-padded)") { r, c in
             let isPadding = r < p.rows || r >= p.rows + n[0] || c < p.columns || c >= p.columns + n[1]
             let value = trace.paddedInput[r, c]
-            if let note = taps[r * layout.input.columns + c] {
+            if let note = taps[r * trace.paddedInput.shape[1] + c] {
                 return CellStyle(fill: theme.highlight.withAlpha(0.30), text: Notation.number(value),
                                  textColor: isPadding ? theme.muted : nil, note: note, noteColor: theme.foreground, bold: true)
             }
@@ -129,6 +213,7 @@ public enum ConvolutionFigures {
 
         // The operator symbols between the grids.
         let symbol = "⋆"
+        if layout.zoomed { drawZoomOverview(trace, layout: layout, step: step, filled: filled, on: canvas) }
         let first = RowLayout.between(layout.input, layout.kernel), second = RowLayout.between(layout.kernel, layout.output)
         // ⋆ is drawn small in most fonts; give it the visual weight of ∗ and =.
         canvas.text(symbol, x: first.0, y: first.1, size: symbol == "⋆" ? 72 : 44, theme.foreground)

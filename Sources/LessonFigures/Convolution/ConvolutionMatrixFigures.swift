@@ -24,7 +24,8 @@ public enum ConvolutionMatrixFigures {
         let columns = Double(trace.matrix.matrix.shape[1]), rows = Double(trace.matrix.matrix.shape[0])
         // Top band: the three small grids.
         let topRows = Double(max(n[0], k[0], o[0]))
-        let topCell = min(46, 170 / topRows, 700 / Double(n[1] + k[1] + o[1]))
+        // 180 px of height: a 4-row input keeps 45 px cells, 18 px numbers.
+        let topCell = min(46, 180 / topRows, 700 / Double(n[1] + k[1] + o[1]))
         let topY = 100.0
         let gap = 110.0
         let topWidth = Double(n[1] + k[1] + o[1]) * topCell + 2 * gap

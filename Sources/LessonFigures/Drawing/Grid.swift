@@ -25,40 +25,55 @@ public struct CellStyle: Sendable {
 }
 
 /// A matrix drawn as a grid of square cells, placed at `(x, y)` (its top-left corner).
+///
+/// A grid may be a window onto a larger matrix: it then shows the `rows` × `columns` cells from
+/// (`firstRow`, `firstColumn`) on, and every index it takes or gives (`cellRect`, `draw`'s style,
+/// `outline`) is the matrix's own, so a zoomed figure reads the trace with the same indices.
 public struct Grid: Sendable {
     public var rows: Int
     public var columns: Int
     public var x: Double
     public var y: Double
     public var cellSize: Double
+    /// The matrix row of the grid's top row (0 unless the grid is a window).
+    public var firstRow: Int
+    /// The matrix column of the grid's left column (0 unless the grid is a window).
+    public var firstColumn: Int
 
-    public init(rows: Int, columns: Int, x: Double, y: Double, cellSize: Double) {
+    public init(rows: Int, columns: Int, x: Double, y: Double, cellSize: Double, firstRow: Int = 0, firstColumn: Int = 0) {
         self.rows = rows
         self.columns = columns
         self.x = x
         self.y = y
         self.cellSize = cellSize
+        self.firstRow = firstRow
+        self.firstColumn = firstColumn
     }
+
+    /// The matrix rows the grid shows.
+    public var shownRows: Range<Int> { firstRow..<(firstRow + rows) }
+    /// The matrix columns the grid shows.
+    public var shownColumns: Range<Int> { firstColumn..<(firstColumn + columns) }
 
     public var width: Double { Double(columns) * cellSize }
     public var height: Double { Double(rows) * cellSize }
 
-    /// The rectangle of cell (r, c), 0-based: x, y, width, height.
+    /// The rectangle of matrix cell (r, c), 0-based: x, y, width, height.
     public func cellRect(_ r: Int, _ c: Int) -> (x: Double, y: Double, width: Double, height: Double) {
-        (x + Double(c) * cellSize, y + Double(r) * cellSize, cellSize, cellSize)
+        (x + Double(c - firstColumn) * cellSize, y + Double(r - firstRow) * cellSize, cellSize, cellSize)
     }
 
-    /// The centre of cell (r, c).
+    /// The centre of matrix cell (r, c).
     public func cellCenter(_ r: Int, _ c: Int) -> (Double, Double) {
-        (x + (Double(c) + 0.5) * cellSize, y + (Double(r) + 0.5) * cellSize)
+        (x + (Double(c - firstColumn) + 0.5) * cellSize, y + (Double(r - firstRow) + 0.5) * cellSize)
     }
 
     /// Draws every cell with its style, the grid lines and an optional label above.
     public func draw(on canvas: Canvas, label: String? = nil, style: (Int, Int) -> CellStyle) {
         let theme = canvas.theme
         let fontSize = cellSize * 0.4
-        for r in 0..<rows {
-            for c in 0..<columns {
+        for r in shownRows {
+            for c in shownColumns {
                 let s = style(r, c)
                 let rect = cellRect(r, c)
                 canvas.fillRect(x: rect.x, y: rect.y, width: rect.width, height: rect.height, s.fill ?? theme.cellFill)
@@ -71,7 +86,8 @@ public struct Grid: Sendable {
                                 theme.readable(s.textColor ?? theme.foreground, on: s.fill ?? theme.cellFill), weight: weight)
                 }
                 if let note = s.note {
-                    let size = canvas.fittingSize(note, size: cellSize * 0.24, maxWidth: cellSize * 0.9)
+                    // 18 px (read from the back of a hall) once the cell has room for it.
+                    let size = canvas.fittingSize(note, size: max(min(18, cellSize * 0.3), cellSize * 0.24), maxWidth: cellSize * 0.9)
                     canvas.text(note, x: rect.x + rect.width - cellSize * 0.06, y: rect.y + rect.height - cellSize * 0.16,
                                 size: size, theme.readable(s.noteColor ?? theme.muted, on: s.fill ?? theme.cellFill),
                                 align: .right, weight: .bold)
@@ -93,9 +109,19 @@ public struct Grid: Sendable {
         }
     }
 
-    /// Outlines the block of cells rows × columns (inclusive ranges), drawn inside the grid lines.
-    public func outline(rows rr: ClosedRange<Int>, columns cc: ClosedRange<Int>, on canvas: Canvas, _ color: Color,
+    /// Fills the block of cells rows × columns (inclusive matrix ranges) with `color`, grid lines left out.
+    public func fillCells(rows: ClosedRange<Int>, columns: ClosedRange<Int>, on canvas: Canvas, _ color: Color) {
+        let a = cellRect(rows.lowerBound, columns.lowerBound), b = cellRect(rows.upperBound, columns.upperBound)
+        canvas.fillRect(x: a.x, y: a.y, width: b.x + b.width - a.x, height: b.y + b.height - a.y, color)
+    }
+
+    /// Outlines the block of cells rows × columns (inclusive matrix ranges), drawn inside the grid
+    /// lines; the part outside a window is cut off, and a block wholly outside it is not drawn.
+    public func outline(rows: ClosedRange<Int>, columns: ClosedRange<Int>, on canvas: Canvas, _ color: Color,
                         lineWidth: Double = 4, dash: [Double] = []) {
+        guard shownRows.overlaps(rows), shownColumns.overlaps(columns) else { return }
+        let rr = rows.clamped(to: firstRow...(firstRow + self.rows - 1))
+        let cc = columns.clamped(to: firstColumn...(firstColumn + self.columns - 1))
         let a = cellRect(rr.lowerBound, cc.lowerBound)
         let b = cellRect(rr.upperBound, cc.upperBound)
         canvas.strokeRect(x: a.x, y: a.y, width: b.x + b.width - a.x, height: b.y + b.height - a.y, color,

@@ -41,9 +41,18 @@ public enum ModelSummaryFigure {
                     canvas.fillRect(x: 40, y: y - layout.rowHeight / 2, width: 1200, height: layout.rowHeight, theme.padding.withAlpha(0.45))
                 }
                 let color = row.params == 0 ? theme.muted : theme.foreground
-                let name = "\(row.word) (\(row.type))"
-                canvas.text(name, x: x[0], y: y, size: canvas.fittingSize(name, size: size, maxWidth: x[1] - x[0] - 16),
-                            color, align: .left)
+                let name = "\(row.word) (\(row.type))", nameWidth = x[1] - x[0] - 16
+                let nameSize = canvas.fittingSize(name, size: size, maxWidth: nameWidth)
+                if nameSize >= 18 || layout.rowHeight < 2 * 20 {
+                    canvas.text(name, x: x[0], y: y, size: nameSize, color, align: .left)
+                } else {
+                    // Too long for one line at 18 px (read from the back of a hall): the type goes under the name.
+                    let small = max(18, min(size, 0.4 * layout.rowHeight))
+                    canvas.text(row.word, x: x[0], y: y - small * 0.55, size: canvas.fittingSize(row.word, size: small, maxWidth: nameWidth),
+                                color, align: .left)
+                    canvas.text("(\(row.type))", x: x[0], y: y + small * 0.55,
+                                size: canvas.fittingSize("(\(row.type))", size: small, maxWidth: nameWidth), color, align: .left)
+                }
                 canvas.text(Notation.shape(row.outputShape), x: x[1], y: y, size: size, color, align: .left)
                 canvas.text(Notation.grouped(row.params), x: x[2], y: y, size: size, row.params == 0 ? theme.muted : theme.current,
                             align: .right, weight: .bold)

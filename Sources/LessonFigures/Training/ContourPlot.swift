@@ -47,11 +47,11 @@ public struct ContourPlot: Sendable {
         canvas.fillRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.cellFill)
         for x in FunctionPlot.ticks(grid.x, count: 5) {
             let (px, _) = point(x, grid.y.lowerBound)
-            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 18, size: 17, theme.muted)
+            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 18, size: 18, theme.muted)
         }
         for y in FunctionPlot.ticks(grid.y, count: 5) {
             let (_, py) = point(grid.x.lowerBound, y)
-            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8, y: py, size: 17, theme.muted, align: .right)
+            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8, y: py, size: 18, theme.muted, align: .right)
         }
         canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 46, size: 20, theme.foreground, weight: .bold)
         canvas.text(yLabel, x: frame.x - 48, y: frame.y + frame.height / 2, size: 20, theme.foreground, weight: .bold)

@@ -40,7 +40,7 @@ public enum DescentFigures {
             if let optimum {
                 let a = thetaPlot.point(thetaPlot.xRange.lowerBound, optimum), b = thetaPlot.point(thetaPlot.xRange.upperBound, optimum)
                 canvas.line(from: a, to: b, canvas.theme.muted, lineWidth: 2, dash: [8, 6])
-                canvas.text("θ∗ = \(Notation.number(optimum, decimals: 4))", x: a.0 + 8, y: b.1 + 16, size: 17, canvas.theme.muted, align: .left)
+                canvas.text("θ∗ = \(Notation.number(optimum, decimals: 4))", x: a.0 + 8, y: b.1 + 16, size: 18, canvas.theme.muted, align: .left)
             }
             let lossCurves = traces.map { trace in
                 LossCurvePlot.Curve(label: trace.method.rawValue, points: epochPoints(trace, values: trace.losses), color: color(trace.method))
