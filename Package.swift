@@ -57,7 +57,8 @@ let package = Package(
         .executableTarget(
             name: "lesson-bench",
             dependencies: ["LessonCore", "LessonFigures", "LessonLibrary", "LessonGrader"],
-            path: "Sources/LessonBench"
+            path: "Sources/LessonBench",
+            exclude: ["conv2d_matplotlib.py"]
         ),
         // What only the tests use: the process runner, reference files, PDF and SVG text
         // readers, seeded cases. Never linked into the shipped command.

@@ -30,12 +30,20 @@ public struct LessonOutput {
     /// The payload as pretty JSON with sorted keys (the same bytes every run), with
     /// `lesson`, `variant` and `mismatches` added at the top level.
     public func json(extra: [String: [String]] = [:]) throws -> String {
+        String(decoding: try jsonData(extra: extra), as: UTF8.self)
+    }
+
+    /// The JSON of `json(extra:)` as bytes, ready to write: no `String` copy of a trace that
+    /// can run to a hundred megabytes. `compact` leaves out the indentation and the spaces
+    /// (same keys, same order, same numbers), about half the bytes of a big trace.
+    public func jsonData(extra: [String: [String]] = [:], compact: Bool = false) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes]
+            : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let envelope = Envelope(lesson: lesson, variant: variant, mismatches: mismatches, extra: extra, payload: payload)
         do {
-            return String(decoding: try encoder.encode(envelope), as: UTF8.self)
+            return try encoder.encode(envelope)
         } catch EncodingError.invalidValue(let value, let context) {
             // JSON has no ∞ or NaN: an overflowing input is the person's to change, not a crash.
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
