@@ -7,18 +7,8 @@ import LessonCore
 /// contour lines (marching squares, linear interpolation along each cell edge), computed once
 /// when the plot is made so every animation frame reuses them.
 public struct ContourPlot: Sendable {
-    /// One trajectory: its legend text, points in data coordinates and colour.
-    public struct Path: Sendable {
-        public var label: String
-        public var points: [(x: Double, y: Double)]
-        public var color: Color
-        /// Creates a trajectory.
-        public init(label: String, points: [(x: Double, y: Double)], color: Color) {
-            self.label = label
-            self.points = points
-            self.color = color
-        }
-    }
+    /// One trajectory: legend text, points in data coordinates, colour.
+    public typealias Path = PlotSeries
 
     /// The plot area on the page: x, y (top-left), width, height.
     public var frame: (x: Double, y: Double, width: Double, height: Double)

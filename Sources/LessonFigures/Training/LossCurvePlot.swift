@@ -4,18 +4,8 @@ import LessonCore
 /// Loss curves J against the step (or epoch), on a logarithmic y axis when every value is
 /// above 0 and on a linear one otherwise (a saddle's loss goes below 0).
 public struct LossCurvePlot: Sendable {
-    /// One curve: legend text, (step, J) points, colour.
-    public struct Curve: Sendable {
-        public var label: String
-        public var points: [(x: Double, y: Double)]
-        public var color: Color
-        /// Creates a curve.
-        public init(label: String, points: [(x: Double, y: Double)], color: Color) {
-            self.label = label
-            self.points = points
-            self.color = color
-        }
-    }
+    /// One curve: legend text, points in data coordinates, colour.
+    public typealias Curve = PlotSeries
 
     /// The plot area on the page.
     public var frame: (x: Double, y: Double, width: Double, height: Double)
