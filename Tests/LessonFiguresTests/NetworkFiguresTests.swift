@@ -2,23 +2,6 @@ import Testing
 import LessonCore
 @testable import LessonFigures
 
-/// The colour of pixel (x, y) of a rendered surface, as 0…255 components (the background is opaque).
-private func pixel(_ surface: Surface, _ x: Double, _ y: Double) -> (r: Int, g: Int, b: Int) {
-    let p = surface.pixels()
-    let word = p.argb[Int(y) * p.width + Int(x)]
-    return (Int((word >> 16) & 0xFF), Int((word >> 8) & 0xFF), Int(word & 0xFF))
-}
-
-/// `color` at `alpha` over `background`, as 0…255 components.
-private func blend(_ color: Color, _ alpha: Double, over background: Color) -> (r: Int, g: Int, b: Int) {
-    func c(_ a: Double, _ b: Double) -> Int { Int(((b * alpha + a * (1 - alpha)) * 255).rounded()) }
-    return (c(background.red, color.red), c(background.green, color.green), c(background.blue, color.blue))
-}
-
-private func close(_ a: (r: Int, g: Int, b: Int), _ b: (r: Int, g: Int, b: Int), tolerance: Int = 3) -> Bool {
-    abs(a.r - b.r) <= tolerance && abs(a.g - b.g) <= tolerance && abs(a.b - b.b) <= tolerance
-}
-
 @Suite struct NetworkFiguresTests {
     static func example() throws -> (ForwardTrace, BackwardTrace) {
         let network = try Network(layers: [
@@ -40,15 +23,15 @@ private func close(_ a: (r: Int, g: Int, b: Int), _ b: (r: Int, g: Int, b: Int),
         let options = RenderOptions(theme: theme)
         let forwardSurface = try FigureRenderer.surface(for: NetworkFigures.forward(forward, loss: backward.loss, title: "t"), options: options)
         let hidden = inside(layout.centers[1][0]), output = inside(layout.centers[2][0])
-        #expect(close(pixel(forwardSurface, hidden.0, hidden.1), blend(theme.current, 0.16, over: theme.background)))
-        #expect(close(pixel(forwardSurface, output.0, output.1), blend(theme.done, min(1, 0.22 * theme.doneStrength), over: theme.background)))
+        #expect(near(pixel(forwardSurface, hidden.0, hidden.1), blend(theme.current, 0.16, over: theme.background)))
+        #expect(near(pixel(forwardSurface, output.0, output.1), blend(theme.done, min(1, 0.22 * theme.doneStrength), over: theme.background)))
         let backwardSurface = try FigureRenderer.surface(for: NetworkFigures.backward(forward, backward, title: "t"), options: options)
         for column in 1...2 {
             let p = inside(layout.centers[column][0])
-            #expect(close(pixel(backwardSurface, p.0, p.1), blend(theme.highlight, 0.22, over: theme.background)), "column \(column)")
+            #expect(near(pixel(backwardSurface, p.0, p.1), blend(theme.highlight, 0.22, over: theme.background)), "column \(column)")
         }
         // Between the columns, away from every edge, the background shows.
-        #expect(close(pixel(backwardSurface, (layout.centers[0][0].x + layout.centers[1][0].x) / 2, 690), blend(theme.background, 1, over: theme.background)))
+        #expect(near(pixel(backwardSurface, (layout.centers[0][0].x + layout.centers[1][0].x) / 2, 690), blend(theme.background, 1, over: theme.background)))
     }
 
     @Test func layerFramesOnePerLayer() throws {
@@ -66,8 +49,8 @@ private func close(_ a: (r: Int, g: Int, b: Int), _ b: (r: Int, g: Int, b: Int),
         let surface = try FigureRenderer.surface(for: GraphFigures.graph(backward, expression: "cos(sin(x^2) + 3x^2)"), options: RenderOptions())
         let theme = Theme.light
         let x = layout.centers[0], j = layout.centers[graph.output]
-        #expect(close(pixel(surface, x.x - layout.boxWidth / 2 + 5, x.y - layout.boxHeight / 2 + 5), blend(theme.current, 0.16, over: theme.background)))
-        #expect(close(pixel(surface, j.x - layout.boxWidth / 2 + 5, j.y - layout.boxHeight / 2 + 5), blend(theme.done, 0.18, over: theme.background)))
+        #expect(near(pixel(surface, x.x - layout.boxWidth / 2 + 5, x.y - layout.boxHeight / 2 + 5), blend(theme.current, 0.16, over: theme.background)))
+        #expect(near(pixel(surface, j.x - layout.boxWidth / 2 + 5, j.y - layout.boxHeight / 2 + 5), blend(theme.done, 0.18, over: theme.background)))
         #expect(x.x < j.x, "inputs on the left, the output on the right")
     }
 
@@ -77,9 +60,9 @@ private func close(_ a: (r: Int, g: Int, b: Int), _ b: (r: Int, g: Int, b: Int),
         let plot = ActivationFigures.plot(for: samples)
         let surface = try FigureRenderer.surface(for: ActivationFigures.single(samples), options: RenderOptions())
         let (px, py) = plot.point(0.0 + 0.3, Activation.sigmoid.value(0.3))
-        #expect(close(pixel(surface, px, py), blend(Theme.light.positive, 1, over: Theme.light.background), tolerance: 40))
+        #expect(near(pixel(surface, px, py), blend(Theme.light.positive, 1, over: Theme.light.background), tolerance: 40))
         let (ax, ay) = plot.point(-3, 0.6)
-        #expect(close(pixel(surface, ax, ay), blend(Theme.light.cellFill, 1, over: Theme.light.background)), "empty plot area")
+        #expect(near(pixel(surface, ax, ay), blend(Theme.light.cellFill, 1, over: Theme.light.background)), "empty plot area")
     }
 
     @Test func ticksAreRoundNumbers() {

@@ -40,21 +40,7 @@ public struct LSTMNetwork: Equatable, Codable, Sendable {
 
     /// Checks a sequence: T ≥ 1 inputs of n finite values, targets of h values.
     public func validate(_ sequence: RecurrentSequence) throws {
-        guard !sequence.inputs.isEmpty else {
-            throw RecurrentShapeError(key: "inputs", "the sequence is empty (T = 0); give at least one input x⁽¹⁾")
-        }
-        for (t, x) in sequence.inputs.enumerated() {
-            guard x.count == inputs else {
-                throw RecurrentShapeError(key: "inputs", "x⁽\(NetworkNotation.raised(t + 1))⁾ has \(x.count) value\(x.count == 1 ? "" : "s"); expected \(inputs), the columns of W_f after the first h = \(hiddenUnits)")
-            }
-            try Vectors.requireFinite(x, key: "inputs")
-        }
-        if let s0 = sequence.initialState {
-            guard s0.count == hiddenUnits else {
-                throw RecurrentShapeError(key: "initial_state", "expected \(hiddenUnits) values, one per unit, got \(s0.count)")
-            }
-            try Vectors.requireFinite(s0, key: "initial_state")
-        }
-        try sequence.targets.validate(steps: sequence.inputs.count, outputs: hiddenUnits)
+        try sequence.validate(inputs: inputs, inputsAre: "the columns of W_f after the first h = \(hiddenUnits)",
+                              hiddenUnits: hiddenUnits, unitsAre: "one per unit", outputs: hiddenUnits)
     }
 }

@@ -96,22 +96,8 @@ public struct RecurrentNetwork: Equatable, Codable, Sendable {
     /// Checks a sequence against the network: T ≥ 1 inputs of n finite values, an initial
     /// state of h values, targets of o values.
     public func validate(_ sequence: RecurrentSequence) throws {
-        guard !sequence.inputs.isEmpty else {
-            throw RecurrentShapeError(key: "inputs", "the sequence is empty (T = 0); give at least one input x⁽¹⁾")
-        }
-        for (t, x) in sequence.inputs.enumerated() {
-            guard x.count == inputs else {
-                throw RecurrentShapeError(key: "inputs", "x⁽\(NetworkNotation.raised(t + 1))⁾ has \(x.count) value\(x.count == 1 ? "" : "s"); expected \(inputs), one per column of U")
-            }
-            try Vectors.requireFinite(x, key: "inputs")
-        }
-        if let s0 = sequence.initialState {
-            guard s0.count == hiddenUnits else {
-                throw RecurrentShapeError(key: "initial_state", "expected \(hiddenUnits) values, one per hidden unit, got \(s0.count)")
-            }
-            try Vectors.requireFinite(s0, key: "initial_state")
-        }
-        try sequence.targets.validate(steps: sequence.inputs.count, outputs: outputs)
+        try sequence.validate(inputs: inputs, inputsAre: "one per column of U", hiddenUnits: hiddenUnits,
+                              unitsAre: "one per hidden unit", outputs: outputs)
         if loss == .binaryCrossEntropy, outputActivation != .sigmoid, outputActivation != .softmax {
             throw RecurrentShapeError(key: "loss", "binary-cross-entropy needs outputs between 0 and 1; use output_activation sigmoid (or softmax), or the loss mse")
         }

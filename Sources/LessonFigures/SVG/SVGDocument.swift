@@ -95,19 +95,7 @@ public enum SVGDocument {
         return text == "-0.00" ? "0.00" : text
     }
 
-    private static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    private static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 
     private static func rangeOf(_ needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Range<Int>? {
         guard let first = needle.first, haystack.count >= needle.count else { return nil }
