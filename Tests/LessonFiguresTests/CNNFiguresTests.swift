@@ -55,7 +55,7 @@ import Testing
         let (forward, backward) = try Self.traces()
         let figure = try #require(CNNFigures.figures(forward, backward).first { $0.name == "backward-3-pool" })
         let image = try PNGCodec.decode(try FigureRenderer.render(figure, options: RenderOptions()))
-        let grids = CNNFigures.poolingBackwardLayout(forward)
+        let grids = CNNFigures.poolingBackwardLayout(forward, backward)
         #expect(Self.isOrange(Self.corner(image, grids[1][0], 1, 0)), "∂L/∂a₁[2,1] received ∂L/∂p₁[1,1]")
         #expect(Self.isWhite(Self.corner(image, grids[1][0], 0, 0)), "∂L/∂a₁[1,1] received nothing")
         #expect(Self.isOrange(Self.corner(image, grids[1][1], 3, 2)), "∂L/∂a₂[4,3] received ∂L/∂p₂[2,2]")

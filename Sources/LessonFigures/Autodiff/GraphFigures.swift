@@ -16,6 +16,13 @@ public enum GraphFigures {
         public var height: Double
     }
 
+    /// The smallest text of the figure, read from the back of a hall on a 1280×720 slide.
+    static let textFloor = 18.0
+    /// The size of a local derivative on an edge.
+    static let edgeLabelSize = 18.0
+    /// The size of the text in a node where the box has room.
+    static let nodeTextSize = 22.0
+
     /// Columns by depth (a leaf sits just left of its first consumer), rows in topological order.
     public static func layout(for graph: ComputationGraph, width: Double = 1280, height: Double = 720) -> Layout {
         var depth = Array(repeating: 0, count: graph.nodes.count)
@@ -29,12 +36,13 @@ public enum GraphFigures {
         let columns = (depth.max() ?? 0) + 1
         let left = 110.0, right = width - 110, top = 110.0, bottom = height - 150
         let step = columns > 1 ? (right - left) / Double(columns - 1) : 0
-        let boxWidth = columns > 1 ? min(200, max(110, step * 0.56)) : 200
+        let boxWidth = columns > 1 ? min(210, max(120, step * 0.58)) : 210
         var rows: [[Int]] = Array(repeating: [], count: columns)
         for node in graph.nodes { rows[depth[node.id]].append(node.id) }
         let maxRows = Double(rows.map(\.count).max() ?? 1)
         let spacing = (bottom - top) / maxRows
-        let boxHeight = min(96, spacing - 14)
+        // Room for four lines of text (the gradient may take two).
+        let boxHeight = min(126, spacing - 14)
         var centers = Array(repeating: (x: 0.0, y: 0.0), count: graph.nodes.count)
         for (column, ids) in rows.enumerated() {
             for (row, id) in ids.enumerated() {
@@ -64,7 +72,7 @@ public enum GraphFigures {
         Caption.title("Computation graph of J = \(expression) at \(at)", on: canvas, width: layout.width)
         let half = layout.boxWidth / 2, halfHeight = layout.boxHeight / 2
         let number = { (x: Double) in Notation.number(x, decimals: 4) }
-        let constantRadius = 22.0
+        let constantRadius = 24.0
 
         func anchor(_ id: Int, outgoing: Bool) -> (Double, Double) {
             let c = layout.centers[id]
@@ -87,7 +95,7 @@ public enum GraphFigures {
             let c = layout.centers[node.id]
             if node.operation == .constant {
                 canvas.circle(center: (c.x, c.y), radius: constantRadius, fill: theme.padding, stroke: theme.gridLine, lineWidth: 1.5)
-                canvas.text(node.name, x: c.x, y: c.y, size: canvas.fittingSize(node.name, size: 16, maxWidth: 38), theme.muted)
+                canvas.text(node.name, x: c.x, y: c.y, size: max(textFloor, canvas.fittingSize(node.name, size: 20, maxWidth: 42)), theme.muted)
                 continue
             }
             let isOutput = node.id == graph.output
@@ -96,26 +104,41 @@ public enum GraphFigures {
                        fill: node.operation == .variable ? theme.current.withAlpha(0.16) : (isOutput ? theme.doneFill(0.18) : theme.cellFill),
                        stroke: stroke)
             let heading = node.isLeaf ? node.name : "\(node.name) = \(node.formula)"
-            let lines: [(String, Color, FontWeight)] = [
+            var lines: [(String, Color, FontWeight)] = [
                 (heading, theme.foreground, .bold),
                 ("value " + number(backward.forward.values[node.id]), theme.foreground, .normal),
-                ("∂J/∂\(node.name) = " + number(backward.adjoints[node.id]), theme.highlight, .bold),
             ]
-            let lineHeight = layout.boxHeight / 3.4
+            // The gradient on one line where it fits at 20 px, else its name above its value.
+            let gradient = "∂J/∂\(node.name) = " + number(backward.adjoints[node.id])
+            if canvas.fittingSize(gradient, size: nodeTextSize, maxWidth: layout.boxWidth - 12, weight: .bold) >= 20 {
+                lines.append((gradient, theme.highlight, .bold))
+            } else {
+                lines += [("∂J/∂\(node.name) =", theme.highlight, .bold), (number(backward.adjoints[node.id]), theme.highlight, .bold)]
+            }
+            let lineHeight = min(nodeTextSize * 1.25, (layout.boxHeight - 10) / Double(lines.count))
             for (k, line) in lines.enumerated() {
-                let size = canvas.fittingSize(line.0, size: 17, maxWidth: layout.boxWidth - 12, weight: line.2)
-                canvas.text(line.0, x: c.x, y: c.y + (Double(k) - 1) * lineHeight, size: size, line.1, weight: line.2)
+                let size = max(textFloor, canvas.fittingSize(line.0, size: min(nodeTextSize, lineHeight / 1.2),
+                                                             maxWidth: layout.boxWidth - 12, weight: line.2))
+                canvas.text(line.0, x: c.x, y: c.y + (Double(k) - Double(lines.count - 1) / 2) * lineHeight, size: size, line.1,
+                            weight: line.2)
             }
         }
         var labelled = Set<String>()
         for step in backward.steps {
             let from = anchor(step.input, outgoing: true), to = anchor(step.node, outgoing: false)
             let key = "\(step.input)-\(step.node)"
-            let offset = labelled.contains(key) ? 18.0 : 0
+            let offset = labelled.contains(key) ? 2 * edgeLabelSize * 1.3 : 0
             labelled.insert(key)
-            canvas.plateLabel("∂\(graph.nodes[step.node].name)/∂\(graph.nodes[step.input].name) = \(number(step.local))",
-                              x: (from.0 + to.0) / 2, y: (from.1 + to.1) / 2 - 12 + offset, size: 14, theme.highlight,
-                              background: theme.background.withAlpha(0.9), weight: .bold)
+            // The derivative's name above its value, so the label fits the gap between two columns.
+            let lines = ["∂\(graph.nodes[step.node].name)/∂\(graph.nodes[step.input].name)", "= " + number(step.local)]
+            let plateWidth = (lines.map { canvas.textWidth($0, size: edgeLabelSize, weight: .bold) }.max() ?? 0) + edgeLabelSize * 0.6
+            let lineHeight = edgeLabelSize * 1.2
+            let x = (from.0 + to.0) / 2, y = (from.1 + to.1) / 2 + offset
+            canvas.fillRect(x: x - plateWidth / 2, y: y - lineHeight - 4, width: plateWidth, height: 2 * lineHeight + 8,
+                            theme.background.withAlpha(0.9))
+            for (k, line) in lines.enumerated() {
+                canvas.text(line, x: x, y: y + (Double(k) - 0.5) * lineHeight, size: edgeLabelSize, theme.highlight, weight: .bold)
+            }
         }
         Caption.lines(["forward in topological order (left to right): each node's value; backward in reverse order: ∂J/∂v += ∂J/∂u · ∂u/∂v",
                        "J = " + Notation.number(backward.forward.output, decimals: 6) + ",  " + gradients],

@@ -23,10 +23,12 @@ extension CNNFigures {
     }
 
     /// The grids of the max-pool routing figure: ∂L/∂pₖ, then ∂L/∂aₖ; public so tests can find pixels.
-    public static func poolingBackwardLayout(_ forward: CNNForwardTrace) -> [[Grid]] {
+    public static func poolingBackwardLayout(_ forward: CNNForwardTrace, _ backward: CNNBackwardTrace) -> [[Grid]] {
         let s = forward.shapes
-        return CNNLayout.columns([Array(repeating: s.pooled, count: s.filters), Array(repeating: s.featureMap, count: s.filters)],
-                                 maxCell: 72, gap: 260)
+        let notes = (0..<s.pooled[0]).flatMap { r in (0..<s.pooled[1]).map { Notation.index(r, $0) } }
+        return CNNLayout.projector([Array(repeating: s.pooled, count: s.filters), Array(repeating: s.featureMap, count: s.filters)],
+                                   needs: [need(backward.pooledGradients), max(need(backward.pools.map(\.gradient)), notes.map(noteNeed).max() ?? 0)],
+                                   maxCell: 72, gap: 260)
     }
 
     /// Colour of a gradient cell: red for negative, blue for positive, by size.
@@ -40,7 +42,12 @@ extension CNNFigures {
         let s = forward.shapes
         Caption.title("\(title) · layer 5 backward: δ = ŷ − y", on: canvas, width: 1280)
         let classes = [[s.classes, 1]]
-        let grids = CNNLayout.columns([classes, classes, classes, [backward.gradDenseWeights.shape]], maxCell: 64, gap: 90, top: 170)
+        let shapes = [classes, classes, classes, [backward.gradDenseWeights.shape]]
+        let grids = CNNLayout.projector(shapes, needs: [need([column(forward.probabilities)]), need([column(forward.loss.target)]),
+                                                        need([column(backward.denseDelta)]),
+                                                        need([backward.gradDenseWeights, column(forward.flattened)])],
+                                        maxCell: 64, gap: 90, top: 170)
+        projectorNote(grids, shapes, on: canvas)
         values(column(forward.probabilities), in: grids[0][0], label: "ŷ", on: canvas)
         values(column(forward.loss.target), in: grids[1][0], label: "y", on: canvas)
         let largestDelta = backward.denseDelta.map(abs).max() ?? 1
@@ -48,7 +55,7 @@ extension CNNFigures {
             signed(backward.denseDelta[r], largest: largestDelta, theme)
         }
         let w = grids[3][0]
-        let fRow = Grid(rows: 1, columns: s.flattened, x: w.x, y: w.y - w.cellSize - 40, cellSize: w.cellSize)
+        let fRow = Grid(rows: 1, columns: w.columns, x: w.x, y: w.y - w.cellSize - 40, cellSize: w.cellSize)
         values(Tensor(shape: [1, s.flattened], scalars: forward.flattened), in: fRow, label: "fᵀ", on: canvas) { _, _ in theme.doneFill(0.15) }
         let g = backward.gradDenseWeights, largest = g.scalars.map(abs).max() ?? 1
         values(g, in: w, label: nil, on: canvas) { r, c in signed(g[r, c], largest: largest, theme) }
@@ -64,8 +71,12 @@ extension CNNFigures {
         let theme = canvas.theme
         let s = forward.shapes
         Caption.title("\(title) · layer 4 backward: ∂L/∂f = Wᵀδ, unflattened", on: canvas, width: 1280)
-        let grids = CNNLayout.columns([[[s.classes, 1]], [[s.flattened, 1]], Array(repeating: s.pooled, count: s.filters)],
-                                      maxCell: 64, gap: 220)
+        let shapes = [[[s.classes, 1]], [[s.flattened, 1]], Array(repeating: s.pooled, count: s.filters)]
+        let notes = (0..<s.flattened).map { "f" + NetworkNotation.lowered($0 + 1) }
+        let grids = CNNLayout.projector(shapes, needs: [need([column(backward.denseDelta)]), need([column(backward.flattenedGradient.map(\.value))]),
+                                                        max(need(backward.pooledGradients), notes.map(noteNeed).max() ?? 0)],
+                                        maxCell: 64, gap: 220)
+        projectorNote(grids, shapes, on: canvas)
         let largestDelta = backward.denseDelta.map(abs).max() ?? 1
         values(column(backward.denseDelta), in: grids[0][0], label: "δ", on: canvas) { r, _ in signed(backward.denseDelta[r], largest: largestDelta, theme) }
         let gf = backward.flattenedGradient.map(\.value)
@@ -86,14 +97,15 @@ extension CNNFigures {
         let theme = canvas.theme
         let s = forward.shapes
         Caption.title("\(title) · layer 3 backward: max-pool routing", on: canvas, width: 1280)
-        let grids = poolingBackwardLayout(forward)
+        let grids = poolingBackwardLayout(forward, backward)
+        projectorNote(grids, [Array(repeating: s.pooled, count: s.filters), Array(repeating: s.featureMap, count: s.filters)], on: canvas)
         let largest = backward.pooledGradients.flatMap(\.scalars).map(abs).max() ?? 1
         for (k, pool) in backward.pools.enumerated() {
             let g = backward.pooledGradients[k]
             values(g, in: grids[0][k], label: "∂L/∂" + map("p", k), on: canvas, bold: true) { r, c in signed(g[r, c], largest: largest, theme) }
             var from: [Int: String] = [:]
             for step in pool.steps {
-                for target in step.targets { from[target.row * s.featureMap[1] + target.column] = "from " + Notation.index(step.row, step.column) }
+                for target in step.targets { from[target.row * s.featureMap[1] + target.column] = Notation.index(step.row, step.column) }
             }
             let ga = pool.gradient
             grid(ga, grids[1][k], "∂L/∂" + map("a", k), canvas) { r, c in
@@ -108,7 +120,7 @@ extension CNNFigures {
             }
         }
         arrow(grids[0], grids[1], "route to the winner", on: canvas, backward: true)
-        Caption.lines(["∂L/∂aₖ[r,c] = ∂L/∂pₖ[i,j] if aₖ[r,c] won window (i,j), else 0 (the forward pass recorded the winners)"],
+        Caption.lines(["∂L/∂aₖ[r,c] = ∂L/∂pₖ[i,j] if aₖ[r,c] won window (i,j), else 0; the corner index is (i,j)"],
                       on: canvas, width: 1280, bottom: 680, size: 21)
     }
 
@@ -117,7 +129,9 @@ extension CNNFigures {
         let s = forward.shapes
         Caption.title("\(title) · layer 2 backward: ReLU masks", on: canvas, width: 1280)
         let maps = Array(repeating: s.featureMap, count: s.filters)
-        let grids = CNNLayout.columns([maps, maps, maps], maxCell: 64, gap: 150)
+        let grids = CNNLayout.projector([maps, maps, maps], needs: [need(backward.pools.map(\.gradient)), need(backward.reluMasks),
+                                                                    need(backward.convolutionDeltas)], maxCell: 64, gap: 150)
+        projectorNote(grids, [maps, maps, maps], on: canvas)
         let largest = backward.pools.flatMap(\.gradient.scalars).map(abs).max() ?? 1
         for k in 0..<s.filters {
             let g = backward.pools[k].gradient, mask = backward.reluMasks[k], d = backward.convolutionDeltas[k]
@@ -145,7 +159,10 @@ extension CNNFigures {
         let s = forward.shapes
         Caption.title("\(title) · layer 1 backward: filter and bias gradients", on: canvas, width: 1280)
         let kernels = backward.convolutions.map(\.gradKernel.shape)
-        let grids = CNNLayout.columns([[s.image], Array(repeating: s.featureMap, count: s.filters), kernels], maxCell: 64, gap: 150)
+        let shapes = [[s.image], Array(repeating: s.featureMap, count: s.filters), kernels]
+        let grids = CNNLayout.projector(shapes, needs: [need([forward.image]), need(backward.convolutions.map(\.upstream)),
+                                                        need(backward.gradFilters)], maxCell: 64, gap: 150)
+        projectorNote(grids, shapes, on: canvas)
         values(forward.image, in: grids[0][0], label: "image x", on: canvas)
         let largestDelta = backward.convolutionDeltas.flatMap(\.scalars).map(abs).max() ?? 1
         let largest = backward.gradFilters.flatMap(\.scalars).map(abs).max() ?? 1

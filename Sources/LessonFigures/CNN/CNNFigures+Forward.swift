@@ -26,8 +26,8 @@ extension CNNFigures {
     /// The grids of the max-pooling figure: the ReLU maps, then the pooled maps; public so tests can find pixels.
     public static func poolingLayout(_ forward: CNNForwardTrace) -> [[Grid]] {
         let s = forward.shapes
-        return CNNLayout.columns([Array(repeating: s.featureMap, count: s.filters), Array(repeating: s.pooled, count: s.filters)],
-                                 maxCell: 72, gap: 260)
+        return CNNLayout.projector([Array(repeating: s.featureMap, count: s.filters), Array(repeating: s.pooled, count: s.filters)],
+                                   needs: [need(forward.activations), need(forward.pools.map(\.output))], maxCell: 72, gap: 260)
     }
 
     private static func drawConvolution(_ forward: CNNForwardTrace, on canvas: Canvas) {
@@ -35,7 +35,10 @@ extension CNNFigures {
         let s = forward.shapes
         Caption.title("\(title) · layer 1 forward: convolution", on: canvas, width: 1280)
         let kernels = forward.convolutions.map(\.kernel.shape)
-        let grids = CNNLayout.columns([[s.image], kernels, Array(repeating: s.featureMap, count: s.filters)], maxCell: 64, gap: 140)
+        let shapes = [[s.image], kernels, Array(repeating: s.featureMap, count: s.filters)]
+        let grids = CNNLayout.projector(shapes, needs: [need([forward.image]), need(forward.convolutions.map(\.kernel)),
+                                                        need(forward.convolutions.map(\.output))], maxCell: 64, gap: 140)
+        projectorNote(grids, shapes, on: canvas)
         let first = forward.convolutions[0].steps[0]
         // The first window of filter 1, to show where z₁[1,1] comes from.
         values(forward.image, in: grids[0][0], label: "image x", on: canvas) { r, c in
@@ -61,7 +64,9 @@ extension CNNFigures {
         let s = forward.shapes
         Caption.title("\(title) · layer 2 forward: ReLU", on: canvas, width: 1280)
         let maps = Array(repeating: s.featureMap, count: s.filters)
-        let grids = CNNLayout.columns([maps, maps], maxCell: 72, gap: 260)
+        let grids = CNNLayout.projector([maps, maps], needs: [need(forward.convolutions.map(\.output)), need(forward.activations)],
+                                        maxCell: 72, gap: 260)
+        projectorNote(grids, [maps, maps], on: canvas)
         for k in 0..<s.filters {
             let z = forward.convolutions[k].output, a = forward.activations[k], passes = forward.reluMasks[k]
             grid(z, grids[0][k], map("z", k), canvas) { r, c in
@@ -84,6 +89,7 @@ extension CNNFigures {
         let s = forward.shapes
         Caption.title("\(title) · layer 3 forward: max pooling", on: canvas, width: 1280)
         let grids = poolingLayout(forward)
+        projectorNote(grids, [Array(repeating: s.featureMap, count: s.filters), Array(repeating: s.pooled, count: s.filters)], on: canvas)
         let colors = [theme.current, theme.highlight, theme.done, theme.negative]
         for (k, pool) in forward.pools.enumerated() {
             let a = forward.activations[k]
@@ -115,7 +121,16 @@ extension CNNFigures {
         let theme = canvas.theme
         let s = forward.shapes
         Caption.title("\(title) · layer 4 forward: flatten", on: canvas, width: 1280)
-        let grids = CNNLayout.columns([Array(repeating: s.pooled, count: s.filters), [[s.flattened, 1]]], maxCell: 64, gap: 300)
+        let shapes = [Array(repeating: s.pooled, count: s.filters), [[s.flattened, 1]]]
+        let notes = (0..<s.flattened).map { "f" + NetworkNotation.lowered($0 + 1) }
+        let origins = (0..<s.flattened).map { r in
+            let origin = forward.origin(ofFlattened: r)
+            return map("p", origin.map) + Notation.index(origin.row, origin.column)
+        }
+        let grids = CNNLayout.projector(shapes, needs: [max(need(forward.pools.map(\.output)), notes.map(noteNeed).max() ?? 0),
+                                                        max(need([column(forward.flattened)]), origins.map(noteNeed).max() ?? 0)],
+                                        maxCell: 64, gap: 300)
+        projectorNote(grids, shapes, on: canvas)
         let colors = [theme.current, theme.highlight, theme.done, theme.negative]
         for (k, pool) in forward.pools.enumerated() {
             grid(pool.output, grids[0][k], map("p", k), canvas) { r, c in
@@ -138,10 +153,13 @@ extension CNNFigures {
         let s = forward.shapes
         Caption.title("\(title) · layer 5 forward: dense and softmax", on: canvas, width: 1280)
         let dense = forward.dense.layers[0]
-        let grids = CNNLayout.columns([[dense.weights.shape], [[s.classes, 1]], [[s.classes, 1]], [[s.classes, 1]]],
-                                      maxCell: 64, gap: 90, top: 170)
+        let shapes = [[dense.weights.shape], [[s.classes, 1]], [[s.classes, 1]], [[s.classes, 1]]]
+        let grids = CNNLayout.projector(shapes, needs: [need([dense.weights, column(forward.flattened)]), need([column(dense.z)]),
+                                                        need([column(dense.a)]), need([column(forward.loss.target)])],
+                                        maxCell: 64, gap: 90, top: 170)
+        projectorNote(grids, shapes, on: canvas)
         // fᵀ as a row above W, so each column of W lines up with the value it multiplies.
-        let fRow = Grid(rows: 1, columns: s.flattened, x: grids[0][0].x, y: grids[0][0].y - grids[0][0].cellSize - 40,
+        let fRow = Grid(rows: 1, columns: grids[0][0].columns, x: grids[0][0].x, y: grids[0][0].y - grids[0][0].cellSize - 40,
                         cellSize: grids[0][0].cellSize)
         values(Tensor(shape: [1, s.flattened], scalars: forward.flattened), in: fRow, label: "fᵀ", on: canvas) { _, _ in theme.doneFill(0.15) }
         values(dense.weights, in: grids[0][0], label: nil, on: canvas) { r, c in
@@ -163,10 +181,5 @@ extension CNNFigures {
             + Notation.sumOfProducts(unit.terms.map { ($0.weight, $0.input) }, bias: unit.bias, result: unit.z)
         Caption.lines([sum, "ŷᵢ = exp(sᵢ)/Σⱼ exp(sⱼ); L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"],
                       on: canvas, width: 1280, bottom: 680, size: 19)
-    }
-
-    /// Draws a grid with a style per cell.
-    static func grid(_ tensor: Tensor, _ grid: Grid, _ label: String?, _ canvas: Canvas, style: (Int, Int) -> CellStyle) {
-        grid.draw(on: canvas, label: label, style: style)
     }
 }

@@ -61,13 +61,77 @@ public enum CNNFigures {
     }
 
     /// A matrix drawn with its values, cells filled by `fill` (nil: the theme's cell colour).
-    /// With `numbers` false only the fills are drawn (a map of the matrix, for a figure whose
-    /// cells are too small for numbers read from the back of a hall).
+    /// With `numbers` false, or cells too small for numbers read from the back of a hall, only
+    /// the fills are drawn (a map of the matrix). A grid that is a window marks its cut sides.
     static func values(_ tensor: Tensor, in grid: Grid, label: String?, on canvas: Canvas, bold: Bool = false,
                        numbers: Bool = true, fill: (Int, Int) -> Color? = { _, _ in nil }) {
-        grid.draw(on: canvas, label: label) { r, c in
+        self.grid(tensor, grid, label, canvas) { r, c in
             CellStyle(fill: fill(r, c), text: numbers ? number(tensor[r, c]) : nil, bold: bold)
         }
+    }
+
+    /// Draws a grid with a style per cell; texts and notes are left out of a grid whose cells
+    /// cannot hold them at projector size (`cellNeed`), and the cut sides of a window are marked ⋯.
+    static func grid(_ tensor: Tensor, _ grid: Grid, _ label: String?, _ canvas: Canvas, style: (Int, Int) -> CellStyle) {
+        var styles: [Int: CellStyle] = [:]
+        for r in grid.shownRows { for c in grid.shownColumns { styles[r * tensor.shape[1] + c] = style(r, c) } }
+        let numbers = styles.values.allSatisfy { s in s.text.map { cellNeed($0) <= grid.cellSize + 1e-9 } ?? true }
+        let notes = styles.values.allSatisfy { s in s.note.map { noteNeed($0) <= grid.cellSize + 1e-9 } ?? true }
+        grid.draw(on: canvas, label: label) { r, c in
+            var s = styles[r * tensor.shape[1] + c] ?? CellStyle()
+            if !numbers { s.text = nil }
+            if !numbers || !notes { s.note = nil }
+            return s
+        }
+        let theme = canvas.theme
+        if grid.rows < tensor.shape[0] {
+            canvas.text("⋮", x: grid.x + grid.width / 2, y: grid.y + grid.height + 16, size: 24, theme.muted, weight: .bold)
+        }
+        if grid.columns < tensor.shape[1] {
+            canvas.text("⋯", x: grid.x + grid.width + 16, y: grid.y + grid.height / 2, size: 24, theme.muted, weight: .bold)
+        }
+    }
+
+    /// The text floor of the cnn figures, in pixels of a 1280×720 slide.
+    static let textFloor = 18.0
+
+    /// An estimate of the width of `text` in ems of the bold figure font (a little generous, so a
+    /// cell judged wide enough is).
+    static func ems(_ text: String) -> Double {
+        text.reduce(0.0) { width, character in
+            switch character {
+            case ".", ",", "[", "]", " ": width + 0.46
+            case "₀"..."₉": width + 0.5
+            case "−", "-": width + 0.84
+            default: width + 0.72
+            }
+        }
+    }
+
+    /// The smallest cell whose number reads at projector size: the Grid writes it at 0.4 of the
+    /// cell (24 px from a 60 px cell) and shrinks it to fit 0.84 of the width, here to no less than 18 px.
+    static func cellNeed(_ text: String) -> Double { max(24 / 0.4, ems(text) * textFloor / 0.84 + 1) }
+
+    /// The smallest cell whose corner note reads at 18 px (the Grid fits it to 0.9 of the cell).
+    static func noteNeed(_ text: String) -> Double { ems(text) * textFloor / 0.9 + 1 }
+
+    /// The smallest cell every number of these matrices needs.
+    static func need(_ tensors: [Tensor]) -> Double {
+        tensors.flatMap(\.scalars).map { cellNeed(number($0)) }.max() ?? 0
+    }
+
+    /// The sentence a figure shows when its layout had to leave numbers out or cut a matrix.
+    static func projectorNote(_ grids: [[Grid]], _ shapes: [[[Int]]], on canvas: Canvas) {
+        let mapped = grids.contains { column in column.dropFirst().contains { $0.cellSize < column[0].cellSize - 1e-9 } }
+        let cut = zip(grids, shapes).contains { column, shapes in
+            zip(column, shapes).contains { $0.rows < $1[0] || $0.columns < $1[1] }
+        }
+        guard mapped || cut else { return }
+        var parts: [String] = []
+        if mapped { parts.append("small grids map the other filters") }
+        if cut { parts.append("⋯ marks a cut (top-left part shown)") }
+        let note = "too many values at projector size: " + parts.joined(separator: "; ")
+        canvas.text(note, x: 640, y: 76, size: max(textFloor, canvas.fittingSize(note, size: 20, maxWidth: 1200)), canvas.theme.muted)
     }
 
     /// Whether numbers in `grid`'s cells would be 18 px or more (Grid writes them at 0.4 of the
@@ -86,7 +150,7 @@ public enum CNNFigures {
             var grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100,
                                           bottomBand: 160)
             // The few probabilities get cells large enough to read, centred where the layout put them.
-            let small = grids[5][0], big = max(small.cellSize, min(72, 420 / Double(s.classes)))
+            let small = grids[5][0], big = max(small.cellSize, min(90, 420 / Double(s.classes)))
             grids[5][0] = Grid(rows: s.classes, columns: 1, x: min(small.x + small.width / 2 - big / 2, 1270 - big),
                                y: small.y + small.height / 2 - big * Double(s.classes) / 2, cellSize: big)
             // The whole network rarely fits numbers at projector size: then the matrices are drawn

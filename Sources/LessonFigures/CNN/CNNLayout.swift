@@ -41,3 +41,63 @@ public enum CNNLayout {
         return ((leftEdge + rightEdge) / 2, top + (height - top - bottomBand) / 2)
     }
 }
+
+extension CNNLayout {
+    /// Columns laid out so every number reads at projector size: `needs[c]` is the smallest
+    /// cell whose numbers reach the floor in column c. Where the usual layout (`columns`) gives
+    /// every column its need, it is returned as it is. Otherwise each column's first grid (the
+    /// first filter) gets its need, the grids below it (the other filters) share what height is
+    /// left as maps too small for numbers, and a first grid too large for the slide shows its
+    /// top-left corner: a window of the matrix (`Grid.rows`/`columns` smaller than its shape).
+    public static func projector(_ columns: [[[Int]]], needs: [Double], width: Double = 1280, height: Double = 720,
+                                 maxCell: Double = 60, gap: Double = 110, top: Double = 110,
+                                 bottomBand: Double = 130) -> [[Grid]] {
+        precondition(needs.count == columns.count, "CNNLayout.projector takes one need per column")
+        let usual = self.columns(columns, width: width, height: height, maxCell: maxCell, gap: gap, top: top, bottomBand: bottomBand)
+        if zip(usual, needs).allSatisfy({ $0[0].cellSize >= $1 - 1e-9 }) { return usual }
+        let margin = 40.0, labelRoom = 48.0, band = height - top - bottomBand
+        // The first grid of each column: its cell and the rows and columns of it that are shown.
+        let cells = zip(usual, needs).map { max($0[0].cellSize, $1) }
+        var shown = columns.enumerated().map { c, column in
+            [min(column[0][0], max(1, Int(band / cells[c]))), column[0][1]]
+        }
+        // The grids under the first: maps sharing the height that is left.
+        func mapCell(_ c: Int) -> Double {
+            let others = columns[c].dropFirst()
+            guard !others.isEmpty else { return 0 }
+            let left = band - Double(shown[c][0]) * cells[c] - labelRoom * Double(others.count)
+            let rows = Double(others.reduce(0) { $0 + $1[0] })
+            return max(0, min(cells[c], left / rows))
+        }
+        func columnWidth(_ c: Int) -> Double {
+            let m = mapCell(c)
+            return max(Double(shown[c][1]) * cells[c], columns[c].dropFirst().map { Double($0[1]) * m }.max() ?? 0)
+        }
+        var gapWidth = gap
+        func used() -> Double { columns.indices.reduce(0) { $0 + columnWidth($1) } + gapWidth * Double(columns.count - 1) }
+        if used() > width - 2 * margin { gapWidth = min(gap, 90) }
+        // Too wide still: the widest first grid loses a column at a time.
+        while used() > width - 2 * margin {
+            guard let c = columns.indices.filter({ shown[$0][1] > 1 }).max(by: { Double(shown[$0][1]) * cells[$0] < Double(shown[$1][1]) * cells[$1] })
+            else { break }
+            shown[c][1] -= 1
+        }
+        var x = (width - used()) / 2
+        return columns.enumerated().map { c, column in
+            let m = mapCell(c), columnWidthC = columnWidth(c)
+            let others = column.dropFirst()
+            let stackHeight = Double(shown[c][0]) * cells[c] + others.reduce(0.0) { $0 + Double($1[0]) * m + labelRoom }
+            var y = top + labelRoom / 2 + (band - stackHeight) / 2
+            var grids = [Grid(rows: shown[c][0], columns: shown[c][1], x: x + (columnWidthC - Double(shown[c][1]) * cells[c]) / 2, y: y,
+                              cellSize: cells[c])]
+            y += grids[0].height + labelRoom
+            for shape in others {
+                let grid = Grid(rows: shape[0], columns: shape[1], x: x + (columnWidthC - Double(shape[1]) * m) / 2, y: y, cellSize: m)
+                grids.append(grid)
+                y += grid.height + labelRoom
+            }
+            x += columnWidthC + gapWidth
+            return grids
+        }
+    }
+}

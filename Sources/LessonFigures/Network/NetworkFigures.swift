@@ -24,9 +24,10 @@ public enum NetworkFigures {
         let top = 110.0, bottom = height - 150
         let maxUnits = Double(sizes.max() ?? 1)
         let spacing = (bottom - top) / maxUnits
-        let boxHeight = min(78, spacing - 10)
+        // Room for three lines of 24 px (b, z, a) where the column leaves it.
+        let boxHeight = min(96, spacing - 10)
         let step = sizes.count > 1 ? (right - left) / Double(sizes.count - 1) : 0
-        let boxWidth = min(132, step * 0.45)
+        let boxWidth = min(150, step * 0.45)
         let centers = sizes.enumerated().map { column, count in
             (0..<count).map { unit -> (x: Double, y: Double) in
                 let y = (top + bottom) / 2 + (Double(unit) - Double(count - 1) / 2) * spacing
@@ -69,6 +70,13 @@ public enum NetworkFigures {
     /// Edge labels are drawn in the overview only when a layer has at most this many edges.
     public static let maxLabelledEdges = 8
 
+    /// The smallest text of a network figure, read from the back of a hall on a 1280×720 slide.
+    static let textFloor = 18.0
+    /// The size of a weight on an edge.
+    static let edgeLabelSize = 18.0
+    /// The size of the values in a unit where the box has room (numbers in a node: 24 px).
+    static let unitTextSize = 24.0
+
     private static func draw(_ trace: ForwardTrace, backward: BackwardTrace?, loss: LossTrace?, title: String,
                              focus: Int? = nil, on canvas: Canvas) {
         let theme = canvas.theme
@@ -104,14 +112,20 @@ public enum NetworkFigures {
             }
             // Labels after all edges of the layer: each source's labels on its own vertical line.
             guard focus != nil || sources.count * targets.count <= maxLabelledEdges else { continue }
+            // Labels of one source sit on one vertical line, far enough along the edges that the
+            // labels of neighbouring targets (which fan out from the source) do not touch.
+            let targetSpacing = targets.count > 1 ? abs(targets[1].y - targets[0].y) : .infinity
+            let sourceSpacing = sources.count > 1 ? abs(sources[1].y - sources[0].y) : .infinity
+            let fanOut = min(targetSpacing, sourceSpacing)
+            let first = min(0.5, max(focus == nil ? 0.1 : 0.15, edgeLabelSize * 1.45 / fanOut)), last = 0.9
             for i in 0..<targets.count {
                 for j in 0..<sources.count {
                     let value = values[i, j]
                     let color = value < 0 ? theme.negative : theme.positive
-                    let t = (Double(j) + 1) / (Double(sources.count) + 1) * (focus == nil ? 0.8 : 0.7) + (focus == nil ? 0.1 : 0.15)
+                    let t = first + (Double(j) + 1) / (Double(sources.count) + 1) * (last - first)
                     let from = (sources[j].x + half, sources[j].y), to = (targets[i].x - half, targets[i].y)
                     let x = from.0 + (to.0 - from.0) * t, y = from.1 + (to.1 - from.1) * t
-                    canvas.plateLabel(number(value), x: x, y: y, size: focus == nil && sources.count * targets.count > 4 ? 13 : 16, color,
+                    canvas.plateLabel(number(value), x: x, y: y, size: edgeLabelSize, color,
                                       background: theme.background.withAlpha(0.85), weight: .bold)
                 }
             }
@@ -124,11 +138,14 @@ public enum NetworkFigures {
             canvas.box(x: center.x - half, y: center.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
                        fill: theme.padding, stroke: theme.gridLine)
             let name = first == 0 ? "x" + NetworkNotation.lowered(j + 1) : NetworkNotation.unit("a", layer: first, j)
-            canvas.text(name, x: center.x, y: center.y - layout.boxHeight * 0.2, size: 15, theme.muted, weight: .bold)
-            canvas.text(number(firstValues[j]), x: center.x, y: center.y + layout.boxHeight * 0.2, size: 17, theme.foreground)
+            let valueSize = min(unitTextSize, layout.boxHeight * 0.36)
+            canvas.text(name, x: center.x, y: center.y - layout.boxHeight * 0.22, size: textFloor, theme.muted, weight: .bold)
+            canvas.text(number(firstValues[j]), x: center.x, y: center.y + layout.boxHeight * 0.2,
+                        size: max(textFloor, canvas.fittingSize(number(firstValues[j]), size: valueSize, maxWidth: layout.boxWidth - 10)),
+                        theme.foreground)
         }
         canvas.text(first == 0 ? "input x" : "a⁽\(NetworkNotation.raised(first))⁾ of layer \(first)", x: layout.centers[0][0].x,
-                    y: layout.height - 128, size: 17, theme.foreground, weight: .bold)
+                    y: layout.height - 128, size: textFloor, theme.foreground, weight: .bold)
 
         // Units.
         for (index, layer) in trace.layers.enumerated() {
@@ -142,31 +159,35 @@ public enum NetworkFigures {
                 var lines: [(String, Bool)]
                 if let backward {
                     lines = [("δ " + number(backward.layers[index].delta[i]), true)]
-                    if layout.boxHeight >= 50 { lines.append(("a " + number(layer.a[i]), false)) }
+                    if layout.boxHeight >= 2 * textFloor * 1.3 + 8 { lines.append(("a " + number(layer.a[i]), false)) }
                 } else {
                     lines = [("z " + number(layer.z[i]), false), ("a " + number(layer.a[i]), true)]
-                    if layout.boxHeight >= 62 { lines.insert(("b " + number(layer.bias[i]), false), at: 0) }
+                    if layout.boxHeight >= 3 * textFloor * 1.3 + 8 { lines.insert(("b " + number(layer.bias[i]), false), at: 0) }
                 }
-                let lineHeight = min(22, layout.boxHeight / Double(lines.count + 1) * 1.1)
+                // Lines as large as the box holds (24 px where it can), never under the floor.
+                let lineHeight = min(unitTextSize * 1.2, (layout.boxHeight - 8) / Double(lines.count))
                 for (k, line) in lines.enumerated() {
                     let y = center.y + (Double(k) - Double(lines.count - 1) / 2) * lineHeight
-                    let size = canvas.fittingSize(line.0, size: 16, maxWidth: layout.boxWidth - 10, weight: line.1 ? .bold : .normal)
+                    let size = max(textFloor, canvas.fittingSize(line.0, size: min(unitTextSize, lineHeight / 1.2),
+                                                                 maxWidth: layout.boxWidth - 10, weight: line.1 ? .bold : .normal))
                     canvas.text(line.0, x: center.x, y: y, size: size, line.1 ? theme.foreground : theme.muted,
                                 weight: line.1 ? .bold : .normal)
                 }
             }
             canvas.text("layer \(l) · \(layer.activation.rawValue)", x: layout.centers[c][0].x, y: layout.height - 128,
-                        size: 17, theme.foreground, weight: .bold)
+                        size: textFloor, theme.foreground, weight: .bold)
         }
 
         // Target and loss at the right.
         if let loss, let last = column(trace.layers.count) {
             let outputs = layout.centers[last]
-            let x = layout.width - 95
+            let x = layout.width - 90
             for (i, center) in outputs.enumerated() {
-                canvas.line(from: (center.x + half, center.y), to: (x - 45, center.y), theme.gridLine, lineWidth: 1, dash: [5, 4])
-                canvas.text("y" + NetworkNotation.lowered(i + 1) + " = " + number(loss.target[i]), x: x, y: center.y, size: 16,
-                            theme.foreground)
+                // The target just right of its unit, left-aligned so it never runs into the box.
+                let textX = center.x + half + 34
+                canvas.line(from: (center.x + half, center.y), to: (textX - 6, center.y), theme.gridLine, lineWidth: 1, dash: [5, 4])
+                canvas.text("y" + NetworkNotation.lowered(i + 1) + " = " + number(loss.target[i]), x: textX, y: center.y, size: 20,
+                            theme.foreground, align: .left)
             }
             let above = max(84, (outputs.first?.y ?? layout.height / 2) - halfHeight - 24)
             canvas.plateLabel("L = " + Notation.number(loss.total, decimals: 4), x: x, y: above, size: 19,
@@ -182,11 +203,11 @@ public enum NetworkFigures {
             lines = [head + ";  δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀδ⁽ˡ⁺¹⁾ ∘ f′(z⁽ˡ⁾)", "on each edge ∂L/∂wᵢⱼ = δᵢ·aⱼ\(backward.loss.l2 > 0 ? " + (λ/m)wᵢⱼ" : ""); arrows show the flow back to the input"]
         } else {
             lines = ["zᵢ = Σⱼ wᵢⱼ aⱼ + bᵢ, a = f(z); row i of W⁽ˡ⁾ holds the weights into unit i",
-                     "edges: blue positive, vermillion negative weights, thicker for larger |w|"]
+                     "edges: blue w > 0, vermillion w < 0, thicker for larger |w|"]
         }
         var captionLines = lines
         if focus == nil, zip(allSizes, allSizes.dropFirst()).contains(where: { $0 * $1 > maxLabelledEdges }) {
-            captionLines[1] += " (dense layers: see the layer frames for every value)"
+            captionLines[1] += "; every weight: the layer frames"
         }
         Caption.lines(captionLines, on: canvas, width: layout.width, bottom: layout.height - 52, size: 20, color: theme.muted)
     }
