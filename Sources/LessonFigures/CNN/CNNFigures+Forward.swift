@@ -177,8 +177,8 @@ extension CNNFigures {
         // The sum in the figure's own letters (s = W f + c), not the network engine's z⁽¹⁾, x, b.
         let unit = dense.units[0]
         let symbols = (0..<unit.terms.count).map { "W₁" + NetworkNotation.lowered($0 + 1) + "f" + NetworkNotation.lowered($0 + 1) } + ["c₁"]
-        let sum = "s₁ = " + symbols.joined(separator: " + ") + " = "
-            + Notation.sumOfProducts(unit.terms.map { ($0.weight, $0.input) }, bias: unit.bias, result: unit.z)
+        let sum = "s₁ = " + abbreviated(symbols.joined(separator: " + ")) + " = "
+            + abbreviated(Notation.sumOfProducts(unit.terms.map { ($0.weight, $0.input) }, bias: unit.bias, result: unit.z))
         Caption.lines([sum, "ŷᵢ = exp(sᵢ)/Σⱼ exp(sⱼ); L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"],
                       on: canvas, width: 1280, bottom: 680, size: 19)
     }

@@ -50,9 +50,16 @@ public enum CNNFigures {
     /// than that gets a line of its own).
     static func wrapped(_ text: String, size: Double, maxWidth: Double, on canvas: Canvas) -> [String] {
         var lines: [String] = []
-        for word in text.split(separator: " ").map(String.init) {
-            if let last = lines.last, canvas.textWidth(last + " " + word, size: size) <= maxWidth {
-                lines[lines.count - 1] = last + " " + word
+        // A hyphenated word too wide for the gap may break after its hyphen ("cross-" "correlate").
+        let words = text.split(separator: " ").map(String.init).flatMap { word -> [String] in
+            guard word.contains("-"), canvas.textWidth(word, size: size) > maxWidth else { return [word] }
+            let parts = word.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            return parts.dropLast().map { $0 + "-" } + [parts[parts.count - 1]]
+        }
+        for word in words {
+            let joined = lines.last.map { $0.hasSuffix("-") ? $0 + word : $0 + " " + word }
+            if let joined, canvas.textWidth(joined, size: size) <= maxWidth {
+                lines[lines.count - 1] = joined
             } else {
                 lines.append(word)
             }
@@ -84,12 +91,22 @@ public enum CNNFigures {
             return s
         }
         let theme = canvas.theme
+        // Off the arrows (at the band's middle) and the labels (centred above each grid).
         if grid.rows < tensor.shape[0] {
-            canvas.text("⋮", x: grid.x + grid.width / 2, y: grid.y + grid.height + 16, size: 24, theme.muted, weight: .bold)
+            canvas.text("⋮", x: grid.x + 12, y: grid.y + grid.height + 16, size: 24, theme.muted, weight: .bold)
         }
         if grid.columns < tensor.shape[1] {
-            canvas.text("⋯", x: grid.x + grid.width + 16, y: grid.y + grid.height / 2, size: 24, theme.muted, weight: .bold)
+            canvas.text("⋯", x: grid.x + grid.width + 16, y: grid.y + min(grid.cellSize, grid.height) / 2, size: 24, theme.muted, weight: .bold)
         }
+    }
+
+    /// A sum of more than 9 terms ("a + b + … = r") cut to its first 3 and last 2 terms around "…",
+    /// so a caption keeps 18 px on two lines (the text output writes every term).
+    static func abbreviated(_ sum: String) -> String {
+        let end = sum.range(of: " = ", options: .backwards)
+        let terms = (end.map { String(sum[..<$0.lowerBound]) } ?? sum).components(separatedBy: " + ")
+        guard terms.count > 9 else { return sum }
+        return (terms.prefix(3) + ["…"] + terms.suffix(2)).joined(separator: " + ") + (end.map { String(sum[$0.lowerBound...]) } ?? "")
     }
 
     /// The text floor of the cnn figures, in pixels of a 1280×720 slide.
@@ -109,8 +126,15 @@ public enum CNNFigures {
     }
 
     /// The smallest cell whose number reads at projector size: the Grid writes it at 0.4 of the
-    /// cell (24 px from a 60 px cell) and shrinks it to fit 0.84 of the width, here to no less than 18 px.
-    static func cellNeed(_ text: String) -> Double { max(24 / 0.4, ems(text) * textFloor / 0.84 + 1) }
+    /// cell (24 px from a 60 px cell) and shrinks it to fit 0.84 of the width. A short number
+    /// (up to 4 characters: "−4.5") keeps 24 px; a longer one ("−0.088") keeps 18 px, since
+    /// 24 px would leave room for only four cells across a column.
+    static func cellNeed(_ text: String) -> Double {
+        max(24 / 0.4, ems(text) * (text.count <= 4 ? cellNumberSize : textFloor) / 0.84 + 1)
+    }
+
+    /// The size a short number in a cell keeps.
+    static let cellNumberSize = 24.0
 
     /// The smallest cell whose corner note reads at 18 px (the Grid fits it to 0.9 of the cell).
     static func noteNeed(_ text: String) -> Double { ems(text) * textFloor / 0.9 + 1 }

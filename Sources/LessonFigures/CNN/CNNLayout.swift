@@ -55,11 +55,17 @@ extension CNNLayout {
         precondition(needs.count == columns.count, "CNNLayout.projector takes one need per column")
         let usual = self.columns(columns, width: width, height: height, maxCell: maxCell, gap: gap, top: top, bottomBand: bottomBand)
         if zip(usual, needs).allSatisfy({ $0[0].cellSize >= $1 - 1e-9 }) { return usual }
-        let margin = 40.0, labelRoom = 48.0, band = height - top - bottomBand
+        // The grids reach from just under the figure's note (y = 76) to 10 px above the caption band's
+        // top: a caption of three lines still clears them.
+        let margin = 40.0, labelRoom = 48.0, gridTop = top + labelRoom / 2, band = height - bottomBand + 10 - gridTop
         // The first grid of each column: its cell and the rows and columns of it that are shown.
         let cells = zip(usual, needs).map { max($0[0].cellSize, $1) }
+        // The first grid leaves the grids below it (if any) cells of at least `smallestMap`.
+        let smallestMap = 12.0
         var shown = columns.enumerated().map { c, column in
-            [min(column[0][0], max(1, Int(band / cells[c]))), column[0][1]]
+            let others = column.dropFirst()
+            let reserved = others.reduce(0.0) { $0 + labelRoom + Double($1[0]) * smallestMap }
+            return [min(column[0][0], max(1, Int((band - reserved) / cells[c]))), column[0][1]]
         }
         // The grids under the first: maps sharing the height that is left.
         func mapCell(_ c: Int) -> Double {
@@ -75,7 +81,7 @@ extension CNNLayout {
         }
         var gapWidth = gap
         func used() -> Double { columns.indices.reduce(0) { $0 + columnWidth($1) } + gapWidth * Double(columns.count - 1) }
-        if used() > width - 2 * margin { gapWidth = min(gap, 90) }
+        if used() > width - 2 * margin { gapWidth = min(gap, 120) }
         // Too wide still: the widest first grid loses a column at a time.
         while used() > width - 2 * margin {
             guard let c = columns.indices.filter({ shown[$0][1] > 1 }).max(by: { Double(shown[$0][1]) * cells[$0] < Double(shown[$1][1]) * cells[$1] })
@@ -87,7 +93,7 @@ extension CNNLayout {
             let m = mapCell(c), columnWidthC = columnWidth(c)
             let others = column.dropFirst()
             let stackHeight = Double(shown[c][0]) * cells[c] + others.reduce(0.0) { $0 + Double($1[0]) * m + labelRoom }
-            var y = top + labelRoom / 2 + (band - stackHeight) / 2
+            var y = gridTop + (band - stackHeight) / 2
             var grids = [Grid(rows: shown[c][0], columns: shown[c][1], x: x + (columnWidthC - Double(shown[c][1]) * cells[c]) / 2, y: y,
                               cellSize: cells[c])]
             y += grids[0].height + labelRoom
