@@ -22,15 +22,16 @@ public enum NetworkFigures {
     public static func layout(sizes: [Int], width: Double = 1280, height: Double = 720) -> Layout {
         let left = 90.0, right = width - 200
         let top = 110.0, bottom = height - 150
-        let maxUnits = Double(sizes.max() ?? 1)
-        let spacing = (bottom - top) / maxUnits
-        // Room for three lines of 24 px (b, z, a) where the column leaves it.
-        let boxHeight = min(96, spacing - 10)
+        // Each column spreads its units over the height (a column of 4 beside one of 6 keeps its
+        // room for edge labels), but no further apart than 4 units would be.
+        let spacings = sizes.map { (bottom - top) / Double(max($0, min(sizes.max() ?? 1, 4))) }
+        // Room for three lines of 24 px (b, z, a) where the fullest column leaves it.
+        let boxHeight = min(96, (spacings.min() ?? 96) - 10)
         let step = sizes.count > 1 ? (right - left) / Double(sizes.count - 1) : 0
         let boxWidth = min(150, step * 0.45)
         let centers = sizes.enumerated().map { column, count in
             (0..<count).map { unit -> (x: Double, y: Double) in
-                let y = (top + bottom) / 2 + (Double(unit) - Double(count - 1) / 2) * spacing
+                let y = (top + bottom) / 2 + (Double(unit) - Double(count - 1) / 2) * spacings[column]
                 return (left + Double(column) * step, y)
             }
         }
@@ -117,12 +118,12 @@ public enum NetworkFigures {
             let targetSpacing = targets.count > 1 ? abs(targets[1].y - targets[0].y) : .infinity
             let sourceSpacing = sources.count > 1 ? abs(sources[1].y - sources[0].y) : .infinity
             let fanOut = min(targetSpacing, sourceSpacing)
-            let first = min(0.5, max(focus == nil ? 0.1 : 0.15, edgeLabelSize * 1.45 / fanOut)), last = 0.9
+            let first = min(0.5, max(focus == nil ? 0.1 : 0.15, edgeLabelSize * 1.45 / fanOut)), last = 0.85
             for i in 0..<targets.count {
                 for j in 0..<sources.count {
                     let value = values[i, j]
                     let color = value < 0 ? theme.negative : theme.positive
-                    let t = first + (Double(j) + 1) / (Double(sources.count) + 1) * (last - first)
+                    let t = first + (Double(j) + 0.5) / Double(sources.count) * (last - first)
                     let from = (sources[j].x + half, sources[j].y), to = (targets[i].x - half, targets[i].y)
                     let x = from.0 + (to.0 - from.0) * t, y = from.1 + (to.1 - from.1) * t
                     canvas.plateLabel(number(value), x: x, y: y, size: edgeLabelSize, color,
