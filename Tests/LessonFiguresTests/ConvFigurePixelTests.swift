@@ -61,12 +61,17 @@ import LessonCore
         let frames = ConvChannelsFigures.frames(trace)
         #expect(frames.count == 8)
         let surface = try FigureRenderer.surface(for: frames[3], options: RenderOptions())
-        let layout = ConvChannelsFigures.layout(for: trace)
-        // Step 4: filter 1, output [2,2], window padded rows 2–4, columns 2–4 (0-based) on every channel.
-        for grid in layout.channels {
-            let inside = grid.cellRect(3, 3), outside = grid.cellRect(0, 0)
-            #expect(Self.isHighlight(Self.pixel(surface, inside.x + 5, inside.y + inside.height - 5)))
-            #expect(!Self.isHighlight(Self.pixel(surface, outside.x + 5, outside.y + outside.height - 5)))
+        let layout = ConvChannelsFigures.layout(for: trace, step: 3)
+        // Step 4: filter 1, output [2,2], window padded rows 2–4, columns 2–4 (0-based) on every channel:
+        // the projector-size window shows exactly those cells, the small map of the channel marks them.
+        #expect(layout.windows.count == 3 && layout.maps.count == 3)
+        for (window, map) in zip(layout.windows, layout.maps) {
+            #expect(window.shownRows == 2..<5 && window.shownColumns == 2..<5)
+            let cell = window.cellRect(3, 3)
+            #expect(Self.isHighlight(Self.pixel(surface, cell.x + 5, cell.y + cell.height - 5)))
+            let inside = map.cellRect(3, 3), outside = map.cellRect(0, 0)
+            #expect(Self.isHighlight(Self.pixel(surface, inside.x + inside.width / 2, inside.y + inside.height / 2)))
+            #expect(!Self.isHighlight(Self.pixel(surface, outside.x + outside.width / 2, outside.y + outside.height / 2)))
         }
     }
 
