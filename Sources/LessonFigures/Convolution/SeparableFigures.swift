@@ -42,29 +42,36 @@ public enum SeparableFigures {
         Caption.title("Depthwise separable convolution · step 1: depthwise, channel \(c + 1) of \(channels)", on: canvas, width: 1280)
         canvas.text("each channel has its own kernel", x: 640, y: 82, size: 22, theme.muted)
         let d = trace.depthwise[c]
-        let n = trace.input.shape, k = d.kernel.shape, o = d.output.shape
+        // The zero-padded channel (the sum below reads its padding), the window of h's first cell marked.
+        let n = d.paddedInput.shape, k = d.kernel.shape, o = d.output.shape, p = d.padding
         let gap = 110.0
-        let cell = min(80, (1280 - 160 - 2 * gap) / Double(n[2] + k[1] + o[1]), (720 - 300) / Double(max(n[1], k[0], o[0])))
-        let total = Double(n[2] + k[1] + o[1]) * cell + 2 * gap
+        let cell = min(80, (1280 - 160 - 2 * gap) / Double(n[1] + k[1] + o[1]), (720 - 300) / Double(max(n[0], k[0], o[0])))
+        let total = Double(n[1] + k[1] + o[1]) * cell + 2 * gap
         let mid = 370.0
         var x = (1280 - total) / 2
         func grid(_ rows: Int, _ columns: Int) -> Grid {
-            let g = Grid(rows: rows, columns: columns, x: x, y: mid - Double(rows) * cell / 2, cellSize: cell)
+            var g = Grid(rows: rows, columns: columns, x: x, y: mid - Double(rows) * cell / 2, cellSize: cell)
+            g.numberFloor = ConvolutionFigures.minimumNumberSize
             x += g.width + gap
             return g
         }
-        let input = grid(n[1], n[2]), kernel = grid(k[0], k[1]), output = grid(o[0], o[1])
+        let input = grid(n[0], n[1]), kernel = grid(k[0], k[1]), output = grid(o[0], o[1])
         let color = channelColor(c)
-        let x0 = channel(trace.input, c)
-        input.draw(on: canvas, label: "channel \(c + 1)") { r, cc in
-            CellStyle(fill: color.withAlpha(0.16), text: Notation.number(x0[r, cc]))
+        let unpadded = d.input.shape
+        input.draw(on: canvas, label: "channel \(c + 1)" + (p == Pair2(0) ? "" : " (zero-padded)")) { r, cc in
+            let isPadding = r < p.rows || r >= p.rows + unpadded[0] || cc < p.columns || cc >= p.columns + unpadded[1]
+            return CellStyle(fill: isPadding ? theme.padding : color.withAlpha(0.16), text: Notation.number(d.paddedInput[r, cc]),
+                             textColor: isPadding ? theme.muted : nil)
         }
+        let first = d.steps[0]
+        input.outline(rows: first.windowRows, columns: first.windowColumns, on: canvas, theme.highlight, lineWidth: 4)
         kernel.draw(on: canvas, label: "its kernel") { r, cc in
             CellStyle(fill: color.withAlpha(0.34), text: Notation.number(d.kernel[r, cc]))
         }
         output.draw(on: canvas, label: "h\(Notation.subscriptDigits(c + 1)) (no bias)") { r, cc in
             CellStyle(fill: color.withAlpha(0.16), text: Notation.number(d.output[r, cc]), bold: true)
         }
+        output.outline(rows: 0...0, columns: 0...0, on: canvas, theme.current, lineWidth: 4)
         canvas.text("⋆", x: (input.x + input.width + kernel.x) / 2, y: mid, size: 44, theme.foreground)
         canvas.text("=", x: (kernel.x + kernel.width + output.x) / 2, y: mid, size: 44, theme.foreground)
         Caption.lines(["h[\(c + 1),1,1] = " + d.steps[0].sumText], on: canvas, width: 1280, bottom: 720 - 36, size: 24)

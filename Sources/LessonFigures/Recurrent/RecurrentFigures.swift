@@ -51,9 +51,11 @@ public enum RecurrentFigures {
     }
 
     /// The sentence a windowed figure shows under its title.
-    static func windowNote(_ layout: Layout, steps: Int, on canvas: Canvas) {
+    static func windowNote(_ layout: Layout, steps: Int, backward: Bool = false, on canvas: Canvas) {
         guard layout.isWindow else { return }
-        canvas.text("\(steps) steps do not fit at projector size: steps \(layout.shown.lowerBound)–\(layout.shown.upperBound) shown",
+        let last = layout.shown.upperBound
+        let arriving = backward && last < steps ? " (the gradient arrives from step \(last + 1))" : ""
+        canvas.text("\(steps) steps do not fit at projector size: steps \(layout.shown.lowerBound)–\(last) shown" + arriving,
                     x: 640, y: 82, size: 20, canvas.theme.muted)
     }
 
@@ -173,7 +175,7 @@ public enum RecurrentFigures {
         let theme = canvas.theme, steps = forward.steps.count
         let layout = layout(steps: steps, current: current, backward: true)
         Caption.title("Recurrent network · backward step \(steps - current + 1) of \(steps): ∂E/∂s⁽ᵗ⁾ flows right to left", on: canvas, width: 1280)
-        windowNote(layout, steps: steps, on: canvas)
+        windowNote(layout, steps: steps, backward: true, on: canvas)
         let halfW = layout.boxWidth / 2, halfH = layout.boxHeight / 2
         if let k = backward.truncation {
             // The window truncated BPTT keeps for the last loss term: s⁽ᵀ⁾ … s⁽ᵀ⁻ᴷ⁺¹⁾.
