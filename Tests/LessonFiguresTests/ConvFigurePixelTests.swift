@@ -75,6 +75,24 @@ import LessonCore
         }
     }
 
+    /// Two 5×5 output maps do not fit beside the channels with 24 px numbers: each frame draws the
+    /// current map as a window around the cell written and small maps of both; 3×3 maps fit whole.
+    @Test func largeChannelOutputsAreWindowedAroundTheStep() throws {
+        let input = Tensor(shape: [3, 5, 5], scalars: (0..<75).map { Double($0 % 3) })
+        let filters = [Tensor(shape: [3, 3, 3], repeating: 1), Tensor(shape: [3, 3, 3], repeating: -1)]
+        let trace = try MultiChannelConv2D(filters: filters, biases: [0, 1], padding: Pair2(1), stride: Pair2(1)).forward(input)
+        for index in trace.steps.indices {
+            let step = trace.steps[index], layout = ConvChannelsFigures.layout(for: trace, step: index)
+            let grid = try #require(layout.outputs.first)
+            #expect(layout.outputs.count == 1 && layout.outputFilters == [step.filter] && layout.outputOverview.count == 2)
+            #expect(grid.shownRows.contains(step.row) && grid.shownColumns.contains(step.column), "step \(index + 1)")
+            #expect(grid.cellSize * 0.4 >= 24 - 1e-9 && grid.x + grid.width <= 1280 && layout.windows.allSatisfy { $0.cellSize * 0.4 >= 24 - 1e-9 })
+        }
+        let strided = try MultiChannelConv2D(filters: filters, biases: [0, 1], padding: Pair2(1), stride: Pair2(2)).forward(input)
+        let whole = ConvChannelsFigures.layout(for: strided, step: 0)
+        #expect(whole.outputs.count == 2 && whole.outputOverview.isEmpty && whole.outputs.allSatisfy { $0.rows == 3 && $0.columns == 3 })
+    }
+
     @Test func stepNamesSortInOrder() {
         #expect(Figure.stepName(0, of: 9) == "step-1")
         #expect(Figure.stepName(0, of: 18) == "step-01")
