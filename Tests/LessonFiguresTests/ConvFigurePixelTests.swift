@@ -61,13 +61,36 @@ import LessonCore
         let frames = ConvChannelsFigures.frames(trace)
         #expect(frames.count == 8)
         let surface = try FigureRenderer.surface(for: frames[3], options: RenderOptions())
-        let layout = ConvChannelsFigures.layout(for: trace)
-        // Step 4: filter 1, output [2,2], window padded rows 2–4, columns 2–4 (0-based) on every channel.
-        for grid in layout.channels {
-            let inside = grid.cellRect(3, 3), outside = grid.cellRect(0, 0)
-            #expect(Self.isHighlight(Self.pixel(surface, inside.x + 5, inside.y + inside.height - 5)))
-            #expect(!Self.isHighlight(Self.pixel(surface, outside.x + 5, outside.y + outside.height - 5)))
+        let layout = ConvChannelsFigures.layout(for: trace, step: 3)
+        // Step 4: filter 1, output [2,2], window padded rows 2–4, columns 2–4 (0-based) on every channel:
+        // the projector-size window shows exactly those cells, the small map of the channel marks them.
+        #expect(layout.windows.count == 3 && layout.maps.count == 3)
+        for (window, map) in zip(layout.windows, layout.maps) {
+            #expect(window.shownRows == 2..<5 && window.shownColumns == 2..<5)
+            let cell = window.cellRect(3, 3)
+            #expect(Self.isHighlight(Self.pixel(surface, cell.x + 5, cell.y + cell.height - 5)))
+            let inside = map.cellRect(3, 3), outside = map.cellRect(0, 0)
+            #expect(Self.isHighlight(Self.pixel(surface, inside.x + inside.width / 2, inside.y + inside.height / 2)))
+            #expect(!Self.isHighlight(Self.pixel(surface, outside.x + outside.width / 2, outside.y + outside.height / 2)))
         }
+    }
+
+    /// Two 5×5 output maps do not fit beside the channels with 24 px numbers: each frame draws the
+    /// current map as a window around the cell written and small maps of both; 3×3 maps fit whole.
+    @Test func largeChannelOutputsAreWindowedAroundTheStep() throws {
+        let input = Tensor(shape: [3, 5, 5], scalars: (0..<75).map { Double($0 % 3) })
+        let filters = [Tensor(shape: [3, 3, 3], repeating: 1), Tensor(shape: [3, 3, 3], repeating: -1)]
+        let trace = try MultiChannelConv2D(filters: filters, biases: [0, 1], padding: Pair2(1), stride: Pair2(1)).forward(input)
+        for index in trace.steps.indices {
+            let step = trace.steps[index], layout = ConvChannelsFigures.layout(for: trace, step: index)
+            let grid = try #require(layout.outputs.first)
+            #expect(layout.outputs.count == 1 && layout.outputFilters == [step.filter] && layout.outputOverview.count == 2)
+            #expect(grid.shownRows.contains(step.row) && grid.shownColumns.contains(step.column), "step \(index + 1)")
+            #expect(grid.cellSize * 0.4 >= 24 - 1e-9 && grid.x + grid.width <= 1280 && layout.windows.allSatisfy { $0.cellSize * 0.4 >= 24 - 1e-9 })
+        }
+        let strided = try MultiChannelConv2D(filters: filters, biases: [0, 1], padding: Pair2(1), stride: Pair2(2)).forward(input)
+        let whole = ConvChannelsFigures.layout(for: strided, step: 0)
+        #expect(whole.outputs.count == 2 && whole.outputOverview.isEmpty && whole.outputs.allSatisfy { $0.rows == 3 && $0.columns == 3 })
     }
 
     @Test func stepNamesSortInOrder() {

@@ -77,4 +77,33 @@ private func examplesRNN(truncation: Int? = nil) throws -> (RecurrentNetwork, RN
         let cell = try texts(cells[0])
         for value in ["(0.599)", "(0.646)", "(0.664)", "(0.668)", "(0.429)", "(0.27)"] { #expect(cell.contains(value), "cell lacks \(value)") }
     }
+
+    /// Twelve steps do not fit at projector size: every frame draws a window of four steps that
+    /// holds its own step (forward: the steps leading to it; backward: it and the steps its
+    /// gradient came from; unrolled: the last, where the loss is), on the slide, and says so.
+    @Test func aLongSequenceIsDrawnAsAWindowOfSteps() throws {
+        let network = try RecurrentNetwork(U: Tensor(rows: [[0.5], [-0.3]]), W: Tensor(rows: [[0.2, 0.1], [-0.1, 0.2]]),
+                                           V: Tensor(rows: [[0.6, -0.5]]))
+        let inputs: [[Double]] = [1, 0.5, -1, 0.2, 0.8, -0.4, 1, -1, 0.3, 0.6, -0.2, 0.9].map { [$0] }
+        let forward = try network.forward(RecurrentSequence(inputs: inputs, targets: .last([1])))
+        let steps = forward.steps.count
+        #expect(RecurrentFigures.layout(steps: steps).shown == 9...12)
+        for t in 1...steps {
+            for backward in [false, true] {
+                let layout = RecurrentFigures.layout(steps: steps, current: t, backward: backward)
+                #expect(layout.isWindow && layout.shown.count == RecurrentFigures.maximumShownSteps && layout.shown.contains(t),
+                        "step \(t) (backward: \(backward)): \(layout.shown)")
+                for shown in (layout.shown.lowerBound - 1)...layout.shown.upperBound {
+                    let x = layout.columns[shown]
+                    #expect(x - layout.boxWidth / 2 >= 0 && x + layout.boxWidth / 2 <= 1280, "column \(shown) on the slide")
+                }
+            }
+        }
+        #expect(!RecurrentFigures.layout(steps: 4, current: 2).isWindow)
+        let figures = RecurrentFigures.rnn(network: network, forward: forward, backward: network.backward(forward, truncation: nil), vanishing: [])
+        let frame = try #require(figures.first { $0.name == "forward-step-5" })
+        let texts = try FigureRenderer.surface(for: frame, options: RenderOptions(format: .svg)).drawnText.map(\.text)
+        #expect(texts.contains("12 steps do not fit at projector size: steps 2–5 shown"), "\(texts)")
+        #expect(texts.contains("s⁽¹⁾") && texts.contains("x⁽⁵⁾") && !texts.contains("x⁽⁶⁾") && !texts.contains("x⁽¹⁾"))
+    }
 }

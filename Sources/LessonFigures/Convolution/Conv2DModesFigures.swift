@@ -36,15 +36,15 @@ public enum Conv2DModesFigures {
         let input = traces[0].input.shape
         let margin = Pair2(rows: traces.map(\.padding.rows).max() ?? 0, columns: traces.map(\.padding.columns).max() ?? 0)
         let rows = input[0] + 2 * margin.rows, columns = input[1] + 2 * margin.columns
-        let left = min(64, (width * 0.48 - 80) / Double(columns), (height - 230) / Double(rows))
-        let inputGrid = Grid(rows: rows, columns: columns, x: 60, y: 110 + (height - 230 - Double(rows) * left) / 2, cellSize: left)
+        let left = min(64, (width * 0.5 - 70) / Double(columns), (height - 230) / Double(rows))
+        let inputGrid = Grid(rows: rows, columns: columns, x: 50, y: 110 + (height - 230 - Double(rows) * left) / 2, cellSize: left)
         // Runs side by side in pairs when there are more than three (cross-correlation | convolution).
         let perRow = traces.count > 3 ? 2 : 1
         let bands = stride(from: 0, to: traces.count, by: perRow).map { Array(traces[$0..<min($0 + perRow, traces.count)]) }
         let totalRows = bands.map { Double($0.map { $0.output.shape[0] }.max() ?? 0) }.reduce(0, +)
         let maxColumns = Double(traces.map { $0.output.shape[1] }.max() ?? 1)
         let gap = 46.0, x0 = width * 0.52, columnWidth = (width - x0 - 30) / Double(perRow)
-        let right = min(48, (height - 200 - gap * Double(bands.count)) / totalRows, (columnWidth - 30) / maxColumns)
+        let right = min(34, (height - 200 - gap * Double(bands.count)) / totalRows, (columnWidth - 30) / maxColumns)
         var y = 100.0 + gap
         var outputs: [Grid] = []
         for band in bands {
@@ -69,7 +69,7 @@ public enum Conv2DModesFigures {
             let layout = layout(for: traces)
             Caption.title(title, on: canvas, width: 1280)
             let m = layout.margin, n = traces[0].input.shape
-            layout.input.draw(on: canvas, label: "input \(Notation.shape(n)) with the padding of each run") { r, c in
+            layout.input.draw(on: canvas, label: "input \(Notation.shape(n)), each run's padding") { r, c in
                 let ir = r - m.rows, ic = c - m.columns
                 let inside = (0..<n[0]).contains(ir) && (0..<n[1]).contains(ic)
                 guard inside else {
@@ -94,26 +94,27 @@ public enum Conv2DModesFigures {
             }
             for (index, (run, grid)) in zip(runs, layout.outputs).enumerated() {
                 let trace = run.trace
-                grid.draw(on: canvas) { r, c in CellStyle(fill: color(index, theme: theme).withAlpha(0.14), text: Notation.number(trace.output[r, c])) }
+                // Outputs to scale, without numbers: those are on each run's frames, at projector size.
+                grid.draw(on: canvas) { _, _ in CellStyle(fill: color(index, theme: theme).withAlpha(0.14)) }
                 grid.outline(rows: 0...(grid.rows - 1), columns: 0...(grid.columns - 1), on: canvas, color(index, theme: theme), lineWidth: 3)
                 let flipped = trace.mode == .convolution ? ", flipped" : ""
                 let stride = trace.stride == Pair2(1) ? "" : ", stride \(trace.stride)"
                 let label = "\(run.paddingName): p = \(trace.padding)\(stride)\(flipped) → \(Notation.shape(trace.output.shape))"
-                let size = canvas.fittingSize(label, size: 20, maxWidth: 1280 - grid.x - 20, weight: .bold)
+                let size = max(18, canvas.fittingSize(label, size: 22, maxWidth: 1280 - grid.x - 20, weight: .bold))
                 canvas.text(label, x: grid.x, y: grid.y - 16, size: size,
                             color(index, theme: theme).mixed(with: theme.foreground, amount: 0.35), align: .left, weight: .bold)
             }
             // The kernel every run slides, right of the outputs where there is room.
             // Else below the outputs, if the rows fit above the caption; else the caption names it.
             let kernel = traces[0].kernel
-            var kernelCell = min(56, 240 / Double(max(kernel.shape[0], kernel.shape[1])))
+            var kernelCell = max(ConvolutionFigures.minimumNumberSize / 0.4, min(64, 240 / Double(max(kernel.shape[0], kernel.shape[1]))))
             let right = layout.outputs.map { $0.x + $0.width }.max() ?? layout.input.x + layout.input.width
             var kernelX = max(right + 60, 1280 - 60 - Double(kernel.shape[1]) * kernelCell), kernelY = 160.0
             if kernelX + Double(kernel.shape[1]) * kernelCell > 1280 - 20 {
                 let bottom = layout.outputs.map { $0.y + $0.height }.max() ?? 0
-                kernelCell = min(kernelCell, (630 - bottom - 40) / Double(kernel.shape[0]))
+                kernelCell = min(kernelCell, (630 - bottom - 52) / Double(kernel.shape[0]))
                 kernelX = layout.outputs.map(\.x).min() ?? 0
-                kernelY = bottom + 40
+                kernelY = bottom + 52
             }
             if kernelCell >= 30, kernelX + Double(kernel.shape[1]) * kernelCell <= 1280 - 20 {
                 let grid = Grid(rows: kernel.shape[0], columns: kernel.shape[1], x: kernelX, y: kernelY, cellSize: kernelCell)
@@ -121,7 +122,7 @@ public enum Conv2DModesFigures {
                     CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(kernel[r, c]))
                 }
             }
-            var caption = [OutputSize.formula + " per axis"]
+            var caption = [OutputSize.formula + " per axis   (outputs to scale; their numbers are on each run's frames)"]
             if let flipped = traces.first(where: { $0.mode == .convolution }) {
                 caption.append("flipped: the true convolution lays the kernel rotated by 180°, \(Notation.inlineMatrix(flipped.kernel)) → \(Notation.inlineMatrix(flipped.appliedKernel))")
             }

@@ -39,8 +39,8 @@ public enum ConvolutionFigures {
         // Grid.draw writes numbers at 0.4 of the cell.
         let smallestCell = minimumNumberSize / 0.4
         if grids[0].cellSize >= smallestCell - 1e-9 {
-            return Layout(input: grids[0], kernel: grids[1], output: grids[2], width: width, height: height,
-                          inputShape: inputShape, outputShape: outputShape)
+            return floored(Layout(input: grids[0], kernel: grids[1], output: grids[2], width: width, height: height,
+                                  inputShape: inputShape, outputShape: outputShape))
         }
         // How many cells fit across and down at the smallest cell, beside the overview.
         let band = width - overviewWidth - 2 * 60 - 2 * 90
@@ -64,8 +64,15 @@ public enum ConvolutionFigures {
         var input = shown[0], output = shown[2]
         (input.firstRow, input.firstColumn) = (inputRows.first, inputColumns.first)
         (output.firstRow, output.firstColumn) = (outputRows.first, outputColumns.first)
-        return Layout(input: input, kernel: shown[1], output: output, width: width, height: height,
-                      inputShape: inputShape, outputShape: outputShape)
+        return floored(Layout(input: input, kernel: shown[1], output: output, width: width, height: height,
+                              inputShape: inputShape, outputShape: outputShape))
+    }
+
+    /// `layout` with its numbers kept at `minimumNumberSize` where a long one would shrink under it.
+    private static func floored(_ layout: Layout) -> Layout {
+        var layout = layout
+        for keyPath in [\Layout.input, \Layout.kernel, \Layout.output] { layout[keyPath: keyPath].numberFloor = minimumNumberSize }
+        return layout
     }
 
     /// The overview of a zoomed figure: the whole padded input and output as small maps, with

@@ -6,10 +6,12 @@ public enum SeparableFigures {
     /// The three figures, read from the trace and the comparison.
     public static func figures(_ trace: SeparableConvolutionTrace, model: ParameterComparison) -> [Figure] {
         let channels = trace.input.shape[0], filters = trace.pointwiseWeights.shape[0]
-        return [
-            Figure(name: "depthwise", description: "Step 1, depthwise: each of the \(channels) input channels is cross-correlated with its own \(Notation.shape(trace.depthwise[0].kernel.shape)) kernel, giving \(channels) channels of \(Notation.shape(trace.depthwise[0].output.shape)).") { canvas in
-                drawDepthwise(trace, on: canvas)
-            },
+        let depthwise = (0..<channels).map { c in
+            Figure(name: "depthwise-\(c + 1)", description: "Step 1, depthwise, channel \(c + 1) of \(channels): the channel is cross-correlated with its own \(Notation.shape(trace.depthwise[c].kernel.shape)) kernel, giving a \(Notation.shape(trace.depthwise[c].output.shape)) channel of h.") { canvas in
+                drawDepthwise(trace, channel: c, on: canvas)
+            }
+        }
+        return depthwise + [
             Figure(name: "pointwise", description: "Step 2, pointwise: each of the \(filters) filters adds the \(channels) depthwise channels with one weight each, plus its bias.") { canvas in
                 drawPointwise(trace, on: canvas)
             },
@@ -18,6 +20,9 @@ public enum SeparableFigures {
             },
         ]
     }
+
+    /// The smallest cell of a grid at 1280×720: its numbers (0.4 of the cell) are then 24 px.
+    static let smallestCell = ConvolutionFigures.minimumNumberSize / 0.4
 
     /// A channel's colour: the palette in order, so channel c looks the same in every figure.
     public static func channelColor(_ c: Int) -> Color {
@@ -29,43 +34,47 @@ public enum SeparableFigures {
         return Tensor(shape: shape, scalars: Array(stack.scalars[(c * size)..<((c + 1) * size)]))
     }
 
-    private static func drawDepthwise(_ trace: SeparableConvolutionTrace, on canvas: Canvas) {
+    /// Step 1 for one channel (one frame each, so every number is projector-size): the channel,
+    /// its own kernel and its channel of h, with the sum of h's first cell.
+    private static func drawDepthwise(_ trace: SeparableConvolutionTrace, channel c: Int, on canvas: Canvas) {
         let theme = canvas.theme
-        Caption.title("Depthwise separable convolution · step 1: depthwise (one kernel per channel)", on: canvas, width: 1280)
         let channels = trace.depthwise.count
-        let n = trace.input.shape, k = trace.depthwise[0].kernel.shape, o = trace.depthwise[0].output.shape
-        let rowHeight = (720.0 - 170) / Double(channels)
-        let cell = min(56, (rowHeight - 36) / Double(max(n[1], k[0], o[0])), (1280 - 400) / Double(n[2] + k[1] + o[1]))
+        Caption.title("Depthwise separable convolution · step 1: depthwise, channel \(c + 1) of \(channels)", on: canvas, width: 1280)
+        canvas.text("each channel has its own kernel", x: 640, y: 82, size: 22, theme.muted)
+        let d = trace.depthwise[c]
+        // The zero-padded channel (the sum below reads its padding), the window of h's first cell marked.
+        let n = d.paddedInput.shape, k = d.kernel.shape, o = d.output.shape, p = d.padding
         let gap = 110.0
-        let total = Double(n[2] + k[1] + o[1]) * cell + 2 * gap
-        for c in 0..<channels {
-            let color = channelColor(c)
-            let top = 100 + Double(c) * rowHeight + 24
-            var x = (1280 - total) / 2 + 40
-            func grid(_ rows: Int, _ columns: Int) -> Grid {
-                let g = Grid(rows: rows, columns: columns, x: x, y: top + (rowHeight - 36 - Double(rows) * cell) / 2, cellSize: cell)
-                x += g.width + gap
-                return g
-            }
-            let input = grid(n[1], n[2]), kernel = grid(k[0], k[1]), output = grid(o[0], o[1])
-            let x0 = channel(trace.input, c)
-            input.draw(on: canvas, label: c == 0 ? "input channel" : nil) { r, cc in
-                CellStyle(fill: color.withAlpha(0.16), text: Notation.number(x0[r, cc]))
-            }
-            let d = trace.depthwise[c]
-            kernel.draw(on: canvas, label: c == 0 ? "its own kernel" : nil) { r, cc in
-                CellStyle(fill: color.withAlpha(0.34), text: Notation.number(d.kernel[r, cc]))
-            }
-            output.draw(on: canvas, label: c == 0 ? "h (no bias)" : nil) { r, cc in
-                CellStyle(fill: color.withAlpha(0.16), text: Notation.number(d.output[r, cc]), bold: true)
-            }
-            let mid = input.y + input.height / 2
-            canvas.text("channel \(c + 1)", x: input.x - 20, y: mid, size: 22, theme.foreground, align: .right, weight: .bold)
-            canvas.text("⋆", x: (input.x + input.width + kernel.x) / 2, y: mid, size: 38, theme.foreground)
-            canvas.text("=", x: (kernel.x + kernel.width + output.x) / 2, y: mid, size: 38, theme.foreground)
+        let cell = min(80, (1280 - 160 - 2 * gap) / Double(n[1] + k[1] + o[1]), (720 - 300) / Double(max(n[0], k[0], o[0])))
+        let total = Double(n[1] + k[1] + o[1]) * cell + 2 * gap
+        let mid = 370.0
+        var x = (1280 - total) / 2
+        func grid(_ rows: Int, _ columns: Int) -> Grid {
+            var g = Grid(rows: rows, columns: columns, x: x, y: mid - Double(rows) * cell / 2, cellSize: cell)
+            g.numberFloor = ConvolutionFigures.minimumNumberSize
+            x += g.width + gap
+            return g
         }
-        let step = trace.depthwise[0].steps[0]
-        Caption.lines(["h[1,1,1] = " + step.sumText], on: canvas, width: 1280, bottom: 720 - 30, size: 20)
+        let input = grid(n[0], n[1]), kernel = grid(k[0], k[1]), output = grid(o[0], o[1])
+        let color = channelColor(c)
+        let unpadded = d.input.shape
+        input.draw(on: canvas, label: "channel \(c + 1)" + (p == Pair2(0) ? "" : " (zero-padded)")) { r, cc in
+            let isPadding = r < p.rows || r >= p.rows + unpadded[0] || cc < p.columns || cc >= p.columns + unpadded[1]
+            return CellStyle(fill: isPadding ? theme.padding : color.withAlpha(0.16), text: Notation.number(d.paddedInput[r, cc]),
+                             textColor: isPadding ? theme.muted : nil)
+        }
+        let first = d.steps[0]
+        input.outline(rows: first.windowRows, columns: first.windowColumns, on: canvas, theme.highlight, lineWidth: 4)
+        kernel.draw(on: canvas, label: "its kernel") { r, cc in
+            CellStyle(fill: color.withAlpha(0.34), text: Notation.number(d.kernel[r, cc]))
+        }
+        output.draw(on: canvas, label: "h\(Notation.subscriptDigits(c + 1)) (no bias)") { r, cc in
+            CellStyle(fill: color.withAlpha(0.16), text: Notation.number(d.output[r, cc]), bold: true)
+        }
+        output.outline(rows: 0...0, columns: 0...0, on: canvas, theme.current, lineWidth: 4)
+        canvas.text("⋆", x: (input.x + input.width + kernel.x) / 2, y: mid, size: 44, theme.foreground)
+        canvas.text("=", x: (kernel.x + kernel.width + output.x) / 2, y: mid, size: 44, theme.foreground)
+        Caption.lines(["h[\(c + 1),1,1] = " + d.steps[0].sumText], on: canvas, width: 1280, bottom: 720 - 36, size: 24)
     }
 
     private static func drawPointwise(_ trace: SeparableConvolutionTrace, on canvas: Canvas) {
@@ -73,12 +82,18 @@ public enum SeparableFigures {
         Caption.title("Depthwise separable convolution · step 2: pointwise (1×1 across channels)", on: canvas, width: 1280)
         let channels = trace.depthwise.count, filters = trace.pointwiseWeights.shape[0]
         let o = trace.depthwise[0].output.shape
-        // Left: the depthwise channels stacked; middle: P and b; right: one output per filter.
-        let cell = min(52, (720 - 200) / Double(max(channels, filters) * (o[0] + 1)), 300 / Double(o[1] + 1))
-        let leftX = 120.0
+        // Left: the depthwise channels stacked; middle: P and b; right: one output per filter. At
+        // projector size only a top-left window of h and z may fit; the figure then says so.
+        let stacked = Double(max(channels, filters))
+        let cell = max(smallestCell, min(64, 540 / (stacked * (Double(o[0]) + 0.8)), 300 / Double(o[1] + 1)))
+        let shownRows = min(o[0], max(1, Int(540 / stacked / cell - 0.8 + 1e-9))), shownColumns = min(o[1], max(shownRows, 2))
+        if (shownRows, shownColumns) != (o[0], o[1]) {
+            canvas.text("h and z are \(Notation.shape(o)): their top-left \(shownRows)×\(shownColumns) shown", x: 640, y: 82, size: 22, theme.muted)
+        }
+        let leftX = 150.0
         var hGrids: [Grid] = []
         for c in 0..<channels {
-            let g = Grid(rows: o[0], columns: o[1], x: leftX, y: 120 + Double(c) * (Double(o[0]) + 1) * cell, cellSize: cell)
+            let g = Grid(rows: shownRows, columns: shownColumns, x: leftX, y: 130 + Double(c) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
             hGrids.append(g)
             let h = channel(trace.depthwiseOutput, c)
             let color = channelColor(c)
@@ -95,20 +110,20 @@ public enum SeparableFigures {
         }
         let b = Grid(rows: filters, columns: 1, x: p.x + p.width + 30, y: p.y, cellSize: pCell)
         b.draw(on: canvas, label: "b") { r, _ in CellStyle(fill: theme.padding, text: Notation.number(trace.biases[r])) }
-        let rightX = 1280 - 120 - Double(o[1]) * cell
+        let rightX = 1280 - 130 - Double(shownColumns) * cell
         for f in 0..<filters {
-            let g = Grid(rows: o[0], columns: o[1], x: rightX, y: 120 + Double(f) * (Double(o[0]) + 1) * cell, cellSize: cell)
+            let g = Grid(rows: shownRows, columns: shownColumns, x: rightX, y: 130 + Double(f) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
             let z = channel(trace.output, f)
             g.draw(on: canvas, label: f == 0 ? "z" : nil) { r, c in
                 let first = f == 0 && r == 0 && c == 0
                 return CellStyle(fill: first ? theme.current.withAlpha(0.28) : theme.doneFill(0.14), text: Notation.number(z[r, c]), bold: first)
             }
             // The label sits right of its output, so the arrow from P reaches the z cell itself.
-            canvas.text("filter \(f + 1)", x: g.x + g.width + 12, y: g.y + g.height / 2, size: 20, theme.foreground, align: .left)
+            canvas.text("filter \(f + 1)", x: g.x + g.width + 12, y: g.y + g.height / 2, size: 22, theme.foreground, align: .left)
             if f == 0 { g.outline(rows: 0...0, columns: 0...0, on: canvas, theme.current, lineWidth: 4) }
         }
         for (c, g) in hGrids.enumerated() {
-            canvas.text("channel \(c + 1)", x: g.x - 16, y: g.y + g.height / 2, size: 20, theme.foreground, align: .right)
+            canvas.text("channel \(c + 1)", x: g.x - 14, y: g.y + g.height / 2, size: 22, theme.foreground, align: .right)
             g.outline(rows: 0...0, columns: 0...0, on: canvas, channelColor(c), lineWidth: 4)
             canvas.arrow(from: (g.x + g.width + 12, g.y + cell / 2), to: (p.x - 14, p.y + pCell / 2), channelColor(c), lineWidth: 2)
         }
@@ -116,31 +131,31 @@ public enum SeparableFigures {
                      lineWidth: 2.5)
         let step = trace.pointwise[0]
         Caption.lines(["\(step.label) = " + step.sumText + "   (h of each channel × P[1,c], plus b₁)"], on: canvas, width: 1280,
-                      bottom: 720 - 30, size: 20)
+                      bottom: 720 - 30, size: 24)
     }
 
     /// Where the pointwise arrow ends: at the left edge of z's first cell (x, y), not at a label.
-    public static func pointwiseArrowEnd(rightX: Double, cell: Double) -> (Double, Double) { (rightX - 4, 120 + cell / 2) }
+    public static func pointwiseArrowEnd(rightX: Double, cell: Double) -> (Double, Double) { (rightX - 4, 130 + cell / 2) }
 
     private static func drawParameters(_ model: ParameterComparison, on canvas: Canvas) {
         let theme = canvas.theme
-        Caption.title("Parameters: Conv2D vs SeparableConv2D (the notes' Keras summaries, input \(Notation.shape(model.inputShape)))",
+        Caption.title("Parameters: Conv2D vs SeparableConv2D (the notes' Keras model, input \(Notation.shape(model.inputShape)))",
                       on: canvas, width: 1280)
         let rows = model.rows
         let largest = Double(rows.map { max($0.standard.total, $0.separable.total) }.max() ?? 1)
-        let left = 330.0, right = 1280 - 160.0
+        let left = 330.0, right = 1280 - 170.0
         let rowHeight = min(100, (720 - 230) / Double(rows.count))
         let bar = rowHeight * 0.34
         for (i, row) in rows.enumerated() {
             let y = 110 + Double(i) * rowHeight
-            let name = row.outputSizes.isEmpty ? row.layer : "(Separable)Conv2D(\(row.layer))"
-            canvas.text(name, x: left - 16, y: y + bar, size: canvas.fittingSize(name, size: 20, maxWidth: left - 40), theme.foreground, align: .right)
+            let name = row.outputSizes.isEmpty ? row.layer : "conv(\(row.layer))"
+            canvas.text(name, x: left - 16, y: y + bar, size: max(18, canvas.fittingSize(name, size: 22, maxWidth: left - 30)), theme.foreground, align: .right)
             for (j, count) in [row.standard.total, row.separable.total].enumerated() {
                 let color = j == 0 ? theme.current : theme.highlight
                 let top = y + Double(j) * (bar + 4)
                 let width = max(2, (right - left) * Double(count) / largest)
                 canvas.fillRect(x: left, y: top, width: count == 0 ? 0 : width, height: bar, color)
-                canvas.text(String(count), x: left + (count == 0 ? 0 : width) + 10, y: top + bar / 2, size: min(20, bar * 0.8),
+                canvas.text(String(count), x: left + (count == 0 ? 0 : width) + 10, y: top + bar / 2, size: max(24, min(26, bar * 0.8)),
                             theme.foreground, align: .left, weight: .bold)
             }
         }

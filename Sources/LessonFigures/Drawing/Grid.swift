@@ -39,6 +39,10 @@ public struct Grid: Sendable {
     public var firstRow: Int
     /// The matrix column of the grid's left column (0 unless the grid is a window).
     public var firstColumn: Int
+    /// The size a number is not shrunk below while it still fits the cell (0: shrink to fit 0.84
+    /// of the cell, as every grid did before the projector floor): a long number then takes up to
+    /// 0.94 of the cell instead of dropping under the floor.
+    public var numberFloor: Double = 0
 
     public init(rows: Int, columns: Int, x: Double, y: Double, cellSize: Double, firstRow: Int = 0, firstColumn: Int = 0) {
         self.rows = rows
@@ -79,7 +83,10 @@ public struct Grid: Sendable {
                 canvas.fillRect(x: rect.x, y: rect.y, width: rect.width, height: rect.height, s.fill ?? theme.cellFill)
                 if let text = s.text {
                     let weight: FontWeight = s.bold ? .bold : .normal
-                    let size = canvas.fittingSize(text, size: fontSize, maxWidth: cellSize * 0.84, weight: weight)
+                    var size = canvas.fittingSize(text, size: fontSize, maxWidth: cellSize * 0.84, weight: weight)
+                    if size < min(fontSize, numberFloor) {
+                        size = min(fontSize, numberFloor, canvas.fittingSize(text, size: fontSize, maxWidth: cellSize * 0.94, weight: weight))
+                    }
                     let (cx, cy) = cellCenter(r, c)
                     // Every number reads on its cell, whatever the theme and tint (WCAG AA, 4.5:1).
                     canvas.text(text, x: cx, y: s.note == nil ? cy : cy - cellSize * 0.08, size: size,
