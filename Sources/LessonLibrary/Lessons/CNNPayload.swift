@@ -1,76 +1,58 @@
 import LessonCore
 
-/// The JSON of `lesson run cnn --json`: every layer's values and gradients, the update and the check.
+/// The JSON of `lesson run cnn --json`: every layer's values and gradients, the update and the check,
+/// read from the traces as they are written.
 struct CNNPayload: Encodable {
     let network: SmallCNN
-    let shapes: CNNShapes
-    let parameterCount: Int
-    let forward: Forward
-    let backward: Backward
-    let update: Update
-    let gradientCheck: GradientCheck
-    let largestGradientDifference: Double
+    let forward: CNNForwardTrace
+    let backward: CNNBackwardTrace
+    let update: CNNUpdate
+    let check: GradientCheck
+
+    func encode(to encoder: Encoder) throws {
+        try encoder.encodeFields([
+            "network": network, "shapes": forward.shapes, "parameterCount": network.parameterCount,
+            "forward": Forward(trace: forward), "backward": Backward(trace: backward), "update": Update(update: update),
+            "gradientCheck": check, "largestGradientDifference": check.largestDifference])
+    }
 
     /// Values of every layer, forward.
-    struct Forward: Encodable {
-        let image: Tensor
-        let featureMaps: [Tensor]
-        let activations: [Tensor]
-        let pooled: [Tensor]
-        let poolWinners: [[[Int]]]
-        let flattened: [Double]
-        let logits: [Double]
-        let probabilities: [Double]
-        let target: [Double]
-        let loss: Double
+    private struct Forward: Encodable {
+        let trace: CNNForwardTrace
+
+        func encode(to encoder: Encoder) throws {
+            try encoder.encodeFields([
+                "image": trace.image, "featureMaps": trace.convolutions.map(\.output), "activations": trace.activations,
+                "pooled": trace.pools.map(\.output),
+                "poolWinners": trace.pools.map { pool in pool.steps.compactMap { $0.winnerCell.map { [$0.row, $0.column] } } },
+                "flattened": trace.flattened, "logits": trace.logits, "probabilities": trace.probabilities,
+                "target": trace.loss.target, "loss": trace.loss.total])
+        }
     }
 
     /// Gradients of every layer, in forward order (computed last to first).
-    struct Backward: Encodable {
-        let denseDelta: [Double]
-        let gradDenseWeights: Tensor
-        let gradDenseBias: [Double]
-        let gradFlattened: [Double]
-        let gradPooled: [Tensor]
-        let gradActivations: [Tensor]
-        let reluMasks: [Tensor]
-        let convDeltas: [Tensor]
-        let gradFilters: [Tensor]
-        let gradBiases: [Double]
-        let gradImage: Tensor
+    private struct Backward: Encodable {
+        let trace: CNNBackwardTrace
+
+        func encode(to encoder: Encoder) throws {
+            try encoder.encodeFields([
+                "denseDelta": trace.denseDelta, "gradDenseWeights": trace.gradDenseWeights, "gradDenseBias": trace.gradDenseBias,
+                "gradFlattened": trace.flattenedGradient.map(\.value), "gradPooled": trace.pooledGradients,
+                "gradActivations": trace.pools.map(\.gradient), "reluMasks": trace.reluMasks,
+                "convDeltas": trace.convolutionDeltas, "gradFilters": trace.gradFilters, "gradBiases": trace.gradBiases,
+                "gradImage": trace.gradImage])
+        }
     }
 
     /// One gradient-descent step.
-    struct Update: Encodable {
-        let learningRate: Double
-        let lossBefore: Double
-        let lossAfter: Double
-        let filters: [Tensor]
-        let biases: [Double]
-        let denseWeights: Tensor
-        let denseBias: [Double]
-    }
+    private struct Update: Encodable {
+        let update: CNNUpdate
 
-    init(network: SmallCNN, forward: CNNForwardTrace, backward: CNNBackwardTrace, update: CNNUpdate, check: GradientCheck) {
-        self.network = network
-        shapes = forward.shapes
-        parameterCount = network.parameterCount
-        self.forward = Forward(
-            image: forward.image, featureMaps: forward.convolutions.map(\.output), activations: forward.activations,
-            pooled: forward.pools.map(\.output),
-            poolWinners: forward.pools.map { pool in pool.steps.compactMap { $0.winnerCell.map { [$0.row, $0.column] } } },
-            flattened: forward.flattened, logits: forward.logits, probabilities: forward.probabilities,
-            target: forward.loss.target, loss: forward.loss.total)
-        self.backward = Backward(
-            denseDelta: backward.denseDelta, gradDenseWeights: backward.gradDenseWeights, gradDenseBias: backward.gradDenseBias,
-            gradFlattened: backward.flattenedGradient.map(\.value), gradPooled: backward.pooledGradients,
-            gradActivations: backward.pools.map(\.gradient), reluMasks: backward.reluMasks,
-            convDeltas: backward.convolutionDeltas, gradFilters: backward.gradFilters, gradBiases: backward.gradBiases,
-            gradImage: backward.gradImage)
-        self.update = Update(learningRate: update.learningRate, lossBefore: update.lossBefore, lossAfter: update.lossAfter,
-                             filters: update.after.filters, biases: update.after.biases,
-                             denseWeights: update.after.denseWeights, denseBias: update.after.denseBias)
-        gradientCheck = check
-        largestGradientDifference = check.largestDifference
+        func encode(to encoder: Encoder) throws {
+            try encoder.encodeFields([
+                "learningRate": update.learningRate, "lossBefore": update.lossBefore, "lossAfter": update.lossAfter,
+                "filters": update.after.filters, "biases": update.after.biases,
+                "denseWeights": update.after.denseWeights, "denseBias": update.after.denseBias])
+        }
     }
 }

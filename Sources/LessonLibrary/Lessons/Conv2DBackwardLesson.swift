@@ -64,29 +64,20 @@ public enum Conv2DBackwardLesson: Lesson {
 
     /// The JSON: the gradients at the top level, next to the steps.
     struct Payload: Encodable {
-        let output: Tensor
-        let upstream: Tensor
-        let gradBias: Double
-        let gradKernel: Tensor
-        let gradInput: Tensor
-        let dilatedUpstream: Tensor
-        let kernelSteps: [GradientStep]
-        let inputSteps: [GradientStep]
-        let forward: ConvolutionTrace
+        let trace: ConvolutionBackwardTrace
 
-        init(_ trace: ConvolutionBackwardTrace) {
-            output = trace.forward.output
-            upstream = trace.upstream
-            gradBias = trace.gradBias
-            gradKernel = trace.gradKernel
-            gradInput = trace.gradInput
-            dilatedUpstream = trace.dilatedUpstream
-            kernelSteps = trace.kernelSteps
+        init(_ trace: ConvolutionBackwardTrace) { self.trace = trace }
+
+        /// The input steps of the cells of the input only (not of its padding).
+        func encode(to encoder: Encoder) throws {
             let p = trace.forward.padding, n = trace.forward.input.shape
-            inputSteps = trace.inputSteps.filter {
+            let inputSteps = trace.inputSteps.filter {
                 (p.rows..<(p.rows + n[0])).contains($0.row) && (p.columns..<(p.columns + n[1])).contains($0.column)
             }
-            forward = trace.forward
+            try encoder.encodeFields([
+                "output": trace.forward.output, "upstream": trace.upstream, "gradBias": trace.gradBias,
+                "gradKernel": trace.gradKernel, "gradInput": trace.gradInput, "dilatedUpstream": trace.dilatedUpstream,
+                "kernelSteps": trace.kernelSteps, "inputSteps": inputSteps, "forward": trace.forward])
         }
     }
 

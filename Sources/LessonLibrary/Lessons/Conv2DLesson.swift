@@ -39,9 +39,7 @@ public enum Conv2DLesson: Lesson {
             input = try variant.require("input", expected: "the input matrix, such as \"1 0 3; 0 3 4\"").matrix()
             kernel = try variant.require("kernel", expected: "the kernel matrix, such as \"1 -1; 0 2\"").matrix()
             bias = try variant["bias"]?.double() ?? 0
-            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
-            stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
-            dilation = try variant["dilation"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
+            (padding, stride, dilation) = try variant.windowSettings()
             if let modeValue = variant["mode"] {
                 let name = try modeValue.string()
                 guard let parsed = ConvolutionMode(rawValue: name) else {

@@ -38,9 +38,7 @@ public enum ConvChannelsLesson: Lesson {
             let filterValue = try variant.require("filters", expected: "a list of filters, each a list of one matrix per channel")
             filters = try filterValue.items().map { try Self.stack($0, what: "filter channel") }
             biases = try variant.require("biases", expected: "one bias per filter, such as [1, 0]").vector()
-            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
-            stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
-            dilation = try variant["dilation"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
+            (padding, stride, dilation) = try variant.windowSettings()
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output", "parameters"])
                 if let output = expected["output"] { statedOutput = try Self.stack(output, what: "output channel") }

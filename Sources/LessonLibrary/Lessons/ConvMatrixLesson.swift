@@ -38,9 +38,7 @@ public enum ConvMatrixLesson: Lesson {
             try variant.rejectUnknownKeys(allowed: ["input", "kernel", "padding", "stride", "dilation", "symbolic"])
             input = try variant.require("input", expected: "the input matrix, such as \"4 5 8 7; 1 8 8 8; 3 6 6 4; 6 5 7 8\"").matrix()
             kernel = try variant.require("kernel", expected: "the kernel matrix, such as \"1 4 1; 1 4 3; 3 3 1\"").matrix()
-            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
-            stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
-            dilation = try variant["dilation"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
+            (padding, stride, dilation) = try variant.windowSettings()
             symbolic = try variant["symbolic"]?.bool() ?? false
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output", "rows"])

@@ -4,7 +4,7 @@ import LessonCore
 /// What the lstm lesson reads from a variant: the cell and sequence, the learning rate and the
 /// stated values. Lesson file keys: `network` (see `RecurrentReader`), `learning-rate`,
 /// `expected` (`loss`, `output`: ŷ⁽ᵀ⁾).
-public struct LSTMExample: LessonExample {
+public struct LSTMExample: LessonExample, RecurrentStatedValues {
     /// The cell.
     public var network: LSTMNetwork
     /// x⁽¹⁾ … x⁽ᵀ⁾, s⁽⁰⁾ and the targets.
@@ -44,15 +44,4 @@ public struct LSTMExample: LessonExample {
         if let learningRate { result.learningRate = try MatrixArgument.learningRate(learningRate) }
         return result
     }
-
-    /// Stated values the recomputation does not give, at six decimals.
-    func mismatches(_ forward: LSTMForwardTrace) -> [Mismatch] {
-        StatedPrecision.mismatches(statedLoss: statedLoss, loss: forward.loss, lossName: "E", statedOutput: statedOutput,
-                                   output: forward.outputs.last ?? [], lengthName: "ŷ⁽ᵀ⁾ length") {
-            RecurrentNotation.unit("ŷ", forward.steps.count, $0)
-        }
-    }
-
-    /// How many values the lesson file states.
-    var statedCount: Int { (statedLoss == nil ? 0 : 1) + (statedOutput?.count ?? 0) }
 }

@@ -21,7 +21,7 @@ public enum LSTMLesson: Lesson {
             throw InputError("the update W − η·∂E/∂W gives a weight or bias that is not a finite number; use a smaller learning rate or smaller weights")
         }
         let lossAfter = try LSTMNetwork(after).forward(sequence).loss
-        let mismatches = example.mismatches(forward)
+        let mismatches = example.mismatches(loss: forward.loss, outputs: forward.outputs)
         var lines = heading.lines
         for part in [LSTMText.header(network, sequence, forward: forward), LSTMText.forward(network, forward),
                      LSTMText.backward(network, forward, backward),

@@ -7,7 +7,7 @@ import LessonCore
 /// Lesson file keys: `network` (see `RecurrentReader`), `truncate` (K ≥ 1, optional),
 /// `learning-rate`, `compare` (a list of {label, W, hidden_activation} run on the same inputs),
 /// `expected` (`loss`, `output`: ŷ⁽ᵀ⁾).
-public struct RNNExample: LessonExample {
+public struct RNNExample: LessonExample, RecurrentStatedValues {
     /// The network.
     public var network: RecurrentNetwork
     /// x⁽¹⁾ … x⁽ᵀ⁾, s⁽⁰⁾ and the targets.
@@ -87,15 +87,4 @@ public struct RNNExample: LessonExample {
         if let learningRate { result.learningRate = try MatrixArgument.learningRate(learningRate) }
         return result
     }
-
-    /// Stated values the recomputation does not give, at six decimals.
-    func mismatches(_ forward: RNNForwardTrace) -> [Mismatch] {
-        StatedPrecision.mismatches(statedLoss: statedLoss, loss: forward.loss, lossName: "E", statedOutput: statedOutput,
-                                   output: forward.outputs.last ?? [], lengthName: "ŷ⁽ᵀ⁾ length") {
-            RecurrentNotation.unit("ŷ", forward.steps.count, $0)
-        }
-    }
-
-    /// How many values the lesson file states.
-    var statedCount: Int { (statedLoss == nil ? 0 : 1) + (statedOutput?.count ?? 0) }
 }

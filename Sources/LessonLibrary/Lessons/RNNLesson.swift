@@ -27,7 +27,7 @@ public enum RNNLesson: Lesson {
         for comparison in example.comparisons {
             measured.append((comparison.label, VanishingGradient(network: comparison.network, forward: try comparison.network.forward(sequence))))
         }
-        let mismatches = example.mismatches(forward)
+        let mismatches = example.mismatches(loss: forward.loss, outputs: forward.outputs)
         var lines = heading.lines
         for part in [RNNText.header(network, sequence, forward: forward), RNNText.forward(network, forward),
                      RNNText.backward(network, forward, backward), RNNText.update(update, truncation: example.truncation),

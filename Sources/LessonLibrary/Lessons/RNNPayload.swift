@@ -13,30 +13,18 @@ struct RNNPayload: Encodable {
     var vanishingGradient: VanishingGradient
     var comparisons: [String: VanishingGradient]
 
-    private enum CodingKeys: String, CodingKey {
-        case states, outputs, loss, truncate, network, sequence, forward, backward, update, gradientCheck, vanishingGradient,
-             vanishingComparisons, largestGradientDifference
-    }
-
     func encode(to encoder: Encoder) throws {
         // The gradient names keep their capitals: a String-keyed dictionary is written as is,
         // where the snake-case key strategy would turn grad_U into grad__u.
         let g = backward.gradients
         var single = encoder.singleValueContainer()
         try single.encode(["grad_U": g.U, "grad_W": g.W, "grad_V": g.V, "grad_b": Tensor(vector: g.b), "grad_c": Tensor(vector: g.c)])
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(forward.states, forKey: .states)
-        try container.encode(forward.outputs, forKey: .outputs)
-        try container.encode(forward.loss, forKey: .loss)
-        try container.encode(backward.truncation, forKey: .truncate)
-        try container.encode(network, forKey: .network)
-        try container.encode(sequence, forKey: .sequence)
-        try container.encode(forward, forKey: .forward)
-        try container.encode(backward, forKey: .backward)
-        try container.encode(update, forKey: .update)
-        try container.encode(gradientCheck, forKey: .gradientCheck)
-        try container.encode(gradientCheck.largestDifference, forKey: .largestGradientDifference)
-        try container.encode(vanishingGradient, forKey: .vanishingGradient)
-        try container.encode(comparisons, forKey: .vanishingComparisons)
+        try encoder.encodeFields([
+            "states": forward.states, "outputs": forward.outputs, "loss": forward.loss, "network": network,
+            "sequence": sequence, "forward": forward, "backward": backward, "update": update,
+            "gradientCheck": gradientCheck, "largestGradientDifference": gradientCheck.largestDifference,
+            "vanishingGradient": vanishingGradient, "vanishingComparisons": comparisons])
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(backward.truncation, forKey: JSONKey("truncate"))  // null, not left out, without truncation
     }
 }

@@ -1,0 +1,21 @@
+import LessonCore
+
+/// What an rnn or lstm lesson file may state: the loss E and the last output ŷ⁽ᵀ⁾, each checked
+/// at six decimals against the forward pass.
+protocol RecurrentStatedValues {
+    var statedLoss: Double? { get }
+    var statedOutput: [Double]? { get }
+}
+
+extension RecurrentStatedValues {
+    /// Stated values the recomputation does not give: `loss` is E, `outputs` the ŷ⁽ᵗ⁾ for t = 1 … T.
+    func mismatches(loss: Double, outputs: [[Double]]) -> [Mismatch] {
+        StatedPrecision.mismatches(statedLoss: statedLoss, loss: loss, lossName: "E", statedOutput: statedOutput,
+                                   output: outputs.last ?? [], lengthName: "ŷ⁽ᵀ⁾ length") {
+            RecurrentNotation.unit("ŷ", outputs.count, $0)
+        }
+    }
+
+    /// How many values the lesson file states.
+    var statedCount: Int { (statedLoss == nil ? 0 : 1) + (statedOutput?.count ?? 0) }
+}
