@@ -167,19 +167,10 @@ public enum ConvMatrixLesson: Lesson {
         lines.append("")
         lines.append("z = (" + trace.product.scalars.map { Notation.number($0) }.joined(separator: ", ") + "), reshaped to \(Notation.shape(trace.output.shape)) row by row:")
         lines.append(Notation.matrix(trace.output))
-        let checked = (example.statedOutput == nil ? 0 : 1) + example.statedRows.count
-        if checked > 0 {
-            lines.append("")
-            if mismatches.isEmpty {
-                var parts: [String] = []
-                if !example.statedRows.isEmpty { parts.append("\(example.statedRows.count) stated row\(example.statedRows.count == 1 ? "" : "s") of M") }
-                if let output = example.statedOutput { parts.append("the stated output (\(output.count) cells)") }
-                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(parts.joined(separator: " and ")).")
-            } else {
-                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
-                for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
-            }
-        }
+        var checked: [String] = []
+        if !example.statedRows.isEmpty { checked.append("\(example.statedRows.count) stated row\(example.statedRows.count == 1 ? "" : "s") of M") }
+        if let output = example.statedOutput { checked.append("the stated output (\(output.count) cells)") }
+        lines += LessonChecks.lines(mismatches, stated: checked)
         return lines.joined(separator: "\n")
     }
 }
