@@ -13,6 +13,8 @@ public struct ConvolutionTrace: Equatable, Sendable, Codable {
     public var bias: Double
     /// Padding per side, stride and dilation, per axis.
     public var padding: Pair2
+    /// The zeros at the bottom and right beyond `padding` (TensorFlow's "same" with an odd total); nil when none.
+    public var extraPadding: Pair2?
     public var stride: Pair2
     public var dilation: Pair2
     /// The input with its zero padding.

@@ -84,7 +84,7 @@ public enum Conv2DBackwardLesson: Lesson {
     static func describe(_ trace: ConvolutionBackwardTrace, heading: LessonHeading, defaultUpstream: Bool, mismatches: [Mismatch], checked: Bool) -> String {
         let f = trace.forward
         var lines = heading.lines
-        lines.append("Forward: \(f.mode.explanation); padding \(f.padding), stride \(f.stride), dilation \(f.dilation), bias \(Notation.number(f.bias)).")
+        lines.append("Forward: \(f.mode.explanation); padding \(Conv2DLesson.paddingText(f)), stride \(f.stride), dilation \(f.dilation), bias \(Notation.number(f.bias)).")
         lines.append("")
         lines += LessonText.matrix("input x", f.input)
         lines += LessonText.matrix("kernel w", f.kernel)
@@ -111,15 +111,7 @@ public enum Conv2DBackwardLesson: Lesson {
         }
         lines.append("∂L/∂x:")
         lines.append(Notation.matrix(trace.gradInput))
-        if checked {
-            lines.append("")
-            if mismatches.isEmpty {
-                lines.append("Checked against the lesson file, and in agreement with the recomputation: the stated gradients.")
-            } else {
-                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
-                for m in mismatches { lines.append("  " + m.description.replacingOccurrences(of: "\n", with: "\n  ")) }
-            }
-        }
+        lines += LessonChecks.lines(mismatches, stated: checked ? ["the stated gradients"] : [])
         return lines.joined(separator: "\n")
     }
 }
