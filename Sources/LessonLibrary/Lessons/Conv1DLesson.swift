@@ -46,13 +46,7 @@ public enum Conv1DLesson: Lesson {
             padding = try variant["padding"]?.int(in: 0...OutputSize.largestSetting) ?? 0
             stride = try variant["stride"]?.int(in: 1...OutputSize.largestSize) ?? 1
             dilation = try variant["dilation"]?.int(in: 1...OutputSize.largestSetting) ?? 1
-            if let modeValue = variant["mode"] {
-                let name = try modeValue.string()
-                guard let parsed = ConvolutionMode(rawValue: name) else {
-                    throw modeValue.error("unknown mode '\(name)'; expected cross-correlation or convolution")
-                }
-                mode = parsed
-            }
+            if let value = variant["mode"] { mode = try value.choice("mode", expected: "cross-correlation or convolution") }
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output", "sums"])
                 statedOutput = try expected["output"]?.vector()

@@ -44,13 +44,7 @@ public enum Conv2DLesson: Lesson {
             kernel = try variant.require("kernel", expected: "the kernel matrix, such as \"1 -1; 0 2\"").matrix()
             bias = try variant["bias"]?.double() ?? 0
             (padding, stride, dilation) = try variant.windowSettings()
-            if let modeValue = variant["mode"] {
-                let name = try modeValue.string()
-                guard let parsed = ConvolutionMode(rawValue: name) else {
-                    throw modeValue.error("unknown mode '\(name)'; expected cross-correlation or convolution")
-                }
-                mode = parsed
-            }
+            if let value = variant["mode"] { mode = try value.choice("mode", expected: "cross-correlation or convolution") }
             if readsExpected, let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output", "kernel", "cells"])
                 statedOutput = try expected["output"]?.matrix()

@@ -7,7 +7,7 @@ import LessonCore
 /// Lesson file keys: `network` (see `RecurrentReader`), `truncate` (K ≥ 1, optional),
 /// `learning-rate`, `compare` (a list of {label, W, hidden_activation} run on the same inputs),
 /// `expected` (`loss`, `output`: ŷ⁽ᵀ⁾).
-public struct RNNExample: LessonExample, RecurrentStatedValues {
+public struct RNNExample: LessonExample, RecurrentExample {
     /// The network.
     public var network: RecurrentNetwork
     /// x⁽¹⁾ … x⁽ᵀ⁾, s⁽⁰⁾ and the targets.
@@ -74,10 +74,7 @@ public struct RNNExample: LessonExample, RecurrentStatedValues {
     public func applying(networkFile: String?, truncate: Int?, learningRate: Double?) throws -> RNNExample {
         var result = self
         if let networkFile {
-            (result.network, result.sequence) = try RecurrentReader.readRNN(
-                try RecurrentReader.document(URL(fileURLWithPath: networkFile), displayName: networkFile))
-            result.statedLoss = nil
-            result.statedOutput = nil
+            try result.load(networkFile: networkFile)
             result.comparisons = []
         }
         if let truncate {
@@ -87,4 +84,7 @@ public struct RNNExample: LessonExample, RecurrentStatedValues {
         if let learningRate { result.learningRate = try MatrixArgument.learningRate(learningRate) }
         return result
     }
+
+    /// Reads a network file's cell and sequence.
+    static func read(_ document: YAMLValue) throws -> (RecurrentNetwork, RecurrentSequence) { try RecurrentReader.readRNN(document) }
 }

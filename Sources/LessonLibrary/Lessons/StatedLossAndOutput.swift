@@ -1,3 +1,4 @@
+import Foundation
 import LessonCore
 
 /// What a network lesson file may state besides its inputs: the loss and the last output.
@@ -22,5 +23,25 @@ extension RecurrentStatedValues {
                                    output: outputs.last ?? [], lengthName: "ŷ⁽ᵀ⁾ length") {
             RecurrentNotation.unit("ŷ", outputs.count, $0)
         }
+    }
+}
+
+/// An rnn or lstm example, which `--network FILE` replaces with the network and sequence of
+/// another file.
+protocol RecurrentExample: RecurrentStatedValues {
+    associatedtype Network
+    var network: Network { get set }
+    var sequence: RecurrentSequence { get set }
+    var statedLoss: Double? { get set }
+    var statedOutput: [Double]? { get set }
+    /// Reads the network and the sequence of a network file.
+    static func read(_ document: YAMLValue) throws -> (Network, RecurrentSequence)
+}
+
+extension RecurrentExample {
+    /// Takes the network and sequence of `path`; the stated values described the old ones and go.
+    mutating func load(networkFile path: String) throws {
+        (network, sequence) = try Self.read(try RecurrentReader.document(URL(fileURLWithPath: path), displayName: path))
+        (statedLoss, statedOutput) = (nil, nil)
     }
 }
