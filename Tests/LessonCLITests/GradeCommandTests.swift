@@ -149,14 +149,6 @@ import Testing
         #expect(result.stdout.contains("```yaml\nstudent: anna\nanswers:\n  conv1d-valid: [<numbers, separated by commas>]"))
     }
 
-    @Test func paramCountPrintsTheTableAndTheFormulas() throws {
-        let result = try runLesson(["run", "param-count", "--no-figures"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("conv2d(8,7,stride=2) (Conv2D)             11×11×8           400"))
-        #expect(result.stdout.contains("params: (k·k·C_in + 1)·filters = (7·7·1 + 1)·8 = 400"))
-        #expect(result.stdout.contains("Total: 400 + 3,216 + 4,640 + 0 + 330 = 8,586"))
-        #expect(result.stdout.contains("in agreement with the recomputation"))
-    }
 
     @Test(arguments: [("example", 8586), ("separable", 1427), ("regression", 37), ("classification", 62),
                       ("logistic-mnist", 7850), ("mlp-mnist", 89610)])

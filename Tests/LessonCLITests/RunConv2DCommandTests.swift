@@ -4,11 +4,27 @@ import Testing
 
 /// `lesson run conv2d` as a person runs it: output, exit code, JSON.
 @Suite struct RunConv2DCommandTests {
-    @Test func printsTheSlideSumForTheFirstCell() throws {
-        let result = try runLesson(["run", "conv2d", "--no-figures"])
+    /// Keras's "same" with an even kernel: the extra zero goes to the bottom and right, and the text shows the rule.
+    @Test func samePaddingWithAnEvenKernelPadsBottomAndRight() throws {
+        let result = try runLesson(["run", "conv2d", "--input", "1 2 3; 4 5 6; 7 8 9", "--kernel", "1 2; 3 4",
+                                    "--padding", "same", "--no-figures", "--json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("z[1,1] = 1×1 + 0×(−1) + 3×0 + 0×0 + 3×2 + 4×(−2) + 1×(−1) + 0×0 + 2×2 + 0 = 2"))
-        #expect(result.stdout.contains("o = ⌊(5 + 2×0 − 1×(3 − 1) − 1)/1⌋ + 1 = ⌊2/1⌋ + 1 = 3"))
+        struct Payload: Decodable { var output: [[Double]]; var extraPadding: [Int]; var padding: [Int] }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let payload = try decoder.decode(Payload.self, from: Data(result.stdout.utf8))
+        // tf.nn.conv2d(x, w, strides=1, padding="SAME") on these numbers.
+        #expect(payload.output == [[37, 47, 21], [67, 77, 33], [23, 26, 9]])
+        #expect(payload.padding == [0, 0] && payload.extraPadding == [1, 1])
+        let text = try runLesson(["run", "conv2d", "--input", "1 2 3; 4 5 6; 7 8 9", "--kernel", "1 2; 3 4",
+                                  "--padding", "same", "--no-figures"]).stdout
+        #expect(text.contains("  rows: total = max((⌈3/1⌉ − 1)×1 + 1×(2 − 1) + 1 − 3, 0) = 1: 0 on top, 1 at the bottom"))
+        #expect(text.contains("bias 0, padding top 0, bottom 1, left 0, right 1, stride 1, dilation 1"))
+        let backward = try runLesson(["run", "conv2d-backward", "--input", "1 2 3; 4 5 6; 7 8 9", "--kernel", "1 2; 3 4",
+                                      "--padding", "same", "--no-figures"])
+        #expect(backward.status == 0, "stderr: \(backward.stderr)")
+        // With ∂L/∂z all ones, x[1,1] meets only w[1,1] = 1 and an inner cell all four weights.
+        #expect(backward.stdout.contains("∂L/∂x[1,1] = 1×1 = 1"), "\(backward.stdout)")
     }
 
     @Test(arguments: [

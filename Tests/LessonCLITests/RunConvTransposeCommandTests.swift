@@ -18,16 +18,6 @@ import Testing
         #expect((object?["steps"] as? [Any])?.count == 4)
     }
 
-    @Test func textShowsScatterStepsTheTransposeAndOutputPadding() throws {
-        let result = try runLesson(["run", "conv-transpose", "--variant", "output-padding-1", "--no-figures"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("o = (2 − 1)×2 − 2×1 + 1×(3 − 1) + 1 + 1 = 4"))
-        #expect(result.stdout.contains("y[1,2] = 2: adds 2 × kernel at canvas rows 1–3, columns 3–5"))
-        #expect(result.stdout.contains("[1,3] += 2×1 = 2 (cropped)"))
-        #expect(result.stdout.contains("out[2,2] = 1×1 + 2×3 + 3×1 + 4×1 = 14"))
-        #expect(result.stdout.contains("Cᵀ is exactly its transpose"))
-        #expect(result.stdout.contains("maps every input size 3, 4 to 2"))
-    }
 
     @Test(arguments: [
         (["--output-padding", "1"], "output_padding must be smaller than the stride or the dilation along the rows (stride 1, dilation 1), got 1"),
@@ -37,6 +27,7 @@ import Testing
         (["--padding", "9223372036854775807"], "padding must be at most 100 along the rows, got 9223372036854775807"),
         (["--dilation", "9223372036854775807"], "dilation must be at most 100 along the rows, got 9223372036854775807"),
         (["--stride", "100"], "the output would be 103×103 cells; the lesson writes out at most 4096"),
+        (["--padding", "same"], "--padding same: a transposed convolution has no one \"same\" padding; its p crops the output"),
     ])
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
         let result = try runLesson(["run", "conv-transpose", "--no-figures"] + arguments)

@@ -10,15 +10,6 @@ import Testing
         return try JSONDecoder().decode(Payload.self, from: Data(json.utf8)).output
     }
 
-    @Test func theExampleStepsThroughTheNotes004Table() throws {
-        let result = try runLesson(["run", "pooling", "--no-figures"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("y[1,2] = max(1, 0, 8, 12) = 12, from x[2,4]"))
-        #expect(result.stdout.contains("y[3,2] = max(0, 6, 6, 0) = 6, from x[5,4] (tied with x[6,3]; the first in row-major window order wins, as in PyTorch)"))
-        #expect(result.stdout.contains("Ties: PyTorch's CPU kernel keeps the first maximal"))
-        #expect(result.stdout.contains("o = ⌊(6 + 2×0 − 2)/2⌋ + 1 = ⌊4/2⌋ + 1 = 3"))
-        #expect(result.stdout.contains("Checked against the lesson file: the stated output (9 cells) agrees with the recomputation."))
-    }
 
     static let ninths: [[Double]] = [[13.0 / 9, 53.0 / 9, 39.0 / 9], [62.0 / 9, 103.0 / 9, 111.0 / 9]]
     static let tables: [(String, [[Double]])] = [

@@ -4,17 +4,6 @@ import Testing
 
 /// `lesson run separable` as a person runs it.
 @Suite struct RunSeparableCommandTests {
-    @Test func notesParameterCountsAreRecomputed() throws {
-        let result = try runLesson(["run", "separable", "--no-figures"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("[Separable]Conv2D(8, 7, strides=2)    (None, 11, 11, 8)      400                65"))
-        #expect(result.stdout.contains("[Separable]Conv2D(16, 5, strides=2)   (None, 4, 4, 16)     3,216               344"))
-        #expect(result.stdout.contains("[Separable]Conv2D(32, 3)              (None, 2, 2, 32)     4,640               688"))
-        #expect(result.stdout.contains("total                                                      8,586             1,427"))
-        #expect(result.stdout.contains("z[1,1,1] = (−1)×1 + 7×(−1) + 10×2 + 0 = 12"))
-        #expect(result.stdout.contains("in agreement with the recomputation"))
-    }
-
     @Test func jsonHasTheLayerAndTheModel() throws {
         let result = try runLesson(["run", "separable", "--json", "--no-figures"])
         #expect(result.status == 0, "stderr: \(result.stderr)")

@@ -64,13 +64,6 @@ import Testing
         #expect(!one.stdout.contains("Momentum (momentum)"))
     }
 
-    @Test func optimizersTextStatesTorchDefaultsAndClassicMomentum() throws {
-        let result = try runLesson(["run", "optimizers", "--no-figures"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("RMSProp ρ = 0.99 (torch's alpha), ε = 1e-8 added outside the square root"))
-        #expect(result.stdout.contains("The classic momentum form (the notes' 'momentum update'): v ← μv − αg, θ ← θ + v."))
-        #expect(result.stdout.contains("    v = 0.9×v + g = (−14.56, 33)"))
-    }
 
     /// `lesson run backprop` with a batch: the per-example δs, their average and the batch gradient
     /// (numbers from torch autograd on the same network, float64); the equal-weights variant's symmetry.

@@ -10,8 +10,22 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case overflow(String)
         /// An upstream gradient whose shape is not the shape of the output it flows back into.
         case upstreamShape(given: [Int], output: [Int], outputName: String)
+        /// A piece of text that should be a number (`place` such as "in row 1, column 2").
+        case notANumber(text: String, place: String?, reason: MatrixLiteral.NumberProblem)
+        /// A matrix whose row `row` (1-based) has `count` numbers where row 1 has `firstCount`.
+        case raggedRows(row: Int, count: Int, firstCount: Int)
+        /// A size or setting of a window along one axis outside what the operation allows.
+        case outOfRange(setting: String, axis: String, value: Int, limit: Limit)
         /// Any other mistake, as one sentence.
         case described(String)
+    }
+
+    /// The bound a setting broke, and why it is there when that is not obvious.
+    public enum Limit: Equatable, Sendable {
+        /// The smallest value allowed.
+        case atLeast(Int)
+        /// The largest value allowed, and the reason said after the value.
+        case atMost(Int, reason: String? = nil)
     }
 
     /// What went wrong.
@@ -65,6 +79,14 @@ extension InputError.Problem {
         switch self {
         case .upstreamShape(let given, let output, let name):
             return "the upstream gradient is \(Notation.shape(given)) but the \(name) is \(Notation.shape(output)); it needs one value per output cell"
+        case .notANumber(let text, let place, let reason):
+            return "'\(Excerpt.quote(text))'\(place.map { " " + $0 } ?? "") \(reason.message)"
+        case .raggedRows(let row, let count, let firstCount):
+            return "row \(row) has \(count) number\(count == 1 ? "" : "s") but row 1 has \(firstCount); every row needs the same count"
+        case .outOfRange(let setting, let axis, let value, .atLeast(let bound)):
+            return "\(setting) must be \(bound) or more along the \(axis), got \(value)"
+        case .outOfRange(let setting, let axis, let value, .atMost(let bound, let reason)):
+            return "\(setting) must be at most \(bound) along the \(axis), got \(value)" + (reason.map { "; " + $0 } ?? "")
         case .described(let text), .overflow(let text):
             return text
         }

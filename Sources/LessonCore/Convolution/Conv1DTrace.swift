@@ -66,33 +66,10 @@ public struct Conv1DStep: Equatable, Sendable, Codable {
     /// The window's first and last positions in the padded signal, 0-based.
     public var window: ClosedRange<Int> { (terms.first?.paddedPosition ?? 0)...(terms.last?.paddedPosition ?? 0) }
 
-    private enum CodingKeys: String, CodingKey { case position, name, label, terms, bias, value, text }
-
-    /// Creates a step from its parts.
-    public init(position: Int, name: Int, terms: [Conv1DTerm], bias: Double, value: Double) {
-        self.position = position
-        self.name = name
-        self.terms = terms
-        self.bias = bias
-        self.value = value
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(position: try c.decode(Int.self, forKey: .position), name: try c.decode(Int.self, forKey: .name),
-                  terms: try c.decode([Conv1DTerm].self, forKey: .terms), bias: try c.decode(Double.self, forKey: .bias),
-                  value: try c.decode(Double.self, forKey: .value))
-    }
-
+    /// The stored fields, plus `label` and `text`.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(position, forKey: .position)
-        try c.encode(name, forKey: .name)
-        try c.encode(label, forKey: .label)
-        try c.encode(terms, forKey: .terms)
-        try c.encode(bias, forKey: .bias)
-        try c.encode(value, forKey: .value)
-        try c.encode(text, forKey: .text)
+        try encoder.encodeFields(["position": position, "name": name, "label": label, "terms": terms, "bias": bias,
+                                  "value": value, "text": text])
     }
 }
 

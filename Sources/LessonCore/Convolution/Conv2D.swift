@@ -22,15 +22,15 @@ public struct Conv2D: Equatable, Sendable {
     /// Cross-correlation (no flip) or true convolution (flip).
     public var mode: ConvolutionMode
 
+    /// The zeros at the bottom and right beyond `padding`: 1 where TensorFlow's "same" padding
+    /// has an odd total (see `SamePadding`), else 0.
+    public var extraPadding: Pair2
+
     /// Creates the operation; nothing is checked until `forward`.
     public init(kernel: Tensor, bias: Double = 0, padding: Pair2 = Pair2(0), stride: Pair2 = Pair2(1),
-                dilation: Pair2 = Pair2(1), mode: ConvolutionMode = .crossCorrelation) {
-        self.kernel = kernel
-        self.bias = bias
-        self.padding = padding
-        self.stride = stride
-        self.dilation = dilation
-        self.mode = mode
+                dilation: Pair2 = Pair2(1), mode: ConvolutionMode = .crossCorrelation, extraPadding: Pair2 = Pair2(0)) {
+        (self.kernel, self.bias, self.padding, self.stride) = (kernel, bias, padding, stride)
+        (self.dilation, self.mode, self.extraPadding) = (dilation, mode, extraPadding)
     }
 
     /// The kernel actually laid on the windows: as printed, or rotated by 180°.
@@ -44,9 +44,9 @@ public struct Conv2D: Equatable, Sendable {
         let kernelColumns = kernel.rank == 2 ? kernel.shape[1] : 0
         return [
             OutputSize(axis: "rows", input: rows, kernel: kernelRows, padding: padding.rows,
-                       stride: stride.rows, dilation: dilation.rows),
+                       stride: stride.rows, dilation: dilation.rows, extraPadding: extraPadding.rows),
             OutputSize(axis: "columns", input: columns, kernel: kernelColumns, padding: padding.columns,
-                       stride: stride.columns, dilation: dilation.columns),
+                       stride: stride.columns, dilation: dilation.columns, extraPadding: extraPadding.columns),
         ]
     }
 
@@ -61,7 +61,7 @@ public struct Conv2D: Equatable, Sendable {
     public func forward(_ input: Tensor) throws -> ConvolutionTrace {
         try validate(inputShape: input.shape)
         let sizes = outputSizes(for: input.shape)
-        let padded = input.zeroPadded(rows: padding.rows, columns: padding.columns)
+        let padded = input.zeroPadded(rows: padding.rows, columns: padding.columns, extra: extraPadding)
         let applied = appliedKernel
         var output = Tensor(shape: [sizes[0].output, sizes[1].output])
         var steps: [ConvolutionStep] = []
@@ -90,7 +90,7 @@ public struct Conv2D: Equatable, Sendable {
             }
         }
         return ConvolutionTrace(mode: mode, input: input, kernel: kernel, appliedKernel: applied, bias: bias,
-                                padding: padding, stride: stride, dilation: dilation, paddedInput: padded,
+                                padding: padding, extraPadding: extraPadding == Pair2(0) ? nil : extraPadding, stride: stride, dilation: dilation, paddedInput: padded,
                                 output: output, outputSizes: sizes, steps: steps)
     }
 }

@@ -64,10 +64,8 @@ public struct ConvolutionAxisArithmetic: Equatable, Sendable, Codable {
         let total = size.dilation * (size.kernel - 1)
         samePaddingBefore = total / 2
         samePaddingAfter = total - total / 2
-        let kerasOutput = (size.input + size.stride - 1) / size.stride
-        let kerasTotal = max((kerasOutput - 1) * size.stride + size.effectiveKernel - size.input, 0)
-        keras = KerasSame(output: kerasOutput, totalPadding: kerasTotal, before: kerasTotal / 2,
-                          after: kerasTotal - kerasTotal / 2)
+        keras = KerasSame(SamePadding(axis: size.axis, input: size.input, kernel: size.kernel, stride: size.stride,
+                                      dilation: size.dilation))
         transposed = TransposedOutputSize(axis: size.axis, input: size.input, kernel: size.kernel, padding: size.padding,
                                           stride: size.stride, dilation: size.dilation, outputPadding: outputPadding)
         if outputPadding < 0 || (outputPadding >= size.stride && outputPadding >= size.dilation) {
@@ -127,5 +125,12 @@ public struct ConvolutionArithmetic: Equatable, Sendable, Codable {
     /// Each window position, row-major: the first padded row and column of the window.
     public var positions: [(row: Int, column: Int)] {
         axes[0].windowStarts.flatMap { r in axes[1].windowStarts.map { c in (row: r, column: c) } }
+    }
+}
+
+extension ConvolutionAxisArithmetic.KerasSame {
+    /// The numbers of `rule`.
+    init(_ rule: SamePadding) {
+        self.init(output: rule.output, totalPadding: rule.total, before: rule.before, after: rule.after)
     }
 }

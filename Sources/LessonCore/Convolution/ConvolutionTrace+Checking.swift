@@ -51,7 +51,8 @@ extension ConvolutionTrace {
     /// output would become with the stated weight, at the first cell it changes.
     private func explainKernelDifference(row: Int, column: Int, stated: Tensor) -> [String] {
         var details = ["the run uses \(Notation.number(kernel[row, column])) at kernel\(Notation.index(row, column)); the table states \(Notation.number(stated[row, column]))"]
-        let alternative = Conv2D(kernel: stated, bias: bias, padding: padding, stride: stride, dilation: dilation, mode: mode)
+        let alternative = Conv2D(kernel: stated, bias: bias, padding: padding, stride: stride, dilation: dilation, mode: mode,
+                                 extraPadding: extraPadding ?? Pair2(0))
         if let other = try? alternative.forward(input),
            let changed = other.steps.first(where: { !agree($0.value, step(row: $0.row, column: $0.column).value) }) {
             details.append("with the stated kernel, \(changed.label) would be \(Notation.number(changed.value)), not \(Notation.number(step(row: changed.row, column: changed.column).value))")

@@ -13,6 +13,8 @@ public struct ConvolutionTrace: Equatable, Sendable, Codable {
     public var bias: Double
     /// Padding per side, stride and dilation, per axis.
     public var padding: Pair2
+    /// The zeros at the bottom and right beyond `padding` (TensorFlow's "same" with an odd total); nil when none.
+    public var extraPadding: Pair2?
     public var stride: Pair2
     public var dilation: Pair2
     /// The input with its zero padding.
@@ -57,32 +59,10 @@ public struct ConvolutionStep: Equatable, Sendable, Codable {
     public var windowRows: ClosedRange<Int> { (terms.map(\.paddedRow).min() ?? 0)...(terms.map(\.paddedRow).max() ?? 0) }
     public var windowColumns: ClosedRange<Int> { (terms.map(\.paddedColumn).min() ?? 0)...(terms.map(\.paddedColumn).max() ?? 0) }
 
-    private enum CodingKeys: String, CodingKey { case row, column, label, terms, bias, value, text }
-
-    public init(row: Int, column: Int, terms: [ConvolutionTerm], bias: Double, value: Double) {
-        self.row = row
-        self.column = column
-        self.terms = terms
-        self.bias = bias
-        self.value = value
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(row: try c.decode(Int.self, forKey: .row), column: try c.decode(Int.self, forKey: .column),
-                  terms: try c.decode([ConvolutionTerm].self, forKey: .terms), bias: try c.decode(Double.self, forKey: .bias),
-                  value: try c.decode(Double.self, forKey: .value))
-    }
-
+    /// The stored fields, plus `label` and `text`.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(row, forKey: .row)
-        try c.encode(column, forKey: .column)
-        try c.encode(label, forKey: .label)
-        try c.encode(terms, forKey: .terms)
-        try c.encode(bias, forKey: .bias)
-        try c.encode(value, forKey: .value)
-        try c.encode(text, forKey: .text)
+        try encoder.encodeFields(["row": row, "column": column, "label": label, "terms": terms, "bias": bias,
+                                  "value": value, "text": text])
     }
 }
 

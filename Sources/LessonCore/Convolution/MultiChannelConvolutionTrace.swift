@@ -50,38 +50,13 @@ public struct MultiChannelStep: Equatable, Sendable, Codable {
         (channelSums.map { Notation.factor($0) } + [Notation.factor(bias)]).joined(separator: " + ") + " = " + Notation.number(value)
     }
 
-    private enum CodingKeys: String, CodingKey { case filter, row, column, label, channelSums, bias, value, text }
-
     /// `z[2][1,3] = 4 + (−2) + 3 + 1 = 6`.
     public var text: String { label + " = " + sumText }
 
-    /// Creates a step from its parts.
-    public init(filter: Int, row: Int, column: Int, channelSums: [Double], bias: Double, value: Double) {
-        self.filter = filter
-        self.row = row
-        self.column = column
-        self.channelSums = channelSums
-        self.bias = bias
-        self.value = value
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(filter: try c.decode(Int.self, forKey: .filter), row: try c.decode(Int.self, forKey: .row),
-                  column: try c.decode(Int.self, forKey: .column), channelSums: try c.decode([Double].self, forKey: .channelSums),
-                  bias: try c.decode(Double.self, forKey: .bias), value: try c.decode(Double.self, forKey: .value))
-    }
-
+    /// The stored fields, plus `label` and `text`.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(filter, forKey: .filter)
-        try c.encode(row, forKey: .row)
-        try c.encode(column, forKey: .column)
-        try c.encode(label, forKey: .label)
-        try c.encode(channelSums, forKey: .channelSums)
-        try c.encode(bias, forKey: .bias)
-        try c.encode(value, forKey: .value)
-        try c.encode(text, forKey: .text)
+        try encoder.encodeFields(["filter": filter, "row": row, "column": column, "label": label, "channelSums": channelSums,
+                                  "bias": bias, "value": value, "text": text])
     }
 }
 
@@ -118,23 +93,9 @@ public struct ConvolutionParameterCount: Equatable, Sendable, Codable {
         "(\(inputChannels)·\(kernelRows)·\(kernelColumns) + 1)·\(filters) = \(weightsPerFilter + 1)·\(filters) = \(total)"
     }
 
-    private enum CodingKeys: String, CodingKey { case inputChannels, kernelRows, kernelColumns, filters, weights, biases, total, text }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(inputChannels: try c.decode(Int.self, forKey: .inputChannels), kernelRows: try c.decode(Int.self, forKey: .kernelRows),
-                  kernelColumns: try c.decode(Int.self, forKey: .kernelColumns), filters: try c.decode(Int.self, forKey: .filters))
-    }
-
+    /// The four counts given, plus the derived `weights`, `biases`, `total` and the filled-in formula as `text`.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(inputChannels, forKey: .inputChannels)
-        try c.encode(kernelRows, forKey: .kernelRows)
-        try c.encode(kernelColumns, forKey: .kernelColumns)
-        try c.encode(filters, forKey: .filters)
-        try c.encode(weights, forKey: .weights)
-        try c.encode(biases, forKey: .biases)
-        try c.encode(total, forKey: .total)
-        try c.encode(filledIn, forKey: .text)
+        try encoder.encodeFields(["inputChannels": inputChannels, "kernelRows": kernelRows, "kernelColumns": kernelColumns,
+                                  "filters": filters, "weights": weights, "biases": biases, "total": total, "text": filledIn])
     }
 }

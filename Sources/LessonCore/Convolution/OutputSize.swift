@@ -19,21 +19,19 @@ public struct OutputSize: Equatable, Sendable, Codable {
     public var stride: Int
     /// The dilation d.
     public var dilation: Int
+    /// The zeros at the far end beyond p (TensorFlow's "same" with an odd total); nil when both ends get p.
+    public var extraPadding: Int?
 
     /// Creates the arithmetic for one axis; `validate()` says whether it is possible.
-    public init(axis: String, input: Int, kernel: Int, padding: Int = 0, stride: Int = 1, dilation: Int = 1) {
-        self.axis = axis
-        self.input = input
-        self.kernel = kernel
-        self.padding = padding
-        self.stride = stride
-        self.dilation = dilation
+    public init(axis: String, input: Int, kernel: Int, padding: Int = 0, stride: Int = 1, dilation: Int = 1, extraPadding: Int = 0) {
+        (self.axis, self.input, self.kernel, self.padding) = (axis, input, kernel, padding)
+        (self.stride, self.dilation, self.extraPadding) = (stride, dilation, extraPadding == 0 ? nil : extraPadding)
     }
 
     /// The effective kernel size d(k − 1) + 1.
     public var effectiveKernel: Int { dilation * (kernel - 1) + 1 }
-    /// The padded input size n + 2p.
-    public var paddedInput: Int { input + 2 * padding }
+    /// The padded input size n + 2p (plus the extra zeros at the end, if any).
+    public var paddedInput: Int { input + 2 * padding + (extraPadding ?? 0) }
     /// The numerator n + 2p − d(k − 1) − 1.
     public var numerator: Int { paddedInput - effectiveKernel }
     /// The output size o (0 when the kernel does not fit).
@@ -45,21 +43,22 @@ public struct OutputSize: Equatable, Sendable, Codable {
     public func validate() throws {
         if input < 1 { throw InputError("the input has no \(axis) (size \(input)); it needs at least one") }
         if kernel < 1 { throw InputError("the kernel has no \(axis) (size \(kernel)); it needs at least one") }
-        if stride < 1 { throw InputError("stride must be 1 or more along the \(axis), got \(stride)") }
-        if dilation < 1 { throw InputError("dilation must be 1 or more along the \(axis), got \(dilation)") }
-        if padding < 0 { throw InputError("padding must be 0 or more along the \(axis), got \(padding)") }
+        func outOfRange(_ setting: String, _ value: Int, _ limit: InputError.Limit) -> InputError {
+            InputError(.outOfRange(setting: setting, axis: axis, value: value, limit: limit))
+        }
+        if stride < 1 { throw outOfRange("stride", stride, .atLeast(1)) }
+        if dilation < 1 { throw outOfRange("dilation", dilation, .atLeast(1)) }
+        if padding < 0 { throw outOfRange("padding", padding, .atLeast(0)) }
         for (name, value) in [("the input size", input), ("the kernel size", kernel), ("stride", stride)] where value > Self.largestSize {
-            throw InputError("\(name) must be at most \(Self.largestSize) along the \(axis), got \(value)")
+            throw outOfRange(name, value, .atMost(Self.largestSize))
         }
         if padding > Self.largestSetting {
-            throw InputError("padding must be at most \(Self.largestSetting) along the \(axis), got \(padding); more only adds zeros around the input")
+            throw outOfRange("padding", padding, .atMost(Self.largestSetting, reason: "more only adds zeros around the input"))
         }
-        if dilation > Self.largestSetting {
-            throw InputError("dilation must be at most \(Self.largestSetting) along the \(axis), got \(dilation)")
-        }
+        if dilation > Self.largestSetting { throw outOfRange("dilation", dilation, .atMost(Self.largestSetting)) }
         if numerator < 0 {
             let kernelText = dilation == 1 ? "\(kernel)" : "\(effectiveKernel) (k = \(kernel) dilated by \(dilation))"
-            throw InputError("the kernel (\(kernelText) \(axis)) is larger than the padded input (\(input) + 2×\(padding) = \(paddedInput) \(axis)), so n + 2p − d(k − 1) − 1 = \(Notation.number(Double(numerator))) is below 0 and there is no output")
+            throw InputError("the kernel (\(kernelText) \(axis)) is larger than the padded input (\(paddedText) = \(paddedInput) \(axis)), so n + 2p − d(k − 1) − 1 = \(Notation.number(Double(numerator))) is below 0 and there is no output")
         }
     }
 
@@ -76,6 +75,11 @@ public struct OutputSize: Equatable, Sendable, Codable {
     /// `o = ⌊(5 + 2×0 − 1×(3 − 1) − 1)/1⌋ + 1 = ⌊2/1⌋ + 1 = 3`.
     public var filledIn: String {
         let n = Notation.number(Double(numerator))
-        return "o = ⌊(\(input) + 2×\(padding) − \(dilation)×(\(kernel) − 1) − 1)/\(stride)⌋ + 1 = ⌊\(n)/\(stride)⌋ + 1 = \(output)"
+        return "o = ⌊(\(paddedText) − \(dilation)×(\(kernel) − 1) − 1)/\(stride)⌋ + 1 = ⌊\(n)/\(stride)⌋ + 1 = \(output)"
+    }
+
+    /// `5 + 2×1`, or with uneven padding the zeros before and after: `4 + 0 + 1`.
+    private var paddedText: String {
+        extraPadding.map { "\(input) + \(padding) + \(padding + $0)" } ?? "\(input) + 2×\(padding)"
     }
 }

@@ -12,7 +12,7 @@ public enum PaddingMode: String, Sendable, Codable, CaseIterable {
     /// The padding on each side along one axis, or an `InputError` when it cannot be symmetric.
     public func padding(kernel: Int, dilation: Int = 1, axis: String) throws -> Int {
         if dilation > OutputSize.largestSetting {
-            throw InputError("dilation must be at most \(OutputSize.largestSetting) along the \(axis), got \(dilation)")
+            throw InputError(.outOfRange(setting: "dilation", axis: axis, value: dilation, limit: .atMost(OutputSize.largestSetting)))
         }
         let total = dilation * max(kernel - 1, 0)
         switch self {
@@ -20,7 +20,7 @@ public enum PaddingMode: String, Sendable, Codable, CaseIterable {
         case .valid: return 0
         case .same:
             guard total % 2 == 0 else {
-                throw InputError("\"same\" padding needs d(k − 1) = \(dilation)×(\(kernel) − 1) = \(total) zeros along the \(axis), which cannot be split evenly between the two sides; use an odd kernel, or see 'lesson run conv-arithmetic' for the uneven split PyTorch and Keras use")
+                throw InputError("\"same\" padding needs d(k − 1) = \(dilation)×(\(kernel) − 1) = \(total) zeros along the \(axis), which cannot be split evenly between the two sides, and this lesson pads both sides alike; use an odd kernel, or 'lesson run conv2d --padding same' (or conv2d-backward), which pads as Keras does with the extra zero at the bottom and right")
             }
             return total / 2
         }

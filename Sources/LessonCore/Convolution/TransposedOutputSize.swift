@@ -32,12 +32,12 @@ public struct TransposedOutputSize: Equatable, Sendable, Codable {
     public func validate() throws {
         if input < 1 { throw InputError("the input has no \(axis) (size \(input)); it needs at least one") }
         if kernel < 1 { throw InputError("the kernel has no \(axis) (size \(kernel)); it needs at least one") }
-        if stride < 1 { throw InputError("stride must be 1 or more along the \(axis), got \(stride)") }
-        if dilation < 1 { throw InputError("dilation must be 1 or more along the \(axis), got \(dilation)") }
-        if padding < 0 { throw InputError("padding must be 0 or more along the \(axis), got \(padding)") }
+        for (name, value, least) in [("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)] where value < least {
+            throw InputError(.outOfRange(setting: name, axis: axis, value: value, limit: .atLeast(least)))
+        }
         let limit = OutputSize.largestSetting
         for (name, value) in [("stride", stride), ("padding", padding), ("dilation", dilation)] where value > limit {
-            throw InputError("\(name) must be at most \(limit) along the \(axis), got \(value)")
+            throw InputError(.outOfRange(setting: name, axis: axis, value: value, limit: .atMost(limit)))
         }
         if outputPadding < 0 || (outputPadding >= stride && outputPadding >= dilation) {
             throw InputError("output_padding must be smaller than the stride or the dilation along the \(axis) (stride \(stride), dilation \(dilation)), got \(outputPadding)")

@@ -74,17 +74,9 @@ public struct ImageFilterTrace: Equatable, Sendable, Encodable {
     /// How many filtered values the display rule changes to show them (clipped to 0…255).
     public var clippedCount: Int { output.scalars.filter { displayRule.apply($0) != $0 }.count }
 
-    private enum CodingKeys: String, CodingKey { case kernel, inputShape, padding, outputSizes, displayRule, worked, patch, outputShape }
-
+    /// The settings, the worked cells and the patch; of the output only its shape (images are large).
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kernel, forKey: .kernel)
-        try c.encode(inputShape, forKey: .inputShape)
-        try c.encode(padding, forKey: .padding)
-        try c.encode(outputSizes, forKey: .outputSizes)
-        try c.encode(displayRule, forKey: .displayRule)
-        try c.encode(worked, forKey: .worked)
-        try c.encode(patch, forKey: .patch)
-        try c.encode(output.shape, forKey: .outputShape)
+        try encoder.encodeFields(["kernel": kernel, "inputShape": inputShape, "padding": padding, "outputSizes": outputSizes,
+                                  "displayRule": displayRule, "worked": worked, "patch": patch, "outputShape": output.shape])
     }
 }

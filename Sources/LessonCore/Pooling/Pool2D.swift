@@ -65,15 +65,18 @@ public struct Pool2D: Equatable, Sendable {
         for axis in axes {
             let name = axis.axis, singular = name == "rows" ? "row" : "column"
             if axis.input < 1 { throw InputError("the input has no \(name); it needs at least one") }
+            func outOfRange(_ setting: String, _ value: Int, _ limit: InputError.Limit) -> InputError {
+                InputError(.outOfRange(setting: setting, axis: name, value: value, limit: limit))
+            }
             for (what, value) in [("the window size", axis.kernel), ("stride", axis.stride)] where value > OutputSize.largestSize {
-                throw InputError("\(what) must be at most \(OutputSize.largestSize) along the \(name), got \(value)")
+                throw outOfRange(what, value, .atMost(OutputSize.largestSize))
             }
             if axis.padding > OutputSize.largestSetting {
-                throw InputError("padding must be at most \(OutputSize.largestSetting) along the \(name), got \(axis.padding); more only adds padding around the input")
+                throw outOfRange("padding", axis.padding, .atMost(OutputSize.largestSetting, reason: "more only adds padding around the input"))
             }
-            if axis.kernel < 1 { throw InputError("the window size must be 1 or more along the \(name), got \(axis.kernel)") }
-            if axis.stride < 1 { throw InputError("stride must be 1 or more along the \(name), got \(axis.stride)") }
-            if axis.padding < 0 { throw InputError("padding must be 0 or more along the \(name), got \(axis.padding)") }
+            if axis.kernel < 1 { throw outOfRange("the window size", axis.kernel, .atLeast(1)) }
+            if axis.stride < 1 { throw outOfRange("stride", axis.stride, .atLeast(1)) }
+            if axis.padding < 0 { throw outOfRange("padding", axis.padding, .atLeast(0)) }
             if axis.padding > axis.kernel / 2 {
                 throw InputError("padding \(axis.padding) along the \(name) is more than half the \(axis.kernel)-\(singular) window (at most \(axis.kernel / 2)); PyTorch refuses this, since a window could then hold only padding")
             }

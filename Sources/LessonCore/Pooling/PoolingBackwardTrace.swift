@@ -12,15 +12,6 @@ public struct PoolingBackwardTrace: Equatable, Sendable, Codable {
     /// The total of the average shares that fell on padded cells and were dropped (0 for max and min).
     public var droppedOnPadding: Double
 
-    /// Creates a backward trace from its parts (as `Pool2D.backward` does).
-    public init(op: PoolingOp, upstream: Tensor, gradient: Tensor, steps: [PoolingBackwardStep], droppedOnPadding: Double) {
-        self.op = op
-        self.upstream = upstream
-        self.gradient = gradient
-        self.steps = steps
-        self.droppedOnPadding = droppedOnPadding
-    }
-
     /// The input cells that received something, row by row, each with every contribution in the order added.
     public var accumulations: [PoolingAccumulation] {
         var byCell: [Int: PoolingAccumulation] = [:]
@@ -43,27 +34,10 @@ public struct PoolingBackwardTrace: Equatable, Sendable, Codable {
     /// The sum of the input gradient.
     public var gradientSum: Double { gradient.sum }
 
-    private enum CodingKeys: String, CodingKey {
-        case op, upstream, gradient, steps, droppedOnPadding, upstreamSum, gradientSum
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(op: try c.decode(PoolingOp.self, forKey: .op), upstream: try c.decode(Tensor.self, forKey: .upstream),
-                  gradient: try c.decode(Tensor.self, forKey: .gradient),
-                  steps: try c.decode([PoolingBackwardStep].self, forKey: .steps),
-                  droppedOnPadding: try c.decode(Double.self, forKey: .droppedOnPadding))
-    }
-
+    /// The stored fields, plus `upstreamSum` and `gradientSum`.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(op, forKey: .op)
-        try c.encode(upstream, forKey: .upstream)
-        try c.encode(gradient, forKey: .gradient)
-        try c.encode(steps, forKey: .steps)
-        try c.encode(droppedOnPadding, forKey: .droppedOnPadding)
-        try c.encode(upstreamSum, forKey: .upstreamSum)
-        try c.encode(gradientSum, forKey: .gradientSum)
+        try encoder.encodeFields(["op": op, "upstream": upstream, "gradient": gradient, "steps": steps,
+                                  "droppedOnPadding": droppedOnPadding, "upstreamSum": upstreamSum, "gradientSum": gradientSum])
     }
 }
 
@@ -80,16 +54,6 @@ public struct PoolingBackwardStep: Equatable, Sendable, Codable {
     public var count: Int?
     /// The cells that received the gradient: the winner, or every counted cell of the window.
     public var targets: [PoolingGradientTarget]
-
-    /// Creates a backward step.
-    public init(row: Int, column: Int, upstream: Double, share: Double?, count: Int?, targets: [PoolingGradientTarget]) {
-        self.row = row
-        self.column = column
-        self.upstream = upstream
-        self.share = share
-        self.count = count
-        self.targets = targets
-    }
 
     /// The name of the upstream value: `∂L/∂y[1,1]`.
     public var label: String { "∂L/∂y" + Notation.index(row, column) }
@@ -126,14 +90,6 @@ public struct PoolingGradientTarget: Equatable, Sendable, Codable {
     /// ∂L/∂x at this cell after the addition (0 for padding).
     public var totalAfter: Double
 
-    /// Creates a target.
-    public init(row: Int, column: Int, amount: Double, isPadding: Bool, totalAfter: Double) {
-        self.row = row
-        self.column = column
-        self.amount = amount
-        self.isPadding = isPadding
-        self.totalAfter = totalAfter
-    }
 }
 
 /// Everything one input cell received, in the order added.
@@ -145,14 +101,6 @@ public struct PoolingAccumulation: Equatable, Sendable, Codable {
     public var contributions: [PoolingContribution]
     /// ∂L/∂x at this cell: the sum of the contributions.
     public var total: Double
-
-    /// Creates an accumulation.
-    public init(row: Int, column: Int, contributions: [PoolingContribution], total: Double) {
-        self.row = row
-        self.column = column
-        self.contributions = contributions
-        self.total = total
-    }
 
     /// The sum written out: `∂L/∂x[2,2] = 1 + 1 + 1 + 1 = 4 (from y[1,1], y[1,2], y[2,1], y[2,2])`.
     public func text(decimals: Int = 4) -> String {
@@ -171,10 +119,4 @@ public struct PoolingContribution: Equatable, Sendable, Codable {
     /// The amount.
     public var amount: Double
 
-    /// Creates a contribution.
-    public init(fromRow: Int, fromColumn: Int, amount: Double) {
-        self.fromRow = fromRow
-        self.fromColumn = fromColumn
-        self.amount = amount
-    }
 }

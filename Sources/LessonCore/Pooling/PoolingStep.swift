@@ -17,19 +17,6 @@ public struct PoolingStep: Equatable, Sendable, Codable {
     /// The output value.
     public var value: Double
 
-    /// Creates a step from its parts.
-    public init(row: Int, column: Int, cells: [PoolingCell], winner: Int?, ties: [Int], sum: Double?, count: Int?,
-                value: Double) {
-        self.row = row
-        self.column = column
-        self.cells = cells
-        self.winner = winner
-        self.ties = ties
-        self.sum = sum
-        self.count = count
-        self.value = value
-    }
-
     /// The cell that won a max or min.
     public var winnerCell: PoolingCell? { winner.map { cells[$0] } }
 
@@ -91,29 +78,10 @@ public struct PoolingStep: Equatable, Sendable, Codable {
         return line
     }
 
-    private enum CodingKeys: String, CodingKey { case row, column, label, cells, winner, ties, sum, count, value }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(row: try c.decode(Int.self, forKey: .row), column: try c.decode(Int.self, forKey: .column),
-                  cells: try c.decode([PoolingCell].self, forKey: .cells),
-                  winner: try c.decodeIfPresent(Int.self, forKey: .winner),
-                  ties: try c.decodeIfPresent([Int].self, forKey: .ties) ?? [],
-                  sum: try c.decodeIfPresent(Double.self, forKey: .sum),
-                  count: try c.decodeIfPresent(Int.self, forKey: .count), value: try c.decode(Double.self, forKey: .value))
-    }
-
+    /// The stored fields (a nil one left out), plus `label`.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(row, forKey: .row)
-        try c.encode(column, forKey: .column)
-        try c.encode(label, forKey: .label)
-        try c.encode(cells, forKey: .cells)
-        try c.encodeIfPresent(winner, forKey: .winner)
-        try c.encode(ties, forKey: .ties)
-        try c.encodeIfPresent(sum, forKey: .sum)
-        try c.encodeIfPresent(count, forKey: .count)
-        try c.encode(value, forKey: .value)
+        try encoder.encodeFields(["row": row, "column": column, "label": label, "cells": cells, "winner": winner,
+                                  "ties": ties, "sum": sum, "count": count, "value": value])
     }
 }
 
@@ -127,11 +95,4 @@ public struct PoolingCell: Equatable, Sendable, Codable {
     /// Whether the cell is padding rather than a cell of the input.
     public var isPadding: Bool
 
-    /// Creates a window cell.
-    public init(row: Int, column: Int, value: Double, isPadding: Bool) {
-        self.row = row
-        self.column = column
-        self.value = value
-        self.isPadding = isPadding
-    }
 }

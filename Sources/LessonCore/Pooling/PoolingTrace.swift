@@ -20,20 +20,6 @@ public struct PoolingTrace: Equatable, Sendable, Codable {
     /// One step per output cell, row by row.
     public var steps: [PoolingStep]
 
-    /// Creates a trace from its parts (as `Pool2D.forward` does).
-    public init(op: PoolingOp, size: Pair2, stride: Pair2, padding: Pair2, countIncludePad: Bool, input: Tensor,
-                output: Tensor, outputSizes: [OutputSize], steps: [PoolingStep]) {
-        self.op = op
-        self.size = size
-        self.stride = stride
-        self.padding = padding
-        self.countIncludePad = countIncludePad
-        self.input = input
-        self.output = output
-        self.outputSizes = outputSizes
-        self.steps = steps
-    }
-
     /// The operation that made this trace.
     public var operation: Pool2D {
         Pool2D(op: op, size: size, stride: stride, padding: padding, countIncludePad: countIncludePad)
@@ -72,32 +58,10 @@ public struct PoolingTrace: Equatable, Sendable, Codable {
     /// How ties were broken, in one sentence (shown when a window had a tie).
     public static let tieRule = "PyTorch's CPU kernel keeps the first maximal (for min: minimal) element in row-major window order: it replaces the running best only on a strictly greater (smaller) value, so the earliest of equal values wins"
 
-    private enum CodingKeys: String, CodingKey {
-        case op, size, stride, padding, countIncludePad, input, output, outputSizes, steps, isGlobal, paddedShape
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(op: try c.decode(PoolingOp.self, forKey: .op), size: try c.decode(Pair2.self, forKey: .size),
-                  stride: try c.decode(Pair2.self, forKey: .stride), padding: try c.decode(Pair2.self, forKey: .padding),
-                  countIncludePad: try c.decode(Bool.self, forKey: .countIncludePad),
-                  input: try c.decode(Tensor.self, forKey: .input), output: try c.decode(Tensor.self, forKey: .output),
-                  outputSizes: try c.decode([OutputSize].self, forKey: .outputSizes),
-                  steps: try c.decode([PoolingStep].self, forKey: .steps))
-    }
-
+    /// The stored fields, plus `isGlobal` and `paddedShape`.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(op, forKey: .op)
-        try c.encode(size, forKey: .size)
-        try c.encode(stride, forKey: .stride)
-        try c.encode(padding, forKey: .padding)
-        try c.encode(countIncludePad, forKey: .countIncludePad)
-        try c.encode(input, forKey: .input)
-        try c.encode(output, forKey: .output)
-        try c.encode(outputSizes, forKey: .outputSizes)
-        try c.encode(steps, forKey: .steps)
-        try c.encode(isGlobal, forKey: .isGlobal)
-        try c.encode(paddedShape, forKey: .paddedShape)
+        try encoder.encodeFields(["op": op, "size": size, "stride": stride, "padding": padding, "countIncludePad": countIncludePad,
+                                  "input": input, "output": output, "outputSizes": outputSizes, "steps": steps,
+                                  "isGlobal": isGlobal, "paddedShape": paddedShape])
     }
 }

@@ -23,7 +23,7 @@ public enum MatrixLiteral {
                 row.append(try number(field, place: "in row \(rows.count + 1), column \(row.count + 1)"))
             }
             if let first = rows.first, first.count != row.count {
-                throw InputError("row \(rows.count + 1) has \(row.count) number\(row.count == 1 ? "" : "s") but row 1 has \(first.count); every row needs the same count")
+                throw InputError(.raggedRows(row: rows.count + 1, count: row.count, firstCount: first.count))
             }
             rows.append(row)
         }
@@ -46,7 +46,7 @@ public enum MatrixLiteral {
         switch read(raw) {
         case .success(let value): return value
         case .failure(let problem):
-            throw InputError("'\(Excerpt.quote(raw))'\(place.map { " " + $0 } ?? "") \(problem.message)")
+            throw InputError(.notANumber(text: String(raw), place: place, reason: problem))
         }
     }
 

@@ -116,9 +116,10 @@ public struct Tensor: Equatable, Hashable, Sendable {
     public var sum: Double { scalars.reduce(0, +) }
 
     /// The matrix with `rows` and `columns` zeros added on each side.
-    public func zeroPadded(rows top: Int, columns left: Int) -> Tensor {
-        precondition(rank == 2 && top >= 0 && left >= 0, "zeroPadded(\(top), \(left)) of shape \(shape)")
-        var out = Tensor(shape: [shape[0] + 2 * top, shape[1] + 2 * left])
+    public func zeroPadded(rows top: Int, columns left: Int, extra: Pair2 = Pair2(0)) -> Tensor {
+        precondition(rank == 2 && top >= 0 && left >= 0 && extra.rows >= 0 && extra.columns >= 0,
+                     "zeroPadded(\(top), \(left), extra \(extra)) of shape \(shape)")
+        var out = Tensor(shape: [shape[0] + 2 * top + extra.rows, shape[1] + 2 * left + extra.columns])
         for r in 0..<shape[0] { for c in 0..<shape[1] { out[r + top, c + left] = self[r, c] } }
         return out
     }

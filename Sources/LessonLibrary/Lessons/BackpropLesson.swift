@@ -19,13 +19,7 @@ public enum BackpropLesson: Lesson {
                                                    learningRate: lesson.learningRate)
         let check = network.gradientCheck(input: example.input, target: example.target, backward: backward)
         let mismatches = lesson.mismatches(loss: backward.loss.total, output: forward.output)
-        var lines = heading.lines
-        lines.append("")
-        lines += NetworkText.header(example)
-        lines.append("")
-        lines += NetworkText.forward(forward)
-        lines.append("")
-        lines += NetworkText.loss(backward.loss)
+        var lines = heading.lines + NetworkText.forwardPass(example, forward, loss: backward.loss)
         lines.append("")
         lines += NetworkText.backward(backward)
         lines.append("")
@@ -50,7 +44,7 @@ public enum BackpropLesson: Lesson {
                                      lossAfter: after.batchLoss(inputs: example.inputs, targets: example.targets))
             batch = trace
         }
-        lines += LessonChecks.lines(mismatches, checked: (lesson.statedLoss == nil ? 0 : 1) + (lesson.statedOutput?.count ?? 0))
+        lines += LessonChecks.lines(mismatches, checked: lesson.statedCount)
         let name = "Backprop \(network.architecture)"
         let figures = [NetworkFigures.forward(forward, loss: backward.loss, title: name),
                        NetworkFigures.backward(forward, backward, title: name)]

@@ -127,7 +127,7 @@ public enum CNNLesson: Lesson {
         lines += NetworkText.gradientCheck(check)
         lines += LessonChecks.lines(mismatches, checked: example.expected.count)
         return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"),
-                            payload: CNNPayload(network: network, forward: forward, backward: backward, update: update, check: check),
+                            payload: payload(network: network, forward: forward, backward: backward, update: update, check: check),
                             figures: CNNFigures.figures(forward, backward, update: update), mismatches: mismatches)
     }
 

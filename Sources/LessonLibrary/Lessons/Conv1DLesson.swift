@@ -46,13 +46,7 @@ public enum Conv1DLesson: Lesson {
             padding = try variant["padding"]?.int(in: 0...OutputSize.largestSetting) ?? 0
             stride = try variant["stride"]?.int(in: 1...OutputSize.largestSize) ?? 1
             dilation = try variant["dilation"]?.int(in: 1...OutputSize.largestSetting) ?? 1
-            if let modeValue = variant["mode"] {
-                let name = try modeValue.string()
-                guard let parsed = ConvolutionMode(rawValue: name) else {
-                    throw modeValue.error("unknown mode '\(name)'; expected cross-correlation or convolution")
-                }
-                mode = parsed
-            }
+            if let value = variant["mode"] { mode = try value.choice("mode", expected: "cross-correlation or convolution") }
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output", "sums"])
                 statedOutput = try expected["output"]?.vector()
@@ -85,19 +79,10 @@ public enum Conv1DLesson: Lesson {
         lines.append("Operation: \(trace.mode.explanation).")
         lines.append("")
         lines += describe(trace)
-        let checked = (example.statedOutput == nil ? 0 : 1) + example.statedSums.count
-        if checked > 0 {
-            lines.append("")
-            if mismatches.isEmpty {
-                var parts: [String] = []
-                if let output = example.statedOutput { parts.append("the stated output (\(output.count) values)") }
-                if !example.statedSums.isEmpty { parts.append("\(example.statedSums.count) worked sum\(example.statedSums.count == 1 ? "" : "s")") }
-                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(parts.joined(separator: " and ")).")
-            } else {
-                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
-                for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
-            }
-        }
+        var checked: [String] = []
+        if let output = example.statedOutput { checked.append("the stated output (\(output.count) values)") }
+        if !example.statedSums.isEmpty { checked.append("\(example.statedSums.count) worked sum\(example.statedSums.count == 1 ? "" : "s")") }
+        lines += LessonChecks.lines(mismatches, stated: checked)
         return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: trace,
                             figures: figures, mismatches: mismatches)
     }

@@ -64,36 +64,27 @@ public enum Conv2DBackwardLesson: Lesson {
 
     /// The JSON: the gradients at the top level, next to the steps.
     struct Payload: Encodable {
-        let output: Tensor
-        let upstream: Tensor
-        let gradBias: Double
-        let gradKernel: Tensor
-        let gradInput: Tensor
-        let dilatedUpstream: Tensor
-        let kernelSteps: [GradientStep]
-        let inputSteps: [GradientStep]
-        let forward: ConvolutionTrace
+        let trace: ConvolutionBackwardTrace
 
-        init(_ trace: ConvolutionBackwardTrace) {
-            output = trace.forward.output
-            upstream = trace.upstream
-            gradBias = trace.gradBias
-            gradKernel = trace.gradKernel
-            gradInput = trace.gradInput
-            dilatedUpstream = trace.dilatedUpstream
-            kernelSteps = trace.kernelSteps
+        init(_ trace: ConvolutionBackwardTrace) { self.trace = trace }
+
+        /// The input steps of the cells of the input only (not of its padding).
+        func encode(to encoder: Encoder) throws {
             let p = trace.forward.padding, n = trace.forward.input.shape
-            inputSteps = trace.inputSteps.filter {
+            let inputSteps = trace.inputSteps.filter {
                 (p.rows..<(p.rows + n[0])).contains($0.row) && (p.columns..<(p.columns + n[1])).contains($0.column)
             }
-            forward = trace.forward
+            try encoder.encodeFields([
+                "output": trace.forward.output, "upstream": trace.upstream, "gradBias": trace.gradBias,
+                "gradKernel": trace.gradKernel, "gradInput": trace.gradInput, "dilatedUpstream": trace.dilatedUpstream,
+                "kernelSteps": trace.kernelSteps, "inputSteps": inputSteps, "forward": trace.forward])
         }
     }
 
     static func describe(_ trace: ConvolutionBackwardTrace, heading: LessonHeading, defaultUpstream: Bool, mismatches: [Mismatch], checked: Bool) -> String {
         let f = trace.forward
         var lines = heading.lines
-        lines.append("Forward: \(f.mode.explanation); padding \(f.padding), stride \(f.stride), dilation \(f.dilation), bias \(Notation.number(f.bias)).")
+        lines.append("Forward: \(f.mode.explanation); padding \(Conv2DLesson.paddingText(f)), stride \(f.stride), dilation \(f.dilation), bias \(Notation.number(f.bias)).")
         lines.append("")
         lines += LessonText.matrix("input x", f.input)
         lines += LessonText.matrix("kernel w", f.kernel)
@@ -120,15 +111,7 @@ public enum Conv2DBackwardLesson: Lesson {
         }
         lines.append("∂L/∂x:")
         lines.append(Notation.matrix(trace.gradInput))
-        if checked {
-            lines.append("")
-            if mismatches.isEmpty {
-                lines.append("Checked against the lesson file, and in agreement with the recomputation: the stated gradients.")
-            } else {
-                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
-                for m in mismatches { lines.append("  " + m.description.replacingOccurrences(of: "\n", with: "\n  ")) }
-            }
-        }
+        lines += LessonChecks.lines(mismatches, stated: checked ? ["the stated gradients"] : [])
         return lines.joined(separator: "\n")
     }
 }

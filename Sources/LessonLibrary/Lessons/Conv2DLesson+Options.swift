@@ -26,7 +26,8 @@ extension Conv2DLesson {
         public func apply(to example: inout Example) throws -> Bool {
             var changes = OptionChanges()
             try convolution.apply(input: &example.input, kernel: &example.kernel, padding: &example.padding, stride: &example.stride,
-                                        dilation: &example.dilation, to: &changes)
+                                        dilation: &example.dilation, to: &changes, leavingSame: true)
+            if convolution.asksSame { example.padSame() }
             changes.set(&example.bias, to: bias)
             changes.set(&example.mode, to: .convolution, when: flip)
             if changes.any { (example.statedOutput, example.statedKernel, example.statedCells) = (nil, nil, []) }

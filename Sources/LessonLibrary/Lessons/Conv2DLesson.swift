@@ -20,6 +20,10 @@ public enum Conv2DLesson: Lesson {
         public var stride = Pair2(1)
         public var dilation = Pair2(1)
         public var mode = ConvolutionMode.crossCorrelation
+        /// The zeros at the bottom and right beyond `padding` (Keras's "same" for an even kernel).
+        public var extraPadding = Pair2(0)
+        /// How `--padding same` chose the padding, rows then columns; nil for a padding given as numbers.
+        public var samePadding: [SamePadding]?
         /// The output the lesson file states, if any.
         public var statedOutput: Tensor?
         /// The kernel table as the slide prints it, if it is stated apart from the kernel used.
@@ -39,16 +43,8 @@ public enum Conv2DLesson: Lesson {
             input = try variant.require("input", expected: "the input matrix, such as \"1 0 3; 0 3 4\"").matrix()
             kernel = try variant.require("kernel", expected: "the kernel matrix, such as \"1 -1; 0 2\"").matrix()
             bias = try variant["bias"]?.double() ?? 0
-            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
-            stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
-            dilation = try variant["dilation"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
-            if let modeValue = variant["mode"] {
-                let name = try modeValue.string()
-                guard let parsed = ConvolutionMode(rawValue: name) else {
-                    throw modeValue.error("unknown mode '\(name)'; expected cross-correlation or convolution")
-                }
-                mode = parsed
-            }
+            (padding, stride, dilation) = try variant.windowSettings()
+            if let value = variant["mode"] { mode = try value.choice("mode", expected: "cross-correlation or convolution") }
             if readsExpected, let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output", "kernel", "cells"])
                 statedOutput = try expected["output"]?.matrix()
@@ -66,7 +62,20 @@ public enum Conv2DLesson: Lesson {
 
         /// The operation these parameters describe.
         public var operation: Conv2D {
-            Conv2D(kernel: kernel, bias: bias, padding: padding, stride: stride, dilation: dilation, mode: mode)
+            Conv2D(kernel: kernel, bias: bias, padding: padding, stride: stride, dilation: dilation, mode: mode,
+                   extraPadding: extraPadding)
+        }
+
+        /// Pads as Keras and TensorFlow do for `padding="same"` (see `SamePadding`): the extra
+        /// zero of an odd total goes to the bottom or right. Needs a matrix input and kernel.
+        mutating func padSame() {
+            guard input.rank == 2, kernel.rank == 2 else { return }
+            let rule = [SamePadding(axis: "rows", input: input.shape[0], kernel: kernel.shape[0], stride: stride.rows, dilation: dilation.rows),
+                        SamePadding(axis: "columns", input: input.shape[1], kernel: kernel.shape[1], stride: stride.columns,
+                                    dilation: dilation.columns)]
+            padding = Pair2(rows: rule[0].before, columns: rule[1].before)
+            extraPadding = Pair2(rows: rule[0].after - rule[0].before, columns: rule[1].after - rule[1].before)
+            samePadding = rule
         }
 
         /// Reads `[3,2]` (1-based) as (2, 1).
@@ -102,15 +111,15 @@ public enum Conv2DLesson: Lesson {
         lines.append("Operation: \(trace.mode.explanation).")
         lines.append("")
         lines += LessonText.matrix("input", trace.input)
-        if trace.padding != Pair2(0) {
-            lines += LessonText.matrix("input with zero padding \(trace.padding)", trace.paddedInput)
+        if trace.padding != Pair2(0) || trace.extraPadding != nil {
+            lines += LessonText.matrix("input with zero padding \(paddingText(trace))", trace.paddedInput)
         }
         lines += LessonText.matrix("kernel", trace.kernel)
         if trace.mode == .convolution {
             lines.append("kernel rotated by 180°, as laid on each window:")
             lines.append(Notation.matrix(trace.appliedKernel))
         }
-        lines.append("bias \(Notation.number(trace.bias)), padding \(trace.padding), stride \(trace.stride), dilation \(trace.dilation)")
+        lines.append("bias \(Notation.number(trace.bias)), padding \(paddingText(trace)), stride \(trace.stride), dilation \(trace.dilation)")
         lines.append("")
         lines.append("Step by step (indices 1-based; window rows and columns in input coordinates\(Self.paddingNote(trace))):")
         for step in trace.steps {
@@ -122,47 +131,48 @@ public enum Conv2DLesson: Lesson {
         lines.append("")
         lines += LessonText.matrix("output", trace.output)
         lines.append("")
+        if let rule = stated.samePadding {
+            lines.append("Padding \"same\" as Keras and TensorFlow: output ⌈n/s⌉, \(SamePadding.formula)")
+            for axis in rule { lines.append("  " + axis.filledIn) }
+        }
         lines.append("Output size: \(OutputSize.formula)")
         let sizes = trace.outputSizes
         if sizes[0].input == sizes[1].input, sizes[0].kernel == sizes[1].kernel, sizes[0].padding == sizes[1].padding,
-           sizes[0].stride == sizes[1].stride, sizes[0].dilation == sizes[1].dilation {
+           sizes[0].extraPadding == sizes[1].extraPadding, sizes[0].stride == sizes[1].stride, sizes[0].dilation == sizes[1].dilation {
             lines.append("  rows and columns: " + sizes[0].filledIn)
         } else {
             lines.append("  rows:    " + sizes[0].filledIn)
             lines.append("  columns: " + sizes[1].filledIn)
         }
-        let checked = (stated.statedOutput == nil ? 0 : 1) + (stated.statedKernel == nil ? 0 : 1) + stated.statedCells.count
-        if checked > 0 {
-            lines.append("")
-            if mismatches.isEmpty {
-                var parts: [String] = []
-                if stated.statedKernel != nil { parts.append("the stated kernel") }
-                if let output = stated.statedOutput { parts.append("the stated output (\(output.count) cells)") }
-                if !stated.statedCells.isEmpty { parts.append("\(stated.statedCells.count) worked sum\(stated.statedCells.count == 1 ? "" : "s")") }
-                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(parts.joined(separator: " and ")).")
-            } else {
-                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
-                for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
-            }
-        }
+        var checked: [String] = []
+        if stated.statedKernel != nil { checked.append("the stated kernel") }
+        if let output = stated.statedOutput { checked.append("the stated output (\(output.count) cells)") }
+        if !stated.statedCells.isEmpty { checked.append("\(stated.statedCells.count) worked sum\(stated.statedCells.count == 1 ? "" : "s")") }
+        lines += LessonChecks.lines(mismatches, stated: checked)
         return lines.joined(separator: "\n")
     }
 
     /// Which input coordinates of a window are padding, for the text's step list: nothing when
     /// there is none; "0 and 6" for one ring around a 5×5 input; ranges for wider padding.
     static func paddingNote(_ trace: ConvolutionTrace) -> String {
-        let p = trace.padding, n = trace.input.shape
-        guard p != Pair2(0) else { return "" }
-        func outside(_ padding: Int, _ size: Int) -> String? {
-            switch padding {
-            case 0: return nil
-            case 1: return "0 and \(size + 1)"
-            default: return "\u{2212}\(padding - 1)–0 and \(size + 1)–\(size + padding)"
-            }
+        let p = trace.padding, extra = trace.extraPadding ?? Pair2(0), n = trace.input.shape
+        guard p != Pair2(0) || extra != Pair2(0) else { return "" }
+        func outside(_ before: Int, _ after: Int, _ size: Int) -> String? {
+            let start = before == 0 ? nil : before == 1 ? "0" : "\u{2212}\(before - 1)–0"
+            let end = after == 0 ? nil : after == 1 ? "\(size + 1)" : "\(size + 1)–\(size + after)"
+            let both = [start, end].compactMap { $0 }
+            return both.isEmpty ? nil : both.joined(separator: " and ")
         }
-        let rows = outside(p.rows, n[0]), columns = outside(p.columns, n[1])
+        let rows = outside(p.rows, p.rows + extra.rows, n[0]), columns = outside(p.columns, p.columns + extra.columns, n[1])
         if rows == columns, let rows { return "; \(rows) are padding" }
         return "; " + [rows.map { "rows \($0)" }, columns.map { "columns \($0)" }].compactMap { $0 }.joined(separator: " and ")
             + " are padding"
+    }
+
+    /// The padding as the text writes it: `1`, or with uneven padding each side: `top 0, bottom 1, left 0, right 1`.
+    static func paddingText(_ trace: ConvolutionTrace) -> String {
+        guard let extra = trace.extraPadding else { return "\(trace.padding)" }
+        let p = trace.padding
+        return "top \(p.rows), bottom \(p.rows + extra.rows), left \(p.columns), right \(p.columns + extra.columns)"
     }
 }

@@ -52,21 +52,9 @@ public enum Conv2DModesLesson: Lesson {
             stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
             dilation = try variant["dilation"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
             if let list = variant["paddings"] {
-                paddings = try list.items().map { item in
-                    let name = try item.string()
-                    guard let mode = PaddingMode(rawValue: name) else {
-                        throw item.error("unknown padding '\(name)'; expected full, valid or same")
-                    }
-                    return mode
-                }
+                paddings = try list.items().map { try $0.choice("padding", expected: "full, valid or same") }
             }
-            if let modeValue = variant["mode"] {
-                let name = try modeValue.string()
-                guard let parsed = Operations(rawValue: name) else {
-                    throw modeValue.error("unknown mode '\(name)'; expected cross-correlation, convolution or both")
-                }
-                operations = parsed
-            }
+            if let value = variant["mode"] { operations = try value.choice("mode", expected: "cross-correlation, convolution or both") }
             if let expected = variant["expected"] {
                 let names = runNames
                 try expected.rejectUnknownKeys(allowed: names)

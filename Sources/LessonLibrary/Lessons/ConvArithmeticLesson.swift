@@ -32,9 +32,7 @@ public enum ConvArithmeticLesson: Lesson {
             try variant.rejectUnknownKeys(allowed: ["n", "k", "p", "s", "d", "output_padding"])
             input = try variant.require("n", expected: "the input size, such as 7 or [7, 5]").pair()
             kernel = try variant.require("k", expected: "the kernel size, such as 3 or [3, 2]").pair()
-            padding = try variant["p"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
-            stride = try variant["s"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
-            dilation = try variant["d"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
+            (padding, stride, dilation) = try variant.windowSettings(padding: "p", stride: "s", dilation: "d")
             outputPadding = try variant["output_padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output"])

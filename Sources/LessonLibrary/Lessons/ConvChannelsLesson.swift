@@ -38,9 +38,7 @@ public enum ConvChannelsLesson: Lesson {
             let filterValue = try variant.require("filters", expected: "a list of filters, each a list of one matrix per channel")
             filters = try filterValue.items().map { try Self.stack($0, what: "filter channel") }
             biases = try variant.require("biases", expected: "one bias per filter, such as [1, 0]").vector()
-            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
-            stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
-            dilation = try variant["dilation"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
+            (padding, stride, dilation) = try variant.windowSettings()
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output", "parameters"])
                 if let output = expected["output"] { statedOutput = try Self.stack(output, what: "output channel") }
@@ -90,19 +88,10 @@ public enum ConvChannelsLesson: Lesson {
         var lines = heading.lines
         lines.append("Operation: cross-correlation per channel, summed over the channels, plus one bias per filter.")
         lines += describe(trace)
-        let checked = (example.statedOutput == nil ? 0 : 1) + (example.statedParameters == nil ? 0 : 1)
-        if checked > 0 {
-            lines.append("")
-            if mismatches.isEmpty {
-                var parts: [String] = []
-                if let output = example.statedOutput { parts.append("the stated output (\(output.count) cells)") }
-                if let parameters = example.statedParameters { parts.append("the parameter count \(parameters)") }
-                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(parts.joined(separator: " and ")).")
-            } else {
-                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
-                for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
-            }
-        }
+        var checked: [String] = []
+        if let output = example.statedOutput { checked.append("the stated output (\(output.count) cells)") }
+        if let parameters = example.statedParameters { checked.append("the parameter count \(parameters)") }
+        lines += LessonChecks.lines(mismatches, stated: checked)
         let figures = [ConvChannelsFigures.stack(trace)] + ConvChannelsFigures.frames(trace)
         return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: trace,
                             figures: figures, mismatches: mismatches)

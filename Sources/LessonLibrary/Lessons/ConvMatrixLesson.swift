@@ -38,9 +38,7 @@ public enum ConvMatrixLesson: Lesson {
             try variant.rejectUnknownKeys(allowed: ["input", "kernel", "padding", "stride", "dilation", "symbolic"])
             input = try variant.require("input", expected: "the input matrix, such as \"4 5 8 7; 1 8 8 8; 3 6 6 4; 6 5 7 8\"").matrix()
             kernel = try variant.require("kernel", expected: "the kernel matrix, such as \"1 4 1; 1 4 3; 3 3 1\"").matrix()
-            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
-            stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
-            dilation = try variant["dilation"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
+            (padding, stride, dilation) = try variant.windowSettings()
             symbolic = try variant["symbolic"]?.bool() ?? false
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output", "rows"])
@@ -169,19 +167,10 @@ public enum ConvMatrixLesson: Lesson {
         lines.append("")
         lines.append("z = (" + trace.product.scalars.map { Notation.number($0) }.joined(separator: ", ") + "), reshaped to \(Notation.shape(trace.output.shape)) row by row:")
         lines.append(Notation.matrix(trace.output))
-        let checked = (example.statedOutput == nil ? 0 : 1) + example.statedRows.count
-        if checked > 0 {
-            lines.append("")
-            if mismatches.isEmpty {
-                var parts: [String] = []
-                if !example.statedRows.isEmpty { parts.append("\(example.statedRows.count) stated row\(example.statedRows.count == 1 ? "" : "s") of M") }
-                if let output = example.statedOutput { parts.append("the stated output (\(output.count) cells)") }
-                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(parts.joined(separator: " and ")).")
-            } else {
-                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
-                for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
-            }
-        }
+        var checked: [String] = []
+        if !example.statedRows.isEmpty { checked.append("\(example.statedRows.count) stated row\(example.statedRows.count == 1 ? "" : "s") of M") }
+        if let output = example.statedOutput { checked.append("the stated output (\(output.count) cells)") }
+        lines += LessonChecks.lines(mismatches, stated: checked)
         return lines.joined(separator: "\n")
     }
 }

@@ -19,6 +19,7 @@ extension ConvTransposeLesson {
         public init() {}
 
         public func apply(to example: inout Example) throws -> Bool {
+            if convolution.asksSame { throw Self.noSamePadding }
             var changes = OptionChanges()
             try convolution.apply(input: &example.input, kernel: &example.kernel, padding: &example.padding, stride: &example.stride,
                                         dilation: &example.dilation, to: &changes)
@@ -26,5 +27,9 @@ extension ConvTransposeLesson {
             if changes.any { example.statedOutput = nil }
             return changes.any
         }
+
+        /// Why `--padding same` is refused: the padding of a transposed convolution crops its
+        /// output, and the frameworks' "same" names two different things.
+        static let noSamePadding = InputError("--padding same: a transposed convolution has no one \"same\" padding; its p crops the output, o = (n − 1)s − 2p + d(k − 1) + output_padding + 1. Keras's Conv2DTranspose(padding=\"same\") makes o = n·s and PyTorch's ConvTranspose2d has no \"same\"; give p as a number (at stride 1, p = d(k − 1)/2 keeps o = n)")
     }
 }

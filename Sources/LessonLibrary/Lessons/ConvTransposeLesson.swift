@@ -34,9 +34,7 @@ public enum ConvTransposeLesson: Lesson {
             try variant.rejectUnknownKeys(allowed: ["input", "kernel", "padding", "stride", "dilation", "output_padding"])
             input = try variant.require("input", expected: "the input matrix, such as \"1 2; 3 4\"").matrix()
             kernel = try variant.require("kernel", expected: "the kernel matrix, such as \"1 4 1; 1 4 3; 3 3 1\"").matrix()
-            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
-            stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
-            dilation = try variant["dilation"]?.pair(in: 1...OutputSize.largestSetting) ?? Pair2(1)
+            (padding, stride, dilation) = try variant.windowSettings()
             outputPadding = try variant["output_padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
             if let expected = variant["expected"] {
                 try expected.rejectUnknownKeys(allowed: ["output"])

@@ -4,7 +4,7 @@ import LessonCore
 /// What the lstm lesson reads from a variant: the cell and sequence, the learning rate and the
 /// stated values. Lesson file keys: `network` (see `RecurrentReader`), `learning-rate`,
 /// `expected` (`loss`, `output`: ŷ⁽ᵀ⁾).
-public struct LSTMExample: LessonExample {
+public struct LSTMExample: LessonExample, RecurrentExample {
     /// The cell.
     public var network: LSTMNetwork
     /// x⁽¹⁾ … x⁽ᵀ⁾, s⁽⁰⁾ and the targets.
@@ -35,24 +35,11 @@ public struct LSTMExample: LessonExample {
     /// The example with the command line's options applied; a new network drops the stated values.
     public func applying(networkFile: String?, learningRate: Double?) throws -> LSTMExample {
         var result = self
-        if let networkFile {
-            (result.network, result.sequence) = try RecurrentReader.readLSTM(
-                try RecurrentReader.document(URL(fileURLWithPath: networkFile), displayName: networkFile))
-            result.statedLoss = nil
-            result.statedOutput = nil
-        }
+        if let networkFile { try result.load(networkFile: networkFile) }
         if let learningRate { result.learningRate = try MatrixArgument.learningRate(learningRate) }
         return result
     }
 
-    /// Stated values the recomputation does not give, at six decimals.
-    func mismatches(_ forward: LSTMForwardTrace) -> [Mismatch] {
-        StatedPrecision.mismatches(statedLoss: statedLoss, loss: forward.loss, lossName: "E", statedOutput: statedOutput,
-                                   output: forward.outputs.last ?? [], lengthName: "ŷ⁽ᵀ⁾ length") {
-            RecurrentNotation.unit("ŷ", forward.steps.count, $0)
-        }
-    }
-
-    /// How many values the lesson file states.
-    var statedCount: Int { (statedLoss == nil ? 0 : 1) + (statedOutput?.count ?? 0) }
+    /// Reads a network file's cell and sequence.
+    static func read(_ document: YAMLValue) throws -> (LSTMNetwork, RecurrentSequence) { try RecurrentReader.readLSTM(document) }
 }

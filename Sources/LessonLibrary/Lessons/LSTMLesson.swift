@@ -21,7 +21,7 @@ public enum LSTMLesson: Lesson {
             throw InputError("the update W − η·∂E/∂W gives a weight or bias that is not a finite number; use a smaller learning rate or smaller weights")
         }
         let lossAfter = try LSTMNetwork(after).forward(sequence).loss
-        let mismatches = example.mismatches(forward)
+        let mismatches = example.mismatches(loss: forward.loss, outputs: forward.outputs)
         var lines = heading.lines
         for part in [LSTMText.header(network, sequence, forward: forward), LSTMText.forward(network, forward),
                      LSTMText.backward(network, forward, backward),
@@ -32,8 +32,14 @@ public enum LSTMLesson: Lesson {
         }
         lines += LessonChecks.lines(mismatches, checked: example.statedCount)
         let figures = RecurrentFigures.lstm(forward: forward, backward: backward)
-        let payload = LSTMPayload(network: network, sequence: sequence, forward: forward, backward: backward, after: after,
-                                  lossAfter: lossAfter, gradientCheck: check)
+        // The gradients under their parameter names, String-keyed so grad_W_f keeps its capital.
+        var gradients: [String: Tensor] = [:]
+        for (key, m) in zip(LSTMParameters.keys.prefix(4), backward.gradients.weights) { gradients["grad_" + key] = m }
+        for (key, b) in zip(LSTMParameters.keys.suffix(4), backward.gradients.biases) { gradients["grad_" + key] = Tensor(vector: b) }
+        let payload = JSONObject(verbatim: gradients, [
+            "states": forward.states, "outputs": forward.outputs, "loss": forward.loss, "network": network,
+            "sequence": sequence, "forward": forward, "backward": backward, "update": after, "lossAfter": lossAfter,
+            "gradientCheck": check, "largestGradientDifference": check.largestDifference])
         return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: payload,
                             figures: figures, mismatches: mismatches)
     }

@@ -14,30 +14,12 @@ public enum MLPLesson: Lesson {
         let forward = try example.network.forward(example.input)
         let loss = try example.network.lossTrace(forward, target: example.target)
         let mismatches = lesson.mismatches(loss: loss.total, output: forward.output)
-        var lines = heading.lines
-        lines.append("")
-        lines += NetworkText.header(example)
-        lines.append("")
-        lines += NetworkText.forward(forward)
-        lines.append("")
-        lines += NetworkText.loss(loss)
-        lines += LessonChecks.lines(mismatches, checked: (lesson.statedLoss == nil ? 0 : 1) + (lesson.statedOutput?.count ?? 0))
+        var lines = heading.lines + NetworkText.forwardPass(example, forward, loss: loss)
+        lines += LessonChecks.lines(mismatches, checked: lesson.statedCount)
         let figure = NetworkFigures.forward(forward, loss: loss, title: "MLP \(example.network.architecture)")
         let payload = NetworkPayload(network: example.network, forward: forward, loss: loss, backward: nil, update: nil, check: nil)
         return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: payload,
                             figures: [figure] + NetworkFigures.layerFrames(forward, nil, title: "MLP \(example.network.architecture)"),
                             mismatches: mismatches)
-    }
-}
-
-/// The closing lines of a lesson that checked values its file states.
-enum LessonChecks {
-    static func lines(_ mismatches: [Mismatch], checked: Int) -> [String] {
-        guard checked > 0 else { return [] }
-        if mismatches.isEmpty {
-            return ["", "Checked against the lesson file, and in agreement with the recomputation: \(checked) stated value\(checked == 1 ? "" : "s")."]
-        }
-        return ["", "\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:"]
-            + mismatches.map { "  " + $0.description.replacingOccurrences(of: "\n", with: "\n  ") }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import LessonCore
 
 /// What the mlp and backprop lessons read from a variant: the network and the learning rate.
-public struct NetworkLessonExample: LessonExample {
+public struct NetworkLessonExample: LessonExample, StatedLossAndOutput {
     /// The network with its input and target.
     public var example: NetworkExample
     /// α of the gradient-descent step.

@@ -4,6 +4,12 @@ import LessonCore
 /// The text of a network's traces, shared by the mlp and backprop lessons: it only reads
 /// the traces' numbers and sentences.
 enum NetworkText {
+    /// The network, its forward pass and the loss, each after a blank line: all mlp prints, and
+    /// how backprop begins.
+    static func forwardPass(_ example: NetworkExample, _ trace: ForwardTrace, loss: LossTrace) -> [String] {
+        [""] + header(example) + [""] + forward(trace) + [""] + self.loss(loss)
+    }
+
     /// `Network 2 → 2 → 1 (9 parameters); loss mse: L = ½Σᵢ(aᵢ − yᵢ)²; no L2 term`.
     static func header(_ example: NetworkExample) -> [String] {
         let network = example.network

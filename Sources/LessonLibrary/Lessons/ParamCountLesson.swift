@@ -124,20 +124,11 @@ public enum ParamCountLesson: Lesson {
         }
         lines.append("")
         lines.append("Total: " + summary.totalText)
-        let checked = (stated.statedParams == nil ? 0 : 1) + (stated.statedTotal == nil ? 0 : 1) + (stated.statedShapes == nil ? 0 : 1)
-        if checked > 0 {
-            lines.append("")
-            if mismatches.isEmpty {
-                var parts: [String] = []
-                if stated.statedParams != nil { parts.append("the stated counts per layer") }
-                if stated.statedTotal != nil { parts.append("the stated total") }
-                if stated.statedShapes != nil { parts.append("the stated output shapes") }
-                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(parts.joined(separator: ", ")).")
-            } else {
-                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
-                for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
-            }
-        }
+        var checked: [String] = []
+        if stated.statedParams != nil { checked.append("the stated counts per layer") }
+        if stated.statedTotal != nil { checked.append("the stated total") }
+        if stated.statedShapes != nil { checked.append("the stated output shapes") }
+        lines += LessonChecks.lines(mismatches, stated: checked, separator: ", ")
         return lines.joined(separator: "\n")
     }
 }

@@ -55,13 +55,7 @@ public enum PoolingLesson: Lesson {
             try variant.rejectUnknownKeys(allowed: ["input", "op", "size", "stride", "padding", "count-include-pad",
                                                     "global", "grad", "decimals", "source"])
             input = try variant.require("input", expected: "the input matrix, such as \"3 0 1; 0 1 8\"").matrix()
-            if let opValue = variant["op"] {
-                let name = try opValue.string()
-                guard let parsed = PoolingOp(rawValue: name) else {
-                    throw opValue.error("unknown op '\(name)'; expected one of \(PoolingOp.names)")
-                }
-                op = parsed
-            }
+            if let value = variant["op"] { op = try value.choice("op", expected: "one of \(PoolingOp.names)") }
             size = try variant["size"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(2)
             stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize)
             padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)

@@ -7,7 +7,7 @@ import LessonCore
 /// Lesson file keys: `network` (see `RecurrentReader`), `truncate` (K ≥ 1, optional),
 /// `learning-rate`, `compare` (a list of {label, W, hidden_activation} run on the same inputs),
 /// `expected` (`loss`, `output`: ŷ⁽ᵀ⁾).
-public struct RNNExample: LessonExample {
+public struct RNNExample: LessonExample, RecurrentExample {
     /// The network.
     public var network: RecurrentNetwork
     /// x⁽¹⁾ … x⁽ᵀ⁾, s⁽⁰⁾ and the targets.
@@ -74,10 +74,7 @@ public struct RNNExample: LessonExample {
     public func applying(networkFile: String?, truncate: Int?, learningRate: Double?) throws -> RNNExample {
         var result = self
         if let networkFile {
-            (result.network, result.sequence) = try RecurrentReader.readRNN(
-                try RecurrentReader.document(URL(fileURLWithPath: networkFile), displayName: networkFile))
-            result.statedLoss = nil
-            result.statedOutput = nil
+            try result.load(networkFile: networkFile)
             result.comparisons = []
         }
         if let truncate {
@@ -88,14 +85,6 @@ public struct RNNExample: LessonExample {
         return result
     }
 
-    /// Stated values the recomputation does not give, at six decimals.
-    func mismatches(_ forward: RNNForwardTrace) -> [Mismatch] {
-        StatedPrecision.mismatches(statedLoss: statedLoss, loss: forward.loss, lossName: "E", statedOutput: statedOutput,
-                                   output: forward.outputs.last ?? [], lengthName: "ŷ⁽ᵀ⁾ length") {
-            RecurrentNotation.unit("ŷ", forward.steps.count, $0)
-        }
-    }
-
-    /// How many values the lesson file states.
-    var statedCount: Int { (statedLoss == nil ? 0 : 1) + (statedOutput?.count ?? 0) }
+    /// Reads a network file's cell and sequence.
+    static func read(_ document: YAMLValue) throws -> (RecurrentNetwork, RecurrentSequence) { try RecurrentReader.readRNN(document) }
 }

@@ -27,7 +27,7 @@ public enum RNNLesson: Lesson {
         for comparison in example.comparisons {
             measured.append((comparison.label, VanishingGradient(network: comparison.network, forward: try comparison.network.forward(sequence))))
         }
-        let mismatches = example.mismatches(forward)
+        let mismatches = example.mismatches(loss: forward.loss, outputs: forward.outputs)
         var lines = heading.lines
         for part in [RNNText.header(network, sequence, forward: forward), RNNText.forward(network, forward),
                      RNNText.backward(network, forward, backward), RNNText.update(update, truncation: example.truncation),
@@ -37,9 +37,17 @@ public enum RNNLesson: Lesson {
         }
         lines += LessonChecks.lines(mismatches, checked: example.statedCount)
         let figures = RecurrentFigures.rnn(network: network, forward: forward, backward: backward, vanishing: measured)
-        let payload = RNNPayload(network: network, sequence: sequence, forward: forward, backward: backward, update: update,
-                                 gradientCheck: check, vanishingGradient: vanishing,
-                                 comparisons: Dictionary(measured.dropFirst().map { ($0.label, $0.gradient) }, uniquingKeysWith: { a, _ in a }))
+        // The gradients the update uses under their parameter names (truncated when truncating),
+        // String-keyed so grad_U keeps its capital.
+        let g = backward.gradients
+        let comparisons = Dictionary(measured.dropFirst().map { ($0.label, $0.gradient) }, uniquingKeysWith: { a, _ in a })
+        let payload = JSONObject(verbatim: ["grad_U": g.U, "grad_W": g.W, "grad_V": g.V, "grad_b": Tensor(vector: g.b),
+                                            "grad_c": Tensor(vector: g.c)], [
+            "states": forward.states, "outputs": forward.outputs, "loss": forward.loss,
+            "truncate": NullWhenNil(backward.truncation), "network": network,
+            "sequence": sequence, "forward": forward, "backward": backward, "update": update,
+            "gradientCheck": check, "largestGradientDifference": check.largestDifference,
+            "vanishingGradient": vanishing, "vanishingComparisons": comparisons])
         return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: payload,
                             figures: figures, mismatches: mismatches)
     }

@@ -227,15 +227,8 @@ public enum SeparableLesson: Lesson {
         }
         let ratio = Double(model.separableTotal) / Double(model.standardTotal)
         lines.append("The separable model has \(grouped(model.separableTotal)) parameters, \(Notation.number(100 * ratio, decimals: 1))% of \(grouped(model.standardTotal)).")
-        if stated.count > 0 {
-            lines.append("")
-            if mismatches.isEmpty {
-                lines.append("Checked against the lesson file, and in agreement with the recomputation: \(stated.count) stated group\(stated.count == 1 ? "" : "s") of values (outputs and parameter counts).")
-            } else {
-                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
-                for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
-            }
-        }
+        lines += LessonChecks.lines(mismatches, stated: stated.count == 0 ? []
+                                    : ["\(stated.count) stated group\(stated.count == 1 ? "" : "s") of values (outputs and parameter counts)"])
         return lines.joined(separator: "\n")
     }
 }

@@ -109,6 +109,14 @@ public struct YAMLValue {
 
     // MARK: Scalars
 
+    /// One of `T`'s names: `choice("mode", expected: "cross-correlation or convolution")`
+    /// refuses any other word with "unknown mode 'x'; expected …".
+    public func choice<T: RawRepresentable>(_ what: String, expected: String) throws -> T where T.RawValue == String {
+        let name = try string()
+        guard let value = T(rawValue: name) else { throw error("unknown \(what) '\(name)'; expected \(expected)") }
+        return value
+    }
+
     /// A string (any scalar, as written).
     public func string() throws -> String {
         guard let scalar = node.scalar else { throw error("expected text, found a \(kind)") }

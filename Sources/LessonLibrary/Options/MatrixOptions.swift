@@ -22,10 +22,15 @@ public struct ConvolutionOptions: ParsableArguments {
 
     public init() {}
 
-    /// Reads what was given; a named padding is worked out for the final kernel and dilation.
+    /// Whether `--padding same` was given.
+    public var asksSame: Bool { window.asksSame }
+
+    /// Reads what was given; a named padding is worked out for the final kernel and dilation
+    /// (`--padding same` left to the caller with `leavingSame`, as `WindowOptions` says).
     public func apply(input: inout Tensor, kernel: inout Tensor, padding: inout Pair2, stride: inout Pair2, dilation: inout Pair2,
-                      to changes: inout OptionChanges) throws {
+                      to changes: inout OptionChanges, leavingSame: Bool = false) throws {
         try matrices.apply(input: &input, kernel: &kernel, to: &changes)
-        try window.apply(kernelShape: kernel.shape, padding: &padding, stride: &stride, dilation: &dilation, to: &changes)
+        try window.apply(kernelShape: kernel.shape, padding: &padding, stride: &stride, dilation: &dilation, to: &changes,
+                         leavingSame: leavingSame)
     }
 }

@@ -12,8 +12,7 @@ struct ExerciseAutograder: ParsableCommand {
         discussion: "The folder's README.md lists the steps in Gradescope."
     )
 
-    @Argument(help: ArgumentHelp("The exercise: an id in exercises/ or a path to a .yaml file.", valueName: "exercise"))
-    var exercise: String
+    @OptionGroup var exercise: ExerciseArgument
 
     @Option(name: .long, help: ArgumentHelp("The folder to write.", valueName: "dir"))
     var out: String
@@ -26,7 +25,7 @@ struct ExerciseAutograder: ParsableCommand {
             guard let when = GradescopeResults.Reveal(rawValue: reveal) else {
                 throw InputError("--reveal: '\(reveal)' is not a Gradescope visibility; expected after_published or after_due_date")
             }
-            let exercise = try ExerciseDirectory.load(self.exercise)
+            let exercise = try self.exercise.load()
             let root = try LessonDirectory.locate().url.deletingLastPathComponent()
             let file = exercise.file.hasPrefix("exercises/") && !FileManager.default.fileExists(atPath: exercise.file)
                 ? root.appendingPathComponent(exercise.file) : URL(fileURLWithPath: exercise.file)

@@ -18,23 +18,12 @@ struct ExerciseCheck: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The exercise: a path to a .yaml file or an id in exercises/.", valueName: "exercise"))
-    var exercise: String
-
-    @Option(name: .long, help: ArgumentHelp("The class roster (CSV from Canvas or Moodle).", valueName: "file.csv"))
-    var roster: String?
-
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Student ids.", valueName: "id"))
-    var students: [String] = []
+    @OptionGroup var exercise: ExerciseArgument
+    @OptionGroup var students: StudentOptions
 
     func run() throws {
         try reportingErrors {
-            let exercise = try ExerciseDirectory.load(self.exercise)
-            var ids = students
-            if let roster {
-                ids += try Roster.load(URL(fileURLWithPath: roster), displayName: roster).students.map(\.displayID)
-            }
-            let review = ExerciseReview(exercise, students: ids)
+            let review = ExerciseReview(try exercise.load(), students: try students.ids())
             print(review.text)
             if !review.failures.isEmpty {
                 throw InputError("the exercise cannot be prepared for \(review.failures.count) student\(review.failures.count == 1 ? "" : "s") (\(review.failures.prefix(5).joined(separator: ", "))\(review.failures.count > 5 ? ", …" : "")); narrow the ranges that give them impossible numbers")

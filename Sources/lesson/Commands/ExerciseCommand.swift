@@ -22,8 +22,7 @@ struct ExerciseShow: ParsableCommand {
         discussion: "Questions with ranges give each student their own numbers, drawn from the exercise and the student id; grading uses the same numbers. Without --student, shows the variant of an empty id."
     )
 
-    @Argument(help: ArgumentHelp("The exercise: an id in exercises/ or a path to a .yaml file.", valueName: "exercise"))
-    var exercise: String
+    @OptionGroup var exercise: ExerciseArgument
 
     @Option(name: .long, help: ArgumentHelp("The student whose variant to show.", valueName: "id"))
     var student: String?
@@ -42,7 +41,7 @@ struct ExerciseShow: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let exercise = try ExerciseDirectory.load(self.exercise)
+            let exercise = try self.exercise.load()
             let sheet = try ExerciseSheet(exercise, student: student)
             print(markdown ? sheet.markdown : sheet.text)
             if answers {

@@ -20,14 +20,8 @@ struct ExerciseSheets: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The exercise: an id in exercises/ or a path to a .yaml file.", valueName: "exercise"))
-    var exercise: String
-
-    @Option(name: .long, help: ArgumentHelp("The class roster (CSV from Canvas or Moodle).", valueName: "file.csv"))
-    var roster: String?
-
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Student ids (instead of, or besides, a roster).", valueName: "id"))
-    var students: [String] = []
+    @OptionGroup var exercise: ExerciseArgument
+    @OptionGroup var students: StudentOptions
 
     @Option(name: .long, help: ArgumentHelp("Write the sheets into this folder.", valueName: "dir"))
     var out: String?
@@ -37,15 +31,12 @@ struct ExerciseSheets: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let exercise = try ExerciseDirectory.load(self.exercise)
+            let exercise = try self.exercise.load()
             let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             for f in formats where f != "pdf" && f != "md" {
                 throw InputError("--format: '\(f)' is not a sheet format; expected pdf, md or pdf,md")
             }
-            var ids = students
-            if let roster {
-                ids += try Roster.load(URL(fileURLWithPath: roster), displayName: roster).students.map(\.displayID)
-            }
+            let ids = try students.ids()
             guard !ids.isEmpty else { throw InputError("give --roster FILE.csv or --students ID... to say whose sheets to write") }
             let folder = URL(fileURLWithPath: out ?? "output/sheets/\(SafeFileName.make(exercise.id))")
             try FigureRenderer.prepare(directory: folder)

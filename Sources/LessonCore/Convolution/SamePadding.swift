@@ -1,0 +1,40 @@
+/// TensorFlow's and Keras's `padding="same"` along one axis: the output has ⌈n/s⌉ cells, and
+/// the zeros that takes,
+///
+///     total = max((⌈n/s⌉ − 1)·s + d(k − 1) + 1 − n, 0),
+///
+/// go ⌊total/2⌋ before the input (top, left) and the rest after it (bottom, right). At stride 1
+/// the total is d(k − 1): an odd kernel pads both sides alike, an even one puts the extra zero at
+/// the end. (PyTorch's `padding="same"` splits the same way, and only allows stride 1.)
+public struct SamePadding: Equatable, Sendable, Codable {
+    /// "rows", "columns" or "length".
+    public var axis: String
+    /// The input size n, kernel size k, stride s and dilation d.
+    public var input: Int
+    public var kernel: Int
+    public var stride: Int
+    public var dilation: Int
+
+    /// The padding for this axis.
+    public init(axis: String, input: Int, kernel: Int, stride: Int = 1, dilation: Int = 1) {
+        (self.axis, self.input, self.kernel, self.stride, self.dilation) = (axis, input, kernel, stride, dilation)
+    }
+
+    /// The output size ⌈n/s⌉.
+    public var output: Int { stride < 1 ? 0 : (input + stride - 1) / stride }
+    /// All the zeros along this axis.
+    public var total: Int { max((output - 1) * stride + dilation * (kernel - 1) + 1 - input, 0) }
+    /// The zeros before the input (top or left): ⌊total/2⌋.
+    public var before: Int { total / 2 }
+    /// The zeros after the input (bottom or right): total − ⌊total/2⌋, one more than `before` when the total is odd.
+    public var after: Int { total - before }
+
+    /// The rule with symbols.
+    public static let formula = "total = max((⌈n/s⌉ − 1)·s + d(k − 1) + 1 − n, 0), ⌊total/2⌋ before the input and the rest after"
+
+    /// This axis's numbers filled in: `rows: total = max((⌈5/1⌉ − 1)×1 + 1×(2 − 1) + 1 − 5, 0) = 1: 0 on top, 1 at the bottom`.
+    public var filledIn: String {
+        let (start, end) = axis == "rows" ? ("on top", "at the bottom") : ("on the left", "on the right")
+        return "\(axis): total = max((⌈\(input)/\(stride)⌉ − 1)×\(stride) + \(dilation)×(\(kernel) − 1) + 1 − \(input), 0) = \(total): \(before) \(start), \(after) \(end)"
+    }
+}
