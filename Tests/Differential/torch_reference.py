@@ -31,6 +31,9 @@ except ImportError:  # the checker is optional: no torch, nothing to compare wit
 torch.set_default_dtype(torch.float64)
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RTOL = 1e-9
+# Set by --saturate: a tenth of the network cases get output weights large enough to saturate
+# softmax / sigmoid (probabilities that round to 0 or 1).
+SATURATE = False
 
 
 # ---------------------------------------------------------------- helpers
@@ -422,6 +425,9 @@ def random_network(rng):
         act = last if i == len(sizes) - 1 else rng.choice(["sigmoid", "tanh", "relu", "softplus", "linear"])
         layers.append((matrix(rng, sizes[i], sizes[i - 1], lo=-1.5, hi=1.5), [num(rng, -1, 1) for _ in range(sizes[i])], act))
     x = [num(rng, -2, 2) for _ in range(sizes[0])]
+    if SATURATE and rng.random() < 0.1:
+        w, b, act = layers[-1]
+        layers[-1] = ([[v * 400 for v in row] for row in w], b, act)
     if loss == "cross-entropy" and last == "softmax":
         y = [0.0] * sizes[-1]
         y[rng.randrange(sizes[-1])] = 1.0
@@ -497,6 +503,8 @@ def check_cnn(rng, binary):
     target = [0.0] * classes
     target[rng.randrange(classes)] = 1.0
     dw, db = matrix(rng, classes, flat, lo=-0.5, hi=0.5), [num(rng, -0.5, 0.5) for _ in range(classes)]
+    if SATURATE and rng.random() < 0.1:
+        dw = [[v * 400 for v in row] for row in dw]
     lr = num(rng, 0.01, 0.5, 2)
     args = ["--image", mat_text(image), "--target", vec_text(target), "--dense-weights", mat_text(dw),
             "--dense-bias", vec_text(db), "--learning-rate", fmt(lr)]
@@ -538,6 +546,8 @@ def rnn_case(rng):
     net = {"U": matrix(rng, h, n, lo=-1, hi=1), "W": matrix(rng, h, h, lo=-1, hi=1), "V": matrix(rng, o, h, lo=-1, hi=1),
            "b": [num(rng, -0.5, 0.5) for _ in range(h)], "c": [num(rng, -0.5, 0.5) for _ in range(o)],
            "inputs": matrix(rng, steps, n, lo=-1.5, hi=1.5)}
+    if SATURATE and rng.random() < 0.1:
+        net["V"] = [[v * 900 for v in row] for row in net["V"]]
 
     def target():
         if out_act == "softmax":
@@ -852,7 +862,10 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "debug", "lesson"))
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show", type=int, default=3, help="failing cases printed per lesson")
+    parser.add_argument("--saturate", action="store_true", help="also saturate softmax/sigmoid outputs in a tenth of the network cases")
     options = parser.parse_args()
+    global SATURATE
+    SATURATE = options.saturate
     if not os.path.exists(options.binary):
         print(f"torch_reference.py: {options.binary} not found; run `swift build --product lesson` first")
         return 2
