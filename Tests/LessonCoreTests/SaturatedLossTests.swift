@@ -64,6 +64,22 @@ import Testing
         #expect(agree(numeric, forward.output[0] - y, absolute: 1e-7), "seed \(seed): ∂L/∂z = \(numeric)")
     }
 
+    /// Property: where σ(z) rounds to 1 (37 ≤ z ≤ 700), the backward pass's ∂L/∂a is finite and equals the second
+    /// formulation −y/a + (1 − y)(1 + e^z), from 1/(1 − σ(z)) = 1 + e^z; δ stays a − y.
+    @Test(arguments: Seeds.range(1...60)) func sigmoidBinaryCrossEntropyGradientStaysFiniteWhenTheOutputRoundsToOne(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let z = random.uniform(37...700)
+        let y = [0.0, random.uniform(0...1)][random.int(0...1)]
+        let network = try logitNetwork([z], activation: .sigmoid, loss: .binaryCrossEntropy)
+        let forward = try network.forward([1])
+        #expect(forward.output[0] == 1, "seed \(seed): the case must saturate σ(\(z))")
+        let layer = try network.backward(forward, target: [y]).layers[0]
+        let second = -y / forward.output[0] + (1 - y) * (1 + exp(z))
+        #expect(layer.lossGradient[0].isFinite && agree(layer.lossGradient[0], second, absolute: 0, relative: 1e-12),
+                "seed \(seed): ∂L/∂a = \(layer.lossGradient[0]), second formulation \(second)")
+        #expect(layer.delta[0] == forward.output[0] - y)
+    }
+
     /// Unsaturated outputs keep the plain formula bit for bit: −Σ yᵢ log aᵢ and −Σ[y log a + (1 − y) log(1 − a)].
     @Test(arguments: Seeds.range(1...40)) func moderateLogitsGiveThePlainLossExactly(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)

@@ -32,6 +32,19 @@ extension Loss {
         }
     }
 
+    /// ∂L/∂aᵢ with a = f(z): `gradient(output:target:)`, except that for sigmoid with binary
+    /// cross-entropy, where σ(z) rounds to 1 (or is subnormal), a(1 − a) is taken as σ(z)·σ(−z), so
+    /// ∂L/∂a = (a − y)/(σ(z)σ(−z)) stays the finite number it is (about (1 − y)·e^z) instead of a division by 0.
+    public func gradient(output a: [Double], target y: [Double], preActivation z: [Double], activation: Activation) -> [Double] {
+        precondition(a.count == y.count && a.count == z.count, "loss gradient of \(a.count) outputs against \(y.count) targets and \(z.count) logits")
+        let plain = gradient(output: a, target: y)
+        guard self == .binaryCrossEntropy, activation == .sigmoid else { return plain }
+        return a.indices.map { i in
+            guard a[i] < Double.leastNormalMagnitude || a[i] == 1 else { return plain[i] }
+            return (a[i] - y[i]) / (Activation.sigmoid(z[i]) * Activation.sigmoid(-z[i]))
+        }
+    }
+
     /// L(a, y) with a = f(z): the sum of `terms(output:target:preActivation:activation:)`.
     public func value(output a: [Double], target y: [Double], preActivation z: [Double], activation: Activation) -> Double {
         terms(output: a, target: y, preActivation: z, activation: activation).reduce(0, +)
