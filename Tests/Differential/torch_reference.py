@@ -402,8 +402,16 @@ def yaml_list(v):
     return "[" + ", ".join(yaml_list(x) if isinstance(x, list) else fmt(x) for x in v) + "]"
 
 
-def loss_of(name, a, y):
-    """The lesson's losses on one example (Loss.swift): mse ½Σ(a−y)², sse Σ(a−y)², BCE and CE summed."""
+def loss_of(name, a, y, z=None, act=None):
+    """The lesson's losses on one example (Loss.swift): mse ½Σ(a−y)², sse Σ(a−y)², BCE and CE summed.
+
+    After a sigmoid (BCE) or a softmax (CE) the loss is taken from the logits z, as
+    `BCEWithLogitsLoss` and `CrossEntropyLoss` do: exact where an output saturates, where
+    `BCELoss` would clamp each log at −100."""
+    if name == "binary-cross-entropy" and act == "sigmoid":
+        return F.binary_cross_entropy_with_logits(z, y, reduction="sum")
+    if name == "cross-entropy" and act == "softmax":
+        return -(y * torch.log_softmax(z, 0)).sum()
     if name == "mse":
         return 0.5 * ((a - y) ** 2).sum()
     if name == "sse":
@@ -459,7 +467,7 @@ def torch_network(x, y, loss, l2, layers):
         a = ACTS[act](z)
         zs.append(z)
         acts.append(a)
-    total = loss_of(loss, a, T(y)) + l2 / 2 * sum((w ** 2).sum() for w in ws)
+    total = loss_of(loss, a, T(y), zs[-1], layers[-1][2]) + l2 / 2 * sum((w ** 2).sum() for w in ws)
     total.backward()
     return ws, bs, zs, acts, total
 
@@ -591,10 +599,11 @@ def check_rnn(rng, binary):
     V, c = T(net["V"]).requires_grad_(), T(net["c"]).requires_grad_()
     xs = T(net["inputs"])
     states, _ = cell(xs)
-    outs = [ACTS[out_act](V @ s + c) for s in states]
+    logits = [V @ s + c for s in states]
+    outs = [ACTS[out_act](q) for q in logits]
     terms = list(range(steps)) if many else [steps - 1]
     tgt = (lambda t: T(targets[t])) if many else (lambda t: T(targets))
-    total = sum(loss_of(loss, outs[t], tgt(t)) for t in terms)
+    total = sum(loss_of(loss, outs[t], tgt(t), logits[t], out_act) for t in terms)
     problems = []
     compare("states", got["states"], states, problems)
     compare("outputs", got["outputs"], torch.stack(outs), problems)
@@ -606,7 +615,8 @@ def check_rnn(rng, binary):
             start = max(t - truncate, -1)
             h0 = states[start].detach()[None] if start >= 0 else torch.zeros(1, len(net["U"]))
             seg, _ = cell(xs[start + 1:t + 1], h0)
-            objective = objective + loss_of(loss, ACTS[out_act](V @ seg[-1] + c), tgt(t))
+            q = V @ seg[-1] + c
+            objective = objective + loss_of(loss, ACTS[out_act](q), tgt(t), q, out_act)
         objective.backward()
     else:
         total.backward()
