@@ -16,6 +16,7 @@ import json
 import math
 import os
 import random
+import re
 import time
 import subprocess
 import sys
@@ -725,9 +726,11 @@ TORCH_FUNCS = {name: (lambda f: lambda a: f(torch.as_tensor(a)))(f) for name, f 
 def check_autodiff(rng, binary):
     names = rng.sample(["x", "y", "z"], rng.randint(1, 3))
     expr = random_expr(rng, names, rng.randint(1, 4))
-    if not any(n in expr for n in names):
+    def uses(name):  # a whole word: the x of exp is no variable
+        return re.search(rf"\b{name}\b", expr) is not None
+    if not any(uses(n) for n in names):
         expr = f"{names[0]} * ({expr})"
-    names = [n for n in names if n in expr]  # the lesson refuses a value for a variable it lacks
+    names = [n for n in names if uses(n)]  # the lesson refuses a value for a variable it lacks
     at = {n: num(rng, -2, 2, rng.choice([1, 2, 3])) for n in names}
     args = ["--expr", expr, "--at", ",".join(f"{n}={fmt(v)}" for n, v in at.items())]
     got = run_lesson(binary, "autodiff", args)
