@@ -77,16 +77,25 @@ import Testing
          "error: the convolution with filter 1 overflows (a value that is not a finite number); use smaller image values or weights\n"),
     ]
 
-    /// An image so bright the update overflows: the text says ∞, the JSON is one sentence, neither crashes.
+    /// A step so large the updated logits overflow (softmax of ±∞ is undefined, as in PyTorch): the text
+    /// says NaN, the JSON is one sentence, neither crashes. (A bright image, 1e150 everywhere, no longer
+    /// overflows: its cross-entropy after the step is the finite −log-softmax of finite logits.)
     @Test func anOverflowingUpdateIsWrittenOutOrRefusedInJSON() throws {
-        let image = Array(repeating: Array(repeating: "1e150", count: 6).joined(separator: " "), count: 6).joined(separator: "; ")
-        let text = try runLesson(["run", "cnn", "--no-figures", "--image", image])
+        let text = try runLesson(["run", "cnn", "--no-figures", "--learning-rate", "1e200"])
         #expect(text.status == 0, "stderr: \(text.stderr)")
-        #expect(text.stdout.contains("after one step: ∞"))
-        let json = try runLesson(["run", "cnn", "--no-figures", "--json", "--image", image])
+        #expect(text.stdout.contains("after one step: NaN"))
+        let json = try runLesson(["run", "cnn", "--no-figures", "--json", "--learning-rate", "1e200"])
         #expect(json.status == 1)
-        #expect(json.stderr == "error: the trace holds an infinite value at update.lossAfter, which JSON cannot represent; the numbers overflow or leave the domain of an operation, so use other inputs, weights or learning rate\n")
+        #expect(json.stderr == "error: the trace holds an undefined value (NaN) at update.lossAfter, which JSON cannot represent; the numbers overflow or leave the domain of an operation, so use other inputs, weights or learning rate\n")
         #expect(json.stdout.isEmpty)
+    }
+
+    /// The same bright image gives a finite loss after the step: −log-softmax of finite logits.
+    @Test func aBrightImageKeepsAFiniteLossAfterTheStep() throws {
+        let image = Array(repeating: Array(repeating: "1e150", count: 6).joined(separator: " "), count: 6).joined(separator: "; ")
+        let json = try runLesson(["run", "cnn", "--no-figures", "--json", "--image", image])
+        #expect(json.status == 0, "stderr: \(json.stderr)")
+        #expect(json.stdout.contains("\"loss_after\""))
     }
 
     @Test(arguments: badInput)

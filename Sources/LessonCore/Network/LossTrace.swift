@@ -29,7 +29,8 @@ extension Network {
     public func lossTrace(_ forward: ForwardTrace, target: [Double]) throws -> LossTrace {
         try validate(target: target)
         let a = forward.output, y = target
-        let terms = zip(a, y).map { loss.term($0, $1) }
+        let terms = loss.terms(output: a, target: y, preActivation: forward.layers.last?.z ?? a,
+                               activation: forward.layers.last?.activation ?? .linear)
         let dataLoss = terms.reduce(0, +)
         let squares = sumOfSquaredWeights
         let regularization = l2 / (2 * Self.exampleCount) * squares

@@ -48,7 +48,7 @@ extension Network {
                 }
             } else {
                 let y = target
-                let gradient = loss.gradient(output: a, target: y)
+                let gradient = loss.gradient(output: a, target: y, preActivation: z, activation: layer.activation)
                 upstream = gradient
                 if loss.simplifies(with: layer.activation) {
                     delta = zip(a, y).map { $0 - $1 }

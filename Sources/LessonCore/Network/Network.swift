@@ -111,10 +111,12 @@ public struct Network: Equatable, Codable, Sendable {
 
     /// The total loss L for `input` and `target`, regularization included; no trace.
     public func lossValue(input: [Double], target: [Double]) -> Double {
-        var a = input
+        var a = input, z = input
         for layer in layers {
-            a = layer.activation.apply((0..<layer.units).map { layer.preActivation(unit: $0, inputs: a) })
+            z = (0..<layer.units).map { layer.preActivation(unit: $0, inputs: a) }
+            a = layer.activation.apply(z)
         }
-        return loss.value(output: a, target: target) + l2 / (2 * Self.exampleCount) * sumOfSquaredWeights
+        let data = loss.value(output: a, target: target, preActivation: z, activation: layers.last?.activation ?? .linear)
+        return data + l2 / (2 * Self.exampleCount) * sumOfSquaredWeights
     }
 }

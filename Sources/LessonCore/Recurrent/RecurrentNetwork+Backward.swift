@@ -25,7 +25,8 @@ extension RecurrentNetwork {
         for step in forward.steps {
             guard let y = step.target else { continue }
             let tau = step.t
-            let outputGradient = loss.gradient(output: step.output, target: y)
+            let outputGradient = loss.gradient(output: step.output, target: y, preActivation: step.outputPreActivation,
+                                               activation: outputActivation)
             let outputDelta = Vectors.outputDelta(activation: outputActivation, loss: loss, q: step.outputPreActivation,
                                                   a: step.output, y: y)
             let gradV = Vectors.outer(outputDelta, step.state)

@@ -19,7 +19,7 @@ extension RecurrentNetwork {
             let q = Vectors.add(Vectors.times(V, s), c)
             let a = outputActivation.apply(q)
             let y = sequence.targets.target(at: t, steps: sequence.steps)
-            let e = y.map { loss.value(output: a, target: $0) }
+            let e = y.map { loss.value(output: a, target: $0, preActivation: q, activation: outputActivation) }
             if let e { total += e }
             steps.append(RNNStep(t: t, input: x, previousState: previous, recurrent: recurrent, fromInput: fromInput,
                                  preActivation: z, state: s, outputPreActivation: q, output: a, target: y, loss: e))
@@ -46,8 +46,11 @@ extension RecurrentNetwork {
                 let z = Vectors.add(Vectors.add(Vectors.times(W, s), Vectors.times(U, sequence.inputs[t - 1])), b)
                 s = hiddenActivation.apply(z)
             }
-            let a = outputActivation.apply(Vectors.add(Vectors.times(V, s), c))
-            if let y = sequence.targets.target(at: tau, steps: sequence.steps) { total += loss.value(output: a, target: y) }
+            let q = Vectors.add(Vectors.times(V, s), c)
+            let a = outputActivation.apply(q)
+            if let y = sequence.targets.target(at: tau, steps: sequence.steps) {
+                total += loss.value(output: a, target: y, preActivation: q, activation: outputActivation)
+            }
         }
         return total
     }

@@ -28,9 +28,14 @@ public enum MatrixArgument {
         }
     }
 
-    /// Parses a size per axis: `2` or `2,1` (rows, columns).
+    /// Parses a size per axis: `2` or `2,1` (rows, columns), also as PyTorch and Python write a
+    /// tuple or list: `(2, 1)`, `[2, 1]`.
     public static func pair(_ argument: String, option: String) throws -> Pair2 {
-        let parts = argument.split { $0 == "," || $0 == "x" || $0 == "×" }.map { $0.trimmingCharacters(in: .whitespaces) }
+        var text = argument.trimmingCharacters(in: .whitespaces)
+        if let first = text.first, let last = text.last, (first, last) == ("(", ")") || (first, last) == ("[", "]") {
+            text = String(text.dropFirst().dropLast())
+        }
+        let parts = text.split { $0 == "," || $0 == "x" || $0 == "×" }.map { $0.trimmingCharacters(in: .whitespaces) }
         let values = parts.map { Int($0.replacingOccurrences(of: "\u{2212}", with: "-")) }
         if values.count == 1, let v = values[0] { return Pair2(v) }
         if values.count == 2, let r = values[0], let c = values[1] { return Pair2(rows: r, columns: c) }
