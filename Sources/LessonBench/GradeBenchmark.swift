@@ -2,54 +2,81 @@ import Foundation
 import LessonGrader
 import LessonLibrary
 
-/// Issue 6: `lesson grade` on 10,000 answer files of the ten-question parameter-count
-/// exercise, end to end: files listed and read, YAML parsed, graded, gradebook CSV and
-/// JSON report written. Submissions cycle through the shipped samples (right, partly
-/// right, each named mistake), each with its own student id.
+/// Issues 6 and 15: `lesson grade` on 10,000 answer files of the ten-question parameter-count
+/// exercise, end to end: files listed and read, YAML parsed, graded, gradebook CSV, JSON report
+/// and one Gradescope results.json per student written.
+///
+/// The files cycle through the shipped samples (right, partly right, each named mistake, half
+/// the questions left out, JSON), each with its own student id; one in 500 is malformed YAML,
+/// one in 500 is empty, one in 500 has a student id that tries to leave the output folder, and
+/// one in 1,000 is a second file of the student before it (a duplicate id, graded by date).
+/// The first row runs the release `lesson` executable as a whole process, as a teacher would.
 enum GradeBenchmark {
     /// Prints a line at once, even through a pipe.
     static func show(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    static let count = 10_000
+
+    /// Writes the answer files into `folder`.
+    static func writeSubmissions(to folder: URL, samples: URL) throws {
+        func sample(_ name: String) throws -> String {
+            try String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8)
+        }
+        let templates = try ["anna.yaml", "carl.yaml", "dora.yaml", "emil.yaml", "fay.yaml", "gus.yaml", "hugo.yaml",
+                             "ines.yaml", "ben.json"].map(sample)
+        let malformed = try sample("malformed.yaml"), empty = try sample("empty.yaml"), escape = try sample("path-escape.yaml")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for i in 0..<count {
+            var id = String(format: "s%05d", i)
+            var template = templates[i % templates.count]
+            var ext = template.hasPrefix("{") ? "json" : "yaml"
+            switch i % 1000 {
+            case 123, 623: template = malformed
+            case 247, 747: template = empty
+            case 371, 871: template = escape
+            case 999:
+                // A second, later file of the student before: a duplicate id.
+                id = String(format: "s%05d", i - 1)
+                ext = "yml"
+                template = templates[0] + "submitted: 2030-01-01T00:00:00Z\n"
+            default: break
+            }
+            let text = template.replacingOccurrences(of: "student: ", with: "student: \(id)-")
+                .replacingOccurrences(of: "\"student\": \"", with: "\"student\": \"\(id)-")
+            try text.write(to: folder.appendingPathComponent("\(id).\(ext)"), atomically: false, encoding: .utf8)
+        }
+    }
+
     static func run(directory: LessonDirectory) throws {
         let root = directory.url.deletingLastPathComponent()
-        let exercise = try Exercise.load(root.appendingPathComponent("exercises/param-count.yaml"))
-        let samples = root.appendingPathComponent("exercises/submissions/param-count")
-        let templates = try ["anna.yaml", "carl.yaml", "dora.yaml", "emil.yaml",
-                             "fay.yaml", "gus.yaml", "hugo.yaml", "ben.json"]
-            .map { try String(contentsOf: samples.appendingPathComponent($0), encoding: .utf8) }
-        let count = 10_000
+        let exerciseFile = root.appendingPathComponent("exercises/param-count.yaml")
+        let exercise = try Exercise.load(exerciseFile)
         let folder = scratchFolder("grade-submissions")
         let out = scratchFolder("grade-out")
         defer {
             try? FileManager.default.removeItem(at: folder)
             try? FileManager.default.removeItem(at: out)
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let generation = DispatchTime.now().uptimeNanoseconds
-        for i in 0..<count {
-            let template = templates[i % templates.count]
-            let id = String(format: "s%05d", i)
-            let text = template.replacingOccurrences(of: "student: ", with: "student: \(id)-")
-                .replacingOccurrences(of: "\"student\": \"", with: "\"student\": \"\(id)-")
-            let ext = template.hasPrefix("{") ? "json" : "yaml"
-            try text.write(to: folder.appendingPathComponent("\(id).\(ext)"), atomically: false, encoding: .utf8)
-        }
+        try writeSubmissions(to: folder, samples: root.appendingPathComponent("exercises/submissions/param-count"))
         show(String(format: "grade: wrote %d answer files in %.2f s (not measured)", count,
-                     Double(DispatchTime.now().uptimeNanoseconds - generation) / 1e9))
+                    Double(DispatchTime.now().uptimeNanoseconds - generation) / 1e9))
+        try measureWholeProcess(exercise: exerciseFile, submissions: folder, out: out)
+
         func gradeAll(_ options: ReportWriter.Options) throws -> Double {
             let start = DispatchTime.now().uptimeNanoseconds
-            let files = try SubmissionFile.collect([folder.path])
-            let report = Grader.grade(files: files, exercise: exercise)
+            let set = try SubmissionSet.collect([folder.path])
+            let report = Grader.grade(set, exercise: exercise)
             try ReportWriter.write(report, to: out, options: options)
             precondition(report.students.count == count, "graded \(report.students.count) of \(count)")
             return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
         let configurations: [(String, ReportWriter.Options, Int)] = [
-            ("CSV + JSON", .init(gradescope: false, figures: false), 3),
-            ("CSV + JSON + 10,000 Gradescope results.json", .init(gradescope: true, figures: false), 3),
-            ("CSV + JSON + Gradescope + PNGs of 5,000 wrong matrices", .init(gradescope: true, figures: true), 1),
+            ("in process, CSV + JSON", .init(gradescope: false, figures: false), 3),
+            ("in process, CSV + JSON + Gradescope results.json", .init(gradescope: true, figures: false), 3),
+            ("in process, CSV + JSON + Gradescope + PNGs of wrong matrices", .init(gradescope: true, figures: true), 1),
         ]
         for (name, options, runs) in configurations {
             _ = try gradeAll(options)
@@ -57,7 +84,7 @@ enum GradeBenchmark {
             for _ in 0..<runs { times.append(try gradeAll(options)) }
             times.sort()
             let median = times[times.count / 2]
-            show(String(format: "grade: %d submissions × 10 questions, %@: median %.3f s = %.0f submissions/s (best %.0f/s, %d runs)",
+            show(String(format: "grade: %d submissions, %@: median %.3f s = %.0f submissions/s (best %.0f/s, %d runs)",
                         count, name as NSString, median, Double(count) / median, Double(count) / times[0], runs))
         }
         let files = try SubmissionFile.collect([folder.path])
@@ -72,5 +99,50 @@ enum GradeBenchmark {
         try measure("grade: CSV and JSON report only", repetitions: 3) {
             try ReportWriter.write(report, to: out, options: .init(gradescope: false, figures: false))
         }
+        try measure("grade: CSV, JSON and Gradescope files only", repetitions: 3) {
+            try ReportWriter.write(report, to: out, options: .init(gradescope: true, figures: false))
+        }
+    }
+
+    /// Issue 15's row: `lesson grade param-count <10,000 files> --out <dir> --no-figures` as a
+    /// whole process (the release `lesson` beside this executable), Gradescope files written,
+    /// over an output folder that holds the previous run (so stale files are checked too).
+    /// Prints the median wall time of 5 runs and the mean CPU time of the child.
+    static func measureWholeProcess(exercise: URL, submissions: URL, out: URL) throws {
+        let lesson = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("lesson")
+        guard FileManager.default.isExecutableFile(atPath: lesson.path) else {
+            show("grade: whole process skipped: no \(lesson.path) (swift build -c release --product lesson)")
+            return
+        }
+        func once() throws -> (wall: Double, cpu: Double) {
+            let process = Process()
+            process.executableURL = lesson
+            process.arguments = ["grade", exercise.path, submissions.path, "--out", out.path, "--no-figures"]
+            process.standardOutput = FileHandle.nullDevice
+            let cpuBefore = childCPUSeconds()
+            let start = DispatchTime.now().uptimeNanoseconds
+            try process.run()
+            process.waitUntilExit()
+            let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            precondition(process.terminationStatus == 0, "lesson grade exited with \(process.terminationStatus)")
+            return (wall, childCPUSeconds() - cpuBefore)
+        }
+        _ = try once()
+        var runs: [(wall: Double, cpu: Double)] = []
+        for _ in 0..<5 { runs.append(try once()) }
+        let walls = runs.map(\.wall).sorted(), cpu = runs.map(\.cpu).reduce(0, +) / Double(runs.count)
+        let median = walls[walls.count / 2]
+        show(String(format: "grade: lesson grade, %d submissions, Gradescope files, whole process: median %.3f s = %.0f submissions/s "
+                        + "(best %.0f/s, cpu %.3f s, %d runs)",
+                    count, median, Double(count) / median, Double(count) / walls[0], cpu, runs.count))
+    }
+
+    /// The CPU time (user + system) of the finished children of this process, in seconds.
+    static func childCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 }

@@ -9,14 +9,20 @@ public indirect enum SubmittedValue: Equatable, Sendable, Decodable {
     case list([SubmittedValue])
     case map([String: SubmittedValue])
 
+    /// A JSON value. Each failed `decode` throws (and a thrown error is costly), so the kinds
+    /// an answer file holds most are tried first; they exclude each other except a whole
+    /// number, which is also a `Double` and is tried first so it stays whole.
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null; return }
         if let value = try? container.decode(Int.self) { self = .integer(value); return }
+        if let value = try? container.decode(String.self) { self = .text(value); return }
+        if let value = try? container.decode([String: SubmittedValue].self) { self = .map(value); return }
+        if let value = try? container.decode([SubmittedValue].self) { self = .list(value); return }
         if let value = try? container.decode(Double.self) { self = .number(value); return }
         if let value = try? container.decode(Bool.self) { self = .bool(value); return }
-        if let value = try? container.decode(String.self) { self = .text(value); return }
-        if let value = try? container.decode([SubmittedValue].self) { self = .list(value); return }
+        // Nothing fits (a number too large, such a number inside a mapping): the mapping's
+        // error names the place.
         self = .map(try container.decode([String: SubmittedValue].self))
     }
 

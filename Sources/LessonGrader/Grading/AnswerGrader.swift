@@ -13,9 +13,9 @@ public enum AnswerGrader {
     public static func grade(_ given: SubmittedValue?, question: Question, prepared: PreparedQuestion) -> QuestionResult {
         let hide = question.hidesAnswer
         var result = QuestionResult(question: question.id, points: 0, maxPoints: question.points, status: .missing,
-                                    expected: hide ? nil : prepared.expected.text, given: nil, feedback: "no answer given",
+                                    expected: hide ? nil : prepared.expectedText, given: nil, feedback: "no answer given",
                                     working: hide ? nil : prepared.working)
-        if hide { result.withheld = Withheld(expected: prepared.expected.text, working: prepared.working) }
+        if hide { result.withheld = Withheld(expected: prepared.expectedText, working: prepared.working) }
         guard let given, given != .null else { return result }
         let answer: Answer
         do {
@@ -50,20 +50,15 @@ public enum AnswerGrader {
         }
         result.status = .wrong
         result.mistake = mistake?.name
-        var feedback = hide ? "wrong" : "wrong: expected \(prepared.expected.text), got \(answer.text)"
+        var feedback = hide ? "wrong" : "wrong: expected \(prepared.expectedText), got \(answer.text)"
         if let mistake {
             feedback += "; this is the answer with \(mistake.name)"
             if let detail = mistake.detail, !hide { feedback += " (\(detail))" }
         }
         if case .number = prepared.expected, let phrase = question.tolerance.text { feedback += " (accepted \(phrase))" }
-        if !hide, let worked = workedLine(prepared.working) { feedback += "; worked: " + worked }
+        if !hide, let worked = prepared.workedLine { feedback += "; worked: " + worked }
         result.feedback = feedback
         return result
-    }
-
-    /// The line of the working that states the result (the last one with an `=`).
-    static func workedLine(_ working: [String]) -> String? {
-        working.last { $0.contains("=") } ?? working.last
     }
 
     private static func gradeMatrix(_ given: Tensor, expected: Tensor, mistake: KnownMistake?, question: Question,

@@ -6,9 +6,13 @@ public struct PreparedQuestion: Sendable {
     /// The parameters as the student's sheet states them, one line each.
     public var sheet: [String]
     /// The expected answer.
-    public var expected: Answer
+    public var expected: Answer { didSet { expectedText = expected.text } }
     /// How the expected answer is computed, step by step (shown unless answers are hidden).
-    public var working: [String]
+    public var working: [String] { didSet { workedLine = Self.workedLine(working) } }
+    /// The expected answer as feedback prints it (`expected.text`), written once, not once per student.
+    public private(set) var expectedText: String
+    /// The line of the working that states the result (the last one with an `=`), found once.
+    public private(set) var workedLine: String?
     /// Wrong answers that known mistakes produce, checked in order.
     public var mistakes: [KnownMistake]
     /// For matrix answers: the step-by-step of each cell, row-major.
@@ -24,10 +28,17 @@ public struct PreparedQuestion: Sendable {
         self.sheet = sheet
         self.expected = expected
         self.working = working
+        self.expectedText = expected.text
+        self.workedLine = Self.workedLine(working)
         self.mistakes = mistakes
         self.cellWorking = cellWorking
         self.sheetMatrices = sheetMatrices
         self.answerFormat = answerFormat ?? Self.defaultFormat(expected)
+    }
+
+    /// The line of `working` that states the result: the last one with an `=`, else the last.
+    static func workedLine(_ working: [String]) -> String? {
+        working.last { $0.contains("=" as Character) } ?? working.last
     }
 
     static func defaultFormat(_ answer: Answer) -> String {

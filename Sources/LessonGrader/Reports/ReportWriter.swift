@@ -49,115 +49,121 @@ public enum ReportWriter {
     @discardableResult
     public static func write(_ report: GradeReport, to folder: URL, options: Options = Options()) throws -> GradeReport {
         var report = report
-        let holdsEarlierRun = FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.json").path)
+        let base = folder.path
+        let holdsEarlierRun = RegularFile.kind(base + "/report.json") != .missing
         try FigureRenderer.prepare(directory: folder)
         let written = WrittenPaths()
-        if options.figures { try writeFigures(&report, folder: folder, options: options, written: written) }
-        if options.gradescope {
-            let exerciseQuestions = report
-            let students = report.gradebookStudents
-            let errors = ErrorSlot()
-            DispatchQueue.concurrentPerform(iterations: students.count) { index in
-                let student = students[index]
-                let dir = folder.appendingPathComponent("gradescope").appendingPathComponent(SafeFileName.make(student.student))
-                do {
-                    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                    try atomic(GradescopeResults(student, report: exerciseQuestions, reveal: options.reveal).json(),
-                               to: dir.appendingPathComponent("results.json"))
-                    written.insert("gradescope/\(SafeFileName.make(student.student))/results.json")
-                } catch { errors.record(error) }
-            }
-            if let error = errors.first { throw error }
+        if options.figures { try writeFigures(&report, folder: base, options: options, written: written) }
+        if options.gradescope { try writeGradescope(report, folder: base, reveal: options.reveal, written: written) }
+        // The three reports are independent: each is built and written on its own core.
+        let finished = report
+        let reports: [(String, @Sendable () -> Data)] = [
+            ("report.json", { finished.json() }),
+            ("gradebook.csv", { Data(GradebookCSV.render(finished, roster: options.roster, options: options.gradebook).utf8) }),
+            ("moodle.csv", { Data(MoodleCSV.render(finished, roster: options.roster).utf8) }),
+        ]
+        let errors = ErrorSlot()
+        DispatchQueue.concurrentPerform(iterations: reports.count) { index in
+            do { try atomic(reports[index].1(), to: base + "/" + reports[index].0) } catch { errors.record(error) }
         }
-        try atomic(report.json(), to: folder.appendingPathComponent("report.json"))
-        try atomic(Data(GradebookCSV.render(report, roster: options.roster, options: options.gradebook).utf8),
-                   to: folder.appendingPathComponent("gradebook.csv"))
-        try atomic(Data(MoodleCSV.render(report, roster: options.roster).utf8), to: folder.appendingPathComponent("moodle.csv"))
+        if let error = errors.first { throw error }
         try removeLeftovers(in: folder, keeping: holdsEarlierRun ? written.paths : nil)
         return report
     }
 
     /// The suffix of the temporary files `atomic` writes, so a later run can remove those a killed run left.
-    public static let temporarySuffix = ".lesson-partial"
+    public static let temporarySuffix = OutputFiles.temporarySuffix
 
     /// Writes `data` to `url` through a temporary file (`.<name>.<pid>.<n>.lesson-partial`, in
-    /// the same folder) and a rename, so a reader never sees half a file.
+    /// the same folder) and a rename, so a reader never sees half a file (see `OutputFiles`).
     public static func atomic(_ data: Data, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(TemporaryCounter.next())\(temporarySuffix)")
-        do {
-            try data.write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw InputError("cannot write '\(url.path)': \(String(cString: strerror(errno)))")
-            }
-        } catch let error as InputError {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw InputError("cannot write '\(url.path)': \((error as NSError).localizedDescription)")
+        try OutputFiles.write(data, to: url.path)
+    }
+
+    static func atomic(_ data: Data, to path: String) throws {
+        try OutputFiles.write(data, to: path)
+    }
+
+    /// `gradescope/<student>/results.json` for every student graded, on every core.
+    private static func writeGradescope(_ report: GradeReport, folder: String, reveal: GradescopeResults.Reveal,
+                                        written: WrittenPaths) throws {
+        let root = folder + "/gradescope"
+        try OutputFiles.makeFolder(root)
+        let students = report.gradebookStudents
+        let names = students.map { SafeFileName.make($0.student) }
+        let errors = ErrorSlot()
+        DispatchQueue.concurrentPerform(iterations: students.count) { index in
+            let student = root + "/" + names[index]
+            do {
+                try OutputFiles.makeFolder(student)
+                try atomic(GradescopeResults(students[index], report: report, reveal: reveal).json(), to: student + "/results.json")
+            } catch { errors.record(error) }
         }
+        if let error = errors.first { throw error }
+        written.insert(names.map { "gradescope/\($0)/results.json" })
     }
 
     /// Removes temporary files left by killed runs and, when `keeping` is given, every file
     /// under `gradescope/` and `figures/` not in it (paths relative to `folder`); folders left
     /// empty go too. Symbolic links are removed, never followed.
     static func removeLeftovers(in folder: URL, keeping: Set<String>?) throws {
-        let manager = FileManager.default
-        for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(temporarySuffix) {
-            try? manager.removeItem(at: folder.appendingPathComponent(name))
+        let base = folder.path
+        for entry in OutputFiles.entries(base) ?? [] where entry.name.hasSuffix(temporarySuffix) {
+            OutputFiles.remove(base + "/" + entry.name)
         }
         for top in ["gradescope", "figures"] {
-            let root = folder.appendingPathComponent(top)
-            guard RegularFile.kind(root.path) == .directory else {
-                if keeping != nil, RegularFile.kind(root.path) != .missing { try? manager.removeItem(at: root) }
+            let root = base + "/" + top
+            let kind = RegularFile.kind(root)
+            guard kind == .directory else {
+                if keeping != nil, kind != .missing { OutputFiles.remove(root) }
                 continue
             }
-            for entry in ((try? manager.contentsOfDirectory(atPath: root.path)) ?? []).sorted() {
-                let sub = root.appendingPathComponent(entry)
-                if RegularFile.kind(sub.path) == .directory {
-                    for name in ((try? manager.contentsOfDirectory(atPath: sub.path)) ?? []).sorted() {
-                        let relative = "\(top)/\(entry)/\(name)"
-                        if name.hasSuffix(temporarySuffix) || (keeping.map { !$0.contains(relative) } ?? false) {
-                            try? manager.removeItem(at: sub.appendingPathComponent(name))
-                        }
-                    }
-                    if keeping != nil, ((try? manager.contentsOfDirectory(atPath: sub.path)) ?? []).isEmpty {
-                        try? manager.removeItem(at: sub)
-                    }
-                } else if entry.hasSuffix(temporarySuffix) || keeping != nil {
-                    try? manager.removeItem(at: sub)
+            var rootHoldsFiles = false
+            for entry in OutputFiles.entries(root) ?? [] {
+                let sub = root + "/" + entry.name
+                guard entry.isFolder else {
+                    if entry.name.hasSuffix(temporarySuffix) || keeping != nil { OutputFiles.remove(sub) } else { rootHoldsFiles = true }
+                    continue
                 }
+                var holdsFiles = false
+                for file in OutputFiles.entries(sub) ?? [] {
+                    if file.name.hasSuffix(temporarySuffix) || (keeping.map { !$0.contains("\(top)/\(entry.name)/\(file.name)") } ?? false) {
+                        OutputFiles.remove(sub + "/" + file.name)
+                    } else {
+                        holdsFiles = true
+                    }
+                }
+                if keeping != nil, !holdsFiles { OutputFiles.removeEmptyFolder(sub) } else { rootHoldsFiles = true }
             }
-            if keeping != nil, ((try? manager.contentsOfDirectory(atPath: root.path)) ?? []).isEmpty {
-                try? manager.removeItem(at: root)
-            }
+            if keeping != nil, !rootHoldsFiles { OutputFiles.removeEmptyFolder(root) }
         }
     }
 
-    private static func writeFigures(_ report: inout GradeReport, folder: URL, options: Options, written: WrittenPaths) throws {
+    private static func writeFigures(_ report: inout GradeReport, folder: String, options: Options, written: WrittenPaths) throws {
         var jobs: [(student: Int, question: Int, figure: Figure, path: String)] = []
         for (s, student) in report.students.enumerated() {
+            let name = SafeFileName.make(student.student)
             for (q, result) in student.questions.enumerated() {
                 guard let detail = result.matrixDetail else { continue }
-                let path = "figures/\(SafeFileName.make(student.student))/\(result.question).\(options.render.format.fileExtension)"
+                let path = "figures/\(name)/\(result.question).\(options.render.format.fileExtension)"
                 let figure = WrongCellsFigure.figure(detail, student: student.student, question: result.question,
                                                      showExpected: result.expected != nil)
                 jobs.append((s, q, figure, path))
             }
         }
+        if !jobs.isEmpty { try OutputFiles.makeFolder(folder + "/figures") }
         let errors = ErrorSlot()
         let allJobs = jobs
         DispatchQueue.concurrentPerform(iterations: allJobs.count) { index in
             let job = allJobs[index]
-            let url = folder.appendingPathComponent(job.path)
+            let path = folder + "/" + job.path
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try atomic(Data(try FigureRenderer.render(job.figure, options: options.render)), to: url)
-                written.insert(job.path)
+                try OutputFiles.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+                try atomic(Data(try FigureRenderer.render(job.figure, options: options.render)), to: path)
             } catch { errors.record(error) }
         }
         if let error = errors.first { throw error }
+        written.insert(jobs.map(\.path))
         for job in jobs { report.students[job.student].questions[job.question].figure = job.path }
     }
 }
@@ -166,7 +172,7 @@ public enum ReportWriter {
 final class WrittenPaths: @unchecked Sendable {
     private var storage: Set<String> = []
     private let lock = NSLock()
-    func insert(_ path: String) { lock.lock(); storage.insert(path); lock.unlock() }
+    func insert(_ paths: [String]) { lock.lock(); storage.formUnion(paths); lock.unlock() }
     var paths: Set<String> { lock.lock(); defer { lock.unlock() }; return storage }
 }
 

@@ -1,0 +1,61 @@
+import LessonTestSupport
+import Foundation
+import Testing
+import LessonCore
+import LessonLibrary
+@testable import LessonGrader
+
+/// The hand-written JSON writer and the plain file writes behind the reports: the same
+/// strings as Foundation's JSON, nothing written through a link, a rerun the same bytes.
+@Suite struct ReportOutputTests {
+    /// Every string `JSONOutput` writes reads back (with Foundation's parser) as the string
+    /// given, exactly as Foundation's own `JSONEncoder` output of it does, and holds no raw
+    /// control byte.
+    @Test func jsonStringsReadBackAsFoundationsDo() throws {
+        var cases = ["", "plain", "quote \" and \\ backslash", "tab\tline\nreturn\r", "\u{0}\u{1}\u{8}\u{C}\u{1F}\u{7F}",
+                     "é ü ≠ 𝔼 🙂", "\u{1B}[2J\u{1B}[31mPWNED", "/slash/", String(repeating: "long \"run\" ", count: 200)]
+        let pool = Array("ab \"\\/\t\n\r\u{0}\u{1}\u{1B}\u{1F}\u{7F}é≠𝔼🙂".unicodeScalars)
+        for seed in UInt64(1)...300 {
+            var g = SeededGenerator(seed: seed)
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...40, using: &g) { text.append(pool[Int.random(in: 0..<pool.count, using: &g)]) }
+            cases.append(String(text))
+        }
+        for (index, text) in cases.enumerated() {
+            var out = JSONOutput(capacity: 64)
+            out.object { $0.field("text", text) }
+            #expect(!out.bytes.contains { $0 < 0x20 && $0 != UInt8(ascii: "\n") }, "case \(index): a raw control byte")
+            let ours = try JSONSerialization.jsonObject(with: Data(out.bytes)) as? [String: String]
+            let theirs = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(["text": text])) as? [String: String]
+            #expect(ours == ["text": text], "case \(index): \(Excerpt.quote(text)) read back as \(ours.map { Excerpt.quote($0["text"] ?? "") } ?? "nothing")")
+            #expect(ours == theirs, "case \(index): \(Excerpt.quote(text))")
+        }
+    }
+
+    /// A symbolic link where a student's Gradescope folder goes is replaced by a folder, never
+    /// written through; a temporary file a killed run left there is removed; a rerun writes
+    /// the same bytes.
+    @Test func gradescopeFoldersAreNeverWrittenThroughALink() throws {
+        let folder = try temporaryFolder(), out = try temporaryFolder(), elsewhere = try temporaryFolder()
+        defer { for url in [folder, out, elsewhere] { try? FileManager.default.removeItem(at: url) } }
+        let exercise = try shippedExercise("param-count")
+        let samples = packageRoot.appendingPathComponent("exercises/submissions/param-count")
+        for name in ["anna.yaml", "carl.yaml"] {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try ReportWriter.write(Grader.grade(try SubmissionSet.collect([folder.path]), exercise: exercise), to: out)
+        let first = try Data(contentsOf: out.appendingPathComponent("gradescope/carl/results.json"))
+        let report = try Data(contentsOf: out.appendingPathComponent("report.json"))
+        let anna = out.appendingPathComponent("gradescope/anna")
+        try FileManager.default.removeItem(at: anna)
+        try FileManager.default.createSymbolicLink(at: anna, withDestinationURL: elsewhere)
+        try Data("half".utf8).write(to: out.appendingPathComponent("gradescope/carl/.results.json.1.1.lesson-partial"))
+        try ReportWriter.write(Grader.grade(try SubmissionSet.collect([folder.path]), exercise: exercise), to: out)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty, "nothing written through the link")
+        #expect(RegularFile.kind(anna.path) == .directory)
+        #expect(RegularFile.kind(anna.appendingPathComponent("results.json").path) == .regular)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("gradescope/carl").path) == ["results.json"])
+        #expect(try Data(contentsOf: out.appendingPathComponent("gradescope/carl/results.json")) == first)
+        #expect(try Data(contentsOf: out.appendingPathComponent("report.json")) == report)
+    }
+}
