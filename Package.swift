@@ -18,20 +18,20 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]
         ),
-        // libpng, for fast PNG encoding and for reading any PNG.
+        // libpng, for writing our PNGs and reading any PNG.
         .systemLibrary(
             name: "CPNG",
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
         ),
-        // zlib, for the deflate stream inside PNG files we write.
+        // zlib, for the tests' reader of PDF streams.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // giflib, for animated GIFs (Debian ships no pkg-config file for it: the module map links "gif").
         .systemLibrary(name: "CGif", providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
         // The pure core: tensors, operations and their traces, notation. No files, no Cairo.
         .target(name: "LessonCore"),
         // Drawing: Cairo wrappers, the figure model and the figures of each trace.
-        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CZlib", "CGif"]),
+        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CGif"]),
         // The lessons: loading lessons/<id>.yaml and running each lesson's example.
         .target(
             name: "LessonLibrary",

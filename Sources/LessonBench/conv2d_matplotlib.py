@@ -7,6 +7,11 @@ same 1280x720 pixels, as PNG. Prints the wall time and the PNG bytes a pixel; ru
 where matplotlib is installed (it exits quietly with status 0 otherwise):
 
     python3 Sources/LessonBench/conv2d_matplotlib.py [out-folder]
+
+With --once, it draws the 10 frames once and prints nothing, for lesson-bench to time the
+whole process (start-up and import included, as `lesson run conv2d` is timed):
+
+    python3 Sources/LessonBench/conv2d_matplotlib.py --once out-folder
 """
 import os, sys, tempfile, time
 
@@ -52,6 +57,11 @@ def frame(step, path):
 
 
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--once":
+        os.makedirs(sys.argv[2], exist_ok=True)
+        for step in range(10):
+            frame(step, os.path.join(sys.argv[2], f"step-{step}.png"))
+        return
     out = sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp(prefix="conv2d-matplotlib-")
     os.makedirs(out, exist_ok=True)
     times = []

@@ -146,9 +146,14 @@ public final class Canvas {
 
     /// The width of `text` at this size and weight.
     public func textWidth(_ text: String, size: Double, weight: FontWeight = .normal) -> Double {
+        advance(of: Typography.trueMinus(Typography.typeset(text)), size: size, weight: weight)
+    }
+
+    /// The advance of `text` as it is (already typeset) at this size and weight.
+    private func advance(of text: String, size: Double, weight: FontWeight) -> Double {
         setFont(size: size, weight: weight)
         var extents = cairo_text_extents_t()
-        cairo_text_extents(pointer, Typography.trueMinus(Typography.typeset(text)), &extents)
+        cairo_text_extents(pointer, text, &extents)
         return extents.x_advance
     }
 
@@ -164,7 +169,7 @@ public final class Canvas {
     public func text(_ text: String, x: Double, y: Double, size: Double, _ color: Color,
                      align: TextAlignment = .center, weight: FontWeight = .normal) {
         let text = Typography.trueMinus(Typography.typeset(text))
-        let advance = textWidth(text, size: size, weight: weight)
+        let advance = advance(of: text, size: size, weight: weight)
         let dx: Double
         switch align {
         case .left: dx = 0

@@ -4,7 +4,7 @@ extension Typography {
     /// as letters when they stand as words. A power whose characters have no superscript form
     /// is left as it is written.
     public static func typeset(_ text: String) -> String {
-        guard text.contains("^") || text.contains("*") || greek.keys.contains(where: text.contains) else { return text }
+        guard mayNeedTypesetting(text) else { return text }
         var result = ""
         let characters = Array(text)
         var i = 0
@@ -52,6 +52,20 @@ extension Typography {
         }
         return result
     }
+
+    /// Whether `text` has a `^`, a `*` or a Greek name in it: a byte scan, since most texts
+    /// are numbers and words, and Foundation's substring search was a tenth of drawing a figure.
+    private static func mayNeedTypesetting(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        if bytes.contains(UInt8(ascii: "^")) || bytes.contains(UInt8(ascii: "*")) { return true }
+        return greekNames.contains { name in
+            bytes.count >= name.count && (0...(bytes.count - name.count)).contains { start in
+                bytes[start] == name[0] && bytes[start..<start + name.count].elementsEqual(name)
+            }
+        }
+    }
+
+    private static let greekNames: [[UInt8]] = greek.keys.map { Array($0.utf8) }
 
     private static let greek: [String: Character] = [
         "theta": "θ", "alpha": "α", "beta": "β", "gamma": "γ", "lambda": "λ", "eta": "η",

@@ -96,7 +96,8 @@ public enum PNGCodec {
         }
     }
 
-    private static func message(of image: png_image) -> String {
+    /// The sentence libpng left in `image` after a failure.
+    static func message(of image: png_image) -> String {
         var copy = image.message
         return withUnsafeBytes(of: &copy) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)

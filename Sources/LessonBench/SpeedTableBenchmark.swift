@@ -1,0 +1,112 @@
+import Foundation
+import LessonCore
+import LessonFigures
+import LessonLibrary
+
+/// Issue 15's figure rows, each measured on whole processes of the built `lesson` (beside
+/// this benchmark): the conv2d example's 10 frames against matplotlib drawing the same frames
+/// (conv2d_matplotlib.py, skipped without matplotlib), their PNG bytes a pixel, `lesson
+/// figures` (CPU seconds and megabytes written), a 28×28 input with all 677 frames, and the
+/// PNG writer on one frame.
+enum SpeedTableBenchmark {
+    static func run(directory: LessonDirectory) throws {
+        let root = directory.url.deletingLastPathComponent()
+        let lesson = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lesson")
+        guard FileManager.default.isExecutableFile(atPath: lesson.path) else {
+            print("table: \(lesson.path) is not built; run swift build -c release --product lesson first")
+            return
+        }
+        let out = scratchFolder("table")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let ours = out.appendingPathComponent("ours"), theirs = out.appendingPathComponent("matplotlib")
+
+        let conv = try median(of: 7) { try runProcess(lesson, ["run", "conv2d", "--out", ours.path], root: root) }
+        let ourSize = try pngSize(in: ours)
+        print(String(format: "table: conv2d, 10 frames, whole process              median %7.3f s  cpu %7.3f s", conv.wall, conv.cpu))
+        let script = root.appendingPathComponent("Sources/LessonBench/conv2d_matplotlib.py")
+        let python = URL(fileURLWithPath: "/usr/bin/env")
+        if (try? runProcess(python, ["python3", "-c", "import matplotlib"], root: root, quiet: true)) != nil {
+            let mpl = try median(of: 7) { try runProcess(python, ["python3", script.path, "--once", theirs.path], root: root) }
+            let theirSize = try pngSize(in: theirs)
+            print(String(format: "table: conv2d matplotlib, same frames, whole process median %7.3f s: ours %.1f× faster",
+                         mpl.wall, mpl.wall / conv.wall))
+            print(String(format: "table: PNG bytes a pixel, same frames                ours %.4f, matplotlib %.4f (%.2f×)",
+                         ourSize.perPixel, theirSize.perPixel, ourSize.perPixel / theirSize.perPixel))
+        } else {
+            print(String(format: "table: PNG bytes a pixel of the conv2d frames        ours %.4f; matplotlib is not installed, skipped", ourSize.perPixel))
+        }
+
+        let figures = out.appendingPathComponent("figures")
+        let all = try median(of: 3) { try runProcess(lesson, ["figures", "--out", figures.path], root: root) }
+        let written = try pngSize(in: figures)
+        print(String(format: "table: lesson figures, %d PNG, whole process         median %7.3f s  cpu %7.3f s, %.1f MB written",
+                     written.files, all.wall, all.cpu, Double(written.bytes) / 1e6))
+
+        let input = out.appendingPathComponent("input-28.txt")
+        let rows = (0..<28).map { r in (0..<28).map { c in String((r * 7 + c * 13) % 10) }.joined(separator: " ") }
+        try rows.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+        let big = out.appendingPathComponent("conv2d-28")
+        let large = try median(of: 3) {
+            try runProcess(lesson, ["run", "conv2d", "--input", "@" + input.path, "--all-steps", "--out", big.path], root: root)
+        }
+        print(String(format: "table: conv2d 28×28, %d frames, whole process        median %7.3f s  cpu %7.3f s",
+                     try pngSize(in: big).files, large.wall, large.cpu))
+
+        let file = try directory.load("conv2d")
+        let frame = try Conv2DLesson.run(file, variant: try file.variant(nil)).figures[0]
+        let surface = try FigureRenderer.surface(for: frame, options: RenderOptions())
+        try measure("table: PNG writer (libpng, fast) on one 1280×720 frame", repetitions: 50) { _ = try surface.encoded() }
+    }
+
+    /// Wall and CPU seconds of one run (the CPU of the child process and its threads).
+    struct Timing { var wall: Double; var cpu: Double }
+
+    /// The run with the median wall time of `count` runs after one warm-up.
+    static func median(of count: Int, _ body: () throws -> Timing) throws -> Timing {
+        _ = try body()
+        let runs = try (0..<count).map { _ in try body() }.sorted { $0.wall < $1.wall }
+        return runs[runs.count / 2]
+    }
+
+    /// Runs `executable` in `root` to its end; throws if it fails.
+    @discardableResult
+    static func runProcess(_ executable: URL, _ arguments: [String], root: URL, quiet: Bool = false) throws -> Timing {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        process.standardOutput = FileHandle.nullDevice
+        if quiet { process.standardError = FileHandle.nullDevice }
+        let cpuBefore = childrenCPU(), start = DispatchTime.now().uptimeNanoseconds
+        try process.run()
+        process.waitUntilExit()
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        guard process.terminationStatus == 0 else {
+            throw InputError("\(executable.lastPathComponent) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+        }
+        return Timing(wall: wall, cpu: childrenCPU() - cpuBefore)
+    }
+
+    /// CPU seconds used by the children this process has waited for.
+    static func childrenCPU() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// The PNG files under `folder`: how many, their bytes, and bytes a pixel (from each IHDR).
+    static func pngSize(in folder: URL) throws -> (files: Int, bytes: Int, perPixel: Double) {
+        var files = 0, bytes = 0, pixels = 0
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            guard url.pathExtension == "png" else { continue }
+            let data = try Data(contentsOf: url)
+            // IHDR's width and height: big-endian words at bytes 16 and 20 of every PNG.
+            let word = { (at: Int) in data[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+            files += 1
+            bytes += data.count
+            pixels += word(16) * word(20)
+        }
+        return (files, bytes, Double(bytes) / Double(max(1, pixels)))
+    }
+}
