@@ -41,9 +41,7 @@ import Testing
 
     /// Variants of otherwise projector-sized lessons that still draw text under the floor (issue 17):
     /// known issues, so each leaves the list the day it is fixed.
-    static let variantsNotYetProjectorSized: Set<String> = [
-        "conv-matrix/padding-1", "image-filters/gaussian", "param-count/separable",
-    ]
+    static let variantsNotYetProjectorSized: Set<String> = []
 
     /// Every variant of every lesson that is projector-sized, as "lesson/variant" (the example
     /// is "lesson/example"), so a variant with a larger network or image is measured too.
