@@ -97,9 +97,9 @@ public enum ImageFilterFigures {
             let textColor = value > 140 ? Color(hex: 0x1A1A1A) : Color(hex: 0xF2F2F2)
             // The weight on each pixel of the window where it can be read at 18 px; in smaller
             // cells the kernel beside the window shows the same weights in the same places.
-            if let weight = weights[r * 100_000 + c], notesFit {
+            if let weight = weights[r * 100_000 + c] {
                 return CellStyle(fill: isPadding ? theme.padding : gray, text: Notation.number(value), textColor: isPadding ? theme.muted : textColor,
-                                 note: "×" + Notation.number(weight), noteColor: theme.highlight, bold: true)
+                                 note: notesFit ? "×" + Notation.number(weight) : nil, noteColor: theme.highlight, bold: true)
             }
             return CellStyle(fill: isPadding ? theme.padding : gray, text: Notation.number(value), textColor: isPadding ? theme.muted : textColor)
         }
