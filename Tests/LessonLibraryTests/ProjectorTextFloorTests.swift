@@ -36,12 +36,6 @@ import Testing
     /// written as large), so every number is held to `cellNumberFloor`.
     static let gridLessons: Set<String> = ["conv-channels", "conv2d-modes", "separable"]
 
-    /// Variants that still draw text under the floor (issue 17): known issues, so each leaves
-    /// the list the day it is fixed.
-    static let variantsNotYetProjectorSized: Set<String> = [
-        "conv-matrix/padding-1", "image-filters/gaussian", "param-count/separable",
-    ]
-
     /// Every variant of every lesson, as "lesson/variant" (the example is "lesson/example"),
     /// so a variant with a larger network or image is measured too.
     static let allVariants: [String] = {
@@ -64,13 +58,7 @@ import Testing
         let numberFloor = Self.gridLessons.contains(id) ? Self.cellNumberFloor : Self.textFloor
         var problems: [String] = []
         for figure in output.figures { problems += try Self.tooSmall(figure, lesson: pair, numberFloor: numberFloor) }
-        if Self.variantsNotYetProjectorSized.contains(pair) {
-            withKnownIssue("\(pair) still draws text under the floor") {
-                #expect(problems.isEmpty, "\(problems.count) runs too small, first: \(problems.prefix(5).joined(separator: "; "))")
-            }
-        } else {
-            #expect(problems.isEmpty, "\(problems.count) runs too small: \(problems.prefix(12).joined(separator: "; "))")
-        }
+        #expect(problems.isEmpty, "\(problems.count) runs too small: \(problems.prefix(12).joined(separator: "; "))")
     }
 
     /// A 28×28 input cannot be drawn whole with 24 px numbers: the frames say so, show a window

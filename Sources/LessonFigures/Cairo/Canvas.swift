@@ -191,10 +191,15 @@ public final class Canvas {
         setFont(size: size, weight: weight)
         setColor(color)
         var deviceX = x, deviceY = y, deviceSize = size * textScale, zero = 0.0
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(pointer, text, &extents)
+        var deviceWidth = extents.x_advance, zeroHeight = 0.0
         cairo_user_to_device(pointer, &deviceX, &deviceY)
         cairo_user_to_device_distance(pointer, &deviceSize, &zero)
+        cairo_user_to_device_distance(pointer, &deviceWidth, &zeroHeight)
         surface.record(DrawnText(text: text, x: deviceX, y: deviceY, size: (deviceSize * deviceSize + zero * zero).squareRoot(),
-                                 bold: weight == .bold, color: color))
+                                 bold: weight == .bold, color: color,
+                                 width: (deviceWidth * deviceWidth + zeroHeight * zeroHeight).squareRoot()))
         cairo_move_to(pointer, x, y)
         cairo_show_text(pointer, text)
         cairo_new_path(pointer)

@@ -12,4 +12,7 @@ public struct DrawnText: Equatable, Sendable {
     public var bold: Bool
     /// The colour the text was painted in (not written to the SVG's text layer).
     public var color: Color = Color(hex: 0x000000)
+    /// The advance width of the run, in the same units as x (not written to the SVG's text
+    /// layer): with x, y and size it bounds where the text was drawn.
+    public var width: Double = 0
 }

@@ -133,7 +133,7 @@ public enum ConvolutionMatrixFigures {
         } else {
             drawCompactMatrix(trace, layout: layout, current: current, windowCells: windowCells, weightAt: weightAt, on: canvas)
         }
-        canvas.text("xᵀ", x: layout.flattened.x - 14, y: cell >= 10 ? layout.flattened.y + cell / 2 : layout.matrix.y - 11, size: max(16, min(26, cell * 0.55)),
+        canvas.text("xᵀ", x: layout.flattened.x - 14, y: cell >= 10 ? layout.flattened.y + cell / 2 : layout.matrix.y - 11, size: max(18, min(26, cell * 0.55)),
                     theme.foreground, align: .right, weight: .bold)
         canvas.text("M", x: layout.matrix.x - (cell >= 10 ? 14 : 50), y: layout.matrix.y + layout.matrix.height / 2, size: 28,
                     theme.foreground, align: .right, weight: .bold)
@@ -160,7 +160,8 @@ public enum ConvolutionMatrixFigures {
                 "z\(r + 1) = " + m.rows[r].entries.map { kernelName($0.kernelRow, $0.kernelColumn, kernelColumns: kColumns) + "·x\($0.column + 1)" }.joined(separator: " + ")
             }
         } else {
-            caption = ["M is \(Notation.shape(m.matrix.shape)): one row per output cell, one column per input cell; z = M·x = (\(trace.product.scalars.map { Notation.number($0) }.joined(separator: ", "))) reshaped to \(Notation.shape(trace.output.shape))"]
+            caption = ["M is \(Notation.shape(m.matrix.shape)): one row per output cell, one column per input cell",
+                       "z = M·x = (\(trace.product.scalars.map { Notation.number($0) }.joined(separator: ", "))) reshaped to \(Notation.shape(trace.output.shape))"]
         }
         Caption.lines(caption, on: canvas, width: 1280, bottom: 720 - 30, size: caption.count > 1 ? 20 : 22)
     }

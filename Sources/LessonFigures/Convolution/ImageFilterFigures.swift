@@ -87,6 +87,7 @@ public enum ImageFilterFigures {
         for term in w.terms {
             weights[(term.paddedRow - trace.padding.rows) * 100_000 + (term.paddedColumn - trace.padding.columns)] = term.weight
         }
+        let notesFit = cell * 0.3 >= 18
         inputGrid.draw(on: canvas, label: "input pixels") { a, b in
             let r = patch.rows.lowerBound + a, c = patch.columns.lowerBound + b
             let isPadding = !inside(r, c)
@@ -94,9 +95,11 @@ public enum ImageFilterFigures {
             // The real gray level as the cell's background, so the patch still looks like the picture.
             let gray = Color(red: value / 255, green: value / 255, blue: value / 255)
             let textColor = value > 140 ? Color(hex: 0x1A1A1A) : Color(hex: 0xF2F2F2)
+            // The weight on each pixel of the window where it can be read at 18 px; in smaller
+            // cells the kernel beside the window shows the same weights in the same places.
             if let weight = weights[r * 100_000 + c] {
                 return CellStyle(fill: isPadding ? theme.padding : gray, text: Notation.number(value), textColor: isPadding ? theme.muted : textColor,
-                                 note: "×" + Notation.number(weight), noteColor: theme.highlight, bold: true)
+                                 note: notesFit ? "×" + Notation.number(weight) : nil, noteColor: theme.highlight, bold: true)
             }
             return CellStyle(fill: isPadding ? theme.padding : gray, text: Notation.number(value), textColor: isPadding ? theme.muted : textColor)
         }
@@ -106,11 +109,13 @@ public enum ImageFilterFigures {
         kernelGrid.draw(on: canvas, label: (k.scaleText.map { $0 + " × " } ?? "") + "kernel") { r, c in
             CellStyle(fill: theme.highlight.withAlpha(0.2), text: Notation.number(k.weights[r, c]))
         }
-        outputGrid.draw(on: canvas, label: "filtered z") { a, b in
+        // One decimal where the cells hold it at 18 px, else whole numbers (the caption keeps the worked value exact).
+        let decimals = notesFit ? 1 : 0
+        outputGrid.draw(on: canvas, label: notesFit ? "filtered z" : "filtered z, rounded") { a, b in
             guard let value = patch.output[a][b] else { return CellStyle(fill: theme.padding) }
             let r = patch.rows.lowerBound + a, c = patch.columns.lowerBound + b
             let isWorked = r == w.row && c == w.column
-            return CellStyle(fill: isWorked ? theme.current.withAlpha(0.3) : theme.doneFill(0.12), text: Notation.number(value, decimals: 1),
+            return CellStyle(fill: isWorked ? theme.current.withAlpha(0.3) : theme.doneFill(0.12), text: Notation.number(value, decimals: decimals),
                              bold: isWorked)
         }
         let wr = w.row - patch.rows.lowerBound, wc = w.column - patch.columns.lowerBound

@@ -5,11 +5,15 @@ extension Canvas {
     @discardableResult
     public func plateLabel(_ text: String, x: Double, y: Double, size: Double, _ color: Color, background: Color,
                            weight: FontWeight = .normal) -> Double {
-        let width = textWidth(text, size: size, weight: weight) + size * 0.6
-        let height = size * 1.3
+        let (width, height) = plateSize(text, size: size, weight: weight)
         fillRect(x: x - width / 2, y: y - height / 2, width: width, height: height, background)
         self.text(text, x: x, y: y, size: size, color, weight: weight)
         return width
+    }
+
+    /// The size of the plate `plateLabel` draws behind `text`.
+    public func plateSize(_ text: String, size: Double, weight: FontWeight = .normal) -> (width: Double, height: Double) {
+        (textWidth(text, size: size, weight: weight) + size * 0.6, size * 1.3)
     }
 
     /// A filled box with an outline: a unit of a network or a node of a graph.

@@ -41,24 +41,29 @@ public enum ModelSummaryFigure {
                     canvas.fillRect(x: 40, y: y - layout.rowHeight / 2, width: 1200, height: layout.rowHeight, theme.padding.withAlpha(0.45))
                 }
                 let color = row.params == 0 ? theme.muted : theme.foreground
-                let name = "\(row.word) (\(row.type))", nameWidth = x[1] - x[0] - 16
-                let nameSize = canvas.fittingSize(name, size: size, maxWidth: nameWidth)
-                if nameSize >= 18 || layout.rowHeight < 2 * 20 {
-                    canvas.text(name, x: x[0], y: y, size: nameSize, color, align: .left)
-                } else {
-                    // Too long for one line at 18 px (read from the back of a hall): the type goes under the name.
+                // One line where it fits at 18 px (read from the back of a hall), else two.
+                func cell(_ whole: String, split: (String, String), x: Double, maxWidth: Double) {
+                    let fitted = canvas.fittingSize(whole, size: size, maxWidth: maxWidth)
+                    if fitted >= 18 || layout.rowHeight < 2 * 20 {
+                        canvas.text(whole, x: x, y: y, size: fitted, color, align: .left)
+                        return
+                    }
                     let small = max(18, min(size, 0.4 * layout.rowHeight))
-                    canvas.text(row.word, x: x[0], y: y - small * 0.55, size: canvas.fittingSize(row.word, size: small, maxWidth: nameWidth),
+                    canvas.text(split.0, x: x, y: y - small * 0.55, size: canvas.fittingSize(split.0, size: small, maxWidth: maxWidth),
                                 color, align: .left)
-                    canvas.text("(\(row.type))", x: x[0], y: y + small * 0.55,
-                                size: canvas.fittingSize("(\(row.type))", size: small, maxWidth: nameWidth), color, align: .left)
+                    canvas.text(split.1, x: x, y: y + small * 0.55, size: canvas.fittingSize(split.1, size: small, maxWidth: maxWidth),
+                                color, align: .left)
                 }
+                // The type goes under the name, the numbers under the symbols.
+                cell("\(row.word) (\(row.type))", split: (row.word, "(\(row.type))"), x: x[0], maxWidth: x[1] - x[0] - 16)
                 canvas.text(Notation.shape(row.outputShape), x: x[1], y: y, size: size, color, align: .left)
                 canvas.text(Notation.grouped(row.params), x: x[2], y: y, size: size, row.params == 0 ? theme.muted : theme.current,
                             align: .right, weight: .bold)
-                let formula = row.params == 0 ? row.formula : row.symbolic + " = " + row.formula
-                canvas.text(formula, x: x[3], y: y, size: canvas.fittingSize(formula, size: size, maxWidth: 1240 - x[3]),
-                            color, align: .left)
+                if row.params == 0 {
+                    cell(row.formula, split: (row.formula, ""), x: x[3], maxWidth: 1240 - x[3])
+                } else {
+                    cell(row.symbolic + " = " + row.formula, split: (row.symbolic, "= " + row.formula), x: x[3], maxWidth: 1240 - x[3])
+                }
             }
             let bottom = layout.firstRowY + Double(summary.layers.count) * layout.rowHeight - layout.rowHeight / 2
             canvas.line(from: (40, bottom), to: (1240, bottom), theme.gridLine, lineWidth: 2)

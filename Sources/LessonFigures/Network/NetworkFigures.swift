@@ -20,7 +20,7 @@ public enum NetworkFigures {
 
     /// The layout for a network with these layer sizes (input first).
     public static func layout(sizes: [Int], width: Double = 1280, height: Double = 720) -> Layout {
-        let left = 90.0, right = width - 200
+        let left = 90.0, right = width - 215
         let top = 110.0, bottom = height - 150
         // Each column spreads its units over the height (a column of 4 beside one of 6 keeps its
         // room for edge labels), but no further apart than 4 units would be.
@@ -111,22 +111,16 @@ public enum NetworkFigures {
                     }
                 }
             }
-            // Labels after all edges of the layer: each source's labels on its own vertical line.
+            // Labels after all edges of the layer, each on its own edge where it touches no other label.
             guard focus != nil || sources.count * targets.count <= maxLabelledEdges else { continue }
-            // Labels of one source sit on one vertical line, far enough along the edges that the
-            // labels of neighbouring targets (which fan out from the source) do not touch.
-            let targetSpacing = targets.count > 1 ? abs(targets[1].y - targets[0].y) : .infinity
-            let sourceSpacing = sources.count > 1 ? abs(sources[1].y - sources[0].y) : .infinity
-            let fanOut = min(targetSpacing, sourceSpacing)
-            let first = min(0.5, max(focus == nil ? 0.1 : 0.15, edgeLabelSize * 1.45 / fanOut)), last = 0.85
+            let texts = (0..<targets.count).map { i in (0..<sources.count).map { j in number(values[i, j]) } }
+            let centers = edgeLabelCenters(texts, sources: sources, targets: targets, layout: layout) { text in
+                canvas.plateSize(text, size: edgeLabelSize, weight: .bold)
+            }
             for i in 0..<targets.count {
                 for j in 0..<sources.count {
-                    let value = values[i, j]
-                    let color = value < 0 ? theme.negative : theme.positive
-                    let t = first + (Double(j) + 0.5) / Double(sources.count) * (last - first)
-                    let from = (sources[j].x + half, sources[j].y), to = (targets[i].x - half, targets[i].y)
-                    let x = from.0 + (to.0 - from.0) * t, y = from.1 + (to.1 - from.1) * t
-                    canvas.plateLabel(number(value), x: x, y: y, size: edgeLabelSize, color,
+                    let color = values[i, j] < 0 ? theme.negative : theme.positive
+                    canvas.plateLabel(texts[i][j], x: centers[i][j].x, y: centers[i][j].y, size: edgeLabelSize, color,
                                       background: theme.background.withAlpha(0.85), weight: .bold)
                 }
             }
@@ -184,11 +178,14 @@ public enum NetworkFigures {
             let outputs = layout.centers[last]
             let x = layout.width - 90
             for (i, center) in outputs.enumerated() {
-                // The target just right of its unit, left-aligned so it never runs into the box.
-                let textX = center.x + half + 34
-                canvas.line(from: (center.x + half, center.y), to: (textX - 6, center.y), theme.gridLine, lineWidth: 1, dash: [5, 4])
-                canvas.text("y" + NetworkNotation.lowered(i + 1) + " = " + number(loss.target[i]), x: textX, y: center.y, size: 20,
-                            theme.foreground, align: .left)
+                // The target just right of its unit, left-aligned so it never runs into the box,
+                // and moved in where a long one would run off the canvas.
+                let target = "y" + NetworkNotation.lowered(i + 1) + " = " + number(loss.target[i])
+                let textX = min(center.x + half + 34, layout.width - 12 - canvas.textWidth(target, size: 20))
+                if textX - 6 > center.x + half + 4 {
+                    canvas.line(from: (center.x + half, center.y), to: (textX - 6, center.y), theme.gridLine, lineWidth: 1, dash: [5, 4])
+                }
+                canvas.text(target, x: textX, y: center.y, size: 20, theme.foreground, align: .left)
             }
             let above = max(84, (outputs.first?.y ?? layout.height / 2) - halfHeight - 24)
             canvas.plateLabel("L = " + Notation.number(loss.total, decimals: 4), x: x, y: above, size: 19,
