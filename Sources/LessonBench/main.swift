@@ -15,6 +15,7 @@ let benchmarks: [(String, () throws -> Void)] = [
     ("figures", { try FiguresBenchmark.run(directory: directory) }),
     ("cnn", { try CNNBenchmark.run(directory: directory) }),
     ("grade", { try GradeBenchmark.run(directory: directory) }),
+    ("json", { try JSONBenchmark.run(directory: directory) }),
 ]
 for (name, run) in benchmarks where chosen.isEmpty || chosen.contains(name) {
     try run()
