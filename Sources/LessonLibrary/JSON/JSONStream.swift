@@ -80,24 +80,31 @@ final class JSONStream {
         return nil
     }
 
-    /// An array of numbers or strings, formatted at once as `JSONEncoder` does (which names
-    /// the array, not the element, in the path of a number it cannot write).
+    /// An array of numbers or strings, formatted at once (a bad number's path names its index).
     func numberArray<T: Encodable>(_ value: T, parent: JSONNode?, key: (any CodingKey)?, depth: Int) throws -> JSONArray? {
-        func array<Element>(_ elements: [Element], _ item: (Element) throws -> JSONItem) rethrows -> JSONArray {
+        func array<Element>(_ elements: [Element], _ item: (Element) throws -> JSONItem) throws -> JSONArray {
             let array = JSONArray()
-            for element in elements {
+            for (index, element) in elements.enumerated() {
                 tallyElement(depth: depth)
-                array.append(try item(element))
+                do {
+                    array.append(try item(element))
+                } catch let error as EncodingError {
+                    // Thrown again from the array's own node, so that its path ends in the index.
+                    let node = JSONNode(self, parent: parent, key: key, depth: depth)
+                    if let number = element as? Double { _ = try self.number(number, parent: node, key: JSONIndexKey(intValue: index)) }
+                    if let number = element as? Float { _ = try self.number(number, parent: node, key: JSONIndexKey(intValue: index)) }
+                    throw error
+                }
             }
             return array
         }
         if let doubles = cast(value, to: [Double].self) {
-            return try array(doubles) { .literal(try number($0, parent: parent, key: key)) }
+            return try array(doubles) { .literal(try number($0, parent: nil, key: nil)) }
         }
-        if let integers = cast(value, to: [Int].self) { return array(integers) { .literal(integer($0)) } }
-        if let strings = cast(value, to: [String].self) { return array(strings) { tallyString($0); return .string($0) } }
+        if let integers = cast(value, to: [Int].self) { return try array(integers) { .literal(integer($0)) } }
+        if let strings = cast(value, to: [String].self) { return try array(strings) { tallyString($0); return .string($0) } }
         if let floats = cast(value, to: [Float].self) {
-            return try array(floats) { .literal(try number($0, parent: parent, key: key)) }
+            return try array(floats) { .literal(try number($0, parent: nil, key: nil)) }
         }
         return nil
     }
