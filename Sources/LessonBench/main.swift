@@ -16,6 +16,7 @@ let benchmarks: [(String, () throws -> Void)] = [
     ("cnn", { try CNNBenchmark.run(directory: directory) }),
     ("grade", { try GradeBenchmark.run(directory: directory) }),
     ("table", { try SpeedTableBenchmark.run(directory: directory) }),
+    ("json", { try JSONBenchmark.run(directory: directory) }),
 ]
 for (name, run) in benchmarks where chosen.isEmpty || chosen.contains(name) {
     try run()

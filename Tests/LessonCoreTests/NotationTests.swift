@@ -1,3 +1,5 @@
+import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonCore
 
@@ -80,5 +82,49 @@ import Testing
 
     @Test func rejectsALoneNumberInTheMiddle() {
         #expect(throws: InputError.self) { try StatedSum.parse("1×1 + 4 + 2×2 = 9") }
+    }
+}
+
+/// `Notation.number` writes decimals by integer arithmetic; it must write what `String(format:)`
+/// writes (the way it was done before), for every magnitude and number of decimals.
+@Suite struct NotationNumberFormatTests {
+    /// The former implementation, by `String(format:)`, as the reference.
+    static func reference(_ value: Double, decimals: Int) -> String {
+        let scale = pow(10.0, Double(decimals))
+        let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+        if rounded == 0 { return "0" }
+        var text: String
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 {
+            text = String(Int64(abs(rounded)))
+        } else {
+            text = String(format: "%.\(decimals)f", abs(rounded))
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return rounded < 0 ? Notation.minus + text : text
+    }
+
+    @Test(arguments: Seeds.range(1...20))
+    func decimalsMatchStringFormat(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        for _ in 0..<2000 {
+            let magnitude = pow(10.0, Double(random.int(-9...14)))
+            let value = random.uniform(-1...1) * magnitude
+            let decimals = random.int(0...8)
+            guard abs(value) < 1e15 else { continue }
+            #expect(Notation.number(value, decimals: decimals) == Self.reference(value, decimals: decimals),
+                    "\(value) with \(decimals) decimals")
+        }
+    }
+
+    @Test func edgesMatchStringFormat() {
+        let values: [Double] = [0.5, 0.05, 0.00005, 0.00015, 1.00005, 2.675, 1e-4, 123456.78905, 0.1 + 0.2, 1 / 3,
+                                112_589_990_684.2624, 112_589_990_684.2625, 999_999_999_999.99999, 1e11 + 0.0001]
+        for value in values + values.map(-) {
+            for decimals in 0...6 {
+                #expect(Notation.number(value, decimals: decimals) == Self.reference(value, decimals: decimals),
+                        "\(value) with \(decimals) decimals")
+            }
+        }
     }
 }

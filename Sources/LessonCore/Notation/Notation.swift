@@ -26,6 +26,8 @@ public enum Notation {
         var text: String
         if rounded == rounded.rounded(), abs(rounded) < 1e15 {
             text = String(Int64(abs(rounded)))
+        } else if let digits = decimalDigits(abs(rounded), decimals: decimals) {
+            text = digits
         } else {
             text = String(format: "%.\(decimals)f", abs(rounded))
             while text.hasSuffix("0") { text.removeLast() }
@@ -33,6 +35,29 @@ public enum Notation {
         }
         return rounded < 0 ? minus + text : text
     }
+
+    /// `%.{decimals}f` of `value` (≥ 0) without trailing zeros, by integer arithmetic, when
+    /// `value · 10^decimals` is below 2⁵⁰: then `value` is within a quarter of 10^−decimals of
+    /// N/10^decimals for the whole number N nearest `value · 10^decimals`, so both round to N.
+    /// Nil beyond that (String(format:) writes those); `NotationTests` compares the two.
+    static func decimalDigits(_ value: Double, decimals: Int) -> String? {
+        guard (1...15).contains(decimals) else { return nil }
+        let scale = powersOfTen[decimals]
+        let scaled = (value * Double(scale)).rounded()
+        guard scaled < 1_125_899_906_842_624 else { return nil }
+        let whole = Int64(scaled)
+        var fraction = whole % scale, places = decimals
+        while places > 0, fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        let integerText = String(whole / scale)
+        guard places > 0 else { return integerText }
+        let fractionText = String(fraction)
+        return integerText + "." + String(repeating: "0", count: places - fractionText.utf8.count) + fractionText
+    }
+
+    private static let powersOfTen: [Int64] = (0...15).map { Int64(pow(10.0, Double($0))) }
 
     /// Writes a number with exactly `decimals` decimals (for tables that must line up).
     public static func fixed(_ value: Double, decimals: Int) -> String {

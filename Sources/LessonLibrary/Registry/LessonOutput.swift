@@ -33,17 +33,32 @@ public struct LessonOutput {
         String(decoding: try jsonData(extra: extra), as: UTF8.self)
     }
 
-    /// The JSON of `json(extra:)` as bytes, ready to write: no `String` copy of a trace that
-    /// can run to a hundred megabytes. `compact` leaves out the indentation and the spaces
+    /// The JSON of `json(extra:)` as bytes. `compact` leaves out the indentation and the spaces
     /// (same keys, same order, same numbers), about half the bytes of a big trace.
     public func jsonData(extra: [String: [String]] = [:], compact: Bool = false) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes]
-            : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let envelope = Envelope(lesson: lesson, variant: variant, mismatches: mismatches, extra: extra, payload: payload)
+        try Self.explainingNonFinite { try JSONStreamEncoder(pretty: !compact).encode(envelope(extra: extra)) }
+    }
+
+    /// Writes the JSON of `jsonData(extra:compact:)` (compact unless `encoder.pretty`) and a line
+    /// end to `handle` as it is encoded, without holding the document in memory. A trace bigger
+    /// than the encoder's first chunk is checked first; `large` then learns its exact size
+    /// before a byte is written.
+    public func writeJSON(to handle: FileHandle, extra: [String: [String]] = [:], encoder: JSONStreamEncoder,
+                          large: (JSONStreamEncoder.Size) -> Void = { _ in }) throws {
+        try Self.explainingNonFinite {
+            try encoder.write(envelope(extra: extra), to: handle, terminator: "\n", large: large)
+        }
+    }
+
+    /// What the JSON holds: the payload with `lesson`, `variant`, `mismatches` and `extra` beside it.
+    public func envelope(extra: [String: [String]] = [:]) -> some Encodable {
+        Envelope(lesson: lesson, variant: variant, mismatches: mismatches, extra: extra, payload: payload)
+    }
+
+    /// Runs `body`, turning an encoder's error about ∞ or NaN into a sentence for the person.
+    private static func explainingNonFinite<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try encoder.encode(envelope)
+            return try body()
         } catch EncodingError.invalidValue(let value, let context) {
             // JSON has no ∞ or NaN: an overflowing input is the person's to change, not a crash.
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
@@ -52,13 +67,13 @@ public struct LessonOutput {
         }
     }
 
+    /// The payload and the keys the command line adds beside it.
     private struct Envelope: Encodable {
         let lesson: String
         let variant: String
         let mismatches: [Mismatch]
         let extra: [String: [String]]
         let payload: any Encodable
-
 
         func encode(to encoder: Encoder) throws {
             try payload.encode(to: encoder)

@@ -95,11 +95,13 @@ struct RunOptions: ParsableArguments {
             if json || jsonCompact { printError("wrote \(written.count) figures to \(folder.relativePath)/") }
         }
         if json || jsonCompact {
-            // The bytes go straight to standard output: no String copy of a trace that can be 100 MB.
-            var data = try output.jsonData(extra: ["figures": written.map(\.relativePath)], compact: jsonCompact)
-            data.append(0x0A)
             fflush(nil) // anything print buffered goes first
-            try FileHandle.standardOutput.write(contentsOf: data)
+            // Streamed to standard output as it is encoded; a big trace is announced before it starts.
+            let budget = try JSONBudget.fromEnvironment()
+            let encoder = JSONStreamEncoder(pretty: !jsonCompact, firstChunk: min(budget.noticeBytes, JSONStreamEncoder().firstChunk))
+            try output.writeJSON(to: FileHandle.standardOutput, extra: ["figures": written.map(\.relativePath)], encoder: encoder) {
+                if let note = budget.note(for: $0, compact: jsonCompact) { printError("note: \(note)") }
+            }
         } else {
             print(output.text)
             if renderOptions.format.isDeck, let deck = written.last {

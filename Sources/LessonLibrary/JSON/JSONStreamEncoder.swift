@@ -1,0 +1,88 @@
+import Foundation
+
+/// Encodes an `Encodable` value as JSON straight to a file handle, in chunks, with the same bytes
+/// as Foundation's `JSONEncoder` set to `.sortedKeys`, `.withoutEscapingSlashes`,
+/// `.convertToSnakeCase` and, when `pretty`, `.prettyPrinted` (two spaces, `" : "`).
+///
+/// `JSONEncoder` builds the whole document in memory (a 112 MB trace took 700 MB); this one
+/// holds only the keys of the objects being written, so memory stays flat however long the
+/// trace. A value JSON cannot hold (∞, NaN) throws `JSONEncoder`'s `EncodingError` before a byte
+/// reaches the handle: output up to `firstChunk` bytes is kept until the end, and a bigger one is
+/// checked in full before it starts (a second walk, which also counts its exact size).
+/// `JSONStreamEncoderTests` compares the bytes with `JSONEncoder`'s for every lesson.
+public struct JSONStreamEncoder: Sendable {
+    /// Indented, as `--json` prints; compact (one line) when false.
+    public var pretty: Bool
+    /// Output up to this size is written at the end, in one piece, with no second walk.
+    public var firstChunk: Int
+
+    public init(pretty: Bool = true, firstChunk: Int = 8 << 20) {
+        self.pretty = pretty
+        self.firstChunk = firstChunk
+    }
+
+    /// The exact size of the JSON of a value, pretty and compact.
+    public struct Size: Equatable, Sendable {
+        public var pretty: Int
+        public var compact: Int
+
+        public init(pretty: Int, compact: Int) {
+            self.pretty = pretty
+            self.compact = compact
+        }
+    }
+
+    /// The `JSONEncoder` whose bytes this encoder writes (the reference of its tests and benchmark).
+    public var foundationEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }
+
+    /// The JSON of `value` as bytes in memory.
+    public func encode(_ value: some Encodable) throws -> Data {
+        let sink = JSONSink()
+        let stream = JSONStream(mode: .write, pretty: pretty, sink: sink)
+        try reportingFirstFailure(value) { try stream.emit(value, parent: nil, key: nil, depth: 0) }
+        return Data(sink.bytes)
+    }
+
+    /// Writes the JSON of `value` to `handle`, followed by `terminator`. When the output is
+    /// bigger than `firstChunk`, `large` learns its size (after the check, before the first byte).
+    public func write(_ value: some Encodable, to handle: FileHandle, terminator: String = "",
+                      large: (Size) -> Void = { _ in }) throws {
+        try withoutActuallyEscaping(large) { large in
+            let sink = JSONSink(handle: handle, firstChunk: firstChunk)
+            sink.beforeFirstFlush = { large(try measure(value)) }
+            defer { sink.beforeFirstFlush = nil }
+            let stream = JSONStream(mode: .write, pretty: pretty, sink: sink)
+            try reportingFirstFailure(value) { try stream.emit(value, parent: nil, key: nil, depth: 0) }
+            // All of it fitted in the first chunk and was encoded: nothing left to check.
+            if sink.flushed == 0 { sink.beforeFirstFlush = nil }
+            try sink.write(terminator)
+            try sink.flush()
+        }
+    }
+
+    /// Walks `value` as `JSONEncoder` would without writing anything: throws its error for a
+    /// number JSON cannot hold, else returns the exact size of the JSON, pretty and compact.
+    public func measure(_ value: some Encodable) throws -> Size {
+        let stream = JSONStream(mode: .check, pretty: pretty, sink: JSONSink())
+        try stream.emit(value, parent: nil, key: nil, depth: 0)
+        return Size(pretty: stream.prettyBytes, compact: stream.compactBytes)
+    }
+
+    /// Runs `body`; when it meets a number JSON cannot hold, throws the error of the first such
+    /// number in `JSONEncoder`'s order (a writer meets the numbers of an object before its
+    /// nested values, `JSONEncoder` in the order they are given).
+    private func reportingFirstFailure(_ value: some Encodable, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as EncodingError {
+            _ = try measure(value)
+            throw error
+        }
+    }
+}
