@@ -17,13 +17,7 @@ public enum StepperIndexPage {
 
     /// A self-contained page listing `entries` (in their order, grouped by lesson).
     public static func html(_ entries: [Entry], theme: Theme) -> String {
-        var page = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Lesson figures</title>
+        var page = StepperPage.head(title: "Lesson figures") + """
             <style>
             body { margin: 0 auto; max-width: 960px; padding: 16px; background: \(theme.background.hexString); color: \(theme.foreground.hexString); font-family: "DejaVu Sans", sans-serif; }
             a { color: \(theme.foreground.hexString); }

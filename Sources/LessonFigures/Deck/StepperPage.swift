@@ -7,17 +7,25 @@
 /// address opens that frame. The frame's heading, worked sum and alt text are text on the
 /// page (the alt text is the stage's `aria-label`); without JavaScript the first frame shows.
 public enum StepperPage {
+    /// The start of every page this writes: doctype, charset, viewport and the escaped title,
+    /// up to the page's own `<style>`.
+    static func head(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escaped(title))</title>
+
+        """
+    }
+
     /// The page for `frames` (SVG bytes), titled `title`, coloured by `theme`.
     public static func html(title: String, frames: [RenderedFrame], theme: Theme) -> String {
         precondition(!frames.isEmpty, "a stepper page needs at least one frame")
         let first = frames[0]
-        var page = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escaped(title))</title>
+        var page = StepperPage.head(title: title) + """
             <style>
             body { margin: 0; background: \(theme.background.hexString); color: \(theme.foreground.hexString); font-family: "DejaVu Sans", sans-serif; }
             main { max-width: 1280px; margin: 0 auto; padding: 12px; }

@@ -36,27 +36,27 @@ public enum Conv2DBackwardKind: QuestionKind {
                                     working: ["∂L/∂b = Σ ∂L/∂z = " + upstream.scalars.map { Notation.factor($0) }.joined(separator: " + ") + " = " + Notation.number(backward.gradBias)],
                                     mistakes: [], sheetMatrices: matrices)
         case "input":
-            var mistakes: [KnownMistake] = []
-            if let other, other.gradInput != backward.gradInput {
-                mistakes.append(KnownMistake(name: trace.mode == .crossCorrelation ? "kernel flipped in ∂L/∂x" : "kernel not flipped in ∂L/∂x", answer: .matrix(other.gradInput)))
-            }
-            if backward.gradInput.transposed != backward.gradInput, backward.gradInput.shape[0] == backward.gradInput.shape[1] {
-                mistakes.append(KnownMistake(name: "transposed shapes (rows and columns swapped)", answer: .matrix(backward.gradInput.transposed)))
-            }
-            let texts = backward.inputSteps.map(\.text)
-            return PreparedQuestion(sheet: sheet, expected: .matrix(backward.gradInput), working: texts, mistakes: mistakes,
-                                    cellWorking: texts.count == backward.gradInput.count ? texts : [], sheetMatrices: matrices)
+            return matrixQuestion(sheet, expected: backward.gradInput, other: other?.gradInput,
+                                  otherName: trace.mode == .crossCorrelation ? "kernel flipped in ∂L/∂x" : "kernel not flipped in ∂L/∂x",
+                                  steps: backward.inputSteps.map(\.text), matrices: matrices)
         default:
-            var mistakes: [KnownMistake] = []
-            if let other, other.gradKernel != backward.gradKernel {
-                mistakes.append(KnownMistake(name: trace.mode == .crossCorrelation ? "kernel flipped (a true convolution)" : "kernel not flipped", answer: .matrix(other.gradKernel)))
-            }
-            if backward.gradKernel.transposed != backward.gradKernel, backward.gradKernel.shape[0] == backward.gradKernel.shape[1] {
-                mistakes.append(KnownMistake(name: "transposed shapes (rows and columns swapped)", answer: .matrix(backward.gradKernel.transposed)))
-            }
-            let texts = backward.kernelSteps.map(\.text)
-            return PreparedQuestion(sheet: sheet, expected: .matrix(backward.gradKernel), working: texts, mistakes: mistakes,
-                                    cellWorking: texts.count == backward.gradKernel.count ? texts : [], sheetMatrices: matrices)
+            return matrixQuestion(sheet, expected: backward.gradKernel, other: other?.gradKernel,
+                                  otherName: trace.mode == .crossCorrelation ? "kernel flipped (a true convolution)" : "kernel not flipped",
+                                  steps: backward.kernelSteps.map(\.text), matrices: matrices)
         }
+    }
+    /// A gradient graded cell by cell, with the two slips a student makes: the kernel taken the
+    /// other way round (`other`, when it differs) and rows and columns swapped.
+    private static func matrixQuestion(_ sheet: [String], expected: Tensor, other: Tensor?, otherName: String,
+                                       steps: [String], matrices: [SheetMatrix]) -> PreparedQuestion {
+        var mistakes: [KnownMistake] = []
+        if let other, other != expected {
+            mistakes.append(KnownMistake(name: otherName, answer: .matrix(other)))
+        }
+        if expected.transposed != expected, expected.shape[0] == expected.shape[1] {
+            mistakes.append(KnownMistake(name: "transposed shapes (rows and columns swapped)", answer: .matrix(expected.transposed)))
+        }
+        return PreparedQuestion(sheet: sheet, expected: .matrix(expected), working: steps, mistakes: mistakes,
+                                cellWorking: steps.count == expected.count ? steps : [], sheetMatrices: matrices)
     }
 }
