@@ -37,7 +37,7 @@ enum SpeedTableBenchmark {
         }
 
         let figures = out.appendingPathComponent("figures")
-        let all = try median(of: 3) { try runProcess(lesson, ["figures", "--out", figures.path], root: root) }
+        let all = try median(of: 3) { try runProcess(lesson, ["figures", "--out", figures.path], root: root, quiet: true) }
         let written = try pngSize(in: figures)
         print(String(format: "table: lesson figures, %d PNG, whole process         median %7.3f s  cpu %7.3f s, %.1f MB written",
                      written.files, all.wall, all.cpu, Double(written.bytes) / 1e6))
