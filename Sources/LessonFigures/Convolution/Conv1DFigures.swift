@@ -32,8 +32,9 @@ public enum Conv1DFigures {
         let count = trace.paddedInput.count
         let cell = min(90, (width - 140) / Double(count))
         let x = (width - cell * Double(count)) / 2
-        let signal = Grid(rows: 1, columns: count, x: x, y: 140, cellSize: cell)
-        return Layout(signal: signal, kernelY: 140 + cell + 60, outputY: 140 + 2 * cell + 160, cell: cell,
+        var signal = Grid(rows: 1, columns: count, x: x, y: 140, cellSize: cell)
+        signal.numberFloor = ConvolutionFigures.minimumNumberSize
+        return Layout(signal: signal, kernelY: 140 + cell + 70, outputY: 140 + 2 * cell + 160, cell: cell,
                       width: width, height: height)
     }
 
@@ -53,6 +54,14 @@ public enum Conv1DFigures {
         return Figure(name: "overview", description: description) { canvas in
             draw(trace, stepIndex: nil, title: title, on: canvas)
         }
+    }
+
+    /// The size of a number in a kernel or output cell: `size` shrunk to fit 0.86 of the cell, but
+    /// not under the cell-number floor (24 px) while it fits 0.94 of it, as `Grid.numberFloor` does.
+    private static func cellNumberSize(_ text: String, size: Double, cell: Double, on canvas: Canvas) -> Double {
+        let fitted = canvas.fittingSize(text, size: size, maxWidth: cell * 0.86)
+        let floor = min(size, ConvolutionFigures.minimumNumberSize)
+        return fitted >= floor ? fitted : min(floor, canvas.fittingSize(text, size: size, maxWidth: cell * 0.94))
     }
 
     private static func draw(_ trace: Conv1DTrace, stepIndex: Int?, title: String, on canvas: Canvas) {
@@ -79,11 +88,13 @@ public enum Conv1DFigures {
             }
             return CellStyle(fill: isPadding ? theme.padding : nil, text: text, textColor: isPadding ? theme.muted : nil)
         }
-        // Positions under the strip, 1-based in x̃ (or x).
+        // Positions under the strip, 1-based in x̃ (or x): numbers, so at the cell-number floor
+        // (24 px) once the cells are 80 px wide (every lesson variant's are 90).
         let small = max(11, min(18, layout.cell * 0.26))
+        let tick = max(small, min(ConvolutionFigures.minimumNumberSize, layout.cell * 0.3))
         for c in 0..<trace.paddedInput.count {
-            canvas.text(String(c + 1), x: layout.x(c) + layout.cell / 2, y: layout.signal.y + layout.cell + small + 4,
-                        size: small, theme.muted)
+            canvas.text(String(c + 1), x: layout.x(c) + layout.cell / 2, y: layout.signal.y + layout.cell + tick + 4,
+                        size: tick, theme.muted)
         }
         if let step {
             layout.signal.outline(rows: 0...0, columns: step.window, on: canvas, theme.highlight, lineWidth: 4,
@@ -95,8 +106,8 @@ public enum Conv1DFigures {
                 canvas.strokeRect(x: x, y: layout.kernelY, width: layout.cell, height: layout.cell, theme.highlight, lineWidth: 3)
                 let text = Notation.number(term.weight)
                 canvas.text(text, x: x + layout.cell / 2, y: layout.kernelY + layout.cell / 2,
-                            size: canvas.fittingSize(text, size: layout.cell * 0.38, maxWidth: layout.cell * 0.86), theme.foreground)
-                canvas.line(from: (x + layout.cell / 2, layout.signal.y + layout.cell + 2 * small),
+                            size: cellNumberSize(text, size: layout.cell * 0.38, cell: layout.cell, on: canvas), theme.foreground)
+                canvas.line(from: (x + layout.cell / 2, layout.signal.y + layout.cell + 2 * tick),
                             to: (x + layout.cell / 2, layout.kernelY), theme.highlight, lineWidth: 2, dash: [4, 4])
             }
             canvas.text(trace.mode == .convolution ? "w reversed" : "w", x: layout.x(step.window.lowerBound) - 12,
@@ -117,7 +128,7 @@ public enum Conv1DFigures {
             if i < filled {
                 let text = Notation.number(s.value, decimals: 2)
                 canvas.text(text, x: x + layout.cell / 2, y: layout.outputY + layout.cell / 2,
-                            size: canvas.fittingSize(text, size: layout.cell * 0.36, maxWidth: layout.cell * 0.86),
+                            size: cellNumberSize(text, size: layout.cell * 0.36, cell: layout.cell, on: canvas),
                             theme.foreground, weight: isCurrent ? .bold : .normal)
             }
             canvas.text(s.label, x: x + layout.cell / 2, y: layout.outputY + layout.cell + small + 4, size: small, theme.muted)

@@ -23,7 +23,10 @@ public enum ConvTransposeFigures {
         var x = (1280 - (columns * cell + 2 * gap)) / 2
         let top = 120.0, band = 720.0 - 270
         func grid(_ shape: [Int]) -> Grid {
-            let g = Grid(rows: shape[0], columns: shape[1], x: x, y: top + (band - Double(shape[0]) * cell) / 2, cellSize: cell)
+            var g = Grid(rows: shape[0], columns: shape[1], x: x, y: top + (band - Double(shape[0]) * cell) / 2, cellSize: cell)
+            // Numbers and the added products (notes) at the projector floor for cells.
+            g.numberFloor = ConvolutionFigures.minimumNumberSize
+            g.noteFloor = ConvolutionFigures.minimumNumberSize
             x += g.width + gap
             return g
         }
@@ -118,25 +121,28 @@ public enum ConvTransposeFigures {
         let theme = canvas.theme
         Caption.title("Transposed convolution as a matrix product · out = Cᵀ·y", on: canvas, width: 1280)
         let t = trace.transposedMatrix.shape
-        // Numbers are written at 0.4 of the cell: a cell of 45 gives 18 px. When Cᵀ is too tall
-        // for that, its rows are cut into blocks drawn side by side (out rows i…j = Cᵀ rows i…j · y);
-        // only when even that does not fit are the numbers left out, and the figure says so.
-        let band = 720.0 - 200, readable = 45.0, gap = 60.0
+        // Numbers are written at 0.4 of the cell: a cell of 60 gives the 24 px cell-number floor.
+        // When Cᵀ is too tall for that, its rows are cut into blocks drawn side by side (out rows
+        // i…j = Cᵀ rows i…j · y); only when even that does not fit are the numbers left out, and
+        // the figure says so.
+        let floor = ConvolutionFigures.minimumNumberSize
+        let band = 720.0 - 200, readable = floor / 0.4, gap = 60.0
         let blocks = max(1, Int((Double(t[0]) * readable / band).rounded(.up)))
         let rowsPerBlock = (t[0] + blocks - 1) / blocks
         let blockColumns = Double(t[1] + 2)
         let across = (1280 - 120 - Double(blocks - 1) * gap - Double(blocks) * 2 * gap) / (Double(blocks) * blockColumns)
-        let cell = min(44 * 1.2, band / Double(rowsPerBlock), across)
-        let showText = cell * 0.4 >= 18 - 1e-9
+        let cell = min(66, band / Double(rowsPerBlock), across)
+        let showText = cell * 0.4 >= floor - 1e-9
         let blockWidth = blockColumns * cell + 2 * gap
         var left = (1280 - (Double(blocks) * blockWidth + Double(blocks - 1) * gap)) / 2
         let top = 120.0 + (band - Double(rowsPerBlock) * cell) / 2
         for block in 0..<blocks {
             let first = block * rowsPerBlock, count = min(rowsPerBlock, t[0] - first)
             let part = blocks == 1 ? "" : " rows \(first + 1)–\(first + count)"
-            let matrix = Grid(rows: count, columns: t[1], x: left, y: top, cellSize: cell, firstRow: first)
-            let y = Grid(rows: t[1], columns: 1, x: left + matrix.width + gap, y: top, cellSize: cell)
-            let out = Grid(rows: count, columns: 1, x: y.x + cell + gap, y: top, cellSize: cell, firstRow: first)
+            var matrix = Grid(rows: count, columns: t[1], x: left, y: top, cellSize: cell, firstRow: first)
+            var y = Grid(rows: t[1], columns: 1, x: left + matrix.width + gap, y: top, cellSize: cell)
+            var out = Grid(rows: count, columns: 1, x: y.x + cell + gap, y: top, cellSize: cell, firstRow: first)
+            (matrix.numberFloor, y.numberFloor, out.numberFloor) = (floor, floor, floor)
             matrix.draw(on: canvas, label: blocks == 1 ? "Cᵀ \(Notation.shape(t))" : "Cᵀ" + part) { r, c in
                 let w = trace.transposedMatrix[r, c]
                 return CellStyle(fill: w != 0 ? theme.highlight.withAlpha(0.25) : nil, text: showText ? Notation.number(w) : nil,

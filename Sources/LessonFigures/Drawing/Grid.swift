@@ -43,6 +43,10 @@ public struct Grid: Sendable {
     /// of the cell, as every grid did before the projector floor): a long number then takes up to
     /// 0.94 of the cell instead of dropping under the floor.
     public var numberFloor: Double = 0
+    /// The size a note is not drawn below while the cell has room for it (0: 18 px at most, as
+    /// every grid drew notes before): a note that is a number (a product added) sets it to the
+    /// cell-number floor, and takes up to 0.32 of the cell for it.
+    public var noteFloor: Double = 0
 
     public init(rows: Int, columns: Int, x: Double, y: Double, cellSize: Double, firstRow: Int = 0, firstColumn: Int = 0) {
         self.rows = rows
@@ -94,7 +98,8 @@ public struct Grid: Sendable {
                 }
                 if let note = s.note {
                     // 18 px (read from the back of a hall) once the cell has room for it.
-                    let size = canvas.fittingSize(note, size: max(min(18, cellSize * 0.3), cellSize * 0.24), maxWidth: cellSize * 0.9)
+                    let base = max(min(18, cellSize * 0.3), cellSize * 0.24, min(noteFloor, cellSize * 0.32))
+                    let size = canvas.fittingSize(note, size: base, maxWidth: cellSize * 0.9)
                     canvas.text(note, x: rect.x + rect.width - cellSize * 0.06, y: rect.y + rect.height - cellSize * 0.16,
                                 size: size, theme.readable(s.noteColor ?? theme.muted, on: s.fill ?? theme.cellFill),
                                 align: .right, weight: .bold)
