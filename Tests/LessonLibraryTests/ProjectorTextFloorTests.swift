@@ -34,7 +34,7 @@ import Testing
 
     /// The lessons drawn as grids of numbers: every number they draw sits in a cell (or is a sum
     /// written as large), so every number is held to `cellNumberFloor`.
-    static let gridLessons: Set<String> = ["conv-channels", "conv2d-modes", "separable"]
+    static let gridLessons: Set<String> = ["conv-channels", "conv2d-modes", "separable", "pooling", "conv-arithmetic", "conv2d-backward"]
 
     /// Every variant of every lesson, as "lesson/variant" (the example is "lesson/example"),
     /// so a variant with a larger network or image is measured too.
