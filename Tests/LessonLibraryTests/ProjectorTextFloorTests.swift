@@ -35,7 +35,10 @@ import Testing
     /// The lessons drawn as grids of numbers: every number they draw sits in a cell (or is a sum
     /// written as large), so every number is held to `cellNumberFloor`.
     /// conv1d's position ticks under the signal strip are numbers outside cells, held to 24 px too.
-    static let gridLessons: Set<String> = ["conv-channels", "conv2d-modes", "separable", "conv1d", "conv-transpose"]
+    static let gridLessons: Set<String> = [
+        "conv2d", "conv-channels", "conv2d-modes", "separable", "conv1d", "conv-transpose",
+        "pooling", "conv-arithmetic", "conv2d-backward",
+    ]
 
     /// Every variant of every lesson, as "lesson/variant" (the example is "lesson/example"),
     /// so a variant with a larger network or image is measured too.

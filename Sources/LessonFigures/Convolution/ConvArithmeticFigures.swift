@@ -22,7 +22,9 @@ public enum ConvArithmeticFigures {
         let cell = min(64, band / Double(max(rows, outRows)), (width - 260) / Double(columns + outColumns))
         let total = Double(columns + outColumns) * cell + 140
         let x = (width - total) / 2
-        let input = Grid(rows: rows, columns: columns, x: x, y: 120 + (band - Double(rows) * cell) / 2, cellSize: cell)
+        var input = Grid(rows: rows, columns: columns, x: x, y: 120 + (band - Double(rows) * cell) / 2, cellSize: cell)
+        // The overview's read counts are single digits: at the projector floor they fit a cell of 48 px.
+        input.numberFloor = ConvolutionFigures.minimumNumberSize
         let output = Grid(rows: outRows, columns: outColumns, x: x + input.width + 140,
                           y: 120 + (band - Double(outRows) * cell) / 2, cellSize: cell)
         return Layout(input: input, output: output)

@@ -54,7 +54,11 @@ public enum ConvolutionBackwardFigures {
             let theme = canvas.theme
             Caption.title(title + " · overview", on: canvas, width: 1280)
             let grids = RowLayout.grids(for: [trace.forward.input.shape, trace.upstream.shape, trace.gradKernel.shape,
-                                              trace.gradInput.shape], gap: 70)
+                                              trace.gradInput.shape], gap: 70).map { grid -> Grid in
+                var grid = grid
+                grid.numberFloor = ConvolutionFigures.minimumNumberSize
+                return grid
+            }
             grids[0].draw(on: canvas, label: "input x") { r, c in CellStyle(text: Notation.number(trace.forward.input[r, c])) }
             grids[1].draw(on: canvas, label: "upstream ∂L/∂z") { r, c in
                 CellStyle(fill: theme.current.withAlpha(0.18), text: Notation.number(trace.upstream[r, c]))

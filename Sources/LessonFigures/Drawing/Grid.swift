@@ -41,7 +41,9 @@ public struct Grid: Sendable {
     public var firstColumn: Int
     /// The size a number is not shrunk below while it still fits the cell (0: shrink to fit 0.84
     /// of the cell, as every grid did before the projector floor): a long number then takes up to
-    /// 0.94 of the cell instead of dropping under the floor.
+    /// 0.94 of the cell instead of dropping under the floor. In a cell of 48 to 60 px, whose
+    /// usual size (0.4 of the cell) is under the floor, a number is drawn at the floor (at most
+    /// half the cell high) when it fits the cell's width.
     public var numberFloor: Double = 0
     /// The size a note is not drawn below while the cell has room for it (0: 18 px at most, as
     /// every grid drew notes before): a note that is a number (a product added) sets it to the
@@ -79,7 +81,7 @@ public struct Grid: Sendable {
     /// Draws every cell with its style, the grid lines and an optional label above.
     public func draw(on canvas: Canvas, label: String? = nil, style: (Int, Int) -> CellStyle) {
         let theme = canvas.theme
-        let fontSize = cellSize * 0.4
+        let fontSize = max(cellSize * 0.4, min(numberFloor, cellSize * 0.5))
         for r in shownRows {
             for c in shownColumns {
                 let s = style(r, c)

@@ -18,22 +18,40 @@ public enum PoolingFigures {
 
     /// The layout of every forward figure of `trace` on a `width` × `height` canvas.
     public static func layout(for trace: PoolingTrace, width: Double = 1280, height: Double = 720) -> Layout {
-        let (input, output) = twoGrids(left: trace.paddedShape, right: trace.output.shape, width: width, height: height)
+        // An output of six characters or more (12.333, bold in its step) needs 100 px cells to keep 24 px numbers.
+        let longest = trace.output.scalars.map { Notation.number($0, decimals: 3).count }.max() ?? 0
+        let (input, output) = twoGrids(left: trace.paddedShape, right: trace.output.shape, width: width, height: height,
+                                       rightCell: longest >= 6 ? 100 : 0)
         return Layout(input: input, output: output, width: width, height: height)
     }
 
     /// Two grids side by side with a gap for the operator arrow, centred in the band between title and caption.
-    static func twoGrids(left: [Int], right: [Int], width: Double, height: Double) -> (Grid, Grid) {
-        let gap = 220.0, margin = 60.0
+    /// `rightCell`: the smallest cell the right grid needs, taken from the gap (down to 180) when
+    /// the band has room for it.
+    static func twoGrids(left: [Int], right: [Int], width: Double, height: Double, rightCell: Double = 0) -> (Grid, Grid) {
+        var gap = 220.0
+        let margin = 60.0
         let columns = Double(left[1] + right[1])
         let maxRows = Double(max(left[0], right[0]))
         let cell = min(84, (width - 2 * margin - gap) / columns, (height - 270) / maxRows)
-        let total = columns * cell + gap
+        // A single cell (global pooling's one number) is drawn at least 96 px wide, so an average
+        // like 5.778 keeps the 24 px projector size.
+        func size(_ shape: [Int]) -> Double { shape == [1, 1] ? max(cell, min(96, width - 2 * margin - gap - columns * cell)) : cell }
+        let cellA = size(left)
+        var cellB = size(right)
+        if rightCell > cellB {
+            let room = width - 2 * margin - Double(left[1]) * cellA - 180
+            cellB = max(cellB, min(rightCell, (height - 270) / Double(right[0]), room / Double(right[1])))
+            gap = min(gap, width - 2 * margin - Double(left[1]) * cellA - Double(right[1]) * cellB)
+        }
+        let total = Double(left[1]) * cellA + Double(right[1]) * cellB + gap
         let top = 120.0, band = height - 270
-        let a = Grid(rows: left[0], columns: left[1], x: (width - total) / 2,
-                     y: top + (band - Double(left[0]) * cell) / 2, cellSize: cell)
-        let b = Grid(rows: right[0], columns: right[1], x: a.x + a.width + gap,
-                     y: top + (band - Double(right[0]) * cell) / 2, cellSize: cell)
+        var a = Grid(rows: left[0], columns: left[1], x: (width - total) / 2,
+                     y: top + (band - Double(left[0]) * cellA) / 2, cellSize: cellA)
+        var b = Grid(rows: right[0], columns: right[1], x: a.x + a.width + gap,
+                     y: top + (band - Double(right[0]) * cellB) / 2, cellSize: cellB)
+        a.numberFloor = ConvolutionFigures.minimumNumberSize
+        b.numberFloor = ConvolutionFigures.minimumNumberSize
         return (a, b)
     }
 
