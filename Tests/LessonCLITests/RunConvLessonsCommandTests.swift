@@ -16,6 +16,40 @@ import Testing
         #expect(padded.stdout.contains("= 1×8 + (−2)×13 + 1×0 = −18"))
     }
 
+    /// Keras's "same" with an even kernel: the extra zero at the right end, and the rule written out.
+    @Test func conv1dSameWithAnEvenKernelPadsTheRightEnd() throws {
+        let result = try runLesson(["run", "conv1d", "--input", "1 2 3 4", "--kernel", "1 2", "--padding", "same", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // tf.nn.conv1d(x, w, stride=1, padding="SAME"): (1·1 + 2·2, 2·1 + 3·2, 3·1 + 4·2, 4·1 + 0·2).
+        for line in ["x̃, x with 0 zeros on the left and 1 on the right (length 5): (1, 2, 3, 4, 0)",
+                     "bias 0, padding left 0, right 1, stride 1, dilation 1",
+                     "z₄: window x̃₄…x̃₅ (1 padding zero)",
+                     "output (length 4), z₁ … z₄: (5, 8, 11, 4)",
+                     "Padding \"same\" as Keras and TensorFlow: output ⌈n/s⌉, total = max((⌈n/s⌉ − 1)·s + d(k − 1) + 1 − n, 0), ⌊total/2⌋ before the input and the rest after",
+                     "  length: total = max((⌈4/1⌉ − 1)×1 + 1×(2 − 1) + 1 − 4, 0) = 1: 0 at the left end, 1 at the right end",
+                     "  o = ⌊(4 + 0 + 1 − 1×(2 − 1) − 1)/1⌋ + 1 = ⌊3/1⌋ + 1 = 4"] {
+            #expect(lines.contains(line), "missing: \(line)\n\(result.stdout)")
+        }
+    }
+
+    /// conv-channels pads every channel as Keras does: the extra zero at the bottom and right.
+    @Test func convChannelsSameWithAnEvenKernelPadsBottomAndRight() throws {
+        let result = try runLesson(["run", "conv-channels", "--input", "1 2 3; 4 5 6; 7 8 9 | 1 0 1; 0 1 0; 1 0 1",
+                                    "--filter", "1 2; 3 4 | 1 0; 0 1", "--padding", "same", "--stride", "1", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Channel 1 is conv2d's [[37, 47, 21], [67, 77, 33], [23, 26, 9]]; channel 2 adds x2[i,j] + x2[i+1,j+1].
+        for line in ["padding top 0, bottom 1, left 0, right 1, stride 1, dilation 1",
+                     "  z[1][3,3] = channel sums + b₁ = 9 + 1 + 0 = 10",
+                     "  39  47  22", "  67  79  33", "  24  26  10",
+                     "  rows: total = max((⌈3/1⌉ − 1)×1 + 1×(2 − 1) + 1 − 3, 0) = 1: 0 on top, 1 at the bottom",
+                     "  columns: total = max((⌈3/1⌉ − 1)×1 + 1×(2 − 1) + 1 − 3, 0) = 1: 0 on the left, 1 on the right",
+                     "  rows and columns: o = ⌊(3 + 0 + 1 − 1×(2 − 1) − 1)/1⌋ + 1 = ⌊2/1⌋ + 1 = 3"] {
+            #expect(lines.contains(line), "missing: \(line)\n\(result.stdout)")
+        }
+    }
+
     @Test(arguments: ["average", "sharpen", "derivative", "second-derivative", "dilation-2", "stride-2"])
     func conv1dNamedKernelsAgreeWithTheirStatedOutputs(variant: String) throws {
         let result = try runLesson(["run", "conv1d", "--variant", variant, "--no-figures", "--strict"])

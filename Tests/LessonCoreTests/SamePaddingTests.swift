@@ -54,6 +54,58 @@ import LessonCore
         #expect(trace.outputSizes.map(\.output) == trace.output.shape, "seed \(seed)")
     }
 
+    /// A valid 1-D cross-correlation by a plain loop over the signal padded explicitly as TensorFlow does.
+    static func referenceSame1D(_ x: [Double], _ w: [Double], stride: Int, dilation: Int) -> [Double] {
+        let pads = tensorFlowPads(n: x.count, k: w.count, s: stride, d: dilation)
+        let padded = [Double](repeating: 0, count: pads.before) + x + [Double](repeating: 0, count: pads.after)
+        let count = (padded.count - (w.count - 1) * dilation - 1) / stride + 1
+        var output: [Double] = []
+        for i in 0..<count {
+            var sum = 0.0
+            for u in 0..<w.count { sum += w[u] * padded[i * stride + u * dilation] }
+            output.append(sum)
+        }
+        return output
+    }
+
+    @Test(arguments: Seeds.range(1...60))
+    func conv1dSameMatchesPaddingThenValidConvolution(seed: UInt64) throws {
+        var g = SplitMix64(seed: seed)
+        let n = g.int(1...9), k = g.int(1...5), stride = g.int(1...3), dilation = g.int(1...2)
+        let x = g.values(n), w = g.values(k)
+        let rule = SamePadding(axis: "length", input: n, kernel: k, stride: stride, dilation: dilation)
+        let conv = Conv1D(kernel: w, padding: rule.before, stride: stride, dilation: dilation, extraPadding: rule.after - rule.before)
+        let trace = try conv.forward(x)
+        let expected = Self.referenceSame1D(x, w, stride: stride, dilation: dilation)
+        #expect(trace.output.count == (n + stride - 1) / stride, "seed \(seed)")
+        #expect(trace.output == expected, "seed \(seed): n \(n), k \(k), s \(stride), d \(dilation)")
+        #expect(trace.outputSize.output == trace.output.count, "seed \(seed)")
+        #expect(trace.paddedInput.count == n + rule.total, "seed \(seed)")
+    }
+
+    /// A multi-channel layer pads every channel alike: the sum over channels of pad-then-valid, plus the bias.
+    @Test(arguments: Seeds.range(1...30))
+    func channelsSameMatchesPaddingThenValidConvolution(seed: UInt64) throws {
+        var g = SplitMix64(seed: seed)
+        let (channels, n, m, k) = (g.int(1...3), g.int(1...6), g.int(1...6), g.int(1...4))
+        let stride = Pair2(rows: g.int(1...3), columns: g.int(1...3)), dilation = Pair2(g.int(1...2))
+        let x = (0..<channels).map { _ in (0..<n).map { _ in g.values(m) } }
+        let w = (0..<channels).map { _ in (0..<k).map { _ in g.values(k) } }
+        let bias = Double(g.int(-3...3))
+        let input = MultiChannelConv2D.stack(x.map { Tensor(shape: [n, m], scalars: $0.flatMap { $0 }) })
+        let filter = MultiChannelConv2D.stack(w.map { Tensor(shape: [k, k], scalars: $0.flatMap { $0 }) })
+        let (padding, extra) = SamePadding.pads(SamePadding.rowsAndColumns(input: input.shape, kernel: filter.shape, stride: stride, dilation: dilation))
+        let layer = MultiChannelConv2D(filters: [filter], biases: [bias], padding: padding, stride: stride, dilation: dilation, extraPadding: extra)
+        let trace = try layer.forward(input)
+        var expected = Self.referenceSame(x[0], w[0], stride: stride, dilation: dilation)
+        for c in 1..<max(channels, 1) where c < channels {
+            let partial = Self.referenceSame(x[c], w[c], stride: stride, dilation: dilation)
+            for i in expected.indices { for j in expected[i].indices { expected[i][j] += partial[i][j] } }
+        }
+        #expect(trace.output.shape == [1, (n + stride.rows - 1) / stride.rows, (m + stride.columns - 1) / stride.columns], "seed \(seed)")
+        #expect(trace.output.scalars == expected.flatMap { $0.map { $0 + bias } }, "seed \(seed): \(channels)×\(n)×\(m), k \(k), s \(stride), d \(dilation)")
+    }
+
     @Test func evenKernelPutsTheExtraZeroAtTheBottomAndRight() throws {
         let rule = SamePadding(axis: "rows", input: 5, kernel: 4, stride: 1, dilation: 1)
         #expect((rule.total, rule.before, rule.after) == (3, 1, 2))

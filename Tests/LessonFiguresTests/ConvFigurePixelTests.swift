@@ -54,6 +54,19 @@ import LessonCore
         }
     }
 
+    /// Keras's "same" with an even kernel: one zero at the right end only, shaded grey (E4E4E4) in the overview.
+    @Test func conv1dSameShadesOnlyTheRightEndZero() throws {
+        let trace = try Conv1D(kernel: [1, 2], extraPadding: 1).forward([1, 2, 3, 4])
+        let surface = try FigureRenderer.surface(for: Conv1DFigures.overview(trace), options: RenderOptions())
+        let layout = Conv1DFigures.layout(for: trace)
+        #expect(layout.signal.columns == 5)
+        for position in 0..<layout.signal.columns {
+            let rect = layout.signal.cellRect(0, position)
+            let p = Self.pixel(surface, rect.x + 6, rect.y + rect.height - 6)
+            #expect((p == (r: 0xE4, g: 0xE4, b: 0xE4)) == (position == 4), "position \(position): \(p)")
+        }
+    }
+
     @Test func channelFrameMarksTheSameWindowOnEveryChannel() throws {
         let input = Tensor(shape: [3, 4, 4], scalars: (0..<48).map { Double($0 % 5) })
         let filters = [Tensor(shape: [3, 3, 3], repeating: 1), Tensor(shape: [3, 3, 3], repeating: -1)]

@@ -25,11 +25,15 @@ public struct Conv1D: Equatable, Sendable {
     public var dilation: Int
     /// Cross-correlation (no flip) or true convolution (kernel reversed).
     public var mode: ConvolutionMode
+    /// The zeros at the right end beyond `padding`: 1 for TensorFlow's "same" when its total is
+    /// odd (see `SamePadding`), else 0.
+    public var extraPadding: Int
 
     /// Creates the operation; nothing is checked until `forward`.
     public init(kernel: [Double], bias: Double = 0, padding: Int = 0, stride: Int = 1, dilation: Int = 1,
-                mode: ConvolutionMode = .crossCorrelation) {
+                mode: ConvolutionMode = .crossCorrelation, extraPadding: Int = 0) {
         self.kernel = kernel
+        self.extraPadding = extraPadding
         self.bias = bias
         self.padding = padding
         self.stride = stride
@@ -42,14 +46,15 @@ public struct Conv1D: Equatable, Sendable {
 
     /// The output-length arithmetic for a signal of length `n`.
     public func outputSize(for n: Int) -> OutputSize {
-        OutputSize(axis: "length", input: n, kernel: kernel.count, padding: padding, stride: stride, dilation: dilation)
+        OutputSize(axis: "length", input: n, kernel: kernel.count, padding: padding, stride: stride, dilation: dilation,
+                   extraPadding: extraPadding)
     }
 
     /// Computes every output and the products that make it.
     public func forward(_ input: [Double]) throws -> Conv1DTrace {
         let size = outputSize(for: input.count)
         try size.validate()
-        let padded = Array(repeating: 0.0, count: padding) + input + Array(repeating: 0.0, count: padding)
+        let padded = Array(repeating: 0.0, count: padding) + input + Array(repeating: 0.0, count: padding + extraPadding)
         let applied = appliedKernel
         // The notes' centre naming needs an odd kernel whose centre always sits on the input.
         let half = (applied.count - 1) / 2 * dilation
@@ -74,7 +79,7 @@ public struct Conv1D: Equatable, Sendable {
                                     bias: bias, value: z))
         }
         return Conv1DTrace(mode: mode, input: input, kernel: kernel, appliedKernel: applied, bias: bias,
-                           padding: padding, stride: stride, dilation: dilation, paddedInput: padded,
+                           padding: padding, extraPadding: extraPadding == 0 ? nil : extraPadding, stride: stride, dilation: dilation, paddedInput: padded,
                            output: output, outputSize: size, namedByCentre: namedByCentre, steps: steps)
     }
 }

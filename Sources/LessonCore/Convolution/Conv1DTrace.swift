@@ -10,6 +10,8 @@ public struct Conv1DTrace: Equatable, Sendable, Codable {
     /// Bias, padding per end, stride and dilation.
     public var bias: Double
     public var padding: Int
+    /// The zeros at the right end beyond `padding` (TensorFlow's "same" with an odd total); nil when both ends get p.
+    public var extraPadding: Int?
     public var stride: Int
     public var dilation: Int
     /// The signal with p zeros at each end (x̃ in the notes).
@@ -23,6 +25,17 @@ public struct Conv1DTrace: Equatable, Sendable, Codable {
     public var namedByCentre: Bool
     /// One step per output.
     public var steps: [Conv1DStep]
+
+    /// The padding as the text writes it: `1`, or with uneven padding each end: `left 0, right 1`.
+    public var paddingText: String {
+        extraPadding.map { "left \(padding), right \(padding + $0)" } ?? "\(padding)"
+    }
+
+    /// x̃ described: `x with 1 zero at each end`, or `x with 0 zeros on the left and 1 on the right`.
+    public var paddedDescription: String {
+        guard let extra = extraPadding else { return "x with \(padding) zero\(padding == 1 ? "" : "s") at each end" }
+        return "x with \(padding) zero\(padding == 1 ? "" : "s") on the left and \(padding + extra) on the right"
+    }
 
     /// The step whose name is `name` (`2` for z₂), if any.
     public func step(named name: Int) -> Conv1DStep? { steps.first { $0.name == name } }

@@ -18,10 +18,13 @@ public struct MultiChannelConv2D: Equatable, Sendable {
     public var padding: Pair2
     public var stride: Pair2
     public var dilation: Pair2
+    /// The zeros at the bottom and right beyond `padding` (TensorFlow's "same" with an odd total, see `SamePadding`).
+    public var extraPadding: Pair2
 
     /// Creates the layer; nothing is checked until `forward`.
     public init(filters: [Tensor], biases: [Double], padding: Pair2 = Pair2(0), stride: Pair2 = Pair2(1),
-                dilation: Pair2 = Pair2(1)) {
+                dilation: Pair2 = Pair2(1), extraPadding: Pair2 = Pair2(0)) {
+        self.extraPadding = extraPadding
         self.filters = filters
         self.biases = biases
         self.padding = padding
@@ -50,7 +53,7 @@ public struct MultiChannelConv2D: Equatable, Sendable {
         if biases.count != filters.count {
             throw InputError("the layer has \(filters.count) filter\(filters.count == 1 ? "" : "s") but \(biases.count) bias\(biases.count == 1 ? "" : "es"); each filter has exactly one bias")
         }
-        let probe = Conv2D(kernel: first.channel(0), padding: padding, stride: stride, dilation: dilation)
+        let probe = Conv2D(kernel: first.channel(0), padding: padding, stride: stride, dilation: dilation, extraPadding: extraPadding)
         try probe.validate(inputShape: Array(inputShape.dropFirst()))
     }
 
@@ -69,7 +72,8 @@ public struct MultiChannelConv2D: Equatable, Sendable {
         for filter in filters {
             var traces: [ConvolutionTrace] = []
             for c in 0..<channels {
-                let conv = Conv2D(kernel: filter.channel(c), padding: padding, stride: stride, dilation: dilation)
+                let conv = Conv2D(kernel: filter.channel(c), padding: padding, stride: stride, dilation: dilation,
+                                  extraPadding: extraPadding)
                 traces.append(try conv.forward(inputSlices[c]))
             }
             perFilter.append(traces)
@@ -88,7 +92,7 @@ public struct MultiChannelConv2D: Equatable, Sendable {
             }
         }
         return MultiChannelConvolutionTrace(input: input, filters: filters, biases: biases, padding: padding,
-                                            stride: stride, dilation: dilation, channelTraces: perFilter,
+                                            extraPadding: extraPadding == Pair2(0) ? nil : extraPadding, stride: stride, dilation: dilation, channelTraces: perFilter,
                                             output: output, outputSizes: perFilter[0][0].outputSizes, steps: steps,
                                             parameters: parameterCount())
     }

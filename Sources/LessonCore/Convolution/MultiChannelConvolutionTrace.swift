@@ -7,6 +7,8 @@ public struct MultiChannelConvolutionTrace: Equatable, Sendable, Codable {
     public var biases: [Double]
     /// Padding per side, stride and dilation, per axis.
     public var padding: Pair2
+    /// The zeros at the bottom and right beyond `padding`; nil when every side gets `padding`.
+    public var extraPadding: Pair2?
     public var stride: Pair2
     public var dilation: Pair2
     /// `channelTraces[f][c]`: filter f's slice c slid over input channel c (bias 0).

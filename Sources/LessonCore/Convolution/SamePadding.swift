@@ -32,9 +32,27 @@ public struct SamePadding: Equatable, Sendable, Codable {
     /// The rule with symbols.
     public static let formula = "total = max((⌈n/s⌉ − 1)·s + d(k − 1) + 1 − n, 0), ⌊total/2⌋ before the input and the rest after"
 
+    /// The rule for rows then columns of a matrix input and kernel (their last two sizes).
+    public static func rowsAndColumns(input: [Int], kernel: [Int], stride: Pair2, dilation: Pair2) -> [SamePadding] {
+        let (n, k) = (Array(input.suffix(2)), Array(kernel.suffix(2)))
+        return [SamePadding(axis: "rows", input: n[0], kernel: k[0], stride: stride.rows, dilation: dilation.rows),
+                SamePadding(axis: "columns", input: n[1], kernel: k[1], stride: stride.columns, dilation: dilation.columns)]
+    }
+
+    /// The zeros on top and on the left, and the extra ones at the bottom and right, of `rowsAndColumns`.
+    public static func pads(_ axes: [SamePadding]) -> (padding: Pair2, extra: Pair2) {
+        (Pair2(rows: axes[0].before, columns: axes[1].before),
+         Pair2(rows: axes[0].after - axes[0].before, columns: axes[1].after - axes[1].before))
+    }
+
+    /// The text's lines for the axes of one "same" padding: the rule, then each axis filled in.
+    public static func lines(_ axes: [SamePadding]) -> [String] {
+        ["Padding \"same\" as Keras and TensorFlow: output ⌈n/s⌉, \(formula)"] + axes.map { "  " + $0.filledIn }
+    }
+
     /// This axis's numbers filled in: `rows: total = max((⌈5/1⌉ − 1)×1 + 1×(2 − 1) + 1 − 5, 0) = 1: 0 on top, 1 at the bottom`.
     public var filledIn: String {
-        let (start, end) = axis == "rows" ? ("on top", "at the bottom") : ("on the left", "on the right")
+        let (start, end) = axis == "rows" ? ("on top", "at the bottom") : axis == "length" ? ("at the left end", "at the right end") : ("on the left", "on the right")
         return "\(axis): total = max((⌈\(input)/\(stride)⌉ − 1)×\(stride) + \(dilation)×(\(kernel) − 1) + 1 − \(input), 0) = \(total): \(before) \(start), \(after) \(end)"
     }
 }

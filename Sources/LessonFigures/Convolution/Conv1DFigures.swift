@@ -69,7 +69,7 @@ public enum Conv1DFigures {
         let layout = layout(for: trace)
         let step = stepIndex.map { trace.steps[$0] }
         var settings: [String] = []
-        if trace.padding != 0 { settings.append("padding \(trace.padding)") }
+        if trace.padding != 0 || trace.extraPadding != nil { settings.append("padding \(trace.paddingText)") }
         if trace.stride != 1 { settings.append("stride \(trace.stride)") }
         if trace.dilation != 1 { settings.append("dilation \(trace.dilation)") }
         if trace.mode == .convolution { settings.append("kernel reversed") }
@@ -79,7 +79,7 @@ public enum Conv1DFigures {
         let p = trace.padding, n = trace.input.count
         var taps: [Int: Double] = [:]
         for term in step?.terms ?? [] { taps[term.paddedPosition] = term.weight }
-        let label = p == 0 ? "signal x" : "x̃: the signal x with \(p) zero\(p == 1 ? "" : "s") at each end"
+        let label = p == 0 && trace.extraPadding == nil ? "signal x" : "x̃: the signal " + trace.paddedDescription
         layout.signal.draw(on: canvas, label: label) { _, c in
             let isPadding = c < p || c >= p + n
             let text = Notation.number(trace.paddedInput[c])

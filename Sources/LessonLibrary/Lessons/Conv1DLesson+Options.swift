@@ -31,13 +31,16 @@ extension Conv1DLesson {
             changes.set(&example.stride, to: stride)
             changes.set(&example.dilation, to: dilation)
             let (taps, dilation) = (example.kernel.count, example.dilation)
+            var padsSame = false
             try changes.set(&example.padding, from: padding) { text in
                 switch try PaddingArgument(text) {
                 case .size(let pair) where pair.isSquare: return pair.rows
                 case .size: throw InputError("--padding \(text): a signal has one axis; give one number")
+                case .named(.same): padsSame = true; return 0
                 case .named(let mode): return try mode.padding(kernel: taps, dilation: dilation, axis: "signal")
                 }
             }
+            if padsSame { example.padSame() }
             changes.set(&example.mode, to: .convolution, when: flip)
             // The stated values describe the lesson's own numbers, not these.
             if changes.any { (example.statedOutput, example.statedSums) = (nil, []) }

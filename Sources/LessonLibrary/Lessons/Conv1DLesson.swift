@@ -20,6 +20,10 @@ public enum Conv1DLesson: Lesson {
         public var stride = 1
         public var dilation = 1
         public var mode = ConvolutionMode.crossCorrelation
+        /// The zeros at the right end beyond `padding` (Keras's "same" with an odd total).
+        public var extraPadding = 0
+        /// How `--padding same` chose the padding; nil for a padding given as a number.
+        public var samePadding: SamePadding?
         /// The outputs the lesson file states, if any.
         public var statedOutput: [Double]?
         /// Worked sums the lesson file states, by output name (2 for z₂).
@@ -33,7 +37,8 @@ public enum Conv1DLesson: Lesson {
 
         public static func == (a: Example, b: Example) -> Bool {
             a.input == b.input && a.kernel == b.kernel && a.bias == b.bias && a.padding == b.padding
-                && a.stride == b.stride && a.dilation == b.dilation && a.mode == b.mode && a.statedOutput == b.statedOutput
+                && a.stride == b.stride && a.dilation == b.dilation && a.mode == b.mode && a.extraPadding == b.extraPadding
+                && a.samePadding == b.samePadding && a.statedOutput == b.statedOutput
                 && a.statedSums.map(\.name) == b.statedSums.map(\.name) && a.statedSums.map(\.sum) == b.statedSums.map(\.sum)
         }
 
@@ -65,7 +70,15 @@ public enum Conv1DLesson: Lesson {
 
         /// The operation these parameters describe.
         public var operation: Conv1D {
-            Conv1D(kernel: kernel, bias: bias, padding: padding, stride: stride, dilation: dilation, mode: mode)
+            Conv1D(kernel: kernel, bias: bias, padding: padding, stride: stride, dilation: dilation, mode: mode,
+                   extraPadding: extraPadding)
+        }
+
+        /// Pads as Keras and TensorFlow do for `padding="same"` (see `SamePadding`): the extra
+        /// zero of an odd total goes to the right end.
+        mutating func padSame() {
+            let rule = SamePadding(axis: "length", input: input.count, kernel: kernel.count, stride: stride, dilation: dilation)
+            (padding, extraPadding, samePadding) = (rule.before, rule.after - rule.before, rule)
         }
     }
 
@@ -78,7 +91,7 @@ public enum Conv1DLesson: Lesson {
         var lines = heading.lines
         lines.append("Operation: \(trace.mode.explanation).")
         lines.append("")
-        lines += describe(trace)
+        lines += describe(trace, samePadding: example.samePadding)
         var checked: [String] = []
         if let output = example.statedOutput { checked.append("the stated output (\(output.count) values)") }
         if !example.statedSums.isEmpty { checked.append("\(example.statedSums.count) worked sum\(example.statedSums.count == 1 ? "" : "s")") }
@@ -88,12 +101,13 @@ public enum Conv1DLesson: Lesson {
     }
 
     /// The step-by-step text of a trace.
-    static func describe(_ trace: Conv1DTrace) -> [String] {
-        let signal = trace.padding == 0 ? "x" : "x̃"
+    static func describe(_ trace: Conv1DTrace, samePadding: SamePadding? = nil) -> [String] {
+        let isPadded = trace.padding > 0 || trace.extraPadding != nil
+        let signal = isPadded ? "x̃" : "x"
         var lines: [String] = []
         lines.append("x (length \(trace.input.count)): " + vector(trace.input))
-        if trace.padding > 0 {
-            lines.append("x̃, x with \(trace.padding) zero\(trace.padding == 1 ? "" : "s") at each end (length \(trace.paddedInput.count)): " + vector(trace.paddedInput))
+        if isPadded {
+            lines.append("x̃, \(trace.paddedDescription) (length \(trace.paddedInput.count)): " + vector(trace.paddedInput))
         }
         let names = trace.weightNames
         let k = trace.kernel.count
@@ -103,7 +117,7 @@ public enum Conv1DLesson: Lesson {
         }
         // Tap u of the applied kernel is weight u as printed, or weight k − 1 − u when reversed.
         let nameOfTap = { (u: Int) in names[trace.mode == .convolution ? k - 1 - u : u] }
-        lines.append("bias \(Notation.number(trace.bias)), padding \(trace.padding), stride \(trace.stride), dilation \(trace.dilation)")
+        lines.append("bias \(Notation.number(trace.bias)), padding \(trace.paddingText), stride \(trace.stride), dilation \(trace.dilation)")
         if trace.namedByCentre {
             lines.append("Each output is named after the input position under the kernel's centre, as the notes do (z_i sits over x_i).")
         } else {
@@ -123,6 +137,7 @@ public enum Conv1DLesson: Lesson {
         let first = trace.steps.first?.label ?? "z", last = trace.steps.last?.label ?? "z"
         lines.append("output (length \(trace.output.count)), \(first) … \(last): " + vector(trace.output))
         lines.append("")
+        if let samePadding { lines += SamePadding.lines([samePadding]) }
         lines.append("Output length: \(OutputSize.formula)")
         lines.append("  " + trace.outputSize.filledIn)
         return lines

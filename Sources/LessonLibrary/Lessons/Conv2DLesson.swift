@@ -70,11 +70,8 @@ public enum Conv2DLesson: Lesson {
         /// zero of an odd total goes to the bottom or right. Needs a matrix input and kernel.
         mutating func padSame() {
             guard input.rank == 2, kernel.rank == 2 else { return }
-            let rule = [SamePadding(axis: "rows", input: input.shape[0], kernel: kernel.shape[0], stride: stride.rows, dilation: dilation.rows),
-                        SamePadding(axis: "columns", input: input.shape[1], kernel: kernel.shape[1], stride: stride.columns,
-                                    dilation: dilation.columns)]
-            padding = Pair2(rows: rule[0].before, columns: rule[1].before)
-            extraPadding = Pair2(rows: rule[0].after - rule[0].before, columns: rule[1].after - rule[1].before)
+            let rule = SamePadding.rowsAndColumns(input: input.shape, kernel: kernel.shape, stride: stride, dilation: dilation)
+            (padding, extraPadding) = SamePadding.pads(rule)
             samePadding = rule
         }
 
@@ -131,10 +128,7 @@ public enum Conv2DLesson: Lesson {
         lines.append("")
         lines += LessonText.matrix("output", trace.output)
         lines.append("")
-        if let rule = stated.samePadding {
-            lines.append("Padding \"same\" as Keras and TensorFlow: output ⌈n/s⌉, \(SamePadding.formula)")
-            for axis in rule { lines.append("  " + axis.filledIn) }
-        }
+        if let rule = stated.samePadding { lines += SamePadding.lines(rule) }
         lines.append("Output size: \(OutputSize.formula)")
         let sizes = trace.outputSizes
         if sizes[0].input == sizes[1].input, sizes[0].kernel == sizes[1].kernel, sizes[0].padding == sizes[1].padding,

@@ -29,7 +29,8 @@ extension ConvChannelsLesson {
             }
             try changes.set(&example.biases, from: biases) { try MatrixArgument.vector($0, option: "--biases") }
             try window.apply(kernelShape: example.filters.first?.shape ?? [1, 1], padding: &example.padding,
-                             stride: &example.stride, dilation: &example.dilation, to: &changes)
+                             stride: &example.stride, dilation: &example.dilation, to: &changes, leavingSame: true)
+            if window.asksSame { example.padSame() }
             if changes.any { (example.statedOutput, example.statedParameters) = (nil, nil) }
             return changes.any
         }

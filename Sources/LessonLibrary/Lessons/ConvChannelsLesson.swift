@@ -20,6 +20,10 @@ public enum ConvChannelsLesson: Lesson {
         public var padding = Pair2(0)
         public var stride = Pair2(1)
         public var dilation = Pair2(1)
+        /// The zeros at the bottom and right beyond `padding` (Keras's "same" with an odd total).
+        public var extraPadding = Pair2(0)
+        /// How `--padding same` chose the padding, rows then columns; nil for a padding given as numbers.
+        public var samePadding: [SamePadding]?
         /// The output (K × H_out × W_out) and parameter count the lesson file states, if any.
         public var statedOutput: Tensor?
         public var statedParameters: Int?
@@ -59,7 +63,16 @@ public enum ConvChannelsLesson: Lesson {
 
         /// The layer these parameters describe.
         public var layer: MultiChannelConv2D {
-            MultiChannelConv2D(filters: filters, biases: biases, padding: padding, stride: stride, dilation: dilation)
+            MultiChannelConv2D(filters: filters, biases: biases, padding: padding, stride: stride, dilation: dilation,
+                               extraPadding: extraPadding)
+        }
+
+        /// Pads as Keras and TensorFlow do for `padding="same"` (see `SamePadding`).
+        mutating func padSame() {
+            guard input.rank == 3, let filter = filters.first, filter.rank == 3 else { return }
+            let rule = SamePadding.rowsAndColumns(input: input.shape, kernel: filter.shape, stride: stride, dilation: dilation)
+            (padding, extraPadding) = SamePadding.pads(rule)
+            samePadding = rule
         }
     }
 
@@ -87,7 +100,7 @@ public enum ConvChannelsLesson: Lesson {
         }
         var lines = heading.lines
         lines.append("Operation: cross-correlation per channel, summed over the channels, plus one bias per filter.")
-        lines += describe(trace)
+        lines += describe(trace, samePadding: example.samePadding)
         var checked: [String] = []
         if let output = example.statedOutput { checked.append("the stated output (\(output.count) cells)") }
         if let parameters = example.statedParameters { checked.append("the parameter count \(parameters)") }
@@ -98,7 +111,7 @@ public enum ConvChannelsLesson: Lesson {
     }
 
     /// The step-by-step text of a trace.
-    static func describe(_ trace: MultiChannelConvolutionTrace) -> [String] {
+    static func describe(_ trace: MultiChannelConvolutionTrace, samePadding: [SamePadding]? = nil) -> [String] {
         let channels = trace.input.shape[0], k = trace.filters[0].shape
         var lines: [String] = [""]
         lines.append("input (\(Notation.shape(trace.input.shape)), C_in × H × W):")
@@ -113,7 +126,7 @@ public enum ConvChannelsLesson: Lesson {
                 lines.append(Notation.matrix(filter.channel(c), indent: "  "))
             }
         }
-        lines.append("padding \(trace.padding), stride \(trace.stride), dilation \(trace.dilation)")
+        lines.append("padding \(Conv2DLesson.paddingText(trace.channelTraces[0][0])), stride \(trace.stride), dilation \(trace.dilation)")
         lines.append("")
         lines.append("Step by step (output z[filter][row,column], 1-based; each channel's window in padded coordinates):")
         for step in trace.steps {
@@ -135,9 +148,10 @@ public enum ConvChannelsLesson: Lesson {
         }
         lines.append("")
         let sizes = trace.outputSizes
+        if let samePadding { lines += SamePadding.lines(samePadding) }
         lines.append("Output size: \(OutputSize.formula); C_out = K = \(trace.filters.count)")
         if sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel && sizes[0].padding == sizes[1].padding
-            && sizes[0].stride == sizes[1].stride && sizes[0].dilation == sizes[1].dilation {
+            && sizes[0].extraPadding == sizes[1].extraPadding && sizes[0].stride == sizes[1].stride && sizes[0].dilation == sizes[1].dilation {
             lines.append("  rows and columns: " + sizes[0].filledIn)
         } else {
             lines.append("  rows:    " + sizes[0].filledIn)
