@@ -45,6 +45,9 @@ import Testing
         ("1e400", "'1e400' in row 1, column 1 is not a number this tool can hold: it overflows beyond ±1.8e308"),
         ("1 2\u{0}3", "the text holds a NUL byte at character 4; write plain text numbers"),
         ("1 \u{1B}[2J", "'\\e[2J' in row 1, column 2 is not a number"),
+        // Swift's Double reads hexadecimal; a matrix of the course never holds it.
+        ("0x10 1", "'0x10' in row 1, column 1 is not a number"),
+        ("1 -0x1p3", "'-0x1p3' in row 1, column 2 is not a number"),
     ])
     func malformedLiteralsAreNamed(text: String, message: String) {
         let error = #expect(throws: InputError.self) { try MatrixLiteral.parse(text) }

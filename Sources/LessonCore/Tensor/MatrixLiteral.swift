@@ -73,6 +73,8 @@ public enum MatrixLiteral {
         func plain(_ part: Substring) -> Result<Double, NumberProblem> {
             let lower = part.lowercased()
             if lower.contains("nan") || lower.contains("inf") { return .failure(.notFinite) }
+            // `Double` also reads hexadecimal ("0x10" is 16, "0x1p3" is 8): not a number a person writes here.
+            if lower.contains("x") { return .failure(.notANumber) }
             guard let value = Double(part) else { return .failure(.notANumber) }
             return value.isFinite ? .success(value) : .failure(.overflow)
         }
