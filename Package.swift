@@ -70,7 +70,8 @@ let package = Package(
             name: "LessonGraderTests",
             dependencies: ["LessonGrader", "LessonLibrary", "LessonFigures", "LessonCore", "LessonTestSupport"]
         ),
-        .testTarget(name: "LessonCLITests", dependencies: ["LessonLibrary", "lesson", "LessonTestSupport"]),
+        // References/ holds the expected outputs, read by path (#filePath), not bundled.
+        .testTarget(name: "LessonCLITests", dependencies: ["LessonLibrary", "lesson", "LessonTestSupport"], exclude: ["References"]),
         // Seeded, bounded fuzzing of matrix literals, lesson and network files and submissions (issue 16).
         .testTarget(name: "LessonFuzzTests", dependencies: ["LessonCore", "LessonLibrary", "LessonGrader", "LessonTestSupport"]),
     ]

@@ -38,7 +38,7 @@ struct LessonCommand: ParsableCommand {
         if arguments.count >= 2, arguments[0] == "run", !arguments[1].hasPrefix("-"), arguments[1] != "help" {
             let lessons = RunCommand.configuration.subcommands.map { $0._commandName }
             if !lessons.contains(arguments[1]) {
-                printError("error: there is no lesson '\(Excerpt.quote(arguments[1]))'; the lessons are \(lessons.sorted().joined(separator: ", "))")
+                printError("error: there is no lesson '\(Excerpt.quote(arguments[1]))'; the lessons are \(lessons.joined(separator: ", "))")
                 Foundation.exit(1)
             }
         }

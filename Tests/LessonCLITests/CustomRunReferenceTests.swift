@@ -70,6 +70,11 @@ struct CustomRun: CustomTestStringConvertible, Sendable {
         .init("backprop.by-hand-seed-indexing", ["run", "backprop", "--variant", "by-hand", "--indexing", "seed",
                                                  "--no-figures"]),
         .init("rnn.truncate-1", ["run", "rnn", "--truncate", "1", "--strict", "--no-figures"]),
+        // A new α makes the run "custom": the lesson file's description, which states its own α, is not shown.
+        .init("backprop.learning-rate", ["run", "backprop", "--learning-rate", "0.5", "--no-figures"]),
+        // Matrices as NumPy prints them.
+        .init("conv2d.numpy-matrices", ["run", "conv2d", "--input", "[[1, 2, 3], [4, 5, 6], [7, 8, 9]]",
+                                        "--kernel", "[[1, 0], [0, -1]]", "--no-figures"]),
         .init("optimizers.adam-alone", ["run", "optimizers", "--optimizer", "adam", "--no-figures"]),
         // Exercises and grading.
         .init("exercise.show-output-sizes-mia", ["exercise", "show", "output-sizes", "--student", "mia", "--no-figures"]),

@@ -35,10 +35,15 @@ import Testing
         #expect(steps?.count == expected.count * expected[0].count)
     }
 
-    /// A word after `run` that names no lesson: one sentence listing the lessons, exit 1.
+    /// A word after `run` that names no lesson: one sentence listing the lessons in the course's
+    /// order (as `lesson list` and `lesson figures --lesson` list them), exit 1.
     @Test func anUnknownLessonIsOneSentenceAndExitOne() throws {
-        let result = try runLesson(["run", "nope", "--no-figures"])
-        expectRefusal(result, "error: there is no lesson 'nope'; the lessons are activations, autodiff, backprop, cnn, conv-arithmetic, conv-channels, conv-matrix, conv-transpose, conv1d, conv2d, conv2d-backward, conv2d-modes, gradient-descent, image-filters, lstm, mlp, optimizers, param-count, perceptron, pooling, rnn, separable")
+        let order = "conv2d, conv2d-backward, pooling, conv1d, conv2d-modes, conv-arithmetic, conv-channels, mlp, backprop, perceptron, autodiff, activations, conv-matrix, conv-transpose, separable, image-filters, cnn, param-count, rnn, lstm, gradient-descent, optimizers"
+        expectRefusal(try runLesson(["run", "nope", "--no-figures"]), "error: there is no lesson 'nope'; the lessons are \(order)")
+        let listed = try runLesson(["list"]).stdout.split(separator: "\n").map { $0.prefix { $0 != " " } }
+        #expect(listed.joined(separator: ", ") == order)
+        let figures = try runLesson(["figures", "--lesson", "nope", "--out", FileManager.default.temporaryDirectory.path])
+        #expect(figures.stderr == "error: there is no lesson 'nope'; the lessons are \(order)\n")
     }
 
     @Test(arguments: [
@@ -47,8 +52,8 @@ import Testing
         (["--input", " ; "], "error: --input \" ; \": the matrix is empty; write rows of numbers separated by ';', such as \"1 0 3; 0 3 4\""),
         (["--kernel", "1 2 3 4 5 6"], "error: the kernel (6 columns) is larger than the padded input (5 + 2×0 = 5 columns), so n + 2p − d(k − 1) − 1 = −1 is below 0 and there is no output"),
         (["--stride", "0"], "error: stride must be 1 or more along the rows, got 0"),
-        (["--dilation", "-1"], "error: dilation must be 1 or more along the rows, got -1"),
-        (["--padding", "-1"], "error: padding must be 0 or more along the rows, got -1"),
+        (["--dilation", "-1"], "error: dilation must be 1 or more along the rows, got −1"),
+        (["--padding", "-1"], "error: padding must be 0 or more along the rows, got −1"),
         (["--padding", "1000000"], "error: padding must be at most 100 along the rows, got 1000000; more only adds zeros around the input"),
         (["--padding", "9223372036854775807"], "error: padding must be at most 100 along the rows, got 9223372036854775807; more only adds zeros around the input"),
         (["--dilation", "9223372036854775807"], "error: dilation must be at most 100 along the rows, got 9223372036854775807"),
@@ -103,6 +108,6 @@ import Testing
         let home = try home(with: "title: T\nsummary: S\nexample: {input: \"1\", kernel: \"1\"}\n")
         try FileManager.default.removeItem(at: home.appendingPathComponent("lessons/conv2d.yaml"))
         let result = try runLesson(["run", "conv2d"], home: home)
-        expectRefusal(result, "error: there is no lesson 'conv2d' (no file lessons/conv2d.yaml); the lessons are ")
+        expectRefusal(result, "error: there is no lesson 'conv2d' (no file lessons/conv2d.yaml); the folder lessons/ holds no lesson file (*.yaml) at all")
     }
 }

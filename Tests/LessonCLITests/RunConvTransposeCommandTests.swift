@@ -22,7 +22,7 @@ import Testing
     @Test(arguments: [
         (["--output-padding", "1"], "error: output_padding must be smaller than the stride or the dilation along the rows (stride 1, dilation 1), got 1"),
         (["--padding", "3"], "error: (n − 1)s − 2p + d(k − 1) + output_padding + 1 = −2 along the rows: the padding 3 crops more than the transposed convolution produces"),
-        (["--stride", "-1"], "error: stride must be 1 or more along the rows, got -1"),
+        (["--stride", "-1"], "error: stride must be 1 or more along the rows, got −1"),
         (["--stride", "9223372036854775807"], "error: stride must be at most 100 along the rows, got 9223372036854775807"),
         (["--padding", "9223372036854775807"], "error: padding must be at most 100 along the rows, got 9223372036854775807"),
         (["--dilation", "9223372036854775807"], "error: dilation must be at most 100 along the rows, got 9223372036854775807"),

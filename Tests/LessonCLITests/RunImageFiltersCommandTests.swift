@@ -22,7 +22,7 @@ import Testing
         (["--kernel", "emboss"], "error: --kernel emboss: there is no kernel 'emboss'; the kernels are box-blur, gaussian, sharpen, edge, sobel, sobel-y, edge-pair, edge-pair-vertical"),
         (["--image", "/nonexistent/photo.png"], "error: cannot read the image file '/nonexistent/photo.png'"),
         (["--image", "Package.swift"], "error: the image 'Package.swift' cannot be used: not a readable PNG (Not a PNG file)"),
-        (["--at", "200,1"], "error: lessons/image-filters.yaml, line 10 (example): the pixel [200,1] is outside the 96×128 filtered image (rows 1–96, columns 1–128)"),
+        (["--at", "200,1"], "error: --at 200,1: the pixel [200,1] is outside the 96×128 filtered image (rows 1–96, columns 1–128)"),
         (["--at", "0,1"], "error: --at 0,1: rows and columns are 1-based, so both must be 1 or more"),
     ])
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {

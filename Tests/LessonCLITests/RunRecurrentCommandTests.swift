@@ -112,7 +112,7 @@ private func near(_ value: Any?, _ expected: Double, _ tolerance: Double = 5e-7)
         ("inputs: [[1], [0.5], [-1]]", "inputs: []", "error: $TMP/net.yaml, line 5 (network.inputs): the sequence is empty (T = 0); give at least one input x⁽¹⁾"),
         ("inputs: [[1], [0.5], [-1]]", "inputs: [[1], [.nan], [-1]]", "error: $TMP/net.yaml, line 5 (network.inputs[2][1]): expected a finite number, but '.nan' is not a finite number; nan and inf are refused"),
         ("inputs: [[1], [0.5], [-1]]", "inputs: [[1], [0.5, 2], [-1]]", "error: $TMP/net.yaml, line 5 (network.inputs): x⁽²⁾ has 2 values; expected 1, one per column of U"),
-        ("target: [1]", "target: [1, 0]", "error: $TMP/net.yaml, line 9 (network.target): expected 1 value (one per output unit, the rows of V), got 2"),
+        ("target: [1]", "target: [1, 0]", "error: $TMP/net.yaml, line 9 (network.target): expected 1 value, one per output unit, got 2"),
         ("target: [1]", "targets: [[1], [0]]", "error: $TMP/net.yaml, line 9 (network.targets): expected 3 targets, one per input step, got 2"),
         ("W: [[0.1, 0.4], [-0.2, 0.3]]", "W: [[0.1, 0.4]]", "error: $TMP/net.yaml, line 3 (network.W): expected a 2×2 matrix (h×h, h = 2 hidden units as U has rows), got 1×2"),
         ("V: [[0.6, -0.5]]", "V: [[0.6, -0.5, 1]]", "error: $TMP/net.yaml, line 4 (network.V): expected an o×2 matrix (one column per hidden unit, as U has 2 rows), got 1×3"),
@@ -132,7 +132,7 @@ private func near(_ value: Any?, _ expected: Double, _ tolerance: Double = 5e-7)
     @Test(arguments: [
         ("W_i: [[0.3, 0.6]]", "W_i: [[0.3, 0.6, 1]]", "error: $TMP/net.yaml, line 3 (network.W_i): expected a 1×2 matrix (h×(h + n) with h = 1 and n = 1, as W_f), got 1×3"),
         ("target: 0.5", "targets: [0.5]", "error: $TMP/net.yaml, line 7 (network.targets): expected 2 targets, one per input step, got 1"),
-        ("target: 0.5", "target: [0.5, 1]", "error: $TMP/net.yaml, line 7 (network.target): expected 1 value (one per output unit, the rows of V), got 2"),
+        ("target: 0.5", "target: [0.5, 1]", "error: $TMP/net.yaml, line 7 (network.target): expected 1 value, one per output unit, got 2"),
         ("inputs: [1, 0.5]", "inputs: [[1, 2], [0.5, 1]]", "error: $TMP/net.yaml, line 6 (network.inputs): x⁽¹⁾ has 2 values; expected 1, the columns of W_f after the first h = 1"),
         ("target: 0.5", "target: 0.5\n  loss: cross-entropy", "error: $TMP/net.yaml, line 8 (network.loss): the lstm lesson's loss is mse, ½Σ(ŷ − y)² on the cell's output; got 'cross-entropy'"),
     ])

@@ -18,7 +18,7 @@ import Testing
     @Test(arguments: [
         (["--pointwise", "1 2"], "error: the pointwise weights are 1×2 but must be filters × 3 (one column per input channel)"),
         (["--bias", "1"], "error: there are 2 pointwise filters but 1 bias; each filter needs one bias"),
-        (["--padding", "-2"], "error: padding must be 0 or more along the rows, got -2"),
+        (["--padding", "-2"], "error: padding must be 0 or more along the rows, got −2"),
     ])
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
         let result = try runLesson(["run", "separable", "--no-figures"] + arguments)

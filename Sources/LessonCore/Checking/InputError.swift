@@ -1,3 +1,4 @@
+import Foundation
 /// A mistake in what a person gave the tool: a matrix, a lesson file, an option, a submission.
 ///
 /// An error is a value: what went wrong (`problem`, with its data) and where (`places`, the
@@ -96,9 +97,9 @@ extension InputError.Problem {
         case .brackets(let detail):
             return "\(detail); write a matrix as [[1, 0, 3], [0, 3, 4]] or as \"1 0 3; 0 3 4\""
         case .outOfRange(let setting, let axis, let value, .atLeast(let bound)):
-            return "\(setting) must be \(bound) or more along the \(axis), got \(value)"
+            return "\(setting) must be \(bound) or more along the \(axis), got \(String(value).replacingOccurrences(of: "-", with: "−"))"
         case .outOfRange(let setting, let axis, let value, .atMost(let bound, let reason)):
-            return "\(setting) must be at most \(bound) along the \(axis), got \(value)" + (reason.map { "; " + $0 } ?? "")
+            return "\(setting) must be at most \(bound) along the \(axis), got \(String(value).replacingOccurrences(of: "-", with: "−"))" + (reason.map { "; " + $0 } ?? "")
         case .described(let text), .overflow(let text):
             return text
         }

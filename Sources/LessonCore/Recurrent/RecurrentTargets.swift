@@ -35,7 +35,7 @@ public enum RecurrentTargets: Equatable, Codable, Sendable {
         switch self {
         case .last(let y):
             guard y.count == outputs else {
-                throw RecurrentShapeError(key: "target", "expected \(outputs) value\(outputs == 1 ? "" : "s") (one per output unit, the rows of V), got \(y.count)")
+                throw RecurrentShapeError(key: "target", "expected \(outputs) value\(outputs == 1 ? "" : "s"), one per output unit, got \(y.count)")
             }
             try Vectors.requireFinite(y, key: "target")
         case .everyStep(let ys):

@@ -32,7 +32,8 @@ extension CNNLesson {
                 example.expected.lossAfter = nil
             }
             if changes.any { example.expected = Example.Expected() }
-            return changes.any
+            // The run is custom either way: the lesson file's description states its own α.
+            return changes.any || learningRate != nil
         }
     }
 }

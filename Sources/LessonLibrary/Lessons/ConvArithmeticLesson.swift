@@ -121,7 +121,7 @@ public enum ConvArithmeticLesson: Lesson {
         } else {
             let input = axis.unreadCells.filter { $0.inputIndex != nil }
             let listed = axis.unreadCells.map { describeCell($0.paddedIndex, padding: p, n: n) }.joined(separator: ", ")
-            lines.append("  never read by any window: \(listed)" + (input.isEmpty ? " (only padding)" : " — \(input.count) of them input, lost to this layer"))
+            lines.append("  never read by any window: \(listed)" + (input.isEmpty ? ", padding only: no input is lost" : " — \(input.count) of them input, lost to this layer"))
         }
         let total = d * (k - 1)
         if total % 2 == 0 {

@@ -39,6 +39,7 @@ extension ImageFiltersLesson {
                     throw InputError("--at \(at): rows and columns are 1-based, so both must be 1 or more")
                 }
                 example.focus = (pair.rows - 1, pair.columns - 1)
+                example.focusOption = at
             }
             if changes.any { example.statedSize = nil }
             return changes.any

@@ -21,6 +21,8 @@ public enum ImageFiltersLesson: Lesson {
         public var kernel: ImageKernel
         /// The worked pixel, 0-based, or nil for the one the filter changes most.
         public var focus: (row: Int, column: Int)?
+        /// `--at` as the person typed it, when it chose `focus`: a pixel outside the image is blamed on it.
+        public var focusOption: String?
         /// The filtered size the lesson file states.
         public var statedSize: [Int]?
 
@@ -74,7 +76,11 @@ public enum ImageFiltersLesson: Lesson {
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
         let picture = try readPicture(example.imageURL, name: example.imageName)
-        let trace = try ImageFilter(kernel: example.kernel).apply(picture.gray, focus: example.focus)
+        let trace: ImageFilterTrace
+        do { trace = try ImageFilter(kernel: example.kernel).apply(picture.gray, focus: example.focus) } catch let error as InputError {
+            guard let at = example.focusOption, !error.isLocated else { throw error }
+            throw error.located(in: "--at \(Excerpt.quote(at))")
+        }
         var mismatches: [Mismatch] = []
         if let size = example.statedSize, size != trace.output.shape {
             mismatches.append(Mismatch(subject: "filtered size", stated: Notation.shape(size), recomputed: Notation.shape(trace.output.shape)))

@@ -47,7 +47,9 @@ public struct NetworkStepOptions: LessonOptions {
             guard indexing == "seed" || indexing == "lesson" else { throw InputError("--indexing \(indexing): expected lesson or seed") }
             lesson.seedIndexing = indexing == "seed"
         }
-        return try network.apply(to: &lesson)
+        let changed = try network.apply(to: &lesson)
+        // A new α makes the run custom: the lesson file's description states its own α.
+        return changed || learningRate != nil
     }
 }
 

@@ -19,7 +19,8 @@ enum PoolingText {
             lines.append(paddedMatrix(trace, decimals: d))
         }
         lines.append("")
-        lines.append("Step by step (indices 1-based; window rows and columns in input coordinates, 0 and n + 1 are padding):")
+        lines.append("Step by step (indices 1-based; window rows and columns in input coordinates"
+                     + (trace.padding != Pair2(0) ? ", 0 and n + 1 are padding):" : "):"))
         for step in trace.steps {
             lines.append("\(step.label): window \(step.windowText)")
             lines.append("  " + step.text(op: trace.op, decimals: d))

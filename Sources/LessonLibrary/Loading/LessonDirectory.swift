@@ -48,7 +48,9 @@ public struct LessonDirectory {
         let file = url.appendingPathComponent(id + ".yaml")
         guard FileManager.default.fileExists(atPath: file.path) else {
             let known = (try? ids()) ?? []
-            throw InputError("there is no lesson '\(id)' (no file lessons/\(id).yaml); the lessons are \(known.joined(separator: ", "))")
+            let listed = known.isEmpty ? "the folder lessons/ holds no lesson file (*.yaml) at all"
+                                       : "the lessons are \(known.joined(separator: ", "))"
+            throw InputError("there is no lesson '\(id)' (no file lessons/\(id).yaml); \(listed)")
         }
         let document = try YAMLValue.load(file, displayName: "lessons/\(id).yaml")
         return try LessonFile(id: id, document: document)
