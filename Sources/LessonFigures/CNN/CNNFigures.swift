@@ -84,7 +84,9 @@ public enum CNNFigures {
         for r in grid.shownRows { for c in grid.shownColumns { styles[r * tensor.shape[1] + c] = style(r, c) } }
         let numbers = styles.values.allSatisfy { s in s.text.map { cellNeed($0) <= grid.cellSize + 1e-9 } ?? true }
         let notes = styles.values.allSatisfy { s in s.note.map { noteNeed($0) <= grid.cellSize + 1e-9 } ?? true }
-        grid.draw(on: canvas, label: label) { r, c in
+        var floored = grid
+        floored.numberFloor = cellNumberSize
+        floored.draw(on: canvas, label: label) { r, c in
             var s = styles[r * tensor.shape[1] + c] ?? CellStyle()
             if !numbers { s.text = nil }
             if !numbers || !notes { s.note = nil }
@@ -125,19 +127,20 @@ public enum CNNFigures {
         }
     }
 
-    /// The smallest cell whose number reads at projector size: the Grid writes it at 0.4 of the
-    /// cell (24 px from a 60 px cell) and shrinks it to fit 0.84 of the width. A short number
-    /// (up to 4 characters: "−4.5") keeps 24 px; a longer one ("−0.088") keeps 18 px, since
-    /// 24 px would leave room for only four cells across a column.
+    /// The smallest cell whose number reads at projector size (24 px): the cnn grids keep a
+    /// number at that floor (`Grid.numberFloor`) while it is at most half the cell high and fits
+    /// 0.94 of its width, so "−4.5" needs a 71 px cell and "−0.088" a 108 px one. A matrix of
+    /// such cells too large for the slide is cut (a window) rather than its numbers shrunk.
     static func cellNeed(_ text: String) -> Double {
-        max(24 / 0.4, ems(text) * (text.count <= 4 ? cellNumberSize : textFloor) / 0.84 + 1)
+        max(cellNumberSize / 0.5, ems(text) * cellNumberSize / 0.94 + 1)
     }
 
-    /// The size a short number in a cell keeps.
-    static let cellNumberSize = 24.0
+    /// The size every number in a cell keeps.
+    static let cellNumberSize = ConvolutionFigures.minimumNumberSize
 
-    /// The smallest cell whose corner note reads at 18 px (the Grid fits it to 0.9 of the cell).
-    static func noteNeed(_ text: String) -> Double { ems(text) * textFloor / 0.9 + 1 }
+    /// The smallest cell whose corner note reads at 18 px (the Grid writes it at 0.3 of the cell,
+    /// up to 18 px, fitted to 0.9 of the cell).
+    static func noteNeed(_ text: String) -> Double { max(textFloor / 0.3, ems(text) * textFloor / 0.9 + 1) }
 
     /// The smallest cell every number of these matrices needs.
     static func need(_ tensors: [Tensor]) -> Double {
@@ -158,10 +161,6 @@ public enum CNNFigures {
         canvas.text(note, x: 640, y: 76, size: max(textFloor, canvas.fittingSize(note, size: 20, maxWidth: 1200)), canvas.theme.muted)
     }
 
-    /// Whether numbers in `grid`'s cells would be 18 px or more (Grid writes them at 0.4 of the
-    /// cell, shrunk to fit 0.84 of its width; "−1.5" is about 2.4 times its size wide).
-    static func fitsNumbers(_ grid: Grid) -> Bool { grid.cellSize * 0.84 >= 18 * 2.4 }
-
     /// The whole network with its shapes: image → feature maps → ReLU → pooled → flattened → probabilities.
     public static func overview(_ forward: CNNForwardTrace, update: CNNUpdate? = nil) -> Figure {
         let s = forward.shapes
@@ -174,12 +173,14 @@ public enum CNNFigures {
             var grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100,
                                           bottomBand: 160)
             // The few probabilities get cells large enough to read, centred where the layout put them.
-            let small = grids[5][0], big = max(small.cellSize, min(90, 420 / Double(s.classes)))
+            let small = grids[5][0], big = max(small.cellSize, min(max(90, need([column(forward.probabilities)])), 420 / Double(s.classes)))
             grids[5][0] = Grid(rows: s.classes, columns: 1, x: min(small.x + small.width / 2 - big / 2, 1270 - big),
                                y: small.y + small.height / 2 - big * Double(s.classes) / 2, cellSize: big)
             // The whole network rarely fits numbers at projector size: then the matrices are drawn
             // as maps (fills, outlines, shapes) and the figure says where the values are.
-            let numbers = grids.prefix(5).allSatisfy { $0.allSatisfy(fitsNumbers) }
+            let needs = [need([forward.image]), need(forward.convolutions.map(\.output)), need(forward.activations),
+                         need(forward.pools.map(\.output)), need([column(forward.flattened)])]
+            let numbers = zip(grids, needs).allSatisfy { column, need in column.allSatisfy { $0.cellSize >= need - 1e-9 } }
             if !numbers {
                 canvas.text("too many values to read at projector size: the layer figures (forward-…, backward-…) show them",
                             x: 640, y: 84, size: 18, theme.muted)
@@ -222,7 +223,8 @@ public enum CNNFigures {
             for (index, column) in grids.enumerated() {
                 let bottom = column.map { $0.y + $0.height }.max() ?? 0
                 let center = column.map { $0.x + $0.width / 2 }.reduce(0, +) / Double(column.count)
-                canvas.text(shapes[index], x: center, y: bottom + 24, size: 18, theme.muted, weight: .bold)
+                // As large as the numbers in cells: "8" under the flattened values is a number too.
+                canvas.text(shapes[index], x: center, y: bottom + 26, size: cellNumberSize, theme.muted, weight: .bold)
             }
             var lines = ["Convolution → ReLU → Max Pooling → Flattened → Fully Connected → softmax: L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"]
             if let update {
