@@ -33,12 +33,17 @@ public enum CNNFigures {
         let from = (leftEdge + 10, y), to = (rightEdge - 10, y)
         // Arrows follow the computation; in a backward figure they take the backward colour.
         canvas.arrow(from: from, to: to, backward ? theme.negative : theme.foreground, lineWidth: 3)
-        // A lone operator symbol (⋆, ∘, =, −) is drawn large; a name is fitted to the gap.
-        let symbol = label.count == 1
-        let size: Double = symbol ? 40 : 18
-        canvas.text(label, x: x, y: y - (symbol ? 30 : 22), size: size, theme.foreground, weight: .bold)
-        // The detail keeps 18 px (read from the back of a hall): a line too wide for the gap is
-        // broken between words instead of shrunk.
+        // A lone operator symbol (⋆, ∘, =, −) is drawn large; a name keeps 18 px (read from the
+        // back of a hall) and, like the detail under the arrow, is broken between words where it
+        // is wider than the gap, its last line just above the arrow.
+        if label.count == 1 {
+            canvas.text(label, x: x, y: y - 30, size: 40, theme.foreground, weight: .bold)
+        } else {
+            let lines = wrapped(label, size: 18, maxWidth: rightEdge - leftEdge - 6, on: canvas, weight: .bold)
+            for (k, line) in lines.enumerated() {
+                canvas.text(line, x: x, y: y - 22 - 22 * Double(lines.count - 1 - k), size: 18, theme.foreground, weight: .bold)
+            }
+        }
         if let detail {
             for (k, line) in wrapped(detail, size: 18, maxWidth: rightEdge - leftEdge - 6, on: canvas).enumerated() {
                 canvas.text(line, x: x, y: y + 24 + 22 * Double(k), size: 18, theme.muted)
@@ -48,17 +53,17 @@ public enum CNNFigures {
 
     /// `text` broken between words into lines no wider than `maxWidth` at `size` (a word wider
     /// than that gets a line of its own).
-    static func wrapped(_ text: String, size: Double, maxWidth: Double, on canvas: Canvas) -> [String] {
+    static func wrapped(_ text: String, size: Double, maxWidth: Double, on canvas: Canvas, weight: FontWeight = .normal) -> [String] {
         var lines: [String] = []
         // A hyphenated word too wide for the gap may break after its hyphen ("cross-" "correlate").
         let words = text.split(separator: " ").map(String.init).flatMap { word -> [String] in
-            guard word.contains("-"), canvas.textWidth(word, size: size) > maxWidth else { return [word] }
+            guard word.contains("-"), canvas.textWidth(word, size: size, weight: weight) > maxWidth else { return [word] }
             let parts = word.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             return parts.dropLast().map { $0 + "-" } + [parts[parts.count - 1]]
         }
         for word in words {
             let joined = lines.last.map { $0.hasSuffix("-") ? $0 + word : $0 + " " + word }
-            if let joined, canvas.textWidth(joined, size: size) <= maxWidth {
+            if let joined, canvas.textWidth(joined, size: size, weight: weight) <= maxWidth {
                 lines[lines.count - 1] = joined
             } else {
                 lines.append(word)
@@ -86,6 +91,7 @@ public enum CNNFigures {
         let notes = styles.values.allSatisfy { s in s.note.map { noteNeed($0) <= grid.cellSize + 1e-9 } ?? true }
         var floored = grid
         floored.numberFloor = cellNumberSize
+        floored.uniformNumbers = true
         floored.draw(on: canvas, label: label) { r, c in
             var s = styles[r * tensor.shape[1] + c] ?? CellStyle()
             if !numbers { s.text = nil }
@@ -98,8 +104,29 @@ public enum CNNFigures {
             canvas.text("⋮", x: grid.x + 12, y: grid.y + grid.height + 16, size: 24, theme.muted, weight: .bold)
         }
         if grid.columns < tensor.shape[1] {
-            canvas.text("⋯", x: grid.x + grid.width + 16, y: grid.y + min(grid.cellSize, grid.height) / 2, size: 24, theme.muted, weight: .bold)
+            // Beside the first or the last row, whichever is farther from the arrows' names.
+            let arrowY = CNNLayout.between([grid], [grid]).1
+            let first = grid.y + grid.cellSize / 2, last = grid.y + grid.height - grid.cellSize / 2
+            canvas.text("⋯", x: grid.x + grid.width + 16, y: abs(first - arrowY) >= abs(last - arrowY) ? first : last, size: 24,
+                        theme.muted, weight: .bold)
         }
+    }
+
+    /// The `top` of a dense figure's layout, whose W has cells of at least `need`: room above W
+    /// for the row fᵀ (a cell high, 40 px over W) under the figure's note.
+    static func denseTop(_ need: Double) -> Double { max(170, 116 + max(64, need)) }
+
+    /// fᵀ as a row above the dense weights `w`, so each column of W lines up with the value it
+    /// multiplies; labelled beside the row (above it is the figure's note), on the left where
+    /// there is room.
+    static func flattenedRow(above w: Grid, _ forward: CNNForwardTrace, on canvas: Canvas) {
+        let row = Grid(rows: 1, columns: w.columns, x: w.x, y: w.y - w.cellSize - 40, cellSize: w.cellSize, firstColumn: w.firstColumn)
+        values(Tensor(shape: [1, forward.flattened.count], scalars: forward.flattened), in: row, label: nil, on: canvas) { _, _ in
+            canvas.theme.doneFill(0.15)
+        }
+        let left = row.x >= 70, cut = row.columns < forward.flattened.count
+        canvas.text("fᵀ", x: left ? row.x - 14 : row.x + row.width + (cut ? 36 : 14), y: row.y + row.cellSize / 2, size: 26,
+                    canvas.theme.foreground, align: left ? .right : .left, weight: .bold)
     }
 
     /// A sum of more than 9 terms ("a + b + … = r") cut to its first 3 and last 2 terms around "…",
