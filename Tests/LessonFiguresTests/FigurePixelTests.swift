@@ -86,7 +86,8 @@ import Testing
         let surface = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .png, theme: theme))
         let image = try PNGCodec.decode(try surface.encoded())
         #expect(close(rgb(image, 29, 30), channels(theme.negative)), "the fill swatch")
-        #expect(surface.drawnText.map(\.text) == ["δ", "1", " < 0", "window"])
+        #expect(surface.drawnText.map(\.text) == ["δ1 < 0", "window"])
+        #expect(surface.drawnText.first?.spans.map(\.text) == ["δ", "1", " < 0"], "the label's subscript is a piece of its run")
         // The outline swatch starts after the first label; its edge is the highlight colour.
         let second = try #require(surface.drawnText.last)
         let swatchLeft = second.x - 20 * 0.4 - 20 * 0.9

@@ -93,7 +93,9 @@ import Testing
             canvas.richText("δ_1 W^(2)", x: 150, y: 50, size: 20, canvas.theme.foreground)
         }
         let surface = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .png, scale: 2))
-        let runs = surface.drawnText
+        // One run for the label, its pieces as spans.
+        #expect(surface.drawnText.map(\.text) == ["δ1 W(2)"])
+        let runs = try #require(surface.drawnText.first?.spans)
         #expect(runs.map(\.text) == ["δ", "1", " W", "(2)"])
         guard runs.count == 4 else { return }
         #expect(runs[1].size < runs[0].size && runs[1].y > runs[0].y, "subscript: \(runs[1]) vs \(runs[0])")

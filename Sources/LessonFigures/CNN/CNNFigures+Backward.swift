@@ -46,7 +46,7 @@ extension CNNFigures {
         let grids = CNNLayout.projector(shapes, needs: [need([column(forward.probabilities)]), need([column(forward.loss.target)]),
                                                         need([column(backward.denseDelta)]),
                                                         need([backward.gradDenseWeights, column(forward.flattened)])],
-                                        maxCell: 64, gap: 90, top: 170)
+                                        maxCell: 64, gap: 90, top: denseTop(need([backward.gradDenseWeights, column(forward.flattened)])))
         projectorNote(grids, shapes, on: canvas)
         values(column(forward.probabilities), in: grids[0][0], label: "ŷ", on: canvas)
         values(column(forward.loss.target), in: grids[1][0], label: "y", on: canvas)
@@ -55,8 +55,7 @@ extension CNNFigures {
             signed(backward.denseDelta[r], largest: largestDelta, theme)
         }
         let w = grids[3][0]
-        let fRow = Grid(rows: 1, columns: w.columns, x: w.x, y: w.y - w.cellSize - 40, cellSize: w.cellSize)
-        values(Tensor(shape: [1, s.flattened], scalars: forward.flattened), in: fRow, label: "fᵀ", on: canvas) { _, _ in theme.doneFill(0.15) }
+        flattenedRow(above: w, forward, on: canvas)
         let g = backward.gradDenseWeights, largest = g.scalars.map(abs).max() ?? 1
         values(g, in: w, label: nil, on: canvas) { r, c in signed(g[r, c], largest: largest, theme) }
         canvas.text("∂L/∂W = δ fᵀ", x: w.x + w.width / 2, y: w.y + w.height + 24, size: 18, theme.foreground, weight: .bold)

@@ -156,12 +156,9 @@ extension CNNFigures {
         let shapes = [[dense.weights.shape], [[s.classes, 1]], [[s.classes, 1]], [[s.classes, 1]]]
         let grids = CNNLayout.projector(shapes, needs: [need([dense.weights, column(forward.flattened)]), need([column(dense.z)]),
                                                         need([column(dense.a)]), need([column(forward.loss.target)])],
-                                        maxCell: 64, gap: 90, top: 170)
+                                        maxCell: 64, gap: 90, top: denseTop(need([dense.weights, column(forward.flattened)])))
         projectorNote(grids, shapes, on: canvas)
-        // fᵀ as a row above W, so each column of W lines up with the value it multiplies.
-        let fRow = Grid(rows: 1, columns: grids[0][0].columns, x: grids[0][0].x, y: grids[0][0].y - grids[0][0].cellSize - 40,
-                        cellSize: grids[0][0].cellSize)
-        values(Tensor(shape: [1, s.flattened], scalars: forward.flattened), in: fRow, label: "fᵀ", on: canvas) { _, _ in theme.doneFill(0.15) }
+        flattenedRow(above: grids[0][0], forward, on: canvas)
         values(dense.weights, in: grids[0][0], label: nil, on: canvas) { r, c in
             dense.weights[r, c] == 0 ? nil : (dense.weights[r, c] > 0 ? theme.positive : theme.negative).withAlpha(0.12)
         }

@@ -33,12 +33,17 @@ public enum CNNFigures {
         let from = (leftEdge + 10, y), to = (rightEdge - 10, y)
         // Arrows follow the computation; in a backward figure they take the backward colour.
         canvas.arrow(from: from, to: to, backward ? theme.negative : theme.foreground, lineWidth: 3)
-        // A lone operator symbol (⋆, ∘, =, −) is drawn large; a name is fitted to the gap.
-        let symbol = label.count == 1
-        let size: Double = symbol ? 40 : 18
-        canvas.text(label, x: x, y: y - (symbol ? 30 : 22), size: size, theme.foreground, weight: .bold)
-        // The detail keeps 18 px (read from the back of a hall): a line too wide for the gap is
-        // broken between words instead of shrunk.
+        // A lone operator symbol (⋆, ∘, =, −) is drawn large; a name keeps 18 px (read from the
+        // back of a hall) and, like the detail under the arrow, is broken between words where it
+        // is wider than the gap, its last line just above the arrow.
+        if label.count == 1 {
+            canvas.text(label, x: x, y: y - 30, size: 40, theme.foreground, weight: .bold)
+        } else {
+            let lines = wrapped(label, size: 18, maxWidth: rightEdge - leftEdge - 6, on: canvas, weight: .bold)
+            for (k, line) in lines.enumerated() {
+                canvas.text(line, x: x, y: y - 22 - 22 * Double(lines.count - 1 - k), size: 18, theme.foreground, weight: .bold)
+            }
+        }
         if let detail {
             for (k, line) in wrapped(detail, size: 18, maxWidth: rightEdge - leftEdge - 6, on: canvas).enumerated() {
                 canvas.text(line, x: x, y: y + 24 + 22 * Double(k), size: 18, theme.muted)
@@ -48,17 +53,17 @@ public enum CNNFigures {
 
     /// `text` broken between words into lines no wider than `maxWidth` at `size` (a word wider
     /// than that gets a line of its own).
-    static func wrapped(_ text: String, size: Double, maxWidth: Double, on canvas: Canvas) -> [String] {
+    static func wrapped(_ text: String, size: Double, maxWidth: Double, on canvas: Canvas, weight: FontWeight = .normal) -> [String] {
         var lines: [String] = []
         // A hyphenated word too wide for the gap may break after its hyphen ("cross-" "correlate").
         let words = text.split(separator: " ").map(String.init).flatMap { word -> [String] in
-            guard word.contains("-"), canvas.textWidth(word, size: size) > maxWidth else { return [word] }
+            guard word.contains("-"), canvas.textWidth(word, size: size, weight: weight) > maxWidth else { return [word] }
             let parts = word.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             return parts.dropLast().map { $0 + "-" } + [parts[parts.count - 1]]
         }
         for word in words {
             let joined = lines.last.map { $0.hasSuffix("-") ? $0 + word : $0 + " " + word }
-            if let joined, canvas.textWidth(joined, size: size) <= maxWidth {
+            if let joined, canvas.textWidth(joined, size: size, weight: weight) <= maxWidth {
                 lines[lines.count - 1] = joined
             } else {
                 lines.append(word)
@@ -84,7 +89,10 @@ public enum CNNFigures {
         for r in grid.shownRows { for c in grid.shownColumns { styles[r * tensor.shape[1] + c] = style(r, c) } }
         let numbers = styles.values.allSatisfy { s in s.text.map { cellNeed($0) <= grid.cellSize + 1e-9 } ?? true }
         let notes = styles.values.allSatisfy { s in s.note.map { noteNeed($0) <= grid.cellSize + 1e-9 } ?? true }
-        grid.draw(on: canvas, label: label) { r, c in
+        var floored = grid
+        floored.numberFloor = cellNumberSize
+        floored.uniformNumbers = true
+        floored.draw(on: canvas, label: label) { r, c in
             var s = styles[r * tensor.shape[1] + c] ?? CellStyle()
             if !numbers { s.text = nil }
             if !numbers || !notes { s.note = nil }
@@ -96,8 +104,29 @@ public enum CNNFigures {
             canvas.text("⋮", x: grid.x + 12, y: grid.y + grid.height + 16, size: 24, theme.muted, weight: .bold)
         }
         if grid.columns < tensor.shape[1] {
-            canvas.text("⋯", x: grid.x + grid.width + 16, y: grid.y + min(grid.cellSize, grid.height) / 2, size: 24, theme.muted, weight: .bold)
+            // Beside the first or the last row, whichever is farther from the arrows' names.
+            let arrowY = CNNLayout.between([grid], [grid]).1
+            let first = grid.y + grid.cellSize / 2, last = grid.y + grid.height - grid.cellSize / 2
+            canvas.text("⋯", x: grid.x + grid.width + 16, y: abs(first - arrowY) >= abs(last - arrowY) ? first : last, size: 24,
+                        theme.muted, weight: .bold)
         }
+    }
+
+    /// The `top` of a dense figure's layout, whose W has cells of at least `need`: room above W
+    /// for the row fᵀ (a cell high, 40 px over W) under the figure's note.
+    static func denseTop(_ need: Double) -> Double { max(170, 116 + max(64, need)) }
+
+    /// fᵀ as a row above the dense weights `w`, so each column of W lines up with the value it
+    /// multiplies; labelled beside the row (above it is the figure's note), on the left where
+    /// there is room.
+    static func flattenedRow(above w: Grid, _ forward: CNNForwardTrace, on canvas: Canvas) {
+        let row = Grid(rows: 1, columns: w.columns, x: w.x, y: w.y - w.cellSize - 40, cellSize: w.cellSize, firstColumn: w.firstColumn)
+        values(Tensor(shape: [1, forward.flattened.count], scalars: forward.flattened), in: row, label: nil, on: canvas) { _, _ in
+            canvas.theme.doneFill(0.15)
+        }
+        let left = row.x >= 70, cut = row.columns < forward.flattened.count
+        canvas.text("fᵀ", x: left ? row.x - 14 : row.x + row.width + (cut ? 36 : 14), y: row.y + row.cellSize / 2, size: 26,
+                    canvas.theme.foreground, align: left ? .right : .left, weight: .bold)
     }
 
     /// A sum of more than 9 terms ("a + b + … = r") cut to its first 3 and last 2 terms around "…",
@@ -125,19 +154,20 @@ public enum CNNFigures {
         }
     }
 
-    /// The smallest cell whose number reads at projector size: the Grid writes it at 0.4 of the
-    /// cell (24 px from a 60 px cell) and shrinks it to fit 0.84 of the width. A short number
-    /// (up to 4 characters: "−4.5") keeps 24 px; a longer one ("−0.088") keeps 18 px, since
-    /// 24 px would leave room for only four cells across a column.
+    /// The smallest cell whose number reads at projector size (24 px): the cnn grids keep a
+    /// number at that floor (`Grid.numberFloor`) while it is at most half the cell high and fits
+    /// 0.94 of its width, so "−4.5" needs a 71 px cell and "−0.088" a 108 px one. A matrix of
+    /// such cells too large for the slide is cut (a window) rather than its numbers shrunk.
     static func cellNeed(_ text: String) -> Double {
-        max(24 / 0.4, ems(text) * (text.count <= 4 ? cellNumberSize : textFloor) / 0.84 + 1)
+        max(cellNumberSize / 0.5, ems(text) * cellNumberSize / 0.94 + 1)
     }
 
-    /// The size a short number in a cell keeps.
-    static let cellNumberSize = 24.0
+    /// The size every number in a cell keeps.
+    static let cellNumberSize = ConvolutionFigures.minimumNumberSize
 
-    /// The smallest cell whose corner note reads at 18 px (the Grid fits it to 0.9 of the cell).
-    static func noteNeed(_ text: String) -> Double { ems(text) * textFloor / 0.9 + 1 }
+    /// The smallest cell whose corner note reads at 18 px (the Grid writes it at 0.3 of the cell,
+    /// up to 18 px, fitted to 0.9 of the cell).
+    static func noteNeed(_ text: String) -> Double { max(textFloor / 0.3, ems(text) * textFloor / 0.9 + 1) }
 
     /// The smallest cell every number of these matrices needs.
     static func need(_ tensors: [Tensor]) -> Double {
@@ -158,10 +188,6 @@ public enum CNNFigures {
         canvas.text(note, x: 640, y: 76, size: max(textFloor, canvas.fittingSize(note, size: 20, maxWidth: 1200)), canvas.theme.muted)
     }
 
-    /// Whether numbers in `grid`'s cells would be 18 px or more (Grid writes them at 0.4 of the
-    /// cell, shrunk to fit 0.84 of its width; "−1.5" is about 2.4 times its size wide).
-    static func fitsNumbers(_ grid: Grid) -> Bool { grid.cellSize * 0.84 >= 18 * 2.4 }
-
     /// The whole network with its shapes: image → feature maps → ReLU → pooled → flattened → probabilities.
     public static func overview(_ forward: CNNForwardTrace, update: CNNUpdate? = nil) -> Figure {
         let s = forward.shapes
@@ -174,12 +200,14 @@ public enum CNNFigures {
             var grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100,
                                           bottomBand: 160)
             // The few probabilities get cells large enough to read, centred where the layout put them.
-            let small = grids[5][0], big = max(small.cellSize, min(90, 420 / Double(s.classes)))
+            let small = grids[5][0], big = max(small.cellSize, min(max(90, need([column(forward.probabilities)])), 420 / Double(s.classes)))
             grids[5][0] = Grid(rows: s.classes, columns: 1, x: min(small.x + small.width / 2 - big / 2, 1270 - big),
                                y: small.y + small.height / 2 - big * Double(s.classes) / 2, cellSize: big)
             // The whole network rarely fits numbers at projector size: then the matrices are drawn
             // as maps (fills, outlines, shapes) and the figure says where the values are.
-            let numbers = grids.prefix(5).allSatisfy { $0.allSatisfy(fitsNumbers) }
+            let needs = [need([forward.image]), need(forward.convolutions.map(\.output)), need(forward.activations),
+                         need(forward.pools.map(\.output)), need([column(forward.flattened)])]
+            let numbers = zip(grids, needs).allSatisfy { column, need in column.allSatisfy { $0.cellSize >= need - 1e-9 } }
             if !numbers {
                 canvas.text("too many values to read at projector size: the layer figures (forward-…, backward-…) show them",
                             x: 640, y: 84, size: 18, theme.muted)
@@ -222,7 +250,8 @@ public enum CNNFigures {
             for (index, column) in grids.enumerated() {
                 let bottom = column.map { $0.y + $0.height }.max() ?? 0
                 let center = column.map { $0.x + $0.width / 2 }.reduce(0, +) / Double(column.count)
-                canvas.text(shapes[index], x: center, y: bottom + 24, size: 18, theme.muted, weight: .bold)
+                // As large as the numbers in cells: "8" under the flattened values is a number too.
+                canvas.text(shapes[index], x: center, y: bottom + 26, size: cellNumberSize, theme.muted, weight: .bold)
             }
             var lines = ["Convolution → ReLU → Max Pooling → Flattened → Fully Connected → softmax: L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"]
             if let update {

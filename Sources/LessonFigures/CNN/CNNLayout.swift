@@ -55,11 +55,13 @@ extension CNNLayout {
         precondition(needs.count == columns.count, "CNNLayout.projector takes one need per column")
         let usual = self.columns(columns, width: width, height: height, maxCell: maxCell, gap: gap, top: top, bottomBand: bottomBand)
         if zip(usual, needs).allSatisfy({ $0[0].cellSize >= $1 - 1e-9 }) { return usual }
-        // The grids reach from just under the figure's note (y = 76) to 10 px above the caption band's
-        // top: a caption of three lines still clears them.
-        let margin = 40.0, labelRoom = 48.0, gridTop = top + labelRoom / 2, band = height - bottomBand + 10 - gridTop
         // The first grid of each column: its cell and the rows and columns of it that are shown.
         let cells = zip(usual, needs).map { max($0[0].cellSize, $1) }
+        // The grids reach from just under the figure's note (y = 76) to 10 px above the caption band's
+        // top: a caption of three lines still clears them. The label above a grid of large cells
+        // is larger and higher (`Grid.draw`), so the grids start lower.
+        let margin = 40.0, labelRoom = 48.0
+        let gridTop = top + labelRoom / 2 + max(0, 0.35 * (cells.max() ?? 0) - 18), band = height - bottomBand + 10 - gridTop
         // The first grid leaves the grids below it (if any) cells of at least `smallestMap`.
         let smallestMap = 12.0
         var shown = columns.enumerated().map { c, column in
@@ -67,13 +69,15 @@ extension CNNLayout {
             let reserved = others.reduce(0.0) { $0 + labelRoom + Double($1[0]) * smallestMap }
             return [min(column[0][0], max(1, Int((band - reserved) / cells[c]))), column[0][1]]
         }
-        // The grids under the first: maps sharing the height that is left.
+        // The grids under the first: maps sharing the height that is left, at most half the first
+        // grid's cell unless they get all of it (and so their numbers), so a map never looks like
+        // a matrix whose numbers went missing.
         func mapCell(_ c: Int) -> Double {
             let others = columns[c].dropFirst()
             guard !others.isEmpty else { return 0 }
             let left = band - Double(shown[c][0]) * cells[c] - labelRoom * Double(others.count)
             let rows = Double(others.reduce(0) { $0 + $1[0] })
-            return max(0, min(cells[c], left / rows))
+            return left / rows >= cells[c] ? cells[c] : max(0, min(cells[c] / 2, left / rows))
         }
         func columnWidth(_ c: Int) -> Double {
             let m = mapCell(c)
@@ -81,7 +85,11 @@ extension CNNLayout {
         }
         var gapWidth = gap
         func used() -> Double { columns.indices.reduce(0) { $0 + columnWidth($1) } + gapWidth * Double(columns.count - 1) }
-        if used() > width - 2 * margin { gapWidth = min(gap, 120) }
+        // Narrower gaps first (an arrow's name then breaks over lines), down to 100 px.
+        if used() > width - 2 * margin {
+            let gaps = Double(columns.count - 1), grids = columns.indices.reduce(0) { $0 + columnWidth($1) }
+            gapWidth = min(gap, 120, max(100, gaps > 0 ? (width - 2 * margin - grids) / gaps : gap))
+        }
         // Too wide still: the widest first grid loses a column at a time.
         while used() > width - 2 * margin {
             guard let c = columns.indices.filter({ shown[$0][1] > 1 }).max(by: { Double(shown[$0][1]) * cells[$0] < Double(shown[$1][1]) * cells[$1] })

@@ -146,11 +146,13 @@ public final class Canvas {
 
     /// The width of `text` at this size and weight.
     public func textWidth(_ text: String, size: Double, weight: FontWeight = .normal) -> Double {
-        advance(of: Typography.trueMinus(Typography.typeset(text)), size: size, weight: weight)
+        let text = Typography.trueMinus(Typography.typeset(text))
+        if let rich = RichText.symbols(in: text) { return richWidth(rich, size: size, weight: weight) }
+        return advance(of: text, size: size, weight: weight)
     }
 
     /// The advance of `text` as it is (already typeset) at this size and weight.
-    private func advance(of text: String, size: Double, weight: FontWeight) -> Double {
+    func advance(of text: String, size: Double, weight: FontWeight) -> Double {
         setFont(size: size, weight: weight)
         var extents = cairo_text_extents_t()
         cairo_text_extents(pointer, text, &extents)
@@ -165,10 +167,15 @@ public final class Canvas {
 
     /// Draws `text` with its baseline's anchor at (x, y) shifted so the text is vertically
     /// centred on y. A hyphen used as a minus sign is drawn as the true minus (U+2212), and
-    /// ASCII math is typeset (`x^2` → x², `2*theta` → 2θ; see `Typography.typeset`).
+    /// ASCII math is typeset (`x^2` → x², `2*theta` → 2θ; see `Typography.typeset`), and so are
+    /// the subscripts of one-letter symbols (`δ_f`, `C_in`) and the ⋆ operator (see `RichText.symbols`).
     public func text(_ text: String, x: Double, y: Double, size: Double, _ color: Color,
                      align: TextAlignment = .center, weight: FontWeight = .normal) {
         let text = Typography.trueMinus(Typography.typeset(text))
+        if let rich = RichText.symbols(in: text) {
+            drawRich(rich, x: x, y: y, size: size, color, align: align, weight: weight)
+            return
+        }
         let advance = advance(of: text, size: size, weight: weight)
         let dx: Double
         switch align {
@@ -185,24 +192,47 @@ public final class Canvas {
     /// Draws `text` as it is with its baseline starting at (x, y), and records it for the SVG's text layer.
     func showText(_ text: String, baselineX x: Double, baselineY y: Double, size: Double, _ color: Color,
                   weight: FontWeight) {
-        guard !text.isEmpty else { return }
+        if let run = paintText(text, baselineX: x, baselineY: y, size: size, color, weight: weight) { surface.record(run) }
+    }
+
+    /// Draws `text` as it is with its baseline starting at (x, y) and returns the run as drawn,
+    /// without recording it (a piece of a typeset run is recorded with the run).
+    func paintText(_ text: String, baselineX x: Double, baselineY y: Double, size: Double, _ color: Color,
+                   weight: FontWeight) -> DrawnText? {
+        guard !text.isEmpty else { return nil }
         // Coloured text (labels in orange, blue…) reads at 4.5:1 on the background in every theme.
         let color = theme.ink(color)
         setFont(size: size, weight: weight)
         setColor(color)
-        var deviceX = x, deviceY = y, deviceSize = size * textScale, zero = 0.0
         var extents = cairo_text_extents_t()
         cairo_text_extents(pointer, text, &extents)
-        var deviceWidth = extents.x_advance, zeroHeight = 0.0
-        cairo_user_to_device(pointer, &deviceX, &deviceY)
-        cairo_user_to_device_distance(pointer, &deviceSize, &zero)
-        cairo_user_to_device_distance(pointer, &deviceWidth, &zeroHeight)
-        surface.record(DrawnText(text: text, x: deviceX, y: deviceY, size: (deviceSize * deviceSize + zero * zero).squareRoot(),
-                                 bold: weight == .bold, color: color,
-                                 width: (deviceWidth * deviceWidth + zeroHeight * zeroHeight).squareRoot()))
+        let run = deviceRun(text, baselineX: x, baselineY: y, size: size, width: extents.x_advance, color, weight: weight)
         cairo_move_to(pointer, x, y)
         cairo_show_text(pointer, text)
         cairo_new_path(pointer)
+        return run
+    }
+
+    /// A run of text at (x, y) of `size` and advance `width` in user units, in device coordinates.
+    func deviceRun(_ text: String, baselineX x: Double, baselineY y: Double, size: Double, width: Double, _ color: Color,
+                   weight: FontWeight) -> DrawnText {
+        var deviceX = x, deviceY = y, deviceSize = size * textScale, zero = 0.0
+        var deviceWidth = width, zeroHeight = 0.0
+        cairo_user_to_device(pointer, &deviceX, &deviceY)
+        cairo_user_to_device_distance(pointer, &deviceSize, &zero)
+        cairo_user_to_device_distance(pointer, &deviceWidth, &zeroHeight)
+        return DrawnText(text: text, x: deviceX, y: deviceY, size: (deviceSize * deviceSize + zero * zero).squareRoot(),
+                         bold: weight == .bold, color: color,
+                         width: (deviceWidth * deviceWidth + zeroHeight * zeroHeight).squareRoot())
+    }
+
+    /// The ink of `text` at this size and weight: its width, and the top and bottom of its
+    /// glyphs relative to the baseline (negative above it).
+    func ink(of text: String, size: Double, weight: FontWeight) -> (width: Double, top: Double, bottom: Double) {
+        setFont(size: size, weight: weight)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(pointer, text, &extents)
+        return (extents.width, extents.y_bearing, extents.y_bearing + extents.height)
     }
 
     // MARK: Transform

@@ -15,4 +15,18 @@ public struct DrawnText: Equatable, Sendable {
     /// The advance width of the run, in the same units as x (not written to the SVG's text
     /// layer): with x, y and size it bounds where the text was drawn.
     public var width: Double = 0
+    /// The pieces of a run typeset in several sizes or heights (a subscript, an enlarged ⋆), in
+    /// reading order, their texts joined being `text`; empty for a run drawn in one piece.
+    public var spans: [Span] = []
+
+    /// A piece of a run drawn at its own place and size, in the surface's coordinates.
+    public struct Span: Equatable, Sendable {
+        /// The characters of the piece.
+        public var text: String
+        /// The start of the piece's baseline.
+        public var x: Double
+        public var y: Double
+        /// The piece's font size.
+        public var size: Double
+    }
 }

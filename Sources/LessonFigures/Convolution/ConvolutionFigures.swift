@@ -222,8 +222,8 @@ public enum ConvolutionFigures {
         let symbol = "⋆"
         if layout.zoomed { drawZoomOverview(trace, layout: layout, step: step, filled: filled, on: canvas) }
         let first = RowLayout.between(layout.input, layout.kernel), second = RowLayout.between(layout.kernel, layout.output)
-        // ⋆ is drawn small in most fonts; give it the visual weight of ∗ and =.
-        canvas.text(symbol, x: first.0, y: first.1, size: symbol == "⋆" ? 72 : 44, theme.foreground)
+        // The text layer draws ⋆ as large as ∗ (see `RichText.symbols`): the same size as =.
+        canvas.text(symbol, x: first.0, y: first.1, size: 44, theme.foreground)
         canvas.text("=", x: second.0, y: second.1, size: 44, theme.foreground)
 
         // What the colours mean.

@@ -49,6 +49,9 @@ public struct Grid: Sendable {
     /// every grid drew notes before): a note that is a number (a product added) sets it to the
     /// cell-number floor, and takes up to 0.32 of the cell for it.
     public var noteFloor: Double = 0
+    /// Whether every number is drawn at the size of the grid's smallest one (a 0 beside a
+    /// −0.045 then reads as part of the same matrix), instead of each as large as its cell allows.
+    public var uniformNumbers = false
 
     public init(rows: Int, columns: Int, x: Double, y: Double, cellSize: Double, firstRow: Int = 0, firstColumn: Int = 0) {
         self.rows = rows
@@ -81,18 +84,15 @@ public struct Grid: Sendable {
     /// Draws every cell with its style, the grid lines and an optional label above.
     public func draw(on canvas: Canvas, label: String? = nil, style: (Int, Int) -> CellStyle) {
         let theme = canvas.theme
-        let fontSize = max(cellSize * 0.4, min(numberFloor, cellSize * 0.5))
+        let common = uniformNumbers
+            ? shownRows.flatMap { r in shownColumns.compactMap { c in numberSize(style(r, c), on: canvas) } }.min() : nil
         for r in shownRows {
             for c in shownColumns {
                 let s = style(r, c)
                 let rect = cellRect(r, c)
                 canvas.fillRect(x: rect.x, y: rect.y, width: rect.width, height: rect.height, s.fill ?? theme.cellFill)
-                if let text = s.text {
+                if let text = s.text, let size = common ?? numberSize(s, on: canvas) {
                     let weight: FontWeight = s.bold ? .bold : .normal
-                    var size = canvas.fittingSize(text, size: fontSize, maxWidth: cellSize * 0.84, weight: weight)
-                    if size < min(fontSize, numberFloor) {
-                        size = min(fontSize, numberFloor, canvas.fittingSize(text, size: fontSize, maxWidth: cellSize * 0.94, weight: weight))
-                    }
                     let (cx, cy) = cellCenter(r, c)
                     // Every number reads on its cell, whatever the theme and tint (WCAG AA, 4.5:1).
                     canvas.text(text, x: cx, y: s.note == nil ? cy : cy - cellSize * 0.08, size: size,
@@ -121,6 +121,19 @@ public struct Grid: Sendable {
             canvas.richText(label, x: x + width / 2, y: y - max(18, cellSize * 0.35), size: max(18, min(26, cellSize * 0.36)),
                             theme.foreground, weight: .bold)
         }
+    }
+
+    /// The size the number of a cell with style `s` is drawn at, if it has one: 0.4 of the cell
+    /// (or the floor), shrunk to fit 0.84 of the width, or 0.94 of it rather than drop under the floor.
+    private func numberSize(_ s: CellStyle, on canvas: Canvas) -> Double? {
+        guard let text = s.text else { return nil }
+        let weight: FontWeight = s.bold ? .bold : .normal
+        let fontSize = max(cellSize * 0.4, min(numberFloor, cellSize * 0.5))
+        var size = canvas.fittingSize(text, size: fontSize, maxWidth: cellSize * 0.84, weight: weight)
+        if size < min(fontSize, numberFloor) {
+            size = min(fontSize, numberFloor, canvas.fittingSize(text, size: fontSize, maxWidth: cellSize * 0.94, weight: weight))
+        }
+        return size
     }
 
     /// Fills the block of cells rows × columns (inclusive matrix ranges) with `color`, grid lines left out.

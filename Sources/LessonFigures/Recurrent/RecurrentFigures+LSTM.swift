@@ -81,6 +81,6 @@ extension RecurrentFigures {
             lines.append("backward: ∂E/∂s⁽\(up)⁾ = \(vector(back.throughOutput)) from ŷ + \(vector(back.carried)) carried by f⁽\(NetworkNotation.raised(t + 1))⁾ = \(vector(back.stateGradient))")
             lines.append("δ_f = \(vector(back.forgetDelta)), δ_i = \(vector(back.inputDelta)), δ_s = \(vector(back.candidateDelta)), δ_o = \(vector(back.outputDelta))")
         }
-        Caption.lines(lines, on: canvas, width: 1280, bottom: 690, size: 20)
+        Caption.lines(lines, on: canvas, width: 1280, bottom: 690, size: 22)
     }
 }

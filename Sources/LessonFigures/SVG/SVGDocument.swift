@@ -29,13 +29,26 @@ public enum SVGDocument {
         return bytes
     }
 
-    /// The invisible text layer: one `<text>` per run, drawn with zero opacity.
+    /// The invisible text layer: one `<text>` per run, drawn with zero opacity. The pieces of a
+    /// typeset run (a subscript, an enlarged ⋆) are `<tspan>`s with their own place and size,
+    /// so the run's text reads whole (`δ` `f` ` = 0.1` as "δf = 0.1").
     static func textLayer(_ runs: [DrawnText]) -> String {
         var layer = "<g class=\"text\" fill=\"#000\" fill-opacity=\"0\" font-family=\"\(fontFamily)\">\n"
         for run in runs {
             let weight = run.bold ? " font-weight=\"bold\"" : ""
             layer += "<text x=\"\(number(run.x))\" y=\"\(number(run.y))\" font-size=\"\(number(run.size))\"\(weight)>"
-                + escaped(run.text) + "</text>\n"
+            if run.spans.isEmpty {
+                layer += escaped(run.text)
+            }
+            for (index, span) in run.spans.enumerated() {
+                if index == 0, number(span.x) == number(run.x), number(span.y) == number(run.y), number(span.size) == number(run.size) {
+                    layer += escaped(span.text)
+                } else {
+                    layer += "<tspan x=\"\(number(span.x))\" y=\"\(number(span.y))\" font-size=\"\(number(span.size))\">"
+                        + escaped(span.text) + "</tspan>"
+                }
+            }
+            layer += "</text>\n"
         }
         return layer + "</g>\n"
     }

@@ -66,10 +66,81 @@ public struct RichText: Equatable, Sendable {
         return RichText(runs: runs)
     }
 
+    /// Plain figure text (a caption, a title, a cell) as rich text when it has something to
+    /// typeset, else nil: the subscript of a one-letter symbol (`δ_f`, `y_j`, `C_in`, `W_{ij}`:
+    /// a letter with no letter or digit before it, then `_` and a run of letters and digits or
+    /// a group in braces), or a ⋆ (drawn as large as ∗). A `_` inside a name (`output_padding`,
+    /// `separable_conv2d`) is left as it is; `^` is not read here (`Typography.typeset` has
+    /// turned powers into superscript characters already).
+    public static func symbols(in text: String) -> RichText? {
+        let hasUnderscore = text.utf8.contains(UInt8(ascii: "_")), hasStar = text.unicodeScalars.contains("⋆")
+        guard hasUnderscore || hasStar else { return nil }
+        guard hasUnderscore else { return RichText(runs: [Run(text)]) }
+        let characters = Array(text)
+        var runs: [Run] = []
+        var base = ""
+        var i = 0
+        while i < characters.count {
+            let character = characters[i]
+            if character == "_", i > 0, isSymbolLetter(characters[i - 1]), i < 2 || !continuesName(characters[i - 2]),
+               let (group, end) = script(in: characters, from: i + 1, parentheses: false) {
+                if !base.isEmpty { runs.append(Run(base)); base = "" }
+                runs.append(Run(group, .subscripted))
+                i = end
+                continue
+            }
+            base.append(character)
+            i += 1
+        }
+        if !base.isEmpty { runs.append(Run(base)) }
+        return runs.contains(where: { $0.position != .base }) || hasStar ? RichText(runs: runs) : nil
+    }
+
+    /// The operator ⋆ (U+22C6, cross-correlation in the notes).
+    static let star = "⋆"
+
+    /// `text` cut around each ⋆, the ⋆s as parts of their own.
+    static func starParts(_ text: String) -> [String] {
+        guard text.unicodeScalars.contains("⋆") else { return [text] }
+        var parts: [String] = []
+        var current = ""
+        for character in text {
+            if String(character) == star {
+                if !current.isEmpty { parts.append(current); current = "" }
+                parts.append(star)
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
+    }
+
+    /// A letter a subscript may follow (not a modifier letter such as ᵀ).
+    private static func isSymbolLetter(_ character: Character) -> Bool {
+        character.isLetter && character.unicodeScalars.first?.properties.generalCategory != .modifierLetter
+    }
+
+    /// Whether a character before a symbol's letter makes it part of a longer name (`output_padding`).
+    private static func continuesName(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_"
+    }
+
     /// The script group starting at `start` and the index just after it, or nil if there is none.
-    private static func script(in characters: [Character], from start: Int) -> (String, Int)? {
+    /// A parenthesised group is a script only where `parentheses` (markup), and a run stops at
+    /// the first character that is not a letter or an ASCII digit when it does not.
+    private static func script(in characters: [Character], from start: Int, parentheses: Bool = true) -> (String, Int)? {
         guard start < characters.count else { return nil }
         let first = characters[start]
+        if !parentheses {
+            if first == "{" {
+                guard let end = characters[(start + 1)...].firstIndex(of: "}"), end > start + 1 else { return nil }
+                return (String(characters[(start + 1)..<end]), end + 1)
+            }
+            var end = start
+            while end < characters.count, isSymbolLetter(characters[end]) || (characters[end].isASCII && characters[end].isNumber) { end += 1 }
+            return end > start ? (String(characters[start..<end]), end) : nil
+        }
         if first == "{" || first == "(" {
             let closing: Character = first == "{" ? "}" : ")"
             guard let end = characters[(start + 1)...].firstIndex(of: closing), end > start + 1 else { return nil }
