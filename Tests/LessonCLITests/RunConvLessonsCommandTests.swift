@@ -161,7 +161,7 @@ import Testing
         (["conv1d", "--kernel", "1 2 3 4 5 6 7 8 9"], "the kernel (9 length) is larger than the padded input (8 + 2×0 = 8 length)"),
         (["conv1d", "--stride", "0"], "stride must be 1 or more along the length, got 0"),
         (["conv1d", "--input", "1 2; 3 4"], "--input \"1 2; 3 4\": expected one row of numbers, got 2×2"),
-        (["conv2d-modes", "--kernel", "1 2; 3 4", "--paddings", "same"], "\"same\" padding needs d(k − 1) = 1×(2 − 1) = 1 zeros along the rows"),
+        (["conv2d-modes", "--kernel", "1 2; 3 4", "--paddings", "same", "--dilation", "9223372036854775807"], "same padding (p = 0): dilation must be at most 100 along the rows"),
         (["conv2d-modes", "--paddings", "valid", "--kernel", "1 2 3 4 5 6"], "valid padding (p = 0): the kernel (6 columns) is larger than the padded input"),
         (["conv2d-modes", "--paddings", "wide"], "'wide' is not a padding; expected full, valid or same"),
         (["conv-arithmetic", "--n", "3", "--k", "5", "--p", "0", "--d", "1"], "n + 2p − d(k − 1) − 1 = −2 is below 0 and there is no output"),

@@ -92,15 +92,16 @@ public enum ImageFilterFigures {
         var choices: [ZoomLayout] = []
         for (windowOnly, rows, columns) in [(false, patch.rows, patch.columns), (true, window.rows, window.columns)] {
             let across = Double(2 * columns.count + k[1]), down = Double(max(rows.count, k[0]))
-            let cell = min(90, (1280 - 100 - 2 * zoomGap) / across, (720 - 290) / down)
+            let cell = min(100, (1280 - 100 - 2 * zoomGap) / across, (720 - 290) / down)
             for decimals in [1, 0] {
                 choices.append(ZoomLayout(rows: rows, columns: columns, windowOnly: windowOnly, decimals: decimals, cell: cell))
             }
         }
         func fits(_ layout: ZoomLayout) -> Bool {
-            // 60 px cells hold a number at 0.4 of the cell (24 px) and the weight note at 18 px.
+            // 60 px cells hold a number at 0.4 of the cell (24 px) and the weight note at 18 px; a
+            // long number keeps 24 px while it fits 0.94 of the cell (`Grid.numberFloor`).
             guard layout.cell >= numberSize / 0.4 - 1e-9 else { return false }
-            let room = layout.cell * 0.84
+            let room = layout.cell * 0.94
             for r in layout.rows {
                 for c in layout.columns {
                     let a = r - patch.rows.lowerBound, b = c - patch.columns.lowerBound

@@ -98,6 +98,16 @@ public enum Conv2DModesLesson: Lesson {
     }
 
 
+    /// What a run's padding keeps; for "same" that Keras and TensorFlow cannot split evenly (an
+    /// even kernel, or a stride that needs fewer zeros), the uneven split instead of (k − 1)/2.
+    static func explanation(_ run: Run) -> String {
+        let trace = run.trace
+        guard run.paddingMode == .same,
+              trace.extraPadding != nil || (try? PaddingMode.same.padding(kernelShape: trace.kernel.shape, dilation: trace.dilation)) != trace.padding
+        else { return run.paddingMode.explanation }
+        return "same: as Keras and TensorFlow, ⌈n/s⌉ outputs per axis; not (k − 1)/2 on each side here but ⌊total/2⌋ before the input and the rest after (the rule is below)"
+    }
+
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
         guard !example.paddings.isEmpty else { throw InputError("the lesson needs at least one padding: full, valid or same") }
@@ -130,7 +140,7 @@ public enum Conv2DModesLesson: Lesson {
             mismatches += found
             lines.append("")
             lines.append(String(repeating: "═", count: 60))
-            lines.append((run.name == run.paddingMode.rawValue ? "" : run.name + " — ") + run.paddingMode.explanation)
+            lines.append((run.name == run.paddingMode.rawValue ? "" : run.name + " — ") + explanation(run))
             lines.append("  here p = \(trace.paddingText) (kernel \(Notation.shape(trace.kernel.shape))\(trace.dilation == Pair2(1) ? "" : ", dilation \(trace.dilation)"))")
             lines.append(String(repeating: "═", count: 60))
             lines.append(Conv2DLesson.describe(trace, heading: LessonHeading(title: "\(run.name) — \(trace.mode.rawValue)"),
