@@ -34,7 +34,7 @@ import Testing
         (["conv1d", "--kernel", "1 2 3 4 5 6 7 8 9"], "error: the kernel (9 length) is larger than the padded input (8 + 2×0 = 8 length), so n + 2p − d(k − 1) − 1 = −1 is below 0 and there is no output"),
         (["conv1d", "--stride", "0"], "error: stride must be 1 or more along the length, got 0"),
         (["conv1d", "--input", "1 2; 3 4"], "error: --input \"1 2; 3 4\": expected one row of numbers, got 2×2"),
-        (["conv2d-modes", "--kernel", "1 2; 3 4", "--paddings", "same"], "error: \"same\" padding needs d(k − 1) = 1×(2 − 1) = 1 zeros along the rows, which cannot be split evenly between the two sides, and this lesson pads both sides alike; use an odd kernel, or 'lesson run conv2d --padding same' (or conv2d-backward, conv1d, conv-channels), which pad as Keras does with the extra zero at the bottom and right"),
+        (["conv2d-modes", "--kernel", "1 2; 3 4", "--paddings", "same", "--dilation", "9223372036854775807"], "error: same padding (p = 0): dilation must be at most 100 along the rows, got 9223372036854775807"),
         (["conv2d-modes", "--paddings", "valid", "--kernel", "1 2 3 4 5 6"], "error: valid padding (p = 0): the kernel (6 columns) is larger than the padded input (5 + 2×0 = 5 columns), so n + 2p − d(k − 1) − 1 = −1 is below 0 and there is no output"),
         (["conv2d-modes", "--paddings", "wide"], "error: --paddings wide: 'wide' is not a padding; expected full, valid or same"),
         (["conv-arithmetic", "--n", "3", "--k", "5", "--p", "0", "--d", "1"], "error: the kernel (5 rows) is larger than the padded input (3 + 2×0 = 3 rows), so n + 2p − d(k − 1) − 1 = −2 is below 0 and there is no output"),

@@ -37,7 +37,7 @@ import Testing
     /// conv1d's position ticks under the signal strip are numbers outside cells, held to 24 px too.
     static let gridLessons: Set<String> = [
         "conv2d", "conv-channels", "conv2d-modes", "separable", "conv1d", "conv-transpose",
-        "pooling", "conv-arithmetic", "conv2d-backward", "cnn",
+        "pooling", "conv-arithmetic", "conv2d-backward", "cnn", "image-filters", "param-count",
     ]
 
     /// Every variant of every lesson, as "lesson/variant" (the example is "lesson/example"),

@@ -26,6 +26,16 @@ public struct ConvolutionTrace: Equatable, Sendable, Codable {
     /// One step per output cell, row by row.
     public var steps: [ConvolutionStep]
 
+    /// The padding as text and figures write it: `1`, or with uneven padding each side:
+    /// `top 0, bottom 1, left 0, right 1`.
+    public var paddingText: String {
+        guard let extra = extraPadding else { return "\(padding)" }
+        return "top \(padding.rows), bottom \(padding.rows + extra.rows), left \(padding.columns), right \(padding.columns + extra.columns)"
+    }
+
+    /// Whether the input has any zero padding, on any side.
+    public var isPadded: Bool { padding != Pair2(0) || extraPadding != nil }
+
     /// The step that computed output cell (row, column), 0-based.
     public func step(row: Int, column: Int) -> ConvolutionStep {
         steps[row * output.shape[1] + column]

@@ -20,7 +20,7 @@ public enum PaddingMode: String, Sendable, Codable, CaseIterable {
         case .valid: return 0
         case .same:
             guard total % 2 == 0 else {
-                throw InputError("\"same\" padding needs d(k − 1) = \(dilation)×(\(kernel) − 1) = \(total) zeros along the \(axis), which cannot be split evenly between the two sides, and this lesson pads both sides alike; use an odd kernel, or 'lesson run conv2d --padding same' (or conv2d-backward, conv1d, conv-channels), which pad as Keras does with the extra zero at the bottom and right")
+                throw InputError("\"same\" padding needs d(k − 1) = \(dilation)×(\(kernel) − 1) = \(total) zeros along the \(axis), which cannot be split evenly between the two sides, and this lesson pads both sides alike; use an odd kernel, or 'lesson run conv2d --padding same' (or conv2d-backward, conv2d-modes, conv1d, conv-channels), which pad as Keras does with the extra zero at the bottom and right")
             }
             return total / 2
         }

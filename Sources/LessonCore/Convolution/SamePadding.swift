@@ -20,10 +20,16 @@ public struct SamePadding: Equatable, Sendable, Codable {
         (self.axis, self.input, self.kernel, self.stride, self.dilation) = (axis, input, kernel, stride, dilation)
     }
 
-    /// The output size ⌈n/s⌉.
-    public var output: Int { stride < 1 ? 0 : (input + stride - 1) / stride }
-    /// All the zeros along this axis.
-    public var total: Int { max((output - 1) * stride + dilation * (kernel - 1) + 1 - input, 0) }
+    /// The output size ⌈n/s⌉ (0 for a stride under 1).
+    public var output: Int { stride < 1 ? 0 : input / stride + (input % stride == 0 ? 0 : 1) }
+    /// All the zeros along this axis; 0 for settings a convolution refuses (a size, stride or
+    /// dilation out of `OutputSize`'s ranges), so that its own check names the setting instead of
+    /// the arithmetic overflowing here.
+    public var total: Int {
+        guard (1...OutputSize.largestSize).contains(input), (1...OutputSize.largestSize).contains(kernel),
+              (1...OutputSize.largestSize).contains(stride), (1...OutputSize.largestSetting).contains(dilation) else { return 0 }
+        return max((output - 1) * stride + dilation * (kernel - 1) + 1 - input, 0)
+    }
     /// The zeros before the input (top or left): ⌊total/2⌋.
     public var before: Int { total / 2 }
     /// The zeros after the input (bottom or right): total − ⌊total/2⌋, one more than `before` when the total is odd.

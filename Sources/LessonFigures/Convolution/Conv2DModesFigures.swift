@@ -1,7 +1,8 @@
 import LessonCore
 
 /// The comparison figure of `conv2d-modes`: the input with each run's padding drawn as a
-/// ring around it, and every run's output beside it, labelled with its shape.
+/// frame around it (only on the sides it pads), and every run's output beside it, labelled
+/// with its shape.
 public enum Conv2DModesFigures {
     /// The colour that marks run number `index` (padding ring and output frame).
     public static func color(_ index: Int, theme: Theme) -> Color {
@@ -22,20 +23,51 @@ public enum Conv2DModesFigures {
 
     /// Where the grids sit; public so tests can look at the right pixels.
     public struct Layout: Sendable {
-        /// The input padded by the largest padding of any run.
+        /// The input padded by the largest padding of any run on each side.
         public var input: Grid
-        /// The largest padding, per axis.
-        public var margin: Pair2
+        /// The largest padding on top and on the left.
+        public var before: Pair2
+        /// The largest padding at the bottom and on the right (more than `before` where "same"
+        /// pads an even kernel as TensorFlow does).
+        public var after: Pair2
         /// One grid per run's output, top to bottom.
         public var outputs: [Grid]
+
+        /// The input cell (0-based, in input coordinates) at row `r` and column `c` of `input`.
+        public func inputCell(_ r: Int, _ c: Int) -> (row: Int, column: Int) { (r - before.rows, c - before.columns) }
+    }
+
+    /// The zeros a run adds on top and on the left, and at the bottom and on the right.
+    static func zeros(_ trace: ConvolutionTrace) -> (before: Pair2, after: Pair2) {
+        let extra = trace.extraPadding ?? Pair2(0)
+        return (trace.padding, Pair2(rows: trace.padding.rows + extra.rows, columns: trace.padding.columns + extra.columns))
+    }
+
+    /// Whether `trace` pads input cell (row, column), which lies outside the input.
+    static func pads(_ trace: ConvolutionTrace, row: Int, column: Int) -> Bool {
+        let (before, after) = zeros(trace), n = trace.input.shape
+        func covered(_ i: Int, _ size: Int, _ before: Int, _ after: Int) -> Bool {
+            i < 0 ? -i <= before : i >= size ? i - size + 1 <= after : true
+        }
+        return covered(row, n[0], before.rows, after.rows) && covered(column, n[1], before.columns, after.columns)
+    }
+
+    /// The padding as a run's label writes it: `p = 1`, `p = 0 top/left, 1 bottom/right`, or each side.
+    static func paddingLabel(_ trace: ConvolutionTrace) -> String {
+        let (before, after) = zeros(trace)
+        guard trace.extraPadding != nil else { return "p = \(trace.padding)" }
+        if before.isSquare, after.isSquare { return "p = \(before.rows) top/left, \(after.rows) bottom/right" }
+        return "p = " + trace.paddingText
     }
 
     /// The layout for these traces.
     public static func layout(for traces: [ConvolutionTrace], width: Double = 1280, height: Double = 720) -> Layout {
         precondition(!traces.isEmpty, "a comparison needs at least one run")
         let input = traces[0].input.shape
-        let margin = Pair2(rows: traces.map(\.padding.rows).max() ?? 0, columns: traces.map(\.padding.columns).max() ?? 0)
-        let rows = input[0] + 2 * margin.rows, columns = input[1] + 2 * margin.columns
+        let sides = traces.map(zeros)
+        let before = Pair2(rows: sides.map(\.before.rows).max() ?? 0, columns: sides.map(\.before.columns).max() ?? 0)
+        let after = Pair2(rows: sides.map(\.after.rows).max() ?? 0, columns: sides.map(\.after.columns).max() ?? 0)
+        let rows = before.rows + input[0] + after.rows, columns = before.columns + input[1] + after.columns
         let left = min(64, (width * 0.5 - 70) / Double(columns), (height - 230) / Double(rows))
         let inputGrid = Grid(rows: rows, columns: columns, x: 50, y: 110 + (height - 230 - Double(rows) * left) / 2, cellSize: left)
         // Runs side by side in pairs when there are more than three (cross-correlation | convolution).
@@ -54,41 +86,40 @@ public enum Conv2DModesFigures {
             }
             y += right * Double(band.map { $0.output.shape[0] }.max() ?? 0) + gap
         }
-        return Layout(input: inputGrid, margin: margin, outputs: outputs)
+        return Layout(input: inputGrid, before: before, after: after, outputs: outputs)
     }
 
     /// The comparison of `runs` (name and trace), all on the same input and kernel.
     public static func comparison(_ runs: [(name: String, trace: ConvolutionTrace)], title: String) -> Figure {
         let runs = runs.map { (name: $0.name, paddingName: $0.name.replacingOccurrences(of: "-convolution", with: ""), trace: $0.trace) }
-        let description = "The input with each run's zero padding as a ring, and the outputs: " + runs.map {
-            "\($0.name) (p = \($0.trace.padding)) gives \(Notation.shape($0.trace.output.shape))"
-        }.joined(separator: "; ") + "."
+        let uneven = runs.map(\.trace).first { $0.extraPadding != nil }
+        let description = "The input with each run's zero padding as a frame, and the outputs: " + runs.map {
+            "\($0.name) (\(paddingLabel($0.trace))) gives \(Notation.shape($0.trace.output.shape))"
+        }.joined(separator: "; ") + "." + (uneven == nil ? "" : " \"same\" pads unevenly, as TensorFlow does: the odd zero goes at the bottom and right, so there is no frame on top or on the left where it puts none.")
         return Figure(name: "comparison", description: description) { canvas in
             let theme = canvas.theme
             let traces = runs.map(\.trace)
             let layout = layout(for: traces)
             Caption.title(title, on: canvas, width: 1280)
-            let m = layout.margin, n = traces[0].input.shape
+            let n = traces[0].input.shape
             layout.input.draw(on: canvas, label: "input \(Notation.shape(n)), each run's padding") { r, c in
-                let ir = r - m.rows, ic = c - m.columns
+                let (ir, ic) = layout.inputCell(r, c)
                 let inside = (0..<n[0]).contains(ir) && (0..<n[1]).contains(ic)
                 guard inside else {
-                    // Shade padding by ring: the rings a run uses are darker.
-                    let used = traces.contains { t in
-                        outside(ir, n[0]) <= t.padding.rows && outside(ic, n[1]) <= t.padding.columns
-                    }
+                    // Only the zeros some run adds are drawn: an uneven "same" leaves top and left bare.
+                    let used = traces.contains { pads($0, row: ir, column: ic) }
                     return CellStyle(fill: used ? theme.padding : nil, text: used ? "0" : nil, textColor: theme.muted)
                 }
                 return CellStyle(text: Notation.number(traces[0].input[ir, ic]))
             }
             func color(_ index: Int, theme: Theme) -> Color { Self.color(run: runs[index].name, index: index, theme: theme) }
-            var drawn: Set<Pair2> = []
-            for (index, trace) in traces.enumerated() where !drawn.contains(trace.padding) {
-                drawn.insert(trace.padding)
-                let p = trace.padding
+            var drawn: Set<[Int]> = []
+            for (index, trace) in traces.enumerated() {
+                let (before, after) = zeros(trace)
+                guard drawn.insert([before.rows, before.columns, after.rows, after.columns]).inserted else { continue }
                 let inset = Double(index) * 3
-                let a = layout.input.cellRect(m.rows - p.rows, m.columns - p.columns)
-                let b = layout.input.cellRect(m.rows + n[0] - 1 + p.rows, m.columns + n[1] - 1 + p.columns)
+                let a = layout.input.cellRect(layout.before.rows - before.rows, layout.before.columns - before.columns)
+                let b = layout.input.cellRect(layout.before.rows + n[0] - 1 + after.rows, layout.before.columns + n[1] - 1 + after.columns)
                 canvas.strokeRect(x: a.x + inset, y: a.y + inset, width: b.x + b.width - a.x - 2 * inset,
                                   height: b.y + b.height - a.y - 2 * inset, color(index, theme: theme), lineWidth: 4)
             }
@@ -99,7 +130,7 @@ public enum Conv2DModesFigures {
                 grid.outline(rows: 0...(grid.rows - 1), columns: 0...(grid.columns - 1), on: canvas, color(index, theme: theme), lineWidth: 3)
                 let flipped = trace.mode == .convolution ? ", flipped" : ""
                 let stride = trace.stride == Pair2(1) ? "" : ", stride \(trace.stride)"
-                let label = "\(run.paddingName): p = \(trace.padding)\(stride)\(flipped) → \(Notation.shape(trace.output.shape))"
+                let label = "\(run.paddingName): \(paddingLabel(trace))\(stride)\(flipped) → \(Notation.shape(trace.output.shape))"
                 let size = max(18, canvas.fittingSize(label, size: 22, maxWidth: 1280 - grid.x - 20, weight: .bold))
                 canvas.text(label, x: grid.x, y: grid.y - 16, size: size,
                             color(index, theme: theme).mixed(with: theme.foreground, amount: 0.35), align: .left, weight: .bold)
@@ -123,13 +154,13 @@ public enum Conv2DModesFigures {
                 }
             }
             var caption = [OutputSize.formula + " per axis   (outputs to scale; their numbers are on each run's frames)"]
+            if let uneven {
+                caption.append("same pads as TensorFlow, the odd zero at the bottom and right: \(uneven.paddingText)")
+            }
             if let flipped = traces.first(where: { $0.mode == .convolution }) {
                 caption.append("flipped: the true convolution lays the kernel rotated by 180°, \(Notation.inlineMatrix(flipped.kernel)) → \(Notation.inlineMatrix(flipped.appliedKernel))")
             }
             Caption.lines(caption, on: canvas, width: 1280, bottom: 690, size: 22)
         }
     }
-
-    /// How far index `i` lies outside 0 ..< n (0 inside).
-    private static func outside(_ i: Int, _ n: Int) -> Int { i < 0 ? -i : max(0, i - n + 1) }
 }

@@ -144,7 +144,7 @@ public enum ConvolutionFigures {
         let layout = layout(for: trace, step: stepIndex)
         let step = stepIndex.map { trace.steps[$0] }
         var settings: [String] = []
-        if trace.padding != Pair2(0) { settings.append("padding \(trace.padding)") }
+        if trace.isPadded { settings.append("padding \(trace.paddingText)") }
         if trace.stride != Pair2(1) { settings.append("stride \(trace.stride)") }
         if trace.dilation != Pair2(1) { settings.append("dilation \(trace.dilation)") }
         if trace.bias != 0 { settings.append("bias \(Notation.number(trace.bias))") }
@@ -159,7 +159,7 @@ public enum ConvolutionFigures {
         if let step {
             for term in step.terms { taps[term.paddedRow * trace.paddedInput.shape[1] + term.paddedColumn] = "×" + Notation.number(term.weight) }
         }
-        layout.input.draw(on: canvas, label: p == Pair2(0) ? "input" : "input (zero-padded)") { r, c in
+        layout.input.draw(on: canvas, label: trace.isPadded ? "input (zero-padded)" : "input") { r, c in
             let isPadding = r < p.rows || r >= p.rows + n[0] || c < p.columns || c >= p.columns + n[1]
             let value = trace.paddedInput[r, c]
             if let note = taps[r * trace.paddedInput.shape[1] + c] {
@@ -230,7 +230,7 @@ public enum ConvolutionFigures {
         var key = [Legend.Entry("window read", color: theme.highlight, swatch: .outline),
                    Legend.Entry("cell written", color: theme.current, swatch: .outline),
                    Legend.Entry("done", color: theme.doneFill(0.14))]
-        if trace.padding != Pair2(0) { key.append(Legend.Entry("zero padding", color: theme.padding)) }
+        if trace.isPadded { key.append(Legend.Entry("zero padding", color: theme.padding)) }
         if !stated.output.isEmpty || !stated.kernel.isEmpty {
             key.append(Legend.Entry("slide states otherwise", color: theme.negative, swatch: .outline))
         }

@@ -64,30 +64,89 @@ public enum ImageFilterFigures {
                       on: canvas, width: 1280, bottom: 720 - 40, size: 22)
     }
 
+    /// How the zoomed figure is laid out: the window with one pixel around it, or the window alone,
+    /// and how many decimals the filtered values keep; public so tests can find the cells.
+    public struct ZoomLayout: Sendable {
+        /// The patch's rows and columns shown (image coordinates), the same on input and output.
+        public var rows: ClosedRange<Int>
+        public var columns: ClosedRange<Int>
+        /// Whether only the window is shown (the pixels around it would make the numbers too small).
+        public var windowOnly: Bool
+        /// Decimals of the filtered values: 1 where they fit, else 0 (the caption keeps the exact value).
+        public var decimals: Int
+        /// The side of a cell, the same in all three grids.
+        public var cell: Double
+    }
+
+    /// The smallest size of a number in a cell at 1280×720 (`ConvolutionFigures.minimumNumberSize`).
+    static let numberSize = ConvolutionFigures.minimumNumberSize
+    /// The space between two grids, which holds ⋆ or →.
+    static let zoomGap = 90.0
+
+    /// The first of: the window and the pixels around it, then the window alone, each with one
+    /// decimal then none, whose numbers all fit their cells at `numberSize` (`width` measures a
+    /// text at a size, bold or not). The window alone with whole numbers when nothing fits.
+    public static func zoomLayout(_ trace: ImageFilterTrace, width: (String, Double, Bool) -> Double) -> ZoomLayout {
+        let patch = trace.patch, k = trace.kernel.weights.shape
+        let window = (rows: patch.windowRows, columns: patch.windowColumns)
+        var choices: [ZoomLayout] = []
+        for (windowOnly, rows, columns) in [(false, patch.rows, patch.columns), (true, window.rows, window.columns)] {
+            let across = Double(2 * columns.count + k[1]), down = Double(max(rows.count, k[0]))
+            let cell = min(100, (1280 - 100 - 2 * zoomGap) / across, (720 - 290) / down)
+            for decimals in [1, 0] {
+                choices.append(ZoomLayout(rows: rows, columns: columns, windowOnly: windowOnly, decimals: decimals, cell: cell))
+            }
+        }
+        func fits(_ layout: ZoomLayout) -> Bool {
+            // 60 px cells hold a number at 0.4 of the cell (24 px) and the weight note at 18 px; a
+            // long number keeps 24 px while it fits 0.94 of the cell (`Grid.numberFloor`).
+            guard layout.cell >= numberSize / 0.4 - 1e-9 else { return false }
+            let room = layout.cell * 0.94
+            for r in layout.rows {
+                for c in layout.columns {
+                    let a = r - patch.rows.lowerBound, b = c - patch.columns.lowerBound
+                    let inWindow = window.rows.contains(r) && window.columns.contains(c)
+                    if width(Notation.number(patch.input[a, b]), numberSize, inWindow) > room { return false }
+                    if let value = patch.output[a][b], width(Notation.number(value, decimals: layout.decimals), numberSize, true) > room {
+                        return false
+                    }
+                }
+            }
+            return !trace.kernel.weights.scalars.contains { width(Notation.number($0), numberSize, false) > room }
+        }
+        return choices.first(where: fits) ?? choices[choices.count - 1]
+    }
+
     private static func drawZoom(_ trace: ImageFilterTrace, on canvas: Canvas) {
         let theme = canvas.theme
         let patch = trace.patch, w = trace.worked, k = trace.kernel
         Caption.title("Image filter · \(k.name) · the window of \(w.label), zoomed", on: canvas, width: 1280)
-        let columns = Double(patch.columns.count * 2 + k.weights.shape[1])
-        let rows = Double(max(patch.rows.count, k.weights.shape[0]))
-        let gap = 100.0
-        let cell = min(72, (1280 - 100 - 2 * gap) / columns, (720 - 290) / rows)
+        let zoom = zoomLayout(trace) { text, size, bold in canvas.textWidth(text, size: size, weight: bold ? .bold : .normal) }
+        if zoom.windowOnly {
+            let note = "the window alone, so its numbers read at projector size; the whole picture is on the side-by-side figure"
+            canvas.text(note, x: 640, y: 78, size: max(18, canvas.fittingSize(note, size: 20, maxWidth: 1200)), theme.muted)
+        }
+        let cell = zoom.cell, gap = zoomGap
+        let columns = Double(zoom.columns.count * 2 + k.weights.shape[1])
         var x = (1280 - (columns * cell + 2 * gap)) / 2
         let band = 720.0 - 290, top = 130.0
-        func grid(_ r: Int, _ c: Int) -> Grid {
-            let g = Grid(rows: r, columns: c, x: x, y: top + (band - Double(r) * cell) / 2, cellSize: cell)
+        // The patch grids are windows onto the patch (its indices), so the style closures read it directly.
+        let first = (row: zoom.rows.lowerBound - patch.rows.lowerBound, column: zoom.columns.lowerBound - patch.columns.lowerBound)
+        func grid(_ r: Int, _ c: Int, from start: (row: Int, column: Int) = (0, 0)) -> Grid {
+            var g = Grid(rows: r, columns: c, x: x, y: top + (band - Double(r) * cell) / 2, cellSize: cell,
+                         firstRow: start.row, firstColumn: start.column)
+            g.numberFloor = numberSize
             x += g.width + gap
             return g
         }
-        let inputGrid = grid(patch.rows.count, patch.columns.count)
+        let inputGrid = grid(zoom.rows.count, zoom.columns.count, from: first)
         let kernelGrid = grid(k.weights.shape[0], k.weights.shape[1])
-        let outputGrid = grid(patch.rows.count, patch.columns.count)
+        let outputGrid = grid(zoom.rows.count, zoom.columns.count, from: first)
         let inside: (Int, Int) -> Bool = { r, c in (0..<trace.inputShape[0]).contains(r) && (0..<trace.inputShape[1]).contains(c) }
         var weights: [Int: Double] = [:]
         for term in w.terms {
             weights[(term.paddedRow - trace.padding.rows) * 100_000 + (term.paddedColumn - trace.padding.columns)] = term.weight
         }
-        let notesFit = cell * 0.3 >= 18
         inputGrid.draw(on: canvas, label: "input pixels") { a, b in
             let r = patch.rows.lowerBound + a, c = patch.columns.lowerBound + b
             let isPadding = !inside(r, c)
@@ -95,11 +154,10 @@ public enum ImageFilterFigures {
             // The real gray level as the cell's background, so the patch still looks like the picture.
             let gray = Color(red: value / 255, green: value / 255, blue: value / 255)
             let textColor = value > 140 ? Color(hex: 0x1A1A1A) : Color(hex: 0xF2F2F2)
-            // The weight on each pixel of the window where it can be read at 18 px; in smaller
-            // cells the kernel beside the window shows the same weights in the same places.
+            // The weight on each pixel of the window, at 18 px (cells are 60 px or more).
             if let weight = weights[r * 100_000 + c] {
                 return CellStyle(fill: isPadding ? theme.padding : gray, text: Notation.number(value), textColor: isPadding ? theme.muted : textColor,
-                                 note: notesFit ? "×" + Notation.number(weight) : nil, noteColor: theme.highlight, bold: true)
+                                 note: "×" + Notation.number(weight), noteColor: theme.highlight, bold: true)
             }
             return CellStyle(fill: isPadding ? theme.padding : gray, text: Notation.number(value), textColor: isPadding ? theme.muted : textColor)
         }
@@ -109,14 +167,13 @@ public enum ImageFilterFigures {
         kernelGrid.draw(on: canvas, label: (k.scaleText.map { $0 + " × " } ?? "") + "kernel") { r, c in
             CellStyle(fill: theme.highlight.withAlpha(0.2), text: Notation.number(k.weights[r, c]))
         }
-        // One decimal where the cells hold it at 18 px, else whole numbers (the caption keeps the worked value exact).
-        let decimals = notesFit ? 1 : 0
-        outputGrid.draw(on: canvas, label: notesFit ? "filtered z" : "filtered z, rounded") { a, b in
+        let rounded = zoom.decimals == 0 && patch.output.joined().contains { $0.map { $0 != $0.rounded() } ?? false }
+        outputGrid.draw(on: canvas, label: rounded ? "filtered z, rounded" : "filtered z") { a, b in
             guard let value = patch.output[a][b] else { return CellStyle(fill: theme.padding) }
             let r = patch.rows.lowerBound + a, c = patch.columns.lowerBound + b
             let isWorked = r == w.row && c == w.column
-            return CellStyle(fill: isWorked ? theme.current.withAlpha(0.3) : theme.doneFill(0.12), text: Notation.number(value, decimals: decimals),
-                             bold: isWorked)
+            return CellStyle(fill: isWorked ? theme.current.withAlpha(0.3) : theme.doneFill(0.12),
+                             text: Notation.number(value, decimals: zoom.decimals), bold: isWorked)
         }
         let wr = w.row - patch.rows.lowerBound, wc = w.column - patch.columns.lowerBound
         if (0..<patch.rows.count).contains(wr), (0..<patch.columns.count).contains(wc) {

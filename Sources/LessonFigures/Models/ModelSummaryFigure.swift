@@ -12,22 +12,55 @@ public enum ModelSummaryFigure {
         public var columns: [Double]
     }
 
+    /// The size of the table's text: numbers in its cells are at least 24 px on a 1280×720 slide.
+    public static let textSize = 24.0
+    /// A row is this many times the text size high.
+    static let rowFactor = 1 / 0.45
+
     /// The layout for a summary of `rows` layers.
     public static func layout(rows: Int, height: Double = 720) -> Layout {
         let rowHeight = min(56, (height - 260) / Double(max(rows + 1, 1)))
-        return Layout(rowHeight: rowHeight, firstRowY: 110 + rowHeight * 1.5, columns: [50, 430, 735, 765])
+        return Layout(rowHeight: rowHeight, firstRowY: 110 + rowHeight * 1.5, columns: [50, 425, 745, 770])
     }
 
-    /// One figure: `summary`.
-    public static func figure(_ summary: ModelSummary, title: String) -> Figure {
+    /// How many layers one figure holds with its text at `textSize`.
+    public static func rowsPerFigure(height: Double = 720) -> Int {
+        max(1, Int((height - 260) / (textSize * rowFactor)) - 1)
+    }
+
+    /// The figures of `summary`: one table, or, for a model with more layers than a table holds
+    /// at projector size, one table per `rowsPerFigure` layers (`summary-1`, `summary-2`, …), each
+    /// saying under the title which layers it shows.
+    public static func figures(_ summary: ModelSummary, title: String) -> [Figure] {
+        let count = summary.layers.count, per = rowsPerFigure()
+        guard count > per else { return [figure(summary, title: title)] }
+        let pages = stride(from: 0, to: count, by: per).map { $0..<min($0 + per, count) }
+        return pages.enumerated().map { index, rows in
+            figure(summary, title: title, rows: rows, part: (index + 1, pages.count))
+        }
+    }
+
+    /// One figure: the layers `rows` of `summary` (all by default); `part` numbers it among several.
+    public static func figure(_ summary: ModelSummary, title: String, rows: Range<Int>? = nil,
+                              part: (number: Int, of: Int)? = nil) -> Figure {
+        let rows = rows ?? 0..<summary.layers.count
+        let shown = Array(summary.layers[rows])
         let description = "A table of the \(summary.layers.count) layers after the \(Notation.shape(summary.inputShape)) input with their output shapes and parameter counts, \(summary.totalText) parameters in total."
-        return Figure(name: "summary", description: description) { canvas in
+            + (part == nil ? "" : " This part shows layers \(rows.lowerBound + 1) to \(rows.upperBound).")
+        let note = part.map {
+            "layers \(rows.lowerBound + 1)–\(rows.upperBound) of \(summary.layers.count), part \($0.number) of \($0.of): the whole table would not keep its numbers at projector size"
+        }
+        let name = part.map { Figure.stepName($0.number - 1, of: $0.of, prefix: "summary-") } ?? "summary"
+        return Figure(name: name, description: description) { canvas in
             let theme = canvas.theme
-            let layout = layout(rows: summary.layers.count)
+            let layout = layout(rows: shown.count)
             Caption.title(title, on: canvas, width: 1280)
+            if let note {
+                canvas.text(note, x: 640, y: 78, size: max(18, canvas.fittingSize(note, size: 20, maxWidth: 1200)), theme.muted)
+            }
             let x = layout.columns
             let headerY = layout.firstRowY - layout.rowHeight
-            let size = min(22, layout.rowHeight * 0.45)
+            let size = min(textSize, layout.rowHeight / rowFactor)
             canvas.text("Layer (type)", x: x[0], y: headerY, size: size, theme.foreground, align: .left, weight: .bold)
             canvas.text("Output shape", x: x[1], y: headerY, size: size, theme.foreground, align: .left, weight: .bold)
             canvas.text("Param #", x: x[2], y: headerY, size: size, theme.foreground, align: .right, weight: .bold)
@@ -35,7 +68,7 @@ public enum ModelSummaryFigure {
             canvas.line(from: (40, headerY + layout.rowHeight / 2), to: (1240, headerY + layout.rowHeight / 2), theme.gridLine, lineWidth: 2)
             canvas.text("input " + Notation.shape(summary.inputShape), x: 1240, y: headerY, size: size * 0.85, theme.muted,
                         align: .right)
-            for (i, row) in summary.layers.enumerated() {
+            for (i, row) in shown.enumerated() {
                 let y = layout.firstRowY + Double(i) * layout.rowHeight
                 if i % 2 == 1 {
                     canvas.fillRect(x: 40, y: y - layout.rowHeight / 2, width: 1200, height: layout.rowHeight, theme.padding.withAlpha(0.45))
@@ -65,7 +98,7 @@ public enum ModelSummaryFigure {
                     cell(row.symbolic + " = " + row.formula, split: (row.symbolic, "= " + row.formula), x: x[3], maxWidth: 1240 - x[3])
                 }
             }
-            let bottom = layout.firstRowY + Double(summary.layers.count) * layout.rowHeight - layout.rowHeight / 2
+            let bottom = layout.firstRowY + Double(shown.count) * layout.rowHeight - layout.rowHeight / 2
             canvas.line(from: (40, bottom), to: (1240, bottom), theme.gridLine, lineWidth: 2)
             var lines = ["Total params: " + summary.totalText]
             if summary.nonTrainableParams > 0 {

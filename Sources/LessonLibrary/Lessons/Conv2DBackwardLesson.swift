@@ -55,7 +55,7 @@ public enum Conv2DBackwardLesson: Lesson {
         if let stated = example.statedGradInput {
             mismatches += compareMatrices(stated: stated, recomputed: trace.gradInput, name: "∂L/∂x")
         }
-        let text = describe(trace, heading: heading,
+        let text = describe(trace, heading: heading, samePadding: example.forward.samePadding,
                             defaultUpstream: example.upstream == nil, mismatches: mismatches,
                             checked: example.statedGradBias != nil || example.statedGradKernel != nil || example.statedGradInput != nil)
         return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: Payload(trace),
@@ -81,10 +81,13 @@ public enum Conv2DBackwardLesson: Lesson {
         }
     }
 
-    static func describe(_ trace: ConvolutionBackwardTrace, heading: LessonHeading, defaultUpstream: Bool, mismatches: [Mismatch], checked: Bool) -> String {
+    /// The text of a backward trace; `samePadding` is how `--padding same` chose the padding, as conv2d prints it.
+    static func describe(_ trace: ConvolutionBackwardTrace, heading: LessonHeading, samePadding: [SamePadding]? = nil,
+                         defaultUpstream: Bool, mismatches: [Mismatch], checked: Bool) -> String {
         let f = trace.forward
         var lines = heading.lines
-        lines.append("Forward: \(f.mode.explanation); padding \(Conv2DLesson.paddingText(f)), stride \(f.stride), dilation \(f.dilation), bias \(Notation.number(f.bias)).")
+        lines.append("Forward: \(f.mode.explanation); padding \(f.paddingText), stride \(f.stride), dilation \(f.dilation), bias \(Notation.number(f.bias)).")
+        if let samePadding { lines += SamePadding.lines(samePadding) }
         lines.append("")
         lines += LessonText.matrix("input x", f.input)
         lines += LessonText.matrix("kernel w", f.kernel)
@@ -104,7 +107,7 @@ public enum Conv2DBackwardLesson: Lesson {
         lines.append(Notation.matrix(trace.gradKernel))
         lines.append("")
         lines.append("Input: ∂L/∂x[r,c] = Σ over the windows that read x[r,c] of ∂L/∂z[i,j] × the weight that met it;")
-        lines.append("the full convolution of the upstream gradient with the kernel rotated by 180° (the transposed convolution)" + (f.padding == Pair2(0) ? "." : ", padding cropped."))
+        lines.append("the full convolution of the upstream gradient with the kernel rotated by 180° (the transposed convolution)" + (f.isPadded ? ", padding cropped." : "."))
         let p = f.padding, n = f.input.shape
         for step in trace.inputSteps where (p.rows..<(p.rows + n[0])).contains(step.row) && (p.columns..<(p.columns + n[1])).contains(step.column) {
             lines.append("  " + step.text)

@@ -108,15 +108,15 @@ public enum Conv2DLesson: Lesson {
         lines.append("Operation: \(trace.mode.explanation).")
         lines.append("")
         lines += LessonText.matrix("input", trace.input)
-        if trace.padding != Pair2(0) || trace.extraPadding != nil {
-            lines += LessonText.matrix("input with zero padding \(paddingText(trace))", trace.paddedInput)
+        if trace.isPadded {
+            lines += LessonText.matrix("input with zero padding \(trace.paddingText)", trace.paddedInput)
         }
         lines += LessonText.matrix("kernel", trace.kernel)
         if trace.mode == .convolution {
             lines.append("kernel rotated by 180°, as laid on each window:")
             lines.append(Notation.matrix(trace.appliedKernel))
         }
-        lines.append("bias \(Notation.number(trace.bias)), padding \(paddingText(trace)), stride \(trace.stride), dilation \(trace.dilation)")
+        lines.append("bias \(Notation.number(trace.bias)), padding \(trace.paddingText), stride \(trace.stride), dilation \(trace.dilation)")
         lines.append("")
         lines.append("Step by step (indices 1-based; window rows and columns in input coordinates\(Self.paddingNote(trace))):")
         for step in trace.steps {
@@ -161,12 +161,5 @@ public enum Conv2DLesson: Lesson {
         if rows == columns, let rows { return "; \(rows) are padding" }
         return "; " + [rows.map { "rows \($0)" }, columns.map { "columns \($0)" }].compactMap { $0 }.joined(separator: " and ")
             + " are padding"
-    }
-
-    /// The padding as the text writes it: `1`, or with uneven padding each side: `top 0, bottom 1, left 0, right 1`.
-    static func paddingText(_ trace: ConvolutionTrace) -> String {
-        guard let extra = trace.extraPadding else { return "\(trace.padding)" }
-        let p = trace.padding
-        return "top \(p.rows), bottom \(p.rows + extra.rows), left \(p.columns), right \(p.columns + extra.columns)"
     }
 }

@@ -7,7 +7,8 @@ extension Conv2DModesLesson {
         Without options, runs the 4×5 example of the course notes (seeds/003) with full, valid and \
         same padding and checks the stated outputs. Variants: stride-2, slide (the slide's own \
         table, with its −14), convolution (kernel flipped, next to cross-correlation). \
-        --paddings takes a comma-separated list of full, valid, same.
+        --paddings takes a comma-separated list of full, valid, same; same pads as Keras and \
+        TensorFlow, with the extra zero of an even kernel at the bottom and right.
         """
     public static let customTitle: String? = "Full, valid and same"
 

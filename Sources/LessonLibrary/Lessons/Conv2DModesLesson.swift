@@ -73,6 +73,16 @@ public enum Conv2DModesLesson: Lesson {
         }
 
         var runNames: [String] { runs.map(\.name) }
+
+        /// The zeros of one named padding: "same" as Keras and TensorFlow pad (`SamePadding`: the
+        /// notes' (k − 1)/2 on each side for an odd kernel at stride 1, the extra zero of an odd total
+        /// at the bottom and right), full and valid as `PaddingMode` says. The rule of "same" comes too.
+        func zeros(_ mode: PaddingMode) throws -> (padding: Pair2, extra: Pair2, same: [SamePadding]?) {
+            guard mode == .same else { return (try mode.padding(kernelShape: kernel.shape, dilation: dilation), Pair2(0), nil) }
+            let rule = SamePadding.rowsAndColumns(input: input.shape, kernel: kernel.shape, stride: stride, dilation: dilation)
+            let (padding, extra) = SamePadding.pads(rule)
+            return (padding, extra, rule)
+        }
     }
 
     /// One run of the lesson: a padding mode, an operation, and its trace.
@@ -88,18 +98,30 @@ public enum Conv2DModesLesson: Lesson {
     }
 
 
+    /// What a run's padding keeps; for "same" that Keras and TensorFlow cannot split evenly (an
+    /// even kernel, or a stride that needs fewer zeros), the uneven split instead of (k − 1)/2.
+    static func explanation(_ run: Run) -> String {
+        let trace = run.trace
+        guard run.paddingMode == .same,
+              trace.extraPadding != nil || (try? PaddingMode.same.padding(kernelShape: trace.kernel.shape, dilation: trace.dilation)) != trace.padding
+        else { return run.paddingMode.explanation }
+        return "same: as Keras and TensorFlow, ⌈n/s⌉ outputs per axis; not (k − 1)/2 on each side here but ⌊total/2⌋ before the input and the rest after (the rule is below)"
+    }
+
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
         guard !example.paddings.isEmpty else { throw InputError("the lesson needs at least one padding: full, valid or same") }
         var runs: [Run] = []
+        var samePadding: [SamePadding]?
         for run in example.runs {
-            let padding = try run.padding.padding(kernelShape: example.kernel.shape, dilation: example.dilation)
-            let conv = Conv2D(kernel: example.kernel, bias: example.bias, padding: padding, stride: example.stride,
-                              dilation: example.dilation, mode: run.mode)
+            let zeros = try example.zeros(run.padding)
+            samePadding = zeros.same ?? samePadding
+            let conv = Conv2D(kernel: example.kernel, bias: example.bias, padding: zeros.padding, stride: example.stride,
+                              dilation: example.dilation, mode: run.mode, extraPadding: zeros.extra)
             do {
                 runs.append(Run(name: run.name, paddingMode: run.padding, trace: try conv.forward(example.input)))
             } catch let error as InputError {
-                throw InputError("\(run.padding.rawValue) padding (p = \(padding)): \(error.message)")
+                throw InputError("\(run.padding.rawValue) padding (p = \(zeros.padding)): \(error.message)")
             }
         }
         var lines = heading.lines
@@ -110,6 +132,7 @@ public enum Conv2DModesLesson: Lesson {
             let trace = run.trace
             var stated = Conv2DLesson.Example(input: example.input, kernel: example.kernel)
             stated.statedOutput = example.statedOutputs[run.name]
+            if run.paddingMode == .same { stated.samePadding = samePadding }
             let found = trace.check(statedOutput: stated.statedOutput).map { mismatch in
                 Mismatch(subject: run.name + ": " + mismatch.subject, stated: mismatch.stated,
                          recomputed: mismatch.recomputed, details: mismatch.details)
@@ -117,8 +140,8 @@ public enum Conv2DModesLesson: Lesson {
             mismatches += found
             lines.append("")
             lines.append(String(repeating: "═", count: 60))
-            lines.append((run.name == run.paddingMode.rawValue ? "" : run.name + " — ") + run.paddingMode.explanation)
-            lines.append("  here p = \(trace.padding) (kernel \(Notation.shape(trace.kernel.shape))\(trace.dilation == Pair2(1) ? "" : ", dilation \(trace.dilation)"))")
+            lines.append((run.name == run.paddingMode.rawValue ? "" : run.name + " — ") + explanation(run))
+            lines.append("  here p = \(trace.paddingText) (kernel \(Notation.shape(trace.kernel.shape))\(trace.dilation == Pair2(1) ? "" : ", dilation \(trace.dilation)"))")
             lines.append(String(repeating: "═", count: 60))
             lines.append(Conv2DLesson.describe(trace, heading: LessonHeading(title: "\(run.name) — \(trace.mode.rawValue)"),
                                                stated: stated, mismatches: found))

@@ -126,7 +126,7 @@ public enum ConvChannelsLesson: Lesson {
                 lines.append(Notation.matrix(filter.channel(c), indent: "  "))
             }
         }
-        lines.append("padding \(Conv2DLesson.paddingText(trace.channelTraces[0][0])), stride \(trace.stride), dilation \(trace.dilation)")
+        lines.append("padding \(trace.channelTraces[0][0].paddingText), stride \(trace.stride), dilation \(trace.dilation)")
         lines.append("")
         lines.append("Step by step (output z[filter][row,column], 1-based; each channel's window in padded coordinates):")
         for step in trace.steps {

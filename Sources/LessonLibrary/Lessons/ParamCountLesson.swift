@@ -60,7 +60,7 @@ public enum ParamCountLesson: Lesson {
         let mismatches = check(summary, against: example)
         let text = describe(summary, model: example.model, heading: heading, stated: example, mismatches: mismatches)
         return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: summary,
-                            figures: [ModelSummaryFigure.figure(summary, title: heading.title)], mismatches: mismatches)
+                            figures: ModelSummaryFigure.figures(summary, title: heading.title), mismatches: mismatches)
     }
 
     /// Compares the stated counts and shapes with the recomputed ones.
