@@ -6,14 +6,8 @@ import LessonCore
 extension ConvolutionStep: JSONRecord {
     static let jsonKeys = JSONRecordKeys(["bias", "column", "label", "row", "terms", "text", "value"])
 
-    func visitJSONValues(_ visit: (JSONRecordValue) throws -> Void) rethrows {
-        try visit(.number(bias))
-        try visit(.integer(column))
-        try visit(.text(label))
-        try visit(.integer(row))
-        try visit(.records(terms))
-        try visit(.text(text))
-        try visit(.number(value))
+    var jsonValues: [JSONRecordValue] {
+        [.number(bias), .integer(column), .text(label), .integer(row), .records(terms), .derivedText { text }, .number(value)]
     }
 }
 
@@ -21,13 +15,8 @@ extension ConvolutionTerm: JSONRecord {
     static let jsonKeys = JSONRecordKeys(["input", "is_padding", "kernel_column", "kernel_row", "padded_column", "padded_row",
                                           "weight"])
 
-    func visitJSONValues(_ visit: (JSONRecordValue) throws -> Void) rethrows {
-        try visit(.number(input))
-        try visit(.flag(isPadding))
-        try visit(.integer(kernelColumn))
-        try visit(.integer(kernelRow))
-        try visit(.integer(paddedColumn))
-        try visit(.integer(paddedRow))
-        try visit(.number(weight))
+    var jsonValues: [JSONRecordValue] {
+        [.number(input), .flag(isPadding), .integer(kernelColumn), .integer(kernelRow), .integer(paddedColumn),
+         .integer(paddedRow), .number(weight)]
     }
 }

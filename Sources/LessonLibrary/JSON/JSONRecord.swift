@@ -6,14 +6,14 @@ import Foundation
 /// containers, with the bytes `JSONEncoder` writes for the value's own `encode(to:)`.
 ///
 /// To add one: list its keys as `JSONEncoder` writes them (snake case, sorted by UTF-8 bytes)
-/// in `jsonKeys`, and give its values in that order in `visitJSONValues`. An array holding a
+/// in `jsonKeys`, and its values in that order in `jsonValues`. An array holding a
 /// number JSON cannot hold (∞, NaN) goes through `encode(to:)` instead, so the error and its
 /// coding path stay `JSONEncoder`'s. `JSONStreamEncoderTests` compares the bytes with `JSONEncoder`'s.
 protocol JSONRecord: Encodable {
     /// The keys, as written: snake case, sorted by their UTF-8 bytes.
     static var jsonKeys: JSONRecordKeys { get }
-    /// Calls `visit` with each value, in the order of `jsonKeys`.
-    func visitJSONValues(_ visit: (JSONRecordValue) throws -> Void) rethrows
+    /// The values, in the order of `jsonKeys`.
+    var jsonValues: [JSONRecordValue] { get }
 }
 
 /// One value of a `JSONRecord`.
@@ -22,6 +22,8 @@ enum JSONRecordValue {
     case integer(Int)
     case flag(Bool)
     case text(String)
+    /// A string made only when it is written (the finiteness check before never needs it).
+    case derivedText(() -> String)
     case records(any JSONRecordArray)
 }
 
@@ -58,15 +60,13 @@ protocol JSONRecordArray {
 extension Array: JSONRecordArray where Element: JSONRecord {
     var isFiniteJSON: Bool {
         allSatisfy { record in
-            var finite = true
-            record.visitJSONValues { value in
+            record.jsonValues.allSatisfy { value in
                 switch value {
-                case .number(let x): if !x.isFinite { finite = false }
-                case .records(let nested): if finite, !nested.isFiniteJSON { finite = false }
-                case .integer, .flag, .text: break
+                case .number(let x): return x.isFinite
+                case .records(let nested): return nested.isFiniteJSON
+                case .integer, .flag, .text, .derivedText: return true
                 }
             }
-            return finite
         }
     }
 
@@ -107,8 +107,9 @@ struct JSONRecordWriter {
     /// One record at `depth`: `{`, its keys and values, `}`.
     mutating func appendRecord<Record: JSONRecord>(_ record: Record, keys: JSONRecordKeys, depth: Int) {
         open(UInt8(ascii: "{"))
-        var n = 0
-        record.visitJSONValues { value in
+        let values = record.jsonValues
+        precondition(values.count == keys.names.count, "\(Record.self) gave \(values.count) values for \(keys.names.count) keys")
+        for (n, value) in values.enumerated() {
             separate(first: n == 0, depth: depth + 1)
             bytes.append(contentsOf: keys.quoted[n])
             if pretty {
@@ -122,11 +123,10 @@ struct JSONRecordWriter {
             case .integer(let i): JSONText.appendInteger(i, to: &bytes)
             case .flag(let flag): bytes.append(contentsOf: flag ? Self.trueBytes : Self.falseBytes)
             case .text(let text): JSONText.appendString(text, to: &bytes)
+            case .derivedText(let make): JSONText.appendString(make(), to: &bytes)
             case .records(let nested): nested.appendJSON(to: &self, depth: depth + 1)
             }
-            n += 1
         }
-        precondition(n == keys.names.count, "\(Record.self) gave \(n) values for \(keys.names.count) keys")
         close(UInt8(ascii: "}"), depth: depth)
     }
 
