@@ -260,6 +260,32 @@ struct Merged: Encodable {
         }
     }
 
+    /// A trace bigger than the first chunk is counted first, then streamed: the size announced
+    /// is exactly the bytes written, pretty and compact, and the bytes are `JSONEncoder`'s.
+    @Test func bigTraceIsCountedExactlyThenStreamed() throws {
+        var random = SplitMix64(seed: 3)
+        let example = Conv2DLesson.Example(input: Tensor(shape: [30, 30], scalars: (0..<900).map { _ in Double(random.int(-99...99)) / 10 }),
+                                           kernel: Tensor(shape: [3, 3], scalars: [0.1, 0.2, 0.1, 0, 0, 0, -0.1, -0.2, -0.1]))
+        let envelope = try Conv2DLesson.run(example, heading: LessonHeading(title: "streamed")).envelope()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("json-records-\(getpid()).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var sizes: [JSONStreamEncoder.Size] = []
+        for pretty in [true, false] {
+            let encoder = JSONStreamEncoder(pretty: pretty, firstChunk: 4096)
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: url)
+            var announced: [JSONStreamEncoder.Size] = []
+            try encoder.write(envelope, to: handle) { announced.append($0) }
+            try handle.close()
+            let written = try Data(contentsOf: url)
+            #expect(written == (try encoder.foundationEncoder.encode(envelope)), "pretty: \(pretty)")
+            #expect(announced.count == 1, "pretty: \(pretty): the size is announced once, before the first byte")
+            sizes += announced
+            #expect((pretty ? announced.first?.pretty : announced.first?.compact) == written.count, "pretty: \(pretty): \(announced)")
+        }
+        #expect(sizes.count == 2 && sizes[0] == sizes[1], "both encoders count the same sizes: \(sizes)")
+    }
+
     /// A step holding ∞ or NaN (set by hand: `forward` refuses to make one) leaves the records
     /// path: the error is `JSONEncoder`'s, at the same coding path, from writing and from counting.
     @Test func nonFiniteStepsFailAsInJSONEncoder() throws {
