@@ -64,8 +64,10 @@ enum GradeBenchmark {
         show(String(format: "grade: wrote %d answer files in %.2f s (not measured)", count,
                     Double(DispatchTime.now().uptimeNanoseconds - generation) / 1e9))
         try measureWholeProcess(exercise: exerciseFile, submissions: folder, out: out)
+        try measureWholeProcess(exercise: exerciseFile, submissions: folder, out: out, emptyFolder: true)
 
-        func gradeAll(_ options: ReportWriter.Options) throws -> Double {
+        func gradeAll(_ options: ReportWriter.Options, emptyFolder: Bool = false) throws -> Double {
+            if emptyFolder { try? FileManager.default.removeItem(at: out) }
             let start = DispatchTime.now().uptimeNanoseconds
             let set = try SubmissionSet.collect([folder.path])
             let report = Grader.grade(set, exercise: exercise)
@@ -73,15 +75,18 @@ enum GradeBenchmark {
             precondition(report.students.count == count, "graded \(report.students.count) of \(count)")
             return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
-        let configurations: [(String, ReportWriter.Options, Int)] = [
-            ("in process, CSV + JSON", .init(gradescope: false, figures: false), 3),
-            ("in process, CSV + JSON + Gradescope results.json", .init(gradescope: true, figures: false), 3),
-            ("in process, CSV + JSON + Gradescope + PNGs of wrong matrices", .init(gradescope: true, figures: true), 1),
+        // A rerun over the folder of the run before (files whose bytes are the same are left as
+        // they are), and a first run into an empty folder (every file and folder made).
+        let configurations: [(String, ReportWriter.Options, Int, Bool)] = [
+            ("in process, CSV + JSON", .init(gradescope: false, figures: false), 3, false),
+            ("in process, CSV + JSON + Gradescope results.json", .init(gradescope: true, figures: false), 3, false),
+            ("in process, CSV + JSON + Gradescope, into an empty folder", .init(gradescope: true, figures: false), 3, true),
+            ("in process, CSV + JSON + Gradescope + PNGs of wrong matrices", .init(gradescope: true, figures: true), 1, false),
         ]
-        for (name, options, runs) in configurations {
-            _ = try gradeAll(options)
+        for (name, options, runs, emptyFolder) in configurations {
+            _ = try gradeAll(options, emptyFolder: emptyFolder)
             var times: [Double] = []
-            for _ in 0..<runs { times.append(try gradeAll(options)) }
+            for _ in 0..<runs { times.append(try gradeAll(options, emptyFolder: emptyFolder)) }
             times.sort()
             let median = times[times.count / 2]
             show(String(format: "grade: %d submissions, %@: median %.3f s = %.0f submissions/s (best %.0f/s, %d runs)",
@@ -107,8 +112,9 @@ enum GradeBenchmark {
     /// Issue 15's row: `lesson grade param-count <10,000 files> --out <dir> --no-figures` as a
     /// whole process (the release `lesson` beside this executable), Gradescope files written,
     /// over an output folder that holds the previous run (so stale files are checked too).
-    /// Prints the median wall time of 5 runs and the mean CPU time of the child.
-    static func measureWholeProcess(exercise: URL, submissions: URL, out: URL) throws {
+    /// Prints the median wall time of 5 runs and the mean CPU time of the child. With
+    /// `emptyFolder`, the folder is removed before each run (not timed): every file is new.
+    static func measureWholeProcess(exercise: URL, submissions: URL, out: URL, emptyFolder: Bool = false) throws {
         let lesson = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("lesson")
         guard FileManager.default.isExecutableFile(atPath: lesson.path) else {
@@ -120,6 +126,7 @@ enum GradeBenchmark {
             process.executableURL = lesson
             process.arguments = ["grade", exercise.path, submissions.path, "--out", out.path, "--no-figures"]
             process.standardOutput = FileHandle.nullDevice
+            if emptyFolder { try? FileManager.default.removeItem(at: out) }
             let cpuBefore = childCPUSeconds()
             let start = DispatchTime.now().uptimeNanoseconds
             try process.run()
@@ -133,9 +140,9 @@ enum GradeBenchmark {
         for _ in 0..<5 { runs.append(try once()) }
         let walls = runs.map(\.wall).sorted(), cpu = runs.map(\.cpu).reduce(0, +) / Double(runs.count)
         let median = walls[walls.count / 2]
-        show(String(format: "grade: lesson grade, %d submissions, Gradescope files, whole process: median %.3f s = %.0f submissions/s "
+        show(String(format: "grade: lesson grade, %d submissions, Gradescope files, whole process%@: median %.3f s = %.0f submissions/s "
                         + "(best %.0f/s, cpu %.3f s, %d runs)",
-                    count, median, Double(count) / median, Double(count) / walls[0], cpu, runs.count))
+                    count, (emptyFolder ? ", into an empty folder" : "") as NSString, median, Double(count) / median, Double(count) / walls[0], cpu, runs.count))
     }
 
     /// The CPU time (user + system) of the finished children of this process, in seconds.

@@ -58,4 +58,38 @@ import LessonLibrary
         #expect(try Data(contentsOf: out.appendingPathComponent("gradescope/carl/results.json")) == first)
         #expect(try Data(contentsOf: out.appendingPathComponent("report.json")) == report)
     }
+
+    /// A rerun leaves a file that already holds its bytes as it is (the same inode), and
+    /// replaces one whose bytes differ, one that is a symbolic link (not followed) and a FIFO
+    /// of that name (which it must not wait on).
+    @Test func aRerunReplacesOnlyWhatChanged() throws {
+        let out = try temporaryFolder(), elsewhere = try temporaryFolder()
+        defer { for url in [out, elsewhere] { try? FileManager.default.removeItem(at: url) } }
+        func inode(_ name: String) throws -> UInt64? {
+            (try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.systemFileNumber] as? NSNumber)?.uint64Value
+        }
+        let bytes = Data("{\"score\" : 1}\n".utf8)
+        try ReportWriter.atomic(bytes, to: out.appendingPathComponent("same.json"))
+        let before = try inode("same.json")
+        try ReportWriter.atomic(bytes, to: out.appendingPathComponent("same.json"))
+        #expect(try inode("same.json") == before, "the same bytes: the file is left as it is")
+
+        try Data("{\"score\" : 2}\n".utf8).write(to: out.appendingPathComponent("changed.json"))
+        let changed = try inode("changed.json")
+        try ReportWriter.atomic(bytes, to: out.appendingPathComponent("changed.json"))
+        #expect(try inode("changed.json") != changed)
+        #expect(try Data(contentsOf: out.appendingPathComponent("changed.json")) == bytes)
+
+        let target = elsewhere.appendingPathComponent("target.json")
+        try bytes.write(to: target)
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("link.json"), withDestinationURL: target)
+        try ReportWriter.atomic(bytes, to: out.appendingPathComponent("link.json"))
+        #expect(RegularFile.kind(out.appendingPathComponent("link.json").path) == .regular, "the link is replaced by a file")
+
+        #expect(mkfifo(out.appendingPathComponent("fifo.json").path, 0o644) == 0)
+        try ReportWriter.atomic(bytes, to: out.appendingPathComponent("fifo.json"))
+        #expect(RegularFile.kind(out.appendingPathComponent("fifo.json").path) == .regular)
+        #expect(try Data(contentsOf: out.appendingPathComponent("fifo.json")) == bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["changed.json", "fifo.json", "link.json", "same.json"])
+    }
 }

@@ -200,3 +200,112 @@ struct Merged: Encodable {
         init?(intValue: Int) { nil }
     }
 }
+
+/// The records path (`JSONRecord`: a convolution's steps and terms, written without Codable's
+/// containers) against `JSONEncoder`: big seeded traces, awkward numbers in every field, and the
+/// fall back to `encode(to:)` when a step holds ∞ or NaN.
+@Suite struct JSONRecordTests {
+    /// Traces of 12×12 to 40×40 inputs with kernels up to 5×5, padding and stride: thousands
+    /// of steps and terms, each number of every magnitude, compared byte for byte.
+    @Test(arguments: Seeds.range(1...6))
+    func bigSeededTracesMatchJSONEncoder(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let rows = random.int(12...40), columns = random.int(12...40)
+        let kernelRows = random.int(1...5), kernelColumns = random.int(1...5)
+        // (The largest doubles are in `awkwardNumbersInRecordsMatchJSONEncoder`: a sum of them overflows.)
+        let awkward: [Double] = [0, -0.0, 1e-7, 5e-324, 1e300, -1e300, 3, -3, 1e16, 1e15,
+                                 9_007_199_254_740_992, 0.1, 2.5e-8, 1e21, 123.456]
+        let value = { (random: inout SplitMix64) -> Double in
+            switch random.int(0...3) {
+            case 0: return awkward[random.int(0...awkward.count - 1)]
+            case 1: return Double(random.int(-99...99)) / 10
+            case 2: return Double(random.int(-5...5))
+            default: return random.uniform(-9...9) * [1, 1e-7, 1e20, 3e-300][random.int(0...3)]
+            }
+        }
+        // The kernel keeps products finite: its weights are small whole numbers or decimals.
+        var example = Conv2DLesson.Example(
+            input: Tensor(shape: [rows, columns], scalars: (0..<rows * columns).map { _ in value(&random) }),
+            kernel: Tensor(shape: [kernelRows, kernelColumns],
+                           scalars: (0..<kernelRows * kernelColumns).map { _ in [0.5, -1, 0, -0.0, 1e-7, 2][random.int(0...5)] }))
+        example.bias = [0, -0.0, 0.25, 1e-7][random.int(0...3)]
+        example.padding = Pair2(random.int(0...2))
+        example.stride = Pair2(random.int(1...2))
+        let trace = try example.operation.forward(example.input)
+        try #require(trace.steps.allSatisfy { $0.value.isFinite }, "seed \(seed): a sum overflowed; the test's values must keep it finite")
+        let output = try Conv2DLesson.run(example, heading: LessonHeading(title: "seed \(seed)"))
+        try JSONStreamEncoderTests.expectSameBytes(output.envelope(), "seed \(seed), \(rows)×\(columns) ⋆ \(kernelRows)×\(kernelColumns)")
+        try JSONStreamEncoderTests.expectSameBytes(trace.steps, "seed \(seed): the steps alone")
+    }
+
+    /// Each awkward number as a term's input and a step's value (a 1×1 kernel of weight 1 keeps
+    /// it as it is), so every field of the records path meets it.
+    @Test func awkwardNumbersInRecordsMatchJSONEncoder() throws {
+        var numbers: [Double] = [1e-7, 5e-324, 1.7976931348623157e308, -1.7976931348623157e308, -0.0, 0, 3, -3, 1e15, 1e16,
+                                 9_007_199_254_740_991, 9_007_199_254_740_992, 9_007_199_254_740_994, 123456789012345680,
+                                 .leastNormalMagnitude, .ulpOfOne, 0.1, 0.2 + 0.1, 1.0 / 3, 2.5e-8, 1e-4, 1e-5, 1e21, 1e22, 4.35]
+        var random = SplitMix64(seed: 11)
+        while numbers.count < 400 {
+            let x = Double(bitPattern: random.next())
+            if x.isFinite { numbers.append(x) }
+        }
+        for (kernel, bias) in [(1.0, 0.0), (-1.0, -0.0)] {
+            let example = Conv2DLesson.Example(input: Tensor(shape: [20, 20], scalars: numbers),
+                                               kernel: Tensor(shape: [1, 1], scalars: [kernel]))
+            var withBias = example
+            withBias.bias = bias
+            let trace = try withBias.operation.forward(withBias.input)
+            try JSONStreamEncoderTests.expectSameBytes(trace.steps, "awkward numbers, kernel \(kernel), bias \(bias)")
+            try JSONStreamEncoderTests.expectSameBytes(trace, "awkward numbers, the whole trace, kernel \(kernel)")
+        }
+    }
+
+    /// A trace bigger than the first chunk is counted first, then streamed: the size announced
+    /// is exactly the bytes written, pretty and compact, and the bytes are `JSONEncoder`'s.
+    @Test func bigTraceIsCountedExactlyThenStreamed() throws {
+        var random = SplitMix64(seed: 3)
+        let example = Conv2DLesson.Example(input: Tensor(shape: [30, 30], scalars: (0..<900).map { _ in Double(random.int(-99...99)) / 10 }),
+                                           kernel: Tensor(shape: [3, 3], scalars: [0.1, 0.2, 0.1, 0, 0, 0, -0.1, -0.2, -0.1]))
+        let envelope = try Conv2DLesson.run(example, heading: LessonHeading(title: "streamed")).envelope()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("json-records-\(getpid()).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var sizes: [JSONStreamEncoder.Size] = []
+        for pretty in [true, false] {
+            let encoder = JSONStreamEncoder(pretty: pretty, firstChunk: 4096)
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: url)
+            var announced: [JSONStreamEncoder.Size] = []
+            try encoder.write(envelope, to: handle) { announced.append($0) }
+            try handle.close()
+            let written = try Data(contentsOf: url)
+            #expect(written == (try encoder.foundationEncoder.encode(envelope)), "pretty: \(pretty)")
+            #expect(announced.count == 1, "pretty: \(pretty): the size is announced once, before the first byte")
+            sizes += announced
+            #expect((pretty ? announced.first?.pretty : announced.first?.compact) == written.count, "pretty: \(pretty): \(announced)")
+        }
+        #expect(sizes.count == 2 && sizes[0] == sizes[1], "both encoders count the same sizes: \(sizes)")
+    }
+
+    /// A step holding ∞ or NaN (set by hand: `forward` refuses to make one) leaves the records
+    /// path: the error is `JSONEncoder`'s, at the same coding path, from writing and from counting.
+    @Test func nonFiniteStepsFailAsInJSONEncoder() throws {
+        let good = try Conv2D(kernel: Tensor(shape: [1, 2], scalars: [1, 2])).forward(Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6]))
+        let cases: [(change: (inout [ConvolutionStep]) -> Void, path: String)] = [
+            ({ $0[2].value = .infinity }, "[2].value"),
+            ({ $0[1].terms[0].input = .nan }, "[1].terms[0].input"),
+            ({ $0[3].terms[1].weight = -.infinity }, "[3].terms[1].weight"),
+            ({ $0[0].value = .nan; $0[0].terms[1].input = .infinity }, "[0].terms[1].input"),
+            ({ $0[3].bias = .nan; $0[2].terms[0].weight = .infinity }, "[2].terms[0].weight"),
+        ]
+        for (n, (change, path)) in cases.enumerated() {
+            var steps = good.steps
+            change(&steps)
+            for encoder in JSONStreamEncoderTests.encoders {
+                let reference = JSONStreamEncoderTests.failurePath { _ = try encoder.foundationEncoder.encode(steps) }
+                #expect(reference == path, "case \(n): JSONEncoder fails at \(reference ?? "nothing")")
+                #expect(JSONStreamEncoderTests.failurePath { _ = try encoder.encode(steps) } == reference, "case \(n)")
+                #expect(JSONStreamEncoderTests.failurePath { _ = try encoder.measure(steps) } == reference, "case \(n)")
+            }
+        }
+    }
+}

@@ -131,16 +131,34 @@ struct JSONOutput {
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
-            for i in 0..<utf8.count {
+            var i = 0
+            while i < utf8.count {
+                // Eight bytes at a time while none of them needs escaping (most text).
+                if i + 8 <= utf8.count, let base = utf8.baseAddress,
+                   !Self.needsEscaping(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let byte = utf8[i]
+                i += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                if start < i - 1 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(i - 1)])) }
                 escape(byte)
-                start = i + 1
+                start = i
             }
             if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether one of the eight bytes of `word` is a control character, `"` or `\` (exact:
+    /// the classic tests for a zero byte and for a byte below n, on all eight lanes at once).
+    private static func needsEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below0x20 = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let zero = { (v: UInt64) in (v &- ones) & ~v & highs }
+        return below0x20 | zero(quote) | zero(backslash) != 0
     }
 
     private mutating func escape(_ byte: UInt8) {

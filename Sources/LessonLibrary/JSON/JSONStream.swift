@@ -31,6 +31,8 @@ final class JSONStream {
     func emit<T: Encodable>(_ value: T, parent: JSONNode?, key: (any CodingKey)?, depth: Int) throws {
         if let item = try primitive(value, parent: parent, key: key) {
             if mode == .write { try write(item) }
+        } else if let records = value as? any JSONRecordArray, records.isFiniteJSON {
+            try emit(records, depth: depth)
         } else if let dictionary = value as? any StringKeyedDictionary {
             // JSONEncoder writes dictionary keys as they are, and names their values' paths
             // after the node that holds the dictionary, without the dictionary's own key.
@@ -48,6 +50,44 @@ final class JSONStream {
             defer { node.content = .empty }
             try value.encode(to: node)
             try finish(node.content, depth: depth)
+        }
+    }
+
+    /// Writes (or counts) an array of records straight into the buffer, one record at a time.
+    private func emit(_ records: any JSONRecordArray, depth: Int) throws {
+        switch mode {
+        case .write:
+            var writer = JSONRecordWriter(pretty: pretty, bytes: [])
+            try sink.withBuffer { bytes in
+                swap(&writer.bytes, &bytes)
+                writer.open(UInt8(ascii: "["))
+                swap(&writer.bytes, &bytes)
+            }
+            for index in 0..<records.count {
+                try sink.withBuffer { bytes in
+                    swap(&writer.bytes, &bytes)
+                    records.appendElement(index, to: &writer, depth: depth + 1)
+                    swap(&writer.bytes, &bytes)
+                }
+            }
+            try sink.withBuffer { bytes in
+                swap(&writer.bytes, &bytes)
+                writer.close(UInt8(ascii: "]"), depth: depth)
+                swap(&writer.bytes, &bytes)
+            }
+        case .check:
+            // The pretty text, one record at a time; the compact one is that less its layout.
+            var writer = JSONRecordWriter(pretty: true, bytes: [])
+            func count(_ body: (inout JSONRecordWriter) -> Void) {
+                writer.bytes.removeAll(keepingCapacity: true)
+                writer.layoutBytes = 0
+                body(&writer)
+                prettyBytes += writer.bytes.count
+                compactBytes += writer.bytes.count - writer.layoutBytes
+            }
+            count { $0.open(UInt8(ascii: "[")) }
+            for index in 0..<records.count { count { records.appendElement(index, to: &$0, depth: depth + 1) } }
+            count { $0.close(UInt8(ascii: "]"), depth: depth) }
         }
     }
 

@@ -9,7 +9,9 @@ import Foundation
 /// trace. A value JSON cannot hold (∞, NaN) throws `JSONEncoder`'s `EncodingError` before a byte
 /// reaches the handle: output up to `firstChunk` bytes is kept until the end, and a bigger one is
 /// checked in full before it starts (a second walk, which also counts its exact size).
-/// `JSONStreamEncoderTests` compares the bytes with `JSONEncoder`'s for every lesson.
+/// The bulk of a big trace (a convolution's steps and terms) skips Codable's containers: it is
+/// written as records (`JSONRecord`), straight into the buffer, with the same bytes.
+/// `JSONStreamEncoderTests` and `JSONRecordTests` compare the bytes with `JSONEncoder`'s.
 public struct JSONStreamEncoder: Sendable {
     /// Indented, as `--json` prints; compact (one line) when false.
     public var pretty: Bool

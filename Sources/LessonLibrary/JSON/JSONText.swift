@@ -5,21 +5,61 @@ enum JSONText {
     /// A finite number as `JSONEncoder` writes it: Swift's shortest round-trip `description`
     /// without a trailing `.0` (`3`, `0.1`, `-0`, `1e-07`, `1e+20`).
     static func number(_ value: Double) -> String {
+        var bytes: [UInt8] = []
+        appendNumber(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the text of `number(_:)`.
+    static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
         // Whole numbers below 2⁵³ are the common case; `description` writes them as digits and ".0".
         if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992 {
-            if value == 0 { return value.sign == .minus ? "-0" : "0" }
-            return String(Int64(value))
+            if value == 0, value.sign == .minus {
+                bytes.append(UInt8(ascii: "-"))
+                bytes.append(UInt8(ascii: "0"))
+                return
+            }
+            appendInteger(Int(value), to: &bytes)
+            return
         }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
+        appendWithoutPointZero(value.description, to: &bytes)
+    }
+
+    /// Appends `text`, less a trailing `.0`.
+    private static func appendWithoutPointZero(_ text: String, to bytes: inout [UInt8]) {
+        let utf8 = text.utf8
+        let start = bytes.count
+        bytes.append(contentsOf: utf8)
+        if bytes.count - start >= 2, bytes[bytes.count - 1] == UInt8(ascii: "0"), bytes[bytes.count - 2] == UInt8(ascii: ".") {
+            bytes.removeLast(2)
+        }
+    }
+
+    /// Appends the decimal digits of `value`, `-` first when negative.
+    static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        if magnitude < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: more than the 20 digits of UInt64.max
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while magnitude > 0 {
+                count += 1
+                buffer[24 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            bytes.append(contentsOf: buffer[(24 - count)...])
+        }
     }
 
     /// As `number(_:)` for a `Float`.
     static func number(_ value: Float) -> String {
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
+        var bytes: [UInt8] = []
+        appendWithoutPointZero(value.description, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `text` quoted and escaped: `"` and `\` escaped, \b \f \n \r \t by name, other

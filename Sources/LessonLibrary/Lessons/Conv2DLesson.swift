@@ -95,9 +95,9 @@ public enum Conv2DLesson: Lesson {
         let stated = StatedValues.differences(trace, statedOutput: example.statedOutput, statedKernel: example.statedKernel,
                                               statedCells: example.statedCells)
         let figures = ConvolutionFigures.frames(trace, stated: stated) + [ConvolutionFigures.overview(trace, stated: stated)]
-        let text = describe(trace, heading: heading,
-                            stated: example, mismatches: mismatches)
-        return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: trace, figures: figures,
+        return LessonOutput(lesson: id, variant: heading.variant,
+                            text: describe(trace, heading: heading, stated: example, mismatches: mismatches),
+                            payload: trace, figures: figures,
                             mismatches: mismatches)
     }
 

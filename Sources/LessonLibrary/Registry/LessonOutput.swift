@@ -8,8 +8,13 @@ public struct LessonOutput {
     /// The lesson id and variant that ran.
     public var lesson: String
     public var variant: String
-    /// The step-by-step trace as text, ready to print.
-    public var text: String
+    /// The step-by-step trace as text, ready to print. Built the first time it is read: a
+    /// `--json` run of a big trace never prints it.
+    public var text: String {
+        get { deferredText.value }
+        set { deferredText = DeferredText { newValue } }
+    }
+    private var deferredText: DeferredText
     /// The trace as a value to encode as JSON (keys become snake_case).
     public var payload: any Encodable
     /// The figures, in the order a reader steps through them.
@@ -17,11 +22,11 @@ public struct LessonOutput {
     /// Values the lesson file states that the recomputation does not give.
     public var mismatches: [Mismatch]
 
-    public init(lesson: String, variant: String, text: String, payload: any Encodable, figures: [Figure],
-                mismatches: [Mismatch] = []) {
+    public init(lesson: String, variant: String, text: @autoclosure @escaping () -> String, payload: any Encodable,
+                figures: [Figure], mismatches: [Mismatch] = []) {
         self.lesson = lesson
         self.variant = variant
-        self.text = text
+        deferredText = DeferredText(text)
         self.payload = payload
         self.figures = figures
         self.mismatches = mismatches
@@ -83,5 +88,21 @@ public struct LessonOutput {
             try container.encode(mismatches, forKey: DynamicKey("mismatches"))
             for (key, value) in extra { try container.encode(value, forKey: DynamicKey(key)) }
         }
+    }
+}
+
+/// A text made on first use, then kept.
+private final class DeferredText {
+    private var make: (() -> String)?
+    private var made: String?
+
+    init(_ make: @escaping () -> String) { self.make = make }
+
+    var value: String {
+        if let made { return made }
+        let text = make?() ?? ""
+        made = text
+        make = nil
+        return text
     }
 }
