@@ -5,8 +5,9 @@ import Foundation
 /// shim: libpng's full API, whose errors longjmp, so the call and its setjmp live in C).
 ///
 /// The shim turns Cairo's rows into RGB one row at a time as libpng asks for them, so no RGB
-/// copy of the whole frame is made first (libpng's own filler and BGR transforms measured 1.4×
-/// the instructions of that loop). Settings:
+/// copy of the whole frame is made first. Callgrind on `lesson run conv2d` (11 frames): the old
+/// Swift RGB copy 111M instructions, libpng's own filler and BGR transforms 157M, this loop 92M
+/// (a 4-pixel word-wise version measured 120M as Swift's importer compiles the header). Settings:
 /// no row filter, zlib level 3, the default strategy, the same bytes libpng's simplified API
 /// writes with `PNG_IMAGE_FLAG_FAST`. Measured on 33 frames of conv2d, optimizers and cnn with
 /// callgrind (issue 15): every other filter (sub, up, paeth, adaptive) gives larger files at
