@@ -1,66 +1,36 @@
 import CPNG
 import Foundation
 
-/// Writes Cairo's pixels as an 8-bit RGB PNG with libpng's simplified API.
+/// Writes Cairo's pixels as an 8-bit RGB PNG with libpng (`lesson_png_write_rgb` in CPNG's
+/// shim: libpng's full API, whose errors longjmp, so the call and its setjmp live in C).
 ///
-/// `PNG_IMAGE_FLAG_FAST` asks libpng for no row filter and zlib level 3. Measured on the
-/// 1,196 PNGs of `lesson figures` (issue 15), that beat the hand-written encoder it replaced
-/// (Up/Sub rows, zlib level 1): the same CPU time, 16% fewer bytes, since unfiltered rows let
-/// deflate find every repeated glyph and colour run. An indexed-colour PNG does not apply:
-/// antialiased text and lines give 1,194 of those 1,196 frames more than 256 colours.
-/// libpng writes no time or text chunk, so the bytes depend only on the pixels.
+/// The shim turns Cairo's rows into RGB one row at a time as libpng asks for them, so no RGB
+/// copy of the whole frame is made first. Callgrind on `lesson run conv2d` (11 frames): the old
+/// Swift RGB copy 111M instructions, libpng's own filler and BGR transforms 157M, this loop 92M
+/// (a 4-pixel word-wise version measured 120M as Swift's importer compiles the header). Settings:
+/// no row filter, zlib level 3, the default strategy, the same bytes libpng's simplified API
+/// writes with `PNG_IMAGE_FLAG_FAST`. Measured on 33 frames of conv2d, optimizers and cnn with
+/// callgrind (issue 15): every other filter (sub, up, paeth, adaptive) gives larger files at
+/// levels 1 and 3 and costs 20–270% more instructions; level 6 is 12–15% smaller for 2.2× the
+/// instructions; Z_RLE and Z_FILTERED are larger; zlib's memory level 9 is 22% slower.
+/// An indexed-colour PNG does not apply: 1,198 of the 1,200 PNGs of `lesson figures` have
+/// more than 256 colours (antialiased text and lines).
 enum PNGWriter {
-    // png.h's PNG_FORMAT_RGB (PNG_FORMAT_FLAG_COLOR) and PNG_IMAGE_FLAG_FAST, macros Swift does not import.
-    private static let formatRGB: UInt32 = 0x02
-    private static let flagFast: UInt32 = 0x02
+    /// png_set_filter's mask, zlib's level and zlib's strategy.
+    static let filters = Int32(PNG_FILTER_NONE), level: Int32 = 3, strategy = Int32(Z_DEFAULT_STRATEGY)
 
     /// Encodes Cairo ARGB32 pixels (native-endian words; figures are opaque) as RGB.
     static func encode(argb pixels: UnsafeRawPointer, width: Int, height: Int, rowBytes: Int) throws -> [UInt8] {
-        let rgb = rgbRows(pixels, width: width, height: height, rowBytes: rowBytes)
-        var image = png_image()
-        image.version = 1 // PNG_IMAGE_VERSION
-        image.width = UInt32(width)
-        image.height = UInt32(height)
-        image.format = formatRGB
-        image.flags = flagFast
-        // A figure compresses to a few percent of its 3 bytes a pixel; a buffer too small is
-        // reported with the size needed, and the image is written again into one that big.
-        var capacity = rgb.count / 8 + 4096
-        for _ in 0..<2 {
-            var written = png_alloc_size_t(capacity)
-            var succeeded: Int32 = 0
-            let png = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                succeeded = rgb.withUnsafeBytes { source in
-                    png_image_write_to_memory(&image, buffer.baseAddress, &written, 0, source.baseAddress, 0, nil)
-                }
-                count = succeeded != 0 ? Int(written) : 0
-            }
-            if succeeded != 0 { return png }
-            let reason = PNGCodec.message(of: image)
-            png_image_free(&image)
-            guard Int(written) > capacity else {
-                throw PNGError(message: "libpng could not write a \(width)×\(height) PNG (\(reason))")
-            }
-            capacity = Int(written)
+        var buffer = lesson_png_buffer()
+        defer { lesson_png_buffer_free(&buffer) }
+        // A little-endian word 0xAARRGGBB lies in memory as B, G, R, A.
+        let bgrx: Int32 = UInt32(1).littleEndian == 1 ? 1 : 0
+        let written = lesson_png_write_rgb(pixels.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height),
+                                           rowBytes, bgrx, filters, level, strategy, &buffer)
+        guard written != 0, let data = buffer.data else {
+            let reason = withUnsafeBytes(of: &buffer.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            throw PNGError(message: "libpng could not write a \(width)×\(height) PNG (\(reason.isEmpty ? "no reason given" : reason))")
         }
-        throw PNGError(message: "libpng could not write a \(width)×\(height) PNG into the buffer it asked for")
-    }
-
-    /// The pixels as straight RGB rows, 3 bytes a pixel (the alpha byte of each word dropped).
-    static func rgbRows(_ pixels: UnsafeRawPointer, width: Int, height: Int, rowBytes: Int) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: width * height * 3) { buffer, count in
-            count = width * height * 3
-            guard let out = buffer.baseAddress else { return }
-            for y in 0..<height {
-                let row = (pixels + y * rowBytes).assumingMemoryBound(to: UInt32.self)
-                let line = out + y * width * 3
-                for x in 0..<width {
-                    let word = row[x]
-                    line[3 * x] = UInt8(truncatingIfNeeded: word >> 16)
-                    line[3 * x + 1] = UInt8(truncatingIfNeeded: word >> 8)
-                    line[3 * x + 2] = UInt8(truncatingIfNeeded: word)
-                }
-            }
-        }
+        return [UInt8](UnsafeBufferPointer(start: data, count: buffer.size))
     }
 }
