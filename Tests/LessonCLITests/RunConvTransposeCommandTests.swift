@@ -27,7 +27,7 @@ import Testing
         (["--padding", "9223372036854775807"], "padding must be at most 100 along the rows, got 9223372036854775807"),
         (["--dilation", "9223372036854775807"], "dilation must be at most 100 along the rows, got 9223372036854775807"),
         (["--stride", "100"], "the output would be 103×103 cells; the lesson writes out at most 4096"),
-        (["--padding", "same"], "--padding same: a transposed convolution has no one \"same\" padding; its p crops the output"),
+        (["--padding", "same", "--output-padding", "1"], "--padding same with --output-padding: \"same\" makes the output n·s and picks the output_padding itself"),
     ])
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
         let result = try runLesson(["run", "conv-transpose", "--no-figures"] + arguments)
