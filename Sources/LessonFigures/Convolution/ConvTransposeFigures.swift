@@ -41,7 +41,7 @@ public enum ConvTransposeFigures {
                 drawScatter(trace, stepIndex: index, on: canvas)
             }
         }
-        figures.append(Figure(name: "overview", description: "Every kernel copy added: the \(Notation.shape(trace.canvas.shape)) canvas, cropped by padding \(trace.padding), gives the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output)).") { canvas in
+        figures.append(Figure(name: "overview", description: "Every kernel copy added: the \(Notation.shape(trace.canvas.shape)) canvas, cropped by padding \(trace.paddingText), gives the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output)).") { canvas in
             drawScatter(trace, stepIndex: nil, on: canvas)
         })
         figures.append(Figure(name: "matrix", description: "The same output as a matrix product: the \(Notation.shape(trace.transposedMatrix.shape)) matrix Cᵀ times the flattened input y.") { canvas in
@@ -60,7 +60,7 @@ public enum ConvTransposeFigures {
         let layout = layout(for: trace)
         let step = stepIndex.map { trace.steps[$0] }
         var settings = ["stride \(trace.stride)"]
-        if trace.padding != Pair2(0) { settings.append("padding \(trace.padding)") }
+        if trace.padding != Pair2(0) || trace.extraCrop != nil { settings.append("padding \(trace.paddingText)") }
         if trace.outputPadding != Pair2(0) { settings.append("output_padding \(trace.outputPadding)") }
         if trace.dilation != Pair2(1) { settings.append("dilation \(trace.dilation)") }
         let position = stepIndex.map { "step \($0 + 1) of \(trace.steps.count)" } ?? "overview"
@@ -87,7 +87,7 @@ public enum ConvTransposeFigures {
         for placement in step?.placements ?? [] {
             notes[placement.canvasRow * canvasColumns + placement.canvasColumn] = "+" + Notation.factor(placement.product)
         }
-        layout.canvas.draw(on: canvas, label: trace.padding == Pair2(0) && trace.outputPadding == Pair2(0) ? "output" : "canvas (output outlined)") { r, c in
+        layout.canvas.draw(on: canvas, label: trace.padding == Pair2(0) && trace.extraCrop == nil && trace.outputPadding == Pair2(0) ? "output" : "canvas (output outlined)") { r, c in
             let cropped = isCropped(trace, r, c)
             if let note = notes[r * canvasColumns + c] {
                 return CellStyle(fill: theme.highlight.withAlpha(cropped ? 0.18 : 0.32), text: Notation.number(values[r, c]),
