@@ -28,18 +28,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let arguments = ["figures", "--lesson", "conv2d", "--format", "png,svg,pdf", "--out", root.path]
         let result = try runLesson(arguments)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("for 1 lesson to \(root.path)/; the list is in \(root.path)/figures.json"))
-        // Not a terminal: one plain progress line per lesson, no carriage returns.
-        #expect(result.stderr.hasPrefix("conv2d: ") && !result.stderr.contains("\r"), "stderr: \(result.stderr)")
         let written = files(under: root)
+        // Not a terminal: one plain progress line per lesson, no carriage returns.
+        #expect(result.transcript(replacing: [root.path: "$OUT"]) == """
+            Wrote \(written.count) files for 1 lesson to $OUT/; the list is in $OUT/figures.json.
+            --- stderr ---
+            conv2d: \(written.count) files
+            --- exit 0 ---
+
+            """)
         let entries = try listed(in: root)
         #expect(written == Set(entries.compactMap { $0["file"] as? String }))
         #expect(written.count == entries.count)
-        for name in ["step-1", "overview", "filmstrip"] {
-            for ext in ["png", "svg", "pdf"] { #expect(written.contains("conv2d/\(name).\(ext)")) }
-        }
-        #expect(written.contains("conv2d/padding-1/step-25.png"))
+        // Every variant's steps, overview and filmstrip, in each format.
+        expectReference(text: written.sorted().joined(separator: "\n") + "\n", named: "runs/figures.conv2d-png-svg-pdf.files.txt")
         let first = try #require(entries.first)
         #expect(first["lesson"] as? String == "conv2d" && first["variant"] as? String == "example" && first["step"] as? Int == 1)
         #expect((first["description"] as? String)?.hasPrefix("Step 1 of 9:") == true)
@@ -72,8 +74,8 @@ import Testing
 
     @Test(arguments: [
         (["--format", "png,jpg"], "error: --format \"png,jpg\": 'jpg' is not a format; use png, svg, pdf, gif, html or tex, separated by commas"),
-        (["--lesson", "nope"], "error: there is no lesson 'nope'; the lessons are "),
-        (["--lesson", "conv2d", "--variant", "nope"], "error: lesson 'conv2d' has no variant 'nope'"),
+        (["--lesson", "nope"], "error: there is no lesson 'nope'; the lessons are conv2d, conv2d-backward, pooling, conv1d, conv2d-modes, conv-arithmetic, conv-channels, mlp, backprop, perceptron, autodiff, activations, conv-matrix, conv-transpose, separable, image-filters, cnn, param-count, rnn, lstm, gradient-descent, optimizers"),
+        (["--lesson", "conv2d", "--variant", "nope"], "error: lesson 'conv2d' has no variant 'nope'; its variants are example, padding-1, stride-2, padding-1-stride-2, slide"),
         (["--variant", "nope"], "error: no lesson has a variant 'nope'"),
         (["--width", "100", "--scale", "2"], "error: give --width or --scale, not both"),
         (["--scale", "0"], "error: --scale must be above 0 and at most 8, got 0"),
@@ -83,9 +85,7 @@ import Testing
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try runLesson(["figures", "--out", root.path] + arguments)
-        #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix(message), "stderr: \(result.stderr)")
-        #expect(result.stdout.isEmpty)
+        expectRefusal(result, message, replacing: [root.path: "$OUT"])
         #expect(files(under: root).isEmpty)
     }
 
@@ -94,16 +94,26 @@ import Testing
         defer { try? FileManager.default.removeItem(at: home) }
         let lessons = home.appendingPathComponent("lessons")
         try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
-        let original = try String(contentsOf: packageRoot.appendingPathComponent("lessons/conv2d.yaml"), encoding: .utf8)
-        try (original + "\n  broken:\n    dilation: 9\n").write(to: lessons.appendingPathComponent("conv2d.yaml"),
-                                                              atomically: true, encoding: .utf8)
+        // A 3×3 input: the example has 4 steps, stride-2 one, and a 2×2 kernel dilated by 9 spans 10 rows.
+        try Data("""
+            title: T
+            summary: S
+            example:
+              input: "1 2 3; 4 5 6; 7 8 9"
+              kernel: "1 0; 0 1"
+            variants:
+              stride-2:
+                stride: 2
+              broken:
+                dilation: 9
+
+            """.utf8).write(to: lessons.appendingPathComponent("conv2d.yaml"))
         let out = home.appendingPathComponent("out")
         let result = try runLesson(["figures", "--lesson", "conv2d", "--out", out.path], in: home, home: home)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("error: conv2d, variant broken: "), "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("1 failure: see the errors above; every other figure was written"))
+        expectReference(result, named: "runs/figures.failing-variant.txt", replacing: [home.path: "$HOME"])
         let written = files(under: out)
-        #expect(written.contains("conv2d/step-1.png") && written.contains("conv2d/padding-1-stride-2/filmstrip.png"))
+        #expect(written == ["conv2d/step-1.png", "conv2d/step-2.png", "conv2d/step-3.png", "conv2d/step-4.png", "conv2d/overview.png",
+                            "conv2d/filmstrip.png", "conv2d/stride-2/step-1.png", "conv2d/stride-2/overview.png"])
         let data = try Data(contentsOf: out.appendingPathComponent("figures.json"))
         let failures = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["failures"] as? [[String: Any]]
         #expect(failures?.first?["variant"] as? String == "broken")
@@ -116,7 +126,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try runLesson(["figures", "--lesson", "conv2d", "--variant", "stride-2",
                                                    "--format", "gif,html,tex", "--out", root.path])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.transcript(replacing: [root.path: "$OUT"]) == """
+            Wrote 3 files for 1 lesson to $OUT/; the list is in $OUT/figures.json.
+            --- stderr ---
+            conv2d: 3 files
+            stepper pages: $OUT/index.html
+            --- exit 0 ---
+
+            """)
         let decks = ["conv2d/stride-2/animation.gif", "conv2d/stride-2/stepper.html", "conv2d/stride-2/beamer.tex"]
         #expect(try listed(in: root).compactMap { $0["file"] as? String } == decks)
         let written = files(under: root)
@@ -124,7 +141,7 @@ import Testing
         let gif = try Data(contentsOf: root.appendingPathComponent(decks[0]))
         #expect(gif.prefix(6) == Data("GIF89a".utf8))
         let index = try String(contentsOf: root.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(index.contains("<a href=\"conv2d/stride-2/stepper.html\">stride-2</a>"))
+        expectReference(text: index, named: "runs/figures.conv2d-stride-2-decks.index.html")
 
         let again = try runLesson(["figures", "--lesson", "pooling", "--variant", "same-max",
                                                   "--theme", "dark", "--out", root.path])
@@ -133,5 +150,4 @@ import Testing
         #expect(Array(files.prefix(3)) == decks, "the conv2d decks are still listed, first (catalog order)")
         #expect(files.dropFirst(3).allSatisfy { $0.hasPrefix("dark/pooling/") } && files.count > 3)
     }
-
 }

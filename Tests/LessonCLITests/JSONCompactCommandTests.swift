@@ -16,10 +16,4 @@ import Testing
         let b = try JSONSerialization.jsonObject(with: Data(compact.stdout.utf8)) as? NSDictionary
         #expect(a != nil && a == b, "\(lesson): --json-compact gives another value than --json")
     }
-
-    @Test func conv2dCompactStartsWithTheSortedKeys() throws {
-        let result = try runLesson(["run", "conv2d", "--json-compact", "--no-figures"])
-        #expect(result.stdout.hasPrefix(#"{"applied_kernel":[[1,-1,0],[0,2,-2],[-1,0,2]],"bias":0,"dilation":[1,1],"figures":[],"#))
-        #expect(result.stdout.contains(#""output":[[2,5,-1],[-15,-7,2],[31,-6,1]]"#))
-    }
 }

@@ -29,11 +29,4 @@ import Testing
                     "lesson run \(lesson) --\(option) -1 was refused by the parser: \(result.stderr)")
         }
     }
-
-    @Test func aKernelAndABiasThatStartWithAMinus() throws {
-        let result = try runLesson(["run", "conv2d", "--kernel", "-1 0 1; -2 0 2; -1 0 1", "--bias", "-2.5", "--no-figures"])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("z[1,1] = 1×(−1) + 0×0 + 3×1 + 0×(−2) + 3×0 + 4×2 + 1×(−1) + 0×0 + 2×1 + (−2.5) = 8.5"),
-                "\(result.stdout.prefix(900))")
-    }
 }

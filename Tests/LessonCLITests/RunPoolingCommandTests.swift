@@ -10,7 +10,6 @@ import Testing
         return try JSONDecoder().decode(Payload.self, from: Data(json.utf8)).output
     }
 
-
     static let ninths: [[Double]] = [[13.0 / 9, 53.0 / 9, 39.0 / 9], [62.0 / 9, 103.0 / 9, 111.0 / 9]]
     static let tables: [(String, [[Double]])] = [
         ("example", [[3, 12, 4], [4, 3, 2], [3, 6, 9]]),
@@ -29,23 +28,9 @@ import Testing
         #expect((object?["mismatches"] as? [Any])?.isEmpty == true)
     }
 
-    @Test func theAverageTableOfTheNotesWasTruncated() throws {
-        let result = try runLesson(["run", "pooling", "--variant", "same-average", "--no-figures"])
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("y[1,2] = (−23 + 6 + 9 + 32 + (−15) + 16 + 8 + (−15) + 35)/9 = 53/9 ≈ 5.889"))
-        #expect(result.stdout.contains("Note: The stated table was truncated to 1 decimal, not rounded: y[1,2] = 5.8889 is printed 5.8; rounded it is 5.9, truncated 5.8"))
-        let strict = try runLesson(["run", "pooling", "--variant", "same-average", "--no-figures", "--strict"])
-        #expect(strict.status == 0, "a truncated table is a note, not a mismatch")
-        let one = try runLesson(["run", "pooling", "--variant", "same-average", "--no-figures", "--decimals", "1"])
-        #expect(one.stdout.contains("   1.4   5.9   4.3\n   6.9  11.4  12.3"), "printed values are rounded")
-    }
-
-    @Test func backwardRoutesToWinnersAndAddsWhereWindowsOverlap() throws {
-        let result = try runLesson(["run", "pooling", "--variant", "same-max", "--no-figures"])
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("∂L/∂y[2,2] = 1 goes to the winner x[2,2]: ∂L/∂x[2,2] += 1, now 4"))
-        #expect(result.stdout.contains("∂L/∂x[2,2] = 1 + 1 + 1 + 1 = 4 (from y[1,1], y[1,2], y[2,1], y[2,2])"))
-        #expect(result.stdout.contains("Sums: Σ ∂L/∂y = 12, Σ ∂L/∂x = 12: nothing is lost."))
+    /// Average pooling's backward pass spreads each ∂L/∂y over its window and drops what falls on
+    /// padding (max pooling's routing to the winners is in `References/pooling.same-max.txt`).
+    @Test func averageBackwardDropsWhatFallsOnPadding() throws {
         let avg = try runLesson(["run", "pooling", "--input", "4 8; 2 6", "--op", "avg", "--size", "2", "--stride", "1",
                                  "--padding", "1", "--grad", "4 4 4; 4 4 4; 4 4 4", "--json", "--no-figures"])
         #expect(avg.status == 0, "stderr: \(avg.stderr)")
@@ -69,36 +54,31 @@ import Testing
         #expect(try Self.output(exclude.stdout) == [[4, 6, 8], [3, 5, 7], [2, 4, 6]])
     }
 
-    @Test func minNonSquareAndGlobalPooling() throws {
+    /// (Global pooling's text: `References/runs/pooling.global-max.txt`.)
+    @Test func minAndNonSquareWindows() throws {
         let min = try runLesson(["run", "pooling", "--input", "5 3 8 1 9 2; 7 6 4 3 5 8", "--op", "min", "--size", "2,3",
                                  "--stride", "2,3", "--json", "--no-figures"])
         #expect(min.status == 0, "stderr: \(min.stderr)")
         #expect(try Self.output(min.stdout) == [[3, 1]])
         let three = try runLesson(["run", "pooling", "--variant", "same-max", "--size", "2,3", "--json", "--no-figures"])
         #expect(try Self.output(three.stdout) == [[32], [44]], "--size without --stride steps by the window, as in PyTorch")
-        let global = try runLesson(["run", "pooling", "--op", "max", "--global", "--no-figures"])
-        #expect(global.stdout.contains("global max pooling over the whole 6×6 input"))
-        #expect(global.stdout.contains("y[1,1] = max(3, 0, 1, 0, 2, 4, 0, 1, 8, 12,"))
     }
 
     @Test(arguments: [
-        (["--size", "7"], "the window (7 rows) is larger than the padded input (6 + 2×0 = 6 rows), so there is no output"),
-        (["--stride", "0"], "stride must be 1 or more along the rows, got 0"),
-        (["--size", "2", "--padding", "2"], "padding 2 along the rows is more than half the 2-row window (at most 1); PyTorch refuses this"),
-        (["--size", "3,2", "--padding", "1,2"], "padding 2 along the columns is more than half the 2-column window (at most 1)"),
-        (["--grad", "1 2; 3 4"], "--grad: the upstream gradient is 2×2 but the pooled output is 3×3; it needs one value per output cell"),
-        (["--op", "median"], "--op median: unknown pooling; expected one of max, avg, min"),
-        (["--global", "--size", "3"], "--global takes the whole input as one window; leave out --size, --stride and --padding"),
-        (["--decimals", "20"], "--decimals must be 0 to 12, got 20"),
-        (["--input", "1 2; 3"], "--input \"1 2; 3\": row 2 has 1 number but row 1 has 2"),
-        (["--variant", "nope"], "lesson 'pooling' has no variant 'nope'; its variants are example, backward, same-average"),
+        (["--size", "7"], "error: the window (7 rows) is larger than the padded input (6 + 2×0 = 6 rows), so there is no output"),
+        (["--stride", "0"], "error: stride must be 1 or more along the rows, got 0"),
+        (["--size", "2", "--padding", "2"], "error: padding 2 along the rows is more than half the 2-row window (at most 1); PyTorch refuses this, since a window could then hold only padding"),
+        (["--size", "3,2", "--padding", "1,2"], "error: padding 2 along the columns is more than half the 2-column window (at most 1); PyTorch refuses this, since a window could then hold only padding"),
+        (["--grad", "1 2; 3 4"], "error: --grad: the upstream gradient is 2×2 but the pooled output is 3×3; it needs one value per output cell"),
+        (["--op", "median"], "error: --op median: unknown pooling; expected one of max, avg, min"),
+        (["--global", "--size", "3"], "error: --global takes the whole input as one window; leave out --size, --stride and --padding"),
+        (["--decimals", "20"], "error: --decimals must be 0 to 12, got 20"),
+        (["--input", "1 2; 3"], "error: --input \"1 2; 3\": row 2 has 1 number but row 1 has 2; every row needs the same count"),
+        (["--variant", "nope"], "error: lesson 'pooling' has no variant 'nope'; its variants are example, backward, same-average, same-max, feature-map, global-average"),
     ])
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
         let result = try runLesson(["run", "pooling", "--no-figures"] + arguments)
-        #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error: "))
-        #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
-        #expect(result.stdout.isEmpty)
+        expectRefusal(result, message)
     }
 
     @Test func writesForwardAndBackwardFrames() throws {

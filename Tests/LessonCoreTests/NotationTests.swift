@@ -48,10 +48,43 @@ import Testing
         // Swift's Double reads hexadecimal; a matrix of the course never holds it.
         ("0x10 1", "'0x10' in row 1, column 1 is not a number"),
         ("1 -0x1p3", "'-0x1p3' in row 1, column 2 is not a number"),
+        // An empty place or row is a missing number, not a separator to skip.
+        ("1,,2", "row 1, column 2 is empty: two commas with no number between them (or a comma at an end of the row)"),
+        ("1 2; 3, 4,", "row 2, column 3 is empty: two commas with no number between them (or a comma at an end of the row)"),
+        (", 1", "row 1, column 1 is empty: two commas with no number between them (or a comma at an end of the row)"),
+        ("1 2;;3 4", "the matrix has an empty row after row 1; remove it, or write the missing numbers"),
+        ("1,2\n\n3,4\n", "the matrix has an empty row after row 1; remove it, or write the missing numbers"),
+        ("[[1, 2], []]", "the matrix has an empty row after row 1; remove it, or write the missing numbers"),
+        ("[[], [1, 2]]", "row 1 is empty; write a matrix as [[1, 0, 3], [0, 3, 4]] or as \"1 0 3; 0 3 4\""),
+        ("[[1, 2], [3]]", "row 2 has 1 number but row 1 has 2; every row needs the same count"),
+        ("[[[1]]]", "the brackets go 3 levels deep, and a matrix has 2; write a matrix as [[1, 0, 3], [0, 3, 4]] or as \"1 0 3; 0 3 4\""),
+        ("[1, [2]]", "a number stands beside a row in brackets; write a matrix as [[1, 0, 3], [0, 3, 4]] or as \"1 0 3; 0 3 4\""),
+        ("[[1], 2]", "a number stands beside a row in brackets; write a matrix as [[1, 0, 3], [0, 3, 4]] or as \"1 0 3; 0 3 4\""),
+        ("[[1, 2]] 3", "text follows the closing ']' of the matrix; write a matrix as [[1, 0, 3], [0, 3, 4]] or as \"1 0 3; 0 3 4\""),
+        ("[[1, 2]", "a '[' has no matching ']'; write a matrix as [[1, 0, 3], [0, 3, 4]] or as \"1 0 3; 0 3 4\""),
+        ("[]", "the matrix is empty; write rows of numbers separated by ';', such as \"1 0 3; 0 3 4\""),
+        ("[[1, x]]", "'x' in row 1, column 2 is not a number"),
     ])
     func malformedLiteralsAreNamed(text: String, message: String) {
         let error = #expect(throws: InputError.self) { try MatrixLiteral.parse(text) }
         #expect(error?.message == message)
+    }
+
+    /// A matrix as NumPy and PyTorch print it reads as the same rows; so do trailing `;` and a
+    /// file's last line end, and Python's comma after a list's last item.
+    static let readable: [(String, [[Double]])] = [
+        ("[[1, 0, 3], [0, 3, 4]]", [[1, 0, 3], [0, 3, 4]]),
+        ("  [[1,0,3],\n   [0,3,4]]\n", [[1, 0, 3], [0, 3, 4]]),
+        ("[[1., −2.5e-1], [13/9, 4],]", [[1, -0.25], [13.0 / 9, 4]]),
+        ("[1, 2, 3,]", [[1, 2, 3]]),
+        ("[[7]]", [[7]]),
+        ("1 2; 3 4;", [[1, 2], [3, 4]]),
+        ("1, 2\n3, 4\n\n", [[1, 2], [3, 4]]),
+    ]
+
+    @Test(arguments: readable)
+    func bracketsAndTrailingSeparatorsRead(text: String, rows: [[Double]]) throws {
+        #expect(try MatrixLiteral.parse(text) == Tensor(rows: rows))
     }
 
     /// Issue 16: a Windows CSV (CRLF line ends, a UTF-8 byte-order mark) is the same matrix.

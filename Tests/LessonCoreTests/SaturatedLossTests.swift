@@ -47,6 +47,46 @@ import Testing
         }
     }
 
+    /// Property: with logits beyond exp's range (|z| up to 900), the forward trace shows softmax as
+    /// exp(zᵢ − m)/Σⱼ exp(zⱼ − m) with m = max z, its denominator is that sum (≥ 1, as one term is
+    /// e⁰), the probabilities add up to 1, and forward and backward traces hold only finite numbers
+    /// (JSON refuses ∞): where the target's class is so near 0 that −1/a overflows, ∂L/∂a is not
+    /// recorded; δ = a − y is.
+    @Test(arguments: Seeds.range(1...60)) func softmaxTraceStaysFiniteBeyondExpsRange(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let classes = random.int(2...5)
+        let logits = (0..<classes).map { _ in Double(random.int(-900...900)) + random.uniform(-0.5...0.5) }
+        let c = random.int(0...(classes - 1))
+        let target = (0..<classes).map { $0 == c ? 1.0 : 0.0 }
+        let network = try logitNetwork(logits, activation: .softmax, loss: .crossEntropy)
+        let forward = try network.forward([1])
+        let layer = forward.layers[0]
+        let m = logits.max()!
+        let plainOverflows = !logits.reduce(0, { $0 + exp($1) }).isFinite
+        #expect(layer.softmaxShift == (plainOverflows ? m : nil), "seed \(seed): shift \(String(describing: layer.softmaxShift))")
+        let shift = layer.softmaxShift ?? 0
+        let second = logits.map { exp($0 - shift) }.reduce(0, +)
+        #expect(layer.softmaxDenominator == second)
+        #expect(abs(layer.a.reduce(0, +) - 1) < 1e-12)
+        if plainOverflows {
+            #expect(layer.units[0].activationText.contains("m = maxⱼ z⁽¹⁾ⱼ = \(Notation.number(m))"), "\(layer.units[0].activationText)")
+        }
+        let backward = try network.backward(forward, target: target)
+        let output = backward.layers[0]
+        #expect((output.lossGradient == nil) == !(-1 / forward.output[c]).isFinite, "seed \(seed): a_c = \(forward.output[c])")
+        #expect(output.delta == zip(forward.output, target).map { $0 - $1 })
+        #expect(throws: Never.self) { _ = try JSONEncoder().encode(forward); _ = try JSONEncoder().encode(backward) }
+    }
+
+    /// Softmax of logits within exp's range is written as before: exp(zᵢ)/Σⱼ exp(zⱼ), no shift recorded.
+    @Test func softmaxOfModerateLogitsKeepsThePlainFormula() throws {
+        let network = try logitNetwork([1, 2, 3], activation: .softmax, loss: .crossEntropy)
+        let layer = try network.forward([1]).layers[0]
+        #expect(layer.softmaxShift == nil)
+        #expect(layer.softmaxDenominator == exp(1) + exp(2) + exp(3))
+        #expect(layer.units[2].activationText == "a⁽¹⁾₃ = exp(z⁽¹⁾₃)/Σⱼ exp(z⁽¹⁾ⱼ) = exp(3)/30.1929 = 20.0855/30.1929 = 0.6652")
+    }
+
     /// Property: for a sigmoid unit with |z| ≥ 40 (σ(z) rounds to 1, or to nearly 0), the binary cross-entropy
     /// y·softplus(−z) + (1 − y)·softplus(z) is finite, exceeds its linear part by at most log 2
     /// (L − [y·max(−z, 0) + (1 − y)·max(z, 0)] ∈ [0, log 2]), and its central difference in z is σ(z) − y.
@@ -75,8 +115,9 @@ import Testing
         #expect(forward.output[0] == 1, "seed \(seed): the case must saturate σ(\(z))")
         let layer = try network.backward(forward, target: [y]).layers[0]
         let second = -y / forward.output[0] + (1 - y) * (1 + exp(z))
-        #expect(layer.lossGradient[0].isFinite && agree(layer.lossGradient[0], second, absolute: 0, relative: 1e-12),
-                "seed \(seed): ∂L/∂a = \(layer.lossGradient[0]), second formulation \(second)")
+        let dLda = try #require(layer.lossGradient)[0]
+        #expect(dLda.isFinite && agree(dLda, second, absolute: 0, relative: 1e-12),
+                "seed \(seed): ∂L/∂a = \(dLda), second formulation \(second)")
         #expect(layer.delta[0] == forward.output[0] - y)
     }
 

@@ -37,4 +37,19 @@ import LessonLibrary
             #expect(parsed == Tensor(rows: values), "seed \(seed): \(Excerpt.quote(text))")
         }
     }
+
+    /// The same matrices written as NumPy prints them (`[[1.5, -2.0], ...]`, any spacing and
+    /// line breaks between rows) read back exactly.
+    @Test func bracketedLiteralsReadBackExactly() throws {
+        for seed in UInt64(1)...500 {
+            var g = SplitMix64(seed: seed)
+            let rows = Int.random(in: 1...6, using: &g), columns = Int.random(in: 1...6, using: &g)
+            let values = (0..<rows).map { _ in (0..<columns).map { _ in Double(Int.random(in: -999...999, using: &g)) / 8 } }
+            let between = [", ", ",", ",\n ", ",\r\n  "][Int.random(in: 0..<4, using: &g)]
+            let text = "[" + values.map { "[" + $0.map { String($0) }.joined(separator: Bool.random(using: &g) ? ", " : ",") + "]" }
+                .joined(separator: between) + "]"
+            let parsed = try MatrixLiteral.parse(text)
+            #expect(parsed == Tensor(rows: values), "seed \(seed): \(Excerpt.quote(text))")
+        }
+    }
 }

@@ -21,4 +21,16 @@ import Testing
             #expect("\(error)".contains("--stride"), "\(error)")
         }
     }
+
+    /// A named padding reads whatever its case and the spaces around it; a misspelt one names the option.
+    @Test(arguments: [("same", PaddingMode.same), (" Same ", .same), ("VALID", .valid), ("\tfull", .full)])
+    func namedPaddingsIgnoreCaseAndSpaces(text: String, mode: PaddingMode) throws {
+        #expect(try PaddingArgument(text) == .named(mode))
+        #expect(PaddingArgument.mode(text) == mode)
+    }
+
+    @Test func aMisspeltPaddingIsRefusedByName() {
+        let error = #expect(throws: InputError.self) { try PaddingArgument("sam") }
+        #expect(error?.message == "--padding sam: expected a whole number, two as rows,columns (such as 2,1), or same, valid or full")
+    }
 }

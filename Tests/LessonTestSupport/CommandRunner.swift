@@ -5,6 +5,16 @@ public struct CommandResult: Sendable {
     public var status: Int32
     public var stdout: String
     public var stderr: String
+
+    /// Standard output, standard error and the exit status as one text, the form the reference
+    /// files of the command-line tests hold. `placeholders` maps text that differs from run to run
+    /// (a temporary folder) to the word written in its place, longest first, in all three parts.
+    public func transcript(replacing placeholders: [String: String] = [:]) -> String {
+        let text = stdout + "--- stderr ---\n" + stderr + "--- exit \(status) ---\n"
+        return placeholders.keys.sorted { $0.count > $1.count }.reduce(text) { text, varying in
+            text.replacingOccurrences(of: varying, with: placeholders[varying] ?? varying)
+        }
+    }
 }
 
 /// The folder `swift build` put the products in (the test binary lives there too).

@@ -9,13 +9,14 @@ public enum ReferenceFile {
     public static var isRecording: Bool { ProcessInfo.processInfo.environment["LESSON_RECORD"] != nil }
 
     /// nil when `actual` equals the reference `name` in the folder `References/` next to
-    /// `testFile`; otherwise what is wrong, ready for a test failure message.
+    /// `testFile` (`name` may hold a subfolder, such as `runs/x.txt`); otherwise what is wrong,
+    /// ready for a test failure message.
     public static func mismatch(_ actual: String, named name: String, testFile: String = #filePath) -> String? {
         let folder = URL(fileURLWithPath: testFile).deletingLastPathComponent().appendingPathComponent("References")
         let url = folder.appendingPathComponent(name)
         if isRecording {
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(actual.utf8).write(to: url, options: .atomic)
             } catch {
                 return "could not record \(url.path): \(error)"

@@ -14,6 +14,12 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case notANumber(text: String, place: String?, reason: MatrixLiteral.NumberProblem)
         /// A matrix whose row `row` (1-based) has `count` numbers where row 1 has `firstCount`.
         case raggedRows(row: Int, count: Int, firstCount: Int)
+        /// A matrix row with a comma and no number before it (1-based row and column).
+        case emptyField(row: Int, column: Int)
+        /// A matrix with an empty row (a `;;` or a blank line) after row `after`.
+        case emptyRow(after: Int)
+        /// A matrix written with brackets, NumPy-style, that is not a list of rows (`detail` says how).
+        case brackets(String)
         /// A size or setting of a window along one axis outside what the operation allows.
         case outOfRange(setting: String, axis: String, value: Int, limit: Limit)
         /// Any other mistake, as one sentence.
@@ -83,6 +89,12 @@ extension InputError.Problem {
             return "'\(Excerpt.quote(text))'\(place.map { " " + $0 } ?? "") \(reason.message)"
         case .raggedRows(let row, let count, let firstCount):
             return "row \(row) has \(count) number\(count == 1 ? "" : "s") but row 1 has \(firstCount); every row needs the same count"
+        case .emptyField(let row, let column):
+            return "row \(row), column \(column) is empty: two commas with no number between them (or a comma at an end of the row)"
+        case .emptyRow(let after):
+            return "the matrix has an empty row after row \(after); remove it, or write the missing numbers"
+        case .brackets(let detail):
+            return "\(detail); write a matrix as [[1, 0, 3], [0, 3, 4]] or as \"1 0 3; 0 3 4\""
         case .outOfRange(let setting, let axis, let value, .atLeast(let bound)):
             return "\(setting) must be \(bound) or more along the \(axis), got \(value)"
         case .outOfRange(let setting, let axis, let value, .atMost(let bound, let reason)):

@@ -32,8 +32,11 @@ public struct LayerBackward: Equatable, Codable, Sendable {
     public var rule: DeltaRule
     /// The rule as a formula, and for a simplification, why it holds.
     public var ruleLines: [String]
-    /// ∂L/∂a⁽ˡ⁾: from the loss at the output, (W⁽ˡ⁺¹⁾)ᵀδ⁽ˡ⁺¹⁾ in a hidden layer.
-    public var lossGradient: [Double]
+    /// ∂L/∂a⁽ˡ⁾: from the loss at the output, (W⁽ˡ⁺¹⁾)ᵀδ⁽ˡ⁺¹⁾ in a hidden layer. Nil only at an output
+    /// where the loss meets its activation (δ = a − y, never through ∂L/∂a) and ∂L/∂a overflows
+    /// because an output is so near 0 that −y/a is beyond any number; PyTorch, too, takes
+    /// the loss from the logits and never forms it.
+    public var lossGradient: [Double]?
     /// f′(z⁽ˡ⁾), or nil for softmax (whose derivative is a Jacobian).
     public var derivative: [Double]?
     /// δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾.

@@ -34,8 +34,10 @@ public struct LayerForward: Equatable, Codable, Sendable {
     public var z: [Double]
     /// a⁽ˡ⁾ = f(z⁽ˡ⁾).
     public var a: [Double]
-    /// Σⱼ exp(zⱼ) when the activation is softmax.
+    /// Σⱼ exp(zⱼ − m) when the activation is softmax (m is `softmaxShift`, 0 when there is none).
     public var softmaxDenominator: Double?
+    /// m = maxⱼ zⱼ, subtracted before exp when exp(zⱼ) alone would overflow or the sum underflow.
+    public var softmaxShift: Double?
     /// Each unit written out.
     public var units: [UnitForward]
 }

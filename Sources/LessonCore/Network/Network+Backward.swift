@@ -108,7 +108,11 @@ extension Network {
                                           biasText: "∂L/∂\(NetworkNotation.unit("b", layer: l, i)) = \(dName(i)) = \(Notation.number(delta[i]))"))
             }
             if decay > 0 { ruleLines.append("gradients: ∂L/∂wᵢⱼ = δᵢaⱼ + (λ/m)wᵢⱼ with λ/m = \(Notation.number(decay, decimals: 6)); ∂L/∂bᵢ = δᵢ (biases are not regularized)") } else { ruleLines.append("gradients: ∂L/∂wᵢⱼ = δᵢaⱼ, ∂L/∂bᵢ = δᵢ") }
-            result.append(LayerBackward(layer: l, rule: rule, ruleLines: ruleLines, lossGradient: upstream,
+            let recorded = rule == .outputSimplified && !upstream.allSatisfy(\.isFinite) ? nil : upstream
+            if recorded == nil {
+                ruleLines.append("∂L/∂a overflows (an output rounds to 0, and −y/a is beyond any number), so it is not written; δ = a − y does not need it")
+            }
+            result.append(LayerBackward(layer: l, rule: rule, ruleLines: ruleLines, lossGradient: recorded,
                                         derivative: derivative, delta: delta, gradWeights: gradWeights, gradBias: delta,
                                         units: units))
             next = (layer, delta, l)

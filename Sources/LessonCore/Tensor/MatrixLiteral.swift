@@ -7,6 +7,9 @@ import Foundation
 /// is a literal too). Numbers may use the true minus sign `−`, decimals, exponents and
 /// fractions such as `13/9`. Every row must have the same number of columns. A NUL byte,
 /// `nan`, `inf` and numbers beyond ±1.8·10³⁰⁸ are refused: every value must be finite.
+/// A matrix may also be written as NumPy and PyTorch print one, `[[1, 0, 3], [0, 3, 4]]`, or a
+/// single row as `[1, 0, 3]`. An empty place between two commas (`1,,2`) and an empty row
+/// between two rows (`1 2;;3 4`, a blank line inside a file) are refused, not skipped.
 public enum MatrixLiteral {
     /// Parses `text` into a matrix, or throws an `InputError` that names the row and column.
     public static func parse(_ text: String) throws -> Tensor {
@@ -14,10 +17,15 @@ public enum MatrixLiteral {
         var rows: [[Double]] = []
         let body = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)
         // `isNewline` also matches "\r\n", which Swift reads as one character.
-        let lines = body.split(omittingEmptySubsequences: false) { $0 == ";" || $0.isNewline }
+        let lines = try bracketedRows(body) ?? body.split(omittingEmptySubsequences: false) { $0 == ";" || $0.isNewline }
+        var emptyAfter: Int?
         for line in lines {
-            let fields = line.split { $0 == " " || $0 == "," || $0 == "\t" }
-            if fields.isEmpty { continue }
+            let fields = try fields(of: line, row: rows.count + 1)
+            if fields.isEmpty {
+                if !rows.isEmpty { emptyAfter = emptyAfter ?? rows.count }
+                continue
+            }
+            if let after = emptyAfter { throw InputError(.emptyRow(after: after)) }
             var row: [Double] = []
             for field in fields {
                 row.append(try number(field, place: "in row \(rows.count + 1), column \(row.count + 1)"))
@@ -37,6 +45,21 @@ public enum MatrixLiteral {
     /// including `nan`, `inf` and values or quotients that overflow.
     public static func parseNumber(_ raw: String) -> Double? {
         try? number(raw)
+    }
+
+    /// The numbers of one row: separated by spaces, tabs (or line breaks inside brackets), or by commas with nothing or only
+    /// spaces around them. Throws when two commas hold no number between them (`1,,2`).
+    static func fields(of line: Substring, row: Int) throws -> [Substring] {
+        func words(_ text: Substring) -> [Substring] { text.split { $0.isWhitespace } }
+        let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+        if cells.count == 1 { return words(line) }
+        var fields: [Substring] = []
+        for cell in cells {
+            let parts = words(cell)
+            if parts.isEmpty { throw InputError(.emptyField(row: row, column: fields.count + 1)) }
+            fields += parts
+        }
+        return fields
     }
 
     /// Parses one number like `parseNumber`, or throws one sentence that quotes at most

@@ -1,3 +1,4 @@
+import Foundation
 import LessonCore
 
 /// A padding as the person wrote it: a number per axis (`1`, `1,2`), or a name as PyTorch and
@@ -8,13 +9,18 @@ public enum PaddingArgument: Equatable, Sendable {
 
     /// Reads `--padding` (or the option named `option`).
     public init(_ argument: String, option: String = "--padding") throws {
-        if let mode = PaddingMode(rawValue: argument.lowercased()) {
+        if let mode = Self.mode(argument) {
             self = .named(mode)
         } else {
             do { self = .size(try MatrixArgument.pair(argument, option: option)) } catch {
                 throw InputError("\(option) \(argument): expected a whole number, two as rows,columns (such as 2,1), or same, valid or full")
             }
         }
+    }
+
+    /// The padding named by `argument` (`same`, ` Same `), or nil when it names none.
+    public static func mode(_ argument: String) -> PaddingMode? {
+        PaddingMode(rawValue: argument.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     /// The zeros on each side for a kernel of `kernelShape` (rows, columns) at `dilation`.

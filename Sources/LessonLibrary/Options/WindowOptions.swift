@@ -10,7 +10,7 @@ public struct WindowOptions: ParsableArguments {
     public init() {}
 
     /// Whether `--padding same` was given.
-    public var asksSame: Bool { padding?.lowercased() == PaddingMode.same.rawValue }
+    public var asksSame: Bool { padding.flatMap(PaddingArgument.mode) == .same }
 
     /// Sets what was given; a named padding is worked out for `kernelShape` and the final dilation.
     /// With `leavingSame`, `--padding same` is left for the caller, which pads as Keras does (see
