@@ -27,7 +27,7 @@ import Testing
         (["--padding", "9223372036854775807"], "error: padding must be at most 100 along the rows, got 9223372036854775807"),
         (["--dilation", "9223372036854775807"], "error: dilation must be at most 100 along the rows, got 9223372036854775807"),
         (["--stride", "100"], "error: the output would be 103×103 cells; the lesson writes out at most 4096, so use a smaller input, kernel or stride"),
-        (["--padding", "same"], "error: --padding same: a transposed convolution has no one \"same\" padding; its p crops the output, o = (n − 1)s − 2p + d(k − 1) + output_padding + 1. Keras's Conv2DTranspose(padding=\"same\") makes o = n·s and PyTorch's ConvTranspose2d has no \"same\"; give p as a number (at stride 1, p = d(k − 1)/2 keeps o = n)"),
+        (["--padding", "same", "--output-padding", "1"], "error: --padding same with --output-padding: \"same\" makes the output n·s and picks the output_padding itself (Keras's Conv2DTranspose(padding=\"same\")); give one of them"),
     ])
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
         let result = try runLesson(["run", "conv-transpose", "--no-figures"] + arguments)

@@ -71,7 +71,7 @@ import Testing
 
     @Test(arguments: [
         (Pair2(0), Pair2(0), Pair2(1), "stride must be 1 or more along the rows, got 0"),
-        (Pair2(1), Pair2(-1), Pair2(1), "padding must be 0 or more along the rows, got -1"),
+        (Pair2(1), Pair2(-1), Pair2(1), "padding must be 0 or more along the rows, got −1"),
         (Pair2(1), Pair2(0), Pair2(0), "dilation must be 1 or more along the rows, got 0"),
     ])
     func impossibleSettingsAreNamed(stride: Pair2, padding: Pair2, dilation: Pair2, message: String) {

@@ -112,7 +112,7 @@ import Testing
         (Pool2D(op: .avg, size: Pair2(3), padding: Pair2(2)), "padding 2 along the rows is more than half the 3-row window (at most 1); PyTorch refuses this"),
         (Pool2D(op: .max, size: Pair2(2), padding: Pair2(rows: 0, columns: 2)), "padding 2 along the columns is more than half the 2-column window (at most 1)"),
         (Pool2D(op: .max, size: Pair2(rows: 2, columns: 7)), "the window (7 columns) is larger than the padded input (6 + 2×0 = 6 columns), so there is no output"),
-        (Pool2D(op: .max, size: Pair2(2), padding: Pair2(-1)), "padding must be 0 or more along the rows, got -1"),
+        (Pool2D(op: .max, size: Pair2(2), padding: Pair2(-1)), "padding must be 0 or more along the rows, got −1"),
     ])
     func badSettingsAreOneSentence(pool: Pool2D, message: String) {
         let input = Tensor(shape: [6, 6], repeating: 1)

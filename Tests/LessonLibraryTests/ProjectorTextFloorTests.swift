@@ -36,7 +36,7 @@ import Testing
     /// written as large), so every number is held to `cellNumberFloor`.
     /// conv1d's position ticks under the signal strip are numbers outside cells, held to 24 px too.
     static let gridLessons: Set<String> = [
-        "conv2d", "conv-channels", "conv2d-modes", "separable", "conv1d", "conv-transpose",
+        "conv2d", "conv-channels", "conv2d-modes", "separable", "conv1d", "conv-transpose", "conv-matrix",
         "pooling", "conv-arithmetic", "conv2d-backward", "cnn", "image-filters", "param-count",
     ]
 

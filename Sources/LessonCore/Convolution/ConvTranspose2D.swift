@@ -10,6 +10,12 @@
 /// o = (n − 1)s − 2p + d(k − 1) + output_padding + 1 per axis (`TransposedOutputSize`).
 /// This is the adjoint (the transposed matrix) of `Conv2D` with the same k, s, p, d:
 /// ⟨conv(x), y⟩ = ⟨x, convTranspose(y)⟩ for every x of the output's shape.
+///
+/// Keras's `Conv2DTranspose(padding="same")` (TensorFlow's `conv2d_transpose` with SAME and
+/// output shape n·s) is the adjoint of `Conv2D` with "same" padding on an input of n·s cells
+/// (`kerasSame`): it crops ⌊total/2⌋ at the start and the rest at the end (`extraCrop` is the
+/// difference), total = max(d(k − 1) + 1 − s, 0), and when the copies do not reach n·s cells
+/// (s > d(k − 1) + 1) the missing ones are zeros at the end, an output_padding of s − d(k − 1) − 1.
 public struct ConvTranspose2D: Equatable, Sendable {
     /// The kernel (k_r × k_c).
     public var kernel: Tensor
@@ -21,15 +27,33 @@ public struct ConvTranspose2D: Equatable, Sendable {
     public var dilation: Pair2
     /// Extra rows and columns added at the end of the output (0 ≤ output_padding < max(s, d)).
     public var outputPadding: Pair2
+    /// Rows and columns cropped at the end beyond `padding` (Keras's "same" with an odd total).
+    public var extraCrop: Pair2
 
     /// Creates the operation; nothing is checked until `forward`.
     public init(kernel: Tensor, padding: Pair2 = Pair2(0), stride: Pair2 = Pair2(1), dilation: Pair2 = Pair2(1),
-                outputPadding: Pair2 = Pair2(0)) {
+                outputPadding: Pair2 = Pair2(0), extraCrop: Pair2 = Pair2(0)) {
         self.kernel = kernel
         self.padding = padding
         self.stride = stride
         self.dilation = dilation
         self.outputPadding = outputPadding
+        self.extraCrop = extraCrop
+    }
+
+    /// Keras's `Conv2DTranspose(padding="same")` for an `inputShape` input: the output is n·s per
+    /// axis. `rule` is the "same" padding of the convolution it transposes (input n·s, stride s).
+    public static func kerasSame(kernel: Tensor, inputShape: [Int], stride: Pair2 = Pair2(1), dilation: Pair2 = Pair2(1))
+        -> (operation: ConvTranspose2D, rule: [SamePadding]) {
+        let n = inputShape.count == 2 ? inputShape : [0, 0]
+        let rule = SamePadding.rowsAndColumns(input: [n[0] * stride.rows, n[1] * stride.columns], kernel: kernel.shape,
+                                              stride: stride, dilation: dilation)
+        let (padding, extra) = SamePadding.pads(rule)
+        // Zeros at the end when the copies stop short of n·s: s − (d(k − 1) + 1) + total.
+        func missing(_ axis: SamePadding) -> Int { axis.stride - (axis.dilation * (axis.kernel - 1) + 1) + axis.total }
+        let operation = ConvTranspose2D(kernel: kernel, padding: padding, stride: stride, dilation: dilation,
+                                        outputPadding: Pair2(rows: missing(rule[0]), columns: missing(rule[1])), extraCrop: extra)
+        return (operation, rule)
     }
 
     /// The output-size arithmetic for an input of this shape, rows then columns.
@@ -38,9 +62,10 @@ public struct ConvTranspose2D: Equatable, Sendable {
         let k = kernel.rank == 2 ? kernel.shape : [0, 0]
         return [
             TransposedOutputSize(axis: "rows", input: n[0], kernel: k[0], padding: padding.rows, stride: stride.rows,
-                                 dilation: dilation.rows, outputPadding: outputPadding.rows),
+                                 dilation: dilation.rows, outputPadding: outputPadding.rows, extraCrop: extraCrop.rows),
             TransposedOutputSize(axis: "columns", input: n[1], kernel: k[1], padding: padding.columns,
-                                 stride: stride.columns, dilation: dilation.columns, outputPadding: outputPadding.columns),
+                                 stride: stride.columns, dilation: dilation.columns, outputPadding: outputPadding.columns,
+                                 extraCrop: extraCrop.columns),
         ]
     }
 
@@ -66,8 +91,8 @@ public struct ConvTranspose2D: Equatable, Sendable {
             (input.shape[0] - 1) * stride.rows + dilation.rows * (kernel.shape[0] - 1) + 1 + outputPadding.rows,
             (input.shape[1] - 1) * stride.columns + dilation.columns * (kernel.shape[1] - 1) + 1 + outputPadding.columns,
         ]
-        precondition(canvasShape[0] - 2 * padding.rows == outputShape[0]
-                     && canvasShape[1] - 2 * padding.columns == outputShape[1],
+        precondition(canvasShape[0] - 2 * padding.rows - extraCrop.rows == outputShape[0]
+                     && canvasShape[1] - 2 * padding.columns - extraCrop.columns == outputShape[1],
                      "canvas \(canvasShape) cropped by \(padding) is not the output \(outputShape)")
         var canvas = Tensor(shape: canvasShape)
         var matrix = Tensor(shape: [outputShape[0] * outputShape[1], input.count])
@@ -109,7 +134,7 @@ public struct ConvTranspose2D: Equatable, Sendable {
             products.append(ConvolutionMatrixProduct(row: r, terms: terms, value: sum))
         }
         return ConvTransposeTrace(input: input, kernel: kernel, padding: padding, stride: stride, dilation: dilation,
-                                  outputPadding: outputPadding, outputSizes: sizes, steps: steps, canvas: canvas,
+                                  outputPadding: outputPadding, extraCrop: extraCrop == Pair2(0) ? nil : extraCrop, outputSizes: sizes, steps: steps, canvas: canvas,
                                   output: output, transposedMatrix: matrix, products: products)
     }
 }

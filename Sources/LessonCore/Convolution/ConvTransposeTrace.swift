@@ -37,6 +37,8 @@ public struct ConvTransposeTrace: Equatable, Sendable, Codable {
     public var stride: Pair2
     public var dilation: Pair2
     public var outputPadding: Pair2
+    /// Rows and columns cropped at the end beyond `padding` (Keras's "same"); nil when none.
+    public var extraCrop: Pair2?
     /// The output-size arithmetic, rows then columns.
     public var outputSizes: [TransposedOutputSize]
     /// One scatter step per input cell, row by row.
@@ -47,6 +49,12 @@ public struct ConvTransposeTrace: Equatable, Sendable, Codable {
     public var output: Tensor
     /// Cᵀ: (o_r·o_c) × (n_r·n_c); column i·n_c + j holds the kernel copy of y[i, j] as it lands on the output.
     public var transposedMatrix: Tensor
+
+    /// The crop as the text writes it: `1`, or `top 0, bottom 1, left 0, right 1` with an extra crop.
+    public var paddingText: String {
+        guard let extra = extraCrop else { return "\(padding)" }
+        return "top \(padding.rows), bottom \(padding.rows + extra.rows), left \(padding.columns), right \(padding.columns + extra.columns)"
+    }
 
     /// Whether Cᵀ is exactly the transpose of the matrix C of the convolution `forward`
     /// (false when output_padding reaches the stride, so C has another shape).

@@ -5,6 +5,8 @@
 /// kernel weight w[u, v] in column r·n_c + c whenever the window of output cell (i, j) lays
 /// that weight on input cell (r, c) = (i·s_r + u·d_r − p_r, j·s_c + v·d_c − p_c) (0-based);
 /// every other entry is 0. Taps that fall on zero padding multiply a zero and have no column.
+/// Keras's "same" padding of an even kernel adds `extraPadding` zeros at the bottom and right
+/// (see `SamePadding`): they only lengthen the output, since p stays the zeros on top and left.
 /// With no padding, stride 1 and a square n × n input this is the notes' (t² × n²) matrix,
 /// t = n − k + 1.
 public struct ConvolutionMatrix: Equatable, Sendable, Codable {
@@ -21,6 +23,9 @@ public struct ConvolutionMatrix: Equatable, Sendable, Codable {
     public var padding: Pair2
     public var stride: Pair2
     public var dilation: Pair2
+    /// The zeros at the bottom and right beyond `padding` (Keras's "same" for an even kernel);
+    /// nil when there are none, so the JSON of an even padding is as before.
+    public var extraPadding: Pair2?
     /// The output-size arithmetic, rows then columns.
     public var outputSizes: [OutputSize]
     /// M itself: (o_r·o_c) × (n_r·n_c).
@@ -30,8 +35,8 @@ public struct ConvolutionMatrix: Equatable, Sendable, Codable {
 
     /// Builds M for a kernel and an input shape; throws an `InputError` for impossible sizes.
     public init(kernel: Tensor, inputShape: [Int], padding: Pair2 = Pair2(0), stride: Pair2 = Pair2(1),
-                dilation: Pair2 = Pair2(1)) throws {
-        let operation = Conv2D(kernel: kernel, padding: padding, stride: stride, dilation: dilation)
+                dilation: Pair2 = Pair2(1), extraPadding: Pair2 = Pair2(0)) throws {
+        let operation = Conv2D(kernel: kernel, padding: padding, stride: stride, dilation: dilation, extraPadding: extraPadding)
         try operation.validate(inputShape: inputShape)
         let sizes = operation.outputSizes(for: inputShape)
         let outputShape = [sizes[0].output, sizes[1].output]
@@ -69,9 +74,17 @@ public struct ConvolutionMatrix: Equatable, Sendable, Codable {
         self.padding = padding
         self.stride = stride
         self.dilation = dilation
+        self.extraPadding = extraPadding == Pair2(0) ? nil : extraPadding
         self.outputSizes = sizes
         self.matrix = matrix
         self.rows = rows
+    }
+
+    /// The padding as the text writes it: `1`, or `top 0, bottom 1, left 0, right 1` with extra zeros.
+    public var paddingText: String {
+        guard let extra = extraPadding else { return "\(padding)" }
+        let p = padding
+        return "top \(p.rows), bottom \(p.rows + extra.rows), left \(p.columns), right \(p.columns + extra.columns)"
     }
 
     /// Multiplies M by the flattened input and reshapes the product: the whole computation, recorded.

@@ -4,7 +4,9 @@
 ///
 /// as PyTorch's `ConvTranspose2d` defines it: the inverse shape map of a convolution with
 /// the same k, s, p, d. `output_padding` (< s or < d) picks one of the several input sizes
-/// that a strided convolution maps to the same output size.
+/// that a strided convolution maps to the same output size. Keras's `padding="same"` crops one
+/// more row or column at the end than at the start when its total is odd (`extraCrop`, see
+/// `ConvTranspose2D.kerasSame`): then −2p reads −(p + p + extraCrop).
 public struct TransposedOutputSize: Equatable, Sendable, Codable {
     public var axis: String
     public var input: Int
@@ -13,9 +15,11 @@ public struct TransposedOutputSize: Equatable, Sendable, Codable {
     public var stride: Int
     public var dilation: Int
     public var outputPadding: Int
+    /// The rows or columns cropped at the end beyond `padding`; nil when there are none.
+    public var extraCrop: Int?
 
     public init(axis: String, input: Int, kernel: Int, padding: Int = 0, stride: Int = 1, dilation: Int = 1,
-                outputPadding: Int = 0) {
+                outputPadding: Int = 0, extraCrop: Int = 0) {
         self.axis = axis
         self.input = input
         self.kernel = kernel
@@ -23,10 +27,14 @@ public struct TransposedOutputSize: Equatable, Sendable, Codable {
         self.stride = stride
         self.dilation = dilation
         self.outputPadding = outputPadding
+        self.extraCrop = extraCrop == 0 ? nil : extraCrop
     }
 
+    /// Everything cropped: 2p, or p + p + extraCrop.
+    public var cropped: Int { 2 * padding + (extraCrop ?? 0) }
+
     /// The output size o.
-    public var output: Int { (input - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1 }
+    public var output: Int { (input - 1) * stride - cropped + dilation * (kernel - 1) + outputPadding + 1 }
 
     /// Throws an `InputError` that says which part is impossible (PyTorch's own limits).
     public func validate() throws {
@@ -52,6 +60,7 @@ public struct TransposedOutputSize: Equatable, Sendable, Codable {
 
     /// The formula with this axis's numbers: `o = (3 − 1)×2 − 2×1 + 1×(3 − 1) + 0 + 1 = 5`.
     public var filledIn: String {
-        "o = (\(input) − 1)×\(stride) − 2×\(padding) + \(dilation)×(\(kernel) − 1) + \(outputPadding) + 1 = \(Notation.number(Double(output)))"
+        let crop = extraCrop.map { "(\(padding) + \(padding + $0))" } ?? "2×\(padding)"
+        return "o = (\(input) − 1)×\(stride) − \(crop) + \(dilation)×(\(kernel) − 1) + \(outputPadding) + 1 = \(Notation.number(Double(output)))"
     }
 }

@@ -41,7 +41,7 @@ public enum ConvTransposeFigures {
                 drawScatter(trace, stepIndex: index, on: canvas)
             }
         }
-        figures.append(Figure(name: "overview", description: "Every kernel copy added: the \(Notation.shape(trace.canvas.shape)) canvas, cropped by padding \(trace.padding), gives the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output)).") { canvas in
+        figures.append(Figure(name: "overview", description: "Every kernel copy added: the \(Notation.shape(trace.canvas.shape)) canvas, cropped by padding \(trace.paddingText), gives the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output)).") { canvas in
             drawScatter(trace, stepIndex: nil, on: canvas)
         })
         figures.append(Figure(name: "matrix", description: "The same output as a matrix product: the \(Notation.shape(trace.transposedMatrix.shape)) matrix Cᵀ times the flattened input y.") { canvas in
@@ -60,7 +60,7 @@ public enum ConvTransposeFigures {
         let layout = layout(for: trace)
         let step = stepIndex.map { trace.steps[$0] }
         var settings = ["stride \(trace.stride)"]
-        if trace.padding != Pair2(0) { settings.append("padding \(trace.padding)") }
+        if trace.padding != Pair2(0) || trace.extraCrop != nil { settings.append("padding \(trace.paddingText)") }
         if trace.outputPadding != Pair2(0) { settings.append("output_padding \(trace.outputPadding)") }
         if trace.dilation != Pair2(1) { settings.append("dilation \(trace.dilation)") }
         let position = stepIndex.map { "step \($0 + 1) of \(trace.steps.count)" } ?? "overview"
@@ -87,7 +87,7 @@ public enum ConvTransposeFigures {
         for placement in step?.placements ?? [] {
             notes[placement.canvasRow * canvasColumns + placement.canvasColumn] = "+" + Notation.factor(placement.product)
         }
-        layout.canvas.draw(on: canvas, label: trace.padding == Pair2(0) && trace.outputPadding == Pair2(0) ? "output" : "canvas (output outlined)") { r, c in
+        layout.canvas.draw(on: canvas, label: trace.padding == Pair2(0) && trace.extraCrop == nil && trace.outputPadding == Pair2(0) ? "output" : "canvas (output outlined)") { r, c in
             let cropped = isCropped(trace, r, c)
             if let note = notes[r * canvasColumns + c] {
                 return CellStyle(fill: theme.highlight.withAlpha(cropped ? 0.18 : 0.32), text: Notation.number(values[r, c]),
@@ -117,33 +117,87 @@ public enum ConvTransposeFigures {
         Caption.lines(caption, on: canvas, width: 1280, bottom: 720 - 40, size: 22)
     }
 
-    private static func drawMatrix(_ trace: ConvTransposeTrace, on canvas: Canvas) {
-        let theme = canvas.theme
-        Caption.title("Transposed convolution as a matrix product · out = Cᵀ·y", on: canvas, width: 1280)
+    /// Where the matrix view's grids sit: Cᵀ cut into blocks of rows side by side, each with y
+    /// and its rows of out; public so tests can look at the right pixels.
+    public struct MatrixLayout: Sendable {
+        public struct Block: Sendable {
+            public var matrix: Grid
+            public var y: Grid
+            public var out: Grid
+        }
+        public var blocks: [Block]
+        /// The shape of the whole Cᵀ.
+        public var shape: [Int]
+        /// The map of the whole Cᵀ, drawn when the blocks show only some of its rows.
+        public var map: Grid?
+        /// Whether the numbers are written (at the projector floor or more).
+        public var showsNumbers: Bool
+
+        /// The rows of Cᵀ the blocks show, in order.
+        public var shownRows: [Int] { blocks.flatMap { Array($0.matrix.shownRows) } }
+    }
+
+    /// The room kept at the right of a zoomed matrix view for the map of Cᵀ.
+    static let mapWidth = 190.0
+
+    /// The matrix view's layout on a 1280 × 720 canvas. Numbers are written at 0.4 of the cell:
+    /// a cell of 60 gives the 24 px cell-number floor. When Cᵀ is too tall for one column of
+    /// such cells, its rows are cut into blocks drawn side by side (out rows i…j = Cᵀ rows i…j · y);
+    /// when the blocks do not fit across either, as many as fit show the first rows at 60 px and
+    /// a map of the whole Cᵀ shows where they are. Only when not even one block of 60 px cells
+    /// fits across are the numbers left out.
+    public static func matrixLayout(for trace: ConvTransposeTrace) -> MatrixLayout {
         let t = trace.transposedMatrix.shape
-        // Numbers are written at 0.4 of the cell: a cell of 60 gives the 24 px cell-number floor.
-        // When Cᵀ is too tall for that, its rows are cut into blocks drawn side by side (out rows
-        // i…j = Cᵀ rows i…j · y); only when even that does not fit are the numbers left out, and
-        // the figure says so.
         let floor = ConvolutionFigures.minimumNumberSize
-        let band = 720.0 - 200, readable = floor / 0.4, gap = 60.0
-        let blocks = max(1, Int((Double(t[0]) * readable / band).rounded(.up)))
-        let rowsPerBlock = (t[0] + blocks - 1) / blocks
+        let band = 720.0 - 200, readable = floor / 0.4, top0 = 120.0
         let blockColumns = Double(t[1] + 2)
-        let across = (1280 - 120 - Double(blocks - 1) * gap - Double(blocks) * 2 * gap) / (Double(blocks) * blockColumns)
-        let cell = min(66, band / Double(rowsPerBlock), across)
-        let showText = cell * 0.4 >= floor - 1e-9
-        let blockWidth = blockColumns * cell + 2 * gap
-        var left = (1280 - (Double(blocks) * blockWidth + Double(blocks - 1) * gap)) / 2
-        let top = 120.0 + (band - Double(rowsPerBlock) * cell) / 2
+        func width(_ blocks: Int, cell: Double, gap: Double) -> Double {
+            Double(blocks) * (blockColumns * cell + 2 * gap) + Double(blocks - 1) * gap
+        }
+        var blocks = max(1, Int((Double(t[0]) * readable / band).rounded(.up)))
+        var rowsPerBlock = (t[0] + blocks - 1) / blocks
+        var gap = 60.0, cell: Double, shown = t[0], zoomed = false
+        let zoomWidth = 1280 - 60 - 40 - mapWidth
+        if width(blocks, cell: readable, gap: gap) > 1280 - 120, width(1, cell: readable, gap: 50) <= zoomWidth {
+            // A window of the first rows at 60 px, beside a map.
+            (gap, zoomed, cell) = (50, true, readable)
+            rowsPerBlock = Int(band / readable)
+            blocks = 1
+            while blocks < (t[0] + rowsPerBlock - 1) / rowsPerBlock, width(blocks + 1, cell: readable, gap: gap) <= zoomWidth { blocks += 1 }
+            shown = min(t[0], blocks * rowsPerBlock)
+        } else {
+            let across = (1280 - 120 - Double(blocks - 1) * gap - Double(blocks) * 2 * gap) / (Double(blocks) * blockColumns)
+            cell = min(66, band / Double(rowsPerBlock), across)
+        }
+        let showsNumbers = cell * 0.4 >= floor - 1e-9
+        let total = width(blocks, cell: cell, gap: gap) + (zoomed ? 40 + mapWidth : 0)
+        var left = (1280 - total) / 2
+        let top = top0 + (band - Double(min(rowsPerBlock, shown)) * cell) / 2
+        var result: [MatrixLayout.Block] = []
         for block in 0..<blocks {
-            let first = block * rowsPerBlock, count = min(rowsPerBlock, t[0] - first)
-            let part = blocks == 1 ? "" : " rows \(first + 1)–\(first + count)"
+            let first = block * rowsPerBlock, count = min(rowsPerBlock, shown - first)
+            guard count > 0 else { break }
             var matrix = Grid(rows: count, columns: t[1], x: left, y: top, cellSize: cell, firstRow: first)
             var y = Grid(rows: t[1], columns: 1, x: left + matrix.width + gap, y: top, cellSize: cell)
             var out = Grid(rows: count, columns: 1, x: y.x + cell + gap, y: top, cellSize: cell, firstRow: first)
             (matrix.numberFloor, y.numberFloor, out.numberFloor) = (floor, floor, floor)
-            matrix.draw(on: canvas, label: blocks == 1 ? "Cᵀ \(Notation.shape(t))" : "Cᵀ" + part) { r, c in
+            result.append(MatrixLayout.Block(matrix: matrix, y: y, out: out))
+            left += blockColumns * cell + 3 * gap
+        }
+        let map = zoomed ? MatrixMap.grid(shape: t, x: 1280 - 30 - mapWidth, y: top0 + 26, width: mapWidth, height: band - 26) : nil
+        return MatrixLayout(blocks: result, shape: t, map: map, showsNumbers: showsNumbers)
+    }
+
+    private static func drawMatrix(_ trace: ConvTransposeTrace, on canvas: Canvas) {
+        let theme = canvas.theme
+        Caption.title("Transposed convolution as a matrix product · out = Cᵀ·y", on: canvas, width: 1280)
+        let layout = matrixLayout(for: trace)
+        let t = layout.shape, showText = layout.showsNumbers
+        let whole = layout.blocks.count == 1 && layout.map == nil
+        for block in layout.blocks {
+            let (matrix, y, out) = (block.matrix, block.y, block.out)
+            let part = " rows \(matrix.firstRow + 1)–\(matrix.shownRows.upperBound)"
+            matrix.draw(on: canvas, label: whole ? "Cᵀ \(Notation.shape(t))" : "Cᵀ" + part) { r, c in
                 let w = trace.transposedMatrix[r, c]
                 return CellStyle(fill: w != 0 ? theme.highlight.withAlpha(0.25) : nil, text: showText ? Notation.number(w) : nil,
                                  textColor: w == 0 ? theme.muted : nil)
@@ -151,13 +205,22 @@ public enum ConvTransposeFigures {
             y.draw(on: canvas, label: "y") { r, _ in
                 CellStyle(fill: theme.current.withAlpha(0.15), text: showText ? Notation.number(trace.input[r]) : nil)
             }
-            out.draw(on: canvas, label: blocks == 1 ? "out" : "out" + part) { r, _ in
+            out.draw(on: canvas, label: "out") { r, _ in
                 CellStyle(fill: theme.doneFill(0.16), text: showText ? Notation.number(trace.output[r]) : nil)
             }
-            let mid = top + min(matrix.height, y.height) / 2
+            let cell = matrix.cellSize
+            let mid = matrix.y + min(matrix.height, y.height) / 2
             canvas.text("·", x: (matrix.x + matrix.width + y.x) / 2, y: mid, size: 44, theme.foreground)
-            canvas.text("=", x: (y.x + cell + out.x) / 2, y: top + out.height / 2, size: 40, theme.foreground)
-            left += blockWidth + gap
+            canvas.text("=", x: (y.x + cell + out.x) / 2, y: matrix.y + out.height / 2, size: 40, theme.foreground)
+        }
+        if let map = layout.map, let last = layout.blocks.last {
+            let cells = (0..<t[0]).flatMap { r in
+                (0..<t[1]).compactMap { c in trace.transposedMatrix[r, c] != 0 ? (row: r, column: c, color: theme.highlight.withAlpha(0.6)) : nil }
+            }
+            MatrixMap.draw(map, label: "all of Cᵀ, \(Notation.shape(t))", cells: cells, windows: layout.blocks.map(\.matrix), on: canvas)
+            canvas.text("⋮", x: last.out.x + last.out.cellSize / 2, y: last.out.y + last.out.height + 18, size: 24, theme.muted, weight: .bold)
+            let note = "Cᵀ (\(Notation.shape(t))) is too large for projector-size numbers: rows 1–\(last.matrix.shownRows.upperBound) shown; the map at the right is all of Cᵀ"
+            canvas.text(note, x: 640, y: 78, size: max(18, canvas.fittingSize(note, size: 20, maxWidth: 1200)), theme.muted)
         }
         if !showText {
             canvas.text("Cᵀ is too large for projector-size numbers: shaded cells hold kernel weights (the text output lists them)",

@@ -21,6 +21,10 @@ public enum ConvMatrixLesson: Lesson {
         public var padding = Pair2(0)
         public var stride = Pair2(1)
         public var dilation = Pair2(1)
+        /// The zeros at the bottom and right beyond `padding` (Keras's "same" for an even kernel).
+        public var extraPadding = Pair2(0)
+        /// How `--padding same` chose the padding, rows then columns; nil for a padding given as numbers.
+        public var samePadding: [SamePadding]?
         /// The output the lesson file states, if any.
         public var statedOutput: Tensor?
         /// Rows of M the lesson file states, by 0-based row.
@@ -52,9 +56,19 @@ public enum ConvMatrixLesson: Lesson {
             }
         }
 
+        /// Pads as Keras and TensorFlow do for `padding="same"` (see `SamePadding`): the extra
+        /// zero of an odd total goes to the bottom or right, so M's columns are the input's and
+        /// only the rows (the output cells) follow the uneven padding.
+        mutating func padSame() {
+            guard input.rank == 2, kernel.rank == 2 else { return }
+            let rule = SamePadding.rowsAndColumns(input: input.shape, kernel: kernel.shape, stride: stride, dilation: dilation)
+            (padding, extraPadding) = SamePadding.pads(rule)
+            samePadding = rule
+        }
+
         public static func == (a: Example, b: Example) -> Bool {
             a.input == b.input && a.kernel == b.kernel && a.padding == b.padding && a.stride == b.stride
-                && a.dilation == b.dilation && a.statedOutput == b.statedOutput && a.symbolic == b.symbolic
+                && a.dilation == b.dilation && a.extraPadding == b.extraPadding && a.samePadding == b.samePadding && a.statedOutput == b.statedOutput && a.symbolic == b.symbolic
                 && a.statedRows.map(\.row) == b.statedRows.map(\.row) && a.statedRows.map(\.values) == b.statedRows.map(\.values)
         }
     }
@@ -63,7 +77,7 @@ public enum ConvMatrixLesson: Lesson {
     /// Builds M, multiplies, checks the stated values and writes the trace.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
         let matrix = try ConvolutionMatrix(kernel: example.kernel, inputShape: example.input.shape, padding: example.padding,
-                                           stride: example.stride, dilation: example.dilation)
+                                           stride: example.stride, dilation: example.dilation, extraPadding: example.extraPadding)
         guard matrix.rows.count <= maximumRows else {
             throw InputError("this convolution has \(Notation.shape(matrix.outputShape)) = \(matrix.rows.count) output cells, so M would have \(matrix.rows.count) rows; the lesson writes out at most \(maximumRows), so use a smaller input or less padding")
         }
@@ -119,8 +133,9 @@ public enum ConvMatrixLesson: Lesson {
         lines.append("")
         lines += LessonText.matrix("input", trace.input)
         lines += LessonText.matrix("kernel", m.kernel)
-        lines.append("padding \(m.padding), stride \(m.stride), dilation \(m.dilation)")
+        lines.append("padding \(m.paddingText), stride \(m.stride), dilation \(m.dilation)")
         lines.append("")
+        if let rule = example.samePadding { lines += SamePadding.lines(rule) }
         lines += LessonText.outputSize(OutputSize.formula, rows: m.outputSizes[0].filledIn, columns: m.outputSizes[1].filledIn)
         lines.append("So M has \(Notation.shape(trace.output.shape)) = \(shape[0]) rows (one per output cell) and \(Notation.shape(trace.input.shape)) = \(shape[1]) columns (one per input cell).")
         lines.append("")

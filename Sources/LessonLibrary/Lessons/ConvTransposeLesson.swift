@@ -21,6 +21,11 @@ public enum ConvTransposeLesson: Lesson {
         public var stride = Pair2(1)
         public var dilation = Pair2(1)
         public var outputPadding = Pair2(0)
+        /// Rows and columns cropped at the end beyond `padding` (Keras's "same" with an odd total).
+        public var extraCrop = Pair2(0)
+        /// How `--padding same` chose the crop, rows then columns: the "same" padding of the
+        /// convolution this transposes, on an input of n·s cells; nil for a padding given as numbers.
+        public var samePadding: [SamePadding]?
         /// The output the lesson file states, if any.
         public var statedOutput: Tensor?
 
@@ -44,7 +49,16 @@ public enum ConvTransposeLesson: Lesson {
 
         /// The operation these parameters describe.
         public var operation: ConvTranspose2D {
-            ConvTranspose2D(kernel: kernel, padding: padding, stride: stride, dilation: dilation, outputPadding: outputPadding)
+            ConvTranspose2D(kernel: kernel, padding: padding, stride: stride, dilation: dilation, outputPadding: outputPadding,
+                            extraCrop: extraCrop)
+        }
+
+        /// Crops as Keras's `Conv2DTranspose(padding="same")` does, so the output is n·s (see
+        /// `ConvTranspose2D.kerasSame`). Needs a matrix input and kernel.
+        mutating func padSame() {
+            guard input.rank == 2, kernel.rank == 2 else { return }
+            let (same, rule) = ConvTranspose2D.kerasSame(kernel: kernel, inputShape: input.shape, stride: stride, dilation: dilation)
+            (padding, extraCrop, outputPadding, samePadding) = (same.padding, same.extraCrop, same.outputPadding, rule)
         }
     }
 
@@ -63,7 +77,7 @@ public enum ConvTransposeLesson: Lesson {
         let mismatches = example.statedOutput.map { compareMatrices(stated: $0, recomputed: trace.output) } ?? []
         // The forward convolution this one transposes, on an input of the output's shape.
         let forward = try ConvolutionMatrix(kernel: example.kernel, inputShape: trace.output.shape, padding: example.padding,
-                                            stride: example.stride, dilation: example.dilation)
+                                            stride: example.stride, dilation: example.dilation, extraPadding: example.extraCrop)
         let text = describe(trace, forward: forward, heading: heading, example: example, mismatches: mismatches)
         return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: trace,
                             figures: ConvTransposeFigures.figures(trace), mismatches: mismatches)
@@ -76,12 +90,20 @@ public enum ConvTransposeLesson: Lesson {
         lines.append("")
         lines += LessonText.matrix("input y", trace.input)
         lines += LessonText.matrix("kernel", trace.kernel)
-        lines.append("stride \(trace.stride), padding \(trace.padding), output_padding \(trace.outputPadding), dilation \(trace.dilation)")
+        lines.append("stride \(trace.stride), padding \(trace.paddingText), output_padding \(trace.outputPadding), dilation \(trace.dilation)")
         lines.append("")
+        if let rule = example.samePadding {
+            lines.append("Padding \"same\" as Keras's Conv2DTranspose: output n·s, the transpose of the convolution with padding \"same\" on an n·s input:")
+            lines += SamePadding.lines(rule).map { "  " + $0 }
+            lines.append("  so the canvas is cropped by those zeros, and where the copies stop short of n·s, s − (d(k − 1) + 1) + total zeros are added at the end as output_padding.")
+        }
         lines += LessonText.outputSize(TransposedOutputSize.formula, rows: trace.outputSizes[0].filledIn, columns: trace.outputSizes[1].filledIn)
         let canvas = trace.canvas.shape
         lines.append("The copies land on a \(Notation.shape(canvas)) canvas: copy (i, j) starts at canvas row (i − 1)·\(trace.stride.rows) + 1, column (j − 1)·\(trace.stride.columns) + 1 (1-based).")
-        if trace.padding != Pair2(0) {
+        if let extra = trace.extraCrop {
+            let p = trace.padding
+            lines.append("padding \(trace.paddingText) crops \(p.rows) row\(p.rows == 1 ? "" : "s") at the top, \(p.rows + extra.rows) at the bottom, \(p.columns) column\(p.columns == 1 ? "" : "s") on the left and \(p.columns + extra.columns) on the right: the canvas cells that the \"same\" convolution would have read as zeros.")
+        } else if trace.padding != Pair2(0) {
             lines.append("padding \(trace.padding) crops \(trace.padding.rows) row\(trace.padding.rows == 1 ? "" : "s") at the top and bottom and \(trace.padding.columns) column\(trace.padding.columns == 1 ? "" : "s") at each side: the canvas cells that a convolution with padding \(trace.padding) would have read as zeros.")
         }
         lines.append("")
@@ -97,7 +119,7 @@ public enum ConvTransposeLesson: Lesson {
         lines.append("")
         lines.append("canvas after every copy (\(Notation.shape(canvas))):")
         lines.append(Notation.matrix(trace.canvas))
-        if trace.padding != Pair2(0) {
+        if trace.padding != Pair2(0) || trace.extraCrop != nil {
             lines.append("without the cropped rows and columns, the output (\(Notation.shape(trace.output.shape))):")
         } else {
             lines.append("output (\(Notation.shape(trace.output.shape))), the canvas itself:")
@@ -117,7 +139,7 @@ public enum ConvTransposeLesson: Lesson {
             lines.append("  out\(Notation.index(product.row / columns, product.row % columns)) = " + (product.terms.isEmpty ? "0 (no copy reaches it)" : product.sumText))
         }
         let same = trace.isTranspose(of: forward)
-        lines.append("C is the \(Notation.shape(forward.matrix.shape)) matrix of the convolution with the same kernel, stride \(trace.stride), padding \(trace.padding) and dilation \(trace.dilation) on a \(Notation.shape(trace.output.shape)) input (lesson conv-matrix): "
+        lines.append("C is the \(Notation.shape(forward.matrix.shape)) matrix of the convolution with the same kernel, stride \(trace.stride), padding \(trace.paddingText) and dilation \(trace.dilation) on a \(Notation.shape(trace.output.shape)) input (lesson conv-matrix): "
                      + (same ? "Cᵀ is exactly its transpose, so ⟨C·x, y⟩ = ⟨x, Cᵀ·y⟩ for every x and y." : "its output is \(Notation.shape(forward.outputShape)), not \(Notation.shape(trace.input.shape)), because output_padding is not below the stride; the matrix above is C's first rows transposed."))
         lines.append("")
         lines.append("output_padding:")
@@ -126,7 +148,7 @@ public enum ConvTransposeLesson: Lesson {
             if sizes.count == 1 {
                 lines.append("  \(size.axis): with stride \(size.stride) only an input of \(sizes.lowerBound) gives \(size.input) under the convolution, so output_padding must be 0 (or below the dilation).")
             } else {
-                lines.append("  \(size.axis): a convolution with k = \(size.kernel), s = \(size.stride), p = \(size.padding) maps every input size \(sizes.map(String.init).joined(separator: ", ")) to \(size.input) (the floor drops the rest); output_padding = \(size.outputPadding) picks \(size.output), adding \(size.outputPadding) \(size.axis == "rows" ? "row" : "column")\(size.outputPadding == 1 ? "" : "s") at the \(size.axis == "rows" ? "bottom" : "right").")
+                lines.append("  \(size.axis): a convolution with k = \(size.kernel), s = \(size.stride), p = \(size.padding) maps every input size \(sizes.map(String.init).joined(separator: ", ")) to \(size.input)\(size.extraCrop.map { " (with \(size.padding + $0) more zero\(size.padding + $0 == 1 ? "" : "s") at the end)" } ?? "") (the floor drops the rest); output_padding = \(size.outputPadding) picks \(size.output), adding \(size.outputPadding) \(size.axis == "rows" ? "row" : "column")\(size.outputPadding == 1 ? "" : "s") at the \(size.axis == "rows" ? "bottom" : "right").")
             }
         }
         if let stated = example.statedOutput {
