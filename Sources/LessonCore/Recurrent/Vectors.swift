@@ -5,19 +5,20 @@ enum Vectors {
     /// M v for an r×c matrix and a vector of c values.
     static func times(_ m: Tensor, _ v: [Double]) -> [Double] {
         precondition(m.rank == 2 && m.columns == v.count, "matrix \(m.shape) times vector of \(v.count)")
-        return (0..<m.rows).map { i in
-            var sum = 0.0
-            for j in 0..<m.columns { sum += m[i, j] * v[j] }
-            return sum
-        }
+        return sums(m.rows, of: m.columns) { i, j in m[i, j] * v[j] }
     }
 
     /// Mᵀ v for an r×c matrix and a vector of r values.
     static func transposedTimes(_ m: Tensor, _ v: [Double]) -> [Double] {
         precondition(m.rank == 2 && m.rows == v.count, "transposed matrix \(m.shape) times vector of \(v.count)")
-        return (0..<m.columns).map { j in
+        return sums(m.columns, of: m.rows) { j, i in m[i, j] * v[i] }
+    }
+
+    /// `count` sums, sum i adding `term(i, k)` for k = 0, 1, … `length` − 1 in that order.
+    private static func sums(_ count: Int, of length: Int, _ term: (Int, Int) -> Double) -> [Double] {
+        (0..<count).map { i in
             var sum = 0.0
-            for i in 0..<m.rows { sum += m[i, j] * v[i] }
+            for k in 0..<length { sum += term(i, k) }
             return sum
         }
     }

@@ -36,20 +36,17 @@ public final class Surface {
                 throw CairoError("creating a PNG surface", CAIRO_STATUS_NO_MEMORY)
             }
             pointer = surface
-        case .svg, .html:
+        case .svg, .html, .pdf, .tex:
+            // Vector formats stream their bytes into a sink: SVG for the stepper page, PDF for Beamer.
             let sink = ByteSink()
             self.sink = sink
-            guard let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.opaque, width, height) else {
-                throw CairoError("creating an SVG surface", CAIRO_STATUS_NO_MEMORY)
+            let isSVG = format == .svg || format == .html
+            let create = isSVG ? cairo_svg_surface_create_for_stream : cairo_pdf_surface_create_for_stream
+            guard let surface = create(ByteSink.write, sink.opaque, width, height) else {
+                throw CairoError(isSVG ? "creating an SVG surface" : "creating a PDF surface", CAIRO_STATUS_NO_MEMORY)
             }
             pointer = surface
-        case .pdf, .tex:
-            let sink = ByteSink()
-            self.sink = sink
-            guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, width, height) else {
-                throw CairoError("creating a PDF surface", CAIRO_STATUS_NO_MEMORY)
-            }
-            pointer = surface
+            guard !isSVG else { break }
             // A fixed date keeps the same figure byte-identical from run to run.
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "lesson")

@@ -25,9 +25,7 @@ extension Conv2DLesson {
         /// so they are dropped when anything changed.
         public func apply(to example: inout Example) throws -> Bool {
             var changes = OptionChanges()
-            try convolution.apply(input: &example.input, kernel: &example.kernel, padding: &example.padding, stride: &example.stride,
-                                        dilation: &example.dilation, to: &changes, leavingSame: true)
-            if convolution.asksSame { example.padSame() }
+            try convolution.apply(to: &example, changes: &changes)
             changes.set(&example.bias, to: bias)
             changes.set(&example.mode, to: .convolution, when: flip)
             if changes.any { (example.statedOutput, example.statedKernel, example.statedCells) = (nil, nil, []) }

@@ -12,7 +12,7 @@ public enum Conv2DLesson: Lesson {
     public static let id = "conv2d"
 
     /// The parameters of one run, from a lesson variant and command-line options.
-    public struct Example: Equatable {
+    public struct Example: Equatable, SamePaddedExample {
         public var input: Tensor
         public var kernel: Tensor
         public var bias: Double = 0
@@ -64,15 +64,6 @@ public enum Conv2DLesson: Lesson {
         public var operation: Conv2D {
             Conv2D(kernel: kernel, bias: bias, padding: padding, stride: stride, dilation: dilation, mode: mode,
                    extraPadding: extraPadding)
-        }
-
-        /// Pads as Keras and TensorFlow do for `padding="same"` (see `SamePadding`): the extra
-        /// zero of an odd total goes to the bottom or right. Needs a matrix input and kernel.
-        mutating func padSame() {
-            guard input.rank == 2, kernel.rank == 2 else { return }
-            let rule = SamePadding.rowsAndColumns(input: input.shape, kernel: kernel.shape, stride: stride, dilation: dilation)
-            (padding, extraPadding) = SamePadding.pads(rule)
-            samePadding = rule
         }
 
         /// Reads `[3,2]` (1-based) as (2, 1).

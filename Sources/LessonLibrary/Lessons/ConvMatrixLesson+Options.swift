@@ -19,9 +19,7 @@ extension ConvMatrixLesson {
 
         public func apply(to example: inout Example) throws -> Bool {
             var changes = OptionChanges()
-            try convolution.apply(input: &example.input, kernel: &example.kernel, padding: &example.padding, stride: &example.stride,
-                                        dilation: &example.dilation, to: &changes, leavingSame: true)
-            if convolution.asksSame { example.padSame() }
+            try convolution.apply(to: &example, changes: &changes)
             // The stated values describe the lesson's own numbers, not these.
             if changes.any { (example.statedOutput, example.statedRows) = (nil, []) }
             return changes.any

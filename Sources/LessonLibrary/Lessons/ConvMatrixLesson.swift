@@ -15,7 +15,7 @@ public enum ConvMatrixLesson: Lesson {
     public static let maximumRows = 256
 
     /// The parameters of one run.
-    public struct Example: Equatable, LessonExample {
+    public struct Example: Equatable, LessonExample, SamePaddedExample {
         public var input: Tensor
         public var kernel: Tensor
         public var padding = Pair2(0)
@@ -54,16 +54,6 @@ public enum ConvMatrixLesson: Lesson {
                     statedRows.append((row - 1, try value.matrix().scalars))
                 }
             }
-        }
-
-        /// Pads as Keras and TensorFlow do for `padding="same"` (see `SamePadding`): the extra
-        /// zero of an odd total goes to the bottom or right, so M's columns are the input's and
-        /// only the rows (the output cells) follow the uneven padding.
-        mutating func padSame() {
-            guard input.rank == 2, kernel.rank == 2 else { return }
-            let rule = SamePadding.rowsAndColumns(input: input.shape, kernel: kernel.shape, stride: stride, dilation: dilation)
-            (padding, extraPadding) = SamePadding.pads(rule)
-            samePadding = rule
         }
 
         public static func == (a: Example, b: Example) -> Bool {
