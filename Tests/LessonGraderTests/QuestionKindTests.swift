@@ -28,6 +28,10 @@ import LessonCore
         #expect(try expected("{id: q, kind: conv2d-mode-output, input: \(input), kernel: \(kernel), padding_mode: valid}") == .matrix(Tensor(rows: [[32, -15, 16], [8, -15, 35]])))
         #expect(try expected("{id: q, kind: conv2d-mode-output, input: \(input), kernel: \(kernel), padding_mode: same}") == .matrix(Tensor(rows: [
             [-2, -23, 6, 9, -18], [-9, 32, -15, 16, 18], [31, 8, -15, 35, 3], [-11, -3, 44, 1, 24]])))
+        // Keras's "same" with an even kernel: 0 zeros top/left, 1 bottom/right, as the conv2d-modes lesson pads.
+        // Pad-then-valid by hand: [[1,2,3],[4,5,6],[7,8,9]] padded to [[1,2,3,0],[4,5,6,0],[7,8,9,0],[0,0,0,0]], kernel [[1,0],[0,-1]].
+        #expect(try expected("{id: q, kind: conv2d-mode-output, input: \"1 2 3; 4 5 6; 7 8 9\", kernel: \"1 0; 0 -1\", padding_mode: same}")
+                == .matrix(Tensor(rows: [[-4, -4, 3], [-4, -4, 6], [7, 8, 9]])))
         #expect(try expected("{id: q, kind: conv-matrix-row, input_size: [4, 4], kernel: \"1 4 1; 1 4 3; 3 3 1\"}") == vector([1, 4, 1, 0, 1, 4, 3, 0, 3, 3, 1, 0, 0, 0, 0, 0]))
         // seeds/002's Keras stack with SeparableConv2D: 65, 344, 688.
         #expect(try expected("{id: q, kind: separable-params, channels: 1, kernel: 7, filters: 8}") == .integer(65))

@@ -4,8 +4,9 @@ import LessonCore
 /// (seeds/003), graded cell by cell.
 ///
 /// Keys: `input`, `kernel`, `padding_mode` (`full`, `valid` or `same`), `stride`, `mode`
-/// (`cross-correlation`, the default, or `convolution`). The padding is
-/// `PaddingMode.padding`, the answer `Conv2D.forward`'s output. Mistakes recognised: each of
+/// (`cross-correlation`, the default, or `convolution`). The padding is `PaddingMode.padding`,
+/// or for `same` Keras's (`SamePadding`: an even kernel pads 0 top/left and 1 bottom/right), the
+/// answer `Conv2D.forward`'s output. Mistakes recognised: each of
 /// the other two padding modes, kernel flipped or not.
 public enum Conv2DModeOutputKind: QuestionKind {
     public static let name = "conv2d-mode-output"
@@ -19,7 +20,15 @@ public enum Conv2DModeOutputKind: QuestionKind {
         let convolution = try parameters.choice("mode", ConvolutionMode.allCases.map(\.rawValue), default: ConvolutionMode.crossCorrelation.rawValue)
         let stride = try parameters.pair("stride", default: Pair2(1))
         func run(_ padding: PaddingMode, _ mode: String) throws -> ConvolutionTrace {
-            var op = Conv2D(kernel: kernel, padding: try padding.padding(kernelShape: kernel.shape), stride: stride)
+            var op: Conv2D
+            if padding == .same {
+                // As the conv2d-modes lesson and Keras pad: the odd zero at the bottom and right.
+                let (before, extra) = SamePadding.pads(SamePadding.rowsAndColumns(input: input.shape, kernel: kernel.shape,
+                                                                                  stride: stride, dilation: Pair2(1)))
+                op = Conv2D(kernel: kernel, padding: before, stride: stride, extraPadding: extra)
+            } else {
+                op = Conv2D(kernel: kernel, padding: try padding.padding(kernelShape: kernel.shape), stride: stride)
+            }
             op.mode = ConvolutionMode(rawValue: mode) ?? .crossCorrelation
             return try op.forward(input)
         }
@@ -42,7 +51,7 @@ public enum Conv2DModeOutputKind: QuestionKind {
                     "kernel (\(Notation.shape(kernel.shape))): " + Notation.inlineMatrix(kernel),
                     "\(paddingMode.rawValue) padding, stride \(stride)", "operation: " + trace.mode.explanation],
             expected: .matrix(trace.output),
-            working: [paddingMode.explanation + ": padding \(trace.padding)", "output size: rows " + trace.outputSizes[0].filledIn,
+            working: [paddingMode.explanation + ": padding \(trace.paddingText)", "output size: rows " + trace.outputSizes[0].filledIn,
                       "output size: columns " + trace.outputSizes[1].filledIn] + texts,
             mistakes: mistakes, cellWorking: texts,
             sheetMatrices: [SheetMatrix(label: "input", values: input, shape: input.shape),
