@@ -23,16 +23,23 @@ import Testing
         return (up - down) / (2 * step)
     }
 
-    /// Property: with logits hundreds apart (so some softmax outputs are exactly 0), L = −log aᶜ is finite,
-    /// lies in [m − z_c, m − z_c + log K] (m = max z, the bounds of log-sum-exp), the trace and the
-    /// lossValue agree, and ∂L/∂zₖ by central differences is aₖ − yₖ, the gradient the backward pass uses.
-    @Test(arguments: Seeds.range(1...60)) func softmaxCrossEntropyStaysFiniteWhenAProbabilityUnderflows(seed: UInt64) throws {
+    /// A seeded softmax + cross-entropy case with logits hundreds apart: the logits, the target's
+    /// class c, the one-hot target and the one-layer network whose pre-activations are the logits.
+    private func saturatedSoftmax(seed: UInt64) throws -> (logits: [Double], c: Int, target: [Double], network: Network) {
         var random = SplitMix64(seed: seed)
         let classes = random.int(2...5)
         let logits = (0..<classes).map { _ in Double(random.int(-900...900)) + random.uniform(-0.5...0.5) }
         let c = random.int(0...(classes - 1))
         let target = (0..<classes).map { $0 == c ? 1.0 : 0.0 }
-        let network = try logitNetwork(logits, activation: .softmax, loss: .crossEntropy)
+        return (logits, c, target, try logitNetwork(logits, activation: .softmax, loss: .crossEntropy))
+    }
+
+    /// Property: with logits hundreds apart (so some softmax outputs are exactly 0), L = −log aᶜ is finite,
+    /// lies in [m − z_c, m − z_c + log K] (m = max z, the bounds of log-sum-exp), the trace and the
+    /// lossValue agree, and ∂L/∂zₖ by central differences is aₖ − yₖ, the gradient the backward pass uses.
+    @Test(arguments: Seeds.range(1...60)) func softmaxCrossEntropyStaysFiniteWhenAProbabilityUnderflows(seed: UInt64) throws {
+        let (logits, c, target, network) = try saturatedSoftmax(seed: seed)
+        let classes = logits.count
         let forward = try network.forward([1])
         let backward = try network.backward(forward, target: target)
         let loss = backward.loss.total
@@ -53,12 +60,7 @@ import Testing
     /// (JSON refuses ∞): where the target's class is so near 0 that −1/a overflows, ∂L/∂a is not
     /// recorded; δ = a − y is.
     @Test(arguments: Seeds.range(1...60)) func softmaxTraceStaysFiniteBeyondExpsRange(seed: UInt64) throws {
-        var random = SplitMix64(seed: seed)
-        let classes = random.int(2...5)
-        let logits = (0..<classes).map { _ in Double(random.int(-900...900)) + random.uniform(-0.5...0.5) }
-        let c = random.int(0...(classes - 1))
-        let target = (0..<classes).map { $0 == c ? 1.0 : 0.0 }
-        let network = try logitNetwork(logits, activation: .softmax, loss: .crossEntropy)
+        let (logits, c, target, network) = try saturatedSoftmax(seed: seed)
         let forward = try network.forward([1])
         let layer = forward.layers[0]
         let m = logits.max()!
