@@ -26,3 +26,21 @@ func expectReference(text: String, named name: String, testFile: String = #fileP
         Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
     }
 }
+
+/// Writes `text` as `net.yaml` in a new temporary folder (named after `name`) and returns its URL.
+func networkFile(_ text: String, name: String = #function) throws -> URL {
+    let url = try temporaryFolder(name).appendingPathComponent("net.yaml")
+    try Data(text.utf8).write(to: url)
+    return url
+}
+
+/// Runs `lesson run <lesson> --network FILE --no-figures` on the network file `base` with `original`
+/// replaced by `replacement`, and expects the refusal `message`, its folder written `$TMP`.
+func expectEditedNetworkRefused(_ base: String, replacing original: String, with replacement: String, lesson: String,
+                                message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let text = base.replacingOccurrences(of: original, with: replacement)
+    #expect(text != base, "'\(original)' is not in the \(lesson) file", sourceLocation: sourceLocation)
+    let file = try networkFile(text, name: "bad-\(lesson)")
+    let result = try runLesson(["run", lesson, "--network", file.path, "--no-figures"])
+    expectRefusal(result, message, replacing: [file.deletingLastPathComponent().path: "$TMP"], sourceLocation: sourceLocation)
+}

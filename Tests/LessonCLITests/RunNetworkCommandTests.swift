@@ -18,12 +18,6 @@ network:
       activation: linear
 """
 
-private func networkFile(_ text: String, name: String = #function) throws -> URL {
-    let url = try temporaryFolder(name).appendingPathComponent("net.yaml")
-    try Data(text.utf8).write(to: url)
-    return url
-}
-
 /// `lesson run mlp` and `lesson run backprop` as a person runs them.
 @Suite struct RunNetworkCommandTests {
     /// `--json` carries loss and per-layer z, a, δ and gradients in the weights' orientation;
@@ -87,11 +81,7 @@ private func networkFile(_ text: String, name: String = #function) throws -> URL
         ("[[0.1, -0.2], [0.4, 0.3]]", "[[0.1, -0.2], [0.4]]", "error: $TMP/net.yaml, line 7 (network.layers[1].weights[2]): this row has 1 number but the first row has 2; every row needs the same count"),
     ])
     func badNetworkFilesAreOneSentenceAndExitOne(original: String, replacement: String, message: String) throws {
-        let text = issueNetwork.replacingOccurrences(of: original, with: replacement)
-        #expect(text != issueNetwork)
-        let file = try networkFile(text, name: "bad\(abs(replacement.hashValue))")
-        let result = try runLesson(["run", "backprop", "--network", file.path, "--no-figures"])
-        expectRefusal(result, message, replacing: [file.deletingLastPathComponent().path: "$TMP"])
+        try expectEditedNetworkRefused(issueNetwork, replacing: original, with: replacement, lesson: "backprop", message: message)
     }
 
     @Test(arguments: [

@@ -26,12 +26,6 @@ network:
   target: 0.5
 """
 
-private func recurrentFile(_ text: String, name: String = #function) throws -> URL {
-    let url = try temporaryFolder(name).appendingPathComponent("net.yaml")
-    try Data(text.utf8).write(to: url)
-    return url
-}
-
 private func json(_ result: CommandResult) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
 }
@@ -45,7 +39,7 @@ private func near(_ value: Any?, _ expected: Double, _ tolerance: Double = 5e-7)
 @Suite struct RunRecurrentCommandTests {
     /// The JSON keys the issue names, with EXAMPLES.md's numbers (six decimals).
     @Test func rnnJsonHasTheNamedKeysAndTheReferenceNumbers() throws {
-        let file = try recurrentFile(examplesRNN)
+        let file = try networkFile(examplesRNN)
         let result = try runLesson(["run", "rnn", "--network", file.path, "--json", "--no-figures"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let object = try json(result)
@@ -91,7 +85,7 @@ private func near(_ value: Any?, _ expected: Double, _ tolerance: Double = 5e-7)
     }
 
     @Test func lstmJsonHasTheGatesAndGradients() throws {
-        let file = try recurrentFile(examplesLSTM)
+        let file = try networkFile(examplesLSTM)
         let result = try runLesson(["run", "lstm", "--network", file.path, "--json", "--no-figures"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let object = try json(result)
@@ -122,11 +116,7 @@ private func near(_ value: Any?, _ expected: Double, _ tolerance: Double = 5e-7)
         ("  U:", "  Q: 1\n  U:", "error: $TMP/net.yaml, line 2 (network.Q): unknown key 'Q'; the keys allowed here are U, W, V, b, c, inputs, initial_state, hidden_activation, output_activation, loss, target, targets"),
     ])
     func badRNNFilesAreOneSentenceAndExitOne(original: String, replacement: String, message: String) throws {
-        let text = examplesRNN.replacingOccurrences(of: original, with: replacement)
-        #expect(text != examplesRNN)
-        let file = try recurrentFile(text, name: "bad\(abs(replacement.hashValue))")
-        let result = try runLesson(["run", "rnn", "--network", file.path, "--no-figures"])
-        expectRefusal(result, message, replacing: [file.deletingLastPathComponent().path: "$TMP"])
+        try expectEditedNetworkRefused(examplesRNN, replacing: original, with: replacement, lesson: "rnn", message: message)
     }
 
     @Test(arguments: [
@@ -137,11 +127,7 @@ private func near(_ value: Any?, _ expected: Double, _ tolerance: Double = 5e-7)
         ("target: 0.5", "target: 0.5\n  loss: cross-entropy", "error: $TMP/net.yaml, line 8 (network.loss): the lstm lesson's loss is mse, ½Σ(ŷ − y)² on the cell's output; got 'cross-entropy'"),
     ])
     func badLSTMFilesAreOneSentenceAndExitOne(original: String, replacement: String, message: String) throws {
-        let text = examplesLSTM.replacingOccurrences(of: original, with: replacement)
-        #expect(text != examplesLSTM)
-        let file = try recurrentFile(text, name: "badlstm\(abs(replacement.hashValue))")
-        let result = try runLesson(["run", "lstm", "--network", file.path, "--no-figures"])
-        expectRefusal(result, message, replacing: [file.deletingLastPathComponent().path: "$TMP"])
+        try expectEditedNetworkRefused(examplesLSTM, replacing: original, with: replacement, lesson: "lstm", message: message)
     }
 
     @Test(arguments: [
