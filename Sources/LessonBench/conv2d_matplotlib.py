@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Issue 15's comparison: the conv2d example's 10 frames drawn with matplotlib.
 
-The same content as `lesson run conv2d` writes: the 5x5 input with the 3x3 window of each
-output cell highlighted, the kernel, and the 3x3 output filled up to that cell, at the
-same 1280x720 pixels, as PNG. Prints the wall time and the PNG bytes a pixel; run it only
+The same content as `lesson run conv2d` writes, laid out as it is and at its text sizes: the
+title, the 5x5 input with the 3x3 window of each output cell highlighted and each window
+number's multiplier, the kernel, the 3x3 output filled up to that cell, the legend and the
+step's sum, at the same 1280x720 pixels, as PNG. Prints the wall time and the PNG bytes a pixel; run it only
 where matplotlib is installed (it exits quietly with status 0 otherwise):
 
     python3 Sources/LessonBench/conv2d_matplotlib.py [out-folder]
@@ -29,29 +30,75 @@ KERNEL = [[1, -1, 0], [0, 2, -2], [-1, 0, 2]]
 OUTPUT = [[sum(INPUT[i + u][j + v] * KERNEL[u][v] for u in range(3) for v in range(3)) for j in range(3)] for i in range(3)]
 
 
-def grid(ax, values, x0, title, window=None, filled=None):
+# The frame is laid out in pixels (y down) with the sizes `lesson run conv2d` draws: 84 px
+# cells with 34 px numbers, bold window numbers with their 18 px "×w" multipliers, a 30 px bold
+# title, 26 px grid labels, 44 px operators, an 18 px legend and the 26 px sum in true minus
+# signs, in the light theme's colours. At 100 dpi one point is 100/72 px.
+PT = 72 / 100
+INK, MUTED, LINE = "#1a1a1a", "#5c5c5c", "#9a9a9a"
+ORANGE, BLUE = "#e69f00", "#0072b2"
+WINDOW, KERNEL_FILL, DONE, CURRENT = "#f8e2b3", "#faedd1", "#dcf2ec", "#b8d8ea"
+CELL = 84
+
+
+def minus(value):
+    return str(value).replace("-", "\u2212")
+
+
+def text(ax, x, y, s, px, **kw):
+    ax.text(x, y, s, fontsize=px * PT, ha=kw.pop("ha", "center"), va=kw.pop("va", "center"),
+            color=kw.pop("color", INK), **kw)
+
+
+def grid(ax, values, x0, y0, title, fill=None, notes=None, bold=None, shown=None):
     n = len(values)
-    ax.text(x0 + n / 2, n + 0.6, title, ha="center", fontsize=14)
+    text(ax, x0 + n * CELL / 2, y0 - 30, title, 26, weight="bold")
     for r in range(n):
         for c in range(len(values[r])):
-            lit = window and window[0] <= r < window[0] + 3 and window[1] <= c < window[1] + 3
-            ax.add_patch(Rectangle((x0 + c, n - 1 - r), 1, 1, facecolor="#ffd27f" if lit else "white", edgecolor="black"))
-            if filled is None or r * len(values[r]) + c < filled:
-                ax.text(x0 + c + 0.5, n - 0.5 - r, str(values[r][c]), ha="center", va="center", fontsize=13)
+            x, y = x0 + c * CELL, y0 + r * CELL
+            ax.add_patch(Rectangle((x, y), CELL, CELL, facecolor=fill(r, c) if fill else "white",
+                                   edgecolor=LINE, linewidth=1))
+            if shown is None or shown(r, c):
+                note = notes(r, c) if notes else None
+                heavy = bool(bold and bold(r, c))
+                text(ax, x + CELL / 2, y + CELL / 2 - (7 if note else 0), minus(values[r][c]), 34,
+                     weight="bold" if heavy else "normal")
+                if note:
+                    text(ax, x + CELL - 5, y + CELL - 13, note, 18, ha="right", color=MUTED, weight="bold")
+
+
+def outline(ax, x, y, w, h, color):
+    ax.add_patch(Rectangle((x, y), w, h, facecolor="none", edgecolor=color, linewidth=3 * PT))
 
 
 def frame(step, path):
     fig = plt.figure(figsize=(12.8, 7.2), dpi=100)
     ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_xlim(-1, 17); ax.set_ylim(-2, 7); ax.set_aspect("equal"); ax.axis("off")
+    ax.set_xlim(0, 1280); ax.set_ylim(720, 0); ax.axis("off")
     window = None if step == 0 else divmod(step - 1, 3)
-    grid(ax, INPUT, 0, "input", window=window)
-    grid(ax, KERNEL, 7, "kernel")
-    grid(ax, OUTPUT, 12, "output", filled=9 if step == 0 else step)
+    title = "2D convolution \u00b7 " + ("overview" if step == 0 else f"step {step} of 9")
+    text(ax, 640, 42, title, 30, weight="bold")
+    inside = (lambda r, c: window[0] <= r < window[0] + 3 and window[1] <= c < window[1] + 3) if window else (lambda r, c: False)
+    grid(ax, INPUT, 88, 135, "input", fill=lambda r, c: WINDOW if inside(r, c) else "white",
+         notes=lambda r, c: "\u00d7" + minus(KERNEL[r - window[0]][c - window[1]]) if inside(r, c) else None, bold=inside)
+    grid(ax, KERNEL, 598, 219, "kernel", fill=lambda r, c: KERNEL_FILL)
+    filled = 9 if step == 0 else step
+    grid(ax, OUTPUT, 940, 219, "output",
+         fill=lambda r, c: CURRENT if r * 3 + c == filled - 1 and window else (DONE if r * 3 + c < filled else "white"),
+         bold=lambda r, c: bool(window) and r * 3 + c == filled - 1, shown=lambda r, c: r * 3 + c < filled)
+    text(ax, 553, 347, "\u2605", 44); text(ax, 895, 347, "=", 44)
     if window:
         i, j = window
-        terms = " + ".join(f"{INPUT[i + u][j + v]}×{KERNEL[u][v]}" for u in range(3) for v in range(3))
-        ax.text(8, -1.2, f"z[{i + 1},{j + 1}] = {terms} = {OUTPUT[i][j]}", ha="center", fontsize=12)
+        outline(ax, 88 + j * CELL, 135 + i * CELL, 3 * CELL, 3 * CELL, ORANGE)
+        outline(ax, 598, 219, 3 * CELL, 3 * CELL, ORANGE)
+        outline(ax, 940 + j * CELL, 219 + i * CELL, CELL, CELL, BLUE)
+        for x, label, fill, edge in [(450, "window read", WINDOW, ORANGE), (614, "cell written", CURRENT, BLUE),
+                                     (758, "done", DONE, LINE)]:
+            ax.add_patch(Rectangle((x, 600), 14, 14, facecolor=fill, edgecolor=edge, linewidth=2 * PT))
+            text(ax, x + 20, 607, label, 18, ha="left")
+        terms = " + ".join(f"{INPUT[i + u][j + v]}\u00d7{minus(KERNEL[u][v]) if KERNEL[u][v] >= 0 else '(' + minus(KERNEL[u][v]) + ')'}"
+                           for u in range(3) for v in range(3))
+        text(ax, 640, 670, f"z[{i + 1},{j + 1}] = {terms} + 0 = {minus(OUTPUT[i][j])}", 26)
     fig.savefig(path)
     plt.close(fig)
 
