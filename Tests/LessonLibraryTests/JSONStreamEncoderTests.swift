@@ -262,6 +262,39 @@ struct Merged: Encodable {
 
     /// A trace bigger than the first chunk is counted first, then streamed: the size announced
     /// is exactly the bytes written, pretty and compact, and the bytes are `JSONEncoder`'s.
+    /// Output held whole (under the first chunk) is walked once: it still arrives with
+    /// `JSONEncoder`'s bytes, its size is announced before it is written and equals a separate
+    /// count, pretty (the compact size read off the held bytes) and compact; a NaN at its very
+    /// end leaves the file empty.
+    @Test func heldOutputIsAnnouncedWithItsExactSizes() throws {
+        var random = SplitMix64(seed: 11)
+        let example = Conv2DLesson.Example(input: Tensor(shape: [12, 12], scalars: (0..<144).map { _ in Double(random.int(-99...99)) / 10 }),
+                                           kernel: Tensor(shape: [2, 2], scalars: [0.5, -1, 0.25, 2]))
+        let envelope = try Conv2DLesson.run(example, heading: LessonHeading(title: "held \"quoted\" \\ text\n")).envelope()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("json-held-\(getpid()).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        for pretty in [true, false] {
+            let encoder = JSONStreamEncoder(pretty: pretty, firstChunk: 64 << 20, sizeAbove: 1000)
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            var handle = try FileHandle(forWritingTo: url)
+            var announced: [(JSONStreamEncoder.Size, Int)] = []
+            try encoder.write(envelope, to: handle, terminator: "\n") { announced.append(($0, (try? Data(contentsOf: url).count) ?? -1)) }
+            try handle.close()
+            let written = try Data(contentsOf: url)
+            #expect(written == (try encoder.foundationEncoder.encode(envelope)) + Data("\n".utf8), "pretty: \(pretty)")
+            #expect(announced.map(\.0) == [try encoder.measure(envelope)], "pretty: \(pretty)")
+            #expect(announced.map(\.1) == [0], "pretty: \(pretty): announced before a byte was written")
+
+            var bad = Bad(nested: (0..<2_000).map { Box(value: Double($0)) })
+            bad.last = pretty ? .nan : .infinity
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            handle = try FileHandle(forWritingTo: url)
+            #expect(JSONStreamEncoderTests.failurePath { try encoder.write(bad, to: handle) } == "last")
+            try handle.close()
+            #expect(try Data(contentsOf: url).isEmpty)
+        }
+    }
+
     @Test func bigTraceIsCountedExactlyThenStreamed() throws {
         var random = SplitMix64(seed: 3)
         let example = Conv2DLesson.Example(input: Tensor(shape: [30, 30], scalars: (0..<900).map { _ in Double(random.int(-99...99)) / 10 }),

@@ -18,6 +18,9 @@ final class JSONStream {
     /// The bytes counted by a check: pretty-printed and compact.
     private(set) var prettyBytes = 0
     private(set) var compactBytes = 0
+    /// The bytes of layout a pretty write wrote (line ends, indentation, the spaces around
+    /// `:`): the written bytes less these are the compact text's.
+    private(set) var layoutBytes = 0
 
     init(mode: Mode, pretty: Bool, sink: JSONSink) {
         self.mode = mode
@@ -75,6 +78,7 @@ final class JSONStream {
                 writer.close(UInt8(ascii: "]"), depth: depth)
                 swap(&writer.bytes, &bytes)
             }
+            layoutBytes += writer.layoutBytes
         case .check:
             // The pretty text, one record at a time; the compact one is that less its layout.
             var writer = JSONRecordWriter(pretty: true, bytes: [])
@@ -232,6 +236,7 @@ final class JSONStream {
         if pretty {
             try sink.write(UInt8(ascii: "\n"))
             indent += 1
+            layoutBytes += 1 + 2 * object.count
         }
         for (n, position) in object.sortedPositions().enumerated() {
             try separate(first: n == 0)
@@ -247,6 +252,7 @@ final class JSONStream {
         if pretty {
             try sink.write(UInt8(ascii: "\n"))
             indent += 1
+            layoutBytes += 1
         }
         for (n, item) in array.items.enumerated() {
             try separate(first: n == 0)
@@ -263,6 +269,7 @@ final class JSONStream {
                 if !first { bytes.append(contentsOf: Self.commaNewline) }
                 Self.appendSpaces(spaces, to: &bytes)
             }
+            layoutBytes += spaces + (first ? 0 : 1)
         } else if !first {
             try sink.write(UInt8(ascii: ","))
         }
@@ -277,6 +284,7 @@ final class JSONStream {
                 Self.appendSpaces(spaces, to: &bytes)
                 bytes.append(bracket)
             }
+            layoutBytes += 1 + spaces
         } else {
             try sink.write(bracket)
         }

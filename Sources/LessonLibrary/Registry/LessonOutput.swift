@@ -45,9 +45,8 @@ public struct LessonOutput {
     }
 
     /// Writes the JSON of `jsonData(extra:compact:)` (compact unless `encoder.pretty`) and a line
-    /// end to `handle` as it is encoded, without holding the document in memory. A trace bigger
-    /// than the encoder's first chunk is checked first; `large` then learns its exact size
-    /// before a byte is written.
+    /// end to `handle`: held in memory up to the encoder's first chunk, streamed as it is encoded
+    /// beyond (after a check). `large` learns the exact size of a big trace before a byte is written.
     public func writeJSON(to handle: FileHandle, extra: [String: [String]] = [:], encoder: JSONStreamEncoder,
                           large: (JSONStreamEncoder.Size) -> Void = { _ in }) throws {
         try Self.explainingNonFinite {
