@@ -51,6 +51,9 @@ struct CustomRun: CustomTestStringConvertible, Sendable {
                                              "--d", "1", "--no-figures"]),
         .init("conv-arithmetic.remainder-never-reached", ["run", "conv-arithmetic", "--n", "6", "--k", "3", "--p", "1",
                                                           "--s", "2", "--d", "1", "--no-figures"]),
+        // Keras's Conv2DTranspose(padding="same"): output n·s (4×4), named as Keras's, not PyTorch's.
+        .init("conv-transpose.keras-same-stride-2", ["run", "conv-transpose", "--input", "1 2; 3 4", "--kernel", "1 2; 3 4",
+                                                    "--stride", "2", "--padding", "same", "--no-figures"]),
         .init("conv-matrix.custom-padding-and-stride", ["run", "conv-matrix", "--input", "1 2 3; 4 5 6; 7 8 9",
                                                         "--kernel", "1 0; 0 -1", "--padding", "1", "--stride", "2",
                                                         "--no-figures"]),

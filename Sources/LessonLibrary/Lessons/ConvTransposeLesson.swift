@@ -86,7 +86,8 @@ public enum ConvTransposeLesson: Lesson {
     static func describe(_ trace: ConvTransposeTrace, forward: ConvolutionMatrix, heading: LessonHeading, example: Example, mismatches: [Mismatch]) -> String {
         var lines: [String] = []
         lines += heading.lines
-        lines.append("Operation: transposed convolution (PyTorch conv_transpose2d): every input cell adds a copy of the kernel, scaled by its value, to the output; where copies overlap they add up.")
+        let library = example.samePadding == nil ? "PyTorch conv_transpose2d" : "Keras Conv2DTranspose, padding \"same\""
+        lines.append("Operation: transposed convolution (\(library)): every input cell adds a copy of the kernel, scaled by its value, to the output; where copies overlap they add up.")
         lines.append("")
         lines += LessonText.matrix("input y", trace.input)
         lines += LessonText.matrix("kernel", trace.kernel)
