@@ -100,6 +100,19 @@ public final class Canvas {
         setDash([])
     }
 
+    /// Strokes many separate line segments as one path: one stroke, not one per segment (the
+    /// thousands of contour pieces of a loss surface), and one element in an SVG.
+    public func segments(_ segments: [((Double, Double), (Double, Double))], _ color: Color, lineWidth: Double = 1) {
+        guard !segments.isEmpty else { return }
+        setColor(color)
+        cairo_set_line_width(pointer, lineWidth)
+        for (from, to) in segments {
+            cairo_move_to(pointer, from.0, from.1)
+            cairo_line_to(pointer, to.0, to.1)
+        }
+        cairo_stroke(pointer)
+    }
+
     /// Draws a line with an arrow head at `to`.
     public func arrow(from: (Double, Double), to: (Double, Double), _ color: Color, lineWidth: Double = 2,
                       headLength: Double = 10) {

@@ -49,7 +49,7 @@ public struct ContourPlot: Sendable {
             canvas.clip(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
             for (k, level) in segments.enumerated() {
                 let shade = theme.gridLine.withAlpha(0.35 + 0.5 * Double(k) / Double(max(segments.count - 1, 1)))
-                for (a, b) in level { canvas.line(from: point(a.0, a.1), to: point(b.0, b.1), shade, lineWidth: 1.2) }
+                canvas.segments(level.map { (point($0.0.0, $0.0.1), point($0.1.0, $0.1.1)) }, shade, lineWidth: 1.2)
             }
             for path in paths {
                 let page = path.points.map { point($0.x, $0.y) }
