@@ -5,9 +5,13 @@
 func tuneMemoryForFigures() {
     #if os(Linux)
     // glibc's <malloc.h>, which Swift's Glibc module does not export:
-    // M_TRIM_THRESHOLD is -1 and M_MMAP_THRESHOLD is -3.
+    // M_TRIM_THRESHOLD is -1, M_MMAP_THRESHOLD is -3 and M_ARENA_MAX is -8.
     _ = glibcMallopt(-3, 128 << 20)
     _ = glibcMallopt(-1, 256 << 20)
+    // One heap for every thread: with an arena per rendering thread, each kept its own frame
+    // buffers. `lesson figures` (1,200 PNGs): 133 MB peak with an arena a thread, 92 MB with one,
+    // at the same CPU time (15.0 s against 16.4 s user, measured on a loaded machine).
+    _ = glibcMallopt(-8, 1)
     #endif
 }
 
