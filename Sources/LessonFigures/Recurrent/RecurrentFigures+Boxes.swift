@@ -30,11 +30,13 @@ extension RecurrentFigures {
     /// The size of a box's name line.
     static let nameSize = 20.0
     /// The distance between the centres of two stacked numbers.
-    static let linePitch = 28.0
+    static let linePitch = 27.0
+    /// The centres of the name line and of the first number, below a box's top.
+    static let nameLine = 20.0, firstLine = 48.0
 
     /// The height of a box holding `lines` lines of numbers under its name: one number a line,
     /// so every number keeps `numberSize` however many the vector holds.
-    public static func boxHeight(lines: Int) -> Double { 52 + linePitch * Double(max(lines, 1)) }
+    public static func boxHeight(lines: Int) -> Double { firstLine + linePitch * Double(max(lines, 1) - 1) + 24 }
 
     /// The lines a box of a vector of `count` numbers uses when it may use at most `maximum`:
     /// a vector that does not fit shows its first `maximum − 1` numbers and a line saying how many more.
@@ -52,28 +54,44 @@ extension RecurrentFigures {
             canvas.text(name, x: center, y: frame.y + frame.height / 2, size: nameSize, theme.muted, weight: .bold)
             return
         }
-        canvas.text(name, x: center, y: frame.y + 22, size: nameSize, theme.muted, weight: .bold)
+        canvas.text(name, x: center, y: frame.y + nameLine, size: nameSize, theme.muted, weight: .bold)
         let columnWidth = frame.width / Double(columns.count)
         for (index, values) in columns.enumerated() {
             let x = frame.x + columnWidth * (Double(index) + 0.5)
             if index > 0 {
-                canvas.line(from: (frame.x + columnWidth * Double(index), frame.y + 38), to: (frame.x + columnWidth * Double(index), frame.y + frame.height - 8),
+                canvas.line(from: (frame.x + columnWidth * Double(index), frame.y + firstLine - 14), to: (frame.x + columnWidth * Double(index), frame.y + frame.height - 8),
                             theme.gridLine, lineWidth: 1)
             }
             let cut = values.count > lines
             for (line, value) in values.prefix(cut ? lines - 1 : lines).enumerated() {
-                canvas.text(number(value), x: x, y: frame.y + 52 + linePitch * Double(line), size: numberSize, theme.foreground)
+                canvas.text(number(value), x: x, y: frame.y + firstLine + linePitch * Double(line), size: numberSize, theme.foreground)
             }
             if cut {
-                canvas.text("+\(values.count - lines + 1) more", x: x, y: frame.y + 52 + linePitch * Double(lines - 1), size: textSize, theme.muted)
+                canvas.text("+\(values.count - lines + 1) more", x: x, y: frame.y + firstLine + linePitch * Double(lines - 1), size: textSize, theme.muted)
             }
         }
     }
 
     /// The sentence a figure whose vectors were cut shows: how many numbers each box holds.
     static func cutNote(longest: Int, lines: Int) -> String? {
-        longest > lines ? "vectors of \(longest) numbers do not fit at projector size: the first \(lines - 1) of each shown (the text output lists them all)" : nil
+        longest > lines ? "vectors of \(longest) numbers do not fit at projector size: \(firstNumbers(lines - 1)) of each shown (the text output lists them all)" : nil
     }
+
+    /// `prefix` and the vector, with as many of its numbers as fit in `maxWidth` at 18 px
+    /// followed by "…" when not all do (a label along an arrow; the captions and the text
+    /// output hold the whole vector).
+    static func fittingVector(_ prefix: String, _ values: [Double], maxWidth: Double, on canvas: Canvas) -> String {
+        let whole = prefix + vector(values)
+        guard canvas.textWidth(whole, size: textSize) > maxWidth else { return whole }
+        for count in stride(from: values.count - 1, through: 1, by: -1) {
+            let label = prefix + "(" + values.prefix(count).map { number($0) }.joined(separator: ", ") + ", …)"
+            if canvas.textWidth(label, size: textSize) <= maxWidth { return label }
+        }
+        return prefix + "(…)"
+    }
+
+    /// "the first number" or "the first n numbers".
+    static func firstNumbers(_ count: Int) -> String { count == 1 ? "the first number" : "the first \(count) numbers" }
 
     /// `lines` split where they are too wide for the slide at `size` (between the parts of a
     /// sum or a list, never inside a vector's parentheses), so no caption shrinks under `size`.

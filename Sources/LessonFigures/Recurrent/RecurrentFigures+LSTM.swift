@@ -50,7 +50,7 @@ extension RecurrentFigures {
             if productY >= 252 || lines <= 2 {
                 let bus = min(busLimit, gateTop + height + 80)
                 let outputY = max(330, CellLayout.stateY + height + 30)
-                let input = BoxFrame(center: (136, bus + 24 - inputHeight / 2), width: 240, height: inputHeight)
+                let input = BoxFrame(center: (136, bus + 24 - inputHeight / 2), width: 250, height: inputHeight)
                 return CellLayout(gateY: gateTop + height / 2, boxHeight: height, productY: productY, outputY: outputY,
                                   inputY: bus, input: input, lines: lines)
             }
@@ -119,8 +119,13 @@ extension RecurrentFigures {
         canvas.circle(center: (630, productY), radius: 18, fill: theme.background, stroke: theme.foreground, lineWidth: 2)
         canvas.text("×", x: 630, y: productY, size: 20, theme.foreground, weight: .bold)
         canvas.arrow(from: (630, productY - 18), to: (630, stateY + 22), theme.foreground, lineWidth: 2)
-        canvas.text("i ∗ s̃ = \(vector(step.written))", x: 656, y: productY - 34, size: textSize, theme.muted, align: .left)
-        canvas.text("f ∗ s⁽\(down)⁾ = \(vector(step.kept))", x: 360, y: stateY - 42, size: textSize, theme.muted)
+        // The labels along the arrows keep to the room between the lines they sit by.
+        canvas.text(fittingVector("i ∗ s̃ = ", step.written, maxWidth: 1028 - 656, on: canvas), x: 656, y: productY - 34, size: textSize,
+                    theme.muted, align: .left)
+        // Centred over ×, or as near as it can be without reaching into the s⁽ᵗ⁻¹⁾ box.
+        let kept = fittingVector("f ∗ s⁽\(down)⁾ = ", step.kept, maxWidth: 600 - (boxes[0].x + boxes[0].width + 14), on: canvas)
+        let keptX = max(360, boxes[0].x + boxes[0].width + 14 + canvas.textWidth(kept, size: textSize) / 2)
+        canvas.text(kept, x: keptX, y: stateY - 42, size: textSize, theme.muted)
         // ŷ = o ∗ tanh(s): the state goes down through tanh, the output gate multiplies.
         let product = (1040.0, layout.outputY)
         canvas.arrow(from: (product.0, stateY), to: (product.0, product.1 - 20), theme.foreground, lineWidth: 2)
@@ -130,7 +135,7 @@ extension RecurrentFigures {
         let output = boxes[6]
         canvas.arrow(from: (product.0 + 18, product.1), to: (output.x, product.1), theme.foreground, lineWidth: 2)
         valueBox("ŷ⁽\(up)⁾", [step.output], frame: output, lines: lines, fill: theme.done.withAlpha(0.22), on: canvas)
-        canvas.text("tanh(s⁽\(up)⁾) = \(vector(step.squashedState))", x: product.0 - 12, y: stateY + 40, size: textSize, theme.muted, align: .right)
+        canvas.text(fittingVector("tanh(s⁽\(up)⁾) = ", step.squashedState, maxWidth: product.0 - 12 - 652, on: canvas), x: product.0 - 12, y: stateY + 40, size: textSize, theme.muted, align: .right)
         canvas.text("ŷ = o ∗ tanh(s)", x: output.x + output.width / 2, y: output.y + output.height + 20, size: textSize, theme.muted)
         Caption.lines(wrappedCaptions, on: canvas, width: 1280, bottom: 690, size: captionSize)
     }

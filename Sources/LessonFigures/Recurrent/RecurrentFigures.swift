@@ -72,7 +72,7 @@ public enum RecurrentFigures {
 
     /// The band the rows of boxes share: from the top of the ŷ row to the bottom of the x row,
     /// leaving room for the title and the note above and the captions below.
-    static let rowsTop = 140.0, rowsBottom = 540.0
+    static let rowsTop = 130.0, rowsBottom = 560.0
     /// The gaps between rows, which hold the arrows and their U and V labels.
     static let smallestRowGap = 36.0, largestRowGap = 70.0
 
@@ -118,7 +118,7 @@ public enum RecurrentFigures {
         case (true, false): note = "\(steps) steps do not fit at projector size: steps \(layout.shown.lowerBound)–\(last) shown" + arriving
         case (false, true): note = cutNote(longest: longest, lines: layout.lines) ?? ""
         case (true, true):
-            note = "\(steps) steps and vectors of \(longest) numbers do not fit at projector size: steps \(layout.shown.lowerBound)–\(last), the first \(layout.lines - 1) numbers of each" + arriving
+            note = "\(steps) steps and vectors of \(longest) numbers do not fit at projector size: steps \(layout.shown.lowerBound)–\(last) and \(firstNumbers(layout.lines - 1)) of each shown" + arriving
         }
         canvas.text(note, x: 640, y: 82, size: max(textSize, canvas.fittingSize(note, size: 20, maxWidth: 1220)), canvas.theme.muted)
     }
@@ -248,8 +248,8 @@ public enum RecurrentFigures {
             // The window truncated BPTT keeps for the last loss term: s⁽ᵀ⁾ … s⁽ᵀ⁻ᴷ⁺¹⁾.
             let first = max(1, steps - k + 1, layout.shown.lowerBound), last = min(steps, layout.shown.upperBound)
             let x0 = max(4, layout.columns[first] - halfW - 12), x1 = min(1276, layout.columns[last] + halfW + 12)
-            canvas.fillRect(x: x0, y: top - 44, width: x1 - x0, height: bottom - top + 58, theme.highlight.withAlpha(0.12))
-            canvas.strokeRect(x: x0, y: top - 44, width: x1 - x0, height: bottom - top + 58, theme.highlight, lineWidth: 2)
+            canvas.fillRect(x: x0, y: top - 34, width: x1 - x0, height: bottom - top + 48, theme.highlight.withAlpha(0.12))
+            canvas.strokeRect(x: x0, y: top - 34, width: x1 - x0, height: bottom - top + 48, theme.highlight, lineWidth: 2)
             if first <= last {
                 let label = "truncation window K = \(k)"
                 let half = canvas.textWidth(label, size: textSize, weight: .bold) / 2 + 8
