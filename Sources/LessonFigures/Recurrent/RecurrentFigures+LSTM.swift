@@ -21,6 +21,8 @@ extension RecurrentFigures {
         public var input: BoxFrame
         /// The most lines of numbers a box holds (a longer vector shows its first `lines − 1`).
         public var lines: Int
+        /// The size of the caption lines under the cell: 22 px, 18 px when there are more than two.
+        public var captionSize: Double
 
         /// The boxes s⁽ᵗ⁻¹⁾, s⁽ᵗ⁾, the gates f, i, s̃, o, the output ŷ and the input, in that order.
         public var boxes: [BoxFrame] {
@@ -34,11 +36,12 @@ extension RecurrentFigures {
     /// The most lines of numbers an LSTM box holds before the layout tries fewer.
     static let maximumCellLines = 4
 
-    /// The layout of the cell for h units and n inputs with `captionLines` lines of `captionSize`
-    /// under it (bottom at 690): the gates as tall as their vectors, the input box (ŷ⁽ᵗ⁻¹⁾ and
+    /// The layout of the cell for h units and n inputs with `captionLines` lines under it
+    /// (bottom at 690): the gates as tall as their vectors, the input box (ŷ⁽ᵗ⁻¹⁾ and
     /// x⁽ᵗ⁾ side by side) as tall as the longer, all of it above the captions; when that cannot
     /// be, every box holds fewer lines.
-    public static func cellLayout(units: Int, inputs: Int, captionLines: Int, captionSize: Double) -> CellLayout {
+    public static func cellLayout(units: Int, inputs: Int, captionLines: Int) -> CellLayout {
+        let captionSize = captionLines <= 2 ? 22.0 : textSize
         let captionTop = 690 - captionSize * 1.45 * Double(max(captionLines, 1) - 1) - captionSize / 2 - 12
         var lines = min(maximumCellLines, max(units, inputs, 1))
         while true {
@@ -52,7 +55,7 @@ extension RecurrentFigures {
                 let outputY = max(330, CellLayout.stateY + height + 30)
                 let input = BoxFrame(center: (136, bus + 24 - inputHeight / 2), width: 250, height: inputHeight)
                 return CellLayout(gateY: gateTop + height / 2, boxHeight: height, productY: productY, outputY: outputY,
-                                  inputY: bus, input: input, lines: lines)
+                                  inputY: bus, input: input, lines: lines, captionSize: captionSize)
             }
             lines -= 1
         }
@@ -82,8 +85,7 @@ extension RecurrentFigures {
             captions.append("δ_f = \(vector(back.forgetDelta)), δ_i = \(vector(back.inputDelta)), δ_s = \(vector(back.candidateDelta)), δ_o = \(vector(back.outputDelta))")
         }
         let wrappedCaptions = wrapped(captions, size: textSize, on: canvas)
-        let captionSize = wrappedCaptions.count <= 2 ? 22.0 : textSize
-        let layout = cellLayout(units: units, inputs: inputs, captionLines: wrappedCaptions.count, captionSize: captionSize)
+        let layout = cellLayout(units: units, inputs: inputs, captionLines: wrappedCaptions.count)
         let boxes = layout.boxes
         let stateY = CellLayout.stateY, lines = layout.lines
         let gateTop = layout.gateY - layout.boxHeight / 2
@@ -137,6 +139,6 @@ extension RecurrentFigures {
         valueBox("ŷ⁽\(up)⁾", [step.output], frame: output, lines: lines, fill: theme.done.withAlpha(0.22), on: canvas)
         canvas.text(fittingVector("tanh(s⁽\(up)⁾) = ", step.squashedState, maxWidth: product.0 - 12 - 652, on: canvas), x: product.0 - 12, y: stateY + 40, size: textSize, theme.muted, align: .right)
         canvas.text("ŷ = o ∗ tanh(s)", x: output.x + output.width / 2, y: output.y + output.height + 20, size: textSize, theme.muted)
-        Caption.lines(wrappedCaptions, on: canvas, width: 1280, bottom: 690, size: captionSize)
+        Caption.lines(wrappedCaptions, on: canvas, width: 1280, bottom: 690, size: layout.captionSize)
     }
 }
