@@ -34,6 +34,15 @@ import Testing
         return variants + seeded.keys.sorted()
     }()
 
+    /// The lesson's variants with `--text-scale 1.5` ("lesson/variant@1.5"): the boxes grow with their text.
+    static let scaledCases: [String] = cases.filter { seeded[$0] == nil }.map { $0 + "@1.5" }
+
+    /// A case's name and text scale.
+    static func parse(_ name: String) -> (name: String, textScale: Double) {
+        let parts = name.split(separator: "@").map(String.init)
+        return (parts[0], parts.count > 1 ? Double(parts[1]) ?? 1 : 1)
+    }
+
     /// Seeded networks larger than the lesson's: hidden units h, inputs n, outputs o (rnn), steps T,
     /// many-to-many or not, truncation K.
     static let seeded: [String: (h: Int, n: Int, o: Int, steps: Int, everyStep: Bool, truncation: Int?)] = [
@@ -97,21 +106,21 @@ import Testing
     }
 
     /// The boxes of `figure` with the numbers each shows, from the layout and the traces.
-    static func boxes(_ figure: Figure, _ drawn: Drawn, surface: Surface) throws -> [Box] {
+    static func boxes(_ figure: Figure, _ drawn: Drawn, surface: Surface, textScale: Double = 1) throws -> [Box] {
         switch drawn {
         case .rnn(let network, let forward, let backward, _):
             let steps = forward.steps.count, sizes = RecurrentFigures.VectorSizes(network)
             let layout: RecurrentFigures.Layout
             var current: Int?, isBackward = false
             if figure.name == "unrolled" {
-                layout = RecurrentFigures.layout(steps: steps, sizes: sizes)
+                layout = RecurrentFigures.layout(steps: steps, sizes: sizes, textScale: textScale)
             } else if let t = Int(figure.name.replacingOccurrences(of: "forward-step-", with: "")) {
                 current = t
-                layout = RecurrentFigures.layout(steps: steps, current: t, sizes: sizes)
+                layout = RecurrentFigures.layout(steps: steps, current: t, sizes: sizes, textScale: textScale)
             } else if let index = Int(figure.name.replacingOccurrences(of: "backward-step-", with: "")) {
                 current = steps - index + 1
                 isBackward = true
-                layout = RecurrentFigures.layout(steps: steps, current: current, backward: true, sizes: sizes)
+                layout = RecurrentFigures.layout(steps: steps, current: current, backward: true, sizes: sizes, textScale: textScale)
             } else {
                 return []
             }
@@ -130,7 +139,7 @@ import Testing
             let t = try #require(Int(figure.name.replacingOccurrences(of: "cell-step-", with: "")))
             let step = forward.steps[t - 1], units = step.state.count
             let layout = RecurrentFigures.cellLayout(units: units, inputs: step.concatenated.count - units,
-                                                     captionLines: surface.captionLines.count)
+                                                     captionLines: surface.captionLines.count, textScale: textScale)
             let vectors: [[[Double]]] = [[step.previousState], [step.state], [step.forget], [step.input], [step.candidate],
                                          [step.outputGate], [step.output],
                                          [Array(step.concatenated.prefix(units)), Array(step.concatenated.dropFirst(units))]]
@@ -147,11 +156,11 @@ import Testing
 
     /// What is wrong with the numbers in the boxes of `figure`: a number under 24 px, a number
     /// not the trace's, a box showing fewer numbers than it holds without saying "+k more".
-    static func boxProblems(_ figure: Figure, _ drawn: Drawn, in name: String) throws -> [String] {
-        let surface = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg))
+    static func boxProblems(_ figure: Figure, _ drawn: Drawn, in name: String, textScale: Double = 1) throws -> [String] {
+        let surface = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg, textScale: textScale))
         let runs = surface.drawnText
         var problems: [String] = []
-        let boxes = try boxes(figure, drawn, surface: surface)
+        let boxes = try boxes(figure, drawn, surface: surface, textScale: textScale)
         for box in boxes {
             let inside = runs.filter { run in let e = extent(run); return box.frame.contains(e.x + e.width / 2, e.y + e.height / 2) }
             let numbers = inside.filter { !$0.bold && isNumber($0.text) }
@@ -187,29 +196,42 @@ import Testing
 
     /// Every number in a box is its own run at 24 px and is the trace's; every number anywhere
     /// in these figures (the plot's ticks too) is at 24 px and every other text at 18 px.
-    @Test(arguments: cases)
+    @Test(arguments: cases + scaledCases)
     func boxNumbersAreProjectorSizeAndTheTraces(_ name: String) throws {
-        let drawn = try Self.drawn(name)
+        let (lesson, textScale) = Self.parse(name)
+        let drawn = try Self.drawn(lesson)
         var problems: [String] = []
         for figure in drawn.figures {
-            problems += try Self.boxProblems(figure, drawn, in: name)
-            problems += try ProjectorTextFloorTests.tooSmall(figure, lesson: name, numberFloor: ProjectorTextFloorTests.cellNumberFloor)
+            problems += try Self.boxProblems(figure, drawn, in: name, textScale: textScale)
+            if textScale == 1 {
+                problems += try ProjectorTextFloorTests.tooSmall(figure, lesson: name, numberFloor: ProjectorTextFloorTests.cellNumberFloor)
+            }
         }
         #expect(problems.isEmpty, "\(problems.count) problems: \(problems.prefix(12).joined(separator: "; "))")
     }
 
-    /// Each pair of boxes of `figure` that meet, each box off the slide, and each text that
-    /// straddles a box's edge (a text is wholly inside one box or clear of every box).
-    static func collisions(_ figure: Figure, _ drawn: Drawn, in name: String) throws -> [String] {
+    /// Each pair of boxes of `figure` that meet, each pair of texts that meet, each box or text
+    /// off the slide, and each text that straddles a box's edge (a text is wholly inside one box
+    /// or clear of every box).
+    static func collisions(_ figure: Figure, _ drawn: Drawn, in name: String, textScale: Double = 1) throws -> [String] {
         var problems: [String] = []
-        let surface = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg))
-        let frames = try boxes(figure, drawn, surface: surface).map(\.frame)
+        let surface = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg, textScale: textScale))
+        let frames = try boxes(figure, drawn, surface: surface, textScale: textScale).map(\.frame)
         for (a, first) in frames.enumerated() {
             for second in frames[(a + 1)...] where first.meets(second) {
                 problems.append("\(name) \(figure.name): boxes at (\(Int(first.x)), \(Int(first.y))) and (\(Int(second.x)), \(Int(second.y))) meet")
             }
             if first.x < 0 || first.y < 0 || first.x + first.width > 1280 || first.y + first.height > 720 {
                 problems.append("\(name) \(figure.name): a box runs off the slide")
+            }
+        }
+        let extents = surface.drawnText.map(extent)
+        for (a, first) in extents.enumerated() {
+            for b in extents.indices where b > a && first.meets(extents[b]) {
+                problems.append("\(name) \(figure.name): '\(surface.drawnText[a].text)' meets '\(surface.drawnText[b].text)'")
+            }
+            if first.x < 0 || first.x + first.width > 1280 || first.y < 0 || first.y + first.height > 720 {
+                problems.append("\(name) \(figure.name): '\(surface.drawnText[a].text)' runs off the slide")
             }
         }
         for run in surface.drawnText {
@@ -226,13 +248,14 @@ import Testing
 
     /// No two boxes meet, no two texts meet (`NetworkLabelOverlapTests`' measure), every text is
     /// on the slide, and no text straddles a box's edge.
-    @Test(arguments: cases)
+    @Test(arguments: cases + scaledCases)
     func boxesAndTextsDoNotCollide(_ name: String) throws {
-        let drawn = try Self.drawn(name)
+        let (lesson, textScale) = Self.parse(name)
+        let drawn = try Self.drawn(lesson)
         var problems: [String] = []
         for figure in drawn.figures {
-            problems += try NetworkLabelOverlapTests.problems(figure, in: name)
-            problems += try Self.collisions(figure, drawn, in: name)
+            if textScale == 1 { problems += try NetworkLabelOverlapTests.problems(figure, in: name) }
+            problems += try Self.collisions(figure, drawn, in: name, textScale: textScale)
         }
         #expect(problems.isEmpty, "\(problems.count) problems: \(problems.prefix(12).joined(separator: "; "))")
     }

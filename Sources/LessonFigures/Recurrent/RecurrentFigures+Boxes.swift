@@ -31,12 +31,18 @@ extension RecurrentFigures {
     static let nameSize = 20.0
     /// The distance between the centres of two stacked numbers.
     static let linePitch = 27.0
-    /// The centres of the name line and of the first number, below a box's top.
+    /// The centres of the name line and of the first number below a box's top, at text scale 1
+    /// (with `--text-scale` they keep a 6 px margin and scale the rest).
     static let nameLine = 20.0, firstLine = 48.0
+    /// The y of a line at `offset` below a box's top (at text scale 1) with text scaled by `scale`.
+    static func line(_ offset: Double, scale: Double) -> Double { 6 + (offset - 6) * scale }
 
     /// The height of a box holding `lines` lines of numbers under its name: one number a line,
-    /// so every number keeps `numberSize` however many the vector holds.
-    public static func boxHeight(lines: Int) -> Double { firstLine + linePitch * Double(max(lines, 1) - 1) + 24 }
+    /// so every number keeps `numberSize` however many the vector holds (`textScale` times
+    /// taller with `--text-scale`).
+    public static func boxHeight(lines: Int, textScale: Double = 1) -> Double {
+        12 + (firstLine + linePitch * Double(max(lines, 1) - 1) + 24 - 12) * textScale
+    }
 
     /// The lines a box of a vector of `count` numbers uses when it may use at most `maximum`:
     /// a vector that does not fit shows its first `maximum − 1` numbers and a line saying how many more.
@@ -48,28 +54,41 @@ extension RecurrentFigures {
     static func valueBox(_ name: String, _ columns: [[Double]]?, frame: BoxFrame, lines: Int, fill: Color, on canvas: Canvas) {
         let theme = canvas.theme
         canvas.box(x: frame.x, y: frame.y, width: frame.width, height: frame.height, fill: fill, stroke: theme.gridLine)
-        let center = frame.x + frame.width / 2
-        let nameSize = max(textSize, canvas.fittingSize(name, size: Self.nameSize, maxWidth: frame.width - 8, weight: .bold))
+        let center = frame.x + frame.width / 2, scale = canvas.textScale
+        let nameSize = fitted(name, size: Self.nameSize, floor: textSize, maxWidth: frame.width - 8, weight: .bold, on: canvas)
         guard let columns else {
             canvas.text(name, x: center, y: frame.y + frame.height / 2, size: nameSize, theme.muted, weight: .bold)
             return
         }
-        canvas.text(name, x: center, y: frame.y + nameLine, size: nameSize, theme.muted, weight: .bold)
+        canvas.text(name, x: center, y: frame.y + line(nameLine, scale: scale), size: nameSize, theme.muted, weight: .bold)
         let columnWidth = frame.width / Double(columns.count)
         for (index, values) in columns.enumerated() {
             let x = frame.x + columnWidth * (Double(index) + 0.5)
             if index > 0 {
-                canvas.line(from: (frame.x + columnWidth * Double(index), frame.y + firstLine - 14), to: (frame.x + columnWidth * Double(index), frame.y + frame.height - 8),
+                canvas.line(from: (frame.x + columnWidth * Double(index), frame.y + line(firstLine - 14, scale: scale)), to: (frame.x + columnWidth * Double(index), frame.y + frame.height - 8),
                             theme.gridLine, lineWidth: 1)
             }
             let cut = values.count > lines
             for (line, value) in values.prefix(cut ? lines - 1 : lines).enumerated() {
-                canvas.text(number(value), x: x, y: frame.y + firstLine + linePitch * Double(line), size: numberSize, theme.foreground)
+                let text = number(value)
+                canvas.text(text, x: x, y: frame.y + Self.line(firstLine + linePitch * Double(line), scale: scale),
+                            size: fitted(text, size: numberSize, floor: numberSize, maxWidth: columnWidth - 6, on: canvas), theme.foreground)
             }
             if cut {
-                canvas.text("+\(values.count - lines + 1) more", x: x, y: frame.y + firstLine + linePitch * Double(lines - 1), size: textSize, theme.muted)
+                canvas.text("+\(values.count - lines + 1) more", x: x, y: frame.y + line(firstLine + linePitch * Double(lines - 1), scale: scale), size: textSize, theme.muted)
             }
         }
+    }
+
+    /// The size to draw `text` at so it fits `maxWidth`: `size`, shrunk to fit, but never under
+    /// `floor` as drawn; with `--text-scale` it grows as far as it fits and never ends smaller
+    /// than it is without it.
+    static func fitted(_ text: String, size: Double, floor: Double, maxWidth: Double, weight: FontWeight = .normal,
+                       on canvas: Canvas) -> Double {
+        let scale = canvas.textScale
+        let fitting = canvas.fittingSize(text, size: size, maxWidth: maxWidth, weight: weight)
+        let unscaled = max(floor, min(size, fitting * scale))
+        return max(unscaled / scale, fitting)
     }
 
     /// The sentence a figure whose vectors were cut shows: how many numbers each box holds.

@@ -40,22 +40,28 @@ extension RecurrentFigures {
     /// (bottom at 690): the gates as tall as their vectors, the input box (ŷ⁽ᵗ⁻¹⁾ and
     /// x⁽ᵗ⁾ side by side) as tall as the longer, all of it above the captions; when that cannot
     /// be, every box holds fewer lines.
-    public static func cellLayout(units: Int, inputs: Int, captionLines: Int) -> CellLayout {
+    public static func cellLayout(units: Int, inputs: Int, captionLines: Int, textScale: Double = 1) -> CellLayout {
         let captionSize = captionLines <= 2 ? 22.0 : textSize
-        let captionTop = 690 - captionSize * 1.45 * Double(max(captionLines, 1) - 1) - captionSize / 2 - 12
+        let captionTop = 690 - captionSize * 1.45 * textScale * Double(max(captionLines, 1) - 1) - captionSize * textScale / 2 - 12
+        // Between the state line and the product: the tanh(s) label and the i ∗ s̃ label, one above the other.
+        let lowestProduct = CellLayout.stateY + 58 + 39.6 * textScale
         var lines = min(maximumCellLines, max(units, inputs, 1))
         while true {
-            let height = boxHeight(lines: Self.lines(for: units, maximum: lines))
-            let inputHeight = boxHeight(lines: Self.lines(for: max(units, inputs), maximum: lines))
+            let height = boxHeight(lines: Self.lines(for: units, maximum: lines), textScale: textScale)
+            let inputHeight = boxHeight(lines: Self.lines(for: max(units, inputs), maximum: lines), textScale: textScale)
             let busLimit = captionTop - 32
-            let gateTop = min(400, busLimit - 36 - height)
-            let productY = min(330, gateTop - 50)
-            if productY >= 252 || lines <= 2 {
-                let bus = min(busLimit, gateTop + height + 80)
-                let outputY = max(330, CellLayout.stateY + height + 30)
-                let input = BoxFrame(center: (136, bus + 24 - inputHeight / 2), width: 250, height: inputHeight)
-                return CellLayout(gateY: gateTop + height / 2, boxHeight: height, productY: productY, outputY: outputY,
-                                  inputY: bus, input: input, lines: lines, captionSize: captionSize)
+            // The arrows from the gates to the product and from the input line to the gates: 50
+            // and 36 px long, or 36 and 24 when that is what makes the boxes fit.
+            for (above, below) in [(50.0, 36.0), (36.0, 24.0)] {
+                let gateTop = min(400, busLimit - below - height)
+                let productY = min(330, gateTop - above)
+                if productY >= lowestProduct || (lines <= 2 && below == 24) {
+                    let bus = min(busLimit, gateTop + height + 80)
+                    let outputY = max(330, CellLayout.stateY + height + 30)
+                    let input = BoxFrame(center: (136, bus + 24 - inputHeight / 2), width: 250, height: inputHeight)
+                    return CellLayout(gateY: gateTop + height / 2, boxHeight: height, productY: productY, outputY: outputY,
+                                      inputY: bus, input: input, lines: lines, captionSize: captionSize)
+                }
             }
             lines -= 1
         }
@@ -85,12 +91,12 @@ extension RecurrentFigures {
             captions.append("δ_f = \(vector(back.forgetDelta)), δ_i = \(vector(back.inputDelta)), δ_s = \(vector(back.candidateDelta)), δ_o = \(vector(back.outputDelta))")
         }
         let wrappedCaptions = wrapped(captions, size: textSize, on: canvas)
-        let layout = cellLayout(units: units, inputs: inputs, captionLines: wrappedCaptions.count)
+        let layout = cellLayout(units: units, inputs: inputs, captionLines: wrappedCaptions.count, textScale: canvas.textScale)
         let boxes = layout.boxes
         let stateY = CellLayout.stateY, lines = layout.lines
         let gateTop = layout.gateY - layout.boxHeight / 2
         if max(units, inputs) > lines, let note = cutNote(longest: max(units, inputs), lines: lines) {
-            canvas.text(note, x: 640, y: 82, size: max(textSize, canvas.fittingSize(note, size: 20, maxWidth: 1220)), theme.muted)
+            noteUnderTitle(note, on: canvas)
         }
         // The state line (the constant error carousel) across the top.
         canvas.line(from: (190, stateY), to: (1066, stateY), theme.foreground, lineWidth: 4)
@@ -122,7 +128,7 @@ extension RecurrentFigures {
         canvas.text("×", x: 630, y: productY, size: 20, theme.foreground, weight: .bold)
         canvas.arrow(from: (630, productY - 18), to: (630, stateY + 22), theme.foreground, lineWidth: 2)
         // The labels along the arrows keep to the room between the lines they sit by.
-        canvas.text(fittingVector("i ∗ s̃ = ", step.written, maxWidth: 1028 - 656, on: canvas), x: 656, y: productY - 34, size: textSize,
+        canvas.text(fittingVector("i ∗ s̃ = ", step.written, maxWidth: 1028 - 656, on: canvas), x: 656, y: productY - 24 - 9.9 * canvas.textScale, size: textSize,
                     theme.muted, align: .left)
         // Centred over ×, or as near as it can be without reaching into the s⁽ᵗ⁻¹⁾ box.
         let kept = fittingVector("f ∗ s⁽\(down)⁾ = ", step.kept, maxWidth: 600 - (boxes[0].x + boxes[0].width + 14), on: canvas)
@@ -137,8 +143,10 @@ extension RecurrentFigures {
         let output = boxes[6]
         canvas.arrow(from: (product.0 + 18, product.1), to: (output.x, product.1), theme.foreground, lineWidth: 2)
         valueBox("ŷ⁽\(up)⁾", [step.output], frame: output, lines: lines, fill: theme.done.withAlpha(0.22), on: canvas)
-        canvas.text(fittingVector("tanh(s⁽\(up)⁾) = ", step.squashedState, maxWidth: product.0 - 12 - 652, on: canvas), x: product.0 - 12, y: stateY + 40, size: textSize, theme.muted, align: .right)
-        canvas.text("ŷ = o ∗ tanh(s)", x: output.x + output.width / 2, y: output.y + output.height + 20, size: textSize, theme.muted)
-        Caption.lines(wrappedCaptions, on: canvas, width: 1280, bottom: 690, size: layout.captionSize)
+        canvas.text(fittingVector("tanh(s⁽\(up)⁾) = ", step.squashedState, maxWidth: product.0 - 12 - 652, on: canvas), x: product.0 - 12, y: stateY + 30 + 9.9 * canvas.textScale, size: textSize, theme.muted, align: .right)
+        let formula = "ŷ = o ∗ tanh(s)"
+        canvas.text(formula, x: min(output.x + output.width / 2, 1272 - canvas.textWidth(formula, size: textSize) / 2),
+                    y: output.y + output.height + 20 * canvas.textScale, size: textSize, theme.muted)
+        drawCaption(wrappedCaptions, size: layout.captionSize, bottom: 690, on: canvas)
     }
 }

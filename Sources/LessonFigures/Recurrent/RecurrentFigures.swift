@@ -71,16 +71,18 @@ public enum RecurrentFigures {
     static let textSize = 18.0
 
     /// The band the rows of boxes share: from the top of the ŷ row to the bottom of the x row,
-    /// leaving room for the title and the note above and the captions below.
+    /// leaving room for the title and the note above and the captions below (which with
+    /// `--text-scale` need more: the band ends 60 px higher per unit of scale).
     static let rowsTop = 130.0, rowsBottom = 560.0
     /// The gaps between rows, which hold the arrows and their U and V labels.
     static let smallestRowGap = 36.0, largestRowGap = 70.0
 
     /// The layout for T steps on a 1280 × 720 slide, with the step `current` in view (nil: the
     /// last steps, where the loss is); the rows are as tall as their vectors need, and when the
-    /// three do not fit one above another every box holds fewer lines.
+    /// three do not fit one above another every box holds fewer lines (with `--text-scale` the
+    /// boxes grow with their text; past what the slide holds, the rows come closer).
     public static func layout(steps: Int, current: Int? = nil, backward: Bool = false,
-                              sizes: VectorSizes = VectorSizes(output: 1, state: 2, input: 1)) -> Layout {
+                              sizes: VectorSizes = VectorSizes(output: 1, state: 2, input: 1), textScale: Double = 1) -> Layout {
         let shownCount = min(max(steps, 1), maximumShownSteps)
         let latest = max(1, steps - shownCount + 1)
         let first: Int
@@ -94,17 +96,36 @@ public enum RecurrentFigures {
         let step = (right - left) / Double(shownCount)
         let columns = (0...max(steps, 0)).map { t in left + Double(t - (first - 1)) * step + (t < first - 1 ? -2000 : 0) }
         let counts = [sizes.output, sizes.state, sizes.input]
-        let band = rowsBottom - rowsTop
+        let band = rowsBottom - 60 * (textScale - 1) - rowsTop
         var lines = max(counts.max() ?? 1, 1)
-        func heights(_ lines: Int) -> [Double] { counts.map { boxHeight(lines: Self.lines(for: $0, maximum: lines)) } }
+        func heights(_ lines: Int) -> [Double] { counts.map { boxHeight(lines: Self.lines(for: $0, maximum: lines), textScale: textScale) } }
         while lines > 2 && heights(lines).reduce(0, +) + 2 * smallestRowGap > band { lines -= 1 }
         let h = heights(lines)
-        let gap = min(largestRowGap, (band - h.reduce(0, +)) / 2)
+        let gap = max(22, min(largestRowGap, (band - h.reduce(0, +)) / 2))
         let outputY = rowsTop + h[0] / 2, stateY = rowsTop + h[0] + gap + h[1] / 2
         return Layout(columns: columns, outputY: outputY, stateY: stateY, inputY: stateY + h[1] / 2 + gap + h[2] / 2,
                       boxWidth: min(196, step * 0.75), outputHeight: h[0], stateHeight: h[1], inputHeight: h[2], lines: lines,
                       shown: first...(first + shownCount - 1), isWindow: shownCount < steps)
     }
+
+    /// A note under the title: 20 px at y 82, or as small as 18 px and just under the title
+    /// when `--text-scale` makes the title taller.
+    static func noteUnderTitle(_ note: String, on canvas: Canvas) {
+        let scale = canvas.textScale
+        let size = scale > 1 ? textSize : fitted(note, size: 20, floor: textSize, maxWidth: 1220, on: canvas)
+        let y = scale > 1 ? 42 + 0.55 * 30 * scale + 0.55 * size * scale + 2 : 82
+        canvas.text(note, x: 640, y: y, size: size, canvas.theme.muted)
+    }
+
+    /// The size of a label in the gap between two rows: `size`, or smaller so its text fits a
+    /// `gap` shrunk by `--text-scale`, never under 18 px as drawn.
+    static func gapLabelSize(_ size: Double, gap: Double, on canvas: Canvas) -> Double {
+        let scale = canvas.textScale
+        return max(textSize / scale, min(size, (gap - 2) / (1.1 * scale)))
+    }
+
+    /// The y of the loss label Eₜ over a ŷ box whose top is at `top`: 4 px above it.
+    static func lossLabelY(_ top: Double, on canvas: Canvas) -> Double { top - 4 - 0.55 * textSize * canvas.textScale }
 
     /// The sentence a figure that could not show everything draws under its title: which steps
     /// are shown of a long sequence, how many numbers of a long vector.
@@ -120,29 +141,41 @@ public enum RecurrentFigures {
         case (true, true):
             note = "\(steps) steps and vectors of \(longest) numbers do not fit at projector size: steps \(layout.shown.lowerBound)–\(last) and \(firstNumbers(layout.lines - 1)) of each shown" + arriving
         }
-        canvas.text(note, x: 640, y: 82, size: max(textSize, canvas.fittingSize(note, size: 20, maxWidth: 1220)), canvas.theme.muted)
+        noteUnderTitle(note, on: canvas)
     }
 
     /// Caption lines drawn at the foot of the slide at `size` (18 px when that many do not fit
-    /// at `size`), wrapped so none shrinks under 18 px; `fewer` gives shorter lists (nil: none)
-    /// for when they still do not fit under `top`.
+    /// at `size`), wrapped so none shrinks under 18 px, the first line's text below `top`;
+    /// `fewer` gives shorter lists (nil: none) for when they still do not fit.
     static func footCaption(_ lines: [String], size: Double, top: Double, bottom: Double = 690, on canvas: Canvas,
                             fewer: ((Int) -> [String]?)? = nil) {
         var lines = lines, attempt = 1
         while true {
             for candidate in [size, textSize] {
                 let wrapped = wrapped(lines, size: textSize, on: canvas)
-                if bottom - candidate * 1.45 * Double(wrapped.count - 1) >= top {
-                    Caption.lines(wrapped, on: canvas, width: 1280, bottom: bottom, size: candidate)
+                let first = bottom - captionPitch(candidate, on: canvas) * Double(wrapped.count - 1)
+                if first - 0.55 * candidate * canvas.textScale >= top {
+                    drawCaption(wrapped, size: candidate, bottom: bottom, on: canvas)
                     return
                 }
             }
             guard let shorter = fewer?(attempt) else {
-                Caption.lines(wrapped(lines, size: textSize, on: canvas), on: canvas, width: 1280, bottom: bottom, size: textSize)
+                drawCaption(wrapped(lines, size: textSize, on: canvas), size: textSize, bottom: bottom, on: canvas)
                 return
             }
             lines = shorter
             attempt += 1
+        }
+    }
+
+    /// The distance between two caption lines of `size`: 1.45 lines, of the text as drawn.
+    static func captionPitch(_ size: Double, on canvas: Canvas) -> Double { size * 1.45 * canvas.textScale }
+
+    /// `lines` centred at the foot of the slide, the last at `bottom`, `captionPitch` apart.
+    static func drawCaption(_ lines: [String], size: Double, bottom: Double, on canvas: Canvas) {
+        let pitch = captionPitch(size, on: canvas)
+        for (index, line) in lines.enumerated() {
+            Caption.lines([line], on: canvas, width: 1280, bottom: bottom - pitch * Double(lines.count - 1 - index), size: size)
         }
     }
 
@@ -182,7 +215,7 @@ public enum RecurrentFigures {
 
     private static func drawForward(network: RecurrentNetwork, forward: RNNForwardTrace, current: Int?, on canvas: Canvas) {
         let theme = canvas.theme, steps = forward.steps.count, sizes = VectorSizes(network)
-        let layout = layout(steps: steps, current: current, sizes: sizes)
+        let layout = layout(steps: steps, current: current, sizes: sizes, textScale: canvas.textScale)
         let heading = current.map { " · forward step \($0) of \(steps)" } ?? " · unrolled through time"
         Caption.title("Recurrent network" + heading, on: canvas, width: 1280)
         windowNote(layout, steps: steps, longest: max(sizes.output, sizes.state, sizes.input), on: canvas)
@@ -198,8 +231,10 @@ public enum RecurrentFigures {
             canvas.arrow(from: (x, stateTop), to: (x, outputBottom), color, lineWidth: 2)
             if t == layout.shown.lowerBound || current == t {
                 canvas.plateLabel("W", x: (previous + x) / 2, y: layout.stateY - 18, size: 22, theme.muted, background: theme.background, weight: .bold)
-                canvas.plateLabel("U", x: x + 20, y: (inputTop + stateBottom) / 2, size: 22, theme.muted, background: theme.background, weight: .bold)
-                canvas.plateLabel("V", x: x + 20, y: (outputBottom + stateTop) / 2, size: 22, theme.muted, background: theme.background, weight: .bold)
+                canvas.plateLabel("U", x: x + 20, y: (inputTop + stateBottom) / 2, size: gapLabelSize(22, gap: inputTop - stateBottom, on: canvas),
+                                  theme.muted, background: theme.background, weight: .bold)
+                canvas.plateLabel("V", x: x + 20, y: (outputBottom + stateTop) / 2, size: gapLabelSize(22, gap: stateTop - outputBottom, on: canvas),
+                                  theme.muted, background: theme.background, weight: .bold)
             }
         }
         startBox(forward, layout: layout, on: canvas)
@@ -210,7 +245,7 @@ public enum RecurrentFigures {
             valueBox("s⁽\(NetworkNotation.raised(t))⁾", shown(t) ? [step.state] : nil, frame: layout.frame(t, .state), lines: layout.lines, fill: fill, on: canvas)
             valueBox("ŷ⁽\(NetworkNotation.raised(t))⁾", shown(t) ? [step.output] : nil, frame: layout.frame(t, .output), lines: layout.lines, fill: fill, on: canvas)
             if let loss = step.loss, shown(t) {
-                canvas.text("E\(NetworkNotation.lowered(t)) = \(Notation.number(loss, decimals: 4))", x: layout.columns[t], y: layout.outputY - layout.outputHeight / 2 - 20,
+                canvas.text("E\(NetworkNotation.lowered(t)) = \(Notation.number(loss, decimals: 4))", x: layout.columns[t], y: lossLabelY(layout.outputY - layout.outputHeight / 2, on: canvas),
                             size: textSize, theme.negative, weight: .bold)
             }
         }
@@ -223,7 +258,7 @@ public enum RecurrentFigures {
             lines.append("s⁽ᵗ⁾ = \(network.hiddenActivation.symbol)(W s⁽ᵗ⁻¹⁾ + U x⁽ᵗ⁾ + b),  ŷ⁽ᵗ⁾ = \(network.outputActivation.symbol)(V s⁽ᵗ⁾ + c),  E = \(Notation.number(forward.loss, decimals: 6))")
             lines.append("W = \(Notation.inlineMatrix(network.W, decimals: 3)),  U = \(Notation.inlineMatrix(network.U, decimals: 3)),  V = \(Notation.inlineMatrix(network.V, decimals: 3))")
         }
-        footCaption(lines, size: 20, top: layout.inputY + layout.inputHeight / 2 + 36, bottom: 665, on: canvas)
+        footCaption(lines, size: 20, top: layout.inputY + layout.inputHeight / 2 + 20, bottom: 665, on: canvas)
     }
 
     /// The state the drawn steps start from: s⁽⁰⁾, or the state before a window's first step.
@@ -237,25 +272,26 @@ public enum RecurrentFigures {
     private static func drawBackward(network: RecurrentNetwork, forward: RNNForwardTrace, backward: BPTTTrace, current: Int,
                                      on canvas: Canvas) {
         let theme = canvas.theme, steps = forward.steps.count, sizes = VectorSizes(network)
-        let layout = layout(steps: steps, current: current, backward: true, sizes: sizes)
+        let layout = layout(steps: steps, current: current, backward: true, sizes: sizes, textScale: canvas.textScale)
         Caption.title("Recurrent network · backward step \(steps - current + 1) of \(steps): ∂E/∂s⁽ᵗ⁾ flows right to left", on: canvas, width: 1280)
         windowNote(layout, steps: steps, longest: max(sizes.output, sizes.state, sizes.input), backward: true, on: canvas)
         let halfW = layout.boxWidth / 2
         let top = layout.outputY - layout.outputHeight / 2, bottom = layout.inputY + layout.inputHeight / 2
         let outputBottom = layout.outputY + layout.outputHeight / 2, stateTop = layout.stateY - layout.stateHeight / 2
-        var captionTop = bottom + 36
+        var captionTop = bottom + 20
         if let k = backward.truncation {
             // The window truncated BPTT keeps for the last loss term: s⁽ᵀ⁾ … s⁽ᵀ⁻ᴷ⁺¹⁾.
             let first = max(1, steps - k + 1, layout.shown.lowerBound), last = min(steps, layout.shown.upperBound)
             let x0 = max(4, layout.columns[first] - halfW - 12), x1 = min(1276, layout.columns[last] + halfW + 12)
-            canvas.fillRect(x: x0, y: top - 34, width: x1 - x0, height: bottom - top + 48, theme.highlight.withAlpha(0.12))
-            canvas.strokeRect(x: x0, y: top - 34, width: x1 - x0, height: bottom - top + 48, theme.highlight, lineWidth: 2)
+            let shadeTop = lossLabelY(top, on: canvas) - 9.9 * canvas.textScale - 6
+            canvas.fillRect(x: x0, y: shadeTop, width: x1 - x0, height: bottom + 14 - shadeTop, theme.highlight.withAlpha(0.12))
+            canvas.strokeRect(x: x0, y: shadeTop, width: x1 - x0, height: bottom + 14 - shadeTop, theme.highlight, lineWidth: 2)
             if first <= last {
                 let label = "truncation window K = \(k)"
                 let half = canvas.textWidth(label, size: textSize, weight: .bold) / 2 + 8
-                canvas.text(label, x: min(max((x0 + x1) / 2, half), 1280 - half), y: bottom + 26, size: textSize,
+                canvas.text(label, x: min(max((x0 + x1) / 2, half), 1280 - half), y: bottom + 26 * canvas.textScale, size: textSize,
                             theme.highlight, weight: .bold)
-                captionTop = bottom + 58
+                captionTop = bottom + 36 * canvas.textScale + 8
             }
         }
         for t in layout.shown {
@@ -265,7 +301,8 @@ public enum RecurrentFigures {
                          reached ? theme.negative : theme.gridLine, lineWidth: reached ? 3 : 2)
             canvas.arrow(from: (x, outputBottom), to: (x, stateTop), forward.steps[t - 1].loss == nil ? theme.gridLine : theme.negative, lineWidth: 2)
             if reached && (steps <= 6 || t == current + 1) {
-                canvas.plateLabel("Wᵀδ⁽\(NetworkNotation.raised(t))⁾", x: (previous + x) / 2, y: stateTop - 14, size: textSize, theme.negative,
+                let size = gapLabelSize(textSize, gap: stateTop - outputBottom - 2, on: canvas)
+                canvas.plateLabel("Wᵀδ⁽\(NetworkNotation.raised(t))⁾", x: (previous + x) / 2, y: stateTop - 4 - 0.55 * size * canvas.textScale, size: size, theme.negative,
                                   background: theme.background, weight: .bold)
             }
         }
@@ -279,7 +316,7 @@ public enum RecurrentFigures {
                      fill: fill, on: canvas)
             valueBox("ŷ⁽\(NetworkNotation.raised(t))⁾", [step.output], frame: layout.frame(t, .output), lines: layout.lines, fill: theme.padding, on: canvas)
             if step.loss != nil {
-                canvas.text("E\(NetworkNotation.lowered(t))", x: layout.columns[t], y: top - 20, size: textSize, theme.negative, weight: .bold)
+                canvas.text("E\(NetworkNotation.lowered(t))", x: layout.columns[t], y: lossLabelY(top, on: canvas), size: textSize, theme.negative, weight: .bold)
             }
         }
         // The last loss terms' links at this step: three, or fewer when their sums do not fit.
