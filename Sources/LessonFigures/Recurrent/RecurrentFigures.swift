@@ -108,11 +108,11 @@ public enum RecurrentFigures {
                       shown: first...(first + shownCount - 1), isWindow: shownCount < steps)
     }
 
-    /// A note under the title: 20 px at y 82, or as small as 18 px and just under the title
-    /// when `--text-scale` makes the title taller.
+    /// A note under the title: 20 px (or as small as 18 px to fit the width) at y 82, or just
+    /// under the title when `--text-scale` makes the title taller.
     static func noteUnderTitle(_ note: String, on canvas: Canvas) {
         let scale = canvas.textScale
-        let size = scale > 1 ? textSize : fitted(note, size: 20, floor: textSize, maxWidth: 1220, on: canvas)
+        let size = fitted(note, size: 20, floor: textSize, maxWidth: 1220, on: canvas)
         let y = scale > 1 ? 42 + 0.55 * 30 * scale + 0.55 * size * scale + 2 : 82
         canvas.text(note, x: 640, y: y, size: size, canvas.theme.muted)
     }
@@ -146,7 +146,8 @@ public enum RecurrentFigures {
 
     /// Caption lines drawn at the foot of the slide at `size` (18 px when that many do not fit
     /// at `size`), wrapped so none shrinks under 18 px, the first line's text below `top`;
-    /// `fewer` gives shorter lists (nil: none) for when they still do not fit.
+    /// `fewer` gives shorter lists (nil: none) for when they still do not fit, and past those
+    /// only the last lines that fit are drawn.
     static func footCaption(_ lines: [String], size: Double, top: Double, bottom: Double = 690, on canvas: Canvas,
                             fewer: ((Int) -> [String]?)? = nil) {
         var lines = lines, attempt = 1
@@ -160,7 +161,13 @@ public enum RecurrentFigures {
                 }
             }
             guard let shorter = fewer?(attempt) else {
-                drawCaption(wrapped(lines, size: textSize, on: canvas), size: textSize, bottom: bottom, on: canvas)
+                // Still too many: the last whole lines that fit, or none rather than a piece of one
+                // (the text output has them all).
+                let pitch = captionPitch(textSize, on: canvas)
+                let room = max(1, Int(((bottom - 0.55 * textSize * canvas.textScale - top) / pitch).rounded(.down)) + 1)
+                let kept = (1...max(1, lines.count)).reversed().lazy.map { wrapped(Array(lines.suffix($0)), size: textSize, on: canvas) }
+                    .first { $0.count <= room } ?? []
+                drawCaption(kept, size: textSize, bottom: bottom, on: canvas)
                 return
             }
             lines = shorter
