@@ -75,7 +75,7 @@ public enum RecurrentFigures {
     /// `--text-scale` need more: the band ends 60 px higher per unit of scale).
     static let rowsTop = 130.0, rowsBottom = 560.0
     /// The gaps between rows, which hold the arrows and their U and V labels.
-    static let smallestRowGap = 36.0, largestRowGap = 70.0
+    static let smallestRowGap = 26.0, largestRowGap = 70.0
 
     /// The layout for T steps on a 1280 × 720 slide, with the step `current` in view (nil: the
     /// last steps, where the loss is); the rows are as tall as their vectors need, and when the
