@@ -38,12 +38,6 @@ public enum RecurrentFigures {
             case .input: BoxFrame(center: (columns[t], inputY), width: boxWidth, height: inputHeight)
             }
         }
-
-        /// Every box a frame of this layout draws: the state the drawn steps start from, then
-        /// ŷ, s and x of each step shown.
-        public var boxes: [BoxFrame] {
-            [frame(shown.lowerBound - 1, .state)] + shown.flatMap { t in [frame(t, .output), frame(t, .state), frame(t, .input)] }
-        }
     }
 
     /// The rows of the unrolled network.
