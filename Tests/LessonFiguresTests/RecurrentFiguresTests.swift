@@ -30,7 +30,7 @@ private func examplesRNN(truncation: Int? = nil) throws -> (RecurrentNetwork, RN
         #expect(figure.name == "forward-step-2")
         let surface = try FigureRenderer.surface(for: figure, options: RenderOptions(theme: theme))
         let layout = RecurrentFigures.layout(steps: 3)
-        let inside = { (t: Int) in (layout.columns[t] - layout.boxWidth / 2 + 6, layout.stateY - layout.boxHeight / 2 + 6) }
+        let inside = { (t: Int) in (layout.columns[t] - layout.boxWidth / 2 + 6, layout.stateY - layout.stateHeight / 2 + 6) }
         let (x1, y) = inside(1), (x2, _) = inside(2), (x3, _) = inside(3)
         #expect(near(pixel(surface, x1, y), blend(theme.done, 0.18, over: theme.background)))
         #expect(near(pixel(surface, x2, y), blend(theme.current, 0.25, over: theme.background)))
@@ -74,8 +74,10 @@ private func examplesRNN(truncation: Int? = nil) throws -> (RecurrentNetwork, RN
         let lstmForward = try lstm.forward(RecurrentSequence(inputs: [[1], [0.5]], targets: .last([0.5])))
         let cells = RecurrentFigures.lstm(forward: lstmForward, backward: lstm.backward(lstmForward))
         #expect(cells.map(\.name) == ["cell-step-1", "cell-step-2"])
-        let cell = try texts(cells[0])
-        for value in ["(0.599)", "(0.646)", "(0.664)", "(0.668)", "(0.429)", "(0.27)"] { #expect(cell.contains(value), "cell lacks \(value)") }
+        // f, i, s̃, o, s⁽¹⁾ and ŷ⁽¹⁾, each number a run of its own in its box.
+        let svg = String(decoding: try FigureRenderer.render(cells[0], options: RenderOptions(format: .svg)), as: UTF8.self)
+        let cell = SVGText.texts(in: svg)
+        for value in ["0.599", "0.646", "0.664", "0.668", "0.429", "0.27"] { #expect(cell.contains(value), "cell lacks \(value): \(cell)") }
     }
 
     /// Twelve steps do not fit at projector size: every frame draws a window of four steps that

@@ -38,14 +38,14 @@ extension RecurrentFigures {
             for decade in frame.lowDecade...frame.highDecade {
                 let y = frame.point(t: 0, norm: pow(10, Double(decade))).1
                 canvas.line(from: (frame.left, y), to: (frame.right, y), theme.gridLine, lineWidth: 1)
-                canvas.text("1e\(decade)", x: frame.left - 12, y: y, size: textSize, theme.muted, align: .right)
+                canvas.text("1e\(decade)", x: frame.left - 12, y: y, size: numberSize, theme.muted, align: .right)
             }
             for t in 0...steps {
                 let x = frame.point(t: t, norm: 1).0
                 canvas.line(from: (x, frame.bottom), to: (x, frame.bottom + 6), theme.muted, lineWidth: 1)
-                canvas.text("\(t)", x: x, y: frame.bottom + 22, size: textSize, theme.muted)
+                canvas.text("\(t)", x: x, y: frame.bottom + 24 + 13.2 * (canvas.textScale - 1), size: numberSize, theme.muted)
             }
-            canvas.text("t (the state the gradient reaches)", x: (frame.left + frame.right) / 2, y: frame.bottom + 56, size: 20, theme.foreground)
+            canvas.text("t (the state the gradient reaches)", x: (frame.left + frame.right) / 2, y: frame.bottom + 56 + 26.4 * (canvas.textScale - 1), size: 20, theme.foreground)
             let colors = [theme.positive, theme.negative, Palette.bluishGreen, Palette.reddishPurple, Palette.orange]
             for (index, curve) in measured.enumerated() {
                 let color = colors[index % colors.count]

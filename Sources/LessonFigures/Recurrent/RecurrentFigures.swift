@@ -14,26 +14,69 @@ public enum RecurrentFigures {
         public var outputY: Double
         public var stateY: Double
         public var inputY: Double
-        /// The size of a box.
+        /// The width of a box.
         public var boxWidth: Double
-        public var boxHeight: Double
+        /// The heights of the boxes of the rows ŷ, s and x: a name line and a line per number.
+        public var outputHeight: Double
+        public var stateHeight: Double
+        public var inputHeight: Double
+        /// The most lines of numbers a box holds: a longer vector shows its first `lines − 1`
+        /// numbers and how many more (see `cutNote`).
+        public var lines: Int
         /// The steps drawn: all of 1 … T, or a window of `maximumShownSteps` when T is larger
-        /// (their boxes would be too narrow for 18 px numbers); the column left of the first is
+        /// (their boxes would be too narrow for their numbers); the column left of the first is
         /// the state the window starts from.
         public var shown: ClosedRange<Int> = 1...1
         /// Whether only a window of the steps is drawn.
         public var isWindow: Bool = false
+
+        /// The box of row `row` in column `t`.
+        public func frame(_ t: Int, _ row: Row) -> BoxFrame {
+            switch row {
+            case .output: BoxFrame(center: (columns[t], outputY), width: boxWidth, height: outputHeight)
+            case .state: BoxFrame(center: (columns[t], stateY), width: boxWidth, height: stateHeight)
+            case .input: BoxFrame(center: (columns[t], inputY), width: boxWidth, height: inputHeight)
+            }
+        }
     }
 
-    /// The most steps drawn on one slide: more would make the boxes too narrow for 18 px numbers.
+    /// The rows of the unrolled network.
+    public enum Row: Sendable { case output, state, input }
+
+    /// How many numbers the vectors of each row hold: o outputs, h hidden units, n inputs.
+    public struct VectorSizes: Sendable {
+        public var output: Int, state: Int, input: Int
+        public init(output: Int, state: Int, input: Int) {
+            self.output = output
+            self.state = state
+            self.input = input
+        }
+
+        /// The sizes of a network's vectors.
+        public init(_ network: RecurrentNetwork) {
+            self.init(output: network.V.rows, state: network.W.rows, input: network.U.columns)
+        }
+    }
+
+    /// The most steps drawn on one slide: more would make the boxes too narrow for their numbers.
     public static let maximumShownSteps = 4
 
     /// The smallest text of the recurrent figures at 1280×720, read from the back of a hall.
     static let textSize = 18.0
 
+    /// The band the rows of boxes share: from the top of the ŷ row to the bottom of the x row,
+    /// leaving room for the title and the note above and the captions below (which with
+    /// `--text-scale` need more: the band ends 60 px higher per unit of scale).
+    static let rowsTop = 130.0, rowsBottom = 560.0
+    /// The gaps between rows, which hold the arrows and their U and V labels.
+    static let smallestRowGap = 26.0, largestRowGap = 70.0
+
     /// The layout for T steps on a 1280 × 720 slide, with the step `current` in view (nil: the
-    /// last steps, where the loss is).
-    public static func layout(steps: Int, current: Int? = nil, backward: Bool = false) -> Layout {
+    /// last steps, where the loss is); the rows are as tall as their vectors need, and when the
+    /// three do not fit one above another every box holds fewer lines (with `--text-scale` the
+    /// boxes grow with their text; past what the slide holds, the rows come closer).
+    public static func layout(steps: Int, current: Int? = nil, backward: Bool = false,
+                              sizes: VectorSizes = VectorSizes(output: 1, state: 2, input: 1), textScale: Double = 1) -> Layout {
         let shownCount = min(max(steps, 1), maximumShownSteps)
         let latest = max(1, steps - shownCount + 1)
         let first: Int
@@ -46,17 +89,95 @@ public enum RecurrentFigures {
         let left = 116.0, right = 1164.0
         let step = (right - left) / Double(shownCount)
         let columns = (0...max(steps, 0)).map { t in left + Double(t - (first - 1)) * step + (t < first - 1 ? -2000 : 0) }
-        return Layout(columns: columns, outputY: 190, stateY: 345, inputY: 500, boxWidth: min(196, step * 0.75), boxHeight: 80,
+        let counts = [sizes.output, sizes.state, sizes.input]
+        let band = rowsBottom - 60 * (textScale - 1) - rowsTop
+        var lines = max(counts.max() ?? 1, 1)
+        func heights(_ lines: Int) -> [Double] { counts.map { boxHeight(lines: Self.lines(for: $0, maximum: lines), textScale: textScale) } }
+        while lines > 2 && heights(lines).reduce(0, +) + 2 * smallestRowGap > band { lines -= 1 }
+        let h = heights(lines)
+        let gap = max(22, min(largestRowGap, (band - h.reduce(0, +)) / 2))
+        let outputY = rowsTop + h[0] / 2, stateY = rowsTop + h[0] + gap + h[1] / 2
+        return Layout(columns: columns, outputY: outputY, stateY: stateY, inputY: stateY + h[1] / 2 + gap + h[2] / 2,
+                      boxWidth: min(196, step * 0.75), outputHeight: h[0], stateHeight: h[1], inputHeight: h[2], lines: lines,
                       shown: first...(first + shownCount - 1), isWindow: shownCount < steps)
     }
 
-    /// The sentence a windowed figure shows under its title.
-    static func windowNote(_ layout: Layout, steps: Int, backward: Bool = false, on canvas: Canvas) {
-        guard layout.isWindow else { return }
+    /// A note under the title: 20 px (or as small as 18 px to fit the width) at y 82, or just
+    /// under the title when `--text-scale` makes the title taller.
+    static func noteUnderTitle(_ note: String, on canvas: Canvas) {
+        let scale = canvas.textScale
+        let size = fitted(note, size: 20, floor: textSize, maxWidth: 1220, on: canvas)
+        let y = scale > 1 ? 42 + 0.55 * 30 * scale + 0.55 * size * scale + 2 : 82
+        canvas.text(note, x: 640, y: y, size: size, canvas.theme.muted)
+    }
+
+    /// The size of a label in the gap between two rows: `size`, or smaller so its text fits a
+    /// `gap` shrunk by `--text-scale`, never under 18 px as drawn.
+    static func gapLabelSize(_ size: Double, gap: Double, on canvas: Canvas) -> Double {
+        let scale = canvas.textScale
+        return max(textSize / scale, min(size, (gap - 2) / (1.1 * scale)))
+    }
+
+    /// The y of the loss label Eₜ over a ŷ box whose top is at `top`: 4 px above it.
+    static func lossLabelY(_ top: Double, on canvas: Canvas) -> Double { top - 4 - 0.55 * textSize * canvas.textScale }
+
+    /// The sentence a figure that could not show everything draws under its title: which steps
+    /// are shown of a long sequence, how many numbers of a long vector.
+    static func windowNote(_ layout: Layout, steps: Int, longest: Int, backward: Bool = false, on canvas: Canvas) {
         let last = layout.shown.upperBound
         let arriving = backward && last < steps ? " (the gradient arrives from step \(last + 1))" : ""
-        canvas.text("\(steps) steps do not fit at projector size: steps \(layout.shown.lowerBound)–\(last) shown" + arriving,
-                    x: 640, y: 82, size: 20, canvas.theme.muted)
+        let cut = longest > layout.lines
+        let note: String
+        switch (layout.isWindow, cut) {
+        case (false, false): return
+        case (true, false): note = "\(steps) steps do not fit at projector size: steps \(layout.shown.lowerBound)–\(last) shown" + arriving
+        case (false, true): note = cutNote(longest: longest, lines: layout.lines) ?? ""
+        case (true, true):
+            note = "\(steps) steps and vectors of \(longest) numbers do not fit at projector size: steps \(layout.shown.lowerBound)–\(last) and \(firstNumbers(layout.lines - 1)) of each shown" + arriving
+        }
+        noteUnderTitle(note, on: canvas)
+    }
+
+    /// Caption lines drawn at the foot of the slide at `size` (18 px when that many do not fit
+    /// at `size`), wrapped so none shrinks under 18 px, the first line's text below `top`;
+    /// `fewer` gives shorter lists (nil: none) for when they still do not fit, and past those
+    /// only the last lines that fit are drawn.
+    static func footCaption(_ lines: [String], size: Double, top: Double, bottom: Double = 690, on canvas: Canvas,
+                            fewer: ((Int) -> [String]?)? = nil) {
+        var lines = lines, attempt = 1
+        while true {
+            for candidate in [size, textSize] {
+                let wrapped = wrapped(lines, size: textSize, on: canvas)
+                let first = bottom - captionPitch(candidate, on: canvas) * Double(wrapped.count - 1)
+                if first - 0.55 * candidate * canvas.textScale >= top {
+                    drawCaption(wrapped, size: candidate, bottom: bottom, on: canvas)
+                    return
+                }
+            }
+            guard let shorter = fewer?(attempt) else {
+                // Still too many: the last whole lines that fit, or none rather than a piece of one
+                // (the text output has them all).
+                let pitch = captionPitch(textSize, on: canvas)
+                let room = max(1, Int(((bottom - 0.55 * textSize * canvas.textScale - top) / pitch).rounded(.down)) + 1)
+                let kept = (1...max(1, lines.count)).reversed().lazy.map { wrapped(Array(lines.suffix($0)), size: textSize, on: canvas) }
+                    .first { $0.count <= room } ?? []
+                drawCaption(kept, size: textSize, bottom: bottom, on: canvas)
+                return
+            }
+            lines = shorter
+            attempt += 1
+        }
+    }
+
+    /// The distance between two caption lines of `size`: 1.45 lines, of the text as drawn.
+    static func captionPitch(_ size: Double, on canvas: Canvas) -> Double { size * 1.45 * canvas.textScale }
+
+    /// `lines` centred at the foot of the slide, the last at `bottom`, `captionPitch` apart.
+    static func drawCaption(_ lines: [String], size: Double, bottom: Double, on canvas: Canvas) {
+        let pitch = captionPitch(size, on: canvas)
+        for (index, line) in lines.enumerated() {
+            Caption.lines([line], on: canvas, width: 1280, bottom: bottom - pitch * Double(lines.count - 1 - index), size: size)
+        }
     }
 
     /// The rnn lesson's figures: `unrolled`, `forward-step-t`, `backward-step-k`, `vanishing-gradient`.
@@ -93,61 +214,40 @@ public enum RecurrentFigures {
         return Typography.trueMinus(String(format: "%.1e", value))
     }
 
-    /// A box with a name above its numbers; in a narrow box up to four numbers stack one per line.
-    static func valueBox(_ name: String, _ values: [Double]?, center: (Double, Double), layout: Layout, fill: Color, on canvas: Canvas) {
-        let theme = canvas.theme
-        let text = values.map { vector($0) }
-        let stacked = values.map { (2...4).contains($0.count) && canvas.textWidth(text ?? "", size: textSize) > layout.boxWidth - 10 } ?? false
-        let height = stacked ? max(layout.boxHeight, 30 + Double(values?.count ?? 0) * 24) : layout.boxHeight
-        canvas.box(x: center.0 - layout.boxWidth / 2, y: center.1 - height / 2, width: layout.boxWidth,
-                   height: height, fill: fill, stroke: theme.gridLine)
-        let nameSize = max(textSize, canvas.fittingSize(name, size: 20, maxWidth: layout.boxWidth - 8, weight: .bold))
-        guard let values, let text else {
-            canvas.text(name, x: center.0, y: center.1, size: nameSize, theme.muted, weight: .bold)
-            return
-        }
-        if stacked {
-            // The name on the top line, one number a line under it.
-            canvas.text(name, x: center.0, y: center.1 - height / 2 + 15, size: textSize, theme.muted, weight: .bold)
-            for (i, value) in values.enumerated() {
-                canvas.text(number(value), x: center.0, y: center.1 - height / 2 + 40 + 24 * Double(i), size: textSize, theme.foreground)
-            }
-            return
-        }
-        canvas.text(name, x: center.0, y: center.1 - layout.boxHeight * 0.22, size: nameSize, theme.muted, weight: .bold)
-        let size = max(textSize, canvas.fittingSize(text, size: 20, maxWidth: layout.boxWidth - 10))
-        canvas.text(text, x: center.0, y: center.1 + layout.boxHeight * 0.2, size: size, theme.foreground)
-    }
-
     private static func drawForward(network: RecurrentNetwork, forward: RNNForwardTrace, current: Int?, on canvas: Canvas) {
-        let theme = canvas.theme, steps = forward.steps.count
-        let layout = layout(steps: steps, current: current)
+        let theme = canvas.theme, steps = forward.steps.count, sizes = VectorSizes(network)
+        let layout = layout(steps: steps, current: current, sizes: sizes, textScale: canvas.textScale)
         let heading = current.map { " · forward step \($0) of \(steps)" } ?? " · unrolled through time"
         Caption.title("Recurrent network" + heading, on: canvas, width: 1280)
-        windowNote(layout, steps: steps, on: canvas)
-        let halfW = layout.boxWidth / 2, halfH = layout.boxHeight / 2
+        windowNote(layout, steps: steps, longest: max(sizes.output, sizes.state, sizes.input), on: canvas)
+        let halfW = layout.boxWidth / 2
+        let outputBottom = layout.outputY + layout.outputHeight / 2, stateTop = layout.stateY - layout.stateHeight / 2
+        let stateBottom = layout.stateY + layout.stateHeight / 2, inputTop = layout.inputY - layout.inputHeight / 2
         let shown = { (t: Int) in current.map { t <= $0 } ?? true }
         for t in layout.shown {
             let x = layout.columns[t], previous = layout.columns[t - 1]
             let color = shown(t) ? theme.foreground : theme.gridLine
             canvas.arrow(from: (previous + halfW, layout.stateY), to: (x - halfW, layout.stateY), color, lineWidth: 2)
-            canvas.arrow(from: (x, layout.inputY - halfH), to: (x, layout.stateY + halfH), color, lineWidth: 2)
-            canvas.arrow(from: (x, layout.stateY - halfH), to: (x, layout.outputY + halfH), color, lineWidth: 2)
+            canvas.arrow(from: (x, inputTop), to: (x, stateBottom), color, lineWidth: 2)
+            canvas.arrow(from: (x, stateTop), to: (x, outputBottom), color, lineWidth: 2)
             if t == layout.shown.lowerBound || current == t {
                 canvas.plateLabel("W", x: (previous + x) / 2, y: layout.stateY - 18, size: 22, theme.muted, background: theme.background, weight: .bold)
-                canvas.plateLabel("U", x: x + 20, y: (layout.inputY + layout.stateY) / 2, size: 22, theme.muted, background: theme.background, weight: .bold)
-                canvas.plateLabel("V", x: x + 20, y: (layout.outputY + layout.stateY) / 2, size: 22, theme.muted, background: theme.background, weight: .bold)
+                canvas.plateLabel("U", x: x + 20, y: (inputTop + stateBottom) / 2, size: gapLabelSize(22, gap: inputTop - stateBottom, on: canvas),
+                                  theme.muted, background: theme.background, weight: .bold)
+                canvas.plateLabel("V", x: x + 20, y: (outputBottom + stateTop) / 2, size: gapLabelSize(22, gap: stateTop - outputBottom, on: canvas),
+                                  theme.muted, background: theme.background, weight: .bold)
             }
         }
         startBox(forward, layout: layout, on: canvas)
         for step in forward.steps where layout.shown.contains(step.t) {
-            let t = step.t, x = layout.columns[t]
+            let t = step.t
             let fill: Color = current == t ? theme.current.withAlpha(0.25) : (shown(t) ? theme.done.withAlpha(0.18) : theme.background)
-            valueBox("x⁽\(NetworkNotation.raised(t))⁾", step.input, center: (x, layout.inputY), layout: layout, fill: theme.padding, on: canvas)
-            valueBox("s⁽\(NetworkNotation.raised(t))⁾", shown(t) ? step.state : nil, center: (x, layout.stateY), layout: layout, fill: fill, on: canvas)
-            valueBox("ŷ⁽\(NetworkNotation.raised(t))⁾", shown(t) ? step.output : nil, center: (x, layout.outputY), layout: layout, fill: fill, on: canvas)
+            valueBox("x⁽\(NetworkNotation.raised(t))⁾", [step.input], frame: layout.frame(t, .input), lines: layout.lines, fill: theme.padding, on: canvas)
+            valueBox("s⁽\(NetworkNotation.raised(t))⁾", shown(t) ? [step.state] : nil, frame: layout.frame(t, .state), lines: layout.lines, fill: fill, on: canvas)
+            valueBox("ŷ⁽\(NetworkNotation.raised(t))⁾", shown(t) ? [step.output] : nil, frame: layout.frame(t, .output), lines: layout.lines, fill: fill, on: canvas)
             if let loss = step.loss, shown(t) {
-                canvas.text("E\(NetworkNotation.lowered(t)) = \(Notation.number(loss, decimals: 4))", x: x, y: layout.outputY - halfH - 20, size: textSize, theme.negative, weight: .bold)
+                canvas.text("E\(NetworkNotation.lowered(t)) = \(Notation.number(loss, decimals: 4))", x: layout.columns[t], y: lossLabelY(layout.outputY - layout.outputHeight / 2, on: canvas),
+                            size: textSize, theme.negative, weight: .bold)
             }
         }
         var lines: [String] = []
@@ -159,37 +259,40 @@ public enum RecurrentFigures {
             lines.append("s⁽ᵗ⁾ = \(network.hiddenActivation.symbol)(W s⁽ᵗ⁻¹⁾ + U x⁽ᵗ⁾ + b),  ŷ⁽ᵗ⁾ = \(network.outputActivation.symbol)(V s⁽ᵗ⁾ + c),  E = \(Notation.number(forward.loss, decimals: 6))")
             lines.append("W = \(Notation.inlineMatrix(network.W, decimals: 3)),  U = \(Notation.inlineMatrix(network.U, decimals: 3)),  V = \(Notation.inlineMatrix(network.V, decimals: 3))")
         }
-        Caption.lines(lines, on: canvas, width: 1280, bottom: 665, size: 20)
+        footCaption(lines, size: 20, top: layout.inputY + layout.inputHeight / 2 + 20, bottom: 665, on: canvas)
     }
 
     /// The state the drawn steps start from: s⁽⁰⁾, or the state before a window's first step.
     private static func startBox(_ forward: RNNForwardTrace, layout: Layout, on canvas: Canvas) {
         let t = layout.shown.lowerBound - 1
         let values = t == 0 ? forward.initialState : forward.steps[t - 1].state
-        valueBox("s⁽\(NetworkNotation.raised(t))⁾", values, center: (layout.columns[t], layout.stateY), layout: layout,
+        valueBox("s⁽\(NetworkNotation.raised(t))⁾", [values], frame: layout.frame(t, .state), lines: layout.lines,
                  fill: canvas.theme.padding, on: canvas)
     }
 
     private static func drawBackward(network: RecurrentNetwork, forward: RNNForwardTrace, backward: BPTTTrace, current: Int,
                                      on canvas: Canvas) {
-        let theme = canvas.theme, steps = forward.steps.count
-        let layout = layout(steps: steps, current: current, backward: true)
+        let theme = canvas.theme, steps = forward.steps.count, sizes = VectorSizes(network)
+        let layout = layout(steps: steps, current: current, backward: true, sizes: sizes, textScale: canvas.textScale)
         Caption.title("Recurrent network · backward step \(steps - current + 1) of \(steps): ∂E/∂s⁽ᵗ⁾ flows right to left", on: canvas, width: 1280)
-        windowNote(layout, steps: steps, backward: true, on: canvas)
-        let halfW = layout.boxWidth / 2, halfH = layout.boxHeight / 2
+        windowNote(layout, steps: steps, longest: max(sizes.output, sizes.state, sizes.input), backward: true, on: canvas)
+        let halfW = layout.boxWidth / 2
+        let top = layout.outputY - layout.outputHeight / 2, bottom = layout.inputY + layout.inputHeight / 2
+        let outputBottom = layout.outputY + layout.outputHeight / 2, stateTop = layout.stateY - layout.stateHeight / 2
+        var captionTop = bottom + 20
         if let k = backward.truncation {
             // The window truncated BPTT keeps for the last loss term: s⁽ᵀ⁾ … s⁽ᵀ⁻ᴷ⁺¹⁾.
             let first = max(1, steps - k + 1, layout.shown.lowerBound), last = min(steps, layout.shown.upperBound)
             let x0 = max(4, layout.columns[first] - halfW - 12), x1 = min(1276, layout.columns[last] + halfW + 12)
-            canvas.fillRect(x: x0, y: layout.outputY - halfH - 44, width: x1 - x0, height: layout.inputY - layout.outputY + layout.boxHeight + 58,
-                            theme.highlight.withAlpha(0.12))
-            canvas.strokeRect(x: x0, y: layout.outputY - halfH - 44, width: x1 - x0, height: layout.inputY - layout.outputY + layout.boxHeight + 58,
-                              theme.highlight, lineWidth: 2)
+            let shadeTop = lossLabelY(top, on: canvas) - 9.9 * canvas.textScale - 6
+            canvas.fillRect(x: x0, y: shadeTop, width: x1 - x0, height: bottom + 14 - shadeTop, theme.highlight.withAlpha(0.12))
+            canvas.strokeRect(x: x0, y: shadeTop, width: x1 - x0, height: bottom + 14 - shadeTop, theme.highlight, lineWidth: 2)
             if first <= last {
                 let label = "truncation window K = \(k)"
                 let half = canvas.textWidth(label, size: textSize, weight: .bold) / 2 + 8
-                canvas.text(label, x: min(max((x0 + x1) / 2, half), 1280 - half), y: layout.inputY + halfH + 28, size: textSize,
+                canvas.text(label, x: min(max((x0 + x1) / 2, half), 1280 - half), y: bottom + 26 * canvas.textScale, size: textSize,
                             theme.highlight, weight: .bold)
+                captionTop = bottom + 36 * canvas.textScale + 8
             }
         }
         for t in layout.shown {
@@ -197,31 +300,40 @@ public enum RecurrentFigures {
             let reached = t > current
             canvas.arrow(from: (x - halfW, layout.stateY), to: (previous + halfW, layout.stateY),
                          reached ? theme.negative : theme.gridLine, lineWidth: reached ? 3 : 2)
-            canvas.arrow(from: (x, layout.outputY + halfH), to: (x, layout.stateY - halfH), forward.steps[t - 1].loss == nil ? theme.gridLine : theme.negative, lineWidth: 2)
+            canvas.arrow(from: (x, outputBottom), to: (x, stateTop), forward.steps[t - 1].loss == nil ? theme.gridLine : theme.negative, lineWidth: 2)
             if reached && (steps <= 6 || t == current + 1) {
-                canvas.plateLabel("Wᵀδ⁽\(NetworkNotation.raised(t))⁾", x: (previous + x) / 2, y: layout.stateY - halfH - 14, size: textSize, theme.negative,
+                let size = gapLabelSize(textSize, gap: stateTop - outputBottom - 2, on: canvas)
+                canvas.plateLabel("Wᵀδ⁽\(NetworkNotation.raised(t))⁾", x: (previous + x) / 2, y: stateTop - 4 - 0.55 * size * canvas.textScale, size: size, theme.negative,
                                   background: theme.background, weight: .bold)
             }
         }
         startBox(forward, layout: layout, on: canvas)
         for step in forward.steps where layout.shown.contains(step.t) {
-            let t = step.t, x = layout.columns[t]
+            let t = step.t
             let done = t >= current
             let fill: Color = t == current ? theme.highlight.withAlpha(0.3) : (done ? theme.highlight.withAlpha(0.12) : theme.background)
-            valueBox("x⁽\(NetworkNotation.raised(t))⁾", step.input, center: (x, layout.inputY), layout: layout, fill: theme.padding, on: canvas)
-            valueBox("∂E/∂s⁽\(NetworkNotation.raised(t))⁾", done ? backward.stateGradients[t - 1] : nil, center: (x, layout.stateY), layout: layout, fill: fill, on: canvas)
-            valueBox("ŷ⁽\(NetworkNotation.raised(t))⁾", step.output, center: (x, layout.outputY), layout: layout, fill: theme.padding, on: canvas)
+            valueBox("x⁽\(NetworkNotation.raised(t))⁾", [step.input], frame: layout.frame(t, .input), lines: layout.lines, fill: theme.padding, on: canvas)
+            valueBox("∂E/∂s⁽\(NetworkNotation.raised(t))⁾", done ? [backward.stateGradients[t - 1]] : nil, frame: layout.frame(t, .state), lines: layout.lines,
+                     fill: fill, on: canvas)
+            valueBox("ŷ⁽\(NetworkNotation.raised(t))⁾", [step.output], frame: layout.frame(t, .output), lines: layout.lines, fill: theme.padding, on: canvas)
             if step.loss != nil {
-                canvas.text("E\(NetworkNotation.lowered(t))", x: x, y: layout.outputY - halfH - 20, size: textSize, theme.negative, weight: .bold)
+                canvas.text("E\(NetworkNotation.lowered(t))", x: layout.columns[t], y: lossLabelY(top, on: canvas), size: textSize, theme.negative, weight: .bold)
             }
         }
-        var lines: [String] = []
-        for chain in backward.chains.suffix(3) {
-            guard let link = chain.links.first(where: { $0.step == current }) else { continue }
-            lines.append("E\(NetworkNotation.lowered(chain.lossStep)): δ⁽\(NetworkNotation.raised(current))⁾ = ∂E\(NetworkNotation.lowered(chain.lossStep))/∂s⁽\(NetworkNotation.raised(current))⁾ ∘ φ₁′ = \(vector(link.stateGradient)) ∘ \(vector(link.derivative)) = \(vector(link.delta))\(link.kept ? "" : "  [cut by truncation]")")
+        // The last loss terms' links at this step: three, or fewer when their sums do not fit.
+        func lines(_ count: Int) -> [String] {
+            var lines: [String] = []
+            for chain in backward.chains.suffix(count) {
+                guard let link = chain.links.first(where: { $0.step == current }) else { continue }
+                lines.append("E\(NetworkNotation.lowered(chain.lossStep)): δ⁽\(NetworkNotation.raised(current))⁾ = ∂E\(NetworkNotation.lowered(chain.lossStep))/∂s⁽\(NetworkNotation.raised(current))⁾ ∘ φ₁′ = \(vector(link.stateGradient)) ∘ \(vector(link.derivative)) = \(vector(link.delta))\(link.kept ? "" : "  [cut by truncation]")")
+            }
+            if backward.chains.count > count { lines.insert(count == 1 ? "(the last loss term shown)" : "(the last \(count) loss terms shown)", at: 0) }
+            lines.append("adds δ⁽ᵏ⁾s⁽ᵏ⁻¹⁾ᵀ to ∂E/∂W, δ⁽ᵏ⁾x⁽ᵏ⁾ᵀ to ∂E/∂U, δ⁽ᵏ⁾ to ∂E/∂b")
+            return lines
         }
-        if backward.chains.count > 3 { lines.insert("(the last 3 loss terms shown)", at: 0) }
-        lines.append("adds δ⁽ᵏ⁾s⁽ᵏ⁻¹⁾ᵀ to ∂E/∂W, δ⁽ᵏ⁾x⁽ᵏ⁾ᵀ to ∂E/∂U, δ⁽ᵏ⁾ to ∂E/∂b")
-        Caption.lines(lines, on: canvas, width: 1280, bottom: 690, size: 18)
+        let most = min(3, backward.chains.count)
+        footCaption(lines(most), size: textSize, top: captionTop, on: canvas) { attempt in
+            most - attempt >= 1 ? lines(most - attempt) : nil
+        }
     }
 }
