@@ -34,6 +34,24 @@ import Testing
         #expect(surface.width == 1280 && surface.height == 720)
     }
 
+    /// Caption lines stay a line and a half of their drawn size apart at every text scale (at
+    /// 1.5 they were drawn 1.45 unscaled sizes apart, so 1.5× text overlapped), and the last
+    /// line keeps its place at the bottom.
+    @Test func captionLinesKeepTheirDistanceWhenTextIsScaled() throws {
+        let lines = ["z[1,1] = 1×1 + 0×(−1) + 3×0 = 1", "z[1,2] = 0×1 + 3×(−1) + 0×0 = −3", "the third line of the caption"]
+        let figure = Figure(name: "caption", description: "Three caption lines.") { canvas in
+            Caption.lines(lines, on: canvas, width: 1280, bottom: 690, size: 24)
+        }
+        for scale in [1.0, 1.25, 1.5, 2] {
+            let runs = try texts(figure, textScale: scale)
+            #expect(runs.map(\.text) == lines, "scale \(scale)")
+            for (above, below) in zip(runs, runs.dropFirst()) {
+                #expect(abs(below.size - 24 * scale) < 0.01)
+                #expect(below.y - above.y >= 1.45 * below.size - 1e-6, "scale \(scale): '\(above.text)' at y \(above.y), '\(below.text)' at y \(below.y), \(below.size) px")
+            }
+        }
+    }
+
     /// Foreground and muted text on the background, the cell colour and padding reach WCAG AA
     /// (4.5:1) in every theme; on any tint the grid uses, `readable` picks a colour that does.
     @Test func everyThemeKeepsTextAtAContrastOfFourAndAHalf() {

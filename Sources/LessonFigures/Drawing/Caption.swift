@@ -20,7 +20,8 @@ public enum Caption {
         let maxWidth = width - 60
         var wrapped: [String] = []
         for line in lines { wrapped += wrap(line, canvas: canvas, size: size, maxWidth: maxWidth) }
-        let lineHeight = size * 1.45
+        // Lines as far apart as the text is drawn (`--text-scale` draws it bigger).
+        let lineHeight = size * 1.45 * canvas.textScale
         var y = bottom - lineHeight * Double(wrapped.count - 1)
         for line in wrapped {
             let fitted = canvas.fittingSize(line, size: size, maxWidth: maxWidth)
