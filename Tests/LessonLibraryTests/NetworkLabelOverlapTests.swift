@@ -23,9 +23,9 @@ import Testing
 
     /// The box a run covers: an edge label (a bold number at the edge-label size) with its plate,
     /// any other text from just above its capitals to just under its descenders.
-    static func box(_ run: DrawnText) -> NetworkFigures.LabelBox {
+    static func box(_ run: DrawnText, textScale: Double = 1) -> NetworkFigures.LabelBox {
         let center = run.y - 0.36 * run.size
-        let isEdgeLabel = run.bold && abs(run.size - 18) < 1e-6
+        let isEdgeLabel = run.bold && abs(run.size - 18 * textScale) < 1e-6
             && Double(run.text.replacingOccurrences(of: "−", with: "-")) != nil
         if isEdgeLabel {
             return .init(centerX: run.x + run.width / 2, centerY: center, width: run.width + 0.6 * run.size, height: 1.3 * run.size)
@@ -34,9 +34,9 @@ import Testing
     }
 
     /// Each pair of runs of `figure` whose boxes meet, and each run off the canvas.
-    static func problems(_ figure: Figure, in pair: String) throws -> [String] {
-        let runs = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg)).drawnText
-        let boxes = runs.map(box)
+    static func problems(_ figure: Figure, in pair: String, textScale: Double = 1) throws -> [String] {
+        let runs = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg, textScale: textScale)).drawnText
+        let boxes = runs.map { box($0, textScale: textScale) }
         var problems: [String] = []
         for (a, first) in boxes.enumerated() {
             if !first.isInside(width: figure.width, height: figure.height) {
@@ -51,6 +51,10 @@ import Testing
 
     @Test(arguments: variants)
     func noTwoTextsMeetAndAllAreOnTheCanvas(_ pair: String) throws {
+        try check(pair, textScale: 1)
+    }
+
+    func check(_ pair: String, textScale: Double) throws {
         let parts = pair.split(separator: "/").map(String.init)
         let lesson = try #require(LessonRegistry.lesson(parts[0]))
         let directory = LessonDirectory(url: packageRoot.appendingPathComponent("lessons"))
@@ -59,7 +63,7 @@ import Testing
         var problems: [String] = []
         var checked = 0
         for figure in output.figures where figure.name.contains("forward") || figure.name.contains("backward") || figure.name.contains("network") {
-            problems += try Self.problems(figure, in: pair)
+            problems += try Self.problems(figure, in: pair, textScale: textScale)
             checked += 1
         }
         #expect(checked > 0, "\(pair) draws no network figure")

@@ -13,7 +13,16 @@ extension Canvas {
 
     /// The size of the plate `plateLabel` draws behind `text`.
     public func plateSize(_ text: String, size: Double, weight: FontWeight = .normal) -> (width: Double, height: Double) {
-        (textWidth(text, size: size, weight: weight) + size * 0.6, size * 1.3)
+        // The text is drawn `textScale` times `size`; its plate grows with it.
+        (textWidth(text, size: size, weight: weight) + size * textScale * 0.6, size * textScale * 1.3)
+    }
+
+    /// The centre nearest `x` at which `text`, centred, stays inside a slide `slideWidth` wide
+    /// (a column label under the first column grows past the edge with `--text-scale`).
+    public func centerOnSlide(_ text: String, x: Double, size: Double, weight: FontWeight = .normal,
+                              slideWidth: Double, margin: Double = 4) -> Double {
+        let half = textWidth(text, size: size, weight: weight) / 2 + margin
+        return half * 2 >= slideWidth ? slideWidth / 2 : min(max(x, half), slideWidth - half)
     }
 
     /// A filled box with an outline: a unit of a network or a node of a graph.

@@ -133,13 +133,14 @@ public enum NetworkFigures {
             canvas.box(x: center.x - half, y: center.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
                        fill: theme.padding, stroke: theme.gridLine)
             let name = first == 0 ? "x" + NetworkNotation.lowered(j + 1) : NetworkNotation.unit("a", layer: first, j)
-            let valueSize = min(unitTextSize, layout.boxHeight * 0.36)
+            let valueSize = min(unitTextSize, layout.boxHeight * 0.36 / canvas.textScale)
             canvas.text(name, x: center.x, y: center.y - layout.boxHeight * 0.22, size: textFloor, theme.muted, weight: .bold)
             canvas.text(number(firstValues[j]), x: center.x, y: center.y + layout.boxHeight * 0.2,
                         size: max(textFloor, canvas.fittingSize(number(firstValues[j]), size: valueSize, maxWidth: layout.boxWidth - 10)),
                         theme.foreground)
         }
-        canvas.text(first == 0 ? "input x" : "a⁽\(NetworkNotation.raised(first))⁾ of layer \(first)", x: layout.centers[0][0].x,
+        let inputLabel = first == 0 ? "input x" : "a⁽\(NetworkNotation.raised(first))⁾ of layer \(first)"
+        canvas.text(inputLabel, x: canvas.centerOnSlide(inputLabel, x: layout.centers[0][0].x, size: textFloor, weight: .bold, slideWidth: layout.width),
                     y: layout.height - 128, size: textFloor, theme.foreground, weight: .bold)
 
         // Units.
@@ -151,26 +152,29 @@ public enum NetworkFigures {
                 let fill: Color = isBackward ? theme.highlight.withAlpha(0.22) : (isOutput ? theme.doneFill(0.22) : theme.current.withAlpha(0.16))
                 canvas.box(x: center.x - half, y: center.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
                            fill: fill, stroke: isBackward ? theme.highlight : (isOutput ? theme.done : theme.current))
+                // Sizes below are asked for unscaled; the text is drawn `scale` times as large.
+                let scale = canvas.textScale
                 var lines: [(String, Bool)]
                 if let backward {
                     lines = [("δ " + number(backward.layers[index].delta[i]), true)]
-                    if layout.boxHeight >= 2 * textFloor * 1.3 + 8 { lines.append(("a " + number(layer.a[i]), false)) }
+                    if layout.boxHeight >= 2 * textFloor * 1.3 * scale + 8 { lines.append(("a " + number(layer.a[i]), false)) }
                 } else {
                     lines = [("z " + number(layer.z[i]), false), ("a " + number(layer.a[i]), true)]
-                    if layout.boxHeight >= 3 * textFloor * 1.3 + 8 { lines.insert(("b " + number(layer.bias[i]), false), at: 0) }
+                    if layout.boxHeight >= 3 * textFloor * 1.3 * scale + 8 { lines.insert(("b " + number(layer.bias[i]), false), at: 0) }
                 }
                 // Lines as large as the box holds (24 px where it can), never under the floor.
-                let lineHeight = min(unitTextSize * 1.2, (layout.boxHeight - 8) / Double(lines.count))
+                let lineHeight = min(unitTextSize * 1.2 * scale, (layout.boxHeight - 8) / Double(lines.count))
                 for (k, line) in lines.enumerated() {
                     let y = center.y + (Double(k) - Double(lines.count - 1) / 2) * lineHeight
-                    let size = max(textFloor, canvas.fittingSize(line.0, size: min(unitTextSize, lineHeight / 1.2),
+                    let size = max(textFloor, canvas.fittingSize(line.0, size: min(unitTextSize, lineHeight / 1.2 / scale),
                                                                  maxWidth: layout.boxWidth - 10, weight: line.1 ? .bold : .normal))
                     canvas.text(line.0, x: center.x, y: y, size: size, line.1 ? theme.foreground : theme.muted,
                                 weight: line.1 ? .bold : .normal)
                 }
             }
-            canvas.text("layer \(l) · \(layer.activation.rawValue)", x: layout.centers[c][0].x, y: layout.height - 128,
-                        size: textFloor, theme.foreground, weight: .bold)
+            let label = "layer \(l) · \(layer.activation.rawValue)"
+            canvas.text(label, x: canvas.centerOnSlide(label, x: layout.centers[c][0].x, size: textFloor, weight: .bold, slideWidth: layout.width),
+                        y: layout.height - 128, size: textFloor, theme.foreground, weight: .bold)
         }
 
         // Target and loss at the right.
