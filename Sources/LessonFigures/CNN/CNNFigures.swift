@@ -141,33 +141,18 @@ public enum CNNFigures {
     /// The text floor of the cnn figures, in pixels of a 1280×720 slide.
     static let textFloor = 18.0
 
-    /// An estimate of the width of `text` in ems of the bold figure font (a little generous, so a
-    /// cell judged wide enough is).
-    static func ems(_ text: String) -> Double {
-        text.reduce(0.0) { width, character in
-            switch character {
-            case ".", ",", "[", "]", " ": width + 0.46
-            case "₀"..."₉": width + 0.5
-            case "−", "-": width + 0.84
-            default: width + 0.72
-            }
-        }
-    }
-
     /// The smallest cell whose number reads at projector size (24 px): the cnn grids keep a
     /// number at that floor (`Grid.numberFloor`) while it is at most half the cell high and fits
     /// 0.94 of its width, so "−4.5" needs a 71 px cell and "−0.088" a 108 px one. A matrix of
     /// such cells too large for the slide is cut (a window) rather than its numbers shrunk.
-    static func cellNeed(_ text: String) -> Double {
-        max(cellNumberSize / 0.5, ems(text) * cellNumberSize / 0.94 + 1)
-    }
+    static func cellNeed(_ text: String) -> Double { Grid.readableCell(for: text, floor: cellNumberSize) }
 
     /// The size every number in a cell keeps.
     static let cellNumberSize = ConvolutionFigures.minimumNumberSize
 
     /// The smallest cell whose corner note reads at 18 px (the Grid writes it at 0.3 of the cell,
     /// up to 18 px, fitted to 0.9 of the cell).
-    static func noteNeed(_ text: String) -> Double { max(textFloor / 0.3, ems(text) * textFloor / 0.9 + 1) }
+    static func noteNeed(_ text: String) -> Double { max(textFloor / 0.3, Grid.ems(text) * textFloor / 0.9 + 1) }
 
     /// The smallest cell every number of these matrices needs.
     static func need(_ tensors: [Tensor]) -> Double {
