@@ -53,6 +53,9 @@ public enum ConvolutionMatrixFigures {
     static let mapWidth = 190.0
     /// Room beside M: its labels on the left, and between M, "=" and z; between two parts of M.
     static let labelWidth = 70.0, equalsGap = 90.0, partGap = 44.0
+    /// The y of line `i` of the `count` lines under the title, and the bottom of the last one.
+    static func noteY(line i: Int, of count: Int) -> Double { count == 1 ? 78 : 70 + 24 * Double(i) }
+    static func noteBottom(lines: Int) -> Double { noteY(line: lines - 1, of: lines) + 10 }
     /// The caption's size and line height.
     static let captionSize = 22.0, captionLineHeight = 22.0 * 1.45
 
@@ -93,8 +96,17 @@ public enum ConvolutionMatrixFigures {
                 return Grid.ems(line) * captionSize > 1180 ? CNNFigures.abbreviated(line) : line
             }
         }
-        return ["M is \(Notation.shape(m.matrix.shape)): one row per output cell, one column per input cell",
-                "z = M·x = (\(trace.product.scalars.map { Notation.number($0) }.joined(separator: ", "))) reshaped to \(Notation.shape(trace.output.shape))"]
+        // The values of z while the line reads at 20 px; the rest stand as "…" (z beside M has them).
+        let values = trace.product.scalars.map { Notation.number($0) }
+        let reshape = " reshaped to \(Notation.shape(trace.output.shape))"
+        func line(_ shown: [String]) -> String { "z = M·x = (" + shown.joined(separator: ", ") + ")" + reshape }
+        var shown = values
+        if Grid.ems(line(values)) * 20 > 1180 {
+            var head = 0
+            while head < values.count - 2, Grid.ems(line(Array(values.prefix(head + 1)) + ["…"] + values.suffix(2))) * 20 <= 1180 { head += 1 }
+            shown = Array(values.prefix(head)) + ["…"] + values.suffix(2)
+        }
+        return ["M is \(Notation.shape(m.matrix.shape)): one row per output cell, one column per input cell", line(shown)]
     }
 
     /// The lines `caption` takes once wrapped (an estimate a little generous, as `Grid.ems` is).
@@ -110,21 +122,28 @@ public enum ConvolutionMatrixFigures {
     public static func layout(for trace: ConvolutionMatrixTrace, row current: Int? = nil, symbolic: Bool = false) -> Layout {
         // xᵀ, M and z share one cell, as large as the numbers they show need: start from the
         // kernel's (M holds its weights), grow to what the window shows, and lay out again.
-        var cell = self.cell(for: cellTexts(trace, symbolic: symbolic).kernel)
-        var layout = plan(trace, row: current, symbolic: symbolic, cell: cell)
+        // z's column is as wide as its numbers need, its rows as high as M's.
+        var cell = self.cell(for: cellTexts(trace, symbolic: symbolic).kernel), zWidth = cell
+        var layout = plan(trace, row: current, symbolic: symbolic, cell: cell, zWidth: zWidth, cutLine: false)
         for _ in 0..<4 {
-            let needed = self.cell(for: shownTexts(trace, layout: layout, row: current, symbolic: symbolic))
-            guard needed > cell + 1e-9 else { break }
-            cell = needed
-            layout = plan(trace, row: current, symbolic: symbolic, cell: cell)
+            let shown = shownTexts(trace, layout: layout, row: current, symbolic: symbolic)
+            let (neededCell, neededWidth) = (self.cell(for: shown.matrix), self.cell(for: shown.product))
+            guard neededCell > cell + 1e-9 || neededWidth > zWidth + 1e-9 else { break }
+            (cell, zWidth) = (max(cell, neededCell), max(zWidth, neededWidth, neededCell))
+            layout = plan(trace, row: current, symbolic: symbolic, cell: cell, zWidth: zWidth, cutLine: false)
+        }
+        // Weights of the row left out are named on a line of their own under the title.
+        if !layout.cutWeightColumns.isEmpty {
+            layout = plan(trace, row: current, symbolic: symbolic, cell: cell, zWidth: zWidth, cutLine: true)
         }
         return layout
     }
 
-    /// The texts xᵀ, M and z write in `layout`'s window.
-    static func shownTexts(_ trace: ConvolutionMatrixTrace, layout: Layout, row current: Int?, symbolic: Bool) -> [String] {
+    /// The texts xᵀ and M write in `layout`'s window, and those z writes beside it.
+    static func shownTexts(_ trace: ConvolutionMatrixTrace, layout: Layout, row current: Int?, symbolic: Bool)
+        -> (matrix: [String], product: [String]) {
         let m = trace.matrix, kColumns = m.kernel.shape[1]
-        var texts: Set<String> = ["0"]
+        var texts: Set<String> = ["0"], products: Set<String> = []
         for part in layout.matrixParts {
             for c in part.shownColumns { texts.insert(symbolic ? "x\(c + 1)" : Notation.number(trace.flattenedInput[c])) }
         }
@@ -132,15 +151,15 @@ public enum ConvolutionMatrixFigures {
             for entry in m.rows[r].entries where layout.shows(column: entry.column) {
                 texts.insert(symbolic ? kernelName(entry.kernelRow, entry.kernelColumn, kernelColumns: kColumns) : Notation.number(entry.weight))
             }
-            if current.map({ r <= $0 }) ?? true { texts.insert(symbolic ? "z\(r + 1)" : Notation.number(trace.product[r])) }
+            if current.map({ r <= $0 }) ?? true { products.insert(symbolic ? "z\(r + 1)" : Notation.number(trace.product[r])) }
         }
-        return texts.sorted()
+        return (texts.sorted(), products.sorted())
     }
 
     /// The layout with xᵀ, M and z in cells of `cell`: input, kernel and output whole with their
     /// numbers where they fit, else maps of them; the top band lower when the sentence under the
     /// title is needed.
-    private static func plan(_ trace: ConvolutionMatrixTrace, row current: Int?, symbolic: Bool, cell: Double) -> Layout {
+    private static func plan(_ trace: ConvolutionMatrixTrace, row current: Int?, symbolic: Bool, cell: Double, zWidth: Double, cutLine: Bool) -> Layout {
         let n = trace.input.shape, k = trace.matrix.kernel.shape, o = trace.output.shape
         let shape = trace.matrix.matrix.shape
         let texts = cellTexts(trace, symbolic: symbolic)
@@ -151,15 +170,16 @@ public enum ConvolutionMatrixFigures {
         // The top band starts under the title (100), or under the lines of the sentence under it
         // (one per matrix not written out whole) and the grids' labels, which are larger and
         // higher over larger cells (`Grid.draw`).
-        func topY(noteLines: Int, labelCell: Double) -> Double {
-            guard noteLines > 0 else { return 100 }
-            return 90 + 18 * Double(noteLines - 1) + max(18, labelCell * 0.35) + max(18, min(26, labelCell * 0.36)) / 2
+        func topY(noteLines base: Int, labelCell: Double) -> Double {
+            let lines = base + (cutLine ? 1 : 0)
+            guard lines > 0 else { return 100 }
+            return noteBottom(lines: lines) + 4 + max(18, labelCell * 0.35) + max(18, min(26, labelCell * 0.36)) / 2
         }
         // Heights: the top band, then 28 px, xᵀ, 14 px and M's rows down to `bottom`.
         func band(_ topY: Double) -> Double { bottom - topY - 28 - cell - 14 }
         func bottomBand(_ topY: Double, _ topHeight: Double, right: Double = right)
             -> (flattened: [Grid], parts: [Grid], product: Grid, cutWeights: [Int], cut: Bool) {
-            matrixBand(trace, row: current, cell: cell, rows: max(1, min(shape[0], Int((band(topY) - topHeight) / cell))),
+            matrixBand(trace, row: current, cell: cell, zWidth: zWidth, rows: max(1, min(shape[0], Int((band(topY) - topHeight) / cell))),
                        top: topY + topHeight + 28, left: left, right: right)
         }
         let mapBox = 190.0
@@ -171,7 +191,7 @@ public enum ConvolutionMatrixFigures {
             let top = topY(noteLines: zoomed ? 1 : 0, labelCell: max(inputCell, kernelCell, outputCell))
             guard band(top) - wholeTop >= cell, wholeWidth <= right - left else { break }
             // A window of M leaves room at the right of z for its map.
-            let matrix = bottomBand(top, wholeTop, right: zoomed ? right - 40 - mapBox : right)
+            let matrix = bottomBand(top, wholeTop, right: zoomed ? right - mapBox : right)
             guard matrix.cut == zoomed else { continue }
             var x = left + (right - left - wholeWidth) / 2
             func grid(_ shape: [Int], _ size: Double) -> Grid {
@@ -182,7 +202,7 @@ public enum ConvolutionMatrixFigures {
             }
             let input = grid(n, inputCell), kernel = grid(k, kernelCell), output = grid(o, outputCell)
             let bandTop = matrix.flattened[0].y
-            let map = matrix.cut ? MatrixMap.grid(shape: shape, x: matrix.product.x + cell + 40, y: bandTop + 26, width: mapBox,
+            let map = matrix.cut ? MatrixMap.grid(shape: shape, x: matrix.product.x + matrix.product.width + 40, y: bandTop + 26, width: mapBox,
                                                   height: bottom - bandTop - 26) : nil
             return Layout(input: input, kernel: kernel, output: output, flattenedParts: matrix.flattened, matrixParts: matrix.parts,
                           product: matrix.product, matrixShape: shape, map: map, topMaps: false, kernelNumbers: true,
@@ -217,11 +237,11 @@ public enum ConvolutionMatrixFigures {
 
     /// xᵀ over M's columns (one window, or a part per group of the row's weights when they spread
     /// wider than the slide) and z beside M's `rows` rows, centred between `left` and `right`.
-    private static func matrixBand(_ trace: ConvolutionMatrixTrace, row current: Int?, cell: Double, rows rowBudget: Int,
+    private static func matrixBand(_ trace: ConvolutionMatrixTrace, row current: Int?, cell: Double, zWidth: Double, rows rowBudget: Int,
                                    top: Double, left: Double, right: Double)
         -> (flattened: [Grid], parts: [Grid], product: Grid, cutWeights: [Int], cut: Bool) {
         let shape = trace.matrix.matrix.shape
-        let available = right - left - labelWidth - equalsGap - cell - 40
+        let available = right - left - labelWidth - equalsGap - zWidth - 40
         let budget = max(1, Int(available / cell))
         let columns = (current.map { trace.matrix.rows[$0].entries.map(\.column) } ?? []).sorted()
         let step = max(1, trace.matrix.dilation.columns)
@@ -255,7 +275,7 @@ public enum ConvolutionMatrixFigures {
         }
         let rows = MatrixMap.window(total: shape[0], budget: rowBudget, must: current.map { $0...$0 })
         let partsWidth = parts.reduce(0.0) { $0 + Double($1.count) * cell } + partGap * Double(parts.count - 1)
-        var x = left + (right - left - (labelWidth + partsWidth + equalsGap + cell)) / 2 + labelWidth
+        var x = left + (right - left - (labelWidth + partsWidth + equalsGap + zWidth)) / 2 + labelWidth
         var flattened: [Grid] = [], matrix: [Grid] = []
         for part in parts {
             var f = Grid(rows: 1, columns: part.count, x: x, y: top, cellSize: cell, firstColumn: part.first)
@@ -268,7 +288,7 @@ public enum ConvolutionMatrixFigures {
         }
         let last = matrix[matrix.count - 1]
         var product = Grid(rows: rows.count, columns: 1, x: last.x + last.width + equalsGap, y: last.y, cellSize: cell, firstRow: rows.first)
-        product.numberFloor = ConvolutionFigures.minimumNumberSize
+        (product.numberFloor, product.cellWidth) = (ConvolutionFigures.minimumNumberSize, zWidth)
         let cut = rows.count < shape[0] || parts.count > 1 || parts[0].count < shape[1]
         return (flattened, matrix, product, cutWeights, cut)
     }
@@ -368,7 +388,7 @@ public enum ConvolutionMatrixFigures {
             }
         }
         canvas.text("=", x: layout.product.x - 35, y: last.y + last.height / 2, size: 36, theme.foreground)
-        canvas.text("z", x: layout.product.x + cell / 2, y: layout.product.y - 18, size: 22, theme.foreground, weight: .bold)
+        canvas.text("z", x: layout.product.x + layout.product.width / 2, y: layout.product.y - 18, size: 22, theme.foreground, weight: .bold)
         drawMaps(trace, layout: layout, current: current, weightAt: weightAt, on: canvas)
 
         // Caption: the row times x, or the shapes.
@@ -415,7 +435,7 @@ public enum ConvolutionMatrixFigures {
         for y in [layout.flattened.y + cell / 2, first.y + cell / 2] {
             for x in marks { canvas.text("⋯", x: x, y: y, size: 24, theme.muted, weight: .bold) }
         }
-        let dotsX = layout.product.x + cell + 18
+        let dotsX = layout.product.x + layout.product.width + 18
         if first.firstRow > 0 { canvas.text("⋮", x: dotsX, y: first.y + 16, size: 24, theme.muted, weight: .bold) }
         if first.shownRows.upperBound < shape[0] {
             canvas.text("⋮", x: dotsX, y: first.y + first.height - 16, size: 24, theme.muted, weight: .bold)
@@ -442,16 +462,16 @@ public enum ConvolutionMatrixFigures {
             let columnText = layout.matrixParts.map { "\($0.firstColumn + 1)–\($0.shownColumns.upperBound)" }.joined(separator: ", ")
             parts.append("M (\(Notation.shape(layout.matrixShape))) is too large for projector-size numbers: rows \(matrix.firstRow + 1)–\(matrix.shownRows.upperBound), columns \(columnText) shown; the map is all of M")
         }
-        guard !parts.isEmpty else { return }
-        // A line per part (the layout left room for them).
-        for (i, line) in parts.enumerated() {
-            let y = parts.count == 1 ? 78 : 70 + 24 * Double(i)
-            canvas.text(line, x: 640, y: y, size: max(18, canvas.fittingSize(line, size: 20, maxWidth: 1220)), theme.muted)
-        }
+        var colors = Array(repeating: theme.muted, count: parts.count)
         if !layout.cutWeightColumns.isEmpty {
             let cut = layout.cutWeightColumns
-            let text = "\(cut.count) weight\(cut.count == 1 ? "" : "s") of this row (columns \(cut[0] + 1)–\((cut.last ?? cut[0]) + 1)) not drawn for lack of room; the text output of lesson run lists the whole sum"
-            canvas.text(text, x: 640, y: layout.matrix.y + layout.matrix.height + 22, size: 18, theme.negative, weight: .bold)
+            parts.append("\(cut.count) weight\(cut.count == 1 ? "" : "s") of this row (columns \(cut[0] + 1)–\((cut.last ?? cut[0]) + 1)) not drawn for lack of room; lesson run's text output lists the whole sum")
+            colors.append(theme.negative)
+        }
+        // A line per part (the layout left room for them).
+        for (i, line) in parts.enumerated() {
+            let y = noteY(line: i, of: parts.count)
+            canvas.text(line, x: 640, y: y, size: max(18, canvas.fittingSize(line, size: 20, maxWidth: 1220)), colors[i])
         }
     }
 }
