@@ -170,4 +170,21 @@ import Testing
         }
         #expect(problems.isEmpty, "\(label): \(problems.prefix(8).joined(separator: "; "))")
     }
+
+    /// A cnn matrix too large for its numbers is cut (⋯), and its label says which part is shown:
+    /// a 10×10 image with two-decimal values shows "image x (r×c of 10×10)", its 8×8 feature map
+    /// "z₁ (r×c of 8×8)"; every grid of the figure that is a window says so in its label.
+    @Test func aCutCNNMatrixSaysWhichPartIsShown() throws {
+        var example = try Self.cnnCase(seed: 3)
+        var random = SplitMix64(seed: 30)
+        example.image = Tensor(shape: [10, 10], scalars: (0..<100).map { _ in Double(Int(random.next() % 20001) - 5000) / 100 })
+        example.denseWeights = Self.matrix(3, example.filters.count * 16, &random)
+        let output = try CNNLesson.run(example, heading: LessonHeading(title: "A small CNN"))
+        let figure = try #require(output.figures.first { $0.name == "forward-1-conv" })
+        let texts = SVGText.texts(in: String(decoding: try FigureRenderer.render(figure, options: RenderOptions(format: .svg)), as: UTF8.self))
+        let pattern = "^image x \\([0-9]+×[0-9]+ of 10×10\\)$"
+        #expect(texts.contains { $0.range(of: pattern, options: .regularExpression) != nil }, "\(texts.prefix(12))")
+        #expect(texts.contains { $0.hasPrefix("z₁ (") && $0.hasSuffix(" of 8×8)") }, "\(texts.prefix(12))")
+        #expect(texts.contains { $0.contains("a label's (r×c of m×n) is the top-left part shown") })
+    }
 }
