@@ -6,14 +6,16 @@ import LessonCore
 /// Layout: input, kernel and reshaped output at the top; below, xᵀ (the flattened input) as a
 /// row lined up over the columns of M, and z = M·x as a column beside M's rows, so each
 /// column of M sits under the input value it multiplies. Every number is written at the
-/// projector floor (`ConvolutionFigures.minimumNumberSize`); when M has too many rows or
-/// columns for that, a frame shows a window of M around its row (the rows next to it and the
-/// columns its weights fall in), a map of the whole M with the window outlined, and says so.
-/// Everything is read from the trace.
+/// projector floor (`ConvolutionFigures.minimumNumberSize`) in a cell grown for it (z's column
+/// as wide as its numbers). What has no room at that size is not shrunk, and the figure says so
+/// under the title: input and z at the top become maps (their numbers are in xᵀ and z), M
+/// becomes a window around the row in play (the rows next to it, and the columns of its
+/// weights, in parts when they spread wider than the slide) beside a map of the whole M, and
+/// weights of the row that still have no room are named. Everything is read from the trace.
 public enum ConvolutionMatrixFigures {
     /// Where the grids sit; public so tests can look at the right pixels.
     public struct Layout: Sendable {
-        /// Input, kernel and output: the whole of each, or a window of it (`Grid.rows` smaller than its shape).
+        /// Input, kernel and output, whole: with their numbers, or as maps (`topMaps`, `kernelNumbers`).
         public var input: Grid
         public var kernel: Grid
         public var output: Grid
@@ -22,11 +24,11 @@ public enum ConvolutionMatrixFigures {
         /// the zero columns between them left out and marked ⋯.
         public var flattenedParts: [Grid]
         public var matrixParts: [Grid]
-        /// z, the rows of M shown.
+        /// z, the rows of M shown (its column `cellWidth` wide).
         public var product: Grid
         /// The shape of the whole M.
         public var matrixShape: [Int]
-        /// The map of the whole M, drawn at the right of the top band when M is a window of it.
+        /// The map of the whole M when M is a window of it: at the right of z, or of the top band's maps.
         public var map: Grid?
         /// Whether the input and z at the top are maps (no numbers, the cells in play filled): the
         /// layout when they have no room for 24 px numbers; their numbers are in xᵀ and z below.
@@ -49,8 +51,6 @@ public enum ConvolutionMatrixFigures {
 
     /// The side of a cell whose number Grid writes at the projector floor (0.4 of the cell).
     static let readableCell = ConvolutionFigures.minimumNumberSize / 0.4
-    /// The width of the column at the right of a zoomed frame for the maps.
-    static let mapWidth = 190.0
     /// Room beside M: its labels on the left, and between M, "=" and z; between two parts of M.
     static let labelWidth = 70.0, equalsGap = 90.0, partGap = 44.0
     /// The y of line `i` of the `count` lines under the title, and the bottom of the last one.
@@ -459,8 +459,9 @@ public enum ConvolutionMatrixFigures {
             }
             MatrixMap.draw(map, label: "all of M, \(Notation.shape(layout.matrixShape))", cells: cells, windows: layout.matrixParts, on: canvas)
             let matrix = layout.matrix
+            let rowText = matrix.rows == 1 ? "row \(matrix.firstRow + 1)" : "rows \(matrix.firstRow + 1)–\(matrix.shownRows.upperBound)"
             let columnText = layout.matrixParts.map { "\($0.firstColumn + 1)–\($0.shownColumns.upperBound)" }.joined(separator: ", ")
-            parts.append("M (\(Notation.shape(layout.matrixShape))) is too large for projector-size numbers: rows \(matrix.firstRow + 1)–\(matrix.shownRows.upperBound), columns \(columnText) shown; the map is all of M")
+            parts.append("M (\(Notation.shape(layout.matrixShape))) is too large for projector-size numbers: \(rowText), columns \(columnText) shown; the map is all of M")
         }
         var colors = Array(repeating: theme.muted, count: parts.count)
         if !layout.cutWeightColumns.isEmpty {
