@@ -24,8 +24,8 @@ import Testing
         let m = try ConvolutionMatrix(kernel: Tensor(rows: [[1, 4, 1], [1, 4, 3], [3, 3, 1]]), inputShape: [4, 4])
         let trace = try m.multiply(Tensor(rows: [[4, 5, 8, 7], [1, 8, 8, 8], [3, 6, 6, 4], [6, 5, 7, 8]]))
         let figures = ConvolutionMatrixFigures.figures(trace)
-        let layout = ConvolutionMatrixFigures.layout(for: trace)
-        // Frame 2 is row 2: its weights start in column 2 (k1 at x2).
+        let layout = ConvolutionMatrixFigures.layout(for: trace, row: 1)
+        // Frame 2 is row 2 (read at its own layout): its weights start in column 2 (k1 at x2).
         let pixels = try rgb(figures[1], [inside(layout.matrix, 1, 1), inside(layout.matrix, 0, 0), inside(layout.matrix, 1, 0),
                                           inside(layout.flattened, 0, 1), inside(layout.flattened, 0, 0)])
         // Orange (E69F00) at 45 % on white has blue ≈ 140; at 10 % ≈ 230; an empty cell of another row is white.

@@ -69,7 +69,10 @@ public enum GraphFigures {
         let theme = canvas.theme
         let graph = backward.forward.graph
         let layout = layout(for: graph)
-        Caption.title("Computation graph of J = \(expression) at \(at)", on: canvas, width: layout.width)
+        // The variables' names are the user's (`x_train`): drawn as written (`Typography.name`).
+        let variables = Set(graph.nodes.filter { $0.operation == .variable }.map(\.name))
+        Caption.title("Computation graph of J = \(Typography.names(variables, in: expression)) at \(Typography.names(variables, in: at))",
+                      on: canvas, width: layout.width)
         let half = layout.boxWidth / 2, halfHeight = layout.boxHeight / 2
         let number = { (x: Double) in Notation.number(x, decimals: 4) }
         let constantRadius = 24.0
@@ -103,17 +106,18 @@ public enum GraphFigures {
             canvas.box(x: c.x - half, y: c.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
                        fill: node.operation == .variable ? theme.current.withAlpha(0.16) : (isOutput ? theme.doneFill(0.18) : theme.cellFill),
                        stroke: stroke)
-            let heading = node.isLeaf ? node.name : "\(node.name) = \(node.formula)"
+            let name = displayName(node)
+            let heading = node.isLeaf ? name : "\(name) = \(Typography.names(variables, in: node.formula))"
             var lines: [(String, Color, FontWeight)] = [
                 (heading, theme.foreground, .bold),
                 ("value " + number(backward.forward.values[node.id]), theme.foreground, .normal),
             ]
             // The gradient on one line where it fits at 20 px, else its name above its value.
-            let gradient = "∂J/∂\(node.name) = " + number(backward.adjoints[node.id])
+            let gradient = "∂J/∂\(name) = " + number(backward.adjoints[node.id])
             if canvas.fittingSize(gradient, size: nodeTextSize, maxWidth: layout.boxWidth - 12, weight: .bold) >= 20 {
                 lines.append((gradient, theme.highlight, .bold))
             } else {
-                lines += [("∂J/∂\(node.name) =", theme.highlight, .bold), (number(backward.adjoints[node.id]), theme.highlight, .bold)]
+                lines += [("∂J/∂\(name) =", theme.highlight, .bold), (number(backward.adjoints[node.id]), theme.highlight, .bold)]
             }
             let lineHeight = min(nodeTextSize * 1.25, (layout.boxHeight - 10) / Double(lines.count))
             for (k, line) in lines.enumerated() {
@@ -130,7 +134,7 @@ public enum GraphFigures {
             let offset = labelled.contains(key) ? 2 * edgeLabelSize * 1.3 : 0
             labelled.insert(key)
             // The derivative's name above its value, so the label fits the gap between two columns.
-            let lines = ["∂\(graph.nodes[step.node].name)/∂\(graph.nodes[step.input].name)", "= " + number(step.local)]
+            let lines = ["∂\(displayName(graph.nodes[step.node]))/∂\(displayName(graph.nodes[step.input]))", "= " + number(step.local)]
             let plateWidth = (lines.map { canvas.textWidth($0, size: edgeLabelSize, weight: .bold) }.max() ?? 0) + edgeLabelSize * 0.6
             let lineHeight = edgeLabelSize * 1.2
             let x = (from.0 + to.0) / 2, y = (from.1 + to.1) / 2 + offset
@@ -141,7 +145,12 @@ public enum GraphFigures {
             }
         }
         Caption.lines(["forward in topological order (left to right): each node's value; backward in reverse order: ∂J/∂v += ∂J/∂u · ∂u/∂v",
-                       "J = " + Notation.number(backward.forward.output, decimals: 6) + ",  " + gradients],
+                       "J = " + Notation.number(backward.forward.output, decimals: 6) + ",  " + Typography.names(variables, in: gradients)],
                       on: canvas, width: layout.width, bottom: layout.height - 52, size: 20, color: theme.muted)
+    }
+
+    /// A node's name as drawn: a variable's is the user's, drawn as written (`Typography.name`).
+    private static func displayName(_ node: ComputationGraph.Node) -> String {
+        node.operation == .variable ? Typography.name(node.name) : node.name
     }
 }

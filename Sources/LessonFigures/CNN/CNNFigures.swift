@@ -92,13 +92,25 @@ public enum CNNFigures {
         var floored = grid
         floored.numberFloor = cellNumberSize
         floored.uniformNumbers = true
-        floored.draw(on: canvas, label: label) { r, c in
+        // A window says in its label which part of the matrix it is: "image x (4×4 of 10×10)".
+        let cut = grid.rows < tensor.shape[0] || grid.columns < tensor.shape[1]
+        let shownPart = tensor.shape[1] == 1 ? "\(grid.rows) of \(tensor.shape[0])"
+            : "\(Notation.shape([grid.rows, grid.columns])) of \(Notation.shape(tensor.shape))"
+        let fullLabel = label.map { cut ? $0 + " (" + shownPart + ")" : $0 }
+        floored.draw(on: canvas, label: nil) { r, c in
             var s = styles[r * tensor.shape[1] + c] ?? CellStyle()
             if !numbers { s.text = nil }
             if !numbers || !notes { s.note = nil }
             return s
         }
         let theme = canvas.theme
+        if let fullLabel {
+            // As Grid.draw writes it, moved in from the slide's edge where it is wider than the grid.
+            let size = max(18, min(26, grid.cellSize * 0.36))
+            let width = canvas.richTextWidth(fullLabel, size: size, weight: .bold)
+            let x = min(max(grid.x + grid.width / 2, 12 + width / 2), 1268 - width / 2)
+            canvas.richText(fullLabel, x: x, y: grid.y - max(18, grid.cellSize * 0.35), size: size, theme.foreground, weight: .bold)
+        }
         // Off the arrows (at the band's middle) and the labels (centred above each grid).
         if grid.rows < tensor.shape[0] {
             canvas.text("⋮", x: grid.x + 12, y: grid.y + grid.height + 16, size: 24, theme.muted, weight: .bold)
@@ -124,8 +136,10 @@ public enum CNNFigures {
         values(Tensor(shape: [1, forward.flattened.count], scalars: forward.flattened), in: row, label: nil, on: canvas) { _, _ in
             canvas.theme.doneFill(0.15)
         }
-        let left = row.x >= 70, cut = row.columns < forward.flattened.count
-        canvas.text("fᵀ", x: left ? row.x - 14 : row.x + row.width + (cut ? 36 : 14), y: row.y + row.cellSize / 2, size: 26,
+        let cut = row.columns < forward.flattened.count
+        let name = cut ? "fᵀ (\(row.columns) of \(forward.flattened.count))" : "fᵀ"
+        let left = row.x >= canvas.textWidth(name, size: 26, weight: .bold) + 24
+        canvas.text(name, x: left ? row.x - 14 : row.x + row.width + (cut ? 36 : 14), y: row.y + row.cellSize / 2, size: 26,
                     canvas.theme.foreground, align: left ? .right : .left, weight: .bold)
     }
 
@@ -141,37 +155,29 @@ public enum CNNFigures {
     /// The text floor of the cnn figures, in pixels of a 1280×720 slide.
     static let textFloor = 18.0
 
-    /// An estimate of the width of `text` in ems of the bold figure font (a little generous, so a
-    /// cell judged wide enough is).
-    static func ems(_ text: String) -> Double {
-        text.reduce(0.0) { width, character in
-            switch character {
-            case ".", ",", "[", "]", " ": width + 0.46
-            case "₀"..."₉": width + 0.5
-            case "−", "-": width + 0.84
-            default: width + 0.72
-            }
-        }
-    }
-
     /// The smallest cell whose number reads at projector size (24 px): the cnn grids keep a
     /// number at that floor (`Grid.numberFloor`) while it is at most half the cell high and fits
     /// 0.94 of its width, so "−4.5" needs a 71 px cell and "−0.088" a 108 px one. A matrix of
     /// such cells too large for the slide is cut (a window) rather than its numbers shrunk.
-    static func cellNeed(_ text: String) -> Double {
-        max(cellNumberSize / 0.5, ems(text) * cellNumberSize / 0.94 + 1)
-    }
+    static func cellNeed(_ text: String) -> Double { Grid.readableCell(for: text, floor: cellNumberSize) }
 
     /// The size every number in a cell keeps.
     static let cellNumberSize = ConvolutionFigures.minimumNumberSize
 
     /// The smallest cell whose corner note reads at 18 px (the Grid writes it at 0.3 of the cell,
     /// up to 18 px, fitted to 0.9 of the cell).
-    static func noteNeed(_ text: String) -> Double { max(textFloor / 0.3, ems(text) * textFloor / 0.9 + 1) }
+    static func noteNeed(_ text: String) -> Double { max(textFloor / 0.3, Grid.ems(text) * textFloor / 0.9 + 1) }
 
     /// The smallest cell every number of these matrices needs.
     static func need(_ tensors: [Tensor]) -> Double {
         tensors.flatMap(\.scalars).map { cellNeed(number($0)) }.max() ?? 0
+    }
+
+    /// The name under a matrix drawn without a label above it (W, ∂L/∂W), with the part shown
+    /// when the grid is a window of it: "W (one row per class) (3×8 of 3×32)".
+    static func nameWithPart(_ name: String, _ grid: Grid, _ shape: [Int]) -> String {
+        grid.rows < shape[0] || grid.columns < shape[1]
+            ? name + " (\(Notation.shape([grid.rows, grid.columns])) of \(Notation.shape(shape)))" : name
     }
 
     /// The sentence a figure shows when its layout had to leave numbers out or cut a matrix.
@@ -183,7 +189,7 @@ public enum CNNFigures {
         guard mapped || cut else { return }
         var parts: [String] = []
         if mapped { parts.append("small grids map the other filters") }
-        if cut { parts.append("⋯ marks a cut (top-left part shown)") }
+        if cut { parts.append("⋯ marks a cut: a label's (r×c of m×n) is the top-left part shown") }
         let note = "too many values at projector size: " + parts.joined(separator: "; ")
         canvas.text(note, x: 640, y: 76, size: max(textFloor, canvas.fittingSize(note, size: 20, maxWidth: 1200)), canvas.theme.muted)
     }

@@ -72,12 +72,14 @@ extension CNNLayout {
         // The grids under the first: maps sharing the height that is left, at most half the first
         // grid's cell unless they get all of it (and so their numbers), so a map never looks like
         // a matrix whose numbers went missing.
+        // Maps narrowed (below) when they alone make the slide too wide.
+        var mapScale = 1.0
         func mapCell(_ c: Int) -> Double {
             let others = columns[c].dropFirst()
             guard !others.isEmpty else { return 0 }
             let left = band - Double(shown[c][0]) * cells[c] - labelRoom * Double(others.count)
             let rows = Double(others.reduce(0) { $0 + $1[0] })
-            return left / rows >= cells[c] ? cells[c] : max(0, min(cells[c] / 2, left / rows))
+            return mapScale * (left / rows >= cells[c] ? cells[c] : max(0, min(cells[c] / 2, left / rows)))
         }
         func columnWidth(_ c: Int) -> Double {
             let m = mapCell(c)
@@ -96,6 +98,8 @@ extension CNNLayout {
             else { break }
             shown[c][1] -= 1
         }
+        // Still too wide (the maps under the first grids are): the maps shrink until it fits.
+        while used() > width - 2 * margin, mapScale > 0.2 { mapScale *= 0.9 }
         var x = (width - used()) / 2
         return columns.enumerated().map { c, column in
             let m = mapCell(c), columnWidthC = columnWidth(c)

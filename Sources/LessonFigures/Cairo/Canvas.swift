@@ -159,8 +159,8 @@ public final class Canvas {
 
     /// The width of `text` at this size and weight.
     public func textWidth(_ text: String, size: Double, weight: FontWeight = .normal) -> Double {
-        let text = Typography.trueMinus(Typography.typeset(text))
-        if let rich = RichText.symbols(in: text) { return richWidth(rich, size: size, weight: weight) }
+        let (text, rich) = RichText.figureText(text)
+        if let rich { return richWidth(rich, size: size, weight: weight) }
         return advance(of: text, size: size, weight: weight)
     }
 
@@ -181,11 +181,12 @@ public final class Canvas {
     /// Draws `text` with its baseline's anchor at (x, y) shifted so the text is vertically
     /// centred on y. A hyphen used as a minus sign is drawn as the true minus (U+2212), and
     /// ASCII math is typeset (`x^2` → x², `2*theta` → 2θ; see `Typography.typeset`), and so are
-    /// the subscripts of one-letter symbols (`δ_f`, `C_in`) and the ⋆ operator (see `RichText.symbols`).
+    /// the subscripts of one-letter symbols (`δ_f`, `C_in`) and the ⋆ operator (see `RichText.symbols`);
+    /// a part marked `Typography.literal` (a name the user wrote) is drawn as it is.
     public func text(_ text: String, x: Double, y: Double, size: Double, _ color: Color,
                      align: TextAlignment = .center, weight: FontWeight = .normal) {
-        let text = Typography.trueMinus(Typography.typeset(text))
-        if let rich = RichText.symbols(in: text) {
+        let (text, rich) = RichText.figureText(text)
+        if let rich {
             drawRich(rich, x: x, y: y, size: size, color, align: align, weight: weight)
             return
         }

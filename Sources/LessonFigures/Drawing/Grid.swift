@@ -52,6 +52,11 @@ public struct Grid: Sendable {
     /// Whether every number is drawn at the size of the grid's smallest one (a 0 beside a
     /// −0.045 then reads as part of the same matrix), instead of each as large as its cell allows.
     public var uniformNumbers = false
+    /// The width of a column when it differs from the cells' height (`cellSize`): a column of
+    /// long numbers beside a matrix of short ones keeps its rows lined up with the matrix.
+    public var cellWidth: Double?
+    /// The width of one column.
+    public var columnWidth: Double { cellWidth ?? cellSize }
 
     public init(rows: Int, columns: Int, x: Double, y: Double, cellSize: Double, firstRow: Int = 0, firstColumn: Int = 0) {
         self.rows = rows
@@ -68,17 +73,17 @@ public struct Grid: Sendable {
     /// The matrix columns the grid shows.
     public var shownColumns: Range<Int> { firstColumn..<(firstColumn + columns) }
 
-    public var width: Double { Double(columns) * cellSize }
+    public var width: Double { Double(columns) * columnWidth }
     public var height: Double { Double(rows) * cellSize }
 
     /// The rectangle of matrix cell (r, c), 0-based: x, y, width, height.
     public func cellRect(_ r: Int, _ c: Int) -> (x: Double, y: Double, width: Double, height: Double) {
-        (x + Double(c - firstColumn) * cellSize, y + Double(r - firstRow) * cellSize, cellSize, cellSize)
+        (x + Double(c - firstColumn) * columnWidth, y + Double(r - firstRow) * cellSize, columnWidth, cellSize)
     }
 
     /// The centre of matrix cell (r, c).
     public func cellCenter(_ r: Int, _ c: Int) -> (Double, Double) {
-        (x + (Double(c - firstColumn) + 0.5) * cellSize, y + (Double(r - firstRow) + 0.5) * cellSize)
+        (x + (Double(c - firstColumn) + 0.5) * columnWidth, y + (Double(r - firstRow) + 0.5) * cellSize)
     }
 
     /// Draws every cell with its style, the grid lines and an optional label above.
@@ -113,7 +118,7 @@ public struct Grid: Sendable {
             canvas.line(from: (x, yy), to: (x + width, yy), theme.gridLine, lineWidth: 1)
         }
         for c in 0...columns {
-            let xx = x + Double(c) * cellSize
+            let xx = x + Double(c) * columnWidth
             canvas.line(from: (xx, y), to: (xx, y + height), theme.gridLine, lineWidth: 1)
         }
         if let label {
@@ -129,9 +134,9 @@ public struct Grid: Sendable {
         guard let text = s.text else { return nil }
         let weight: FontWeight = s.bold ? .bold : .normal
         let fontSize = max(cellSize * 0.4, min(numberFloor, cellSize * 0.5))
-        var size = canvas.fittingSize(text, size: fontSize, maxWidth: cellSize * 0.84, weight: weight)
+        var size = canvas.fittingSize(text, size: fontSize, maxWidth: columnWidth * 0.84, weight: weight)
         if size < min(fontSize, numberFloor) {
-            size = min(fontSize, numberFloor, canvas.fittingSize(text, size: fontSize, maxWidth: cellSize * 0.94, weight: weight))
+            size = min(fontSize, numberFloor, canvas.fittingSize(text, size: fontSize, maxWidth: columnWidth * 0.94, weight: weight))
         }
         return size
     }

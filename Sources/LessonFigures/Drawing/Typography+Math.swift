@@ -67,7 +67,7 @@ extension Typography {
 
     private static let greekNames: [[UInt8]] = greek.keys.map { Array($0.utf8) }
 
-    private static let greek: [String: Character] = [
+    static let greek: [String: Character] = [
         "theta": "θ", "alpha": "α", "beta": "β", "gamma": "γ", "lambda": "λ", "eta": "η",
     ]
 

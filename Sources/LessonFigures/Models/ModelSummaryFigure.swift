@@ -88,7 +88,9 @@ public enum ModelSummaryFigure {
                                 color, align: .left)
                 }
                 // The type goes under the name, the numbers under the symbols.
-                cell("\(row.word) (\(row.type))", split: (row.word, "(\(row.type))"), x: x[0], maxWidth: x[1] - x[0] - 16)
+                // The word is the user's, drawn as written.
+                let word = Typography.literal(row.word)
+                cell("\(word) (\(row.type))", split: (word, "(\(row.type))"), x: x[0], maxWidth: x[1] - x[0] - 16)
                 canvas.text(Notation.shape(row.outputShape), x: x[1], y: y, size: size, color, align: .left)
                 canvas.text(Notation.grouped(row.params), x: x[2], y: y, size: size, row.params == 0 ? theme.muted : theme.current,
                             align: .right, weight: .bold)

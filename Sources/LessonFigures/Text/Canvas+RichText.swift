@@ -69,11 +69,11 @@ extension Canvas {
         var x = 0.0
         var stack: (start: Double, width: Double, position: RichText.Position)?
         for run in rich.runs {
-            let text = Typography.trueMinus(run.text)
+            let text = run.literal ? run.text : Typography.trueMinus(run.text)
             switch run.position {
             case .base:
                 stack = nil
-                for part in RichText.starParts(text) {
+                for part in run.literal ? [text] : RichText.starParts(text) {
                     if part == RichText.star {
                         let star = starPlacement(size: size, weight: weight)
                         pieces.append(Piece(text: part, x: x, dy: star.dy, size: star.size))

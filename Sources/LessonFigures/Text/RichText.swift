@@ -15,10 +15,13 @@ public struct RichText: Equatable, Sendable {
         public var text: String
         /// Where the run sits.
         public var position: Position
+        /// Whether the run is drawn exactly as written (`Typography.literal`): no true minus, no ⋆.
+        public var literal = false
         /// Creates a run, on the baseline unless told otherwise.
-        public init(_ text: String, _ position: Position = .base) {
+        public init(_ text: String, _ position: Position = .base, literal: Bool = false) {
             self.text = text
             self.position = position
+            self.literal = literal
         }
     }
 
@@ -34,8 +37,14 @@ public struct RichText: Equatable, Sendable {
     /// Whether any run is a subscript or superscript.
     public var hasScripts: Bool { runs.contains { $0.position != .base } }
 
-    /// Parses the markup described on the type.
+    /// Parses the markup described on the type; a part marked `Typography.literal` is kept as
+    /// it is (its `_` and `^` are characters).
     public static func parse(_ markup: String) -> RichText {
+        if Typography.hasLiteral(markup) {
+            return RichText(runs: Typography.literalParts(markup).flatMap { part in
+                part.literal ? [Run(part.text, literal: true)] : parse(part.text).runs
+            })
+        }
         guard markup.contains(where: { $0 == "_" || $0 == "^" || $0 == "\\" }) else {
             return RichText(runs: markup.isEmpty ? [] : [Run(markup)])
         }

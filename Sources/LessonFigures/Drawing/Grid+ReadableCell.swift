@@ -1,0 +1,21 @@
+extension Grid {
+    /// An estimate of the width of `text` in ems of the bold figure font (a little generous, so a
+    /// cell judged wide enough is).
+    static func ems(_ text: String) -> Double {
+        text.reduce(0.0) { width, character in
+            switch character {
+            case ".", ",", "[", "]", " ": width + 0.46
+            case "₀"..."₉": width + 0.5
+            case "−", "-": width + 0.84
+            default: width + 0.72
+            }
+        }
+    }
+
+    /// The smallest cell whose number `text` reads at `floor` px: a grid with `numberFloor` keeps a
+    /// number at the floor while it is at most half the cell high and fits 0.94 of its width, so
+    /// "−4.5" needs a 71 px cell, "103.25" a 105 px one (24 px floor).
+    static func readableCell(for text: String, floor: Double) -> Double {
+        max(floor / 0.5, ems(text) * floor / 0.94 + 1)
+    }
+}
