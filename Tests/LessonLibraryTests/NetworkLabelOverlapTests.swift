@@ -54,6 +54,14 @@ import Testing
         try check(pair, textScale: 1)
     }
 
+    /// With `--text-scale` the texts grow on the same 1280×720 canvas: the layout makes room for
+    /// them (taller boxes where a column has room, captions and column labels apart, edge labels
+    /// spread further along their edges), so still no two meet and none runs off.
+    @Test(arguments: variants, [1.25, 1.5])
+    func noTwoTextsMeetAtLargerTextScales(_ pair: String, textScale: Double) throws {
+        try check(pair, textScale: textScale)
+    }
+
     func check(_ pair: String, textScale: Double) throws {
         let parts = pair.split(separator: "/").map(String.init)
         let lesson = try #require(LessonRegistry.lesson(parts[0]))
@@ -67,7 +75,7 @@ import Testing
             checked += 1
         }
         #expect(checked > 0, "\(pair) draws no network figure")
-        #expect(problems.isEmpty, "\(problems.count) problems: \(problems.prefix(12).joined(separator: "; "))")
+        #expect(problems.isEmpty, "at text scale \(textScale): \(problems.count) problems: \(problems.prefix(200).joined(separator: "; "))")
     }
 
     /// The check can fail: two labels drawn on top of each other are caught.

@@ -18,16 +18,29 @@ public enum Caption {
         let lines = lines.map(Typography.typeset)
         canvas.surface.captionLines += lines
         let maxWidth = width - 60
-        var wrapped: [String] = []
-        for line in lines { wrapped += wrap(line, canvas: canvas, size: size, maxWidth: maxWidth) }
-        // Lines as far apart as the text is drawn (`--text-scale` draws it bigger).
-        let lineHeight = size * 1.45 * canvas.textScale
+        let wrapped = self.wrapped(lines, on: canvas, size: size, maxWidth: maxWidth)
+        let lineHeight = lineHeight(size, on: canvas)
         var y = bottom - lineHeight * Double(wrapped.count - 1)
         for line in wrapped {
             let fitted = canvas.fittingSize(line, size: size, maxWidth: maxWidth)
             canvas.text(line, x: width / 2, y: y, size: fitted, color ?? canvas.theme.foreground)
             y += lineHeight
         }
+    }
+
+    /// The top of the caption `lines` would draw on `canvas` (the top of its first line's
+    /// capitals and accents, as drawn: `--text-scale` and wrapping included), so a figure can keep
+    /// its own text above it.
+    public static func top(of lines: [String], on canvas: Canvas, width: Double, bottom: Double, size: Double = 24) -> Double {
+        let count = wrapped(lines.map(Typography.typeset), on: canvas, size: size, maxWidth: width - 60).count
+        return bottom - lineHeight(size, on: canvas) * Double(max(count, 1) - 1) - 0.55 * size * canvas.textScale
+    }
+
+    /// Lines as far apart as the text is drawn (`--text-scale` draws it bigger).
+    private static func lineHeight(_ size: Double, on canvas: Canvas) -> Double { size * 1.45 * canvas.textScale }
+
+    private static func wrapped(_ lines: [String], on canvas: Canvas, size: Double, maxWidth: Double) -> [String] {
+        lines.flatMap { wrap($0, canvas: canvas, size: size, maxWidth: maxWidth) }
     }
 
     private static func wrap(_ line: String, canvas: Canvas, size: Double, maxWidth: Double) -> [String] {

@@ -10,18 +10,23 @@ public enum NetworkFigures {
     public struct Layout: Sendable {
         /// The centre of every unit, column by column; column 0 is the input.
         public var centers: [[(x: Double, y: Double)]]
-        /// The size of a unit's box.
+        /// The size of a unit's box (the height of the smallest: every box at text scale 1).
         public var boxWidth: Double
         public var boxHeight: Double
+        /// The height of the boxes of each column: with larger text they grow as far as the
+        /// column's spacing allows.
+        public var boxHeights: [Double]
         /// The size of the figure.
         public var width: Double
         public var height: Double
     }
 
-    /// The layout for a network with these layer sizes (input first).
-    public static func layout(sizes: [Int], width: Double = 1280, height: Double = 720) -> Layout {
+    /// The layout for a network with these layer sizes (input first), its units between y = 110
+    /// and `bottom` (`height − 150` unless given), for text drawn `textScale` times its size.
+    public static func layout(sizes: [Int], width: Double = 1280, height: Double = 720, textScale: Double = 1,
+                              bottom: Double? = nil) -> Layout {
         let left = 90.0, right = width - 215
-        let top = 110.0, bottom = height - 150
+        let top = 110.0, bottom = bottom ?? height - 150
         // Each column spreads its units over the height (a column of 4 beside one of 6 keeps its
         // room for edge labels), but no further apart than 4 units would be.
         let spacings = sizes.map { (bottom - top) / Double(max($0, min(sizes.max() ?? 1, 4))) }
@@ -35,7 +40,9 @@ public enum NetworkFigures {
                 return (left + Double(column) * step, y)
             }
         }
-        return Layout(centers: centers, boxWidth: boxWidth, boxHeight: boxHeight, width: width, height: height)
+        // Larger text, taller boxes, where the column's units are far enough apart.
+        let boxHeights = spacings.map { max(boxHeight, min($0 - 10, boxHeight * textScale)) }
+        return Layout(centers: centers, boxWidth: boxWidth, boxHeight: boxHeight, boxHeights: boxHeights, width: width, height: height)
     }
 
     /// The forward pass: z and a on every unit, weights on edges, the loss at the right.
@@ -84,15 +91,26 @@ public enum NetworkFigures {
         let allSizes = [trace.input.count] + trace.layers.map(\.a.count)
         // The columns drawn: every layer, or layer focus − 1 and layer focus.
         let shown = focus.map { [$0 - 1, $0] } ?? Array(allSizes.indices)
-        let layout = layout(sizes: shown.map { allSizes[$0] })
+        // From the bottom up: the caption, the column labels above it, the units above those (all
+        // as drawn, so larger text moves them up rather than into each other).
+        let scale = canvas.textScale
+        let width = 1280.0, height = 720.0
+        // Room for the longer caption wherever the overview may leave labels out.
+        let mayLeaveOut = focus == nil && (scale > 1 || zip(allSizes, allSizes.dropFirst()).contains { $0 * $1 > maxLabelledEdges })
+        let captionTop = Caption.top(of: captionLines(backward, labelsLeftOut: mayLeaveOut), on: canvas, width: width,
+                                     bottom: height - 52, size: captionSize)
+        let columnLabelY = min(height - 128, captionTop - 6 - 0.55 * textFloor * scale)
+        let layout = layout(sizes: shown.map { allSizes[$0] }, width: width, height: height, textScale: scale,
+                            bottom: min(height - 150, columnLabelY - 0.55 * textFloor * scale - 3))
         let column = { (layer: Int) in shown.firstIndex(of: layer) }
         let isBackward = backward != nil
         let heading = focus.map { " · layer \($0) of \(trace.layers.count)" } ?? ""
         Caption.title(title + heading + (isBackward ? " · backward: δ and ∂L/∂w" : " · forward: z, a and w"), on: canvas, width: layout.width)
-        let half = layout.boxWidth / 2, halfHeight = layout.boxHeight / 2
+        let half = layout.boxWidth / 2
         let number = { (x: Double) in Notation.number(x, decimals: 3) }
 
         // Edges first, so the boxes cover their ends.
+        var labelsLeftOut = focus == nil && zip(allSizes, allSizes.dropFirst()).contains { $0 * $1 > maxLabelledEdges }
         for (index, layer) in trace.layers.enumerated() {
             guard let from = column(index), let to = column(index + 1) else { continue }
             let sources = layout.centers[from], targets = layout.centers[to]
@@ -114,8 +132,13 @@ public enum NetworkFigures {
             // Labels after all edges of the layer, each on its own edge where it touches no other label.
             guard focus != nil || sources.count * targets.count <= maxLabelledEdges else { continue }
             let texts = (0..<targets.count).map { i in (0..<sources.count).map { j in number(values[i, j]) } }
-            let centers = edgeLabelCenters(texts, sources: sources, targets: targets, layout: layout) { text in
+            let (centers, clear) = edgeLabelCenters(texts, sources: sources, targets: targets, layout: layout) { text in
                 canvas.plateSize(text, size: edgeLabelSize, weight: .bold)
+            }
+            // Where larger text leaves the overview no room for every label of a layer, its layer frame has them.
+            guard focus != nil || clear else {
+                labelsLeftOut = true
+                continue
             }
             for i in 0..<targets.count {
                 for j in 0..<sources.count {
@@ -129,41 +152,49 @@ public enum NetworkFigures {
         // The input column, or in a layer frame the previous layer's activations.
         let first = shown[0]
         let firstValues = trace.activations(first)
+        let firstHeight = layout.boxHeights[0]
         for (j, center) in layout.centers[0].enumerated() {
-            canvas.box(x: center.x - half, y: center.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
+            canvas.box(x: center.x - half, y: center.y - firstHeight / 2, width: layout.boxWidth, height: firstHeight,
                        fill: theme.padding, stroke: theme.gridLine)
             let name = first == 0 ? "x" + NetworkNotation.lowered(j + 1) : NetworkNotation.unit("a", layer: first, j)
-            let valueSize = min(unitTextSize, layout.boxHeight * 0.36 / canvas.textScale)
-            canvas.text(name, x: center.x, y: center.y - layout.boxHeight * 0.22, size: textFloor, theme.muted, weight: .bold)
-            canvas.text(number(firstValues[j]), x: center.x, y: center.y + layout.boxHeight * 0.2,
-                        size: max(textFloor, canvas.fittingSize(number(firstValues[j]), size: valueSize, maxWidth: layout.boxWidth - 10)),
-                        theme.foreground)
+            let value = number(firstValues[j])
+            let valueSize = min(unitTextSize, firstHeight * 0.36 / scale)
+            let size = max(textFloor, canvas.fittingSize(value, size: valueSize, maxWidth: layout.boxWidth - 10))
+            // The name above the value where both fit at their drawn sizes; else the value alone.
+            if fits(lines: 2, in: firstHeight, scale: scale) {
+                canvas.text(name, x: center.x, y: center.y - firstHeight * 0.22, size: textFloor, theme.muted, weight: .bold)
+                canvas.text(value, x: center.x, y: center.y + firstHeight * 0.2, size: size, theme.foreground)
+            } else {
+                canvas.text(value, x: center.x, y: center.y, size: size, theme.foreground)
+            }
         }
         let inputLabel = first == 0 ? "input x" : "a⁽\(NetworkNotation.raised(first))⁾ of layer \(first)"
         canvas.text(inputLabel, x: canvas.centerOnSlide(inputLabel, x: layout.centers[0][0].x, size: textFloor, weight: .bold, slideWidth: layout.width),
-                    y: layout.height - 128, size: textFloor, theme.foreground, weight: .bold)
+                    y: columnLabelY, size: textFloor, theme.foreground, weight: .bold)
 
         // Units.
         for (index, layer) in trace.layers.enumerated() {
             let l = index + 1
             guard let c = column(l), c > 0 else { continue }
+            let boxHeight = layout.boxHeights[c]
             for (i, center) in layout.centers[c].enumerated() {
                 let isOutput = l == trace.layers.count
                 let fill: Color = isBackward ? theme.highlight.withAlpha(0.22) : (isOutput ? theme.doneFill(0.22) : theme.current.withAlpha(0.16))
-                canvas.box(x: center.x - half, y: center.y - halfHeight, width: layout.boxWidth, height: layout.boxHeight,
+                canvas.box(x: center.x - half, y: center.y - boxHeight / 2, width: layout.boxWidth, height: boxHeight,
                            fill: fill, stroke: isBackward ? theme.highlight : (isOutput ? theme.done : theme.current))
-                // Sizes below are asked for unscaled; the text is drawn `scale` times as large.
-                let scale = canvas.textScale
+                // Sizes below are asked for unscaled; the text is drawn `scale` times as large. The
+                // key line (δ, or a) always; the others where the box holds them at the floor.
                 var lines: [(String, Bool)]
                 if let backward {
                     lines = [("δ " + number(backward.layers[index].delta[i]), true)]
-                    if layout.boxHeight >= 2 * textFloor * 1.3 * scale + 8 { lines.append(("a " + number(layer.a[i]), false)) }
+                    if fits(lines: 2, in: boxHeight, scale: scale) { lines.append(("a " + number(layer.a[i]), false)) }
                 } else {
-                    lines = [("z " + number(layer.z[i]), false), ("a " + number(layer.a[i]), true)]
-                    if layout.boxHeight >= 3 * textFloor * 1.3 * scale + 8 { lines.insert(("b " + number(layer.bias[i]), false), at: 0) }
+                    lines = [("a " + number(layer.a[i]), true)]
+                    if fits(lines: 2, in: boxHeight, scale: scale) { lines.insert(("z " + number(layer.z[i]), false), at: 0) }
+                    if fits(lines: 3, in: boxHeight, scale: scale) { lines.insert(("b " + number(layer.bias[i]), false), at: 0) }
                 }
                 // Lines as large as the box holds (24 px where it can), never under the floor.
-                let lineHeight = min(unitTextSize * 1.2 * scale, (layout.boxHeight - 8) / Double(lines.count))
+                let lineHeight = min(unitTextSize * 1.2 * scale, (boxHeight - 8) / Double(lines.count))
                 for (k, line) in lines.enumerated() {
                     let y = center.y + (Double(k) - Double(lines.count - 1) / 2) * lineHeight
                     let size = max(textFloor, canvas.fittingSize(line.0, size: min(unitTextSize, lineHeight / 1.2 / scale),
@@ -174,7 +205,7 @@ public enum NetworkFigures {
             }
             let label = "layer \(l) · \(layer.activation.rawValue)"
             canvas.text(label, x: canvas.centerOnSlide(label, x: layout.centers[c][0].x, size: textFloor, weight: .bold, slideWidth: layout.width),
-                        y: layout.height - 128, size: textFloor, theme.foreground, weight: .bold)
+                        y: columnLabelY, size: textFloor, theme.foreground, weight: .bold)
         }
 
         // Target and loss at the right.
@@ -191,12 +222,24 @@ public enum NetworkFigures {
                 }
                 canvas.text(target, x: textX, y: center.y, size: 20, theme.foreground, align: .left)
             }
-            let above = max(84, (outputs.first?.y ?? layout.height / 2) - halfHeight - 24)
+            let above = max(84, (outputs.first?.y ?? layout.height / 2) - layout.boxHeights[last] / 2 - 24)
             canvas.plateLabel("L = " + Notation.number(loss.total, decimals: 4), x: x, y: above, size: 19,
                               theme.foreground, background: theme.doneFill(0.2), weight: .bold)
         }
 
-        // Caption: the rule of this pass.
+        Caption.lines(captionLines(backward, labelsLeftOut: labelsLeftOut), on: canvas, width: layout.width, bottom: layout.height - 52, size: captionSize, color: theme.muted)
+    }
+
+    /// The size of the caption's lines.
+    static let captionSize = 20.0
+
+    /// Whether a box `height` tall holds `lines` lines of text at the floor drawn `scale` times as large.
+    static func fits(lines: Int, in height: Double, scale: Double) -> Bool {
+        height >= Double(lines) * textFloor * 1.3 * scale + 8
+    }
+
+    /// The caption: the rule of this pass, and where the weights are when the overview leaves some out.
+    private static func captionLines(_ backward: BackwardTrace?, labelsLeftOut: Bool) -> [String] {
         let lines: [String]
         if let backward {
             let output = backward.layers[backward.layers.count - 1]
@@ -207,10 +250,6 @@ public enum NetworkFigures {
             lines = ["zᵢ = Σⱼ wᵢⱼ aⱼ + bᵢ, a = f(z); row i of W⁽ˡ⁾ holds the weights into unit i",
                      "edges: blue w > 0, vermillion w < 0, thicker for larger |w|"]
         }
-        var captionLines = lines
-        if focus == nil, zip(allSizes, allSizes.dropFirst()).contains(where: { $0 * $1 > maxLabelledEdges }) {
-            captionLines[1] += "; every weight: the layer frames"
-        }
-        Caption.lines(captionLines, on: canvas, width: layout.width, bottom: layout.height - 52, size: 20, color: theme.muted)
+        return labelsLeftOut ? [lines[0], lines[1] + "; every weight: the layer frames"] : lines
     }
 }
