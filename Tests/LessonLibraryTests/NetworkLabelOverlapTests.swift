@@ -33,7 +33,8 @@ import Testing
         return .init(centerX: run.x + run.width / 2, centerY: center, width: run.width, height: 1.1 * run.size)
     }
 
-    /// Each pair of runs of `figure` whose boxes meet, and each run off the canvas.
+    /// Each pair of runs of `figure` whose boxes meet, each run off the canvas and each under the
+    /// floor (18 px, times the text scale).
     static func problems(_ figure: Figure, in pair: String, textScale: Double = 1) throws -> [String] {
         let runs = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg, textScale: textScale)).drawnText
         let boxes = runs.map { box($0, textScale: textScale) }
@@ -41,6 +42,9 @@ import Testing
         for (a, first) in boxes.enumerated() {
             if !first.isInside(width: figure.width, height: figure.height) {
                 problems.append("\(pair) \(figure.name): '\(runs[a].text)' runs off the canvas (x \(Int(first.x))…\(Int(first.x + first.width)))")
+            }
+            if runs[a].size < ProjectorTextFloorTests.textFloor * textScale - 1e-6 {
+                problems.append("\(pair) \(figure.name): '\(runs[a].text)' at \(runs[a].size) px, under the floor of 18 px × \(textScale)")
             }
             for b in boxes.indices where b > a && first.overlap(boxes[b]) > 0 {
                 problems.append("\(pair) \(figure.name): '\(runs[a].text)' meets '\(runs[b].text)'")
@@ -75,7 +79,7 @@ import Testing
             checked += 1
         }
         #expect(checked > 0, "\(pair) draws no network figure")
-        #expect(problems.isEmpty, "at text scale \(textScale): \(problems.count) problems: \(problems.prefix(200).joined(separator: "; "))")
+        #expect(problems.isEmpty, "at text scale \(textScale): \(problems.count) problems: \(problems.prefix(12).joined(separator: "; "))")
     }
 
     /// The check can fail: two labels drawn on top of each other are caught.

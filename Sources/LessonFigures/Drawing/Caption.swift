@@ -43,19 +43,24 @@ public enum Caption {
         lines.flatMap { wrap($0, canvas: canvas, size: size, maxWidth: maxWidth) }
     }
 
+    /// `line` as it is where it fits at 18 px or more; else split at the last " + " that fits
+    /// (the rest goes on as "+ …"), or where it has none at the last "; " that fits.
     private static func wrap(_ line: String, canvas: Canvas, size: Double, maxWidth: Double) -> [String] {
         if canvas.fittingSize(line, size: size, maxWidth: maxWidth) >= min(size, 18) { return [line] }
-        let parts = line.components(separatedBy: " + ")
-        guard parts.count > 1 else { return [line] }
-        var first = parts[0]
-        var index = 1
-        while index < parts.count,
-              canvas.textWidth(first + " + " + parts[index] + " +", size: size) <= maxWidth {
-            first += " + " + parts[index]
-            index += 1
+        for (separator, end, start) in [(" + ", " +", "+ "), ("; ", ";", "")] {
+            let parts = line.components(separatedBy: separator)
+            guard parts.count > 1 else { continue }
+            var first = parts[0]
+            var index = 1
+            while index < parts.count,
+                  canvas.textWidth(first + separator + parts[index] + end, size: size) <= maxWidth {
+                first += separator + parts[index]
+                index += 1
+            }
+            if index == parts.count { return [first] }
+            let rest = start + parts[index...].joined(separator: separator)
+            return [first + end] + wrap(rest, canvas: canvas, size: size, maxWidth: maxWidth)
         }
-        if index == parts.count { return [first] }
-        let rest = "+ " + parts[index...].joined(separator: " + ")
-        return [first + " +"] + wrap(rest, canvas: canvas, size: size, maxWidth: maxWidth)
+        return [line]
     }
 }

@@ -203,7 +203,9 @@ public enum NetworkFigures {
                                 weight: line.1 ? .bold : .normal)
                 }
             }
-            let label = "layer \(l) · \(layer.activation.rawValue)"
+            // A box too small for every line says which one it kept.
+            let kept = fits(lines: 2, in: boxHeight, scale: scale) ? "" : (isBackward ? ": δ only" : ": a only")
+            let label = "layer \(l) · \(layer.activation.rawValue)" + kept
             canvas.text(label, x: canvas.centerOnSlide(label, x: layout.centers[c][0].x, size: textFloor, weight: .bold, slideWidth: layout.width),
                         y: columnLabelY, size: textFloor, theme.foreground, weight: .bold)
         }
@@ -211,7 +213,9 @@ public enum NetworkFigures {
         // Target and loss at the right.
         if let loss, let last = column(trace.layers.count) {
             let outputs = layout.centers[last]
-            let x = layout.width - 90
+            let lossText = "L = " + Notation.number(loss.total, decimals: 4)
+            // Its plate kept on the slide, however large the text is drawn.
+            let x = min(layout.width - 90, layout.width - 6 - canvas.plateSize(lossText, size: 19, weight: .bold).width / 2)
             for (i, center) in outputs.enumerated() {
                 // The target just right of its unit, left-aligned so it never runs into the box,
                 // and moved in where a long one would run off the canvas.
@@ -223,7 +227,7 @@ public enum NetworkFigures {
                 canvas.text(target, x: textX, y: center.y, size: 20, theme.foreground, align: .left)
             }
             let above = max(84, (outputs.first?.y ?? layout.height / 2) - layout.boxHeights[last] / 2 - 24)
-            canvas.plateLabel("L = " + Notation.number(loss.total, decimals: 4), x: x, y: above, size: 19,
+            canvas.plateLabel(lossText, x: x, y: above, size: 19,
                               theme.foreground, background: theme.doneFill(0.2), weight: .bold)
         }
 
