@@ -43,11 +43,14 @@ public enum Caption {
         lines.flatMap { wrap($0, canvas: canvas, size: size, maxWidth: maxWidth) }
     }
 
-    /// `line` as it is where it fits at 18 px or more; else split at the last " + " that fits
-    /// (the rest goes on as "+ …"), or where it has none at the last "; " that fits.
+    /// `line` as it is where it fits at 18 px or more; else split at the last "; " that fits
+    /// (between clauses), or where its first clause is too long at the last " + " that fits (in a
+    /// sum: the rest goes on as "+ …").
     private static func wrap(_ line: String, canvas: Canvas, size: Double, maxWidth: Double) -> [String] {
         if canvas.fittingSize(line, size: size, maxWidth: maxWidth) >= min(size, 18) { return [line] }
-        for (separator, end, start) in [(" + ", " +", "+ "), ("; ", ";", "")] {
+        let clauses = line.components(separatedBy: "; ")
+        let firstClauseFits = clauses.count > 1 && canvas.textWidth(clauses[0] + ";", size: size) <= maxWidth
+        for (separator, end, start) in firstClauseFits ? [("; ", ";", "")] : [(" + ", " +", "+ "), ("; ", ";", "")] {
             let parts = line.components(separatedBy: separator)
             guard parts.count > 1 else { continue }
             var first = parts[0]
