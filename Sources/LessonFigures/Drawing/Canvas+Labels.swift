@@ -1,3 +1,5 @@
+import CCairo
+
 /// Text on a plate: labels that stay readable where they cross lines (weights on edges).
 extension Canvas {
     /// Draws `text` centred at (x, y) on a rounded-off plate of `background`, returning the
@@ -21,8 +23,22 @@ extension Canvas {
     /// (a column label under the first column grows past the edge with `--text-scale`).
     public func centerOnSlide(_ text: String, x: Double, size: Double, weight: FontWeight = .normal,
                               slideWidth: Double, margin: Double = 4) -> Double {
-        let half = textWidth(text, size: size, weight: weight) / 2 + margin
+        centerOnSlide(width: textWidth(text, size: size, weight: weight), x: x, slideWidth: slideWidth, margin: margin)
+    }
+
+    /// The centre nearest `x` at which a text `width` wide (as drawn), centred, stays inside a
+    /// slide `slideWidth` wide (by default the canvas's).
+    public func centerOnSlide(width: Double, x: Double, slideWidth: Double? = nil, margin: Double = 4) -> Double {
+        let slideWidth = slideWidth ?? self.slideWidth
+        let half = width / 2 + margin
         return half * 2 >= slideWidth ? slideWidth / 2 : min(max(x, half), slideWidth - half)
+    }
+
+    /// The width of the slide in the units figures draw in (the surface's width at scale 1).
+    public var slideWidth: Double {
+        var width = surface.width, height = 0.0
+        cairo_device_to_user_distance(pointer, &width, &height)
+        return width
     }
 
     /// A filled box with an outline: a unit of a network or a node of a graph.

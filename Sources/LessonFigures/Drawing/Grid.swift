@@ -123,8 +123,10 @@ public struct Grid: Sendable {
         }
         if let label {
             // Labels may carry subscripts and superscripts: "δ_1", "W^(2)".
-            canvas.richText(label, x: x + width / 2, y: y - max(18, cellSize * 0.35), size: max(18, min(26, cellSize * 0.36)),
-                            theme.foreground, weight: .bold)
+            // Centred over the grid, moved in where larger text would run off the slide.
+            let size = max(18, min(26, cellSize * 0.36))
+            let center = canvas.centerOnSlide(width: canvas.richTextWidth(label, size: size, weight: .bold), x: x + width / 2)
+            canvas.richText(label, x: center, y: y - max(18, cellSize * 0.35), size: size, theme.foreground, weight: .bold)
         }
     }
 
