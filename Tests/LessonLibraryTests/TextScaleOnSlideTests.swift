@@ -6,17 +6,19 @@ import LessonTestSupport
 import Testing
 
 /// `--text-scale 1.5` draws every text half as large again on the same 1280×720 canvas: no text
-/// of any lesson's example runs off the slide. Each run is measured as drawn (its start and advance
+/// of any lesson's example runs off the slide (left, right, top or bottom). Each run is measured as drawn (its start and advance
 /// width, recorded with the SVG's text layer), not from the layout code.
 @Suite struct TextScaleOnSlideTests {
     static let textScale = 1.5
 
-    /// Each run of `figure` that starts left of the slide or ends right of it, at `textScale`.
+    /// Each run of `figure` that starts left of the slide or ends right of it, or reaches above or
+    /// below it (from just above its capitals to just under its descenders), at `textScale`.
     static func offTheSlide(_ figure: Figure, lesson: String, textScale: Double) throws -> [String] {
         let runs = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg, textScale: textScale)).drawnText
         return runs.compactMap { run in
-            run.x >= -0.5 && run.x + run.width <= figure.width + 0.5 ? nil
-                : "\(lesson) \(figure.name): '\(run.text)' at x \(Int(run.x))…\(Int(run.x + run.width)) of \(Int(figure.width))"
+            let (top, bottom) = (run.y - 0.91 * run.size, run.y + 0.19 * run.size)
+            return run.x >= -0.5 && run.x + run.width <= figure.width + 0.5 && top >= -0.5 && bottom <= figure.height + 0.5 ? nil
+                : "\(lesson) \(figure.name): '\(run.text)' at x \(Int(run.x))…\(Int(run.x + run.width)), y \(Int(top))…\(Int(bottom)) of \(Int(figure.width))×\(Int(figure.height))"
         }
     }
 
@@ -46,7 +48,7 @@ import Testing
         "cnn": "CNNFigures: the 'too many values' notes are one line each",
     ]
 
-    /// The check can fail: a label placed for 1× text at the right edge runs off at 1.5×.
+    /// The check can fail: a label placed for 1× text at the right edge, or a line at the bottom, runs off at 1.5×.
     @Test func aLabelThatOnlyFitsUnscaledIsCaught() throws {
         let figure = Figure(name: "edge", description: "a label at the right edge") { canvas in
             canvas.text("a label at the edge", x: 1275, y: 300, size: 20, canvas.theme.foreground, align: .right)
@@ -55,5 +57,10 @@ import Testing
         #expect(try Self.offTheSlide(figure, lesson: "test", textScale: 1).count == 0)
         let problems = try Self.offTheSlide(figure, lesson: "test", textScale: 1.5)
         #expect(problems.count == 1 && problems[0].contains("'left-aligned near the edge'"), "\(problems)")
+        let low = Figure(name: "low", description: "a line at the bottom") { canvas in
+            canvas.text("a line just above the bottom", x: 640, y: 706, size: 20, canvas.theme.foreground)
+        }
+        #expect(try Self.offTheSlide(low, lesson: "test", textScale: 1).isEmpty)
+        #expect(try Self.offTheSlide(low, lesson: "test", textScale: 1.5).count == 1)
     }
 }
