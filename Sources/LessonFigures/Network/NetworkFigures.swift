@@ -95,8 +95,10 @@ public enum NetworkFigures {
         // as drawn, so larger text moves them up rather than into each other).
         let scale = canvas.textScale
         let width = 1280.0, height = 720.0
-        // Room for the longer caption wherever the overview may leave labels out.
-        let mayLeaveOut = focus == nil && (scale > 1 || zip(allSizes, allSizes.dropFirst()).contains { $0 * $1 > maxLabelledEdges })
+        // The overview leaves out the labels of a layer of too many edges, and with larger text
+        // those of a layer whose labels find no room; the caption then says where they are.
+        let tooManyEdges = focus == nil && zip(allSizes, allSizes.dropFirst()).contains { $0 * $1 > maxLabelledEdges }
+        let mayLeaveOut = tooManyEdges || (focus == nil && scale > 1)
         let captionTop = Caption.top(of: captionLines(backward, labelsLeftOut: mayLeaveOut), on: canvas, width: width,
                                      bottom: height - 52, size: captionSize)
         let columnLabelY = min(height - 128, captionTop - 6 - 0.55 * textFloor * scale)
@@ -110,7 +112,7 @@ public enum NetworkFigures {
         let number = { (x: Double) in Notation.number(x, decimals: 3) }
 
         // Edges first, so the boxes cover their ends.
-        var labelsLeftOut = focus == nil && zip(allSizes, allSizes.dropFirst()).contains { $0 * $1 > maxLabelledEdges }
+        var labelsLeftOut = tooManyEdges
         for (index, layer) in trace.layers.enumerated() {
             guard let from = column(index), let to = column(index + 1) else { continue }
             let sources = layout.centers[from], targets = layout.centers[to]
