@@ -44,8 +44,6 @@ import Testing
     static let knownOffTheSlide: [String: String] = [
         "conv-matrix": "ConvolutionMatrixFigures: the 'M is too large' note under the title is one line, wider than the slide at 1.5×",
         "separable": "SeparableFigures: 'channel c' right-aligned left of the pointwise grids; 'GlobalAveragePooling2D()' in the parameter table",
-        "image-filters": "ImageFilterFigures: the 'input: …' title over the picture and the zoom note",
-        "cnn": "CNNFigures: the 'too many values' notes under the titles are one line each, wider than the slide at 1.5×",
     ]
 
     /// The check can fail: a label placed for 1× text at the right edge, or a line at the bottom, runs off at 1.5×.

@@ -191,7 +191,7 @@ public enum CNNFigures {
         if mapped { parts.append("small grids map the other filters") }
         if cut { parts.append("⋯ marks a cut: a label's (r×c of m×n) is the top-left part shown") }
         let note = "too many values at projector size: " + parts.joined(separator: "; ")
-        canvas.text(note, x: 640, y: 76, size: max(textFloor, canvas.fittingSize(note, size: 20, maxWidth: 1200)), canvas.theme.muted)
+        Caption.note(note, on: canvas, y: 76)
     }
 
     /// The whole network with its shapes: image → feature maps → ReLU → pooled → flattened → probabilities.
@@ -215,8 +215,8 @@ public enum CNNFigures {
                          need(forward.pools.map(\.output)), need([column(forward.flattened)])]
             let numbers = zip(grids, needs).allSatisfy { column, need in column.allSatisfy { $0.cellSize >= need - 1e-9 } }
             if !numbers {
-                canvas.text("too many values to read at projector size: the layer figures (forward-…, backward-…) show them",
-                            x: 640, y: 84, size: 18, theme.muted)
+                Caption.note("too many values to read at projector size: the layer figures (forward-…, backward-…) show them",
+                             on: canvas, y: 84)
             }
             values(forward.image, in: grids[0][0], label: "image x", on: canvas, numbers: numbers)
             for k in 0..<s.filters {

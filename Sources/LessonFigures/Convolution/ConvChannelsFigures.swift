@@ -115,8 +115,8 @@ public enum ConvChannelsFigures {
         Caption.title("Channels · filter \(step.filter + 1) of \(trace.filters.count) · step \(stepIndex + 1) of \(trace.steps.count)",
                       on: canvas, width: 1280)
         let padded = trace.channelTraces[0][0].paddedInput.shape
-        canvas.text("the \(Notation.shape(padded)) padded channels are too large for projector-size numbers: each shows its window",
-                    x: 640, y: 84, size: max(18, canvas.fittingSize("the \(Notation.shape(padded)) padded channels are too large for projector-size numbers: each shows its window", size: 20, maxWidth: 1200)), theme.muted)
+        Caption.note("the \(Notation.shape(padded)) padded channels are too large for projector-size numbers: each shows its window",
+                     on: canvas, y: 84)
         for c in layout.windows.indices {
             let window = layout.windows[c], map = layout.maps[c], slice = layout.slices[c]
             let channelTrace = trace.channelTraces[step.filter][c]

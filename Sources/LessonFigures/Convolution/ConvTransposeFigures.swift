@@ -220,7 +220,7 @@ public enum ConvTransposeFigures {
             MatrixMap.draw(map, label: "all of Cᵀ, \(Notation.shape(t))", cells: cells, windows: layout.blocks.map(\.matrix), on: canvas)
             canvas.text("⋮", x: last.out.x + last.out.cellSize / 2, y: last.out.y + last.out.height + 18, size: 24, theme.muted, weight: .bold)
             let note = "Cᵀ (\(Notation.shape(t))) is too large for projector-size numbers: rows 1–\(last.matrix.shownRows.upperBound) shown; the map at the right is all of Cᵀ"
-            canvas.text(note, x: 640, y: 78, size: max(18, canvas.fittingSize(note, size: 20, maxWidth: 1200)), theme.muted)
+            Caption.note(note, on: canvas)
         }
         if !showText {
             canvas.text("Cᵀ is too large for projector-size numbers: shaded cells hold kernel weights (the text output lists them)",

@@ -109,8 +109,7 @@ public enum ConvolutionFigures {
             top += map.height + 56
         }
         let note = "the \(Notation.shape(trace.paddedInput.shape)) input is too large for projector-size numbers: zoomed around the step"
-        let size = max(18, canvas.fittingSize(note, size: 20, maxWidth: layout.width - 80))
-        canvas.text(note, x: layout.width / 2, y: 78, size: size, theme.muted)
+        Caption.note(note, on: canvas, x: layout.width / 2, maxWidth: layout.width - 80)
     }
 
     /// One frame per output cell, named `step-01`, `step-02`, … in row-major order.

@@ -46,8 +46,9 @@ public enum ImageFilterFigures {
         canvas.grayImage(trace.display, x: b.x, y: b.y, width: b.width, height: b.height)
         canvas.strokeRect(x: a.x, y: a.y, width: a.width, height: a.height, theme.gridLine, lineWidth: 1)
         canvas.strokeRect(x: b.x, y: b.y, width: b.width, height: b.height, theme.gridLine, lineWidth: 1)
-        canvas.text("input: \(Typography.literal(imageName)) (\(Notation.shape(trace.inputShape)))", x: a.x + a.width / 2, y: a.y - 22, size: 22,
-                    theme.foreground, weight: .bold)
+        let inputLabel = "input: \(Typography.literal(imageName)) (\(Notation.shape(trace.inputShape)))"
+        canvas.text(inputLabel, x: canvas.centerOnSlide(inputLabel, x: a.x + a.width / 2, size: 22, weight: .bold, slideWidth: 1280),
+                    y: a.y - 22, size: 22, theme.foreground, weight: .bold)
         canvas.text("filtered with \(trace.kernel.name) (\(Notation.shape(trace.output.shape)))", x: b.x + b.width / 2, y: b.y - 22,
                     size: 22, theme.foreground, weight: .bold)
         canvas.arrow(from: (a.x + a.width + 20, a.y + a.height / 2), to: (b.x - 20, b.y + b.height / 2), theme.foreground, lineWidth: 3,
@@ -124,7 +125,7 @@ public enum ImageFilterFigures {
         let zoom = zoomLayout(trace) { text, size, bold in canvas.textWidth(text, size: size, weight: bold ? .bold : .normal) }
         if zoom.windowOnly {
             let note = "the window alone, so its numbers read at projector size; the whole picture is on the side-by-side figure"
-            canvas.text(note, x: 640, y: 78, size: max(18, canvas.fittingSize(note, size: 20, maxWidth: 1200)), theme.muted)
+            Caption.note(note, on: canvas)
         }
         let cell = zoom.cell, gap = zoomGap
         let columns = Double(zoom.columns.count * 2 + k.weights.shape[1])

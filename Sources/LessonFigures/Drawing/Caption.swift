@@ -10,6 +10,30 @@ public enum Caption {
         canvas.text(text, x: width / 2, y: y, size: size, canvas.theme.foreground, weight: .bold)
     }
 
+    /// The muted note under a title (what a figure leaves out, and where to find it): one line
+    /// at 20 px, shrunk to fit `maxWidth` down to 18 px; a longer note breaks between words
+    /// into lines of 18 px that each fit (it runs off the slide otherwise, at a larger text scale).
+    public static func note(_ text: String, on canvas: Canvas, x: Double = 640, y: Double = 78, maxWidth: Double = 1200,
+                            color: Color? = nil) {
+        let color = color ?? canvas.theme.muted
+        let size = canvas.fittingSize(text, size: 20, maxWidth: maxWidth)
+        guard size < 18 else { return canvas.text(text, x: x, y: y, size: size, color) }
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let longer = line.isEmpty ? String(word) : line + " " + word
+            if !line.isEmpty, canvas.textWidth(longer, size: 18) > maxWidth {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line = longer
+            }
+        }
+        lines.append(line)
+        for (k, line) in lines.enumerated() {
+            canvas.text(line, x: x, y: y + Double(k) * 18 * 1.3 * canvas.textScale, size: min(18, canvas.fittingSize(line, size: 18, maxWidth: maxWidth)), color)
+        }
+    }
+
     /// Lines of text centred at the bottom of a figure, each shrunk to fit the width
     /// (never below 18 px on a 1280 × 720 slide, readable from the back of a hall: a longer
     /// line is split at its last " + " that fits).

@@ -56,7 +56,7 @@ public enum ModelSummaryFigure {
             let layout = layout(rows: shown.count)
             Caption.title(title, on: canvas, width: 1280)
             if let note {
-                canvas.text(note, x: 640, y: 78, size: max(18, canvas.fittingSize(note, size: 20, maxWidth: 1200)), theme.muted)
+                Caption.note(note, on: canvas)
             }
             let x = layout.columns
             let headerY = layout.firstRowY - layout.rowHeight
