@@ -7,9 +7,11 @@ import Foundation
 /// specification (ISO/IEC 15948, sections 5 and 11).
 ///
 /// Hand-written on purpose (issue 15): libpng's writer spent 64 % of a conv2d run's
-/// instructions in zlib. Its proof lives beside it: `PNGWriterTests` decodes every PNG it
-/// writes with libpng and compares the pixels with Cairo's surface, and `lesson-bench png`
-/// compares it with libpng on the same frames. Measured settings are in `Settings.standard`.
+/// instructions in zlib, and libdeflate gives smaller streams in the same time. Its proof
+/// lives beside it: `PNGWriterTests` (LessonLibraryTests) decodes every PNG it writes with
+/// libpng and compares the pixels with Cairo's surface, and `lesson-bench png` compares it
+/// with libpng on the same frames. The measurements behind the settings are at
+/// `Settings.standard`; buffers and compressors are reused between frames (`PNGWorkspace`).
 public enum PNGWriter {
     /// A row filter and a libdeflate level.
     public struct Settings: Sendable, CustomStringConvertible {
@@ -30,8 +32,17 @@ public enum PNGWriter {
             self.level = level
         }
 
-        /// What the writer uses; chosen by measuring on frames of conv2d, optimizers, cnn and mlp.
-        public static let standard = Settings(filter: 0, level: 6)
+        /// What the writer uses: no filter, level 5. Measured by `lesson-bench png` on the 76
+        /// frames of conv2d, optimizers, cnn and mlp (issue 15; a busy 2-core machine, so the
+        /// times are ±10 %): libpng before (no filter, zlib 3) 0.1365 bytes a pixel, 8.3–8.7 ms
+        /// a frame; libdeflate with no filter at level 1 0.1420, 3 0.1309, 4 0.1303, 5 0.1258,
+        /// 6 0.1249, 7 0.1222 (11–13 ms), 9 0.1204 (39 ms), all of 1–6 in 8.1–10 ms. Every
+        /// filter is larger and slower on these frames (level 6: sub 0.1467, up 0.1466, average
+        /// 0.1722, Paeth 0.1397 at 18 ms, per row by the specification's heuristic 0.1370 at
+        /// 49 ms): they are flat areas and antialiased text, which deflate matches best raw.
+        /// Level 5 is 8 % smaller than before for the same time; 6 is 0.7 % smaller still for
+        /// 4 % more instructions.
+        public static let standard = Settings(filter: 0, level: 5)
 
         static let filterNames = ["none", "sub", "up", "average", "Paeth"]
 
@@ -58,40 +69,36 @@ public enum PNGWriter {
         // A little-endian word 0xAARRGGBB lies in memory as B, G, R, A.
         let bgrx: Int32 = UInt32(1).littleEndian == 1 ? 1 : 0
         let candidates = settings.candidates.reduce(Int32(0)) { $0 | 1 << $1 }
-        let scanlines = [UInt8](unsafeUninitializedCapacity: scanlineBytes) { buffer, count in
+        return try PNGWorkspace.borrow { workspace in
+            let scanlines = try workspace.scanlineBuffer(scanlineBytes)
             lesson_png_scanlines(pixels.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height), rowBytes,
-                                 bgrx, settings.filter ?? -1, candidates, buffer.baseAddress)
-            count = scanlineBytes
-        }
-
-        guard let compressor = libdeflate_alloc_compressor(settings.level) else {
-            throw PNGError(message: "libdeflate could not allocate a compressor for a \(width)×\(height) PNG (out of memory)")
-        }
-        defer { libdeflate_free_compressor(compressor) }
-        let bound = libdeflate_zlib_compress_bound(compressor, scanlineBytes)
-        // Signature, IHDR (12 + 13), sRGB (12 + 1), IDAT (12 + the stream), IEND (12).
-        return try [UInt8](unsafeUninitializedCapacity: 8 + 25 + 13 + 12 + bound + 12) { buffer, count in
-            var file = ChunkWriter(base: buffer.baseAddress!)
-            file.put(signature)
-            // 8 bits a sample, RGB, deflate, adaptive filtering, not interlaced.
-            file.chunk("IHDR", UInt32(width).bigEndianBytes + UInt32(height).bigEndianBytes + [8, 2, 0, 0, 0])
-            file.chunk("sRGB", [0]) // Cairo's samples are sRGB; perceptual intent, as libpng wrote it
-            let idat = file.count
-            file.put(UInt32(0).bigEndianBytes + Array("IDAT".utf8)) // the length is filled in below
-            let written = scanlines.withUnsafeBufferPointer { input in
-                libdeflate_zlib_compress(compressor, input.baseAddress, input.count, file.base + file.count, bound)
-            }
+                                 bgrx, settings.filter ?? -1, candidates, scanlines)
+            let compressor = try workspace.compressor(level: settings.level)
+            let bound = libdeflate_zlib_compress_bound(compressor, scanlineBytes)
+            let stream = try workspace.streamBuffer(bound)
+            let written = libdeflate_zlib_compress(compressor, scanlines, scanlineBytes, stream, bound)
             guard written > 0, written <= Int(UInt32.max >> 1) else {
                 throw PNGError(message: "libdeflate could not compress a \(width)×\(height) PNG into its \(bound)-byte bound")
             }
-            file.count += written
-            file.overwrite(UInt32(written).bigEndianBytes, at: idat)
-            file.put(file.crc32(from: idat + 4).bigEndianBytes)
-            file.chunk("IEND", [])
-            count = file.count
+            // Signature, IHDR (12 + 13), sRGB (12 + 1), IDAT (12 + the stream), IEND (12).
+            let size = 8 + 25 + 13 + 12 + written + 12
+            return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                var file = ChunkWriter(base: buffer.baseAddress!)
+                file.put(signature)
+                // 8 bits a sample, RGB, deflate, adaptive filtering, not interlaced.
+                file.chunk("IHDR", UInt32(width).bigEndianBytes + UInt32(height).bigEndianBytes + [8, 2, 0, 0, 0])
+                file.chunk("sRGB", [0]) // Cairo's samples are sRGB; perceptual intent, as libpng wrote it
+                let idat = file.count
+                file.put(UInt32(written).bigEndianBytes + Array("IDAT".utf8))
+                (file.base + file.count).update(from: stream, count: written)
+                file.count += written
+                file.put(file.crc32(from: idat + 4).bigEndianBytes)
+                file.chunk("IEND", [])
+                precondition(file.count == size, "a PNG of \(file.count) bytes where \(size) were counted")
+                count = file.count
+            }
         }
     }
-
 }
 
 /// Writes a PNG's bytes into memory reserved for the whole file.
@@ -105,7 +112,7 @@ private struct ChunkWriter {
         count += bytes.count
     }
 
-    func overwrite(_ bytes: [UInt8], at offset: Int) {
+    private func overwrite(_ bytes: [UInt8], at offset: Int) {
         bytes.withUnsafeBufferPointer { (base + offset).update(from: $0.baseAddress!, count: $0.count) }
     }
 
