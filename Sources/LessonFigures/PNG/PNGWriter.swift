@@ -32,17 +32,17 @@ public enum PNGWriter {
             self.level = level
         }
 
-        /// What the writer uses: no filter, level 5. Measured by `lesson-bench png` on the 76
-        /// frames of conv2d, optimizers, cnn and mlp (issue 15; a busy 2-core machine, so the
-        /// times are ±10 %): libpng before (no filter, zlib 3) 0.1365 bytes a pixel, 8.3–8.7 ms
-        /// a frame; libdeflate with no filter at level 1 0.1420, 3 0.1309, 4 0.1303, 5 0.1258,
-        /// 6 0.1249, 7 0.1222 (11–13 ms), 9 0.1204 (39 ms), all of 1–6 in 8.1–10 ms. Every
-        /// filter is larger and slower on these frames (level 6: sub 0.1467, up 0.1466, average
-        /// 0.1722, Paeth 0.1397 at 18 ms, per row by the specification's heuristic 0.1370 at
-        /// 49 ms): they are flat areas and antialiased text, which deflate matches best raw.
-        /// Level 5 is 8 % smaller than before for the same time; 6 is 0.7 % smaller still for
-        /// 4 % more instructions.
-        public static let standard = Settings(filter: 0, level: 5)
+        /// What the writer uses: no filter, level 4. Measured by `lesson-bench png` on the 76
+        /// frames of conv2d, optimizers, cnn and mlp (issue 15), three runs on a busy 2-core
+        /// machine, CPU ms a frame: libpng before (no filter, zlib 3) 0.1365 bytes a pixel,
+        /// 8.27 / 8.66 / 7.49 ms; libdeflate with no filter at level 4 0.1303 (4.5 % smaller),
+        /// 8.07 / 8.49 / 6.41 ms, faster in every run; level 5 0.1258 (8 % smaller), 8.30 /
+        /// 8.44 / 7.38 ms, no faster; level 3 0.1309, 1 0.1420 (no faster than 3), 6 0.1249,
+        /// 7 0.1222 (10–13 ms), 9 0.1204 (35–40 ms). Every filter is larger, and all but "up"
+        /// slower, on these frames (level 5: sub 0.1474, up 0.1470, average 0.1730, Paeth 0.1401
+        /// at 14 ms, per row by the specification's heuristic 0.1374 at 42 ms): flat areas and
+        /// antialiased text, which deflate matches best raw.
+        public static let standard = Settings(filter: 0, level: 4)
 
         static let filterNames = ["none", "sub", "up", "average", "Paeth"]
 
