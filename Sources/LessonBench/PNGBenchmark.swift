@@ -74,8 +74,8 @@ enum PNGBenchmark {
         print("png: \(frames.count) frames of \(lessons.joined(separator: ", ")) (\(pixels) pixels); CPU ms a frame, median of 3 passes")
         for (index, writer) in writers.enumerated() {
             let cpu = passes[index].sorted()[1]
-            print(String(format: "png: %-58@ %7.2f ms a frame  %.4f bytes a pixel", writer.name as NSString, cpu,
-                         Double(bytes[index]) / Double(pixels)))
+            let name = writer.name.padding(toLength: max(writer.name.count, 72), withPad: " ", startingAt: 0)
+            print("png: " + name + String(format: " %7.2f ms a frame  %.4f bytes a pixel", cpu, Double(bytes[index]) / Double(pixels)))
         }
     }
 
