@@ -33,15 +33,15 @@ public enum PNGWriter {
         }
 
         /// What the writer uses: no filter, level 4. Measured by `lesson-bench png` on the 76
-        /// frames of conv2d, optimizers, cnn and mlp (issue 15), three runs on a busy 2-core
+        /// frames of conv2d, optimizers, cnn and mlp (issue 15), four runs on a busy 2-core
         /// machine, CPU ms a frame: libpng before (no filter, zlib 3) 0.1365 bytes a pixel,
-        /// 8.27 / 8.66 / 7.49 ms; libdeflate with no filter at level 4 0.1303 (4.5 % smaller),
-        /// 8.07 / 8.49 / 6.41 ms, faster in every run; level 5 0.1258 (8 % smaller), 8.30 /
-        /// 8.44 / 7.38 ms, no faster; level 3 0.1309, 1 0.1420 (no faster than 3), 6 0.1249,
-        /// 7 0.1222 (10–13 ms), 9 0.1204 (35–40 ms). Every filter is larger, and all but "up"
-        /// slower, on these frames (level 5: sub 0.1474, up 0.1470, average 0.1730, Paeth 0.1401
-        /// at 14 ms, per row by the specification's heuristic 0.1374 at 42 ms): flat areas and
-        /// antialiased text, which deflate matches best raw.
+        /// 8.27 / 8.66 / 7.49 / 8.25 ms; libdeflate with no filter at level 4 0.1303 (4.5 %
+        /// smaller), 8.07 / 8.49 / 6.41 / 8.02 ms, faster in every run; level 5 0.1258 (8 %
+        /// smaller), 8.30 / 8.44 / 7.38 / 7.40 ms, once slower; level 3 0.1309, 1 0.1420 (no
+        /// faster than 3), 6 0.1249, 7 0.1222 (10–13 ms), 9 0.1204 (35–40 ms). Every filter is
+        /// larger, and all but "up" slower, on these frames (level 5: sub 0.1474, up 0.1470,
+        /// average 0.1730, Paeth 0.1401 at 14 ms, per row by the specification's heuristic
+        /// 0.1374 at 42 ms): flat areas and antialiased text, which deflate matches best raw.
         public static let standard = Settings(filter: 0, level: 4)
 
         static let filterNames = ["none", "sub", "up", "average", "Paeth"]
