@@ -18,11 +18,17 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]
         ),
-        // libpng, for writing our PNGs and reading any PNG.
+        // libpng, for reading any PNG (and, in lesson-bench, the writer ours is measured against).
         .systemLibrary(
             name: "CPNG",
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
+        ),
+        // libdeflate, whose zlib streams and CRC-32 make our PNGs (with the row filter in its shim).
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
         ),
         // zlib, for the tests' reader of PDF streams.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -31,7 +37,7 @@ let package = Package(
         // The pure core: tensors, operations and their traces, notation. No files, no Cairo.
         .target(name: "LessonCore"),
         // Drawing: Cairo wrappers, the figure model and the figures of each trace.
-        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CGif"]),
+        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CDeflate", "CGif"]),
         // The lessons: loading lessons/<id>.yaml and running each lesson's example.
         .target(
             name: "LessonLibrary",
@@ -56,7 +62,7 @@ let package = Package(
         // Benchmarks: print their figures; never part of the tests.
         .executableTarget(
             name: "lesson-bench",
-            dependencies: ["LessonCore", "LessonFigures", "LessonLibrary", "LessonGrader"],
+            dependencies: ["LessonCore", "LessonFigures", "LessonLibrary", "LessonGrader", "CPNG"],
             path: "Sources/LessonBench",
             exclude: ["conv2d_matplotlib.py"]
         ),

@@ -5,7 +5,9 @@
 #include <zlib.h>
 
 /* libpng's full writing API reports errors by longjmp, which must not cross Swift frames; so
-   the one function that writes a PNG lives here in C, with its setjmp, and Swift calls it. */
+   the one function that writes a PNG lives here in C, with its setjmp, and Swift calls it.
+   Since issue 15 `lesson` writes its PNGs with libdeflate (CDeflate, PNGWriter); this writer
+   is the baseline lesson-bench measures that one against (LibpngWriter). */
 
 /* The bytes of a PNG being written: grown with realloc, freed by lesson_png_buffer_free. */
 typedef struct {

@@ -1,3 +1,4 @@
+import CPNG
 import Foundation
 import LessonCore
 import LessonFigures
@@ -7,7 +8,7 @@ import LessonLibrary
 /// this benchmark): the conv2d example's 10 frames against matplotlib drawing the same frames
 /// (conv2d_matplotlib.py, skipped without matplotlib), their PNG bytes a pixel, `lesson
 /// figures` (CPU seconds and megabytes written), a 28×28 input with all 677 frames, and the
-/// PNG writer on one frame.
+/// PNG writer on one frame against libpng's (the writer before issue 15).
 enum SpeedTableBenchmark {
     static func run(directory: LessonDirectory) throws {
         let root = directory.url.deletingLastPathComponent()
@@ -54,8 +55,15 @@ enum SpeedTableBenchmark {
 
         let file = try directory.load("conv2d")
         let frame = try Conv2DLesson.run(file, variant: try file.variant(nil)).figures[0]
-        let surface = try FigureRenderer.surface(for: frame, options: RenderOptions())
-        try measure("table: PNG writer (libpng, no filter, level 3), one 1280×720 frame", repetitions: 50) { _ = try surface.encoded() }
+        let (width, height, argb) = try FigureRenderer.surface(for: frame, options: RenderOptions()).pixels()
+        let before = PNGBenchmark.libpng(filter: Int32(PNG_FILTER_NONE), "none", level: 3)
+        for writer in [PNGBenchmark.ours(.standard), before] {
+            let size = try argb.withUnsafeBytes { try writer.encode($0.baseAddress!, width, height).count }
+            let perPixel = String(format: "%.4f", Double(size) / Double(width * height))
+            try measure("table: \(writer.name), one \(width)×\(height) frame, \(perPixel) B/px", repetitions: 50) {
+                _ = try argb.withUnsafeBytes { try writer.encode($0.baseAddress!, width, height) }
+            }
+        }
     }
 
     /// Wall and CPU seconds of one run (the CPU of the child process and its threads).

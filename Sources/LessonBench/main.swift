@@ -13,6 +13,7 @@ let benchmarks: [(String, () throws -> Void)] = [
     ("backprop", { try NetworkBenchmark.run(directory: directory) }),
     ("image-filters", { try ImageFiltersBenchmark.run(directory: directory) }),
     ("figures", { try FiguresBenchmark.run(directory: directory) }),
+    ("png", { try PNGBenchmark.run(directory: directory) }),
     ("cnn", { try CNNBenchmark.run(directory: directory) }),
     ("grade", { try GradeBenchmark.run(directory: directory) }),
     ("table", { try SpeedTableBenchmark.run(directory: directory) }),
