@@ -46,6 +46,21 @@ import Testing
         "separable": "SeparableFigures: 'channel c' right-aligned left of the pointwise grids; 'GlobalAveragePooling2D()' in the parameter table",
     ]
 
+    /// The optimizers' plots end above their axis labels and the caption as drawn: at 1.25 and
+    /// 1.5 no two texts of the comparison or of a step frame meet (the "x" and "step" labels ran
+    /// into the two-line caption before), and every text stays on the slide.
+    @Test func optimizerPlotsLeaveRoomForScaledText() throws {
+        let file = try LessonDirectory(url: packageRoot.appendingPathComponent("lessons")).load("optimizers")
+        let lesson = try #require(LessonRegistry.lesson("optimizers"))
+        let figures = try lesson.run(file, variant: try file.variant(nil)).figures
+        for scale in [1.25, 1.5] {
+            for figure in [figures[0], figures[1], figures[figures.count - 1]] {
+                let problems = try NetworkLabelOverlapTests.problems(figure, in: "optimizers ×\(scale)", textScale: scale)
+                #expect(problems.isEmpty, "\(problems.prefix(6).joined(separator: "; "))")
+            }
+        }
+    }
+
     /// The check can fail: a label placed for 1× text at the right edge, or a line at the bottom, runs off at 1.5×.
     @Test func aLabelThatOnlyFitsUnscaledIsCaught() throws {
         let figure = Figure(name: "edge", description: "a label at the right edge") { canvas in

@@ -37,13 +37,13 @@ public struct ContourPlot: Sendable {
         canvas.fillRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.cellFill)
         for x in FunctionPlot.ticks(grid.x, count: 5) {
             let (px, _) = point(x, grid.y.lowerBound)
-            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 18, size: 18, theme.muted)
+            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 18 * canvas.textScale, size: 18, theme.muted)
         }
         for y in FunctionPlot.ticks(grid.y, count: 5) {
             let (_, py) = point(grid.x.lowerBound, y)
-            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8, y: py, size: 18, theme.muted, align: .right)
+            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8 * canvas.textScale, y: py, size: 18, theme.muted, align: .right)
         }
-        canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 46, size: 20, theme.foreground, weight: .bold)
+        canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 46 * canvas.textScale, size: 20, theme.foreground, weight: .bold)
         canvas.text(yLabel, x: frame.x - 48, y: frame.y + frame.height / 2, size: 20, theme.foreground, weight: .bold)
         canvas.withSavedState {
             canvas.clip(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
@@ -63,7 +63,7 @@ public struct ContourPlot: Sendable {
         }
         canvas.strokeRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.gridLine, lineWidth: 1.5)
         guard !paths.isEmpty else { return }
-        let size = 20.0, rowHeight = 30.0
+        let size = 20.0, rowHeight = 30.0 * canvas.textScale // rows as tall as their text is drawn
         let labelWidth = paths.map { canvas.textWidth($0.label, size: size) }.max() ?? 0
         let boxWidth = labelWidth + 70, boxHeight = rowHeight * Double(paths.count) + 14
         let boxX = frame.x + frame.width - boxWidth - 10, boxY = frame.y + 10

@@ -54,7 +54,7 @@ public struct LossCurvePlot: Sendable {
         for x in FunctionPlot.ticks(xRange, count: 5) {
             let px = frame.x + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * frame.width
             canvas.line(from: (px, frame.y), to: (px, frame.y + frame.height), theme.gridLine.withAlpha(0.3), lineWidth: 1)
-            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 18, size: 18, theme.muted)
+            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 18 * canvas.textScale, size: 18, theme.muted)
         }
         let yTicks: [Double]
         if logarithmic {
@@ -68,10 +68,10 @@ public struct LossCurvePlot: Sendable {
             let py = frame.y + frame.height - (t - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * frame.height
             canvas.line(from: (frame.x, py), to: (frame.x + frame.width, py), theme.gridLine.withAlpha(0.3), lineWidth: 1)
             let label = logarithmic ? "10" + Self.superscript(Int(t)) : Notation.number(t, decimals: 2)
-            canvas.text(label, x: frame.x - 8, y: py, size: 18, theme.muted, align: .right)
+            canvas.text(label, x: frame.x - 8 * canvas.textScale, y: py, size: 18, theme.muted, align: .right)
         }
         canvas.strokeRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.gridLine, lineWidth: 1.5)
-        canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 46, size: 20, theme.foreground, weight: .bold)
+        canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 46 * canvas.textScale, size: 20, theme.foreground, weight: .bold)
         canvas.text(yLabel, x: frame.x, y: frame.y - 20, size: 20, theme.foreground, align: .left, weight: .bold)
         canvas.withSavedState {
             canvas.clip(x: frame.x - 4, y: frame.y - 4, width: frame.width + 8, height: frame.height + 8)

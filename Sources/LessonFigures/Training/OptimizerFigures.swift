@@ -42,6 +42,15 @@ public enum OptimizerFigures {
             let theme = canvas.theme
             let alpha = traces.first.map { Notation.number($0.settings.learningRate, decimals: 6) } ?? ""
             Caption.title("J = \(surface): \(t) step\(t == 1 ? "" : "s") from (\(Notation.number(traces.first?.start.x ?? 0, decimals: 3)), \(Notation.number(traces.first?.start.y ?? 0, decimals: 3))), α = \(alpha)", on: canvas, width: 1280)
+            // The plots end above their axis labels and the caption, as large as text is drawn
+            // (at text scale 1 they keep their frames).
+            let caption = ["torch.optim: momentum μ = 0.9; RMSProp ρ = 0.99, ε = 1e-8; Adam β = (0.9, 0.999), ε = 1e-8"]
+            let bottom = min(contourFrame.y + contourFrame.height,
+                             Caption.top(of: caption, on: canvas, width: 1280, bottom: 700, size: 18) - 12 - 58 * canvas.textScale)
+            var contour = contour
+            contour.frame.height = bottom - contour.frame.y
+            var lossFrame = lossFrame
+            lossFrame.height = bottom - lossFrame.y
             let paths = traces.map { trace in
                 ContourPlot.Path(label: trace.kind.title, points: trace.points.prefix(t + 1).map { ($0.x, $0.y) }, color: color(trace.kind))
             }
@@ -56,8 +65,7 @@ public enum OptimizerFigures {
             }
             plot.draw(shown, on: canvas, legend: false)
             _ = theme
-            Caption.lines(["torch.optim: momentum μ = 0.9; RMSProp ρ = 0.99, ε = 1e-8; Adam β = (0.9, 0.999), ε = 1e-8"],
-                          on: canvas, width: 1280, bottom: 700, size: 18)
+            Caption.lines(caption, on: canvas, width: 1280, bottom: 700, size: 18)
         }
     }
 }
