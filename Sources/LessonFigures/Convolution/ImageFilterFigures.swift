@@ -47,7 +47,7 @@ public enum ImageFilterFigures {
         canvas.strokeRect(x: a.x, y: a.y, width: a.width, height: a.height, theme.gridLine, lineWidth: 1)
         canvas.strokeRect(x: b.x, y: b.y, width: b.width, height: b.height, theme.gridLine, lineWidth: 1)
         let inputLabel = "input: \(Typography.literal(imageName)) (\(Notation.shape(trace.inputShape)))"
-        canvas.text(inputLabel, x: canvas.centerOnSlide(inputLabel, x: a.x + a.width / 2, size: 22, weight: .bold, slideWidth: 1280),
+        canvas.text(inputLabel, x: canvas.centerOnSlide(inputLabel, x: a.x + a.width / 2, size: 22, weight: .bold),
                     y: a.y - 22, size: 22, theme.foreground, weight: .bold)
         canvas.text("filtered with \(trace.kernel.name) (\(Notation.shape(trace.output.shape)))", x: b.x + b.width / 2, y: b.y - 22,
                     size: 22, theme.foreground, weight: .bold)

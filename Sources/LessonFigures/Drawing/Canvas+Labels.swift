@@ -20,9 +20,10 @@ extension Canvas {
     }
 
     /// The centre nearest `x` at which `text`, centred, stays inside a slide `slideWidth` wide
-    /// (a column label under the first column grows past the edge with `--text-scale`).
+    /// (by default the canvas's; a column label under the first column grows past the edge
+    /// with `--text-scale`).
     public func centerOnSlide(_ text: String, x: Double, size: Double, weight: FontWeight = .normal,
-                              slideWidth: Double, margin: Double = 4) -> Double {
+                              slideWidth: Double? = nil, margin: Double = 4) -> Double {
         centerOnSlide(width: textWidth(text, size: size, weight: weight), x: x, slideWidth: slideWidth, margin: margin)
     }
 

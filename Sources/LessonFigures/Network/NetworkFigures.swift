@@ -171,7 +171,7 @@ public enum NetworkFigures {
             }
         }
         let inputLabel = first == 0 ? "input x" : "a⁽\(NetworkNotation.raised(first))⁾ of layer \(first)"
-        canvas.text(inputLabel, x: canvas.centerOnSlide(inputLabel, x: layout.centers[0][0].x, size: textFloor, weight: .bold, slideWidth: layout.width),
+        canvas.text(inputLabel, x: canvas.centerOnSlide(inputLabel, x: layout.centers[0][0].x, size: textFloor, weight: .bold),
                     y: columnLabelY, size: textFloor, theme.foreground, weight: .bold)
 
         // Units.
@@ -208,7 +208,7 @@ public enum NetworkFigures {
             // A box too small for every line says which one it kept.
             let kept = fits(lines: 2, in: boxHeight, scale: scale) ? "" : (isBackward ? ": δ only" : ": a only")
             let label = "layer \(l) · \(layer.activation.rawValue)" + kept
-            canvas.text(label, x: canvas.centerOnSlide(label, x: layout.centers[c][0].x, size: textFloor, weight: .bold, slideWidth: layout.width),
+            canvas.text(label, x: canvas.centerOnSlide(label, x: layout.centers[c][0].x, size: textFloor, weight: .bold),
                         y: columnLabelY, size: textFloor, theme.foreground, weight: .bold)
         }
 

@@ -39,7 +39,6 @@ public enum OptimizerFigures {
         }
         let description = "Optimizers on J = \(surface) after \(t) step\(t == 1 ? "" : "s"), over its contour lines: " + ends.joined(separator: ", ") + "; beside it, J against the step."
         return Figure(name: name, description: description, step: step) { canvas in
-            let theme = canvas.theme
             let alpha = traces.first.map { Notation.number($0.settings.learningRate, decimals: 6) } ?? ""
             Caption.title("J = \(surface): \(t) step\(t == 1 ? "" : "s") from (\(Notation.number(traces.first?.start.x ?? 0, decimals: 3)), \(Notation.number(traces.first?.start.y ?? 0, decimals: 3))), α = \(alpha)", on: canvas, width: 1280)
             // The plots end above their axis labels and the caption, as large as text is drawn
@@ -64,7 +63,6 @@ public enum OptimizerFigures {
                 LossCurvePlot.Curve(label: curve.label, points: Array(curve.points.prefix(t + 1)), color: curve.color)
             }
             plot.draw(shown, on: canvas, legend: false)
-            _ = theme
             Caption.lines(caption, on: canvas, width: 1280, bottom: 700, size: 18)
         }
     }

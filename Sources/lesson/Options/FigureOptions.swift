@@ -98,7 +98,7 @@ struct RunOptions: ParsableArguments {
             fflush(nil) // anything print buffered goes first
             // Streamed to standard output as it is encoded; a big trace is announced before it starts.
             let budget = try JSONBudget.fromEnvironment()
-            let encoder = JSONStreamEncoder(pretty: !jsonCompact, sizeAbove: min(budget.noticeBytes, JSONStreamEncoder().sizeAbove))
+            let encoder = JSONStreamEncoder(pretty: !jsonCompact, sizeAbove: budget.noticeBytes)
             try output.writeJSON(to: FileHandle.standardOutput, extra: ["figures": written.map(\.relativePath)], encoder: encoder) {
                 if let note = budget.note(for: $0, compact: jsonCompact) { printError("note: \(note)") }
             }
