@@ -34,8 +34,9 @@ import Testing
     }
 
     /// Each pair of runs of `figure` whose boxes meet, each run off the canvas and each under the
-    /// floor (18 px, times the text scale).
-    static func problems(_ figure: Figure, in pair: String, textScale: Double = 1) throws -> [String] {
+    /// floor (by default 18 px times the text scale).
+    static func problems(_ figure: Figure, in pair: String, textScale: Double = 1, floor: Double? = nil) throws -> [String] {
+        let floor = floor ?? ProjectorTextFloorTests.textFloor * textScale
         let runs = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg, textScale: textScale)).drawnText
         let boxes = runs.map { box($0, textScale: textScale) }
         var problems: [String] = []
@@ -43,8 +44,8 @@ import Testing
             if !first.isInside(width: figure.width, height: figure.height) {
                 problems.append("\(pair) \(figure.name): '\(runs[a].text)' runs off the canvas (x \(Int(first.x))…\(Int(first.x + first.width)))")
             }
-            if runs[a].size < ProjectorTextFloorTests.textFloor * textScale - 1e-6 {
-                problems.append("\(pair) \(figure.name): '\(runs[a].text)' at \(runs[a].size) px, under the floor of 18 px × \(textScale)")
+            if runs[a].size < floor - 1e-6 {
+                problems.append("\(pair) \(figure.name): '\(runs[a].text)' at \(runs[a].size) px, under the floor of \(floor) px")
             }
             for b in boxes.indices where b > a && first.overlap(boxes[b]) > 0 {
                 problems.append("\(pair) \(figure.name): '\(runs[a].text)' meets '\(runs[b].text)'")

@@ -1,0 +1,56 @@
+import Foundation
+import LessonCore
+import LessonFigures
+import LessonLibrary
+import LessonTestSupport
+import Testing
+
+/// No two texts of any lesson's example figures meet, and none runs off the canvas, at text scale
+/// 1 and at `--text-scale` 1.25 and 1.5 (the same 1280×720 canvas, larger text). Boxes are the
+/// texts as drawn (`NetworkLabelOverlapTests.box`), so a layout that places text for 1× only is
+/// caught wherever it is. A text may shrink to fit its place, but never under the projector's
+/// floor of 18 px.
+@Suite struct TextCollisionTests {
+    static let scales = [1.0, 1.25, 1.5]
+
+    /// Every problem of `id`'s example at `textScale`, one line each.
+    static func problems(_ id: String, textScale: Double) throws -> [String] {
+        let lesson = try #require(LessonRegistry.lesson(id))
+        let file = try LessonDirectory(url: packageRoot.appendingPathComponent("lessons")).load(id)
+        let output = try lesson.run(file, variant: try file.variant(nil))
+        #expect(!output.figures.isEmpty, "\(id) draws no figure")
+        return try output.figures.flatMap { try NetworkLabelOverlapTests.problems($0, in: id, textScale: textScale, floor: ProjectorTextFloorTests.textFloor) }
+    }
+
+    @Test(arguments: LessonRegistry.ids, scales)
+    func noTwoTextsMeet(_ id: String, textScale: Double) throws {
+        let problems = try Self.problems(id, textScale: textScale)
+        let report = "\(id) at text scale \(textScale): \(problems.count) problems: \(problems.prefix(10).joined(separator: " | "))"
+        if let known = Self.known[id], known.scales.contains(textScale) {
+            withKnownIssue(Comment(rawValue: known.reason), isIntermittent: true) { #expect(problems.isEmpty, "\(report)") }
+        } else {
+            #expect(problems.isEmpty, "\(report)")
+        }
+    }
+
+    /// Lessons whose figure code still places some text for 1× only, at the scales listed; each is
+    /// checked again once that code is fixed (intermittent, so a fix does not fail the test).
+    static let known: [String: (scales: Set<Double>, reason: String)] = [
+        "conv2d": ([1.25, 1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
+        "conv2d-backward": ([1.25, 1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
+        "conv2d-modes": ([1.25, 1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
+        "conv-channels": ([1.25, 1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
+        "conv-transpose": ([1.25, 1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
+        "conv1d": ([1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
+        "pooling": ([1.25, 1.5], "PoolingFigures: labels placed for 1× text"),
+        "image-filters": ([1.25, 1.5], "ImageFiltersFigures: labels placed for 1× text"),
+        "conv-matrix": ([1.25, 1.5], "ConvolutionMatrixFigures: notes and labels placed for 1× text"),
+        "cnn": ([1.25, 1.5], "CNNFigures: notes, labels and the overview placed for 1× text"),
+        "separable": ([1.25, 1.5], "SeparableFigures: right-aligned layer names placed for 1× text"),
+        "param-count": ([1.25, 1.5], "ParamCountFigures: table columns placed for 1× text"),
+        "autodiff": ([1.25, 1.5], "AutodiffFigures: graph labels placed for 1× text"),
+        "activations": ([1.25, 1.5], "ActivationFigures: plot labels placed for 1× text"),
+        "gradient-descent": ([1.5], "GradientDescentFigures: legend and title placed for 1× text"),
+        "perceptron": ([1.0, 1.25, 1.5], "perceptron boundary plots: the corner '−0.5' ticks nearly touch"),
+    ]
+}
