@@ -84,6 +84,26 @@ public final class Surface {
     /// Notes a run of text drawn by a canvas on this surface.
     func record(_ text: DrawnText) { drawnText.append(text) }
 
+    /// Writes out what Cairo holds back, so the pixels can be read (by several threads at once).
+    func flush() { cairo_surface_flush(pointer) }
+
+    /// Makes this new raster surface a copy of `drawn` (flushed, of the same size): its pixels,
+    /// and the texts, heading and caption lines drawn on it, so drawing goes on where it stopped.
+    func start(from drawn: Surface) throws {
+        precondition(format == .png && drawn.format == .png, "only raster surfaces are copied")
+        let rows = Int(cairo_image_surface_get_height(pointer)), stride = Int(cairo_image_surface_get_stride(pointer))
+        guard rows == Int(cairo_image_surface_get_height(drawn.pointer)), stride == Int(cairo_image_surface_get_stride(drawn.pointer)),
+              let target = cairo_image_surface_get_data(pointer), let source = cairo_image_surface_get_data(drawn.pointer) else {
+            throw CairoError("copying a backdrop of another size", CAIRO_STATUS_INVALID_SIZE)
+        }
+        cairo_surface_flush(pointer)
+        target.update(from: source, count: rows * stride)
+        cairo_surface_mark_dirty(pointer)
+        drawnText = drawn.drawnText
+        heading = drawn.heading
+        captionLines = drawn.captionLines
+    }
+
     /// The ARGB pixels of a PNG surface (premultiplied, native-endian 32-bit words, row by row).
     public func pixels() -> (width: Int, height: Int, argb: [UInt32]) {
         precondition(format == .png, "pixels() of a \(format.rawValue) surface")

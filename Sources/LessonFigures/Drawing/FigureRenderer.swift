@@ -19,17 +19,32 @@ public struct RenderOptions: Sendable, Equatable {
 /// Turns figures into PNG, SVG or PDF bytes and writes them, each file whole or not at all.
 public enum FigureRenderer {
     /// Draws `figure` into a new surface (background filled with the theme's colour).
+    /// A raster frame with a backdrop starts from a copy of the backdrop's pixels.
     public static func surface(for figure: Figure, options: RenderOptions) throws -> Surface {
         let surface = try Surface(format: options.format, width: figure.width * options.scale,
                                   height: figure.height * options.scale)
         surface.title = figure.name
         surface.summary = figure.description
-        let canvas = try Canvas(surface: surface, theme: options.theme, scale: options.scale)
-        canvas.textScale = options.textScale
-        canvas.fillBackground(options.theme.background, width: figure.width, height: figure.height)
-        figure.draw(canvas)
+        let canvas: Canvas
+        if let backdrop = figure.backdrop, surface.format == .png {
+            try surface.start(from: backdrop.raster(width: figure.width, height: figure.height, options: options))
+            canvas = try Canvas(surface: surface, theme: options.theme, scale: options.scale)
+            canvas.textScale = options.textScale
+            figure.draw(canvas)
+        } else {
+            canvas = try Self.canvas(on: surface, width: figure.width, height: figure.height, options: options)
+            figure.drawWhole(on: canvas)
+        }
         try canvas.finish()
         return surface
+    }
+
+    /// A canvas on `surface` with `options`' theme, scale and text scale, its background filled.
+    static func canvas(on surface: Surface, width: Double, height: Double, options: RenderOptions) throws -> Canvas {
+        let canvas = try Canvas(surface: surface, theme: options.theme, scale: options.scale)
+        canvas.textScale = options.textScale
+        canvas.fillBackground(options.theme.background, width: width, height: height)
+        return canvas
     }
 
     /// The encoded file of `figure` (for a deck format, its frame: PNG, SVG or PDF; decks are

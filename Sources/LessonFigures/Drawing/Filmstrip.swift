@@ -74,7 +74,7 @@ public enum Filmstrip {
                 canvas.scale(scale)
                 canvas.clip(x: 0, y: 0, width: frame.width, height: frame.height)
                 canvas.fillBackground(theme.background, width: frame.width, height: frame.height)
-                frame.draw(canvas)
+                frame.drawWhole(on: canvas)
             }
             canvas.strokeRect(x: origin.x, y: origin.y, width: layout.tileWidth, height: layout.tileHeight, theme.gridLine)
             canvas.text(labels[index], x: origin.x + layout.tileWidth / 2, y: origin.y + layout.tileHeight + Layout.labelHeight / 2,

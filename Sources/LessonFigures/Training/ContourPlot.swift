@@ -33,6 +33,13 @@ public struct ContourPlot: Sendable {
     /// Draws the frame, ticks, contour lines, the trajectories (a dot per step, a ring at the
     /// start, a filled dot at the last point) and a legend in the top-right corner.
     public func draw(_ paths: [Path], on canvas: Canvas, xLabel: String = "x", yLabel: String = "y") {
+        drawSurface(on: canvas, xLabel: xLabel, yLabel: yLabel)
+        drawPaths(paths, on: canvas)
+    }
+
+    /// Draws what every frame of an animation shares: the plot area, ticks, axis labels and
+    /// contour lines (a `Backdrop`).
+    public func drawSurface(on canvas: Canvas, xLabel: String = "x", yLabel: String = "y") {
         let theme = canvas.theme
         canvas.fillRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.cellFill)
         for x in FunctionPlot.ticks(grid.x, count: 5) {
@@ -51,6 +58,14 @@ public struct ContourPlot: Sendable {
                 let shade = theme.gridLine.withAlpha(0.35 + 0.5 * Double(k) / Double(max(segments.count - 1, 1)))
                 canvas.segments(level.map { (point($0.0.0, $0.0.1), point($0.1.0, $0.1.1)) }, shade, lineWidth: 1.2)
             }
+        }
+    }
+
+    /// Draws the trajectories over the contour lines, the plot's border and the legend.
+    public func drawPaths(_ paths: [Path], on canvas: Canvas) {
+        let theme = canvas.theme
+        canvas.withSavedState {
+            canvas.clip(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
             for path in paths {
                 let page = path.points.map { point($0.x, $0.y) }
                 canvas.polyline(page, path.color, lineWidth: 3)

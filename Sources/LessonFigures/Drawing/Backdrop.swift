@@ -1,0 +1,38 @@
+import Foundation
+
+/// What the frames of one series share and draw first: the axes, ticks and contour lines under
+/// every step of an animation. A PNG frame starts from a copy of the backdrop's pixels, drawn
+/// once for each set of render options, instead of drawing it again; SVG and PDF frames (and
+/// filmstrip tiles) draw it, then the frame, as vector operations.
+///
+/// A frame drawn from the copy has the same pixels as one drawn whole, provided nothing the
+/// frame draws before the backdrop's parts (its title, say) touches a pixel they touch: the
+/// same operations meet the same pixels in the same order. `BackdropTests` compares the two.
+public final class Backdrop: @unchecked Sendable {
+    /// Draws the backdrop, over the theme's background, on a canvas like the frame's.
+    public let draw: @Sendable (Canvas) -> Void
+    /// The raster backdrops drawn so far, one per size and set of options; guarded by `lock`.
+    private var drawn: [(width: Double, height: Double, options: RenderOptions, surface: Surface)] = []
+    private let lock = NSLock()
+
+    public init(draw: @escaping @Sendable (Canvas) -> Void) {
+        self.draw = draw
+    }
+
+    /// The backdrop drawn on a raster surface of `width` × `height` with `options`: drawn on the
+    /// first call, then the same surface (only read from) for every frame, on any thread.
+    func raster(width: Double, height: Double, options: RenderOptions) throws -> Surface {
+        lock.lock()
+        defer { lock.unlock() }
+        if let done = drawn.first(where: { $0.width == width && $0.height == height && $0.options == options }) {
+            return done.surface
+        }
+        let surface = try Surface(format: options.format, width: width * options.scale, height: height * options.scale)
+        let canvas = try FigureRenderer.canvas(on: surface, width: width, height: height, options: options)
+        draw(canvas)
+        try canvas.finish()
+        surface.flush()
+        drawn.append((width, height, options, surface))
+        return surface
+    }
+}
