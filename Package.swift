@@ -51,13 +51,16 @@ let package = Package(
             name: "LessonGrader",
             dependencies: ["LessonCore", "LessonFigures", "LessonLibrary", .product(name: "Yams", package: "Yams")]
         ),
-        // The thin command line.
+        // The thin command line. A release build links the Swift runtime and Foundation into
+        // the binary: a run then starts in a few milliseconds instead of spending about 20 ms
+        // loading and relocating the shared libraries (issue 15; `lesson-bench table`).
         .executableTarget(
             name: "lesson",
             dependencies: [
                 "LessonCore", "LessonFigures", "LessonLibrary", "LessonGrader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-lswiftDispatch", "-Xlinker", "-ldispatch", "-Xlinker", "-lBlocksRuntime", "-Xlinker", "-lswiftSynchronization", "-Xlinker", "--end-group"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Benchmarks: print their figures; never part of the tests.
         .executableTarget(

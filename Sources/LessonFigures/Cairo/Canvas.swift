@@ -28,7 +28,7 @@ public final class Canvas {
         try CairoError.check(cairo_status(cr), "creating a context")
         try Canvas.setFixedFontOptions(cr)
         cairo_scale(cr, scale, scale)
-        cairo_select_font_face(cr, theme.fontFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+        FontFaces.select(cr, family: theme.fontFamily, weight: .normal)
     }
 
     deinit { cairo_destroy(pointer) }
@@ -282,8 +282,7 @@ public final class Canvas {
     }
 
     private func setFont(size: Double, weight: FontWeight) {
-        cairo_select_font_face(pointer, theme.fontFamily, CAIRO_FONT_SLANT_NORMAL,
-                               weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        FontFaces.select(pointer, family: theme.fontFamily, weight: weight)
         cairo_set_font_size(pointer, size * textScale)
     }
 }

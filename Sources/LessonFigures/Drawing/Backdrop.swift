@@ -35,4 +35,12 @@ public final class Backdrop: @unchecked Sendable {
         drawn.append((width, height, options, surface))
         return surface
     }
+
+    /// Frees the raster backdrops drawn so far (a frame drawn later draws it again): for a batch
+    /// that is done with a series while its figures are still held.
+    public func discardDrawn() {
+        lock.lock()
+        defer { lock.unlock() }
+        drawn.removeAll()
+    }
 }

@@ -97,6 +97,8 @@ public enum FigureBatch {
                 if let failure { progress?(.failed(failure)) }
                 progress?(.file(done: done, total: total, lesson: job.lesson, variant: job.variant, file: file))
             }
+            // The frames' shared backdrops are drawn once per job; free them with the job.
+            for figure in work[index] { figure.backdrop?.discardDrawn() }
             report.records += records
             report.failures += failures
             lessonFiles += records.count
