@@ -47,10 +47,5 @@ import Testing
         "conv-matrix": ([1.25, 1.5], "ConvolutionMatrixFigures: notes and labels placed for 1× text"),
         "cnn": ([1.25, 1.5], "CNNFigures: notes, labels and the overview placed for 1× text"),
         "separable": ([1.25, 1.5], "SeparableFigures: right-aligned layer names placed for 1× text"),
-        "param-count": ([1.25, 1.5], "ParamCountFigures: table columns placed for 1× text"),
-        "autodiff": ([1.25, 1.5], "AutodiffFigures: graph labels placed for 1× text"),
-        "activations": ([1.25, 1.5], "ActivationFigures: plot labels placed for 1× text"),
-        "gradient-descent": ([1.5], "GradientDescentFigures: legend and title placed for 1× text"),
-        "perceptron": ([1.0, 1.25, 1.5], "perceptron boundary plots: the corner '−0.5' ticks nearly touch"),
     ]
 }

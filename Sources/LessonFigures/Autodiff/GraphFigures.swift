@@ -24,7 +24,10 @@ public enum GraphFigures {
     static let nodeTextSize = 22.0
 
     /// Columns by depth (a leaf sits just left of its first consumer), rows in topological order.
-    public static func layout(for graph: ComputationGraph, width: Double = 1280, height: Double = 720) -> Layout {
+    /// At a `textScale` above 1 the boxes grow taller with their lines, and as wide as the gaps
+    /// between columns still hold the widest edge label's plate (`edgeLabelWidth`, as drawn).
+    public static func layout(for graph: ComputationGraph, width: Double = 1280, height: Double = 720,
+                              textScale: Double = 1, edgeLabelWidth: Double = 0) -> Layout {
         var depth = Array(repeating: 0, count: graph.nodes.count)
         for node in graph.nodes where !node.isLeaf {
             depth[node.id] = 1 + (node.inputs.map { depth[$0] }.max() ?? 0)
@@ -34,15 +37,28 @@ public enum GraphFigures {
             depth[node.id] = max(0, (consumers.min() ?? 1) - 1)
         }
         let columns = (depth.max() ?? 0) + 1
-        let left = 110.0, right = width - 110, top = 110.0, bottom = height - 150
-        let step = columns > 1 ? (right - left) / Double(columns - 1) : 0
-        let boxWidth = columns > 1 ? min(210, max(120, step * 0.58)) : 210
+        var left = 110.0, right = width - 110
+        // The caption's lines grow with the text: the graph ends higher.
+        let top = 110 - 20 * (textScale - 1), bottom = height - 150 - 40 * (textScale - 1)
+        var step = columns > 1 ? (right - left) / Double(columns - 1) : 0
+        var boxWidth = columns > 1 ? min(210, max(120, step * 0.58)) : 210
+        if textScale > 1 {
+            // As wide as the text grows, but no wider than leaves each gap the widest edge label's
+            // plate (8 px to spare) with the outer boxes 20 px from the edges.
+            let gaps = Double(columns - 1)
+            let roomy = ((width - 40) / max(gaps, 1) - edgeLabelWidth - 8) * gaps / (gaps + 1)
+            boxWidth = columns > 1 ? max(100, min(boxWidth * textScale, roomy)) : boxWidth * textScale
+            left = 20 + boxWidth / 2
+            right = width - left
+            step = columns > 1 ? (right - left) / gaps : 0
+        }
         var rows: [[Int]] = Array(repeating: [], count: columns)
         for node in graph.nodes { rows[depth[node.id]].append(node.id) }
         let maxRows = Double(rows.map(\.count).max() ?? 1)
         let spacing = (bottom - top) / maxRows
-        // Room for four lines of text (the gradient may take two).
-        let boxHeight = min(126, spacing - 14)
+        // Room for four lines of text (the gradient may take two); where the text is scaled, for
+        // six as tall as they are drawn (the name and the value may take two as well).
+        let boxHeight = min(textScale > 1 ? 168 * textScale : 126, spacing - 14)
         var centers = Array(repeating: (x: 0.0, y: 0.0), count: graph.nodes.count)
         for (column, ids) in rows.enumerated() {
             for (row, id) in ids.enumerated() {
@@ -68,13 +84,21 @@ public enum GraphFigures {
                              on canvas: Canvas) {
         let theme = canvas.theme
         let graph = backward.forward.graph
-        let layout = layout(for: graph)
+        let scale = canvas.textScale
+        let number = { (x: Double) in Notation.number(x, decimals: 4) }
+        // The local derivative of each edge: its name above its value.
+        let edgeLabels = backward.steps.map { step in
+            ["∂\(displayName(graph.nodes[step.node]))/∂\(displayName(graph.nodes[step.input]))", "= " + number(step.local)]
+        }
+        func plateWidth(_ lines: [String]) -> Double {
+            (lines.map { canvas.textWidth($0, size: edgeLabelSize, weight: .bold) }.max() ?? 0) + edgeLabelSize * 0.6 * scale
+        }
+        let layout = layout(for: graph, textScale: scale, edgeLabelWidth: edgeLabels.map(plateWidth).max() ?? 0)
         // The variables' names are the user's (`x_train`): drawn as written (`Typography.name`).
         let variables = Set(graph.nodes.filter { $0.operation == .variable }.map(\.name))
         Caption.title("Computation graph of J = \(Typography.names(variables, in: expression)) at \(Typography.names(variables, in: at))",
                       on: canvas, width: layout.width)
         let half = layout.boxWidth / 2, halfHeight = layout.boxHeight / 2
-        let number = { (x: Double) in Notation.number(x, decimals: 4) }
         let constantRadius = 24.0
 
         func anchor(_ id: Int, outgoing: Bool) -> (Double, Double) {
@@ -107,11 +131,18 @@ public enum GraphFigures {
                        fill: node.operation == .variable ? theme.current.withAlpha(0.16) : (isOutput ? theme.doneFill(0.18) : theme.cellFill),
                        stroke: stroke)
             let name = displayName(node)
-            let heading = node.isLeaf ? name : "\(name) = \(Typography.names(variables, in: node.formula))"
-            var lines: [(String, Color, FontWeight)] = [
-                (heading, theme.foreground, .bold),
-                ("value " + number(backward.forward.values[node.id]), theme.foreground, .normal),
-            ]
+            let formula = Typography.names(variables, in: node.formula)
+            let heading = node.isLeaf ? name : "\(name) = \(formula)"
+            let value = number(backward.forward.values[node.id])
+            // Where a line would be drawn under the floor (the text is scaled), the name goes
+            // above the formula and "value" above the number.
+            let fits = { (line: String, weight: FontWeight) in
+                canvas.fittingSize(line, size: nodeTextSize, maxWidth: layout.boxWidth - 12, weight: weight) >= textFloor
+            }
+            var lines: [(String, Color, FontWeight)] = scale == 1 || node.isLeaf || fits(heading, .bold)
+                ? [(heading, theme.foreground, .bold)] : [("\(name) =", theme.foreground, .bold), (formula, theme.foreground, .bold)]
+            lines += scale == 1 || fits("value " + value, .normal)
+                ? [("value " + value, theme.foreground, .normal)] : [("value", theme.foreground, .normal), (value, theme.foreground, .normal)]
             // The gradient on one line where it fits at 20 px, else its name above its value.
             let gradient = "∂J/∂\(name) = " + number(backward.adjoints[node.id])
             if canvas.fittingSize(gradient, size: nodeTextSize, maxWidth: layout.boxWidth - 12, weight: .bold) >= 20 {
@@ -119,24 +150,24 @@ public enum GraphFigures {
             } else {
                 lines += [("∂J/∂\(name) =", theme.highlight, .bold), (number(backward.adjoints[node.id]), theme.highlight, .bold)]
             }
-            let lineHeight = min(nodeTextSize * 1.25, (layout.boxHeight - 10) / Double(lines.count))
+            // Lines as far apart as they are drawn tall, none under the floor as drawn.
+            let lineHeight = min(nodeTextSize * 1.25 * scale, (layout.boxHeight - 10) / Double(lines.count))
             for (k, line) in lines.enumerated() {
-                let size = max(textFloor, canvas.fittingSize(line.0, size: min(nodeTextSize, lineHeight / 1.2),
-                                                             maxWidth: layout.boxWidth - 12, weight: line.2))
+                let size = max(textFloor / scale, canvas.fittingSize(line.0, size: min(nodeTextSize, lineHeight / 1.2 / scale),
+                                                                     maxWidth: layout.boxWidth - 12, weight: line.2))
                 canvas.text(line.0, x: c.x, y: c.y + (Double(k) - Double(lines.count - 1) / 2) * lineHeight, size: size, line.1,
                             weight: line.2)
             }
         }
         var labelled = Set<String>()
-        for step in backward.steps {
+        for (step, lines) in zip(backward.steps, edgeLabels) {
             let from = anchor(step.input, outgoing: true), to = anchor(step.node, outgoing: false)
             let key = "\(step.input)-\(step.node)"
-            let offset = labelled.contains(key) ? 2 * edgeLabelSize * 1.3 : 0
+            let offset = labelled.contains(key) ? 2 * edgeLabelSize * 1.3 * scale : 0
             labelled.insert(key)
             // The derivative's name above its value, so the label fits the gap between two columns.
-            let lines = ["∂\(displayName(graph.nodes[step.node]))/∂\(displayName(graph.nodes[step.input]))", "= " + number(step.local)]
-            let plateWidth = (lines.map { canvas.textWidth($0, size: edgeLabelSize, weight: .bold) }.max() ?? 0) + edgeLabelSize * 0.6
-            let lineHeight = edgeLabelSize * 1.2
+            let plateWidth = plateWidth(lines)
+            let lineHeight = edgeLabelSize * 1.2 * scale
             let x = (from.0 + to.0) / 2, y = (from.1 + to.1) / 2 + offset
             canvas.fillRect(x: x - plateWidth / 2, y: y - lineHeight - 4, width: plateWidth, height: 2 * lineHeight + 8,
                             theme.background.withAlpha(0.9))

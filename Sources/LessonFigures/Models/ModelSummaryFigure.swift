@@ -17,9 +17,9 @@ public enum ModelSummaryFigure {
     /// A row is this many times the text size high.
     static let rowFactor = 1 / 0.45
 
-    /// The layout for a summary of `rows` layers.
-    public static func layout(rows: Int, height: Double = 720) -> Layout {
-        let rowHeight = min(56, (height - 260) / Double(max(rows + 1, 1)))
+    /// The layout for a summary of `rows` layers; rows grow with `textScale` where there is room.
+    public static func layout(rows: Int, height: Double = 720, textScale: Double = 1) -> Layout {
+        let rowHeight = min(56 * textScale, (height - 260) / Double(max(rows + 1, 1)))
         return Layout(rowHeight: rowHeight, firstRowY: 110 + rowHeight * 1.5, columns: [50, 425, 745, 770])
     }
 
@@ -53,21 +53,37 @@ public enum ModelSummaryFigure {
         let name = part.map { Figure.stepName($0.number - 1, of: $0.of, prefix: "summary-") } ?? "summary"
         return Figure(name: name, description: description) { canvas in
             let theme = canvas.theme
-            let layout = layout(rows: shown.count)
+            var layout = layout(rows: shown.count, textScale: canvas.textScale)
             Caption.title(title, on: canvas, width: 1280)
             if let note {
                 Caption.note(note, on: canvas)
             }
-            let x = layout.columns
             let headerY = layout.firstRowY - layout.rowHeight
             let size = min(textSize, layout.rowHeight / rowFactor)
+            // The parameter column (right-aligned) moves right where the shapes and counts, as
+            // large as they are drawn, would meet; the formulas follow it.
+            let shapeWidth = ([canvas.textWidth("Output shape", size: size, weight: .bold)]
+                + shown.map { canvas.textWidth(Notation.shape($0.outputShape), size: size) }).max() ?? 0
+            let paramWidth = ([canvas.textWidth("Param #", size: size, weight: .bold)]
+                + shown.map { canvas.textWidth(Notation.grouped($0.params), size: size, weight: .bold) }).max() ?? 0
+            let paramRight = layout.columns[1] + shapeWidth + 16 + paramWidth
+            if paramRight > layout.columns[2] {
+                layout.columns[3] += paramRight - layout.columns[2]
+                layout.columns[2] = paramRight
+            }
+            let x = layout.columns
             canvas.text("Layer (type)", x: x[0], y: headerY, size: size, theme.foreground, align: .left, weight: .bold)
             canvas.text("Output shape", x: x[1], y: headerY, size: size, theme.foreground, align: .left, weight: .bold)
             canvas.text("Param #", x: x[2], y: headerY, size: size, theme.foreground, align: .right, weight: .bold)
             canvas.text("Formula", x: x[3], y: headerY, size: size, theme.foreground, align: .left, weight: .bold)
             canvas.line(from: (40, headerY + layout.rowHeight / 2), to: (1240, headerY + layout.rowHeight / 2), theme.gridLine, lineWidth: 2)
-            canvas.text("input " + Notation.shape(summary.inputShape), x: 1240, y: headerY, size: size * 0.85, theme.muted,
-                        align: .right)
+            // The input's shape right of the headers; above them where it would meet "Formula" (and
+            // no note on the part shown is there).
+            let input = "input " + Notation.shape(summary.inputShape)
+            let besideFormula = x[3] + canvas.textWidth("Formula", size: size, weight: .bold) + 16
+                <= 1240 - canvas.textWidth(input, size: size * 0.85)
+            let inputY = besideFormula || note != nil ? headerY : headerY - layout.rowHeight / 2 - 0.6 * size * 0.85 * canvas.textScale
+            canvas.text(input, x: 1240, y: inputY, size: size * 0.85, theme.muted, align: .right)
             for (i, row) in shown.enumerated() {
                 let y = layout.firstRowY + Double(i) * layout.rowHeight
                 if i % 2 == 1 {
@@ -81,10 +97,13 @@ public enum ModelSummaryFigure {
                         canvas.text(whole, x: x, y: y, size: fitted, color, align: .left)
                         return
                     }
-                    let small = max(18, min(size, 0.4 * layout.rowHeight))
-                    canvas.text(split.0, x: x, y: y - small * 0.55, size: canvas.fittingSize(split.0, size: small, maxWidth: maxWidth),
+                    // Two lines as far apart as they are drawn tall (and a pixel more where the text
+                    // is scaled), inside the row.
+                    let small = max(18, min(size, 0.4 * layout.rowHeight / canvas.textScale))
+                    let apart = min(small * 0.55 * canvas.textScale + 2 * (canvas.textScale - 1), layout.rowHeight / 4)
+                    canvas.text(split.0, x: x, y: y - apart, size: canvas.fittingSize(split.0, size: small, maxWidth: maxWidth),
                                 color, align: .left)
-                    canvas.text(split.1, x: x, y: y + small * 0.55, size: canvas.fittingSize(split.1, size: small, maxWidth: maxWidth),
+                    canvas.text(split.1, x: x, y: y + apart, size: canvas.fittingSize(split.1, size: small, maxWidth: maxWidth),
                                 color, align: .left)
                 }
                 // The type goes under the name, the numbers under the symbols.

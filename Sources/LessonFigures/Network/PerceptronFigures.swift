@@ -3,7 +3,7 @@ import LessonCore
 /// A threshold unit's decision line over its truth table: points coloured by class, the line
 /// w₀ + w₁a₁ + w₂a₂ = 0 and the side where the unit outputs 1.
 public enum PerceptronFigures {
-    /// The plot the figure draws on; public so tests can find the points.
+    /// The plot the figure draws on at text scale 1 (larger text shortens it); public so tests can find the points.
     public static let plot = FunctionPlot(frame: (390, 110, 500, 470), xRange: -0.5...1.5, yRange: -0.5...1.5,
                                           xLabel: "a₁", yLabel: "a₂")
 
@@ -15,6 +15,12 @@ public enum PerceptronFigures {
         return Figure(name: file, description: description) { canvas in
             let theme = canvas.theme
             Caption.title("\(name) with a threshold unit, w = (\(w))", on: canvas, width: 1280)
+            let caption = [note, "filled: the table says 1; outlined: 0; a red ring marks a row the unit gets wrong"]
+            // The plot ends above its axis name and the caption, as large as text is drawn (at
+            // text scale 1 it keeps its frame).
+            var plot = plot
+            plot.frame.height = min(plot.frame.height, Caption.top(of: caption, on: canvas, width: 1280, bottom: 720 - 40, size: 20)
+                                        - 4 - 50 * canvas.textScale - plot.frame.y)
             var series: [FunctionPlot.Series] = []
             if let line { series.append(.init(label: "w₀ + w₁a₁ + w₂a₂ = 0", points: line, color: theme.highlight)) }
             plot.draw(series, on: canvas)
@@ -25,8 +31,7 @@ public enum PerceptronFigures {
                               stroke: row.holds ? (isOne ? theme.done : theme.foreground) : theme.negative, lineWidth: row.holds ? 3 : 5)
                 canvas.text("\(Notation.number(row.expected))", x: p.0 + 30, y: p.1 - 22, size: 18, theme.foreground, weight: .bold)
             }
-            Caption.lines([note, "filled: the table says 1; outlined: 0; a red ring marks a row the unit gets wrong"],
-                          on: canvas, width: 1280, bottom: 720 - 40, size: 20, color: theme.muted)
+            Caption.lines(caption, on: canvas, width: 1280, bottom: 720 - 40, size: 20, color: theme.muted)
         }
     }
 }

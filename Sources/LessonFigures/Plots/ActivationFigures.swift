@@ -30,7 +30,10 @@ public enum ActivationFigures {
             let cellWidth = 1280.0 / Double(columns), cellHeight = (720.0 - 80) / Double(max(rows, 1))
             for (k, samples) in all.enumerated() {
                 let x = Double(k % columns) * cellWidth, y = 70 + Double(k / columns) * cellHeight
-                let plot = FunctionPlot(frame: (x + 90, y + 40, cellWidth - 150, cellHeight - 100), xRange: range(samples.z),
+                // Each plot ends above its tick numbers and axis name, as large as text is drawn,
+                // and the next row's title (at text scale 1: 100 px under the plot).
+                let height = cellHeight - 100 - 60 * (canvas.textScale - 1)
+                let plot = FunctionPlot(frame: (x + 90, y + 40, cellWidth - 150, height), xRange: range(samples.z),
                                         yRange: yRange(samples), xLabel: "z", yLabel: "", title: samples.activation.symbol)
                 plot.draw(series(samples, theme: theme), on: canvas)
             }

@@ -76,15 +76,25 @@ public struct FunctionPlot: Sendable {
     public func draw(_ series: [Series], on canvas: Canvas) {
         let theme = canvas.theme
         canvas.fillRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.cellFill)
-        for x in Self.ticks(xRange) {
+        // Tick numbers and axis names as far from the frame as their text is drawn tall.
+        let scale = canvas.textScale, bottom = frame.y + frame.height
+        let xTicks = Self.ticks(xRange)
+        for x in xTicks {
             let (px, _) = point(x, 0)
             canvas.line(from: (px, frame.y), to: (px, frame.y + frame.height), theme.gridLine.withAlpha(0.35), lineWidth: 1)
-            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 16, size: 18, theme.muted)
+            canvas.text(Notation.number(x, decimals: 2), x: px, y: bottom + 16 * scale, size: 18, theme.muted)
         }
+        // An x number under the left corner reaches left of the frame: a y number beside the
+        // bottom corner then sits on its line instead of centred on it, above the x numbers.
+        let cornerX = xTicks.first.map { x -> Double in
+            point(x, 0).0 - canvas.textWidth(Notation.number(x, decimals: 2), size: 18) / 2
+        } ?? frame.x
+        let lowestBesideX = bottom + 16 * scale - 18 * 1.3 * scale
         for y in Self.ticks(yRange, count: 5) {
             let (_, py) = point(0, y)
             canvas.line(from: (frame.x, py), to: (frame.x + frame.width, py), theme.gridLine.withAlpha(0.35), lineWidth: 1)
-            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8, y: py, size: 18, theme.muted, align: .right)
+            let textY = cornerX < frame.x - 8 ? min(py, lowestBesideX) : py
+            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8, y: textY, size: 18, theme.muted, align: .right)
         }
         // The axes through the origin, when it is in view.
         if yRange.contains(0) {
@@ -96,10 +106,10 @@ public struct FunctionPlot: Sendable {
             canvas.line(from: (px, frame.y), to: (px, frame.y + frame.height), theme.foreground, lineWidth: 1.5)
         }
         canvas.strokeRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.gridLine, lineWidth: 1)
-        canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 40, size: 18, theme.foreground, weight: .bold)
-        canvas.text(yLabel, x: frame.x, y: frame.y - 16, size: 18, theme.foreground, align: .left, weight: .bold)
+        canvas.text(xLabel, x: frame.x + frame.width / 2, y: bottom + 40 * scale, size: 18, theme.foreground, weight: .bold)
+        canvas.text(yLabel, x: frame.x, y: frame.y - 16 * scale, size: 18, theme.foreground, align: .left, weight: .bold)
         if let title {
-            canvas.text(title, x: frame.x + frame.width / 2, y: frame.y - 16, size: 19, theme.foreground, weight: .bold)
+            canvas.text(title, x: frame.x + frame.width / 2, y: frame.y - 16 * scale, size: 19, theme.foreground, weight: .bold)
         }
         for s in series {
             // Clip to the frame by dropping points outside the y range (and splitting there).
@@ -122,7 +132,7 @@ public struct FunctionPlot: Sendable {
         }
         // Legend, top-left inside the frame.
         for (k, s) in series.enumerated() {
-            let y = frame.y + 22 + Double(k) * 24
+            let y = frame.y + 22 * canvas.textScale + Double(k) * 24 * canvas.textScale
             canvas.line(from: (frame.x + 14, y), to: (frame.x + 44, y), s.color, lineWidth: 3, dash: s.dashed ? [9, 5] : [])
             canvas.text(s.label, x: frame.x + 52, y: y, size: 18, theme.foreground, align: .left)
         }

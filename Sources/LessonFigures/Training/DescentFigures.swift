@@ -27,7 +27,7 @@ public enum DescentFigures {
             let thetaCurves = traces.map { trace in
                 LossCurvePlot.Curve(label: trace.method.rawValue, points: epochPoints(trace, values: trace.path.map { $0[0] }), color: color(trace.method))
             }
-            var thetaPlot = LossCurvePlot(frame: parameterFrame, curves: thetaCurves, xLabel: "epoch", yLabel: "θ")
+            var thetaPlot = LossCurvePlot(frame: belowTitle(parameterFrame, on: canvas), curves: thetaCurves, xLabel: "epoch", yLabel: "θ")
             if thetaPlot.logarithmic {
                 // θ is a parameter, not a loss: always a linear axis.
                 let all = thetaCurves.flatMap { $0.points.map(\.y) } + (optimum.map { [$0] } ?? [])
@@ -45,7 +45,7 @@ public enum DescentFigures {
             let lossCurves = traces.map { trace in
                 LossCurvePlot.Curve(label: trace.method.rawValue, points: epochPoints(trace, values: trace.losses), color: color(trace.method))
             }
-            LossCurvePlot(frame: lossFrame, curves: lossCurves, xLabel: "epoch").draw(lossCurves, on: canvas)
+            LossCurvePlot(frame: belowTitle(lossFrame, on: canvas), curves: lossCurves, xLabel: "epoch").draw(lossCurves, on: canvas)
             Caption.lines(["updates per epoch: " + traces.map { "\($0.method.rawValue) \($0.updates.count / max(1, $0.orders.count))" }.joined(separator: ", ")],
                           on: canvas, width: 1280, bottom: 690, size: 20)
         }
@@ -61,7 +61,7 @@ public enum DescentFigures {
                 LossCurvePlot.Curve(label: run.label, points: run.trace.path.enumerated().map { (Double($0.offset), $0.element[0]) },
                                     color: colors[k % colors.count])
             }
-            var plot = LossCurvePlot(frame: (110, 100, 1060, 500), curves: curves, xLabel: "update", yLabel: "θ")
+            var plot = LossCurvePlot(frame: belowTitle((110, 100, 1060, 500), on: canvas), curves: curves, xLabel: "update", yLabel: "θ")
             let all = curves.flatMap { $0.points.map(\.y) } + (optimum.map { [$0] } ?? [])
             let low = all.min() ?? 0, high = all.max() ?? 1, margin = max((high - low) * 0.06, 1e-9)
             plot.logarithmic = false
@@ -76,6 +76,14 @@ public enum DescentFigures {
                 canvas.line(from: a, to: b, canvas.theme.muted, lineWidth: 2, dash: [8, 6])
             }
         }
+    }
+
+    /// `frame` starting lower by as much as the title and the axis name above the plot grow with
+    /// the text scale (its bottom stays; at text scale 1 it is `frame`).
+    static func belowTitle(_ frame: (x: Double, y: Double, width: Double, height: Double), on canvas: Canvas)
+        -> (x: Double, y: Double, width: Double, height: Double) {
+        let drop = 20 * (canvas.textScale - 1)
+        return (frame.x, frame.y + drop, frame.width, frame.height - drop)
     }
 
     /// (epoch fraction, value) for the start and after every update.

@@ -82,7 +82,7 @@ public struct LossCurvePlot: Sendable {
             }
         }
         guard legend, !curves.isEmpty else { return }
-        let size = 18.0, rowHeight = 28.0
+        let size = 18.0, rowHeight = 28.0 * canvas.textScale // rows as tall as their text is drawn
         let labelWidth = curves.map { canvas.textWidth($0.label, size: size) }.max() ?? 0
         let boxWidth = labelWidth + 66, boxHeight = rowHeight * Double(curves.count) + 12
         let boxX = frame.x + frame.width - boxWidth - 10
