@@ -64,4 +64,43 @@ import Testing
             #expect(texts.contains(expected), "SVG lacks \(expected)")
         }
     }
+
+    /// A diverging run (α = 0.3 on the lesson's data, 12 epochs: θ reaches −2·10¹⁶, J 10³³):
+    /// θ's tick numbers are written m·10ᵏ and stay on the slide, and J's log axis starts at or
+    /// below every curve's start, so GD's and mini-batch's climb shows instead of lying on the
+    /// bottom edge.
+    @Test func aDivergingRunKeepsItsTicksOnTheSlideAndEveryCurveInView() throws {
+        let data = try RegressionData(x: [1, 2, 3, 4], y: [2, 4, 5, 8])
+        let descent = try GradientDescent(data: data, model: .throughOrigin, learningRate: 0.3, initial: [0], epochs: 12,
+                                          miniBatchSize: 2, shuffleSeed: nil)
+        let traces = try DescentMethod.allCases.map { try descent.run($0) }
+        let figure = DescentFigures.comparison(traces, optimum: 1.9)
+        let runs = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg)).drawnText
+        for run in runs {
+            #expect(run.x >= 0 && run.x + run.width <= figure.width, "'\(run.text)' runs off the slide at x \(Int(run.x))…\(Int(run.x + run.width))")
+        }
+        #expect(runs.contains { $0.text.contains("·10¹⁶") }, "\(runs.map(\.text))")
+        let losses = traces.map { trace in
+            LossCurvePlot.Curve(label: trace.method.rawValue, points: trace.losses.enumerated().map { (Double($0.offset), $0.element) },
+                                color: DescentFigures.color(trace.method))
+        }
+        let plot = LossCurvePlot(frame: DescentFigures.lossFrame, curves: losses, xLabel: "epoch")
+        let firstLoss = try #require(traces.map { $0.losses[0] }.min())
+        #expect(plot.logarithmic && plot.yRange.upperBound >= 33 && pow(10, plot.yRange.lowerBound) <= firstLoss, "\(plot.yRange), first J \(firstLoss)")
+        // A converging run keeps the 12 decades below its top: 10² down to 10⁻³⁰ shows 10⁻¹⁰ up.
+        let falling: [(x: Double, y: Double)] = (0...32).map { k in (Double(k), pow(10, 2 - Double(k))) }
+        let converging = LossCurvePlot(frame: DescentFigures.lossFrame, curves: [LossCurvePlot.Curve(label: "a", points: falling, color: DescentFigures.color(.gd))],
+                                       xLabel: "step")
+        #expect(converging.yRange == -10...2)
+    }
+
+    @Test func tickNumbersHaveTheDecimalsTheirStepNeedsAndPowersOfTenWhenHuge() {
+        #expect(FunctionPlot.tickLabels([0, 2.5, 5, 7.5, 10]) == ["0", "2.5", "5", "7.5", "10"])
+        #expect(FunctionPlot.tickLabels([1.9, 1.9002, 1.9004]) == ["1.9", "1.9002", "1.9004"])
+        #expect(FunctionPlot.tickLabels([0, 0.025, 0.05]) == ["0", "0.025", "0.05"])
+        #expect(FunctionPlot.tickLabels([-2e16, -1e16, 0]) == ["−2·10¹⁶", "−1·10¹⁶", "0"])
+        #expect(FunctionPlot.tickLabels([0, 2.5e6, 5e6]) == ["0", "2.5·10⁶", "5·10⁶"])
+        #expect(FunctionPlot.tickLabels([0, 2e-4, 4e-4]) == ["0", "2·10⁻⁴", "4·10⁻⁴"])
+        #expect(FunctionPlot.tickLabels([-1, 0, 1]) == ["−1", "0", "1"])
+    }
 }

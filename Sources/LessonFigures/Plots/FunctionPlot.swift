@@ -72,29 +72,50 @@ public struct FunctionPlot: Sendable {
         return values
     }
 
+    /// The numbers written at `ticks` (evenly spaced, as `ticks(_:count:)` gives them): with as
+    /// many decimals as the step needs (two at least), and from a million up, or below a
+    /// thousandth, as m·10ᵏ, so a diverging run's 20000000000 does not run off the slide.
+    public static func tickLabels(_ ticks: [Double]) -> [String] {
+        let step = ticks.count > 1 ? abs(ticks[1] - ticks[0]) : 1
+        var decimals = 2
+        if step > 0, step.isFinite {
+            let exponent = floor(log10(step)), mantissa = step / pow(10, exponent)
+            decimals = min(6, max(2, Int(-exponent) + (abs(mantissa - 2.5) < 1e-9 ? 1 : 0)))
+        }
+        return ticks.map { value in
+            let size = abs(value)
+            guard value != 0, size >= 1e6 || size < 1e-3 else { return Notation.number(value, decimals: decimals) }
+            var power = floor(log10(size))
+            var mantissa = (value / pow(10, power) * 100).rounded() / 100
+            if abs(mantissa) >= 10 { mantissa /= 10; power += 1 }
+            return Notation.number(mantissa, decimals: 2) + "·10" + LossCurvePlot.superscript(Int(power))
+        }
+    }
+
     /// Draws the frame, grid, axes through 0, ticks with numbers, axis names, curves and legend.
     public func draw(_ series: [Series], on canvas: Canvas) {
         let theme = canvas.theme
         canvas.fillRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.cellFill)
         // Tick numbers and axis names as far from the frame as their text is drawn tall.
         let scale = canvas.textScale, bottom = frame.y + frame.height
-        let xTicks = Self.ticks(xRange)
-        for x in xTicks {
+        let xTicks = Self.ticks(xRange), xLabels = Self.tickLabels(xTicks)
+        for (x, label) in zip(xTicks, xLabels) {
             let (px, _) = point(x, 0)
             canvas.line(from: (px, frame.y), to: (px, frame.y + frame.height), theme.gridLine.withAlpha(0.35), lineWidth: 1)
-            canvas.text(Notation.number(x, decimals: 2), x: px, y: bottom + 16 * scale, size: 18, theme.muted)
+            canvas.text(label, x: px, y: bottom + 16 * scale, size: 18, theme.muted)
         }
         // An x number under the left corner reaches left of the frame: a y number beside the
         // bottom corner then sits on its line instead of centred on it, above the x numbers.
         let cornerX = xTicks.first.map { x -> Double in
-            point(x, 0).0 - canvas.textWidth(Notation.number(x, decimals: 2), size: 18) / 2
+            point(x, 0).0 - canvas.textWidth(xLabels[0], size: 18) / 2
         } ?? frame.x
         let lowestBesideX = bottom + 16 * scale - 18 * 1.3 * scale
-        for y in Self.ticks(yRange, count: 5) {
+        let yTicks = Self.ticks(yRange, count: 5)
+        for (y, label) in zip(yTicks, Self.tickLabels(yTicks)) {
             let (_, py) = point(0, y)
             canvas.line(from: (frame.x, py), to: (frame.x + frame.width, py), theme.gridLine.withAlpha(0.35), lineWidth: 1)
             let textY = cornerX < frame.x - 8 ? min(py, lowestBesideX) : py
-            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8, y: textY, size: 18, theme.muted, align: .right)
+            canvas.text(label, x: frame.x - 8, y: textY, size: 18, theme.muted, align: .right)
         }
         // The axes through the origin, when it is in view.
         if yRange.contains(0) {

@@ -42,13 +42,14 @@ public struct ContourPlot: Sendable {
     public func drawSurface(on canvas: Canvas, xLabel: String = "x", yLabel: String = "y") {
         let theme = canvas.theme
         canvas.fillRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.cellFill)
-        for x in FunctionPlot.ticks(grid.x, count: 5) {
+        let xTicks = FunctionPlot.ticks(grid.x, count: 5), yTicks = FunctionPlot.ticks(grid.y, count: 5)
+        for (x, label) in zip(xTicks, FunctionPlot.tickLabels(xTicks)) {
             let (px, _) = point(x, grid.y.lowerBound)
-            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 18 * canvas.textScale, size: 18, theme.muted)
+            canvas.text(label, x: px, y: frame.y + frame.height + 18 * canvas.textScale, size: 18, theme.muted)
         }
-        for y in FunctionPlot.ticks(grid.y, count: 5) {
+        for (y, label) in zip(yTicks, FunctionPlot.tickLabels(yTicks)) {
             let (_, py) = point(grid.x.lowerBound, y)
-            canvas.text(Notation.number(y, decimals: 2), x: frame.x - 8 * canvas.textScale, y: py, size: 18, theme.muted, align: .right)
+            canvas.text(label, x: frame.x - 8 * canvas.textScale, y: py, size: 18, theme.muted, align: .right)
         }
         canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 46 * canvas.textScale, size: 20, theme.foreground, weight: .bold)
         canvas.text(yLabel, x: frame.x - 48, y: frame.y + frame.height / 2, size: 20, theme.foreground, weight: .bold)

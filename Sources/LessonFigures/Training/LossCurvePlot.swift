@@ -29,8 +29,12 @@ public struct LossCurvePlot: Sendable {
         let low = ys.min() ?? 0, high = ys.max() ?? 1
         logarithmic = low > 0
         if logarithmic {
-            // At most 12 decades below the top, so a run that reaches 1e-30 keeps its start readable.
-            let top = ceil(log10(high)), bottom = max(floor(log10(low)), top - 12)
+            // At most 12 decades below the top, so a run that reaches 1e-30 keeps its start
+            // readable; but never above a curve's start, so a diverging run's 10³⁴ does not
+            // push the others' whole curves onto the bottom edge.
+            let starts = curves.compactMap { $0.points.first(where: { $0.y.isFinite })?.y }
+            let top = ceil(log10(high))
+            let bottom = max(floor(log10(low)), min(top - 12, floor(log10(starts.min() ?? high))))
             yRange = bottom...max(top, bottom + 1)
         } else {
             let margin = max((high - low) * 0.06, 1e-9)
@@ -51,10 +55,11 @@ public struct LossCurvePlot: Sendable {
     public func draw(_ curves: [Curve], on canvas: Canvas, legend: Bool = true, legendAtBottom: Bool = false) {
         let theme = canvas.theme
         canvas.fillRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.cellFill)
-        for x in FunctionPlot.ticks(xRange, count: 5) {
+        let xTicks = FunctionPlot.ticks(xRange, count: 5)
+        for (x, label) in zip(xTicks, FunctionPlot.tickLabels(xTicks)) {
             let px = frame.x + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * frame.width
             canvas.line(from: (px, frame.y), to: (px, frame.y + frame.height), theme.gridLine.withAlpha(0.3), lineWidth: 1)
-            canvas.text(Notation.number(x, decimals: 2), x: px, y: frame.y + frame.height + 18 * canvas.textScale, size: 18, theme.muted)
+            canvas.text(label, x: px, y: frame.y + frame.height + 18 * canvas.textScale, size: 18, theme.muted)
         }
         let yTicks: [Double]
         if logarithmic {
@@ -64,10 +69,11 @@ public struct LossCurvePlot: Sendable {
         } else {
             yTicks = FunctionPlot.ticks(yRange, count: 5)
         }
-        for t in yTicks {
+        let linearLabels = FunctionPlot.tickLabels(yTicks)
+        for (k, t) in yTicks.enumerated() {
             let py = frame.y + frame.height - (t - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * frame.height
             canvas.line(from: (frame.x, py), to: (frame.x + frame.width, py), theme.gridLine.withAlpha(0.3), lineWidth: 1)
-            let label = logarithmic ? "10" + Self.superscript(Int(t)) : Notation.number(t, decimals: 2)
+            let label = logarithmic ? "10" + Self.superscript(Int(t)) : linearLabels[k]
             canvas.text(label, x: frame.x - 8 * canvas.textScale, y: py, size: 18, theme.muted, align: .right)
         }
         canvas.strokeRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.gridLine, lineWidth: 1.5)
