@@ -159,6 +159,15 @@ public enum GraphFigures {
                             weight: line.2)
             }
         }
+        // Each label at the first place along its edge, from the middle outwards, where its plate
+        // meets no node and no label placed before it (a long edge crosses other columns).
+        let nodeBoxes = graph.nodes.map { node -> NetworkFigures.LabelBox in
+            let c = layout.centers[node.id]
+            return node.operation == .constant
+                ? .init(centerX: c.x, centerY: c.y, width: 2 * constantRadius, height: 2 * constantRadius)
+                : .init(centerX: c.x, centerY: c.y, width: layout.boxWidth, height: layout.boxHeight)
+        }
+        var placed: [NetworkFigures.LabelBox] = []
         var labelled = Set<String>()
         for (step, lines) in zip(backward.steps, edgeLabels) {
             let from = anchor(step.input, outgoing: true), to = anchor(step.node, outgoing: false)
@@ -168,9 +177,20 @@ public enum GraphFigures {
             // The derivative's name above its value, so the label fits the gap between two columns.
             let plateWidth = plateWidth(lines)
             let lineHeight = edgeLabelSize * 1.2 * scale
-            let x = (from.0 + to.0) / 2, y = (from.1 + to.1) / 2 + offset
-            canvas.fillRect(x: x - plateWidth / 2, y: y - lineHeight - 4, width: plateWidth, height: 2 * lineHeight + 8,
-                            theme.background.withAlpha(0.9))
+            let plate = { (t: Double) -> NetworkFigures.LabelBox in
+                .init(centerX: from.0 + (to.0 - from.0) * t, centerY: from.1 + (to.1 - from.1) * t + offset,
+                      width: plateWidth, height: 2 * lineHeight + 8)
+            }
+            // Where no place is free, covering another label is better than covering a node's numbers.
+            let crowding = { (box: NetworkFigures.LabelBox) -> Double in
+                nodeBoxes.reduce(0) { $0 + 100 * box.overlap($1, gap: 2) } + placed.reduce(0) { $0 + box.overlap($1, gap: 2) }
+                    + (box.isInside(width: layout.width, height: layout.height) ? 0 : 1e9)
+            }
+            let box = Self.labelPositions.lazy.map(plate).first { crowding($0) == 0 }
+                ?? Self.labelPositions.map(plate).min { crowding($0) < crowding($1) }!
+            placed.append(box)
+            let x = box.x + box.width / 2, y = box.y + box.height / 2
+            canvas.fillRect(x: box.x, y: box.y, width: box.width, height: box.height, theme.background.withAlpha(0.9))
             for (k, line) in lines.enumerated() {
                 canvas.text(line, x: x, y: y + (Double(k) - 0.5) * lineHeight, size: edgeLabelSize, theme.highlight, weight: .bold)
             }
@@ -179,6 +199,10 @@ public enum GraphFigures {
                        "J = " + Notation.number(backward.forward.output, decimals: 6) + ",  " + Typography.names(variables, in: gradients)],
                       on: canvas, width: layout.width, bottom: layout.height - 52, size: 20, color: theme.muted)
     }
+
+    /// Where a label may sit along its edge, as fractions of the edge from its source: the middle
+    /// first, then outwards.
+    static let labelPositions: [Double] = [0.5] + stride(from: 0.05, through: 0.351, by: 0.05).flatMap { [0.5 - $0, 0.5 + $0] }
 
     /// A node's name as drawn: a variable's is the user's, drawn as written (`Typography.name`).
     private static func displayName(_ node: ComputationGraph.Node) -> String {
