@@ -28,6 +28,24 @@ enum FiguresBenchmark {
                          label as NSString, median, times[0], files, Double(files) / (median / 1000), cpu[cpu.count / 2],
                          cpu[cpu.count / 2] / Double(files)))
         }
+        // The optimizers' frames share their contour plot as a backdrop: each PNG frame starts
+        // from a copy of it. Against the same frames drawing it themselves (same bytes).
+        let optimizers = try directory.load("optimizers")
+        let frames = try OptimizersLesson.run(optimizers, variant: try optimizers.variant(nil)).figures
+        let whole = frames.map { figure -> Figure in
+            var copy = figure
+            copy.backdrop = nil
+            copy.draw = { canvas in figure.drawWhole(on: canvas) }
+            return copy
+        }
+        try measure("figures: optimizers' \(frames.count) frames, backdrop", repetitions: 3) {
+            frames.forEach { $0.backdrop?.discardDrawn() }
+            for frame in frames { _ = try FigureRenderer.render(frame, options: RenderOptions()) }
+        }
+        try measure("figures: the same frames, each drawing it", repetitions: 3) {
+            for frame in whole { _ = try FigureRenderer.render(frame, options: RenderOptions()) }
+        }
+
         let file = try directory.load("conv2d")
         let conv = try Conv2DLesson.run(file, variant: try file.variant(nil))
         for format in FigureFormat.allCases where !format.isDeck {
