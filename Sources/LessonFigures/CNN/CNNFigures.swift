@@ -35,18 +35,19 @@ public enum CNNFigures {
         canvas.arrow(from: from, to: to, backward ? theme.negative : theme.foreground, lineWidth: 3)
         // A lone operator symbol (⋆, ∘, =, −) is drawn large; a name keeps 18 px (read from the
         // back of a hall) and, like the detail under the arrow, is broken between words where it
-        // is wider than the gap, its last line just above the arrow.
+        // is wider than the gap, its last line just above the arrow; lines as far apart as drawn.
+        let lineHeight = 22 * canvas.textScale
         if label.count == 1 {
             canvas.text(label, x: x, y: y - 30, size: 40, theme.foreground, weight: .bold)
         } else {
             let lines = wrapped(label, size: 18, maxWidth: rightEdge - leftEdge - 6, on: canvas, weight: .bold)
             for (k, line) in lines.enumerated() {
-                canvas.text(line, x: x, y: y - 22 - 22 * Double(lines.count - 1 - k), size: 18, theme.foreground, weight: .bold)
+                canvas.text(line, x: x, y: y - 22 - lineHeight * Double(lines.count - 1 - k), size: 18, theme.foreground, weight: .bold)
             }
         }
         if let detail {
             for (k, line) in wrapped(detail, size: 18, maxWidth: rightEdge - leftEdge - 6, on: canvas).enumerated() {
-                canvas.text(line, x: x, y: y + 24 + 22 * Double(k), size: 18, theme.muted)
+                canvas.text(line, x: x, y: y + 24 + lineHeight * Double(k), size: 18, theme.muted)
             }
         }
     }
@@ -182,16 +183,58 @@ public enum CNNFigures {
 
     /// The sentence a figure shows when its layout had to leave numbers out or cut a matrix.
     static func projectorNote(_ grids: [[Grid]], _ shapes: [[[Int]]], on canvas: Canvas) {
+        guard let note = projectorNoteText(grids, shapes) else { return }
+        Caption.note(note, on: canvas, y: noteY(76, on: canvas))
+    }
+
+    /// What `projectorNote` writes, if anything.
+    static func projectorNoteText(_ grids: [[Grid]], _ shapes: [[[Int]]]) -> String? {
         let mapped = grids.contains { column in column.dropFirst().contains { $0.cellSize < column[0].cellSize - 1e-9 } }
         let cut = zip(grids, shapes).contains { column, shapes in
             zip(column, shapes).contains { $0.rows < $1[0] || $0.columns < $1[1] }
         }
-        guard mapped || cut else { return }
+        guard mapped || cut else { return nil }
         var parts: [String] = []
         if mapped { parts.append("small grids map the other filters") }
         if cut { parts.append("⋯ marks a cut: a label's (r×c of m×n) is the top-left part shown") }
-        let note = "too many values at projector size: " + parts.joined(separator: "; ")
-        Caption.note(note, on: canvas, y: 76)
+        return "too many values at projector size: " + parts.joined(separator: "; ")
+    }
+
+    /// The y of the note under the title: lower where the title is drawn larger.
+    static func noteY(_ y: Double, on canvas: Canvas) -> Double { y + 28 * (canvas.textScale - 1) }
+
+    /// Where the grids start (`top`) at the canvas's text scale: under the title and the note as
+    /// drawn, its `noteLines` lines included, with room for the grids' larger labels.
+    static func scaledTop(_ top: Double, noteLines: Int, on canvas: Canvas) -> Double {
+        let s = canvas.textScale
+        return s == 1 ? top : top + 55 * (s - 1) + 18 * 1.3 * s * Double(noteLines - 1)
+    }
+
+    /// The band under the grids at the canvas's text scale: the grids and the texts under them (⋮,
+    /// a matrix's name) end above the caption `lines` as drawn.
+    static func scaledBottomBand(_ bottomBand: Double, caption lines: [String], size: Double, on canvas: Canvas) -> Double {
+        let s = canvas.textScale
+        return s == 1 ? bottomBand : max(bottomBand, 762 + 13 * s - Caption.top(of: lines, on: canvas, width: 1280, bottom: 680, size: size))
+    }
+
+    /// A layer figure's grids (`CNNLayout.projector`) at the canvas's text scale: gaps as much
+    /// wider as the text, the grids between the title's note and the caption `caption` (at `size`)
+    /// as drawn; at text scale 1 the layout as given.
+    static func layout(_ shapes: [[[Int]]], needs: [Double], maxCell: Double, gap: Double, top: Double = 110,
+                       caption: [String], size: Double, on canvas: Canvas) -> [[Grid]] {
+        let s = canvas.textScale
+        guard s != 1 else { return CNNLayout.projector(shapes, needs: needs, maxCell: maxCell, gap: gap, top: top) }
+        let bottomBand = scaledBottomBand(130, caption: caption, size: size, on: canvas)
+        var noteLines = 1, grids: [[Grid]] = []
+        // The note under the title may take more lines than one; the grids start under them.
+        for _ in 0..<3 {
+            grids = CNNLayout.projector(shapes, needs: needs, maxCell: maxCell, gap: gap * s, top: scaledTop(top, noteLines: noteLines, on: canvas),
+                                        bottomBand: bottomBand, textScale: s)
+            let lines = projectorNoteText(grids, shapes).map { Caption.noteLines($0, on: canvas) } ?? 1
+            guard lines > noteLines else { break }
+            noteLines = lines
+        }
+        return grids
     }
 
     /// The whole network with its shapes: image → feature maps → ReLU → pooled → flattened → probabilities.
@@ -203,8 +246,14 @@ public enum CNNFigures {
             Caption.title("\(title) · the whole network with its shapes", on: canvas, width: 1280)
             let maps = Array(repeating: s.featureMap, count: s.filters)
             let pooled = Array(repeating: s.pooled, count: s.filters)
-            var grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100,
-                                          bottomBand: 160)
+            var lines = ["Convolution → ReLU → Max Pooling → Flattened → Fully Connected → softmax: L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"]
+            if let update {
+                lines.append("one gradient-descent step with α = \(Notation.number(update.learningRate, decimals: 6)): L \(Notation.number(update.lossBefore, decimals: 4)) → \(Notation.number(update.lossAfter, decimals: 4))")
+            }
+            let note = "too many values to read at projector size: the layer figures (forward-…, backward-…) show them"
+            var grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100 * canvas.textScale,
+                                          top: scaledTop(110, noteLines: Caption.noteLines(note, on: canvas), on: canvas),
+                                          bottomBand: scaledBottomBand(160, caption: lines, size: 21, on: canvas), textScale: canvas.textScale)
             // The few probabilities get cells large enough to read, centred where the layout put them.
             let small = grids[5][0], big = max(small.cellSize, min(max(90, need([column(forward.probabilities)])), 420 / Double(s.classes)))
             grids[5][0] = Grid(rows: s.classes, columns: 1, x: min(small.x + small.width / 2 - big / 2, 1270 - big),
@@ -215,8 +264,7 @@ public enum CNNFigures {
                          need(forward.pools.map(\.output)), need([column(forward.flattened)])]
             let numbers = zip(grids, needs).allSatisfy { column, need in column.allSatisfy { $0.cellSize >= need - 1e-9 } }
             if !numbers {
-                Caption.note("too many values to read at projector size: the layer figures (forward-…, backward-…) show them",
-                             on: canvas, y: 84)
+                Caption.note(note, on: canvas, y: noteY(84, on: canvas))
             }
             values(forward.image, in: grids[0][0], label: "image x", on: canvas, numbers: numbers)
             for k in 0..<s.filters {
@@ -258,10 +306,6 @@ public enum CNNFigures {
                 let center = column.map { $0.x + $0.width / 2 }.reduce(0, +) / Double(column.count)
                 // As large as the numbers in cells: "8" under the flattened values is a number too.
                 canvas.text(shapes[index], x: center, y: bottom + 26, size: cellNumberSize, theme.muted, weight: .bold)
-            }
-            var lines = ["Convolution → ReLU → Max Pooling → Flattened → Fully Connected → softmax: L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"]
-            if let update {
-                lines.append("one gradient-descent step with α = \(Notation.number(update.learningRate, decimals: 6)): L \(Notation.number(update.lossBefore, decimals: 4)) → \(Notation.number(update.lossAfter, decimals: 4))")
             }
             Caption.lines(lines, on: canvas, width: 1280, bottom: 680, size: 21)
         }

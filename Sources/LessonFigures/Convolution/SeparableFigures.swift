@@ -90,7 +90,9 @@ public enum SeparableFigures {
         if (shownRows, shownColumns) != (o[0], o[1]) {
             canvas.text("h and z are \(Notation.shape(o)): their top-left \(shownRows)×\(shownColumns) shown", x: 640, y: 82, size: 22, theme.muted)
         }
-        let leftX = 150.0
+        // The channel names right-aligned left of h: h moves right where they are drawn wider than 136 px.
+        let channelNames = (0..<channels).map { "channel \($0 + 1)" }
+        let leftX = max(150, 24 + 14 + (channelNames.map { canvas.textWidth($0, size: 22) }.max() ?? 0))
         var hGrids: [Grid] = []
         for c in 0..<channels {
             let g = Grid(rows: shownRows, columns: shownColumns, x: leftX, y: 130 + Double(c) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
@@ -108,9 +110,15 @@ public enum SeparableFigures {
         p.draw(on: canvas, label: "P (filters × channels)") { r, c in
             CellStyle(fill: channelColor(c).withAlpha(r == 0 ? 0.45 : 0.2), text: Notation.number(trace.pointwiseWeights[r, c]), bold: r == 0)
         }
-        let b = Grid(rows: filters, columns: 1, x: p.x + p.width + 30, y: p.y, cellSize: pCell)
+        // b right of P, its label clear of P's (wider than P when drawn large).
+        let labelSize = max(18, min(26, pCell * 0.36))
+        let pOverhang = (canvas.richTextWidth("P (filters × channels)", size: labelSize, weight: .bold) - p.width) / 2
+        let bGap = max(30, pOverhang + canvas.richTextWidth("b", size: labelSize, weight: .bold) / 2 - pCell / 2 + 8)
+        let b = Grid(rows: filters, columns: 1, x: p.x + p.width + bGap, y: p.y, cellSize: pCell)
         b.draw(on: canvas, label: "b") { r, _ in CellStyle(fill: theme.padding, text: Notation.number(trace.biases[r])) }
-        let rightX = 1280 - 130 - Double(shownColumns) * cell
+        // The filter names left-aligned right of z: z moves left where they are drawn wider than 106 px.
+        let filterWidth = (0..<filters).map { canvas.textWidth("filter \($0 + 1)", size: 22) }.max() ?? 0
+        let rightX = min(1280 - 130, 1280 - 12 - 12 - filterWidth) - Double(shownColumns) * cell
         for f in 0..<filters {
             let g = Grid(rows: shownRows, columns: shownColumns, x: rightX, y: 130 + Double(f) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
             let z = channel(trace.output, f)
@@ -149,7 +157,8 @@ public enum SeparableFigures {
         for (i, row) in rows.enumerated() {
             let y = 110 + Double(i) * rowHeight
             let name = row.outputSizes.isEmpty ? row.layer : "conv(\(row.layer))"
-            canvas.text(name, x: left - 16, y: y + bar, size: max(18, canvas.fittingSize(name, size: 22, maxWidth: left - 30)), theme.foreground, align: .right)
+            // Shrunk to fit left of the bars, never under 18 px as drawn.
+            canvas.text(name, x: left - 16, y: y + bar, size: max(18 / canvas.textScale, canvas.fittingSize(name, size: 22, maxWidth: left - 30)), theme.foreground, align: .right)
             for (j, count) in [row.standard.total, row.separable.total].enumerated() {
                 let color = j == 0 ? theme.current : theme.highlight
                 let top = y + Double(j) * (bar + 4)
