@@ -65,7 +65,7 @@ extension CNNFigures {
         flattenedRow(above: w, forward, on: canvas)
         let g = backward.gradDenseWeights, largest = g.scalars.map(abs).max() ?? 1
         values(g, in: w, label: nil, on: canvas) { r, c in signed(g[r, c], largest: largest, theme) }
-        canvas.text(nameWithPart("∂L/∂W = δ fᵀ", w, g.shape), x: w.x + w.width / 2, y: w.y + w.height + 24, size: 18, theme.foreground, weight: .bold)
+        name("∂L/∂W = δ fᵀ", under: w, g.shape, on: canvas)
         arrow(grids[0], grids[1], "−", on: canvas, backward: true)
         arrow(grids[2], grids[3], "× fᵀ", on: canvas, backward: true)
         Caption.lines(caption, on: canvas, width: 1280, bottom: 680, size: 19)

@@ -176,8 +176,7 @@ extension CNNFigures {
         values(dense.weights, in: grids[0][0], label: nil, on: canvas) { r, c in
             dense.weights[r, c] == 0 ? nil : (dense.weights[r, c] > 0 ? theme.positive : theme.negative).withAlpha(0.12)
         }
-        canvas.text(nameWithPart("W (one row per class)", grids[0][0], dense.weights.shape), x: grids[0][0].x + grids[0][0].width / 2, y: grids[0][0].y + grids[0][0].height + 24,
-                    size: 18, theme.foreground, weight: .bold)
+        name("W (one row per class)", under: grids[0][0], dense.weights.shape, on: canvas)
         values(column(dense.z), in: grids[1][0], label: "s", on: canvas)
         values(column(dense.a), in: grids[2][0], label: "ŷ", on: canvas, bold: true) { r, _ in
             forward.loss.target[r] > 0 ? theme.current.withAlpha(0.25) : nil

@@ -98,23 +98,35 @@ public enum CNNFigures {
         let shownPart = tensor.shape[1] == 1 ? "\(grid.rows) of \(tensor.shape[0])"
             : "\(Notation.shape([grid.rows, grid.columns])) of \(Notation.shape(tensor.shape))"
         let fullLabel = label.map { cut ? $0 + " (" + shownPart + ")" : $0 }
+        // Grid places a cell's number and its corner note for text scale 1 (they meet drawn larger):
+        // a grid whose cells carry notes draws its numbers and notes as at scale 1, still 24 and 18 px or more.
+        let scale = canvas.textScale
+        let noted = numbers && notes && styles.values.contains { $0.note != nil }
+        if noted { canvas.textScale = 1 }
         floored.draw(on: canvas, label: nil) { r, c in
             var s = styles[r * tensor.shape[1] + c] ?? CellStyle()
             if !numbers { s.text = nil }
             if !numbers || !notes { s.note = nil }
             return s
         }
+        canvas.textScale = scale
         let theme = canvas.theme
         if let fullLabel {
             // As Grid.draw writes it, moved in from the slide's edge where it is wider than the grid.
-            let size = max(18, min(26, grid.cellSize * 0.36))
+            // Drawn larger, a label wider than its grid and a little of the gaps beside it (where the
+            // next column's label is) is shrunk to fit, never under 18 px as drawn.
+            var size = max(18, min(26, grid.cellSize * 0.36))
+            if canvas.textScale != 1 {
+                let room = grid.width + 60 * canvas.textScale
+                size = max(18 / canvas.textScale, min(size, canvas.fittingRichSize(fullLabel, size: size, maxWidth: room, weight: .bold)))
+            }
             let width = canvas.richTextWidth(fullLabel, size: size, weight: .bold)
             let x = min(max(grid.x + grid.width / 2, 12 + width / 2), 1268 - width / 2)
             canvas.richText(fullLabel, x: x, y: grid.y - max(18, grid.cellSize * 0.35), size: size, theme.foreground, weight: .bold)
         }
         // Off the arrows (at the band's middle) and the labels (centred above each grid).
         if grid.rows < tensor.shape[0] {
-            canvas.text("⋮", x: grid.x + 12, y: grid.y + grid.height + 16, size: 24, theme.muted, weight: .bold)
+            canvas.text("⋮", x: grid.x + 12, y: grid.y + grid.height + 16 * canvas.textScale, size: 24, theme.muted, weight: .bold)
         }
         if grid.columns < tensor.shape[1] {
             // Beside the first or the last row, whichever is farther from the arrows' names.
@@ -140,6 +152,10 @@ public enum CNNFigures {
         let cut = row.columns < forward.flattened.count
         let name = cut ? "fᵀ (\(row.columns) of \(forward.flattened.count))" : "fᵀ"
         let left = row.x >= canvas.textWidth(name, size: 26, weight: .bold) + 24
+        if !left, canvas.textScale != 1 {
+            // Drawn larger, right of the row it meets the next column's label: above the row's start.
+            return canvas.text(name, x: row.x, y: row.y - 24 * canvas.textScale, size: 26, canvas.theme.foreground, align: .left, weight: .bold)
+        }
         canvas.text(name, x: left ? row.x - 14 : row.x + row.width + (cut ? 36 : 14), y: row.y + row.cellSize / 2, size: 26,
                     canvas.theme.foreground, align: left ? .right : .left, weight: .bold)
     }
@@ -179,6 +195,18 @@ public enum CNNFigures {
     static func nameWithPart(_ name: String, _ grid: Grid, _ shape: [Int]) -> String {
         grid.rows < shape[0] || grid.columns < shape[1]
             ? name + " (\(Notation.shape([grid.rows, grid.columns])) of \(Notation.shape(shape)))" : name
+    }
+
+    /// Draws `nameWithPart` under `grid`, centred; at a larger text scale it starts right of the ⋮
+    /// of a grid cut below (which it would meet, drawn wider than the grid).
+    static func name(_ name: String, under grid: Grid, _ shape: [Int], on canvas: Canvas) {
+        let text = nameWithPart(name, grid, shape)
+        var x = grid.x + grid.width / 2
+        if canvas.textScale != 1, grid.rows < shape[0] {
+            let width = canvas.textWidth(text, size: 18, weight: .bold)
+            x = canvas.centerOnSlide(width: width, x: max(x, grid.x + 30 + width / 2))
+        }
+        canvas.text(text, x: x, y: grid.y + grid.height + 24, size: 18, canvas.theme.foreground, weight: .bold)
     }
 
     /// The sentence a figure shows when its layout had to leave numbers out or cut a matrix.
