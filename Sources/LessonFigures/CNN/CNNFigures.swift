@@ -28,7 +28,12 @@ public enum CNNFigures {
     static func arrow(_ left: [Grid], _ right: [Grid], _ label: String, _ detail: String? = nil, on canvas: Canvas,
                       backward: Bool = false) {
         let theme = canvas.theme
-        let (x, y) = CNNLayout.between(left, right)
+        var (x, y) = CNNLayout.between(left, right)
+        if canvas.textScale != 1 {
+            // The grids lie lower or higher in a band made for larger text: the arrow at their middle.
+            let grids = left + right
+            y = ((grids.map(\.y).min() ?? y) + (grids.map { $0.y + $0.height }.max() ?? y)) / 2
+        }
         let leftEdge = left.map { $0.x + $0.width }.max() ?? x, rightEdge = right.map(\.x).min() ?? x
         let from = (leftEdge + 10, y), to = (rightEdge - 10, y)
         // Arrows follow the computation; in a backward figure they take the backward colour.
@@ -37,16 +42,18 @@ public enum CNNFigures {
         // back of a hall) and, like the detail under the arrow, is broken between words where it
         // is wider than the gap, its last line just above the arrow; lines as far apart as drawn.
         let lineHeight = 22 * canvas.textScale
+        // Drawn larger, the grids' labels reach further into the gap: the lines keep off its sides.
+        let maxWidth = rightEdge - leftEdge - 6 - (canvas.textScale == 1 ? 0 : 40 * canvas.textScale)
         if label.count == 1 {
             canvas.text(label, x: x, y: y - 30, size: 40, theme.foreground, weight: .bold)
         } else {
-            let lines = wrapped(label, size: 18, maxWidth: rightEdge - leftEdge - 6, on: canvas, weight: .bold)
+            let lines = wrapped(label, size: 18, maxWidth: maxWidth, on: canvas, weight: .bold)
             for (k, line) in lines.enumerated() {
                 canvas.text(line, x: x, y: y - 22 - lineHeight * Double(lines.count - 1 - k), size: 18, theme.foreground, weight: .bold)
             }
         }
         if let detail {
-            for (k, line) in wrapped(detail, size: 18, maxWidth: rightEdge - leftEdge - 6, on: canvas).enumerated() {
+            for (k, line) in wrapped(detail, size: 18, maxWidth: maxWidth, on: canvas).enumerated() {
                 canvas.text(line, x: x, y: y + 24 + lineHeight * Double(k), size: 18, theme.muted)
             }
         }

@@ -202,7 +202,7 @@ public enum ConvolutionMatrixFigures {
         func bottomBand(_ topY: Double, _ topHeight: Double, right: Double = right)
             -> (flattened: [Grid], parts: [Grid], product: Grid, cutWeights: [Int], cut: Bool) {
             matrixBand(trace, row: current, cell: cell, zWidth: zWidth, rows: max(1, min(shape[0], Int((band(topY) - topHeight) / cell))),
-                       top: topY + topHeight + 28, left: left, right: right)
+                       top: topY + topHeight + 28, left: left, right: right, textScale: textScale)
         }
         let mapBox = 190.0
 
@@ -245,7 +245,7 @@ public enum ConvolutionMatrixFigures {
         var items = [map(n), kernel, map(o)] + (matrix.cut ? [map(shape)] : [])
         // Each item takes the width of its label if that is wider (18 px bold labels over maps).
         let labels = ["input \(Notation.shape(n)) (map)", "kernel (map)", "z reshaped \(Notation.shape(o)) (map)", "all of M, \(Notation.shape(shape))"]
-        let slots = items.indices.map { max(items[$0].width, Grid.ems(labels[$0]) * 18 * 0.85) }
+        let slots = items.indices.map { max(items[$0].width, Grid.ems(labels[$0]) * 18 * textScale * 0.85) }
         let gap = 30.0
         var x = left + (right - left - slots.reduce(0, +) - gap * Double(items.count - 1)) / 2
         for i in items.indices {
@@ -260,9 +260,11 @@ public enum ConvolutionMatrixFigures {
     /// xᵀ over M's columns (one window, or a part per group of the row's weights when they spread
     /// wider than the slide) and z beside M's `rows` rows, centred between `left` and `right`.
     private static func matrixBand(_ trace: ConvolutionMatrixTrace, row current: Int?, cell: Double, zWidth: Double, rows rowBudget: Int,
-                                   top: Double, left: Double, right: Double)
+                                   top: Double, left: Double, right: Double, textScale: Double)
         -> (flattened: [Grid], parts: [Grid], product: Grid, cutWeights: [Int], cut: Bool) {
         let shape = trace.matrix.matrix.shape
+        // The "=" between M and z is drawn larger with the text, and so are the ⋯ beside M.
+        let equalsGap = Self.equalsGap * textScale
         let available = right - left - labelWidth - equalsGap - zWidth - 40
         let budget = max(1, Int(available / cell))
         let columns = (current.map { trace.matrix.rows[$0].entries.map(\.column) } ?? []).sorted()
@@ -399,9 +401,11 @@ public enum ConvolutionMatrixFigures {
                         weightAt: weightAt, on: canvas)
         let first = layout.matrix, last = layout.matrixParts[layout.matrixParts.count - 1]
         let cutLeft = first.firstColumn > 0
-        canvas.text("xᵀ", x: first.x - (cutLeft ? 40 : 14), y: layout.flattened.y + cell / 2, size: 26,
+        // Left of the ⋯ of a cut, which is drawn wider at a larger text scale.
+        let nameX = first.x - (cutLeft ? 40 * canvas.textScale : 14)
+        canvas.text("xᵀ", x: nameX, y: layout.flattened.y + cell / 2, size: 26,
                     theme.foreground, align: .right, weight: .bold)
-        canvas.text("M", x: first.x - (cutLeft ? 40 : 14), y: first.y + first.height / 2, size: 28,
+        canvas.text("M", x: nameX, y: first.y + first.height / 2, size: 28,
                     theme.foreground, align: .right, weight: .bold)
         if let current {
             for part in layout.matrixParts {
@@ -409,7 +413,7 @@ public enum ConvolutionMatrixFigures {
                              on: canvas, theme.current, lineWidth: 3)
             }
         }
-        canvas.text("=", x: layout.product.x - 35, y: last.y + last.height / 2, size: 36, theme.foreground)
+        canvas.text("=", x: layout.product.x - 35 * canvas.textScale, y: last.y + last.height / 2, size: 36, theme.foreground)
         canvas.text("z", x: layout.product.x + layout.product.width / 2, y: layout.product.y - 18, size: 22, theme.foreground, weight: .bold)
         drawMaps(trace, layout: layout, current: current, weightAt: weightAt, on: canvas)
 
@@ -458,8 +462,14 @@ public enum ConvolutionMatrixFigures {
             for x in marks { canvas.text("⋯", x: x, y: y, size: 24, theme.muted, weight: .bold) }
         }
         let dotsX = layout.product.x + layout.product.width + 18
-        if first.firstRow > 0 { canvas.text("⋮", x: dotsX, y: first.y + 16, size: 24, theme.muted, weight: .bold) }
-        if first.shownRows.upperBound < shape[0] {
+        let above = first.firstRow > 0, below = first.shownRows.upperBound < shape[0]
+        // Drawn larger beside a single row, the two ⋮ would meet: one, at the row's middle, says it.
+        if above, below, canvas.textScale != 1, first.height < 60 * canvas.textScale {
+            canvas.text("⋮", x: dotsX, y: first.y + first.height / 2, size: 24, theme.muted, weight: .bold)
+            return
+        }
+        if above { canvas.text("⋮", x: dotsX, y: first.y + 16, size: 24, theme.muted, weight: .bold) }
+        if below {
             canvas.text("⋮", x: dotsX, y: first.y + first.height - 16, size: 24, theme.muted, weight: .bold)
         }
     }

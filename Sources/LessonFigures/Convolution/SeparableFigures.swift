@@ -154,25 +154,29 @@ public enum SeparableFigures {
         let left = 330.0, right = 1280 - 170.0
         let rowHeight = min(100, (720 - 230) / Double(rows.count))
         let bar = rowHeight * 0.34
+        // The two bars of a row as far apart as their counts are drawn tall (4 px at text scale 1).
+        let countSize = max(24, min(26, bar * 0.8)), barGap = max(4, 1.12 * countSize * canvas.textScale - bar)
         for (i, row) in rows.enumerated() {
             let y = 110 + Double(i) * rowHeight
             let name = row.outputSizes.isEmpty ? row.layer : "conv(\(row.layer))"
             // Shrunk to fit left of the bars, never under 18 px as drawn.
-            canvas.text(name, x: left - 16, y: y + bar, size: max(18 / canvas.textScale, canvas.fittingSize(name, size: 22, maxWidth: left - 30)), theme.foreground, align: .right)
+            canvas.text(name, x: left - 16, y: y + bar + (barGap - 4) / 2, size: max(18 / canvas.textScale, canvas.fittingSize(name, size: 22, maxWidth: left - 30)), theme.foreground, align: .right)
             for (j, count) in [row.standard.total, row.separable.total].enumerated() {
                 let color = j == 0 ? theme.current : theme.highlight
-                let top = y + Double(j) * (bar + 4)
+                let top = y + Double(j) * (bar + barGap)
                 let width = max(2, (right - left) * Double(count) / largest)
                 canvas.fillRect(x: left, y: top, width: count == 0 ? 0 : width, height: bar, color)
-                canvas.text(String(count), x: left + (count == 0 ? 0 : width) + 10, y: top + bar / 2, size: max(24, min(26, bar * 0.8)),
+                canvas.text(String(count), x: left + (count == 0 ? 0 : width) + 10, y: top + bar / 2, size: countSize,
                             theme.foreground, align: .left, weight: .bold)
             }
         }
         let legendY = 720 - 80.0
         canvas.fillRect(x: 360, y: legendY - 10, width: 24, height: 20, theme.current)
         canvas.text("Conv2D: (C_in·k·k + 1)·K, total \(model.standardTotal)", x: 394, y: legendY, size: 20, theme.foreground, align: .left)
-        canvas.fillRect(x: 360, y: legendY + 22, width: 24, height: 20, theme.highlight)
-        canvas.text("SeparableConv2D: k·k·C_in + C_in·K + K, total \(model.separableTotal)", x: 394, y: legendY + 32, size: 20,
+        // The legend's second line as far below the first as it is drawn tall.
+        let legendStep = 32 * canvas.textScale
+        canvas.fillRect(x: 360, y: legendY + legendStep - 10, width: 24, height: 20, theme.highlight)
+        canvas.text("SeparableConv2D: k·k·C_in + C_in·K + K, total \(model.separableTotal)", x: 394, y: legendY + legendStep, size: 20,
                     theme.foreground, align: .left)
     }
 }
