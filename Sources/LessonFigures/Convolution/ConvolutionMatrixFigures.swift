@@ -237,7 +237,10 @@ public enum ConvolutionMatrixFigures {
         let numbersTop = topY(noteLines: noteLines, labelCell: kernelCell)
         let kernelNumbers = band(numbersTop) - Double(k[0]) * kernelCell >= cell && Double(k[1]) * kernelCell <= 480
         let top = kernelNumbers ? numbersTop : topY(noteLines: noteLines, labelCell: 0)
-        let topHeight = kernelNumbers ? max(Double(k[0]) * kernelCell, 120) : 150
+        // Maps only: at a larger text scale (the notes over them take more lines) they are drawn
+        // smaller where M would otherwise have no row.
+        let topHeight = kernelNumbers ? max(Double(k[0]) * kernelCell, 120)
+            : textScale == 1 ? 150 : max(50, min(150, band(top) - cell))
         let matrix = bottomBand(top, topHeight)
         func map(_ shape: [Int]) -> Grid { MatrixMap.grid(shape: shape, x: 0, y: 0, width: mapBox, height: topHeight) }
         var kernel = kernelNumbers ? Grid(rows: k[0], columns: k[1], x: 0, y: 0, cellSize: kernelCell) : map(k)
@@ -463,8 +466,8 @@ public enum ConvolutionMatrixFigures {
         }
         let dotsX = layout.product.x + layout.product.width + 18
         let above = first.firstRow > 0, below = first.shownRows.upperBound < shape[0]
-        // Drawn larger beside a single row, the two ⋮ would meet: one, at the row's middle, says it.
-        if above, below, canvas.textScale != 1, first.height < 60 * canvas.textScale {
+        // Drawn larger beside a single row, a ⋮ reaches past it (and two would meet): one, at the row's middle, says it.
+        if above || below, canvas.textScale != 1, first.height < 60 * canvas.textScale {
             canvas.text("⋮", x: dotsX, y: first.y + first.height / 2, size: 24, theme.muted, weight: .bold)
             return
         }
