@@ -139,7 +139,9 @@ public enum CNNFigures {
             // Beside the first or the last row, whichever is farther from the arrows' names.
             let arrowY = CNNLayout.between([grid], [grid]).1
             let first = grid.y + grid.cellSize / 2, last = grid.y + grid.height - grid.cellSize / 2
-            canvas.text("⋯", x: grid.x + grid.width + 16, y: abs(first - arrowY) >= abs(last - arrowY) ? first : last, size: 24,
+            // At a larger text scale the arrows lie at their grids' middle, under a first row.
+            let byFirst = canvas.textScale != 1 || abs(first - arrowY) >= abs(last - arrowY)
+            canvas.text("⋯", x: grid.x + grid.width + 16, y: byFirst ? first : last, size: 24,
                         theme.muted, weight: .bold)
         }
     }
@@ -208,12 +210,15 @@ public enum CNNFigures {
     /// of a grid cut below (which it would meet, drawn wider than the grid).
     static func name(_ name: String, under grid: Grid, _ shape: [Int], on canvas: Canvas) {
         let text = nameWithPart(name, grid, shape)
-        var x = grid.x + grid.width / 2
+        var x = grid.x + grid.width / 2, size = 18.0
         if canvas.textScale != 1, grid.rows < shape[0] {
-            let width = canvas.textWidth(text, size: 18, weight: .bold)
-            x = canvas.centerOnSlide(width: width, x: max(x, grid.x + 30 + width / 2))
+            // Between the ⋮ and the next column's ⋮, shrunk to fit there (18 px or more as drawn).
+            let left = grid.x + 20 + 16 * canvas.textScale, room = grid.x + grid.width + 40 * canvas.textScale - left
+            size = max(18 / canvas.textScale, canvas.fittingSize(text, size: 18, maxWidth: room, weight: .bold))
+            let width = canvas.textWidth(text, size: size, weight: .bold)
+            x = canvas.centerOnSlide(width: width, x: max(x, left + width / 2))
         }
-        canvas.text(text, x: x, y: grid.y + grid.height + 24, size: 18, canvas.theme.foreground, weight: .bold)
+        canvas.text(text, x: x, y: grid.y + grid.height + 24, size: size, canvas.theme.foreground, weight: .bold)
     }
 
     /// The sentence a figure shows when its layout had to leave numbers out or cut a matrix.
@@ -288,7 +293,9 @@ public enum CNNFigures {
             let note = "too many values to read at projector size: the layer figures (forward-…, backward-…) show them"
             var grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100 * canvas.textScale,
                                           top: scaledTop(110, noteLines: Caption.noteLines(note, on: canvas), on: canvas),
-                                          bottomBand: scaledBottomBand(160, caption: lines, size: 21, on: canvas), textScale: canvas.textScale)
+                                          bottomBand: scaledBottomBand(160, caption: lines, size: 21, on: canvas)
+                                            + (canvas.textScale == 1 ? 0 : 24 * canvas.textScale + 10), // the shapes under the columns
+                                          textScale: canvas.textScale)
             // The few probabilities get cells large enough to read, centred where the layout put them.
             let small = grids[5][0], big = max(small.cellSize, min(max(90, need([column(forward.probabilities)])), 420 / Double(s.classes)))
             grids[5][0] = Grid(rows: s.classes, columns: 1, x: min(small.x + small.width / 2 - big / 2, 1270 - big),
@@ -336,8 +343,11 @@ public enum CNNFigures {
             // Shapes under each column, the way the notes label the stages.
             let shapes = [Notation.shape(s.image), "\(s.filters)@\(Notation.shape(s.featureMap))", "\(s.filters)@\(Notation.shape(s.featureMap))",
                           "\(s.filters)@\(Notation.shape(s.pooled))", "\(s.flattened)", "\(s.classes)"]
+            // At a larger text scale they share one line, under the tallest column (clear of the
+            // arrows' details, which reach lower under short columns).
+            let lowest = grids.flatMap { $0.map { $0.y + $0.height } }.max() ?? 0
             for (index, column) in grids.enumerated() {
-                let bottom = column.map { $0.y + $0.height }.max() ?? 0
+                let bottom = canvas.textScale == 1 ? column.map { $0.y + $0.height }.max() ?? 0 : lowest
                 let center = column.map { $0.x + $0.width / 2 }.reduce(0, +) / Double(column.count)
                 // As large as the numbers in cells: "8" under the flattened values is a number too.
                 canvas.text(shapes[index], x: center, y: bottom + 26, size: cellNumberSize, theme.muted, weight: .bold)

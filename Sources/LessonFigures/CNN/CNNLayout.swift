@@ -61,8 +61,8 @@ extension CNNLayout {
         // The grids reach from just under the figure's note (y = 76) to 10 px above the caption band's
         // top: a caption of three lines still clears them. The label above a grid of large cells
         // is larger and higher (`Grid.draw`), so the grids start lower.
-        // Labels (and the ⋮ under a cut grid) are drawn `textScale` times larger: more room for them.
-        let margin = 40.0, labelRoom = 48.0 * textScale
+        // Labels and the ⋮ under a cut grid are drawn `textScale` times larger: more room between them.
+        let margin = 40.0, labelRoom = textScale == 1 ? 48.0 : 20 + 40 * textScale
         let gridTop = top + labelRoom / 2 + max(0, 0.35 * (cells.max() ?? 0) - 18), band = height - bottomBand + 10 - gridTop
         // The first grid leaves the grids below it (if any) cells of at least `smallestMap`.
         let smallestMap = 12.0
