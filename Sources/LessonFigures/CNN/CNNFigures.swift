@@ -63,8 +63,17 @@ public enum CNNFigures {
     /// than that gets a line of its own).
     static func wrapped(_ text: String, size: Double, maxWidth: Double, on canvas: Canvas, weight: FontWeight = .normal) -> [String] {
         var lines: [String] = []
+        // Words inside parentheses stay together ("max(0, z)" is not broken after its comma).
+        var groups: [String] = []
+        for word in text.split(separator: " ").map(String.init) {
+            if let last = groups.last, last.filter({ $0 == "(" }).count > last.filter({ $0 == ")" }).count {
+                groups[groups.count - 1] = last + " " + word
+            } else {
+                groups.append(word)
+            }
+        }
         // A hyphenated word too wide for the gap may break after its hyphen ("cross-" "correlate").
-        let words = text.split(separator: " ").map(String.init).flatMap { word -> [String] in
+        let words = groups.flatMap { word -> [String] in
             guard word.contains("-"), canvas.textWidth(word, size: size, weight: weight) > maxWidth else { return [word] }
             let parts = word.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             return parts.dropLast().map { $0 + "-" } + [parts[parts.count - 1]]
