@@ -86,8 +86,16 @@ public enum SeparableFigures {
         // projector size only a top-left window of h and z may fit; the figure then says so.
         let stacked = Double(max(channels, filters))
         let cell = max(smallestCell, min(64, 540 / (stacked * (Double(o[0]) + 0.8)), 300 / Double(o[1] + 1)))
-        let shownRows = min(o[0], max(1, Int(540 / stacked / cell - 0.8 + 1e-9))), shownColumns = min(o[1], max(shownRows, 2))
-        if (shownRows, shownColumns) != (o[0], o[1]) {
+        func shown(_ height: Double) -> (Int, Int) {
+            let rows = min(o[0], max(1, Int(height / stacked / cell - 0.8 + 1e-9)))
+            return (rows, min(o[1], max(rows, 2)))
+        }
+        var (shownRows, shownColumns) = shown(540)
+        // The grids start lower under the sentence of a cut where text is drawn larger (its labels too).
+        let cut = (shownRows, shownColumns) != (o[0], o[1])
+        let top = 130 + (cut ? 34 * (canvas.textScale - 1) : 0)
+        if top > 130 { (shownRows, shownColumns) = shown(540 + 130 - top) }
+        if cut {
             canvas.text("h and z are \(Notation.shape(o)): their top-left \(shownRows)×\(shownColumns) shown", x: 640, y: 82, size: 22, theme.muted)
         }
         // The channel names right-aligned left of h: h moves right where they are drawn wider than 136 px.
@@ -95,7 +103,7 @@ public enum SeparableFigures {
         let leftX = max(150, 24 + 14 + (channelNames.map { canvas.textWidth($0, size: 22) }.max() ?? 0))
         var hGrids: [Grid] = []
         for c in 0..<channels {
-            let g = Grid(rows: shownRows, columns: shownColumns, x: leftX, y: 130 + Double(c) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
+            let g = Grid(rows: shownRows, columns: shownColumns, x: leftX, y: top + Double(c) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
             hGrids.append(g)
             let h = channel(trace.depthwiseOutput, c)
             let color = channelColor(c)
@@ -120,7 +128,7 @@ public enum SeparableFigures {
         let filterWidth = (0..<filters).map { canvas.textWidth("filter \($0 + 1)", size: 22) }.max() ?? 0
         let rightX = min(1280 - 130, 1280 - 12 - 12 - filterWidth) - Double(shownColumns) * cell
         for f in 0..<filters {
-            let g = Grid(rows: shownRows, columns: shownColumns, x: rightX, y: 130 + Double(f) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
+            let g = Grid(rows: shownRows, columns: shownColumns, x: rightX, y: top + Double(f) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
             let z = channel(trace.output, f)
             g.draw(on: canvas, label: f == 0 ? "z" : nil) { r, c in
                 let first = f == 0 && r == 0 && c == 0
@@ -135,7 +143,7 @@ public enum SeparableFigures {
             g.outline(rows: 0...0, columns: 0...0, on: canvas, channelColor(c), lineWidth: 4)
             canvas.arrow(from: (g.x + g.width + 12, g.y + cell / 2), to: (p.x - 14, p.y + pCell / 2), channelColor(c), lineWidth: 2)
         }
-        canvas.arrow(from: (b.x + b.width + 14, p.y + pCell / 2), to: (pointwiseArrowEnd(rightX: rightX, cell: cell)), theme.current,
+        canvas.arrow(from: (b.x + b.width + 14, p.y + pCell / 2), to: (pointwiseArrowEnd(rightX: rightX, cell: cell, top: top)), theme.current,
                      lineWidth: 2.5)
         let step = trace.pointwise[0]
         Caption.lines(["\(step.label) = " + step.sumText + "   (h of each channel × P[1,c], plus b₁)"], on: canvas, width: 1280,
@@ -143,7 +151,7 @@ public enum SeparableFigures {
     }
 
     /// Where the pointwise arrow ends: at the left edge of z's first cell (x, y), not at a label.
-    public static func pointwiseArrowEnd(rightX: Double, cell: Double) -> (Double, Double) { (rightX - 4, 130 + cell / 2) }
+    public static func pointwiseArrowEnd(rightX: Double, cell: Double, top: Double = 130) -> (Double, Double) { (rightX - 4, top + cell / 2) }
 
     private static func drawParameters(_ model: ParameterComparison, on canvas: Canvas) {
         let theme = canvas.theme
