@@ -7,7 +7,7 @@ public enum CNNLayout {
     public static func columns(_ columns: [[[Int]]], width: Double = 1280, height: Double = 720, maxCell: Double = 60,
                                gap: Double = 110, top: Double = 110, bottomBand: Double = 130, textScale: Double = 1) -> [[Grid]] {
         precondition(columns.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.count == 2 } }, "CNNLayout takes non-empty columns of matrix shapes")
-        let margin = 40.0, labelRoom = 48.0 * textScale
+        let margin = 40.0, labelRoom = self.labelRoom(textScale)
         let band = height - top - bottomBand
         let totalColumns = Double(columns.reduce(0) { $0 + ($1.map { $0[1] }.max() ?? 0) })
         let gaps = gap * Double(columns.count - 1)
@@ -32,6 +32,10 @@ public enum CNNLayout {
             return grids
         }
     }
+
+    /// The room between two grids of a column for the label of the lower one (and the ⋮ under a
+    /// cut upper one), both drawn `textScale` times larger.
+    static func labelRoom(_ textScale: Double) -> Double { textScale == 1 ? 48 : 20 + 40 * textScale }
 
     /// The middle of the gap between two columns, at the height of the band's centre.
     public static func between(_ left: [Grid], _ right: [Grid], height: Double = 720, top: Double = 110,
@@ -61,8 +65,7 @@ extension CNNLayout {
         // The grids reach from just under the figure's note (y = 76) to 10 px above the caption band's
         // top: a caption of three lines still clears them. The label above a grid of large cells
         // is larger and higher (`Grid.draw`), so the grids start lower.
-        // Labels and the ⋮ under a cut grid are drawn `textScale` times larger: more room between them.
-        let margin = 40.0, labelRoom = textScale == 1 ? 48.0 : 20 + 40 * textScale
+        let margin = 40.0, labelRoom = self.labelRoom(textScale)
         let gridTop = top + labelRoom / 2 + max(0, 0.35 * (cells.max() ?? 0) - 18), band = height - bottomBand + 10 - gridTop
         // The first grid leaves the grids below it (if any) cells of at least `smallestMap`.
         let smallestMap = 12.0
