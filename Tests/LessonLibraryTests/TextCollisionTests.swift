@@ -44,8 +44,5 @@ import Testing
         "conv1d": ([1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
         "pooling": ([1.25, 1.5], "PoolingFigures: labels placed for 1× text"),
         "image-filters": ([1.25, 1.5], "ImageFiltersFigures: labels placed for 1× text"),
-        "conv-matrix": ([1.25, 1.5], "ConvolutionMatrixFigures: notes and labels placed for 1× text"),
-        "cnn": ([1.25, 1.5], "CNNFigures: notes, labels and the overview placed for 1× text"),
-        "separable": ([1.25, 1.5], "SeparableFigures: right-aligned layer names placed for 1× text"),
     ]
 }

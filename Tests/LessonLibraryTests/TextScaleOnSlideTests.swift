@@ -41,10 +41,7 @@ import Testing
     /// Lessons whose own figure code (not the shared captions, legends and grid labels) still
     /// places a text for 1× only; each is checked again once that code is fixed (the issue is
     /// intermittent so a fix does not fail this test).
-    static let knownOffTheSlide: [String: String] = [
-        "conv-matrix": "ConvolutionMatrixFigures: the 'M is too large' note under the title is one line, wider than the slide at 1.5×",
-        "separable": "SeparableFigures: 'channel c' right-aligned left of the pointwise grids; 'GlobalAveragePooling2D()' in the parameter table",
-    ]
+    static let knownOffTheSlide: [String: String] = [:]
 
     /// The optimizers' plots end above their axis labels and the caption as drawn: at 1.25 and
     /// 1.5 no two texts of the comparison or of a step frame meet (the "x" and "step" labels ran

@@ -24,11 +24,16 @@ extension CNNFigures {
 
     /// The grids of the max-pool routing figure: ∂L/∂pₖ, then ∂L/∂aₖ; public so tests can find pixels.
     public static func poolingBackwardLayout(_ forward: CNNForwardTrace, _ backward: CNNBackwardTrace) -> [[Grid]] {
+        let (shapes, needs) = poolingBackwardShapes(forward, backward)
+        return CNNLayout.projector(shapes, needs: needs, maxCell: 72, gap: 260)
+    }
+
+    /// The shapes of the max-pool routing figure's columns and the cells their numbers and notes need.
+    static func poolingBackwardShapes(_ forward: CNNForwardTrace, _ backward: CNNBackwardTrace) -> (shapes: [[[Int]]], needs: [Double]) {
         let s = forward.shapes
         let notes = (0..<s.pooled[0]).flatMap { r in (0..<s.pooled[1]).map { Notation.index(r, $0) } }
-        return CNNLayout.projector([Array(repeating: s.pooled, count: s.filters), Array(repeating: s.featureMap, count: s.filters)],
-                                   needs: [need(backward.pooledGradients), max(need(backward.pools.map(\.gradient)), notes.map(noteNeed).max() ?? 0)],
-                                   maxCell: 72, gap: 260)
+        return ([Array(repeating: s.pooled, count: s.filters), Array(repeating: s.featureMap, count: s.filters)],
+                [need(backward.pooledGradients), max(need(backward.pools.map(\.gradient)), notes.map(noteNeed).max() ?? 0)])
     }
 
     /// Colour of a gradient cell: red for negative, blue for positive, by size.
@@ -43,10 +48,12 @@ extension CNNFigures {
         Caption.title("\(title) · layer 5 backward: δ = ŷ − y", on: canvas, width: 1280)
         let classes = [[s.classes, 1]]
         let shapes = [classes, classes, classes, [backward.gradDenseWeights.shape]]
-        let grids = CNNLayout.projector(shapes, needs: [need([column(forward.probabilities)]), need([column(forward.loss.target)]),
-                                                        need([column(backward.denseDelta)]),
-                                                        need([backward.gradDenseWeights, column(forward.flattened)])],
-                                        maxCell: 64, gap: 90, top: denseTop(need([backward.gradDenseWeights, column(forward.flattened)])))
+        let units = backward.dense.layers[0].units
+        let caption = ["softmax meets cross-entropy: δᵢ = ŷᵢ − yᵢ", units[0].deltaText + "; " + (units[0].weightTexts.first ?? "")]
+        let grids = layout(shapes, needs: [need([column(forward.probabilities)]), need([column(forward.loss.target)]),
+                                           need([column(backward.denseDelta)]), need([backward.gradDenseWeights, column(forward.flattened)])],
+                           maxCell: 64, gap: 90, top: denseTop(need([backward.gradDenseWeights, column(forward.flattened)])),
+                           caption: caption, size: 19, on: canvas)
         projectorNote(grids, shapes, on: canvas)
         values(column(forward.probabilities), in: grids[0][0], label: "ŷ", on: canvas)
         values(column(forward.loss.target), in: grids[1][0], label: "y", on: canvas)
@@ -58,12 +65,10 @@ extension CNNFigures {
         flattenedRow(above: w, forward, on: canvas)
         let g = backward.gradDenseWeights, largest = g.scalars.map(abs).max() ?? 1
         values(g, in: w, label: nil, on: canvas) { r, c in signed(g[r, c], largest: largest, theme) }
-        canvas.text(nameWithPart("∂L/∂W = δ fᵀ", w, g.shape), x: w.x + w.width / 2, y: w.y + w.height + 24, size: 18, theme.foreground, weight: .bold)
+        name("∂L/∂W = δ fᵀ", under: w, g.shape, on: canvas)
         arrow(grids[0], grids[1], "−", on: canvas, backward: true)
         arrow(grids[2], grids[3], "× fᵀ", on: canvas, backward: true)
-        let units = backward.dense.layers[0].units
-        Caption.lines(["softmax meets cross-entropy: δᵢ = ŷᵢ − yᵢ", units[0].deltaText + "; " + (units[0].weightTexts.first ?? "")],
-                      on: canvas, width: 1280, bottom: 680, size: 19)
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 680, size: 19)
     }
 
     private static func drawFlattenBackward(_ forward: CNNForwardTrace, _ backward: CNNBackwardTrace, on canvas: Canvas) {
@@ -72,9 +77,10 @@ extension CNNFigures {
         Caption.title("\(title) · layer 4 backward: ∂L/∂f = Wᵀδ, unflattened", on: canvas, width: 1280)
         let shapes = [[[s.classes, 1]], [[s.flattened, 1]], Array(repeating: s.pooled, count: s.filters)]
         let notes = (0..<s.flattened).map { "f" + NetworkNotation.lowered($0 + 1) }
-        let grids = CNNLayout.projector(shapes, needs: [need([column(backward.denseDelta)]), need([column(backward.flattenedGradient.map(\.value))]),
-                                                        max(need(backward.pooledGradients), notes.map(noteNeed).max() ?? 0)],
-                                        maxCell: 64, gap: 220)
+        let caption = [backward.flattenedGradient[0].text]
+        let grids = layout(shapes, needs: [need([column(backward.denseDelta)]), need([column(backward.flattenedGradient.map(\.value))]),
+                                           max(need(backward.pooledGradients), notes.map(noteNeed).max() ?? 0)],
+                           maxCell: 64, gap: 220, caption: caption, size: 20, on: canvas)
         projectorNote(grids, shapes, on: canvas)
         let largestDelta = backward.denseDelta.map(abs).max() ?? 1
         values(column(backward.denseDelta), in: grids[0][0], label: "δ", on: canvas) { r, _ in signed(backward.denseDelta[r], largest: largestDelta, theme) }
@@ -89,15 +95,17 @@ extension CNNFigures {
         }
         arrow(grids[0], grids[1], "Wᵀδ", on: canvas, backward: true)
         arrow(grids[1], grids[2], "unflatten", on: canvas, backward: true)
-        Caption.lines([backward.flattenedGradient[0].text], on: canvas, width: 1280, bottom: 680, size: 20)
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 680, size: 20)
     }
 
     private static func drawPoolingBackward(_ forward: CNNForwardTrace, _ backward: CNNBackwardTrace, on canvas: Canvas) {
         let theme = canvas.theme
         let s = forward.shapes
         Caption.title("\(title) · layer 3 backward: max-pool routing", on: canvas, width: 1280)
-        let grids = poolingBackwardLayout(forward, backward)
-        projectorNote(grids, [Array(repeating: s.pooled, count: s.filters), Array(repeating: s.featureMap, count: s.filters)], on: canvas)
+        let caption = ["∂L/∂aₖ[r,c] = ∂L/∂pₖ[i,j] if aₖ[r,c] won window (i,j), else 0; the corner index is (i,j)"]
+        let (shapes, needs) = poolingBackwardShapes(forward, backward)
+        let grids = layout(shapes, needs: needs, maxCell: 72, gap: 260, caption: caption, size: 21, on: canvas)
+        projectorNote(grids, shapes, on: canvas)
         let largest = backward.pooledGradients.flatMap(\.scalars).map(abs).max() ?? 1
         for (k, pool) in backward.pools.enumerated() {
             let g = backward.pooledGradients[k]
@@ -119,8 +127,7 @@ extension CNNFigures {
             }
         }
         arrow(grids[0], grids[1], "route to the winner", on: canvas, backward: true)
-        Caption.lines(["∂L/∂aₖ[r,c] = ∂L/∂pₖ[i,j] if aₖ[r,c] won window (i,j), else 0; the corner index is (i,j)"],
-                      on: canvas, width: 1280, bottom: 680, size: 21)
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 680, size: 21)
     }
 
     private static func drawReLUBackward(_ forward: CNNForwardTrace, _ backward: CNNBackwardTrace, on canvas: Canvas) {
@@ -128,8 +135,10 @@ extension CNNFigures {
         let s = forward.shapes
         Caption.title("\(title) · layer 2 backward: ReLU masks", on: canvas, width: 1280)
         let maps = Array(repeating: s.featureMap, count: s.filters)
-        let grids = CNNLayout.projector([maps, maps, maps], needs: [need(backward.pools.map(\.gradient)), need(backward.reluMasks),
-                                                                    need(backward.convolutionDeltas)], maxCell: 64, gap: 150)
+        let blocked = backward.blockedCounts.reduce(0, +)
+        let caption = ["δₖ = ∂L/∂zₖ = ∂L/∂aₖ ∘ ReLU′(zₖ), ReLU′(z) = 1 if z > 0, else 0 · \(blocked == 0 ? "no non-zero gradient is blocked here" : "\(blocked) non-zero gradient\(blocked == 1 ? " is" : "s are") blocked")"]
+        let grids = layout([maps, maps, maps], needs: [need(backward.pools.map(\.gradient)), need(backward.reluMasks), need(backward.convolutionDeltas)],
+                           maxCell: 64, gap: 150, caption: caption, size: 21, on: canvas)
         projectorNote(grids, [maps, maps, maps], on: canvas)
         let largest = backward.pools.flatMap(\.gradient.scalars).map(abs).max() ?? 1
         for k in 0..<s.filters {
@@ -148,9 +157,7 @@ extension CNNFigures {
         }
         arrow(grids[0], grids[1], "∘", on: canvas, backward: true)
         arrow(grids[1], grids[2], "=", on: canvas, backward: true)
-        let blocked = backward.blockedCounts.reduce(0, +)
-        Caption.lines(["δₖ = ∂L/∂zₖ = ∂L/∂aₖ ∘ ReLU′(zₖ), ReLU′(z) = 1 if z > 0, else 0 · \(blocked == 0 ? "no non-zero gradient is blocked here" : "\(blocked) non-zero gradient\(blocked == 1 ? " is" : "s are") blocked")"],
-                      on: canvas, width: 1280, bottom: 680, size: 21)
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 680, size: 21)
     }
 
     private static func drawConvolutionBackward(_ forward: CNNForwardTrace, _ backward: CNNBackwardTrace, on canvas: Canvas) {
@@ -159,8 +166,13 @@ extension CNNFigures {
         Caption.title("\(title) · layer 1 backward: filter and bias gradients", on: canvas, width: 1280)
         let kernels = backward.convolutions.map(\.gradKernel.shape)
         let shapes = [[s.image], Array(repeating: s.featureMap, count: s.filters), kernels]
-        let grids = CNNLayout.projector(shapes, needs: [need([forward.image]), need(backward.convolutions.map(\.upstream)),
-                                                        need(backward.gradFilters)], maxCell: 64, gap: 150)
+        let step = backward.convolutions[0].kernelSteps[0]
+        let terms = step.terms.filter { $0.upstream != 0 }
+        let sum = terms.isEmpty ? "0" : Notation.sumOfProducts(terms.map { ($0.upstream, $0.factor) }, bias: nil, result: step.value)
+        let caption = [forward.convolutions[0].stride == Pair2(1) ? "∂L/∂wₖ[u,v] = Σᵢⱼ δₖ[i,j]·x[i + u, j + v], ∂L/∂bₖ = Σ δₖ" : "∂L/∂wₖ[u,v] = Σᵢⱼ δₖ[i,j]·x[i·s + u, j·s + v], ∂L/∂bₖ = Σ δₖ",
+                       "∂L/∂\(map("w", 0))[1,1] = \(sum) (terms with δ = 0 left out)"]
+        let grids = layout(shapes, needs: [need([forward.image]), need(backward.convolutions.map(\.upstream)), need(backward.gradFilters)],
+                           maxCell: 64, gap: 150, caption: caption, size: 20, on: canvas)
         projectorNote(grids, shapes, on: canvas)
         values(forward.image, in: grids[0][0], label: "image x", on: canvas)
         let largestDelta = backward.convolutionDeltas.flatMap(\.scalars).map(abs).max() ?? 1
@@ -173,10 +185,6 @@ extension CNNFigures {
         }
         arrow(grids[0], grids[1], "⋆", "correlate", on: canvas, backward: true)
         arrow(grids[1], grids[2], "=", on: canvas, backward: true)
-        let step = backward.convolutions[0].kernelSteps[0]
-        let terms = step.terms.filter { $0.upstream != 0 }
-        let sum = terms.isEmpty ? "0" : Notation.sumOfProducts(terms.map { ($0.upstream, $0.factor) }, bias: nil, result: step.value)
-        Caption.lines([forward.convolutions[0].stride == Pair2(1) ? "∂L/∂wₖ[u,v] = Σᵢⱼ δₖ[i,j]·x[i + u, j + v], ∂L/∂bₖ = Σ δₖ" : "∂L/∂wₖ[u,v] = Σᵢⱼ δₖ[i,j]·x[i·s + u, j·s + v], ∂L/∂bₖ = Σ δₖ",
-                       "∂L/∂\(map("w", 0))[1,1] = \(sum) (terms with δ = 0 left out)"], on: canvas, width: 1280, bottom: 680, size: 20)
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 680, size: 20)
     }
 }

@@ -25,9 +25,15 @@ extension CNNFigures {
 
     /// The grids of the max-pooling figure: the ReLU maps, then the pooled maps; public so tests can find pixels.
     public static func poolingLayout(_ forward: CNNForwardTrace) -> [[Grid]] {
+        let (shapes, needs) = poolingShapes(forward)
+        return CNNLayout.projector(shapes, needs: needs, maxCell: 72, gap: 260)
+    }
+
+    /// The shapes of the max-pooling figure's columns and the cells their numbers need.
+    static func poolingShapes(_ forward: CNNForwardTrace) -> (shapes: [[[Int]]], needs: [Double]) {
         let s = forward.shapes
-        return CNNLayout.projector([Array(repeating: s.featureMap, count: s.filters), Array(repeating: s.pooled, count: s.filters)],
-                                   needs: [need(forward.activations), need(forward.pools.map(\.output))], maxCell: 72, gap: 260)
+        return ([Array(repeating: s.featureMap, count: s.filters), Array(repeating: s.pooled, count: s.filters)],
+                [need(forward.activations), need(forward.pools.map(\.output))])
     }
 
     private static func drawConvolution(_ forward: CNNForwardTrace, on canvas: Canvas) {
@@ -36,10 +42,12 @@ extension CNNFigures {
         Caption.title("\(title) · layer 1 forward: convolution", on: canvas, width: 1280)
         let kernels = forward.convolutions.map(\.kernel.shape)
         let shapes = [[s.image], kernels, Array(repeating: s.featureMap, count: s.filters)]
-        let grids = CNNLayout.projector(shapes, needs: [need([forward.image]), need(forward.convolutions.map(\.kernel)),
-                                                        need(forward.convolutions.map(\.output))], maxCell: 64, gap: 140)
-        projectorNote(grids, shapes, on: canvas)
         let first = forward.convolutions[0].steps[0]
+        let caption = [(forward.convolutions[0].stride == Pair2(1) ? "zₖ[i,j] = Σᵤᵥ x[i + u, j + v]·wₖ[u,v] + bₖ" : "zₖ[i,j] = Σᵤᵥ x[i·s + u, j·s + v]·wₖ[u,v] + bₖ") + " (stride \(forward.convolutions[0].stride), padding \(forward.convolutions[0].padding))",
+                       "\(map("z", 0))[1,1] = " + first.sumText]
+        let grids = layout(shapes, needs: [need([forward.image]), need(forward.convolutions.map(\.kernel)), need(forward.convolutions.map(\.output))],
+                           maxCell: 64, gap: 140, caption: caption, size: 20, on: canvas)
+        projectorNote(grids, shapes, on: canvas)
         // The first window of filter 1, to show where z₁[1,1] comes from.
         values(forward.image, in: grids[0][0], label: "image x", on: canvas) { r, c in
             first.terms.contains { $0.paddedRow - forward.convolutions[0].padding.rows == r && $0.paddedColumn - forward.convolutions[0].padding.columns == c }
@@ -55,8 +63,7 @@ extension CNNFigures {
         }
         arrow(grids[0], grids[1], "⋆", "cross-correlate", on: canvas)
         arrow(grids[1], grids[2], "+ bₖ", on: canvas)
-        Caption.lines([(forward.convolutions[0].stride == Pair2(1) ? "zₖ[i,j] = Σᵤᵥ x[i + u, j + v]·wₖ[u,v] + bₖ" : "zₖ[i,j] = Σᵤᵥ x[i·s + u, j·s + v]·wₖ[u,v] + bₖ") + " (stride \(forward.convolutions[0].stride), padding \(forward.convolutions[0].padding))",
-                       "\(map("z", 0))[1,1] = " + first.sumText], on: canvas, width: 1280, bottom: 680, size: 20)
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 680, size: 20)
     }
 
     private static func drawReLU(_ forward: CNNForwardTrace, on canvas: Canvas) {
@@ -64,8 +71,10 @@ extension CNNFigures {
         let s = forward.shapes
         Caption.title("\(title) · layer 2 forward: ReLU", on: canvas, width: 1280)
         let maps = Array(repeating: s.featureMap, count: s.filters)
-        let grids = CNNLayout.projector([maps, maps], needs: [need(forward.convolutions.map(\.output)), need(forward.activations)],
-                                        maxCell: 72, gap: 260)
+        let zeroed = forward.zeroedCounts.reduce(0, +)
+        let caption = ["aₖ = max(0, zₖ): the \(zeroed) shaded cells (z ≤ 0) become 0; the green ones pass unchanged"]
+        let grids = layout([maps, maps], needs: [need(forward.convolutions.map(\.output)), need(forward.activations)], maxCell: 72, gap: 260,
+                           caption: caption, size: 22, on: canvas)
         projectorNote(grids, [maps, maps], on: canvas)
         for k in 0..<s.filters {
             let z = forward.convolutions[k].output, a = forward.activations[k], passes = forward.reluMasks[k]
@@ -79,17 +88,20 @@ extension CNNFigures {
             }
         }
         arrow(grids[0], grids[1], "ReLU", "max(0, z)", on: canvas)
-        let zeroed = forward.zeroedCounts.reduce(0, +)
-        Caption.lines(["aₖ = max(0, zₖ): the \(zeroed) shaded cells (z ≤ 0) become 0; the green ones pass unchanged"],
-                      on: canvas, width: 1280, bottom: 680, size: 22)
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 680, size: 22)
     }
 
     private static func drawPooling(_ forward: CNNForwardTrace, on canvas: Canvas) {
         let theme = canvas.theme
         let s = forward.shapes
         Caption.title("\(title) · layer 3 forward: max pooling", on: canvas, width: 1280)
-        let grids = poolingLayout(forward)
-        projectorNote(grids, [Array(repeating: s.featureMap, count: s.filters), Array(repeating: s.pooled, count: s.filters)], on: canvas)
+        let step = forward.pools[0].steps[0]
+        var line = "\(map("p", 0))[1,1] = " + step.formula(op: .max)
+        if let cell = step.winnerCell { line += ", from \(map("a", 0))" + Notation.index(cell.row, cell.column) }
+        let caption = ["each window (dashed) keeps its largest value (filled); the backward pass routes the gradient to it", line]
+        let (shapes, needs) = poolingShapes(forward)
+        let grids = layout(shapes, needs: needs, maxCell: 72, gap: 260, caption: caption, size: 21, on: canvas)
+        projectorNote(grids, shapes, on: canvas)
         let colors = [theme.current, theme.highlight, theme.done, theme.negative]
         for (k, pool) in forward.pools.enumerated() {
             let a = forward.activations[k]
@@ -110,11 +122,7 @@ extension CNNFigures {
             values(pool.output, in: grids[1][k], label: map("p", k), on: canvas, bold: true) { _, _ in theme.highlight.withAlpha(0.2) }
         }
         arrow(grids[0], grids[1], "max pool", forward.pools[0].settings.replacingOccurrences(of: "max pooling ", with: ""), on: canvas)
-        let step = forward.pools[0].steps[0]
-        var line = "\(map("p", 0))[1,1] = " + step.formula(op: .max)
-        if let cell = step.winnerCell { line += ", from \(map("a", 0))" + Notation.index(cell.row, cell.column) }
-        Caption.lines(["each window (dashed) keeps its largest value (filled); the backward pass routes the gradient to it", line],
-                      on: canvas, width: 1280, bottom: 680, size: 21)
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 680, size: 21)
     }
 
     private static func drawFlatten(_ forward: CNNForwardTrace, on canvas: Canvas) {
@@ -127,9 +135,10 @@ extension CNNFigures {
             let origin = forward.origin(ofFlattened: r)
             return map("p", origin.map) + Notation.index(origin.row, origin.column)
         }
-        let grids = CNNLayout.projector(shapes, needs: [max(need(forward.pools.map(\.output)), notes.map(noteNeed).max() ?? 0),
-                                                        max(need([column(forward.flattened)]), origins.map(noteNeed).max() ?? 0)],
-                                        maxCell: 64, gap: 300)
+        let caption = ["f = (\(map("p", 0))[1,1], \(map("p", 0))[1,2], …, \(map("p", s.filters - 1))\(Notation.index(s.pooled[0] - 1, s.pooled[1] - 1))): \(s.filters) × \(Notation.shape(s.pooled)) = \(s.flattened) values, as PyTorch's view(N, −1)"]
+        let grids = layout(shapes, needs: [max(need(forward.pools.map(\.output)), notes.map(noteNeed).max() ?? 0),
+                                           max(need([column(forward.flattened)]), origins.map(noteNeed).max() ?? 0)],
+                           maxCell: 64, gap: 300, caption: caption, size: 21, on: canvas)
         projectorNote(grids, shapes, on: canvas)
         let colors = [theme.current, theme.highlight, theme.done, theme.negative]
         for (k, pool) in forward.pools.enumerated() {
@@ -144,8 +153,7 @@ extension CNNFigures {
                              note: map("p", origin.map) + Notation.index(origin.row, origin.column), noteColor: theme.foreground)
         }
         arrow(grids[0], grids[1], "flatten", "map by map, row by row", on: canvas)
-        Caption.lines(["f = (\(map("p", 0))[1,1], \(map("p", 0))[1,2], …, \(map("p", s.filters - 1))\(Notation.index(s.pooled[0] - 1, s.pooled[1] - 1))): \(s.filters) × \(Notation.shape(s.pooled)) = \(s.flattened) values, as PyTorch's view(N, −1)"],
-                      on: canvas, width: 1280, bottom: 680, size: 21)
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 680, size: 21)
     }
 
     private static func drawDense(_ forward: CNNForwardTrace, on canvas: Canvas) {
@@ -154,16 +162,21 @@ extension CNNFigures {
         Caption.title("\(title) · layer 5 forward: dense and softmax", on: canvas, width: 1280)
         let dense = forward.dense.layers[0]
         let shapes = [[dense.weights.shape], [[s.classes, 1]], [[s.classes, 1]], [[s.classes, 1]]]
-        let grids = CNNLayout.projector(shapes, needs: [need([dense.weights, column(forward.flattened)]), need([column(dense.z)]),
-                                                        need([column(dense.a)]), need([column(forward.loss.target)])],
-                                        maxCell: 64, gap: 90, top: denseTop(need([dense.weights, column(forward.flattened)])))
+        // The sum in the figure's own letters (s = W f + c), not the network engine's z⁽¹⁾, x, b.
+        let unit = dense.units[0]
+        let symbols = (0..<unit.terms.count).map { "W₁" + NetworkNotation.lowered($0 + 1) + "f" + NetworkNotation.lowered($0 + 1) } + ["c₁"]
+        let sum = "s₁ = " + abbreviated(symbols.joined(separator: " + ")) + " = "
+            + abbreviated(Notation.sumOfProducts(unit.terms.map { ($0.weight, $0.input) }, bias: unit.bias, result: unit.z))
+        let caption = [sum, "ŷᵢ = exp(sᵢ)/Σⱼ exp(sⱼ); L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"]
+        let grids = layout(shapes, needs: [need([dense.weights, column(forward.flattened)]), need([column(dense.z)]),
+                                           need([column(dense.a)]), need([column(forward.loss.target)])],
+                           maxCell: 64, gap: 90, top: denseTop(need([dense.weights, column(forward.flattened)])), caption: caption, size: 19, on: canvas)
         projectorNote(grids, shapes, on: canvas)
         flattenedRow(above: grids[0][0], forward, on: canvas)
         values(dense.weights, in: grids[0][0], label: nil, on: canvas) { r, c in
             dense.weights[r, c] == 0 ? nil : (dense.weights[r, c] > 0 ? theme.positive : theme.negative).withAlpha(0.12)
         }
-        canvas.text(nameWithPart("W (one row per class)", grids[0][0], dense.weights.shape), x: grids[0][0].x + grids[0][0].width / 2, y: grids[0][0].y + grids[0][0].height + 24,
-                    size: 18, theme.foreground, weight: .bold)
+        name("W (one row per class)", under: grids[0][0], dense.weights.shape, on: canvas)
         values(column(dense.z), in: grids[1][0], label: "s", on: canvas)
         values(column(dense.a), in: grids[2][0], label: "ŷ", on: canvas, bold: true) { r, _ in
             forward.loss.target[r] > 0 ? theme.current.withAlpha(0.25) : nil
@@ -171,12 +184,6 @@ extension CNNFigures {
         values(column(forward.loss.target), in: grids[3][0], label: "y", on: canvas)
         arrow(grids[0], grids[1], "+ c", on: canvas)
         arrow(grids[1], grids[2], "softmax", on: canvas)
-        // The sum in the figure's own letters (s = W f + c), not the network engine's z⁽¹⁾, x, b.
-        let unit = dense.units[0]
-        let symbols = (0..<unit.terms.count).map { "W₁" + NetworkNotation.lowered($0 + 1) + "f" + NetworkNotation.lowered($0 + 1) } + ["c₁"]
-        let sum = "s₁ = " + abbreviated(symbols.joined(separator: " + ")) + " = "
-            + abbreviated(Notation.sumOfProducts(unit.terms.map { ($0.weight, $0.input) }, bias: unit.bias, result: unit.z))
-        Caption.lines([sum, "ŷᵢ = exp(sᵢ)/Σⱼ exp(sⱼ); L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"],
-                      on: canvas, width: 1280, bottom: 680, size: 19)
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 680, size: 19)
     }
 }

@@ -28,25 +28,33 @@ public enum CNNFigures {
     static func arrow(_ left: [Grid], _ right: [Grid], _ label: String, _ detail: String? = nil, on canvas: Canvas,
                       backward: Bool = false) {
         let theme = canvas.theme
-        let (x, y) = CNNLayout.between(left, right)
+        var (x, y) = CNNLayout.between(left, right)
+        if canvas.textScale != 1 {
+            // The grids lie lower or higher in a band made for larger text: the arrow at their middle.
+            let grids = left + right
+            y = ((grids.map(\.y).min() ?? y) + (grids.map { $0.y + $0.height }.max() ?? y)) / 2
+        }
         let leftEdge = left.map { $0.x + $0.width }.max() ?? x, rightEdge = right.map(\.x).min() ?? x
         let from = (leftEdge + 10, y), to = (rightEdge - 10, y)
         // Arrows follow the computation; in a backward figure they take the backward colour.
         canvas.arrow(from: from, to: to, backward ? theme.negative : theme.foreground, lineWidth: 3)
         // A lone operator symbol (⋆, ∘, =, −) is drawn large; a name keeps 18 px (read from the
         // back of a hall) and, like the detail under the arrow, is broken between words where it
-        // is wider than the gap, its last line just above the arrow.
+        // is wider than the gap, its last line just above the arrow; lines as far apart as drawn.
+        let lineHeight = 22 * canvas.textScale
+        // Drawn larger, the grids' labels reach further into the gap: the lines keep off its sides.
+        let maxWidth = rightEdge - leftEdge - 6 - (canvas.textScale == 1 ? 0 : 40 * canvas.textScale)
         if label.count == 1 {
             canvas.text(label, x: x, y: y - 30, size: 40, theme.foreground, weight: .bold)
         } else {
-            let lines = wrapped(label, size: 18, maxWidth: rightEdge - leftEdge - 6, on: canvas, weight: .bold)
+            let lines = wrapped(label, size: 18, maxWidth: maxWidth, on: canvas, weight: .bold)
             for (k, line) in lines.enumerated() {
-                canvas.text(line, x: x, y: y - 22 - 22 * Double(lines.count - 1 - k), size: 18, theme.foreground, weight: .bold)
+                canvas.text(line, x: x, y: y - 22 - lineHeight * Double(lines.count - 1 - k), size: 18, theme.foreground, weight: .bold)
             }
         }
         if let detail {
-            for (k, line) in wrapped(detail, size: 18, maxWidth: rightEdge - leftEdge - 6, on: canvas).enumerated() {
-                canvas.text(line, x: x, y: y + 24 + 22 * Double(k), size: 18, theme.muted)
+            for (k, line) in wrapped(detail, size: 18, maxWidth: maxWidth, on: canvas).enumerated() {
+                canvas.text(line, x: x, y: y + 24 + lineHeight * Double(k), size: 18, theme.muted)
             }
         }
     }
@@ -55,8 +63,17 @@ public enum CNNFigures {
     /// than that gets a line of its own).
     static func wrapped(_ text: String, size: Double, maxWidth: Double, on canvas: Canvas, weight: FontWeight = .normal) -> [String] {
         var lines: [String] = []
+        // Words inside parentheses stay together ("max(0, z)" is not broken after its comma).
+        var groups: [String] = []
+        for word in text.split(separator: " ").map(String.init) {
+            if let last = groups.last, last.filter({ $0 == "(" }).count > last.filter({ $0 == ")" }).count {
+                groups[groups.count - 1] = last + " " + word
+            } else {
+                groups.append(word)
+            }
+        }
         // A hyphenated word too wide for the gap may break after its hyphen ("cross-" "correlate").
-        let words = text.split(separator: " ").map(String.init).flatMap { word -> [String] in
+        let words = groups.flatMap { word -> [String] in
             guard word.contains("-"), canvas.textWidth(word, size: size, weight: weight) > maxWidth else { return [word] }
             let parts = word.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             return parts.dropLast().map { $0 + "-" } + [parts[parts.count - 1]]
@@ -97,29 +114,43 @@ public enum CNNFigures {
         let shownPart = tensor.shape[1] == 1 ? "\(grid.rows) of \(tensor.shape[0])"
             : "\(Notation.shape([grid.rows, grid.columns])) of \(Notation.shape(tensor.shape))"
         let fullLabel = label.map { cut ? $0 + " (" + shownPart + ")" : $0 }
+        // Grid places a cell's number and its corner note for text scale 1 (they meet drawn larger):
+        // a grid whose cells carry notes draws its numbers and notes as at scale 1, still 24 and 18 px or more.
+        let scale = canvas.textScale
+        let noted = numbers && notes && styles.values.contains { $0.note != nil }
+        if noted { canvas.textScale = 1 }
         floored.draw(on: canvas, label: nil) { r, c in
             var s = styles[r * tensor.shape[1] + c] ?? CellStyle()
             if !numbers { s.text = nil }
             if !numbers || !notes { s.note = nil }
             return s
         }
+        canvas.textScale = scale
         let theme = canvas.theme
         if let fullLabel {
             // As Grid.draw writes it, moved in from the slide's edge where it is wider than the grid.
-            let size = max(18, min(26, grid.cellSize * 0.36))
+            // Drawn larger, a label wider than its grid and a little of the gaps beside it (where the
+            // next column's label is) is shrunk to fit, never under 18 px as drawn.
+            var size = max(18, min(26, grid.cellSize * 0.36))
+            if canvas.textScale != 1 {
+                let room = grid.width + 60 * canvas.textScale
+                size = max(18 / canvas.textScale, min(size, canvas.fittingRichSize(fullLabel, size: size, maxWidth: room, weight: .bold)))
+            }
             let width = canvas.richTextWidth(fullLabel, size: size, weight: .bold)
             let x = min(max(grid.x + grid.width / 2, 12 + width / 2), 1268 - width / 2)
             canvas.richText(fullLabel, x: x, y: grid.y - max(18, grid.cellSize * 0.35), size: size, theme.foreground, weight: .bold)
         }
         // Off the arrows (at the band's middle) and the labels (centred above each grid).
         if grid.rows < tensor.shape[0] {
-            canvas.text("⋮", x: grid.x + 12, y: grid.y + grid.height + 16, size: 24, theme.muted, weight: .bold)
+            canvas.text("⋮", x: grid.x + 12, y: grid.y + grid.height + 16 * canvas.textScale, size: 24, theme.muted, weight: .bold)
         }
         if grid.columns < tensor.shape[1] {
             // Beside the first or the last row, whichever is farther from the arrows' names.
             let arrowY = CNNLayout.between([grid], [grid]).1
             let first = grid.y + grid.cellSize / 2, last = grid.y + grid.height - grid.cellSize / 2
-            canvas.text("⋯", x: grid.x + grid.width + 16, y: abs(first - arrowY) >= abs(last - arrowY) ? first : last, size: 24,
+            // At a larger text scale the arrows lie at their grids' middle, under a first row.
+            let byFirst = canvas.textScale != 1 || abs(first - arrowY) >= abs(last - arrowY)
+            canvas.text("⋯", x: grid.x + grid.width + 16, y: byFirst ? first : last, size: 24,
                         theme.muted, weight: .bold)
         }
     }
@@ -139,6 +170,10 @@ public enum CNNFigures {
         let cut = row.columns < forward.flattened.count
         let name = cut ? "fᵀ (\(row.columns) of \(forward.flattened.count))" : "fᵀ"
         let left = row.x >= canvas.textWidth(name, size: 26, weight: .bold) + 24
+        if !left, canvas.textScale != 1 {
+            // Drawn larger, right of the row it meets the next column's label: above the row's start.
+            return canvas.text(name, x: row.x, y: row.y - 24 * canvas.textScale, size: 26, canvas.theme.foreground, align: .left, weight: .bold)
+        }
         canvas.text(name, x: left ? row.x - 14 : row.x + row.width + (cut ? 36 : 14), y: row.y + row.cellSize / 2, size: 26,
                     canvas.theme.foreground, align: left ? .right : .left, weight: .bold)
     }
@@ -180,18 +215,75 @@ public enum CNNFigures {
             ? name + " (\(Notation.shape([grid.rows, grid.columns])) of \(Notation.shape(shape)))" : name
     }
 
+    /// Draws `nameWithPart` under `grid`, centred; at a larger text scale it starts right of the ⋮
+    /// of a grid cut below (which it would meet, drawn wider than the grid).
+    static func name(_ name: String, under grid: Grid, _ shape: [Int], on canvas: Canvas) {
+        let text = nameWithPart(name, grid, shape)
+        var x = grid.x + grid.width / 2, size = 18.0
+        if canvas.textScale != 1, grid.rows < shape[0] {
+            // Between the ⋮ and the next column's ⋮, shrunk to fit there (18 px or more as drawn).
+            let left = grid.x + 20 + 16 * canvas.textScale, room = grid.x + grid.width + 40 * canvas.textScale - left
+            size = max(18 / canvas.textScale, canvas.fittingSize(text, size: 18, maxWidth: room, weight: .bold))
+            let width = canvas.textWidth(text, size: size, weight: .bold)
+            x = canvas.centerOnSlide(width: width, x: max(x, left + width / 2))
+        }
+        canvas.text(text, x: x, y: grid.y + grid.height + 24, size: size, canvas.theme.foreground, weight: .bold)
+    }
+
     /// The sentence a figure shows when its layout had to leave numbers out or cut a matrix.
     static func projectorNote(_ grids: [[Grid]], _ shapes: [[[Int]]], on canvas: Canvas) {
+        guard let note = projectorNoteText(grids, shapes) else { return }
+        Caption.note(note, on: canvas, y: noteY(76, on: canvas))
+    }
+
+    /// What `projectorNote` writes, if anything.
+    static func projectorNoteText(_ grids: [[Grid]], _ shapes: [[[Int]]]) -> String? {
         let mapped = grids.contains { column in column.dropFirst().contains { $0.cellSize < column[0].cellSize - 1e-9 } }
         let cut = zip(grids, shapes).contains { column, shapes in
             zip(column, shapes).contains { $0.rows < $1[0] || $0.columns < $1[1] }
         }
-        guard mapped || cut else { return }
+        guard mapped || cut else { return nil }
         var parts: [String] = []
         if mapped { parts.append("small grids map the other filters") }
         if cut { parts.append("⋯ marks a cut: a label's (r×c of m×n) is the top-left part shown") }
-        let note = "too many values at projector size: " + parts.joined(separator: "; ")
-        Caption.note(note, on: canvas, y: 76)
+        return "too many values at projector size: " + parts.joined(separator: "; ")
+    }
+
+    /// The y of the note under the title: lower where the title is drawn larger.
+    static func noteY(_ y: Double, on canvas: Canvas) -> Double { y + 28 * (canvas.textScale - 1) }
+
+    /// Where the grids start (`top`) at the canvas's text scale: under the title and the note as
+    /// drawn, its `noteLines` lines included, with room for the grids' larger labels.
+    static func scaledTop(_ top: Double, noteLines: Int, on canvas: Canvas) -> Double {
+        let s = canvas.textScale
+        return s == 1 ? top : top + 55 * (s - 1) + 18 * 1.3 * s * Double(noteLines - 1)
+    }
+
+    /// The band under the grids at the canvas's text scale: the grids and the texts under them (⋮,
+    /// a matrix's name) end above the caption `lines` as drawn.
+    static func scaledBottomBand(_ bottomBand: Double, caption lines: [String], size: Double, on canvas: Canvas) -> Double {
+        let s = canvas.textScale
+        return s == 1 ? bottomBand : max(bottomBand, 762 + 13 * s - Caption.top(of: lines, on: canvas, width: 1280, bottom: 680, size: size))
+    }
+
+    /// A layer figure's grids (`CNNLayout.projector`) at the canvas's text scale: gaps as much
+    /// wider as the text, the grids between the title's note and the caption `caption` (at `size`)
+    /// as drawn; at text scale 1 the layout as given.
+    static func layout(_ shapes: [[[Int]]], needs: [Double], maxCell: Double, gap: Double, top: Double = 110,
+                       caption: [String], size: Double, on canvas: Canvas) -> [[Grid]] {
+        let s = canvas.textScale
+        guard s != 1 else { return CNNLayout.projector(shapes, needs: needs, maxCell: maxCell, gap: gap, top: top) }
+        let bottomBand = scaledBottomBand(130, caption: caption, size: size, on: canvas)
+        var noteLines = 1, grids: [[Grid]] = []
+        // The note under the title may take more lines than one; the grids start under them.
+        for _ in 0..<3 {
+            grids = CNNLayout.projector(shapes, needs: needs, maxCell: maxCell, gap: gap * s, top: scaledTop(top, noteLines: noteLines, on: canvas),
+                                        bottomBand: bottomBand, textScale: s)
+            let lines = projectorNoteText(grids, shapes).map { Caption.noteLines($0, on: canvas) } ?? 1
+            guard lines > noteLines else { break }
+            noteLines = lines
+        }
+        return grids
     }
 
     /// The whole network with its shapes: image → feature maps → ReLU → pooled → flattened → probabilities.
@@ -203,8 +295,16 @@ public enum CNNFigures {
             Caption.title("\(title) · the whole network with its shapes", on: canvas, width: 1280)
             let maps = Array(repeating: s.featureMap, count: s.filters)
             let pooled = Array(repeating: s.pooled, count: s.filters)
-            var grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100,
-                                          bottomBand: 160)
+            var lines = ["Convolution → ReLU → Max Pooling → Flattened → Fully Connected → softmax: L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"]
+            if let update {
+                lines.append("one gradient-descent step with α = \(Notation.number(update.learningRate, decimals: 6)): L \(Notation.number(update.lossBefore, decimals: 4)) → \(Notation.number(update.lossAfter, decimals: 4))")
+            }
+            let note = "too many values to read at projector size: the layer figures (forward-…, backward-…) show them"
+            var grids = CNNLayout.columns([[s.image], maps, maps, pooled, [[s.flattened, 1]], [[s.classes, 1]]], gap: 100 * canvas.textScale,
+                                          top: scaledTop(110, noteLines: Caption.noteLines(note, on: canvas), on: canvas),
+                                          bottomBand: scaledBottomBand(160, caption: lines, size: 21, on: canvas)
+                                            + (canvas.textScale == 1 ? 0 : 24 * canvas.textScale + 10), // the shapes under the columns
+                                          textScale: canvas.textScale)
             // The few probabilities get cells large enough to read, centred where the layout put them.
             let small = grids[5][0], big = max(small.cellSize, min(max(90, need([column(forward.probabilities)])), 420 / Double(s.classes)))
             grids[5][0] = Grid(rows: s.classes, columns: 1, x: min(small.x + small.width / 2 - big / 2, 1270 - big),
@@ -215,8 +315,7 @@ public enum CNNFigures {
                          need(forward.pools.map(\.output)), need([column(forward.flattened)])]
             let numbers = zip(grids, needs).allSatisfy { column, need in column.allSatisfy { $0.cellSize >= need - 1e-9 } }
             if !numbers {
-                Caption.note("too many values to read at projector size: the layer figures (forward-…, backward-…) show them",
-                             on: canvas, y: 84)
+                Caption.note(note, on: canvas, y: noteY(84, on: canvas))
             }
             values(forward.image, in: grids[0][0], label: "image x", on: canvas, numbers: numbers)
             for k in 0..<s.filters {
@@ -253,15 +352,14 @@ public enum CNNFigures {
             // Shapes under each column, the way the notes label the stages.
             let shapes = [Notation.shape(s.image), "\(s.filters)@\(Notation.shape(s.featureMap))", "\(s.filters)@\(Notation.shape(s.featureMap))",
                           "\(s.filters)@\(Notation.shape(s.pooled))", "\(s.flattened)", "\(s.classes)"]
+            // At a larger text scale they share one line, under the tallest column (clear of the
+            // arrows' details, which reach lower under short columns).
+            let lowest = grids.flatMap { $0.map { $0.y + $0.height } }.max() ?? 0
             for (index, column) in grids.enumerated() {
-                let bottom = column.map { $0.y + $0.height }.max() ?? 0
+                let bottom = canvas.textScale == 1 ? column.map { $0.y + $0.height }.max() ?? 0 : lowest
                 let center = column.map { $0.x + $0.width / 2 }.reduce(0, +) / Double(column.count)
                 // As large as the numbers in cells: "8" under the flattened values is a number too.
                 canvas.text(shapes[index], x: center, y: bottom + 26, size: cellNumberSize, theme.muted, weight: .bold)
-            }
-            var lines = ["Convolution → ReLU → Max Pooling → Flattened → Fully Connected → softmax: L = −Σ yᵢ log ŷᵢ = \(Notation.number(forward.loss.total, decimals: 4))"]
-            if let update {
-                lines.append("one gradient-descent step with α = \(Notation.number(update.learningRate, decimals: 6)): L \(Notation.number(update.lossBefore, decimals: 4)) → \(Notation.number(update.lossAfter, decimals: 4))")
             }
             Caption.lines(lines, on: canvas, width: 1280, bottom: 680, size: 21)
         }

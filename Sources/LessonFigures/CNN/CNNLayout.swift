@@ -5,9 +5,9 @@ public enum CNNLayout {
     /// One array of grids per column, cells as large as fit (at most `maxCell`) in the band
     /// between `top` and `height − bottomBand`.
     public static func columns(_ columns: [[[Int]]], width: Double = 1280, height: Double = 720, maxCell: Double = 60,
-                               gap: Double = 110, top: Double = 110, bottomBand: Double = 130) -> [[Grid]] {
+                               gap: Double = 110, top: Double = 110, bottomBand: Double = 130, textScale: Double = 1) -> [[Grid]] {
         precondition(columns.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.count == 2 } }, "CNNLayout takes non-empty columns of matrix shapes")
-        let margin = 40.0, labelRoom = 48.0
+        let margin = 40.0, labelRoom = self.labelRoom(textScale)
         let band = height - top - bottomBand
         let totalColumns = Double(columns.reduce(0) { $0 + ($1.map { $0[1] }.max() ?? 0) })
         let gaps = gap * Double(columns.count - 1)
@@ -33,6 +33,10 @@ public enum CNNLayout {
         }
     }
 
+    /// The room between two grids of a column for the label of the lower one (and the ⋮ under a
+    /// cut upper one), both drawn `textScale` times larger.
+    static func labelRoom(_ textScale: Double) -> Double { textScale == 1 ? 48 : 20 + 40 * textScale }
+
     /// The middle of the gap between two columns, at the height of the band's centre.
     public static func between(_ left: [Grid], _ right: [Grid], height: Double = 720, top: Double = 110,
                                bottomBand: Double = 130) -> (Double, Double) {
@@ -51,16 +55,17 @@ extension CNNLayout {
     /// top-left corner: a window of the matrix (`Grid.rows`/`columns` smaller than its shape).
     public static func projector(_ columns: [[[Int]]], needs: [Double], width: Double = 1280, height: Double = 720,
                                  maxCell: Double = 60, gap: Double = 110, top: Double = 110,
-                                 bottomBand: Double = 130) -> [[Grid]] {
+                                 bottomBand: Double = 130, textScale: Double = 1) -> [[Grid]] {
         precondition(needs.count == columns.count, "CNNLayout.projector takes one need per column")
-        let usual = self.columns(columns, width: width, height: height, maxCell: maxCell, gap: gap, top: top, bottomBand: bottomBand)
+        let usual = self.columns(columns, width: width, height: height, maxCell: maxCell, gap: gap, top: top, bottomBand: bottomBand,
+                                 textScale: textScale)
         if zip(usual, needs).allSatisfy({ $0[0].cellSize >= $1 - 1e-9 }) { return usual }
         // The first grid of each column: its cell and the rows and columns of it that are shown.
         let cells = zip(usual, needs).map { max($0[0].cellSize, $1) }
         // The grids reach from just under the figure's note (y = 76) to 10 px above the caption band's
         // top: a caption of three lines still clears them. The label above a grid of large cells
         // is larger and higher (`Grid.draw`), so the grids start lower.
-        let margin = 40.0, labelRoom = 48.0
+        let margin = 40.0, labelRoom = self.labelRoom(textScale)
         let gridTop = top + labelRoom / 2 + max(0, 0.35 * (cells.max() ?? 0) - 18), band = height - bottomBand + 10 - gridTop
         // The first grid leaves the grids below it (if any) cells of at least `smallestMap`.
         let smallestMap = 12.0
@@ -87,10 +92,10 @@ extension CNNLayout {
         }
         var gapWidth = gap
         func used() -> Double { columns.indices.reduce(0) { $0 + columnWidth($1) } + gapWidth * Double(columns.count - 1) }
-        // Narrower gaps first (an arrow's name then breaks over lines), down to 100 px.
+        // Narrower gaps first (an arrow's name then breaks over lines), down to 100 px (more for larger text).
         if used() > width - 2 * margin {
             let gaps = Double(columns.count - 1), grids = columns.indices.reduce(0) { $0 + columnWidth($1) }
-            gapWidth = min(gap, 120, max(100, gaps > 0 ? (width - 2 * margin - grids) / gaps : gap))
+            gapWidth = min(gap, 120 * textScale, max(100 * textScale, gaps > 0 ? (width - 2 * margin - grids) / gaps : gap))
         }
         // Too wide still: the widest first grid loses a column at a time.
         while used() > width - 2 * margin {

@@ -53,9 +53,20 @@ public enum ConvolutionMatrixFigures {
     static let readableCell = ConvolutionFigures.minimumNumberSize / 0.4
     /// Room beside M: its labels on the left, and between M, "=" and z; between two parts of M.
     static let labelWidth = 70.0, equalsGap = 90.0, partGap = 44.0
-    /// The y of line `i` of the `count` lines under the title, and the bottom of the last one.
-    static func noteY(line i: Int, of count: Int) -> Double { count == 1 ? 78 : 70 + 24 * Double(i) }
-    static func noteBottom(lines: Int) -> Double { noteY(line: lines - 1, of: lines) + 10 }
+    /// The y of line `i` of the `count` lines under the title, and the bottom of the last one:
+    /// lower and further apart at a larger text scale (the title and the lines are drawn larger).
+    static func noteY(line i: Int, of count: Int, textScale: Double = 1) -> Double {
+        (count == 1 ? 78 : 70) + 28 * (textScale - 1) + 24 * textScale * Double(i)
+    }
+    static func noteBottom(parts: Int, lines: Int, textScale: Double = 1) -> Double {
+        noteY(line: lines - 1, of: parts, textScale: textScale) + 10 * textScale
+    }
+    /// The lines `Caption.note` breaks a sentence under the title into (an estimate a little
+    /// generous, as `Grid.ems` is): one where it reads at 18 px or more on 1220 px.
+    static func noteLines(_ text: String, textScale: Double) -> Int {
+        let width = Grid.ems(text) * 18 * textScale
+        return width <= 1220 ? 1 : Int((width / 1140).rounded(.up))
+    }
     /// The caption's size and line height.
     static let captionSize = 22.0, captionLineHeight = 22.0 * 1.45
 
@@ -110,8 +121,8 @@ public enum ConvolutionMatrixFigures {
     }
 
     /// The lines `caption` takes once wrapped (an estimate a little generous, as `Grid.ems` is).
-    static func wrappedLines(_ lines: [String]) -> Int {
-        lines.reduce(0) { $0 + max(1, Int((Grid.ems($1) * captionSize * 0.8 / 1220).rounded(.up))) }
+    static func wrappedLines(_ lines: [String], textScale: Double = 1) -> Int {
+        lines.reduce(0) { $0 + max(1, Int((Grid.ems($1) * captionSize * textScale * 0.8 / 1220).rounded(.up))) }
     }
 
     /// The layout for `trace` on a 1280 × 720 canvas for the frame of `row` (nil: the overview
@@ -119,22 +130,24 @@ public enum ConvolutionMatrixFigures {
     /// number is large enough for it at 24 px (`cell(for:)`). When input, kernel and output do not
     /// fit whole with such cells, the input and z at the top become maps (their numbers are in xᵀ
     /// and z below); when M does not fit, it is a window around the row in play, with a map of it.
-    public static func layout(for trace: ConvolutionMatrixTrace, row current: Int? = nil, symbolic: Bool = false) -> Layout {
+    /// At a `textScale` above 1 the bands leave room for the larger title, notes, labels and caption.
+    public static func layout(for trace: ConvolutionMatrixTrace, row current: Int? = nil, symbolic: Bool = false,
+                              textScale: Double = 1) -> Layout {
         // xᵀ, M and z share one cell, as large as the numbers they show need: start from the
         // kernel's (M holds its weights), grow to what the window shows, and lay out again.
         // z's column is as wide as its numbers need, its rows as high as M's.
         var cell = self.cell(for: cellTexts(trace, symbolic: symbolic).kernel), zWidth = cell
-        var layout = plan(trace, row: current, symbolic: symbolic, cell: cell, zWidth: zWidth, cutLine: false)
+        var layout = plan(trace, row: current, symbolic: symbolic, cell: cell, zWidth: zWidth, cutLine: false, textScale: textScale)
         for _ in 0..<4 {
             let shown = shownTexts(trace, layout: layout, row: current, symbolic: symbolic)
             let (neededCell, neededWidth) = (self.cell(for: shown.matrix), self.cell(for: shown.product))
             guard neededCell > cell + 1e-9 || neededWidth > zWidth + 1e-9 else { break }
             (cell, zWidth) = (max(cell, neededCell), max(zWidth, neededWidth, neededCell))
-            layout = plan(trace, row: current, symbolic: symbolic, cell: cell, zWidth: zWidth, cutLine: false)
+            layout = plan(trace, row: current, symbolic: symbolic, cell: cell, zWidth: zWidth, cutLine: false, textScale: textScale)
         }
         // Weights of the row left out are named on a line of their own under the title.
         if !layout.cutWeightColumns.isEmpty {
-            layout = plan(trace, row: current, symbolic: symbolic, cell: cell, zWidth: zWidth, cutLine: true)
+            layout = plan(trace, row: current, symbolic: symbolic, cell: cell, zWidth: zWidth, cutLine: true, textScale: textScale)
         }
         return layout
     }
@@ -159,28 +172,37 @@ public enum ConvolutionMatrixFigures {
     /// The layout with xᵀ, M and z in cells of `cell`: input, kernel and output whole with their
     /// numbers where they fit, else maps of them; the top band lower when the sentence under the
     /// title is needed.
-    private static func plan(_ trace: ConvolutionMatrixTrace, row current: Int?, symbolic: Bool, cell: Double, zWidth: Double, cutLine: Bool) -> Layout {
+    private static func plan(_ trace: ConvolutionMatrixTrace, row current: Int?, symbolic: Bool, cell: Double, zWidth: Double, cutLine: Bool,
+                             textScale: Double) -> Layout {
         let n = trace.input.shape, k = trace.matrix.kernel.shape, o = trace.output.shape
         let shape = trace.matrix.matrix.shape
         let texts = cellTexts(trace, symbolic: symbolic)
         let (inputCell, kernelCell, outputCell) = (self.cell(for: texts.input), self.cell(for: texts.kernel), self.cell(for: texts.output))
-        let captionLines = wrappedLines(caption(trace, row: current, symbolic: symbolic))
-        let bottom = 720 - 70 - captionLineHeight * Double(captionLines - 1)
+        let captionLines = wrappedLines(caption(trace, row: current, symbolic: symbolic), textScale: textScale)
+        let bottom = 720 - 70 - captionLineHeight * textScale * Double(captionLines - 1) - 12.1 * (textScale - 1)
         let left = 40.0, right = 1240.0
         // The top band starts under the title (100), or under the lines of the sentence under it
         // (one per matrix not written out whole) and the grids' labels, which are larger and
         // higher over larger cells (`Grid.draw`).
+        // At a larger text scale a sentence may take more than a line (the longest it can be is estimated).
+        let largest = "\(shape[0])–\(shape[0]), columns \(shape[1])–\(shape[1]), \(shape[1])–\(shape[1])"
+        let sentences = ["input, kernel and z drawn as maps: too many values for 24 px numbers (they are in xᵀ, M and z)",
+                         "M (\(Notation.shape(shape))) is too large for projector-size numbers: rows \(largest) shown; the map is all of M",
+                         "\(shape[1]) weights of this row (columns \(shape[1])–\(shape[1])) not drawn for lack of room; lesson run's text output lists the whole sum"]
         func topY(noteLines base: Int, labelCell: Double) -> Double {
             let lines = base + (cutLine ? 1 : 0)
-            guard lines > 0 else { return 100 }
-            return noteBottom(lines: lines) + 4 + max(18, labelCell * 0.35) + max(18, min(26, labelCell * 0.36)) / 2
+            guard lines > 0 else { return 100 + 30 * (textScale - 1) }
+            let drawn = textScale == 1 ? lines
+                : (0..<lines).reduce(0) { $0 + Self.noteLines(sentences[cutLine && $1 == lines - 1 ? 2 : 1], textScale: textScale) }
+            return noteBottom(parts: lines, lines: drawn, textScale: textScale) + 4 * textScale + max(18, labelCell * 0.35)
+                + max(18, min(26, labelCell * 0.36)) * textScale / 2
         }
         // Heights: the top band, then 28 px, xᵀ, 14 px and M's rows down to `bottom`.
         func band(_ topY: Double) -> Double { bottom - topY - 28 - cell - 14 }
         func bottomBand(_ topY: Double, _ topHeight: Double, right: Double = right)
             -> (flattened: [Grid], parts: [Grid], product: Grid, cutWeights: [Int], cut: Bool) {
             matrixBand(trace, row: current, cell: cell, zWidth: zWidth, rows: max(1, min(shape[0], Int((band(topY) - topHeight) / cell))),
-                       top: topY + topHeight + 28, left: left, right: right)
+                       top: topY + topHeight + 28, left: left, right: right, textScale: textScale)
         }
         let mapBox = 190.0
 
@@ -215,7 +237,10 @@ public enum ConvolutionMatrixFigures {
         let numbersTop = topY(noteLines: noteLines, labelCell: kernelCell)
         let kernelNumbers = band(numbersTop) - Double(k[0]) * kernelCell >= cell && Double(k[1]) * kernelCell <= 480
         let top = kernelNumbers ? numbersTop : topY(noteLines: noteLines, labelCell: 0)
-        let topHeight = kernelNumbers ? max(Double(k[0]) * kernelCell, 120) : 150
+        // Maps only: at a larger text scale (the notes over them take more lines) they are drawn
+        // smaller where M would otherwise have no row.
+        let topHeight = kernelNumbers ? max(Double(k[0]) * kernelCell, 120)
+            : textScale == 1 ? 150 : max(50, min(150, band(top) - cell))
         let matrix = bottomBand(top, topHeight)
         func map(_ shape: [Int]) -> Grid { MatrixMap.grid(shape: shape, x: 0, y: 0, width: mapBox, height: topHeight) }
         var kernel = kernelNumbers ? Grid(rows: k[0], columns: k[1], x: 0, y: 0, cellSize: kernelCell) : map(k)
@@ -223,7 +248,7 @@ public enum ConvolutionMatrixFigures {
         var items = [map(n), kernel, map(o)] + (matrix.cut ? [map(shape)] : [])
         // Each item takes the width of its label if that is wider (18 px bold labels over maps).
         let labels = ["input \(Notation.shape(n)) (map)", "kernel (map)", "z reshaped \(Notation.shape(o)) (map)", "all of M, \(Notation.shape(shape))"]
-        let slots = items.indices.map { max(items[$0].width, Grid.ems(labels[$0]) * 18 * 0.85) }
+        let slots = items.indices.map { max(items[$0].width, Grid.ems(labels[$0]) * 18 * textScale * 0.85) }
         let gap = 30.0
         var x = left + (right - left - slots.reduce(0, +) - gap * Double(items.count - 1)) / 2
         for i in items.indices {
@@ -238,9 +263,11 @@ public enum ConvolutionMatrixFigures {
     /// xᵀ over M's columns (one window, or a part per group of the row's weights when they spread
     /// wider than the slide) and z beside M's `rows` rows, centred between `left` and `right`.
     private static func matrixBand(_ trace: ConvolutionMatrixTrace, row current: Int?, cell: Double, zWidth: Double, rows rowBudget: Int,
-                                   top: Double, left: Double, right: Double)
+                                   top: Double, left: Double, right: Double, textScale: Double)
         -> (flattened: [Grid], parts: [Grid], product: Grid, cutWeights: [Int], cut: Bool) {
         let shape = trace.matrix.matrix.shape
+        // The "=" between M and z is drawn larger with the text, and so are the ⋯ beside M.
+        let equalsGap = Self.equalsGap * textScale
         let available = right - left - labelWidth - equalsGap - zWidth - 40
         let budget = max(1, Int(available / cell))
         let columns = (current.map { trace.matrix.rows[$0].entries.map(\.column) } ?? []).sorted()
@@ -320,7 +347,7 @@ public enum ConvolutionMatrixFigures {
 
     private static func draw(_ trace: ConvolutionMatrixTrace, row current: Int?, symbolic: Bool, on canvas: Canvas) {
         let theme = canvas.theme
-        let layout = layout(for: trace, row: current, symbolic: symbolic)
+        let layout = layout(for: trace, row: current, symbolic: symbolic, textScale: canvas.textScale)
         let m = trace.matrix
         let kColumns = m.kernel.shape[1]
         var settings: [String] = []
@@ -377,9 +404,11 @@ public enum ConvolutionMatrixFigures {
                         weightAt: weightAt, on: canvas)
         let first = layout.matrix, last = layout.matrixParts[layout.matrixParts.count - 1]
         let cutLeft = first.firstColumn > 0
-        canvas.text("xᵀ", x: first.x - (cutLeft ? 40 : 14), y: layout.flattened.y + cell / 2, size: 26,
+        // Left of the ⋯ of a cut, which is drawn wider at a larger text scale.
+        let nameX = first.x - (cutLeft ? 40 * canvas.textScale : 14)
+        canvas.text("xᵀ", x: nameX, y: layout.flattened.y + cell / 2, size: 26,
                     theme.foreground, align: .right, weight: .bold)
-        canvas.text("M", x: first.x - (cutLeft ? 40 : 14), y: first.y + first.height / 2, size: 28,
+        canvas.text("M", x: nameX, y: first.y + first.height / 2, size: 28,
                     theme.foreground, align: .right, weight: .bold)
         if let current {
             for part in layout.matrixParts {
@@ -387,7 +416,7 @@ public enum ConvolutionMatrixFigures {
                              on: canvas, theme.current, lineWidth: 3)
             }
         }
-        canvas.text("=", x: layout.product.x - 35, y: last.y + last.height / 2, size: 36, theme.foreground)
+        canvas.text("=", x: layout.product.x - 35 * canvas.textScale, y: last.y + last.height / 2, size: 36, theme.foreground)
         canvas.text("z", x: layout.product.x + layout.product.width / 2, y: layout.product.y - 18, size: 22, theme.foreground, weight: .bold)
         drawMaps(trace, layout: layout, current: current, weightAt: weightAt, on: canvas)
 
@@ -436,8 +465,14 @@ public enum ConvolutionMatrixFigures {
             for x in marks { canvas.text("⋯", x: x, y: y, size: 24, theme.muted, weight: .bold) }
         }
         let dotsX = layout.product.x + layout.product.width + 18
-        if first.firstRow > 0 { canvas.text("⋮", x: dotsX, y: first.y + 16, size: 24, theme.muted, weight: .bold) }
-        if first.shownRows.upperBound < shape[0] {
+        let above = first.firstRow > 0, below = first.shownRows.upperBound < shape[0]
+        // Drawn larger beside a single row, a ⋮ reaches past it (and two would meet): one, at the row's middle, says it.
+        if above || below, canvas.textScale != 1, first.height < 60 * canvas.textScale {
+            canvas.text("⋮", x: dotsX, y: first.y + first.height / 2, size: 24, theme.muted, weight: .bold)
+            return
+        }
+        if above { canvas.text("⋮", x: dotsX, y: first.y + 16, size: 24, theme.muted, weight: .bold) }
+        if below {
             canvas.text("⋮", x: dotsX, y: first.y + first.height - 16, size: 24, theme.muted, weight: .bold)
         }
     }
@@ -469,10 +504,12 @@ public enum ConvolutionMatrixFigures {
             parts.append("\(cut.count) weight\(cut.count == 1 ? "" : "s") of this row (columns \(cut[0] + 1)–\((cut.last ?? cut[0]) + 1)) not drawn for lack of room; lesson run's text output lists the whole sum")
             colors.append(theme.negative)
         }
-        // A line per part (the layout left room for them).
-        for (i, line) in parts.enumerated() {
-            let y = noteY(line: i, of: parts.count)
-            canvas.text(line, x: 640, y: y, size: max(18, canvas.fittingSize(line, size: 20, maxWidth: 1220)), colors[i])
+        // A line per part (the layout left room for them), broken over lines where it is too long at 18 px.
+        var line = 0
+        for (i, text) in parts.enumerated() {
+            let y = noteY(line: line, of: parts.count, textScale: canvas.textScale)
+            Caption.note(text, on: canvas, y: y, maxWidth: 1220, color: colors[i])
+            line += Caption.noteLines(text, on: canvas, maxWidth: 1220)
         }
     }
 }

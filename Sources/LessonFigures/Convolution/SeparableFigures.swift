@@ -86,14 +86,24 @@ public enum SeparableFigures {
         // projector size only a top-left window of h and z may fit; the figure then says so.
         let stacked = Double(max(channels, filters))
         let cell = max(smallestCell, min(64, 540 / (stacked * (Double(o[0]) + 0.8)), 300 / Double(o[1] + 1)))
-        let shownRows = min(o[0], max(1, Int(540 / stacked / cell - 0.8 + 1e-9))), shownColumns = min(o[1], max(shownRows, 2))
-        if (shownRows, shownColumns) != (o[0], o[1]) {
+        func shown(_ height: Double) -> (Int, Int) {
+            let rows = min(o[0], max(1, Int(height / stacked / cell - 0.8 + 1e-9)))
+            return (rows, min(o[1], max(rows, 2)))
+        }
+        var (shownRows, shownColumns) = shown(540)
+        // The grids start lower under the sentence of a cut where text is drawn larger (its labels too).
+        let cut = (shownRows, shownColumns) != (o[0], o[1])
+        let top = 130 + (cut ? 34 * (canvas.textScale - 1) : 0)
+        if top > 130 { (shownRows, shownColumns) = shown(540 + 130 - top) }
+        if cut {
             canvas.text("h and z are \(Notation.shape(o)): their top-left \(shownRows)×\(shownColumns) shown", x: 640, y: 82, size: 22, theme.muted)
         }
-        let leftX = 150.0
+        // The channel names right-aligned left of h: h moves right where they are drawn wider than 136 px.
+        let channelNames = (0..<channels).map { "channel \($0 + 1)" }
+        let leftX = max(150, 24 + 14 + (channelNames.map { canvas.textWidth($0, size: 22) }.max() ?? 0))
         var hGrids: [Grid] = []
         for c in 0..<channels {
-            let g = Grid(rows: shownRows, columns: shownColumns, x: leftX, y: 130 + Double(c) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
+            let g = Grid(rows: shownRows, columns: shownColumns, x: leftX, y: top + Double(c) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
             hGrids.append(g)
             let h = channel(trace.depthwiseOutput, c)
             let color = channelColor(c)
@@ -108,11 +118,17 @@ public enum SeparableFigures {
         p.draw(on: canvas, label: "P (filters × channels)") { r, c in
             CellStyle(fill: channelColor(c).withAlpha(r == 0 ? 0.45 : 0.2), text: Notation.number(trace.pointwiseWeights[r, c]), bold: r == 0)
         }
-        let b = Grid(rows: filters, columns: 1, x: p.x + p.width + 30, y: p.y, cellSize: pCell)
+        // b right of P, its label clear of P's (wider than P when drawn large).
+        let labelSize = max(18, min(26, pCell * 0.36))
+        let pOverhang = (canvas.richTextWidth("P (filters × channels)", size: labelSize, weight: .bold) - p.width) / 2
+        let bGap = max(30, pOverhang + canvas.richTextWidth("b", size: labelSize, weight: .bold) / 2 - pCell / 2 + 8)
+        let b = Grid(rows: filters, columns: 1, x: p.x + p.width + bGap, y: p.y, cellSize: pCell)
         b.draw(on: canvas, label: "b") { r, _ in CellStyle(fill: theme.padding, text: Notation.number(trace.biases[r])) }
-        let rightX = 1280 - 130 - Double(shownColumns) * cell
+        // The filter names left-aligned right of z: z moves left where they are drawn wider than 106 px.
+        let filterWidth = (0..<filters).map { canvas.textWidth("filter \($0 + 1)", size: 22) }.max() ?? 0
+        let rightX = min(1280 - 130, 1280 - 12 - 12 - filterWidth) - Double(shownColumns) * cell
         for f in 0..<filters {
-            let g = Grid(rows: shownRows, columns: shownColumns, x: rightX, y: 130 + Double(f) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
+            let g = Grid(rows: shownRows, columns: shownColumns, x: rightX, y: top + Double(f) * (Double(shownRows) + 0.8) * cell, cellSize: cell)
             let z = channel(trace.output, f)
             g.draw(on: canvas, label: f == 0 ? "z" : nil) { r, c in
                 let first = f == 0 && r == 0 && c == 0
@@ -127,7 +143,7 @@ public enum SeparableFigures {
             g.outline(rows: 0...0, columns: 0...0, on: canvas, channelColor(c), lineWidth: 4)
             canvas.arrow(from: (g.x + g.width + 12, g.y + cell / 2), to: (p.x - 14, p.y + pCell / 2), channelColor(c), lineWidth: 2)
         }
-        canvas.arrow(from: (b.x + b.width + 14, p.y + pCell / 2), to: (pointwiseArrowEnd(rightX: rightX, cell: cell)), theme.current,
+        canvas.arrow(from: (b.x + b.width + 14, p.y + pCell / 2), to: (pointwiseArrowEnd(rightX: rightX, cell: cell, top: top)), theme.current,
                      lineWidth: 2.5)
         let step = trace.pointwise[0]
         Caption.lines(["\(step.label) = " + step.sumText + "   (h of each channel × P[1,c], plus b₁)"], on: canvas, width: 1280,
@@ -135,7 +151,7 @@ public enum SeparableFigures {
     }
 
     /// Where the pointwise arrow ends: at the left edge of z's first cell (x, y), not at a label.
-    public static func pointwiseArrowEnd(rightX: Double, cell: Double) -> (Double, Double) { (rightX - 4, 130 + cell / 2) }
+    public static func pointwiseArrowEnd(rightX: Double, cell: Double, top: Double = 130) -> (Double, Double) { (rightX - 4, top + cell / 2) }
 
     private static func drawParameters(_ model: ParameterComparison, on canvas: Canvas) {
         let theme = canvas.theme
@@ -146,24 +162,29 @@ public enum SeparableFigures {
         let left = 330.0, right = 1280 - 170.0
         let rowHeight = min(100, (720 - 230) / Double(rows.count))
         let bar = rowHeight * 0.34
+        // The two bars of a row as far apart as their counts are drawn tall (4 px at text scale 1).
+        let countSize = max(24, min(26, bar * 0.8)), barGap = max(4, 1.12 * countSize * canvas.textScale - bar)
         for (i, row) in rows.enumerated() {
             let y = 110 + Double(i) * rowHeight
             let name = row.outputSizes.isEmpty ? row.layer : "conv(\(row.layer))"
-            canvas.text(name, x: left - 16, y: y + bar, size: max(18, canvas.fittingSize(name, size: 22, maxWidth: left - 30)), theme.foreground, align: .right)
+            // Shrunk to fit left of the bars, never under 18 px as drawn.
+            canvas.text(name, x: left - 16, y: y + bar + (barGap - 4) / 2, size: max(18 / canvas.textScale, canvas.fittingSize(name, size: 22, maxWidth: left - 30)), theme.foreground, align: .right)
             for (j, count) in [row.standard.total, row.separable.total].enumerated() {
                 let color = j == 0 ? theme.current : theme.highlight
-                let top = y + Double(j) * (bar + 4)
+                let top = y + Double(j) * (bar + barGap)
                 let width = max(2, (right - left) * Double(count) / largest)
                 canvas.fillRect(x: left, y: top, width: count == 0 ? 0 : width, height: bar, color)
-                canvas.text(String(count), x: left + (count == 0 ? 0 : width) + 10, y: top + bar / 2, size: max(24, min(26, bar * 0.8)),
+                canvas.text(String(count), x: left + (count == 0 ? 0 : width) + 10, y: top + bar / 2, size: countSize,
                             theme.foreground, align: .left, weight: .bold)
             }
         }
         let legendY = 720 - 80.0
         canvas.fillRect(x: 360, y: legendY - 10, width: 24, height: 20, theme.current)
         canvas.text("Conv2D: (C_in·k·k + 1)·K, total \(model.standardTotal)", x: 394, y: legendY, size: 20, theme.foreground, align: .left)
-        canvas.fillRect(x: 360, y: legendY + 22, width: 24, height: 20, theme.highlight)
-        canvas.text("SeparableConv2D: k·k·C_in + C_in·K + K, total \(model.separableTotal)", x: 394, y: legendY + 32, size: 20,
+        // The legend's second line as far below the first as it is drawn tall.
+        let legendStep = 32 * canvas.textScale
+        canvas.fillRect(x: 360, y: legendY + legendStep - 10, width: 24, height: 20, theme.highlight)
+        canvas.text("SeparableConv2D: k·k·C_in + C_in·K + K, total \(model.separableTotal)", x: 394, y: legendY + legendStep, size: 20,
                     theme.foreground, align: .left)
     }
 }

@@ -18,6 +18,19 @@ public enum Caption {
         let color = color ?? canvas.theme.muted
         let size = canvas.fittingSize(text, size: 20, maxWidth: maxWidth)
         guard size < 18 else { return canvas.text(text, x: x, y: y, size: size, color) }
+        for (k, line) in noteLineTexts(text, on: canvas, maxWidth: maxWidth).enumerated() {
+            canvas.text(line, x: x, y: y + Double(k) * 18 * 1.3 * canvas.textScale, size: min(18, canvas.fittingSize(line, size: 18, maxWidth: maxWidth)), color)
+        }
+    }
+
+    /// The lines `note` draws `text` on (one where it fits at 18 px or more), so a figure can
+    /// place what follows it.
+    public static func noteLines(_ text: String, on canvas: Canvas, maxWidth: Double = 1200) -> Int {
+        canvas.fittingSize(text, size: 20, maxWidth: maxWidth) >= 18 ? 1 : noteLineTexts(text, on: canvas, maxWidth: maxWidth).count
+    }
+
+    /// `text` broken between words into lines that fit `maxWidth` at 18 px.
+    private static func noteLineTexts(_ text: String, on canvas: Canvas, maxWidth: Double) -> [String] {
         var lines: [String] = [], line = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             let longer = line.isEmpty ? String(word) : line + " " + word
@@ -29,9 +42,7 @@ public enum Caption {
             }
         }
         lines.append(line)
-        for (k, line) in lines.enumerated() {
-            canvas.text(line, x: x, y: y + Double(k) * 18 * 1.3 * canvas.textScale, size: min(18, canvas.fittingSize(line, size: 18, maxWidth: maxWidth)), color)
-        }
+        return lines
     }
 
     /// Lines of text centred at the bottom of a figure, each shrunk to fit the width
