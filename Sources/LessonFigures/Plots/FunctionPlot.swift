@@ -92,6 +92,14 @@ public struct FunctionPlot: Sendable {
         }
     }
 
+    /// Where a y tick's number (18 px, ending at `numbersEnd`) is drawn: centred on its line, but
+    /// where the x number under the left corner starts left of `numbersEnd` (at `cornerX`), no
+    /// lower than on its line just above that x number (drawn at `xNumbersY`), so the two
+    /// corner numbers do not meet.
+    static func yTickY(_ py: Double, cornerX: Double, numbersEnd: Double, xNumbersY: Double, scale: Double) -> Double {
+        cornerX < numbersEnd ? min(py, xNumbersY - 18 * 1.3 * scale) : py
+    }
+
     /// Draws the frame, grid, axes through 0, ticks with numbers, axis names, curves and legend.
     public func draw(_ series: [Series], on canvas: Canvas) {
         let theme = canvas.theme
@@ -104,17 +112,14 @@ public struct FunctionPlot: Sendable {
             canvas.line(from: (px, frame.y), to: (px, frame.y + frame.height), theme.gridLine.withAlpha(0.35), lineWidth: 1)
             canvas.text(label, x: px, y: bottom + 16 * scale, size: 18, theme.muted)
         }
-        // An x number under the left corner reaches left of the frame: a y number beside the
-        // bottom corner then sits on its line instead of centred on it, above the x numbers.
         let cornerX = xTicks.first.map { x -> Double in
             point(x, 0).0 - canvas.textWidth(xLabels[0], size: 18) / 2
         } ?? frame.x
-        let lowestBesideX = bottom + 16 * scale - 18 * 1.3 * scale
         let yTicks = Self.ticks(yRange, count: 5)
         for (y, label) in zip(yTicks, Self.tickLabels(yTicks)) {
             let (_, py) = point(0, y)
             canvas.line(from: (frame.x, py), to: (frame.x + frame.width, py), theme.gridLine.withAlpha(0.35), lineWidth: 1)
-            let textY = cornerX < frame.x - 8 ? min(py, lowestBesideX) : py
+            let textY = Self.yTickY(py, cornerX: cornerX, numbersEnd: frame.x - 8, xNumbersY: bottom + 16 * scale, scale: scale)
             canvas.text(label, x: frame.x - 8, y: textY, size: 18, theme.muted, align: .right)
         }
         // The axes through the origin, when it is in view.

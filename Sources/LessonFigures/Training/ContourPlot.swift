@@ -43,13 +43,18 @@ public struct ContourPlot: Sendable {
         let theme = canvas.theme
         canvas.fillRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.cellFill)
         let xTicks = FunctionPlot.ticks(grid.x, count: 5), yTicks = FunctionPlot.ticks(grid.y, count: 5)
-        for (x, label) in zip(xTicks, FunctionPlot.tickLabels(xTicks)) {
+        let xLabels = FunctionPlot.tickLabels(xTicks)
+        for (x, label) in zip(xTicks, xLabels) {
             let (px, _) = point(x, grid.y.lowerBound)
             canvas.text(label, x: px, y: frame.y + frame.height + 18 * canvas.textScale, size: 18, theme.muted)
         }
+        // The x number under the left corner, if any, keeps the y number beside the corner above it.
+        let xNumbersY = frame.y + frame.height + 18 * canvas.textScale
+        let cornerX = xTicks.first.map { point($0, grid.y.lowerBound).0 - canvas.textWidth(xLabels[0], size: 18) / 2 } ?? frame.x
         for (y, label) in zip(yTicks, FunctionPlot.tickLabels(yTicks)) {
             let (_, py) = point(grid.x.lowerBound, y)
-            canvas.text(label, x: frame.x - 8 * canvas.textScale, y: py, size: 18, theme.muted, align: .right)
+            let textY = FunctionPlot.yTickY(py, cornerX: cornerX, numbersEnd: frame.x - 8 * canvas.textScale, xNumbersY: xNumbersY, scale: canvas.textScale)
+            canvas.text(label, x: frame.x - 8 * canvas.textScale, y: textY, size: 18, theme.muted, align: .right)
         }
         canvas.text(xLabel, x: frame.x + frame.width / 2, y: frame.y + frame.height + 46 * canvas.textScale, size: 20, theme.foreground, weight: .bold)
         canvas.text(yLabel, x: frame.x - 48, y: frame.y + frame.height / 2, size: 20, theme.foreground, weight: .bold)
