@@ -14,11 +14,13 @@ public enum ConvArithmeticFigures {
         public var output: Grid
     }
 
-    /// The layout for `arithmetic` on a `width` × `height` canvas.
-    public static func layout(for arithmetic: ConvolutionArithmetic, width: Double = 1280, height: Double = 720) -> Layout {
+    /// The layout for `arithmetic` on a `width` × `height` canvas, the grids ending above
+    /// `bottom` (the caption's top as drawn) where that is higher than their usual band.
+    public static func layout(for arithmetic: ConvolutionArithmetic, width: Double = 1280, height: Double = 720,
+                              bottom: Double = .infinity) -> Layout {
         let rows = arithmetic.axes[0].size.paddedInput, columns = arithmetic.axes[1].size.paddedInput
         let outRows = arithmetic.outputShape[0], outColumns = arithmetic.outputShape[1]
-        let band = height - 250
+        let band = min(height - 250, bottom - 120)
         let cell = min(64, band / Double(max(rows, outRows)), (width - 260) / Double(columns + outColumns))
         let total = Double(columns + outColumns) * cell + 140
         let x = (width - total) / 2
@@ -55,9 +57,23 @@ public enum ConvArithmeticFigures {
 
     private static func draw(_ arithmetic: ConvolutionArithmetic, position: Int?, on canvas: Canvas) {
         let theme = canvas.theme
-        let layout = layout(for: arithmetic)
         let rows = arithmetic.axes[0].size, columns = arithmetic.axes[1].size
         func pair(_ a: Int, _ b: Int) -> String { a == b ? "\(a)" : "\(a)×\(b)" }
+        // The caption under the grids: a frame's window, or the overview's formulas and key.
+        let caption: (lines: [String], bottom: Double, size: Double)
+        if let position {
+            let (i, j) = (position / arithmetic.outputShape[1], position % arithmetic.outputShape[1])
+            let start = arithmetic.positions[position]
+            let rowsText = "rows \(start.row + 1)–\(start.row + rows.effectiveKernel)"
+            let columnsText = "columns \(start.column + 1)–\(start.column + columns.effectiveKernel)"
+            let every = rows.dilation == 1 && columns.dilation == 1 ? "" : ", a tap every \(pair(rows.dilation, columns.dilation)) cells"
+            caption = (["output [\(i + 1),\(j + 1)] reads padded \(rowsText), \(columnsText)\(every)"], 670, 24)
+        } else {
+            let lines = arithmetic.isSquare ? [rows.filledIn] : ["rows: " + rows.filledIn, "columns: " + columns.filledIn]
+            caption = (lines + ["numbers: how many windows read the cell; × never read"], 680, 22)
+        }
+        let layout = layout(for: arithmetic, bottom: Caption.top(of: caption.lines, on: canvas, width: 1280, bottom: caption.bottom,
+                                                                  size: caption.size) - 12)
         var heading = "n = \(pair(rows.input, columns.input)) · k = \(pair(rows.kernel, columns.kernel)) · p = \(pair(rows.padding, columns.padding)) · s = \(pair(rows.stride, columns.stride)) · d = \(pair(rows.dilation, columns.dilation))"
         heading += position.map { " · position \($0 + 1) of \(arithmetic.positions.count)" } ?? " · overview"
         Caption.title(heading, on: canvas, width: 1280)
@@ -108,17 +124,7 @@ public enum ConvArithmeticFigures {
             let from = (input.x + input.width + 14, input.y + input.height / 2)
             let to = output.cellCenter(i, j)
             canvas.arrow(from: from, to: (to.0 - output.cellSize / 2 - 6, to.1), theme.current, lineWidth: 2.5)
-            let start = arithmetic.positions[position]
-            let rowsText = "rows \(start.row + 1)–\(start.row + rows.effectiveKernel)"
-            let columnsText = "columns \(start.column + 1)–\(start.column + columns.effectiveKernel)"
-            let every = rows.dilation == 1 && columns.dilation == 1 ? "" : ", a tap every \(pair(rows.dilation, columns.dilation)) cells"
-            Caption.lines(["output [\(i + 1),\(j + 1)] reads padded \(rowsText), \(columnsText)\(every)"], on: canvas,
-                          width: 1280, bottom: 670, size: 24)
-        } else {
-            let lines = arithmetic.isSquare ? [arithmetic.axes[0].size.filledIn]
-                : ["rows: " + rows.filledIn, "columns: " + columns.filledIn]
-            Caption.lines(lines + ["numbers: how many windows read the cell; × never read"], on: canvas, width: 1280,
-                          bottom: 680, size: 22)
         }
+        Caption.lines(caption.lines, on: canvas, width: 1280, bottom: caption.bottom, size: caption.size)
     }
 }
