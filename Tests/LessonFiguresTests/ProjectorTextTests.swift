@@ -52,6 +52,22 @@ import Testing
         }
     }
 
+    /// A sum too long for one line breaks before a "+": the broken line ends on a term, the next
+    /// starts "+ ", and together they are the sum (the operator is not written twice).
+    @Test func aLongSumBreaksBeforeAPlus() throws {
+        let terms = (1...18).map { "\($0)×(−0.25)" }
+        let sum = "z[1,1] = " + terms.joined(separator: " + ") + " = −42.75"
+        let figure = Figure(name: "caption", description: "A long sum.") { canvas in
+            Caption.lines([sum], on: canvas, width: 1280, bottom: 690, size: 24)
+        }
+        let runs = try texts(figure, textScale: 1).map(\.text)
+        #expect(runs.count >= 2, "\(runs)")
+        for (line, next) in zip(runs, runs.dropFirst()) {
+            #expect(!line.hasSuffix("+") && next.hasPrefix("+ "), "\(runs)")
+        }
+        #expect(runs.joined(separator: " ") == sum)
+    }
+
     /// Foreground and muted text on the background, the cell colour and padding reach WCAG AA
     /// (4.5:1) in every theme; on any tint the grid uses, `readable` picks a colour that does.
     @Test func everyThemeKeepsTextAtAContrastOfFourAndAHalf() {

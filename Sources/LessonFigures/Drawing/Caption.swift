@@ -80,12 +80,12 @@ public enum Caption {
 
     /// `line` as it is where it fits at 18 px or more; else split at the last "; " that fits
     /// (between clauses), or where its first clause is too long at the last " + " that fits (in a
-    /// sum: the rest goes on as "+ …").
+    /// sum: the rest goes on as "+ …", the operator starting the line it belongs to).
     private static func wrap(_ line: String, canvas: Canvas, size: Double, maxWidth: Double) -> [String] {
         if canvas.fittingSize(line, size: size, maxWidth: maxWidth) >= min(size, 18) { return [line] }
         let clauses = line.components(separatedBy: "; ")
         let firstClauseFits = clauses.count > 1 && canvas.textWidth(clauses[0] + ";", size: size) <= maxWidth
-        for (separator, end, start) in firstClauseFits ? [("; ", ";", "")] : [(" + ", " +", "+ "), ("; ", ";", "")] {
+        for (separator, end, start) in firstClauseFits ? [("; ", ";", "")] : [(" + ", "", "+ "), ("; ", ";", "")] {
             let parts = line.components(separatedBy: separator)
             guard parts.count > 1 else { continue }
             var first = parts[0]
