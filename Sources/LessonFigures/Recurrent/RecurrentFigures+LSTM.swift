@@ -139,7 +139,17 @@ extension RecurrentFigures {
         canvas.arrow(from: (product.0, stateY), to: (product.0, product.1 - 20), theme.foreground, lineWidth: 2)
         canvas.circle(center: product, radius: 18, fill: theme.background, stroke: theme.foreground, lineWidth: 2)
         canvas.text("×", x: product.0, y: product.1, size: 20, theme.foreground, weight: .bold)
-        canvas.arrow(from: (900, gateTop), to: (product.0 - 14, product.1 + 12), theme.foreground, lineWidth: 2)
+        // o into ×: up and across where × is well above the gates; else level into × from the
+        // o box's side (taller boxes for longer vectors raise the gates to ×'s height).
+        let oBox = boxes[5]
+        if product.1 <= gateTop - 40 {
+            canvas.arrow(from: (900, gateTop), to: (product.0 - 14, product.1 + 12), theme.foreground, lineWidth: 2)
+        } else if product.1 < gateTop - 12 {
+            canvas.line(from: (900, gateTop), to: (900, product.1), theme.foreground, lineWidth: 2)
+            canvas.arrow(from: (900, product.1), to: (product.0 - 18, product.1), theme.foreground, lineWidth: 2)
+        } else {
+            canvas.arrow(from: (oBox.x + oBox.width, product.1), to: (product.0 - 18, product.1), theme.foreground, lineWidth: 2)
+        }
         let output = boxes[6]
         canvas.arrow(from: (product.0 + 18, product.1), to: (output.x, product.1), theme.foreground, lineWidth: 2)
         valueBox("ŷ⁽\(up)⁾", [step.output], frame: output, lines: lines, fill: theme.done.withAlpha(0.22), on: canvas)
