@@ -102,5 +102,9 @@ import Testing
         #expect(FunctionPlot.tickLabels([0, 2.5e6, 5e6]) == ["0", "2.5·10⁶", "5·10⁶"])
         #expect(FunctionPlot.tickLabels([0, 2e-4, 4e-4]) == ["0", "2·10⁻⁴", "4·10⁻⁴"])
         #expect(FunctionPlot.tickLabels([-1, 0, 1]) == ["−1", "0", "1"])
+        // The rnn and lstm boxes write small values the same way (not "−4.7e-03").
+        #expect(Typography.scientific(-0.0047, decimals: 1) == "−4.7·10⁻³")
+        #expect(Typography.scientific(0.00996, decimals: 1) == "1·10⁻²")
+        #expect(Typography.scientific(2.5e-12, decimals: 2) == "2.5·10⁻¹²")
     }
 }

@@ -147,7 +147,18 @@ import Testing
         }
     }
 
-    static func isNumber(_ text: String) -> Bool { Double(text.replacingOccurrences(of: "−", with: "-")) != nil }
+    static func isNumber(_ text: String) -> Bool { value(text) != nil }
+
+    /// The number a box writes: "0.073", "−0.057" or "−4.7·10⁻³".
+    static func value(_ text: String) -> Double? {
+        let plain = text.replacingOccurrences(of: "−", with: "-")
+        let parts = plain.components(separatedBy: "·10")
+        guard parts.count == 2 else { return Double(plain) }
+        let superscripts: [Character: Character] = ["⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-"]
+        let exponent = String(parts[1].map { superscripts[$0] ?? "x" })
+        guard let mantissa = Double(parts[0]), let power = Int(exponent) else { return nil }
+        return mantissa * pow(10, Double(power))
+    }
 
     /// The rectangle a run covers: its advance across, from above its capitals to under its descenders.
     static func extent(_ run: DrawnText) -> RecurrentFigures.BoxFrame {
@@ -180,7 +191,7 @@ import Testing
             for (index, values) in columns.enumerated() {
                 let left = box.frame.x + width * Double(index)
                 let column = numbers.filter { let c = $0.x + $0.width / 2; return c >= left && c <= left + width }.sorted { $0.y < $1.y }
-                let shown = column.compactMap { Double($0.text.replacingOccurrences(of: "−", with: "-")) }
+                let shown = column.compactMap { Self.value($0.text) }
                 let more = inside.contains { $0.text == "+\(values.count - shown.count) more" && abs(($0.x + $0.width / 2) - (left + width / 2)) < 1 }
                 if shown.isEmpty || shown.count > values.count || (shown.count < values.count && !more) {
                     problems.append("\(name) \(figure.name): a box shows \(shown.count) of \(values.count) numbers")

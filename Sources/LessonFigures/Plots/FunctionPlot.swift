@@ -85,10 +85,7 @@ public struct FunctionPlot: Sendable {
         return ticks.map { value in
             let size = abs(value)
             guard value != 0, size >= 1e6 || size < 1e-3 else { return Notation.number(value, decimals: decimals) }
-            var power = floor(log10(size))
-            var mantissa = (value / pow(10, power) * 100).rounded() / 100
-            if abs(mantissa) >= 10 { mantissa /= 10; power += 1 }
-            return Notation.number(mantissa, decimals: 2) + "·10" + LossCurvePlot.superscript(Int(power))
+            return Typography.scientific(value, decimals: 2)
         }
     }
 

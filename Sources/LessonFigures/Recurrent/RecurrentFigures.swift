@@ -211,7 +211,7 @@ public enum RecurrentFigures {
 
     static func number(_ value: Double, decimals: Int = 3) -> String {
         guard value != 0, abs(value) < 0.01, value.isFinite else { return Notation.number(value, decimals: decimals) }
-        return Typography.trueMinus(String(format: "%.1e", value))
+        return Typography.scientific(value, decimals: 1)
     }
 
     private static func drawForward(network: RecurrentNetwork, forward: RNNForwardTrace, current: Int?, on canvas: Canvas) {
