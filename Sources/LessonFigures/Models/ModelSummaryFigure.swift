@@ -19,7 +19,7 @@ public enum ModelSummaryFigure {
 
     /// The layout for a summary of `rows` layers; rows grow with `textScale` where there is room.
     public static func layout(rows: Int, height: Double = 720, textScale: Double = 1) -> Layout {
-        let rowHeight = min(56 * textScale, (height - 260) / Double(max(rows + 1, 1)))
+        let rowHeight = min(64 * textScale, (height - 260) / Double(max(rows + 1, 1)))
         return Layout(rowHeight: rowHeight, firstRowY: 110 + rowHeight * 1.5, columns: [50, 425, 745, 770])
     }
 
@@ -90,17 +90,18 @@ public enum ModelSummaryFigure {
                     canvas.fillRect(x: 40, y: y - layout.rowHeight / 2, width: 1200, height: layout.rowHeight, theme.padding.withAlpha(0.45))
                 }
                 let color = row.params == 0 ? theme.muted : theme.foreground
-                // One line where it fits at 18 px (read from the back of a hall), else two.
+                // One line where it fits at nearly the table's size, else two where the row holds
+                // them (else one line, down to 18 px: read from the back of a hall).
                 func cell(_ whole: String, split: (String, String), x: Double, maxWidth: Double) {
                     let fitted = canvas.fittingSize(whole, size: size, maxWidth: maxWidth)
-                    if fitted >= 18 || layout.rowHeight < 2 * 20 {
+                    if fitted >= size - 2 || split.1.isEmpty || layout.rowHeight < 2 * 20 * canvas.textScale {
                         canvas.text(whole, x: x, y: y, size: fitted, color, align: .left)
                         return
                     }
                     // Two lines as far apart as they are drawn tall (and a pixel more where the text
                     // is scaled), inside the row.
                     let small = max(18, min(size, 0.4 * layout.rowHeight / canvas.textScale))
-                    let apart = min(small * 0.55 * canvas.textScale + 2 * (canvas.textScale - 1), layout.rowHeight / 4)
+                    let apart = min(small * 0.65 * canvas.textScale + 2 * (canvas.textScale - 1), layout.rowHeight / 4)
                     canvas.text(split.0, x: x, y: y - apart, size: canvas.fittingSize(split.0, size: small, maxWidth: maxWidth),
                                 color, align: .left)
                     canvas.text(split.1, x: x, y: y + apart, size: canvas.fittingSize(split.1, size: small, maxWidth: maxWidth),
