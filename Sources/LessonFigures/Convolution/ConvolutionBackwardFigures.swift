@@ -106,7 +106,8 @@ public enum ConvolutionBackwardFigures {
             return CellStyle(fill: appliedIndex == index ? theme.current.withAlpha(0.28) : theme.doneFill(0.14),
                              text: Notation.number(trace.gradKernel[r, c]), bold: appliedIndex == index)
         }
-        legend(theme, padding: p != Pair2(0)).drawCentered(on: canvas, width: 1280, y: 608)
+        let top = Caption.top(of: [step.text], on: canvas, width: 1280, bottom: 670, size: 24)
+        legend(theme, padding: p != Pair2(0)).drawCentered(on: canvas, width: 1280, y: 608, above: top)
         let symbolA = RowLayout.between(grids[0], grids[1]), symbolB = RowLayout.between(grids[1], grids[2])
         canvas.text("⋆", x: symbolA.0, y: symbolA.1, size: 56, theme.foreground)
         canvas.text("→", x: symbolB.0, y: symbolB.1, size: 44, theme.foreground)
@@ -145,7 +146,8 @@ public enum ConvolutionBackwardFigures {
             return CellStyle(fill: k == index ? theme.current.withAlpha(0.28) : theme.doneFill(0.14),
                              text: Notation.number(trace.gradInput[r, c]), bold: k == index)
         }
-        legend(theme, padding: false).drawCentered(on: canvas, width: 1280, y: 608)
+        let top = Caption.top(of: [step.text], on: canvas, width: 1280, bottom: 670, size: 24)
+        legend(theme, padding: false).drawCentered(on: canvas, width: 1280, y: 608, above: top)
         let symbolB = RowLayout.between(grids[1], grids[2])
         canvas.text("→", x: symbolB.0, y: symbolB.1, size: 44, theme.foreground)
         Caption.lines([step.text], on: canvas, width: 1280, bottom: 670, size: 24)
