@@ -80,7 +80,8 @@ public enum ConvolutionBackwardFigures {
         let step = trace.kernelSteps[index]
         Caption.title("\(title) · ∂L/∂w · step \(index + 1) of \(trace.kernelSteps.count)", on: canvas, width: 1280)
         let f = trace.forward
-        let grids = RowLayout.grids(for: [f.paddedInput.shape, trace.upstream.shape, trace.gradKernel.shape])
+        let grids = RowLayout.grids(for: [f.paddedInput.shape, trace.upstream.shape, trace.gradKernel.shape],
+                                    gap: gap(on: canvas))
         var met: [Int: String] = [:]
         for term in step.terms { met[term.factorRow * f.paddedInput.shape[1] + term.factorColumn] = "×" + Notation.number(term.upstream) }
         let p = f.padding, n = f.input.shape
@@ -119,7 +120,8 @@ public enum ConvolutionBackwardFigures {
         let theme = canvas.theme
         let f = trace.forward
         Caption.title("\(title) · ∂L/∂x · step \(index + 1) of \(count)", on: canvas, width: 1280)
-        let grids = RowLayout.grids(for: [trace.upstream.shape, f.appliedKernel.shape, trace.gradInput.shape])
+        let grids = RowLayout.grids(for: [trace.upstream.shape, f.appliedKernel.shape, trace.gradInput.shape],
+                                    gap: gap(on: canvas))
         var readers: [Int: String] = [:]
         for term in step.terms { readers[term.outputRow * trace.upstream.shape[1] + term.outputColumn] = "×" + Notation.number(term.factor) }
         grids[0].draw(on: canvas, label: "upstream ∂L/∂z") { r, c in
@@ -152,6 +154,10 @@ public enum ConvolutionBackwardFigures {
         canvas.text("→", x: symbolB.0, y: symbolB.1, size: 44, theme.foreground)
         Caption.lines([step.text], on: canvas, width: 1280, bottom: 670, size: 24)
     }
+
+    /// The room between a frame's grids: wider at a larger text scale, so two labels wider than
+    /// their grids stay apart.
+    private static func gap(on canvas: Canvas) -> Double { 90 + 40 * (canvas.textScale - 1) }
 
     /// What the colours of a backward frame mean.
     private static func legend(_ theme: Theme, padding: Bool) -> Legend {

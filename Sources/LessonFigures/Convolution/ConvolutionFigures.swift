@@ -42,7 +42,7 @@ public enum ConvolutionFigures {
         let inputShape = trace.paddedInput.shape, kernelShape = trace.appliedKernel.shape, outputShape = trace.output.shape
         let bottomBand = 150 + 40 * (textScale - 1)
         let grids = RowLayout.grids(for: [inputShape, kernelShape, outputShape], width: width, height: height,
-                                    bottomBand: bottomBand)
+                                    maxCell: 84 * textScale, bottomBand: bottomBand)
         // Grid.draw writes numbers at 0.4 of the cell.
         let smallestCell = minimumNumberSize / 0.4
         if grids[0].cellSize >= smallestCell - 1e-9 {

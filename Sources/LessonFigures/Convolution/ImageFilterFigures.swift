@@ -47,10 +47,16 @@ public enum ImageFilterFigures {
         canvas.strokeRect(x: a.x, y: a.y, width: a.width, height: a.height, theme.gridLine, lineWidth: 1)
         canvas.strokeRect(x: b.x, y: b.y, width: b.width, height: b.height, theme.gridLine, lineWidth: 1)
         let inputLabel = "input: \(Typography.literal(imageName)) (\(Notation.shape(trace.inputShape)))"
-        canvas.text(inputLabel, x: canvas.centerOnSlide(inputLabel, x: a.x + a.width / 2, size: 22, weight: .bold),
-                    y: a.y - 22, size: 22, theme.foreground, weight: .bold)
-        canvas.text("filtered with \(trace.kernel.name) (\(Notation.shape(trace.output.shape)))", x: b.x + b.width / 2, y: b.y - 22,
-                    size: 22, theme.foreground, weight: .bold)
+        let outputLabel = "filtered with \(trace.kernel.name) (\(Notation.shape(trace.output.shape)))"
+        // At a larger text scale each label keeps to its half of the slide, both as large as fits
+        // there (never smaller than at text scale 1).
+        let size = canvas.textScale > 1
+            ? max(22 / canvas.textScale, min(canvas.fittingSize(inputLabel, size: 22, maxWidth: 620, weight: .bold),
+                                             canvas.fittingSize(outputLabel, size: 22, maxWidth: 620, weight: .bold)))
+            : 22
+        canvas.text(inputLabel, x: canvas.centerOnSlide(inputLabel, x: a.x + a.width / 2, size: size, weight: .bold),
+                    y: a.y - 22, size: size, theme.foreground, weight: .bold)
+        canvas.text(outputLabel, x: b.x + b.width / 2, y: b.y - 22, size: size, theme.foreground, weight: .bold)
         canvas.arrow(from: (a.x + a.width + 20, a.y + a.height / 2), to: (b.x - 20, b.y + b.height / 2), theme.foreground, lineWidth: 3,
                      headLength: 16)
         // The window on the input, the worked pixel on the output.

@@ -57,6 +57,9 @@ public struct Grid: Sendable {
     public var cellWidth: Double?
     /// The width of one column.
     public var columnWidth: Double { cellWidth ?? cellSize }
+    /// Where the label starts: centred over the grid, or from its left edge on (a label wider than
+    /// the grid then runs into the free room at its right, not into a neighbour's label).
+    public var labelAlignment: TextAlignment = .center
 
     public init(rows: Int, columns: Int, x: Double, y: Double, cellSize: Double, firstRow: Int = 0, firstColumn: Int = 0) {
         self.rows = rows
@@ -132,13 +135,15 @@ public struct Grid: Sendable {
             // Labels may carry subscripts and superscripts: "δ_1", "W^(2)".
             // Centred over the grid, moved in where larger text would run off the slide.
             let size = max(18, min(26, cellSize * 0.36))
-            let center = canvas.centerOnSlide(width: canvas.richTextWidth(label, size: size, weight: .bold), x: x + width / 2)
+            let labelWidth = canvas.richTextWidth(label, size: size, weight: .bold)
+            let center = canvas.centerOnSlide(width: labelWidth, x: labelAlignment == .left ? x + labelWidth / 2 : x + width / 2)
             canvas.richText(label, x: center, y: y - max(18, cellSize * 0.35), size: size, theme.foreground, weight: .bold)
         }
     }
 
     /// The sizes and centres of the number and the note of a cell `rect` that holds both. Where
-    /// (`--text-scale`) their lines meet at their usual places, the note sits at the foot of the
+    /// (`--text-scale`) their lines meet at their usual places, or the note grows out of the
+    /// cell, the note sits at the foot of the
     /// cell and the number is centred in the room above it; if the two do not fit at their scaled
     /// sizes, both give up the same share of it, but neither goes under its size at text scale 1
     /// (which keeps the `numberFloor`): a layout without room for that gives its cells more.
@@ -148,7 +153,11 @@ public struct Grid: Sendable {
         // A line of text takes 1.1 of its drawn size, centred on its y; sizes here are as drawn.
         let k = canvas.textScale
         var a = number.size * k, b = note.size * k
-        guard number.y + 0.55 * a > note.y - 0.55 * b else { return (number, note) }
+        // Stacked where the two lines meet, or where the grown note reaches out of the cell.
+        let bottom = rect.y + rect.height
+        guard number.y + 0.55 * a > note.y - 0.55 * b || note.y + 0.55 * b > max(bottom, note.y + 0.55 * note.size) else {
+            return (number, note)
+        }
         let margin = rect.height * 0.03
         let room = (rect.height - 3 * margin) / 1.1
         let leastA = min(a, usualNumberSize), leastB = min(b, note.size)
