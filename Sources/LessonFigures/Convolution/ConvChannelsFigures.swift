@@ -164,7 +164,8 @@ public enum ConvChannelsFigures {
             }
         }
         if let first = layout.outputOverview.first, let shown = layout.outputs.first {
-            canvas.text("all \(trace.output.shape[0]) maps (\(Notation.shape([rows, columns])) each)", x: 1280 - 290 / 2 - 10,
+            let label = "all \(trace.output.shape[0]) maps (\(Notation.shape([rows, columns])) each)"
+            canvas.text(label, x: canvas.centerOnSlide(label, x: 1280 - 290 / 2 - 10, size: 18, weight: .bold),
                         y: first.y - 22, size: 18, theme.foreground, weight: .bold)
             for (f, map) in layout.outputOverview.enumerated() {
                 map.draw(on: canvas) { r, c in

@@ -37,10 +37,12 @@ public enum ConvolutionFigures {
     /// overview figure), as large as keep the numbers at that size. At a larger `textScale` the
     /// band under the grids grows for the legend and a caption that wraps, and a zoomed figure's
     /// grids start lower, under the note that says it is zoomed.
+    /// `foot`: where the text under the grids (legend and caption, as drawn) begins, when that is
+    /// higher than the band leaves room for at a larger text scale.
     public static func layout(for trace: ConvolutionTrace, step stepIndex: Int? = nil, width: Double = 1280,
-                              height: Double = 720, textScale: Double = 1) -> Layout {
+                              height: Double = 720, textScale: Double = 1, foot: Double? = nil) -> Layout {
         let inputShape = trace.paddedInput.shape, kernelShape = trace.appliedKernel.shape, outputShape = trace.output.shape
-        let bottomBand = 150 + 40 * (textScale - 1)
+        let bottomBand = max(150 + 40 * (textScale - 1), textScale > 1 ? height - (foot ?? height) + 8 : 0)
         let grids = RowLayout.grids(for: [inputShape, kernelShape, outputShape], width: width, height: height,
                                     maxCell: 84 * textScale, bottomBand: bottomBand)
         // Grid.draw writes numbers at 0.4 of the cell.
@@ -149,8 +151,27 @@ public enum ConvolutionFigures {
     private static func drawFrame(_ trace: ConvolutionTrace, stepIndex: Int?, title: String, stated: StatedValues,
                                   on canvas: Canvas) {
         let theme = canvas.theme
-        let layout = layout(for: trace, step: stepIndex, textScale: canvas.textScale)
         let step = stepIndex.map { trace.steps[$0] }
+        // Caption: the sum of this step (under the legend), or the size arithmetic.
+        let caption: (lines: [String], bottom: Double, size: Double)
+        if let step {
+            var lines = [step.text]
+            if let value = stated.output[[step.row, step.column]] {
+                lines.append("the slide states \(Notation.number(value)) here; recomputed \(Notation.number(step.value))")
+            }
+            caption = (lines, 720 - 50, 26)
+        } else {
+            let sizes = trace.outputSizes
+            let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel
+                && sizes[0].padding == sizes[1].padding && sizes[0].stride == sizes[1].stride && sizes[0].dilation == sizes[1].dilation)
+                ? [OutputSize.formula, sizes[0].filledIn + " (rows and columns)"]
+                : [OutputSize.formula, "rows: " + sizes[0].filledIn, "columns: " + sizes[1].filledIn]
+            caption = (lines, 720 - 40, 24)
+        }
+        let captionTop = Caption.top(of: caption.lines, on: canvas, width: 1280, bottom: caption.bottom, size: caption.size)
+        let legendSize = 18.0
+        let foot = step == nil ? captionTop : captionTop - 1.1 * legendSize * canvas.textScale
+        let layout = layout(for: trace, step: stepIndex, textScale: canvas.textScale, foot: foot)
         var settings: [String] = []
         if trace.isPadded { settings.append("padding \(trace.paddingText)") }
         if trace.stride != Pair2(1) { settings.append("stride \(trace.stride)") }
@@ -187,7 +208,10 @@ public enum ConvolutionFigures {
         // a further flip, so the operator between the grids is ⋆ (not ∗, which would flip twice).
         let kernelLabel = trace.mode == .convolution ? "kernel, already rotated 180°" : "kernel"
         let kernelRows = layout.kernel.rows, kernelColumns = layout.kernel.columns
-        layout.kernel.draw(on: canvas, label: kernelLabel) { r, c in
+        // The kernel's label keeps 12 px from the input and output beside it.
+        var kernelGrid = layout.kernel
+        kernelGrid.labelRoom = layout.output.x - layout.input.x - layout.input.width - 24
+        kernelGrid.draw(on: canvas, label: kernelLabel) { r, c in
             // The applied kernel is the given one rotated for a true convolution.
             let given = trace.mode == .convolution ? [kernelRows - 1 - r, kernelColumns - 1 - c] : [r, c]
             return CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(trace.appliedKernel[r, c]),
@@ -244,22 +268,9 @@ public enum ConvolutionFigures {
             key.append(Legend.Entry("slide states otherwise", color: theme.negative, swatch: .outline))
         }
 
-        // Caption: the sum of this step, or the size arithmetic.
-        if let step {
-            var lines = [step.text]
-            if let value = stated.output[[step.row, step.column]] {
-                lines.append("the slide states \(Notation.number(value)) here; recomputed \(Notation.number(step.value))")
-            }
-            let top = Caption.top(of: lines, on: canvas, width: layout.width, bottom: layout.height - 50, size: 26)
-            Legend(key, size: 18).drawCentered(on: canvas, width: layout.width, y: layout.height - 112, above: top)
-            Caption.lines(lines, on: canvas, width: layout.width, bottom: layout.height - 50, size: 26)
-        } else {
-            let sizes = trace.outputSizes
-            let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel
-                && sizes[0].padding == sizes[1].padding && sizes[0].stride == sizes[1].stride && sizes[0].dilation == sizes[1].dilation)
-                ? [OutputSize.formula, sizes[0].filledIn + " (rows and columns)"]
-                : [OutputSize.formula, "rows: " + sizes[0].filledIn, "columns: " + sizes[1].filledIn]
-            Caption.lines(lines, on: canvas, width: layout.width, bottom: layout.height - 40, size: 24)
+        if step != nil {
+            Legend(key, size: legendSize).drawCentered(on: canvas, width: layout.width, y: layout.height - 112, above: captionTop)
         }
+        Caption.lines(caption.lines, on: canvas, width: layout.width, bottom: caption.bottom, size: caption.size)
     }
 }

@@ -60,6 +60,9 @@ public struct Grid: Sendable {
     /// Where the label starts: centred over the grid, or from its left edge on (a label wider than
     /// the grid then runs into the free room at its right, not into a neighbour's label).
     public var labelAlignment: TextAlignment = .center
+    /// The width the label may take at a larger text scale (nil: any): a wider one is drawn
+    /// smaller to fit it, but never smaller than at text scale 1.
+    public var labelRoom: Double?
 
     public init(rows: Int, columns: Int, x: Double, y: Double, cellSize: Double, firstRow: Int = 0, firstColumn: Int = 0) {
         self.rows = rows
@@ -134,7 +137,10 @@ public struct Grid: Sendable {
         if let label {
             // Labels may carry subscripts and superscripts: "δ_1", "W^(2)".
             // Centred over the grid, moved in where larger text would run off the slide.
-            let size = max(18, min(26, cellSize * 0.36))
+            var size = labelSize
+            if let labelRoom, canvas.textScale > 1 {
+                size = max(size / canvas.textScale, canvas.fittingSize(label, size: size, maxWidth: labelRoom, weight: .bold))
+            }
             let labelWidth = canvas.richTextWidth(label, size: size, weight: .bold)
             let center = canvas.centerOnSlide(width: labelWidth, x: labelAlignment == .left ? x + labelWidth / 2 : x + width / 2)
             canvas.richText(label, x: center, y: y - max(18, cellSize * 0.35), size: size, theme.foreground, weight: .bold)
@@ -146,7 +152,8 @@ public struct Grid: Sendable {
     /// cell, the note sits at the foot of the
     /// cell and the number is centred in the room above it; if the two do not fit at their scaled
     /// sizes, both give up the same share of it, but neither goes under its size at text scale 1
-    /// (which keeps the `numberFloor`): a layout without room for that gives its cells more.
+    /// (which keeps the `numberFloor`) nor a note under 18 px: a layout without room for that
+    /// gives its cells more.
     private func stacked(number: (size: Double, y: Double), note: (size: Double, y: Double),
                          in rect: (x: Double, y: Double, width: Double, height: Double),
                          on canvas: Canvas) -> (number: (size: Double, y: Double), note: (size: Double, y: Double)) {
@@ -160,7 +167,7 @@ public struct Grid: Sendable {
         }
         let margin = rect.height * 0.03
         let room = (rect.height - 3 * margin) / 1.1
-        let leastA = min(a, usualNumberSize), leastB = min(b, note.size)
+        let leastA = min(a, usualNumberSize), leastB = min(b, max(note.size, 18))
         if a + b > room {
             let share = room / (a + b)
             (a, b) = (max(leastA, a * share), max(leastB, b * share))
@@ -170,6 +177,9 @@ public struct Grid: Sendable {
         let numberTop = rect.y + margin, numberBottom = foot - 0.55 * b - margin
         return ((a / k, (numberTop + numberBottom) / 2), (b / k, foot))
     }
+
+    /// The size of the label over the grid (before `--text-scale`).
+    public var labelSize: Double { max(18, min(26, cellSize * 0.36)) }
 
     /// The size a number is drawn at before it is fitted to its cell: 0.4 of the cell, or the floor.
     private var usualNumberSize: Double { max(cellSize * 0.4, min(numberFloor, cellSize * 0.5)) }
