@@ -36,13 +36,5 @@ import Testing
     /// Lessons whose figure code still places some text for 1× only, at the scales listed; each is
     /// checked again once that code is fixed (intermittent, so a fix does not fail the test).
     static let known: [String: (scales: Set<Double>, reason: String)] = [
-        "conv2d": ([1.25, 1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
-        "conv2d-backward": ([1.25, 1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
-        "conv2d-modes": ([1.25, 1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
-        "conv-channels": ([1.25, 1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
-        "conv-transpose": ([1.25, 1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
-        "conv1d": ([1.5], "Grid: a cell's number and its '×w' multiplier are placed for 1× text and meet when scaled"),
-        "pooling": ([1.25, 1.5], "PoolingFigures: labels placed for 1× text"),
-        "image-filters": ([1.25, 1.5], "ImageFiltersFigures: labels placed for 1× text"),
     ]
 }

@@ -66,7 +66,7 @@ public enum Conv1DFigures {
 
     private static func draw(_ trace: Conv1DTrace, stepIndex: Int?, title: String, on canvas: Canvas) {
         let theme = canvas.theme
-        let layout = layout(for: trace)
+        var layout = layout(for: trace)
         let step = stepIndex.map { trace.steps[$0] }
         var settings: [String] = []
         if trace.padding != 0 || trace.extraPadding != nil { settings.append("padding \(trace.paddingText)") }
@@ -92,6 +92,12 @@ public enum Conv1DFigures {
         // (24 px) once the cells are 80 px wide (every lesson variant's are 90).
         let small = max(11, min(18, layout.cell * 0.26))
         let tick = max(small, min(ConvolutionFigures.minimumNumberSize, layout.cell * 0.3))
+        let overviewCaption = [OutputSize.formula, trace.outputSize.filledIn]
+        if step == nil, canvas.textScale > 1 {
+            // The outputs' names end above the caption as drawn (two lines of larger text rise into them).
+            let top = Caption.top(of: overviewCaption, on: canvas, width: layout.width, bottom: layout.height - 50, size: 26)
+            layout.outputY = min(layout.outputY, top - 2 - 0.55 * small * canvas.textScale - small - 4 - layout.cell)
+        }
         for c in 0..<trace.paddedInput.count {
             canvas.text(String(c + 1), x: layout.x(c) + layout.cell / 2, y: layout.signal.y + layout.cell + tick + 4,
                         size: tick, theme.muted)
@@ -139,8 +145,7 @@ public enum Conv1DFigures {
             canvas.arrow(from: from, to: (layout.outputX(trace, current) + layout.cell / 2, layout.outputY - 40), theme.current, lineWidth: 3)
             Caption.lines([step.text], on: canvas, width: layout.width, bottom: layout.height - 36, size: 28)
         } else {
-            Caption.lines([OutputSize.formula, trace.outputSize.filledIn], on: canvas, width: layout.width,
-                          bottom: layout.height - 50, size: 26)
+            Caption.lines(overviewCaption, on: canvas, width: layout.width, bottom: layout.height - 50, size: 26)
         }
     }
 }

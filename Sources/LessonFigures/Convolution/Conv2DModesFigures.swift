@@ -60,16 +60,19 @@ public enum Conv2DModesFigures {
         return "p = " + trace.paddingText
     }
 
-    /// The layout for these traces.
-    public static func layout(for traces: [ConvolutionTrace], width: Double = 1280, height: Double = 720) -> Layout {
+    /// The layout for these traces; `foot`: where a caption of larger text (`--text-scale`) begins,
+    /// when the input must end above it.
+    public static func layout(for traces: [ConvolutionTrace], width: Double = 1280, height: Double = 720,
+                              foot: Double? = nil) -> Layout {
         precondition(!traces.isEmpty, "a comparison needs at least one run")
         let input = traces[0].input.shape
         let sides = traces.map(zeros)
         let before = Pair2(rows: sides.map(\.before.rows).max() ?? 0, columns: sides.map(\.before.columns).max() ?? 0)
         let after = Pair2(rows: sides.map(\.after.rows).max() ?? 0, columns: sides.map(\.after.columns).max() ?? 0)
         let rows = before.rows + input[0] + after.rows, columns = before.columns + input[1] + after.columns
-        let left = min(64, (width * 0.5 - 70) / Double(columns), (height - 230) / Double(rows))
-        let inputGrid = Grid(rows: rows, columns: columns, x: 50, y: 110 + (height - 230 - Double(rows) * left) / 2, cellSize: left)
+        let band = min(height - 230, (foot ?? height) - 8 - 110)
+        let left = min(64, (width * 0.5 - 70) / Double(columns), band / Double(rows))
+        let inputGrid = Grid(rows: rows, columns: columns, x: 50, y: 110 + (band - Double(rows) * left) / 2, cellSize: left)
         // Runs side by side in pairs when there are more than three (cross-correlation | convolution).
         let perRow = traces.count > 3 ? 2 : 1
         let bands = stride(from: 0, to: traces.count, by: perRow).map { Array(traces[$0..<min($0 + perRow, traces.count)]) }
@@ -99,7 +102,16 @@ public enum Conv2DModesFigures {
         return Figure(name: "comparison", description: description) { canvas in
             let theme = canvas.theme
             let traces = runs.map(\.trace)
-            let layout = layout(for: traces)
+            var caption = [OutputSize.formula + " per axis   (outputs to scale; their numbers are on each run's frames)"]
+            if let uneven {
+                caption.append("same pads as TensorFlow, the odd zero at the bottom and right: \(uneven.paddingText)")
+            }
+            if let flipped = traces.first(where: { $0.mode == .convolution }) {
+                caption.append("flipped: the true convolution lays the kernel rotated by 180°, \(Notation.inlineMatrix(flipped.kernel)) → \(Notation.inlineMatrix(flipped.appliedKernel))")
+            }
+            let k = canvas.textScale
+            let captionTop = Caption.top(of: caption, on: canvas, width: 1280, bottom: 690, size: 22)
+            let layout = layout(for: traces, foot: k > 1 ? captionTop : nil)
             Caption.title(title, on: canvas, width: 1280)
             let n = traces[0].input.shape
             layout.input.draw(on: canvas, label: "input \(Notation.shape(n)), each run's padding") { r, c in
@@ -123,6 +135,20 @@ public enum Conv2DModesFigures {
                 canvas.strokeRect(x: a.x + inset, y: a.y + inset, width: b.x + b.width - a.x - 2 * inset,
                                   height: b.y + b.height - a.y - 2 * inset, color(index, theme: theme), lineWidth: 4)
             }
+            // The kernel every run slides, right of the outputs where there is room.
+            // Else below the outputs, if the rows fit above the caption (as drawn); else the caption names it.
+            let kernel = traces[0].kernel
+            var kernelCell = max(ConvolutionFigures.minimumNumberSize / 0.4, min(64, 240 / Double(max(kernel.shape[0], kernel.shape[1]))))
+            let right = layout.outputs.map { $0.x + $0.width }.max() ?? layout.input.x + layout.input.width
+            var kernelX = max(right + 60, 1280 - 60 - Double(kernel.shape[1]) * kernelCell), kernelY = 160.0
+            if kernelX + Double(kernel.shape[1]) * kernelCell > 1280 - 20 {
+                let bottom = layout.outputs.map { $0.y + $0.height }.max() ?? 0
+                let foot = k > 1 ? min(630, captionTop - 8) : 630
+                kernelCell = min(kernelCell, (foot - bottom - 52) / Double(kernel.shape[0]))
+                kernelX = layout.outputs.map(\.x).min() ?? 0
+                kernelY = bottom + 52
+            }
+            let showsKernel = kernelCell >= 30 && kernelX + Double(kernel.shape[1]) * kernelCell <= 1280 - 20
             for (index, (run, grid)) in zip(runs, layout.outputs).enumerated() {
                 let trace = run.trace
                 // Outputs to scale, without numbers: those are on each run's frames, at projector size.
@@ -131,34 +157,21 @@ public enum Conv2DModesFigures {
                 let flipped = trace.mode == .convolution ? ", flipped" : ""
                 let stride = trace.stride == Pair2(1) ? "" : ", stride \(trace.stride)"
                 let label = "\(run.paddingName): \(paddingLabel(trace))\(stride)\(flipped) → \(Notation.shape(trace.output.shape))"
-                let size = max(18, canvas.fittingSize(label, size: 22, maxWidth: 1280 - grid.x - 20, weight: .bold))
+                // At a larger text scale a label ends before the kernel at its right, and is drawn no
+                // smaller than at text scale 1 (18 px at the least).
+                let besideKernel = k > 1 && showsKernel && kernelX > grid.x && grid.y - 16 < kernelY + Double(kernel.shape[0]) * kernelCell
+                // …and before the next run's output at its right.
+                let next = layout.outputs.filter { $0.y == grid.y && $0.x > grid.x }.map(\.x).min()
+                let room = min(besideKernel ? kernelX - 24 : 1280 - 20, k > 1 ? (next ?? 1280) - 24 : 1280) - grid.x
+                let size = max(18 / k, canvas.fittingSize(label, size: 22, maxWidth: room, weight: .bold))
                 canvas.text(label, x: grid.x, y: grid.y - 16, size: size,
                             color(index, theme: theme).mixed(with: theme.foreground, amount: 0.35), align: .left, weight: .bold)
             }
-            // The kernel every run slides, right of the outputs where there is room.
-            // Else below the outputs, if the rows fit above the caption; else the caption names it.
-            let kernel = traces[0].kernel
-            var kernelCell = max(ConvolutionFigures.minimumNumberSize / 0.4, min(64, 240 / Double(max(kernel.shape[0], kernel.shape[1]))))
-            let right = layout.outputs.map { $0.x + $0.width }.max() ?? layout.input.x + layout.input.width
-            var kernelX = max(right + 60, 1280 - 60 - Double(kernel.shape[1]) * kernelCell), kernelY = 160.0
-            if kernelX + Double(kernel.shape[1]) * kernelCell > 1280 - 20 {
-                let bottom = layout.outputs.map { $0.y + $0.height }.max() ?? 0
-                kernelCell = min(kernelCell, (630 - bottom - 52) / Double(kernel.shape[0]))
-                kernelX = layout.outputs.map(\.x).min() ?? 0
-                kernelY = bottom + 52
-            }
-            if kernelCell >= 30, kernelX + Double(kernel.shape[1]) * kernelCell <= 1280 - 20 {
+            if showsKernel {
                 let grid = Grid(rows: kernel.shape[0], columns: kernel.shape[1], x: kernelX, y: kernelY, cellSize: kernelCell)
                 grid.draw(on: canvas, label: "kernel") { r, c in
                     CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(kernel[r, c]))
                 }
-            }
-            var caption = [OutputSize.formula + " per axis   (outputs to scale; their numbers are on each run's frames)"]
-            if let uneven {
-                caption.append("same pads as TensorFlow, the odd zero at the bottom and right: \(uneven.paddingText)")
-            }
-            if let flipped = traces.first(where: { $0.mode == .convolution }) {
-                caption.append("flipped: the true convolution lays the kernel rotated by 180°, \(Notation.inlineMatrix(flipped.kernel)) → \(Notation.inlineMatrix(flipped.appliedKernel))")
             }
             Caption.lines(caption, on: canvas, width: 1280, bottom: 690, size: 22)
         }

@@ -32,9 +32,10 @@ public enum ConvChannelsFigures {
         public var outputOverview: [Grid]
     }
 
-    /// The frame layout for step `stepIndex` of `trace`.
+    /// The frame layout for step `stepIndex` of `trace`. At a larger `textScale` the grids start
+    /// lower, under the note (two lines at 1.5), and the slices' labels start at their left edges.
     public static func layout(for trace: MultiChannelConvolutionTrace, step stepIndex: Int = 0, width: Double = 1280,
-                              height: Double = 720) -> Layout {
+                              height: Double = 720, textScale: Double = 1) -> Layout {
         let channels = trace.input.shape[0]
         let padded = trace.channelTraces[0][0].paddedInput.shape
         let kernel = trace.channelTraces[0][0].kernel.shape
@@ -46,7 +47,7 @@ public enum ConvChannelsFigures {
         let mapWidth = mapCell * Double(padded[1])
         let available = width - 40 - rightWidth - 20 - gap * Double(channels - 1)
         let cell = min(smallest, (available / Double(channels) - mapWidth - 14) / Double(kernel[1]))
-        let top = 150.0
+        let top = 150 + 52 * (textScale - 1)
         var windows: [Grid] = [], maps: [Grid] = [], slices: [Grid] = []
         var x = 40.0
         for _ in 0..<channels {
@@ -57,6 +58,7 @@ public enum ConvChannelsFigures {
             maps.append(Grid(rows: padded[0], columns: padded[1], x: x + w.width + 14, y: top, cellSize: mapCell))
             var slice = Grid(rows: kernel[0], columns: kernel[1], x: x, y: top + w.height + 60, cellSize: cell)
             slice.numberFloor = ConvolutionFigures.minimumNumberSize
+            if textScale > 1 { slice.labelAlignment = .left }
             slices.append(slice)
             x += w.width + 14 + mapWidth + gap
         }
@@ -110,7 +112,7 @@ public enum ConvChannelsFigures {
 
     private static func drawFrame(_ trace: MultiChannelConvolutionTrace, stepIndex: Int, on canvas: Canvas) {
         let theme = canvas.theme
-        let layout = layout(for: trace, step: stepIndex)
+        let layout = layout(for: trace, step: stepIndex, textScale: canvas.textScale)
         let step = trace.steps[stepIndex]
         Caption.title("Channels · filter \(step.filter + 1) of \(trace.filters.count) · step \(stepIndex + 1) of \(trace.steps.count)",
                       on: canvas, width: 1280)
@@ -162,7 +164,8 @@ public enum ConvChannelsFigures {
             }
         }
         if let first = layout.outputOverview.first, let shown = layout.outputs.first {
-            canvas.text("all \(trace.output.shape[0]) maps (\(Notation.shape([rows, columns])) each)", x: 1280 - 290 / 2 - 10,
+            let label = "all \(trace.output.shape[0]) maps (\(Notation.shape([rows, columns])) each)"
+            canvas.text(label, x: canvas.centerOnSlide(label, x: 1280 - 290 / 2 - 10, size: 18, weight: .bold),
                         y: first.y - 22, size: 18, theme.foreground, weight: .bold)
             for (f, map) in layout.outputOverview.enumerated() {
                 map.draw(on: canvas) { r, c in
@@ -196,7 +199,9 @@ public enum ConvChannelsFigures {
             let inputBottom = 130 + Double(input[0] - 1) * depth + Double(input[1]) * inputCell
             canvas.text("input \(Notation.shape(input))", x: 50 + Double(input[2]) * inputCell / 2 + depth, y: inputBottom + 36,
                         size: 24, theme.foreground, weight: .bold)
-            canvas.text("C_in × H × W", x: 50 + Double(input[2]) * inputCell / 2 + depth, y: inputBottom + 66,
+            // The second line of a label 30 px under the first, further at a larger text scale.
+            let k = canvas.textScale
+            canvas.text("C_in × H × W", x: 50 + Double(input[2]) * inputCell / 2 + depth, y: inputBottom + (36 + 30 * k),
                         size: 20, theme.muted)
             // Filters.
             let filterCell = min(34, 300 / Double(trace.filters.count) / Double(filter[1] + 2))
@@ -205,9 +210,15 @@ public enum ConvChannelsFigures {
             for (f, w) in trace.filters.enumerated() {
                 drawVolume(slices: (0..<filter[0]).map { c in (w.channel(c), channelColor(c)) },
                            x: fx, y: y + Double(filter[0] - 1) * filterCell * 0.9, cell: filterCell, depth: filterCell * 0.9, on: canvas)
-                canvas.text("filter \(f + 1): \(Notation.shape(w.shape)), b\(Notation.subscriptDigits(f + 1)) = \(Notation.number(trace.biases[f]))",
-                            x: fx + Double(filter[2]) * filterCell + Double(filter[0]) * filterCell * 0.9 + 16,
-                            y: y + Double(filter[0] - 1) * filterCell * 0.9 + Double(filter[1]) * filterCell / 2, size: 22, theme.foreground, align: .left)
+                // Beside the filter, or above it where larger text would run into the output volume.
+                let label = "filter \(f + 1): \(Notation.shape(w.shape)), b\(Notation.subscriptDigits(f + 1)) = \(Notation.number(trace.biases[f]))"
+                if k > 1 {
+                    canvas.text(label, x: fx, y: y - 6 - 0.55 * 22 * k, size: 22, theme.foreground, align: .left)
+                } else {
+                    canvas.text(label, x: fx + Double(filter[2]) * filterCell + Double(filter[0]) * filterCell * 0.9 + 16,
+                                y: y + Double(filter[0] - 1) * filterCell * 0.9 + Double(filter[1]) * filterCell / 2, size: 22,
+                                theme.foreground, align: .left)
+                }
                 y += Double(filter[1]) * filterCell + Double(filter[0]) * filterCell * 0.9 + 30
             }
             canvas.text("⋆", x: 478, y: 330, size: 44, theme.foreground)
@@ -220,7 +231,7 @@ public enum ConvChannelsFigures {
             canvas.text("output \(Notation.shape(output))", x: ox + Double(output[2]) * outCell / 2 + outCell * 0.45,
                         y: 230 + Double(output[1]) * outCell + 40, size: 24, theme.foreground, weight: .bold)
             canvas.text("K × H_out × W_out", x: ox + Double(output[2]) * outCell / 2 + outCell * 0.45,
-                        y: 230 + Double(output[1]) * outCell + 70, size: 20, theme.muted)
+                        y: 230 + Double(output[1]) * outCell + (40 + 30 * k), size: 20, theme.muted)
             Caption.lines(["each filter spans all \(p.inputChannels) input channels and makes one output map",
                            "parameters: \(ConvolutionParameterCount.formula) = \(p.filledIn) (\(p.weights) weights + \(p.biases) bias\(p.biases == 1 ? "" : "es"))"],
                           on: canvas, width: 1280, bottom: 680, size: 24)

@@ -13,13 +13,14 @@ public enum ConvTransposeFigures {
         public var canvas: Grid
     }
 
-    /// The layout of the scatter frames for `trace` on a 1280 × 720 canvas.
-    public static func layout(for trace: ConvTransposeTrace) -> Layout {
+    /// The layout of the scatter frames for `trace` on a 1280 × 720 canvas; at a larger `textScale`
+    /// the cells grow with the text where the slide has room (the added products stack under the numbers).
+    public static func layout(for trace: ConvTransposeTrace, textScale: Double = 1) -> Layout {
         let n = trace.input.shape, k = trace.kernel.shape, u = trace.canvas.shape
         let gap = 90.0
         let columns = Double(n[1] + k[1] + u[1])
         let maxRows = Double(max(n[0], k[0], u[0]))
-        let cell = min(78, (1280 - 120 - 2 * gap) / columns, (720 - 270) / maxRows)
+        let cell = min(78 * textScale, (1280 - 120 - 2 * gap) / columns, (720 - 270) / maxRows)
         var x = (1280 - (columns * cell + 2 * gap)) / 2
         let top = 120.0, band = 720.0 - 270
         func grid(_ shape: [Int]) -> Grid {
@@ -57,7 +58,7 @@ public enum ConvTransposeFigures {
 
     private static func drawScatter(_ trace: ConvTransposeTrace, stepIndex: Int?, on canvas: Canvas) {
         let theme = canvas.theme
-        let layout = layout(for: trace)
+        let layout = layout(for: trace, textScale: canvas.textScale)
         let step = stepIndex.map { trace.steps[$0] }
         var settings = ["stride \(trace.stride)"]
         if trace.padding != Pair2(0) || trace.extraCrop != nil { settings.append("padding \(trace.paddingText)") }

@@ -80,11 +80,13 @@ public enum ConvolutionBackwardFigures {
         let step = trace.kernelSteps[index]
         Caption.title("\(title) · ∂L/∂w · step \(index + 1) of \(trace.kernelSteps.count)", on: canvas, width: 1280)
         let f = trace.forward
-        let grids = RowLayout.grids(for: [f.paddedInput.shape, trace.upstream.shape, trace.gradKernel.shape])
+        let p = f.padding, n = f.input.shape
+        let inputLabel = p == Pair2(0) ? "input x" : "input x (zero-padded)"
+        let grids = grids(for: [f.paddedInput.shape, trace.upstream.shape, trace.gradKernel.shape],
+                          labels: [inputLabel, "upstream ∂L/∂z", "∂L/∂w"], on: canvas)
         var met: [Int: String] = [:]
         for term in step.terms { met[term.factorRow * f.paddedInput.shape[1] + term.factorColumn] = "×" + Notation.number(term.upstream) }
-        let p = f.padding, n = f.input.shape
-        grids[0].draw(on: canvas, label: p == Pair2(0) ? "input x" : "input x (zero-padded)") { r, c in
+        grids[0].draw(on: canvas, label: inputLabel) { r, c in
             let padding = r < p.rows || r >= p.rows + n[0] || c < p.columns || c >= p.columns + n[1]
             if let note = met[r * f.paddedInput.shape[1] + c] {
                 return CellStyle(fill: theme.highlight.withAlpha(0.30), text: Notation.number(f.paddedInput[r, c]),
@@ -106,7 +108,8 @@ public enum ConvolutionBackwardFigures {
             return CellStyle(fill: appliedIndex == index ? theme.current.withAlpha(0.28) : theme.doneFill(0.14),
                              text: Notation.number(trace.gradKernel[r, c]), bold: appliedIndex == index)
         }
-        legend(theme, padding: p != Pair2(0)).drawCentered(on: canvas, width: 1280, y: 608)
+        let top = Caption.top(of: [step.text], on: canvas, width: 1280, bottom: 670, size: 24)
+        legend(theme, padding: p != Pair2(0)).drawCentered(on: canvas, width: 1280, y: 608, above: top)
         let symbolA = RowLayout.between(grids[0], grids[1]), symbolB = RowLayout.between(grids[1], grids[2])
         canvas.text("⋆", x: symbolA.0, y: symbolA.1, size: 56, theme.foreground)
         canvas.text("→", x: symbolB.0, y: symbolB.1, size: 44, theme.foreground)
@@ -118,7 +121,9 @@ public enum ConvolutionBackwardFigures {
         let theme = canvas.theme
         let f = trace.forward
         Caption.title("\(title) · ∂L/∂x · step \(index + 1) of \(count)", on: canvas, width: 1280)
-        let grids = RowLayout.grids(for: [trace.upstream.shape, f.appliedKernel.shape, trace.gradInput.shape])
+        let kernelLabel = f.mode == .convolution ? "kernel as given (applied one rotated 180°)" : "w rotated 180°"
+        let grids = grids(for: [trace.upstream.shape, f.appliedKernel.shape, trace.gradInput.shape],
+                          labels: ["upstream ∂L/∂z", kernelLabel, "∂L/∂x"], on: canvas)
         var readers: [Int: String] = [:]
         for term in step.terms { readers[term.outputRow * trace.upstream.shape[1] + term.outputColumn] = "×" + Notation.number(term.factor) }
         grids[0].draw(on: canvas, label: "upstream ∂L/∂z") { r, c in
@@ -133,8 +138,7 @@ public enum ConvolutionBackwardFigures {
         // pattern as the upstream cells they multiply.
         let (kh, kw) = (f.appliedKernel.shape[0], f.appliedKernel.shape[1])
         let weights = Set(step.terms.map { (kh - 1 - $0.factorRow) * kw + (kw - 1 - $0.factorColumn) })
-        let label = f.mode == .convolution ? "kernel as given (applied one rotated 180°)" : "w rotated 180°"
-        grids[1].draw(on: canvas, label: label) { r, c in
+        grids[1].draw(on: canvas, label: kernelLabel) { r, c in
             CellStyle(fill: weights.contains(r * kw + c) ? theme.highlight.withAlpha(0.30) : nil,
                       text: Notation.number(f.appliedKernel[kh - 1 - r, kw - 1 - c]))
         }
@@ -145,10 +149,24 @@ public enum ConvolutionBackwardFigures {
             return CellStyle(fill: k == index ? theme.current.withAlpha(0.28) : theme.doneFill(0.14),
                              text: Notation.number(trace.gradInput[r, c]), bold: k == index)
         }
-        legend(theme, padding: false).drawCentered(on: canvas, width: 1280, y: 608)
+        let top = Caption.top(of: [step.text], on: canvas, width: 1280, bottom: 670, size: 24)
+        legend(theme, padding: false).drawCentered(on: canvas, width: 1280, y: 608, above: top)
         let symbolB = RowLayout.between(grids[1], grids[2])
         canvas.text("→", x: symbolB.0, y: symbolB.1, size: 44, theme.foreground)
         Caption.lines([step.text], on: canvas, width: 1280, bottom: 670, size: 24)
+    }
+
+    /// A frame's three grids in a row. At a larger text scale the gaps between them grow, and more
+    /// where two neighbours' `labels` are wider than their grids, so the labels stay 24 px apart.
+    private static func grids(for shapes: [[Int]], labels: [String], on canvas: Canvas) -> [Grid] {
+        var gap = 90 + 40 * (canvas.textScale - 1)
+        let grids = RowLayout.grids(for: shapes, gap: gap)
+        guard canvas.textScale > 1 else { return grids }
+        func overhang(_ i: Int) -> Double {
+            max(0, canvas.richTextWidth(labels[i], size: grids[i].labelSize, weight: .bold) - grids[i].width) / 2
+        }
+        gap = max(gap, (1..<grids.count).map { overhang($0 - 1) + overhang($0) + 24 }.max() ?? 0)
+        return RowLayout.grids(for: shapes, gap: gap)
     }
 
     /// What the colours of a backward frame mean.

@@ -21,6 +21,9 @@ public enum ConvolutionFigures {
         /// The shapes of the whole padded input and output, which a zoomed layout shows part of.
         public var inputShape: [Int]
         public var outputShape: [Int]
+        /// The band the grids are centred in: from `top` to `bottomBand` above the foot.
+        public var top = 120.0
+        public var bottomBand = 150.0
     }
 
     /// The smallest size of a number in a cell at 1280×720, read from the back of a hall.
@@ -31,21 +34,29 @@ public enum ConvolutionFigures {
     /// The layout of the figure of step `stepIndex` (nil: the overview) of `trace` on a `width` ×
     /// `height` canvas: the whole matrices when their numbers can be `minimumNumberSize` or more,
     /// else windows of the padded input and output around the step (the top-left corner for the
-    /// overview figure), as large as keep the numbers at that size.
+    /// overview figure), as large as keep the numbers at that size. At a larger `textScale` the
+    /// band under the grids grows for the legend and a caption that wraps, and a zoomed figure's
+    /// grids start lower, under the note that says it is zoomed.
+    /// `foot`: where the text under the grids (legend and caption, as drawn) begins, when that is
+    /// higher than the band leaves room for at a larger text scale.
     public static func layout(for trace: ConvolutionTrace, step stepIndex: Int? = nil, width: Double = 1280,
-                              height: Double = 720) -> Layout {
+                              height: Double = 720, textScale: Double = 1, foot: Double? = nil) -> Layout {
         let inputShape = trace.paddedInput.shape, kernelShape = trace.appliedKernel.shape, outputShape = trace.output.shape
-        let grids = RowLayout.grids(for: [inputShape, kernelShape, outputShape], width: width, height: height)
+        let bottomBand = max(150 + 40 * (textScale - 1), textScale > 1 ? height - (foot ?? height) + 8 : 0)
+        let grids = RowLayout.grids(for: [inputShape, kernelShape, outputShape], width: width, height: height,
+                                    maxCell: 84 * textScale, bottomBand: bottomBand)
         // Grid.draw writes numbers at 0.4 of the cell.
         let smallestCell = minimumNumberSize / 0.4
         if grids[0].cellSize >= smallestCell - 1e-9 {
             return floored(Layout(input: grids[0], kernel: grids[1], output: grids[2], width: width, height: height,
-                                  inputShape: inputShape, outputShape: outputShape))
+                                  inputShape: inputShape, outputShape: outputShape, bottomBand: bottomBand))
         }
         // How many cells fit across and down at the smallest cell, beside the overview.
         let band = width - overviewWidth - 2 * 60 - 2 * 90
         let across = max(kernelShape[1] + 2, Int(band / smallestCell))
-        let down = max(kernelShape[0], Int((height - 120 - 150) / smallestCell))
+        // The note under the title ends at 44 + 38.5 × the text scale; the grids' labels go under it.
+        let top = max(120, 69 + 51 * textScale)
+        let down = max(kernelShape[0], Int((height - top - bottomBand) / smallestCell))
         let step = stepIndex.map { trace.steps[$0] }
         func view(total: Int, budget: Int, must: ClosedRange<Int>?) -> (first: Int, count: Int) {
             let count = min(total, max(budget, must.map { $0.count } ?? 1))
@@ -60,12 +71,12 @@ public enum ConvolutionFigures {
         let outputColumns = view(total: outputShape[1], budget: outputAcross, must: step.map { $0.column...$0.column })
         let outputRows = view(total: outputShape[0], budget: down, must: step.map { $0.row...$0.row })
         let shown = RowLayout.grids(for: [[inputRows.count, inputColumns.count], kernelShape, [outputRows.count, outputColumns.count]],
-                                    width: width - overviewWidth, height: height)
+                                    width: width - overviewWidth, height: height, top: top, bottomBand: bottomBand)
         var input = shown[0], output = shown[2]
         (input.firstRow, input.firstColumn) = (inputRows.first, inputColumns.first)
         (output.firstRow, output.firstColumn) = (outputRows.first, outputColumns.first)
         return floored(Layout(input: input, kernel: shown[1], output: output, width: width, height: height,
-                              inputShape: inputShape, outputShape: outputShape))
+                              inputShape: inputShape, outputShape: outputShape, top: top, bottomBand: bottomBand))
     }
 
     /// `layout` with its numbers kept at `minimumNumberSize` where a long one would shrink under it.
@@ -140,8 +151,27 @@ public enum ConvolutionFigures {
     private static func drawFrame(_ trace: ConvolutionTrace, stepIndex: Int?, title: String, stated: StatedValues,
                                   on canvas: Canvas) {
         let theme = canvas.theme
-        let layout = layout(for: trace, step: stepIndex)
         let step = stepIndex.map { trace.steps[$0] }
+        // Caption: the sum of this step (under the legend), or the size arithmetic.
+        let caption: (lines: [String], bottom: Double, size: Double)
+        if let step {
+            var lines = [step.text]
+            if let value = stated.output[[step.row, step.column]] {
+                lines.append("the slide states \(Notation.number(value)) here; recomputed \(Notation.number(step.value))")
+            }
+            caption = (lines, 720 - 50, 26)
+        } else {
+            let sizes = trace.outputSizes
+            let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel
+                && sizes[0].padding == sizes[1].padding && sizes[0].stride == sizes[1].stride && sizes[0].dilation == sizes[1].dilation)
+                ? [OutputSize.formula, sizes[0].filledIn + " (rows and columns)"]
+                : [OutputSize.formula, "rows: " + sizes[0].filledIn, "columns: " + sizes[1].filledIn]
+            caption = (lines, 720 - 40, 24)
+        }
+        let captionTop = Caption.top(of: caption.lines, on: canvas, width: 1280, bottom: caption.bottom, size: caption.size)
+        let legendSize = 18.0
+        let foot = step == nil ? captionTop : captionTop - 1.1 * legendSize * canvas.textScale
+        let layout = layout(for: trace, step: stepIndex, textScale: canvas.textScale, foot: foot)
         var settings: [String] = []
         if trace.isPadded { settings.append("padding \(trace.paddingText)") }
         if trace.stride != Pair2(1) { settings.append("stride \(trace.stride)") }
@@ -178,7 +208,10 @@ public enum ConvolutionFigures {
         // a further flip, so the operator between the grids is ⋆ (not ∗, which would flip twice).
         let kernelLabel = trace.mode == .convolution ? "kernel, already rotated 180°" : "kernel"
         let kernelRows = layout.kernel.rows, kernelColumns = layout.kernel.columns
-        layout.kernel.draw(on: canvas, label: kernelLabel) { r, c in
+        // The kernel's label keeps 12 px from the input and output beside it.
+        var kernelGrid = layout.kernel
+        kernelGrid.labelRoom = layout.output.x - layout.input.x - layout.input.width - 24
+        kernelGrid.draw(on: canvas, label: kernelLabel) { r, c in
             // The applied kernel is the given one rotated for a true convolution.
             let given = trace.mode == .convolution ? [kernelRows - 1 - r, kernelColumns - 1 - c] : [r, c]
             return CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(trace.appliedKernel[r, c]),
@@ -220,7 +253,8 @@ public enum ConvolutionFigures {
         // The operator symbols between the grids.
         let symbol = "⋆"
         if layout.zoomed { drawZoomOverview(trace, layout: layout, step: step, filled: filled, on: canvas) }
-        let first = RowLayout.between(layout.input, layout.kernel), second = RowLayout.between(layout.kernel, layout.output)
+        let first = RowLayout.between(layout.input, layout.kernel, height: layout.height, top: layout.top, bottomBand: layout.bottomBand)
+        let second = RowLayout.between(layout.kernel, layout.output, height: layout.height, top: layout.top, bottomBand: layout.bottomBand)
         // The text layer draws ⋆ as large as ∗ (see `RichText.symbols`): the same size as =.
         canvas.text(symbol, x: first.0, y: first.1, size: 44, theme.foreground)
         canvas.text("=", x: second.0, y: second.1, size: 44, theme.foreground)
@@ -233,22 +267,10 @@ public enum ConvolutionFigures {
         if !stated.output.isEmpty || !stated.kernel.isEmpty {
             key.append(Legend.Entry("slide states otherwise", color: theme.negative, swatch: .outline))
         }
-        if step != nil { Legend(key, size: 18).drawCentered(on: canvas, width: layout.width, y: layout.height - 112) }
 
-        // Caption: the sum of this step, or the size arithmetic.
-        if let step {
-            var lines = [step.text]
-            if let value = stated.output[[step.row, step.column]] {
-                lines.append("the slide states \(Notation.number(value)) here; recomputed \(Notation.number(step.value))")
-            }
-            Caption.lines(lines, on: canvas, width: layout.width, bottom: layout.height - 50, size: 26)
-        } else {
-            let sizes = trace.outputSizes
-            let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel
-                && sizes[0].padding == sizes[1].padding && sizes[0].stride == sizes[1].stride && sizes[0].dilation == sizes[1].dilation)
-                ? [OutputSize.formula, sizes[0].filledIn + " (rows and columns)"]
-                : [OutputSize.formula, "rows: " + sizes[0].filledIn, "columns: " + sizes[1].filledIn]
-            Caption.lines(lines, on: canvas, width: layout.width, bottom: layout.height - 40, size: 24)
+        if step != nil {
+            Legend(key, size: legendSize).drawCentered(on: canvas, width: layout.width, y: layout.height - 112, above: captionTop)
         }
+        Caption.lines(caption.lines, on: canvas, width: layout.width, bottom: caption.bottom, size: caption.size)
     }
 }

@@ -47,10 +47,16 @@ public enum ImageFilterFigures {
         canvas.strokeRect(x: a.x, y: a.y, width: a.width, height: a.height, theme.gridLine, lineWidth: 1)
         canvas.strokeRect(x: b.x, y: b.y, width: b.width, height: b.height, theme.gridLine, lineWidth: 1)
         let inputLabel = "input: \(Typography.literal(imageName)) (\(Notation.shape(trace.inputShape)))"
-        canvas.text(inputLabel, x: canvas.centerOnSlide(inputLabel, x: a.x + a.width / 2, size: 22, weight: .bold),
-                    y: a.y - 22, size: 22, theme.foreground, weight: .bold)
-        canvas.text("filtered with \(trace.kernel.name) (\(Notation.shape(trace.output.shape)))", x: b.x + b.width / 2, y: b.y - 22,
-                    size: 22, theme.foreground, weight: .bold)
+        let outputLabel = "filtered with \(trace.kernel.name) (\(Notation.shape(trace.output.shape)))"
+        // At a larger text scale each label keeps to its half of the slide, both as large as fits
+        // there (never smaller than at text scale 1).
+        let size = canvas.textScale > 1
+            ? max(22 / canvas.textScale, min(canvas.fittingSize(inputLabel, size: 22, maxWidth: 620, weight: .bold),
+                                             canvas.fittingSize(outputLabel, size: 22, maxWidth: 620, weight: .bold)))
+            : 22
+        canvas.text(inputLabel, x: canvas.centerOnSlide(inputLabel, x: a.x + a.width / 2, size: size, weight: .bold),
+                    y: a.y - 22, size: size, theme.foreground, weight: .bold)
+        canvas.text(outputLabel, x: b.x + b.width / 2, y: b.y - 22, size: size, theme.foreground, weight: .bold)
         canvas.arrow(from: (a.x + a.width + 20, a.y + a.height / 2), to: (b.x - 20, b.y + b.height / 2), theme.foreground, lineWidth: 3,
                      headLength: 16)
         // The window on the input, the worked pixel on the output.
@@ -127,8 +133,19 @@ public enum ImageFilterFigures {
             let note = "the window alone, so its numbers read at projector size; the whole picture is on the side-by-side figure"
             Caption.note(note, on: canvas)
         }
-        let cell = zoom.cell, gap = zoomGap
+        let cell = zoom.cell
         let columns = Double(zoom.columns.count * 2 + k.weights.shape[1])
+        let rounded = zoom.decimals == 0 && patch.output.joined().contains { $0.map { $0 != $0.rounded() } ?? false }
+        let labels = ["input pixels", (k.scaleText.map { $0 + " × " } ?? "") + "kernel", rounded ? "filtered z, rounded" : "filtered z"]
+        var gap = zoomGap
+        if canvas.textScale > 1 {
+            // Labels of larger text wider than their grids reach into the gaps: the gaps grow (as far
+            // as the slide allows) so neighbours' labels stay 24 px apart.
+            let size = Grid(rows: 1, columns: 1, x: 0, y: 0, cellSize: cell).labelSize
+            let widths = [Double(zoom.columns.count), Double(k.weights.shape[1]), Double(zoom.columns.count)].map { $0 * cell }
+            let overhang = zip(labels, widths).map { max(0, canvas.richTextWidth($0, size: size, weight: .bold) - $1) / 2 }
+            gap = min(max(gap, overhang[0] + overhang[1] + 24, overhang[1] + overhang[2] + 24), (1280 - 40 - columns * cell) / 2)
+        }
         var x = (1280 - (columns * cell + 2 * gap)) / 2
         let band = 720.0 - 290, top = 130.0
         // The patch grids are windows onto the patch (its indices), so the style closures read it directly.
@@ -148,7 +165,7 @@ public enum ImageFilterFigures {
         for term in w.terms {
             weights[(term.paddedRow - trace.padding.rows) * 100_000 + (term.paddedColumn - trace.padding.columns)] = term.weight
         }
-        inputGrid.draw(on: canvas, label: "input pixels") { a, b in
+        inputGrid.draw(on: canvas, label: labels[0]) { a, b in
             let r = patch.rows.lowerBound + a, c = patch.columns.lowerBound + b
             let isPadding = !inside(r, c)
             let value = patch.input[a, b]
@@ -165,11 +182,10 @@ public enum ImageFilterFigures {
         inputGrid.outline(rows: (patch.windowRows.lowerBound - patch.rows.lowerBound)...(patch.windowRows.upperBound - patch.rows.lowerBound),
                           columns: (patch.windowColumns.lowerBound - patch.columns.lowerBound)...(patch.windowColumns.upperBound - patch.columns.lowerBound),
                           on: canvas, theme.highlight, lineWidth: 5)
-        kernelGrid.draw(on: canvas, label: (k.scaleText.map { $0 + " × " } ?? "") + "kernel") { r, c in
+        kernelGrid.draw(on: canvas, label: labels[1]) { r, c in
             CellStyle(fill: theme.highlight.withAlpha(0.2), text: Notation.number(k.weights[r, c]))
         }
-        let rounded = zoom.decimals == 0 && patch.output.joined().contains { $0.map { $0 != $0.rounded() } ?? false }
-        outputGrid.draw(on: canvas, label: rounded ? "filtered z, rounded" : "filtered z") { a, b in
+        outputGrid.draw(on: canvas, label: labels[2]) { a, b in
             guard let value = patch.output[a][b] else { return CellStyle(fill: theme.padding) }
             let r = patch.rows.lowerBound + a, c = patch.columns.lowerBound + b
             let isWorked = r == w.row && c == w.column

@@ -13,10 +13,12 @@ public enum Caption {
     /// The muted note under a title (what a figure leaves out, and where to find it): one line
     /// at 20 px, shrunk to fit `maxWidth` down to 18 px; a longer note breaks between words
     /// into lines of 18 px that each fit (it runs off the slide otherwise, at a larger text scale).
+    /// At a larger text scale it moves down from `y` as far as the taller title needs.
     public static func note(_ text: String, on canvas: Canvas, x: Double = 640, y: Double = 78, maxWidth: Double = 1200,
                             color: Color? = nil) {
         let color = color ?? canvas.theme.muted
         let size = canvas.fittingSize(text, size: 20, maxWidth: maxWidth)
+        let y = canvas.textScale > 1 ? max(y, noteTop(on: canvas) + 0.55 * max(size, 18) * canvas.textScale) : y
         guard size < 18 else { return canvas.text(text, x: x, y: y, size: size, color) }
         for (k, line) in noteLineTexts(text, on: canvas, maxWidth: maxWidth).enumerated() {
             canvas.text(line, x: x, y: y + Double(k) * 18 * 1.3 * canvas.textScale, size: min(18, canvas.fittingSize(line, size: 18, maxWidth: maxWidth)), color)
@@ -44,6 +46,9 @@ public enum Caption {
         lines.append(line)
         return lines
     }
+
+    /// The highest top a note under a title may have: 2 px under the title (30 px at y 42) as drawn.
+    public static func noteTop(on canvas: Canvas) -> Double { 42 + 0.55 * 30 * canvas.textScale + 2 }
 
     /// Lines of text centred at the bottom of a figure, each shrunk to fit the width
     /// (never below 18 px on a 1280 × 720 slide, readable from the back of a hall: a longer

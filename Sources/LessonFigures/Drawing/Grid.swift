@@ -57,6 +57,12 @@ public struct Grid: Sendable {
     public var cellWidth: Double?
     /// The width of one column.
     public var columnWidth: Double { cellWidth ?? cellSize }
+    /// Where the label starts: centred over the grid, or from its left edge on (a label wider than
+    /// the grid then runs into the free room at its right, not into a neighbour's label).
+    public var labelAlignment: TextAlignment = .center
+    /// The width the label may take at a larger text scale (nil: any): a wider one is drawn
+    /// smaller to fit it, but never smaller than at text scale 1.
+    public var labelRoom: Double?
 
     public init(rows: Int, columns: Int, x: Double, y: Double, cellSize: Double, firstRow: Int = 0, firstColumn: Int = 0) {
         self.rows = rows
@@ -96,19 +102,26 @@ public struct Grid: Sendable {
                 let s = style(r, c)
                 let rect = cellRect(r, c)
                 canvas.fillRect(x: rect.x, y: rect.y, width: rect.width, height: rect.height, s.fill ?? theme.cellFill)
-                if let text = s.text, let size = common ?? numberSize(s, on: canvas) {
-                    let weight: FontWeight = s.bold ? .bold : .normal
-                    let (cx, cy) = cellCenter(r, c)
-                    // Every number reads on its cell, whatever the theme and tint (WCAG AA, 4.5:1).
-                    canvas.text(text, x: cx, y: s.note == nil ? cy : cy - cellSize * 0.08, size: size,
-                                theme.readable(s.textColor ?? theme.foreground, on: s.fill ?? theme.cellFill), weight: weight)
+                let (cx, cy) = cellCenter(r, c)
+                var number = (text: s.text, size: common ?? numberSize(s, on: canvas), y: s.note == nil ? cy : cy - cellSize * 0.08)
+                // 18 px (read from the back of a hall) once the cell has room for it.
+                let noteBase = max(min(18, cellSize * 0.3), cellSize * 0.24, min(noteFloor, cellSize * 0.32))
+                var note = s.note.map { (text: $0, size: canvas.fittingSize($0, size: noteBase, maxWidth: cellSize * 0.9),
+                                         y: rect.y + rect.height - cellSize * 0.16) }
+                if let size = number.size, let placed = note {
+                    let stack = stacked(number: (size, number.y), note: (placed.size, placed.y), in: rect, on: canvas)
+                    (number.size, number.y) = stack.number
+                    note = (placed.text, stack.note.size, stack.note.y)
                 }
-                if let note = s.note {
-                    // 18 px (read from the back of a hall) once the cell has room for it.
-                    let base = max(min(18, cellSize * 0.3), cellSize * 0.24, min(noteFloor, cellSize * 0.32))
-                    let size = canvas.fittingSize(note, size: base, maxWidth: cellSize * 0.9)
-                    canvas.text(note, x: rect.x + rect.width - cellSize * 0.06, y: rect.y + rect.height - cellSize * 0.16,
-                                size: size, theme.readable(s.noteColor ?? theme.muted, on: s.fill ?? theme.cellFill),
+                if let text = number.text, let size = number.size {
+                    // Every number reads on its cell, whatever the theme and tint (WCAG AA, 4.5:1).
+                    canvas.text(text, x: cx, y: number.y, size: size,
+                                theme.readable(s.textColor ?? theme.foreground, on: s.fill ?? theme.cellFill),
+                                weight: s.bold ? .bold : .normal)
+                }
+                if let note {
+                    canvas.text(note.text, x: rect.x + rect.width - cellSize * 0.06, y: note.y,
+                                size: note.size, theme.readable(s.noteColor ?? theme.muted, on: s.fill ?? theme.cellFill),
                                 align: .right, weight: .bold)
                 }
             }
@@ -124,18 +137,59 @@ public struct Grid: Sendable {
         if let label {
             // Labels may carry subscripts and superscripts: "δ_1", "W^(2)".
             // Centred over the grid, moved in where larger text would run off the slide.
-            let size = max(18, min(26, cellSize * 0.36))
-            let center = canvas.centerOnSlide(width: canvas.richTextWidth(label, size: size, weight: .bold), x: x + width / 2)
+            var size = labelSize
+            if let labelRoom, canvas.textScale > 1 {
+                size = max(size / canvas.textScale, canvas.fittingSize(label, size: size, maxWidth: labelRoom, weight: .bold))
+            }
+            let labelWidth = canvas.richTextWidth(label, size: size, weight: .bold)
+            let center = canvas.centerOnSlide(width: labelWidth, x: labelAlignment == .left ? x + labelWidth / 2 : x + width / 2)
             canvas.richText(label, x: center, y: y - max(18, cellSize * 0.35), size: size, theme.foreground, weight: .bold)
         }
     }
+
+    /// The sizes and centres of the number and the note of a cell `rect` that holds both. Where
+    /// (`--text-scale`) their lines meet at their usual places, or the note grows out of the
+    /// cell, the note sits at the foot of the
+    /// cell and the number is centred in the room above it; if the two do not fit at their scaled
+    /// sizes, both give up the same share of it, but neither goes under its size at text scale 1
+    /// (which keeps the `numberFloor`) nor a note under 18 px: a layout without room for that
+    /// gives its cells more.
+    private func stacked(number: (size: Double, y: Double), note: (size: Double, y: Double),
+                         in rect: (x: Double, y: Double, width: Double, height: Double),
+                         on canvas: Canvas) -> (number: (size: Double, y: Double), note: (size: Double, y: Double)) {
+        // A line of text takes 1.1 of its drawn size, centred on its y; sizes here are as drawn.
+        let k = canvas.textScale
+        var a = number.size * k, b = note.size * k
+        // Stacked where the two lines meet, or where the grown note reaches out of the cell.
+        let bottom = rect.y + rect.height
+        guard number.y + 0.55 * a > note.y - 0.55 * b || note.y + 0.55 * b > max(bottom, note.y + 0.55 * note.size) else {
+            return (number, note)
+        }
+        let margin = rect.height * 0.03
+        let room = (rect.height - 3 * margin) / 1.1
+        let leastA = min(a, usualNumberSize), leastB = min(b, max(note.size, 18))
+        if a + b > room {
+            let share = room / (a + b)
+            (a, b) = (max(leastA, a * share), max(leastB, b * share))
+            if a + b > room { (a, b) = a == leastA ? (a, max(leastB, room - a)) : (max(leastA, room - b), b) }
+        }
+        let foot = rect.y + rect.height - margin - 0.55 * b
+        let numberTop = rect.y + margin, numberBottom = foot - 0.55 * b - margin
+        return ((a / k, (numberTop + numberBottom) / 2), (b / k, foot))
+    }
+
+    /// The size of the label over the grid (before `--text-scale`).
+    public var labelSize: Double { max(18, min(26, cellSize * 0.36)) }
+
+    /// The size a number is drawn at before it is fitted to its cell: 0.4 of the cell, or the floor.
+    private var usualNumberSize: Double { max(cellSize * 0.4, min(numberFloor, cellSize * 0.5)) }
 
     /// The size the number of a cell with style `s` is drawn at, if it has one: 0.4 of the cell
     /// (or the floor), shrunk to fit 0.84 of the width, or 0.94 of it rather than drop under the floor.
     private func numberSize(_ s: CellStyle, on canvas: Canvas) -> Double? {
         guard let text = s.text else { return nil }
         let weight: FontWeight = s.bold ? .bold : .normal
-        let fontSize = max(cellSize * 0.4, min(numberFloor, cellSize * 0.5))
+        let fontSize = usualNumberSize
         var size = canvas.fittingSize(text, size: fontSize, maxWidth: columnWidth * 0.84, weight: weight)
         if size < min(fontSize, numberFloor) {
             size = min(fontSize, numberFloor, canvas.fittingSize(text, size: fontSize, maxWidth: columnWidth * 0.94, weight: weight))

@@ -49,20 +49,25 @@ public struct Legend: Sendable {
         return Legend(entries)
     }
 
-    private var swatchSize: Double { size * 0.9 }
-    private var gap: Double { size * 0.4 }
-    private var spacing: Double { size * 1.4 }
+    // Swatches and spaces grow with the text (`--text-scale`), as drawn.
+    private func swatchSize(_ canvas: Canvas) -> Double { size * 0.9 * canvas.textScale }
+    private func gap(_ canvas: Canvas) -> Double { size * 0.4 * canvas.textScale }
+    private func spacing(_ canvas: Canvas) -> Double { size * 1.4 * canvas.textScale }
 
     /// The width of the whole row on `canvas`.
     public func width(on canvas: Canvas) -> Double {
         guard !entries.isEmpty else { return 0 }
         let labels = entries.reduce(0) { $0 + canvas.richTextWidth($1.label, size: size) }
-        return labels + Double(entries.count) * (swatchSize + gap) + Double(entries.count - 1) * spacing
+        return labels + Double(entries.count) * (swatchSize(canvas) + gap(canvas)) + Double(entries.count - 1) * spacing(canvas)
     }
+
+    /// The height of the row as drawn: its labels' line, `--text-scale` included.
+    public func height(on canvas: Canvas) -> Double { 1.1 * size * canvas.textScale }
 
     /// Draws the row with its left edge at `x`, vertically centred on `y`; returns its width.
     @discardableResult
     public func draw(on canvas: Canvas, x: Double, y: Double) -> Double {
+        let swatchSize = swatchSize(canvas), gap = gap(canvas), spacing = spacing(canvas)
         var cursor = x
         for entry in entries {
             let top = y - swatchSize / 2
@@ -87,5 +92,11 @@ public struct Legend: Sendable {
     /// Draws the row centred horizontally in a figure of `width`, centred on `y`.
     public func drawCentered(on canvas: Canvas, width: Double, y: Double) {
         draw(on: canvas, x: (width - self.width(on: canvas)) / 2, y: y)
+    }
+
+    /// Draws the row centred in a figure of `width`, on `y` or higher, so its line ends above
+    /// `top` (a caption's top as drawn, `Caption.top`: at a larger text scale it wraps and rises).
+    public func drawCentered(on canvas: Canvas, width: Double, y: Double, above top: Double) {
+        drawCentered(on: canvas, width: width, y: min(y, top - height(on: canvas) / 2))
     }
 }

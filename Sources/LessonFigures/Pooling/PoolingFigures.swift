@@ -16,24 +16,27 @@ public enum PoolingFigures {
         public var height: Double
     }
 
-    /// The layout of every forward figure of `trace` on a `width` × `height` canvas.
-    public static func layout(for trace: PoolingTrace, width: Double = 1280, height: Double = 720) -> Layout {
+    /// The layout of every forward figure of `trace` on a `width` × `height` canvas; `foot`: where
+    /// a caption of larger text (`--text-scale`) begins, when the grids must end above it.
+    public static func layout(for trace: PoolingTrace, width: Double = 1280, height: Double = 720, foot: Double? = nil) -> Layout {
         // An output of six characters or more (12.333, bold in its step) needs 100 px cells to keep 24 px numbers.
         let longest = trace.output.scalars.map { Notation.number($0, decimals: 3).count }.max() ?? 0
         let (input, output) = twoGrids(left: trace.paddedShape, right: trace.output.shape, width: width, height: height,
-                                       rightCell: longest >= 6 ? 100 : 0)
+                                       rightCell: longest >= 6 ? 100 : 0, foot: foot)
         return Layout(input: input, output: output, width: width, height: height)
     }
 
     /// Two grids side by side with a gap for the operator arrow, centred in the band between title and caption.
     /// `rightCell`: the smallest cell the right grid needs, taken from the gap (down to 180) when
-    /// the band has room for it.
-    static func twoGrids(left: [Int], right: [Int], width: Double, height: Double, rightCell: Double = 0) -> (Grid, Grid) {
+    /// the band has room for it. `foot`: the grids end 8 px above it (a caption that wraps at a larger text scale).
+    static func twoGrids(left: [Int], right: [Int], width: Double, height: Double, rightCell: Double = 0,
+                         foot: Double? = nil) -> (Grid, Grid) {
         var gap = 220.0
         let margin = 60.0
         let columns = Double(left[1] + right[1])
         let maxRows = Double(max(left[0], right[0]))
-        let cell = min(84, (width - 2 * margin - gap) / columns, (height - 270) / maxRows)
+        let band = min(height - 270, (foot ?? height) - 8 - 120)
+        let cell = min(84, (width - 2 * margin - gap) / columns, band / maxRows)
         // A single cell (global pooling's one number) is drawn at least 96 px wide, so an average
         // like 5.778 keeps the 24 px projector size.
         func size(_ shape: [Int]) -> Double { shape == [1, 1] ? max(cell, min(96, width - 2 * margin - gap - columns * cell)) : cell }
@@ -41,11 +44,11 @@ public enum PoolingFigures {
         var cellB = size(right)
         if rightCell > cellB {
             let room = width - 2 * margin - Double(left[1]) * cellA - 180
-            cellB = max(cellB, min(rightCell, (height - 270) / Double(right[0]), room / Double(right[1])))
+            cellB = max(cellB, min(rightCell, band / Double(right[0]), room / Double(right[1])))
             gap = min(gap, width - 2 * margin - Double(left[1]) * cellA - Double(right[1]) * cellB)
         }
         let total = Double(left[1]) * cellA + Double(right[1]) * cellB + gap
-        let top = 120.0, band = height - 270
+        let top = 120.0
         var a = Grid(rows: left[0], columns: left[1], x: (width - total) / 2,
                      y: top + (band - Double(left[0]) * cellA) / 2, cellSize: cellA)
         var b = Grid(rows: right[0], columns: right[1], x: a.x + a.width + gap,
@@ -84,8 +87,22 @@ public enum PoolingFigures {
 
     private static func drawForward(_ trace: PoolingTrace, stepIndex: Int?, decimals: Int, on canvas: Canvas) {
         let theme = canvas.theme
-        let layout = layout(for: trace)
         let step = stepIndex.map { trace.steps[$0] }
+        // Caption: the computation of this step, or the size arithmetic.
+        let caption: (lines: [String], bottom: Double, size: Double)
+        if let step {
+            caption = ([step.text(op: trace.op, decimals: decimals)], 720 - 50, 26)
+        } else {
+            let sizes = trace.outputSizes
+            let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel
+                && sizes[0].padding == sizes[1].padding && sizes[0].stride == sizes[1].stride)
+                ? [Pool2D.formula, Pool2D.filledIn(sizes[0]) + " (rows and columns)"]
+                : [Pool2D.formula, "rows: " + Pool2D.filledIn(sizes[0]), "columns: " + Pool2D.filledIn(sizes[1])]
+            caption = (lines, 720 - 40, 24)
+        }
+        let foot = canvas.textScale > 1
+            ? Caption.top(of: caption.lines, on: canvas, width: 1280, bottom: caption.bottom, size: caption.size) : nil
+        let layout = layout(for: trace, foot: foot)
         let position = stepIndex.map { "step \($0 + 1) of \(trace.steps.count)" } ?? "overview"
         Caption.title(heading(trace, position), on: canvas, width: layout.width)
 
@@ -162,17 +179,6 @@ public enum PoolingFigures {
             canvas.text("stride \(trace.stride)", x: (left + right) / 2, y: midY + 28, size: 20, theme.muted)
         }
 
-        // Caption: the computation of this step, or the size arithmetic.
-        if let step {
-            Caption.lines([step.text(op: trace.op, decimals: decimals)], on: canvas, width: layout.width,
-                          bottom: layout.height - 50, size: 26)
-        } else {
-            let sizes = trace.outputSizes
-            let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel
-                && sizes[0].padding == sizes[1].padding && sizes[0].stride == sizes[1].stride)
-                ? [Pool2D.formula, Pool2D.filledIn(sizes[0]) + " (rows and columns)"]
-                : [Pool2D.formula, "rows: " + Pool2D.filledIn(sizes[0]), "columns: " + Pool2D.filledIn(sizes[1])]
-            Caption.lines(lines, on: canvas, width: layout.width, bottom: layout.height - 40, size: 24)
-        }
+        Caption.lines(caption.lines, on: canvas, width: layout.width, bottom: caption.bottom, size: caption.size)
     }
 }
