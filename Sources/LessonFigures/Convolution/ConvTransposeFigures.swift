@@ -147,10 +147,11 @@ public enum ConvTransposeFigures {
     /// when the blocks do not fit across either, as many as fit show the first rows at 60 px and
     /// a map of the whole Cᵀ shows where they are. Only when not even one block of 60 px cells
     /// fits across are the numbers left out.
-    public static func matrixLayout(for trace: ConvTransposeTrace) -> MatrixLayout {
+    /// The blocks between `top` and `bottom` (their labels above, a ⋮ below them).
+    public static func matrixLayout(for trace: ConvTransposeTrace, top top0: Double = 120, bottom: Double = 640) -> MatrixLayout {
         let t = trace.transposedMatrix.shape
         let floor = ConvolutionFigures.minimumNumberSize
-        let band = 720.0 - 200, readable = floor / 0.4, top0 = 120.0
+        let band = bottom - top0, readable = floor / 0.4
         let blockColumns = Double(t[1] + 2)
         func width(_ blocks: Int, cell: Double, gap: Double) -> Double {
             Double(blocks) * (blockColumns * cell + 2 * gap) + Double(blocks - 1) * gap
@@ -192,7 +193,21 @@ public enum ConvTransposeFigures {
     private static func drawMatrix(_ trace: ConvTransposeTrace, on canvas: Canvas) {
         let theme = canvas.theme
         Caption.title("Transposed convolution as a matrix product · out = Cᵀ·y", on: canvas, width: 1280)
-        let layout = matrixLayout(for: trace)
+        let caption = ["column j of Cᵀ is the kernel copy of y_j laid out on the flattened output;",
+                       "it is the transpose of the convolution matrix C (lesson conv-matrix)"]
+        var layout = matrixLayout(for: trace)
+        let shape = layout.shape
+        let note = "Cᵀ (\(Notation.shape(shape))) is too large for projector-size numbers: rows 1–\(layout.blocks.last?.matrix.shownRows.upperBound ?? 0) shown; the map at the right is all of Cᵀ"
+        if layout.map != nil {
+            // A window of Cᵀ: its blocks start under the note's lines and their labels, as tall as
+            // drawn, and end with room for the ⋮ above the caption.
+            let k = canvas.textScale
+            let noteY = k > 1 ? max(78, Caption.noteTop(on: canvas) + 0.55 * 18 * k) : 78
+            let noteBottom = noteY + Double(Caption.noteLines(note, on: canvas) - 1) * 18 * 1.3 * k + 0.3 * 18 * k
+            let top = max(120, noteBottom + 21 + 0.91 * 21.6 * k + 4)
+            let bottom = min(640, Caption.top(of: caption, on: canvas, width: 1280, bottom: 720 - 30, size: 20) - 8 - 30 * k)
+            layout = matrixLayout(for: trace, top: top, bottom: bottom)
+        }
         let t = layout.shape, showText = layout.showsNumbers
         let whole = layout.blocks.count == 1 && layout.map == nil
         for block in layout.blocks {
@@ -220,15 +235,12 @@ public enum ConvTransposeFigures {
             }
             MatrixMap.draw(map, label: "all of Cᵀ, \(Notation.shape(t))", cells: cells, windows: layout.blocks.map(\.matrix), on: canvas)
             canvas.text("⋮", x: last.out.x + last.out.cellSize / 2, y: last.out.y + last.out.height + 18, size: 24, theme.muted, weight: .bold)
-            let note = "Cᵀ (\(Notation.shape(t))) is too large for projector-size numbers: rows 1–\(last.matrix.shownRows.upperBound) shown; the map at the right is all of Cᵀ"
-            Caption.note(note, on: canvas)
+            Caption.note("Cᵀ (\(Notation.shape(t))) is too large for projector-size numbers: rows 1–\(last.matrix.shownRows.upperBound) shown; the map at the right is all of Cᵀ", on: canvas)
         }
         if !showText {
             canvas.text("Cᵀ is too large for projector-size numbers: shaded cells hold kernel weights (the text output lists them)",
                         x: 640, y: 720 - 80, size: 18, theme.muted)
         }
-        Caption.lines(["column j of Cᵀ is the kernel copy of y_j laid out on the flattened output;",
-                       "it is the transpose of the convolution matrix C (lesson conv-matrix)"],
-                      on: canvas, width: 1280, bottom: 720 - 30, size: 20)
+        Caption.lines(caption, on: canvas, width: 1280, bottom: 720 - 30, size: 20)
     }
 }

@@ -208,6 +208,13 @@ public enum ConvolutionFigures {
         // a further flip, so the operator between the grids is ⋆ (not ∗, which would flip twice).
         let kernelLabel = trace.mode == .convolution ? "kernel, already rotated 180°" : "kernel"
         let kernelRows = layout.kernel.rows, kernelColumns = layout.kernel.columns
+        // A value the slide states otherwise, noted in its cell: "slide −3", or only "−3" (the
+        // outline and the legend say whose it is) where the word would put the note under 18 px.
+        func statedNote(_ value: Double, cell: Double) -> String {
+            let full = "slide " + Notation.number(value)
+            let fits = canvas.fittingSize(full, size: 18, maxWidth: cell * 0.9, weight: .bold) * canvas.textScale >= 18
+            return canvas.textScale == 1 || fits ? full : Notation.number(value)
+        }
         // The kernel's label keeps 12 px from the input and output beside it.
         var kernelGrid = layout.kernel
         kernelGrid.labelRoom = layout.output.x - layout.input.x - layout.input.width - 24
@@ -215,7 +222,7 @@ public enum ConvolutionFigures {
             // The applied kernel is the given one rotated for a true convolution.
             let given = trace.mode == .convolution ? [kernelRows - 1 - r, kernelColumns - 1 - c] : [r, c]
             return CellStyle(fill: theme.highlight.withAlpha(0.18), text: Notation.number(trace.appliedKernel[r, c]),
-                             note: stated.kernel[given].map { "slide " + Notation.number($0) }, noteColor: theme.negative)
+                             note: stated.kernel[given].map { statedNote($0, cell: kernelGrid.cellSize) }, noteColor: theme.negative)
         }
         layout.kernel.outline(rows: 0...(layout.kernel.rows - 1), columns: 0...(layout.kernel.columns - 1),
                               on: canvas, theme.highlight, lineWidth: 3)
@@ -226,7 +233,7 @@ public enum ConvolutionFigures {
         layout.output.draw(on: canvas, label: "output") { r, c in
             let index = r * columns + c
             guard index < filled else { return CellStyle() }
-            let note = stated.output[[r, c]].map { "slide " + Notation.number($0) }
+            let note = stated.output[[r, c]].map { statedNote($0, cell: layout.output.cellSize) }
             if index == stepIndex {
                 return CellStyle(fill: theme.current.withAlpha(0.28), text: Notation.number(trace.output[r, c]),
                                  note: note, noteColor: theme.negative, bold: true)
