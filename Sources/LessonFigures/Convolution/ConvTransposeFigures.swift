@@ -202,9 +202,7 @@ public enum ConvTransposeFigures {
             // A window of Cᵀ: its blocks start under the note's lines and their labels, as tall as
             // drawn, and end with room for the ⋮ above the caption.
             let k = canvas.textScale
-            let noteY = k > 1 ? max(78, Caption.noteTop(on: canvas) + 0.55 * 18 * k) : 78
-            let noteBottom = noteY + Double(Caption.noteLines(note, on: canvas) - 1) * 18 * 1.3 * k + 0.3 * 18 * k
-            let top = max(120, noteBottom + 21 + 0.91 * 21.6 * k + 4)
+            let top = max(120, Caption.noteBottom(note, on: canvas) + 21 + 0.91 * 21.6 * k + 4)
             let bottom = min(640, Caption.top(of: caption, on: canvas, width: 1280, bottom: 720 - 30, size: 20) - 8 - 30 * k)
             layout = matrixLayout(for: trace, top: top, bottom: bottom)
         }

@@ -47,6 +47,15 @@ public enum Caption {
         return lines
     }
 
+    /// The bottom of `note`'s text as drawn (under its descenders), with the note's default
+    /// place: where what follows the note may start.
+    public static func noteBottom(_ text: String, on canvas: Canvas, maxWidth: Double = 1200) -> Double {
+        let size = canvas.fittingSize(text, size: 20, maxWidth: maxWidth), k = canvas.textScale
+        let y = k > 1 ? max(78, noteTop(on: canvas) + 0.55 * max(size, 18) * k) : 78
+        let lines = noteLines(text, on: canvas, maxWidth: maxWidth)
+        return y + Double(lines - 1) * 18 * 1.3 * k + 0.3 * max(min(size, 20), 18) * k
+    }
+
     /// The highest top a note under a title may have: 2 px under the title (30 px at y 42) as drawn.
     public static func noteTop(on canvas: Canvas) -> Double { 42 + 0.55 * 30 * canvas.textScale + 2 }
 
