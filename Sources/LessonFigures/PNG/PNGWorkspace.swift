@@ -52,8 +52,23 @@ final class PNGWorkspace {
     /// Runs `body` with a workspace no other thread is using.
     static func borrow<T>(_ body: (PNGWorkspace) throws -> T) rethrows -> T {
         let workspace = pool.take()
-        defer { pool.give(workspace) }
+        defer {
+            workspace.trim()
+            pool.give(workspace)
+        }
         return try body(workspace)
+    }
+
+    /// The most bytes a buffer keeps between encodings: a 1920×1080 frame's scanlines (a slide at
+    /// scale 1.5) and a little more. A filmstrip's buffers (3600×2152 pixels: 23 MB each) are
+    /// freed when it is written, not held by every idle workspace until the process ends.
+    static let keptBytes = 8 << 20
+
+    private func trim() {
+        for keyPath in [\PNGWorkspace.scanlines, \PNGWorkspace.stream] where self[keyPath: keyPath].capacity > Self.keptBytes {
+            free(self[keyPath: keyPath].pointer)
+            self[keyPath: keyPath] = (nil, 0)
+        }
     }
 
     private static let pool = Pool()
