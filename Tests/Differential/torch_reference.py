@@ -138,72 +138,93 @@ def pair(rng, lo, hi, square_bias=0.5):
 
 # ---------------------------------------------------------------- convolution
 
+def same_pads(n, k, s, d):
+    """Keras / TensorFlow / JAX 'SAME' on one axis, as (before, after): ⌈n/s⌉ outputs, the padding
+    max((⌈n/s⌉ − 1)·s + d(k − 1) + 1 − n, 0) split with the extra zero after. PyTorch's
+    padding='same' is the same rule where it is defined (stride 1); it refuses a stride."""
+    total = max((-(-n // s) - 1) * s + d * (k - 1) + 1 - n, 0)
+    return total // 2, total - total // 2
+
+
+def padded(x, pads):
+    """`x` (…, H, W) with ((top, bottom), (left, right)) zeros; F.conv2d then pads nothing."""
+    (top, bottom), (left, right) = pads
+    return F.pad(x, (left, right, top, bottom))
+
+
 def conv_case(rng, allow_named=True):
-    """A random 2-D convolution: input, kernel, stride, padding (number or name), dilation."""
+    """A random 2-D convolution: input, kernel, stride, padding (number or name), dilation.
+    `pad` is the padding before each axis (the JSON's `padding`); `pads` both sides of each."""
     kh, kw = rng.randint(1, 4), rng.randint(1, 4)
     dil = pair(rng, 1, 3) if rng.random() < 0.4 else (1, 1)
     stride = pair(rng, 1, 3) if rng.random() < 0.6 else (1, 1)
     named = None
     if allow_named and rng.random() < 0.35:
         named = rng.choice(["same", "valid", "full"])
-        # Even kernels under `same` are another helper's change (Keras' asymmetric padding).
-        if named == "same" and (kh % 2 == 0 or kw % 2 == 0):
-            kh, kw = kh | 1, kw | 1
     ekh, ekw = dil[0] * (kh - 1) + 1, dil[1] * (kw - 1) + 1
     if named == "same":
-        pad = (dil[0] * (kh - 1) // 2, dil[1] * (kw - 1) // 2)
-    elif named == "valid":
-        pad = (0, 0)
-    elif named == "full":
-        pad = (ekh - 1, ekw - 1)
+        h, w = rng.randint(1, 8), rng.randint(1, 8)
+        pads = (same_pads(h, kh, stride[0], dil[0]), same_pads(w, kw, stride[1], dil[1]))
     else:
-        pad = pair(rng, 0, 2) if rng.random() < 0.6 else (0, 0)
-    h = rng.randint(max(1, ekh - 2 * pad[0]), max(1, ekh - 2 * pad[0]) + 5)
-    w = rng.randint(max(1, ekw - 2 * pad[1]), max(1, ekw - 2 * pad[1]) + 5)
+        if named == "valid":
+            pad = (0, 0)
+        elif named == "full":
+            pad = (ekh - 1, ekw - 1)
+        else:
+            pad = pair(rng, 0, 2) if rng.random() < 0.6 else (0, 0)
+        h = rng.randint(max(1, ekh - 2 * pad[0]), max(1, ekh - 2 * pad[0]) + 5)
+        w = rng.randint(max(1, ekw - 2 * pad[1]), max(1, ekw - 2 * pad[1]) + 5)
+        pads = ((pad[0], pad[0]), (pad[1], pad[1]))
     x, k = matrix(rng, h, w), matrix(rng, kh, kw)
-    return x, k, stride, pad, dil, named
+    return x, k, stride, pads, dil, named
 
 
-def window_args(rng, stride, pad, dil, named):
+def compare_padding(got, pads, problems):
+    """The JSON's `padding` (before) and `extra_padding` (after − before, where any) per axis."""
+    compare("padding", got["padding"], [p[0] for p in pads], problems)
+    compare("extra_padding", got.get("extra_padding", [0] * len(pads)), [p[1] - p[0] for p in pads], problems)
+
+
+def window_args(rng, stride, pads, dil, named):
     # Every option is given: a lesson's example may have another stride or dilation.
-    return ["--stride", pair_text(stride), "--padding", named if named else pair_text(pad),
+    return ["--stride", pair_text(stride), "--padding", named if named else pair_text([p[0] for p in pads]),
             "--dilation", pair_text(dil)]
 
 
 def check_conv2d(rng, binary):
-    x, k, stride, pad, dil, named = conv_case(rng)
+    x, k, stride, pads, dil, named = conv_case(rng)
     bias = num(rng) if rng.random() < 0.6 else None
     flip = rng.random() < 0.3
     args = ["--input", mat_text(x, sep=rng.choice([" ", ","])), "--kernel", mat_text(k)]
-    args += window_args(rng, stride, pad, dil, named)
+    args += window_args(rng, stride, pads, dil, named)
     if bias is not None:
         args += ["--bias", fmt(bias)]
     if flip:
         args += ["--flip"]
     got = run_lesson(binary, "conv2d", args)
     kt = T(k).flip([0, 1]) if flip else T(k)
-    want = F.conv2d(T(x)[None, None], kt[None, None], T([bias or 0.0]), stride=stride, padding=pad, dilation=dil)[0, 0]
+    want = F.conv2d(padded(T(x)[None, None], pads), kt[None, None], T([bias or 0.0]), stride=stride, dilation=dil)[0, 0]
     problems = []
     compare("output", got["output"], want, problems)
     compare("applied_kernel", got["applied_kernel"], kt, problems)
-    compare("padding", got["padding"], list(pad), problems)
+    compare_padding(got, pads, problems)
     for s in got["steps"]:
         compare(f"steps[{s['label']}].value", s["value"], want[s["row"], s["column"]].item(), problems)
     return args, problems
 
 
 def check_conv2d_backward(rng, binary):
-    x, k, stride, pad, dil, named = conv_case(rng)
+    x, k, stride, pads, dil, named = conv_case(rng)
     bias = num(rng) if rng.random() < 0.5 else 0.0
     flip = rng.random() < 0.25
     xt, kt0 = T(x).requires_grad_(), T(k).requires_grad_()
     bt = T([bias]).requires_grad_()
     kt = kt0.flip([0, 1]) if flip else kt0
-    out = F.conv2d(xt[None, None], kt[None, None], bt, stride=stride, padding=pad, dilation=dil)[0, 0]
+    out = F.conv2d(padded(xt[None, None], pads), kt[None, None], bt, stride=stride, dilation=dil)[0, 0]
     g = matrix(rng, out.shape[0], out.shape[1])
     out.backward(T(g))
     args = ["--input", mat_text(x), "--kernel", mat_text(k), "--grad", mat_text(g), "--bias", fmt(bias)]
-    args += window_args(rng, stride, pad, dil, named)
+    args += window_args(rng, stride, pads, dil, named)
     if flip:
         args += ["--flip"]
     got = run_lesson(binary, "conv2d-backward", args)
@@ -221,11 +242,14 @@ def check_conv1d(rng, binary):
     stride = rng.randint(1, 3) if rng.random() < 0.5 else 1
     ek = dil * (k - 1) + 1
     named = rng.choice([None, None, "same", "valid", "full"])
-    if named == "same" and k % 2 == 0:
-        k += 1
-        ek = dil * (k - 1) + 1
-    pad = {"same": dil * (k - 1) // 2, "valid": 0, "full": ek - 1}.get(named, rng.randint(0, 3))
-    n = rng.randint(max(1, ek - 2 * pad), max(1, ek - 2 * pad) + 8)
+    if named == "same":
+        n = rng.randint(1, 10)
+        pads = same_pads(n, k, stride, dil)
+    else:
+        pad = {"valid": 0, "full": ek - 1}.get(named, rng.randint(0, 3))
+        n = rng.randint(max(1, ek - 2 * pad), max(1, ek - 2 * pad) + 8)
+        pads = (pad, pad)
+    pad = pads[0]
     x, w = [num(rng) for _ in range(n)], [num(rng) for _ in range(k)]
     bias = num(rng) if rng.random() < 0.5 else 0.0
     flip = rng.random() < 0.3
@@ -235,10 +259,11 @@ def check_conv1d(rng, binary):
         args += ["--flip"]
     got = run_lesson(binary, "conv1d", args)
     wt = T(w).flip([0]) if flip else T(w)
-    want = F.conv1d(T(x)[None, None], wt[None, None], T([bias]), stride=stride, padding=pad, dilation=dil)[0, 0]
+    want = F.conv1d(F.pad(T(x)[None, None], pads), wt[None, None], T([bias]), stride=stride, dilation=dil)[0, 0]
     problems = []
     compare("output", got["output"], want, problems)
-    compare("padding", got["padding"], pad, problems)
+    compare("padding", got["padding"], pads[0], problems)
+    compare("extra_padding", got.get("extra_padding", 0), pads[1] - pads[0], problems)
     return args, problems
 
 
@@ -273,7 +298,7 @@ def channels_text(chans):
 
 def check_conv_channels(rng, binary):
     c, kcount = rng.randint(1, 3), rng.randint(1, 3)
-    x, k, stride, pad, dil, named = conv_case(rng)
+    x, k, stride, pads, dil, named = conv_case(rng)
     h, w = len(x), len(x[0])
     kh, kw = len(k), len(k[0])
     xs = [matrix(rng, h, w) for _ in range(c)]
@@ -283,9 +308,9 @@ def check_conv_channels(rng, binary):
     for f in fs:
         args += ["--filter", channels_text(f)]
     args += ["--biases", vec_text(bs)]
-    args += window_args(rng, stride, pad, dil, named)
+    args += window_args(rng, stride, pads, dil, named)
     got = run_lesson(binary, "conv-channels", args)
-    want = F.conv2d(T(xs)[None], T(fs), T(bs), stride=stride, padding=pad, dilation=dil)[0]
+    want = F.conv2d(padded(T(xs)[None], pads), T(fs), T(bs), stride=stride, dilation=dil)[0]
     problems = []
     compare("output.shape", got["output"]["shape"], list(want.shape), problems)
     compare("output.scalars", got["output"]["scalars"], want.flatten(), problems)
@@ -324,6 +349,8 @@ def check_conv_arithmetic(rng, binary):
     d = rng.randint(1, 3) if rng.random() < 0.4 else 1
     ek = d * (k - 1) + 1
     named = rng.choice([None, None, None, "valid", "full", "same"])
+    # This lesson pads both sides alike: its "same" is conv_arithmetic's half padding d(k − 1)/2 at
+    # any stride (it refuses an even kernel and names Keras' stride-aware rule beside it).
     if named == "same" and k % 2 == 0:
         k += 1
         ek = d * (k - 1) + 1
@@ -846,7 +873,10 @@ def check_optimizers(rng, binary):
             f.backward()
             opt.step()
             path.append(p.detach().clone())
-        finite = finite and bool(torch.isfinite(torch.stack(path)).all()) and bool(torch.isfinite(f))
+        # The lesson also writes J at the last point: a walk whose last J overflows is refused too.
+        with torch.no_grad():
+            last = eval(expr, {**TORCH_FUNCS}, {"x": p[0], "y": p[1]})
+        finite = finite and bool(torch.isfinite(torch.stack(path)).all()) and bool(torch.isfinite(f)) and bool(torch.isfinite(last))
         if got:
             compare(f"trajectories.{name}", got["trajectories"][name], torch.stack(path), problems)
     if got is None and finite:
