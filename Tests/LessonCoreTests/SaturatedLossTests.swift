@@ -138,7 +138,9 @@ import Testing
     }
 
     /// An RNN with a softmax output and cross-entropy, its logits far apart: E is finite and BPTT agrees
-    /// with central differences of E.
+    /// with central differences of E; ∂E/∂ŷ, whose −y/ŷ is −0/0 or −1/0 where an output is 0, is left out
+    /// of the trace (δ_out = ŷ − y does not use it), so the trace encodes as JSON (found by
+    /// `torch_reference.py --saturate`: `lesson run rnn` refused such a network).
     @Test func recurrentSoftmaxCrossEntropyWithSaturatedOutputs() throws {
         let network = try RecurrentNetwork(U: Tensor(rows: [[1], [-1]]), W: Tensor(rows: [[0.5, 0], [0, 0.5]]),
                                            V: Tensor(rows: [[400, -400], [-400, 400]]), outputActivation: .softmax,
@@ -147,9 +149,20 @@ import Testing
         let forward = try network.forward(sequence)
         #expect(forward.loss.isFinite, "E = \(forward.loss)")
         #expect(forward.steps.contains { $0.output.contains(0) }, "the case must saturate a softmax output")
-        let check = network.gradientCheck(sequence, forward: forward, backward: network.backward(forward), epsilon: 1e-6)
+        let backward = network.backward(forward)
+        let check = network.gradientCheck(sequence, forward: forward, backward: backward, epsilon: 1e-6)
         for entry in check.entries {
             #expect(agree(entry.analytic, entry.numeric, absolute: 1e-5, relative: 1e-7), "\(entry.name): \(entry.analytic) vs \(entry.numeric)")
         }
+        #expect(backward.chains.count == 2)
+        for chain in backward.chains {
+            let step = forward.steps[chain.lossStep - 1]
+            let y = try #require(step.target)
+            let plain = zip(step.output, y).map { -$1 / $0 }
+            #expect((chain.outputGradient == nil) == !plain.allSatisfy(\.isFinite), "τ = \(chain.lossStep): ŷ = \(step.output)")
+            #expect(chain.outputDelta == zip(step.output, y).map { $0 - $1 })
+        }
+        #expect(backward.chains.contains { $0.outputGradient == nil }, "the case must make −y/ŷ overflow")
+        #expect(throws: Never.self) { _ = try JSONEncoder().encode(backward) }
     }
 }

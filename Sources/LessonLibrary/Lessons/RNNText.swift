@@ -87,7 +87,7 @@ enum RNNText {
             if network.loss.simplifies(with: network.outputActivation), let y = step.target {
                 lines.append("  δ_out = ∂E\(NetworkNotation.lowered(tau))/∂q⁽\(NetworkNotation.raised(tau))⁾ = ŷ − y = \(vector(step.output)) − \(vector(y)) = \(vector(chain.outputDelta))")
             } else {
-                lines.append("  ∂E\(NetworkNotation.lowered(tau))/∂ŷ⁽\(NetworkNotation.raised(tau))⁾ = \(vector(chain.outputGradient)) (\(network.loss.gradientFormula))")
+                lines.append("  ∂E\(NetworkNotation.lowered(tau))/∂ŷ⁽\(NetworkNotation.raised(tau))⁾ = \(chain.outputGradient.map { vector($0) } ?? "not finite") (\(network.loss.gradientFormula))")
                 lines.append("  δ_out = ∂E\(NetworkNotation.lowered(tau))/∂q⁽\(NetworkNotation.raised(tau))⁾ = \(vector(chain.outputDelta)) (through \(network.outputActivation.derivativeFormula))")
             }
             lines.append("  ∂E/∂V += δ_out s⁽\(NetworkNotation.raised(tau))⁾ᵀ, ∂E/∂c += δ_out")
