@@ -14,8 +14,8 @@ import Testing
         #expect(try MatrixArgument.pair("(\(rows))", option: "--stride") == Pair2(rows))
     }
 
-    /// Unbalanced or mixed brackets and three values stay errors that name the option.
-    @Test(arguments: ["(2,1", "2,1)", "(2,1]", "[2,1)", "(2,1,3)", "()", "(a,1)"]) func malformedPairsAreRefused(text: String) {
+    /// Unbalanced or mixed brackets, three values and an empty value (`1,x` read as 1 before) stay errors that name the option.
+    @Test(arguments: ["(2,1", "2,1)", "(2,1]", "[2,1)", "(2,1,3)", "()", "(a,1)", "1,x", "2,", ",2", "2,,1", "x3", "2x"]) func malformedPairsAreRefused(text: String) {
         #expect(throws: InputError.self) { try MatrixArgument.pair(text, option: "--stride") }
         do { _ = try MatrixArgument.pair(text, option: "--stride") } catch {
             #expect("\(error)".contains("--stride"), "\(error)")

@@ -35,7 +35,7 @@ public enum MatrixArgument {
         if let first = text.first, let last = text.last, (first, last) == ("(", ")") || (first, last) == ("[", "]") {
             text = String(text.dropFirst().dropLast())
         }
-        let parts = text.split { $0 == "," || $0 == "x" || $0 == "×" }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "," || $0 == "x" || $0 == "×" }.map { $0.trimmingCharacters(in: .whitespaces) }
         let values = parts.map { Int($0.replacingOccurrences(of: "\u{2212}", with: "-")) }
         if values.count == 1, let v = values[0] { return Pair2(v) }
         if values.count == 2, let r = values[0], let c = values[1] { return Pair2(rows: r, columns: c) }
