@@ -389,6 +389,32 @@ def check_conv2d_same_keras(rng, binary):
     return args, problems
 
 
+def check_pooling_same_keras(rng, binary):
+    """`lesson run pooling --padding same` against JAX's 'SAME' window reduction (jax.lax.reduce_window,
+    the rule Keras' MaxPooling2D and AveragePooling2D use): max over −∞ padding, min over +∞, and the
+    average as the window's sum over its count of input cells. Not in the default list (needs jax)."""
+    import jax
+    jax.config.update("jax_enable_x64", True)
+    op = rng.choice(["max", "avg", "min"])
+    size, stride = pair(rng, 1, 4), pair(rng, 1, 3)
+    h, w = rng.randint(1, 9), rng.randint(1, 9)
+    x = matrix(rng, h, w, lo=-3, hi=3)
+    args = ["--input", mat_text(x), "--op", op, "--size", pair_text(size), "--stride", pair_text(stride), "--padding", "same"]
+    got = run_lesson(binary, "pooling", args)
+    xj = jax.numpy.array(x)
+    def window(v, init, fn):
+        return jax.lax.reduce_window(v, init, fn, size, stride, "SAME")
+    if op == "max":
+        want = window(xj, -jax.numpy.inf, jax.lax.max)
+    elif op == "min":
+        want = window(xj, jax.numpy.inf, jax.lax.min)
+    else:
+        want = window(xj, 0.0, jax.lax.add) / window(jax.numpy.ones_like(xj), 0.0, jax.lax.add)
+    problems = []
+    compare("output", got["output"], [[float(v) for v in row] for row in want.tolist()], problems)
+    return args, problems
+
+
 # ---------------------------------------------------------------- pooling
 
 def torch_pool(x, op, size, stride, pad, include_pad):
@@ -397,6 +423,21 @@ def torch_pool(x, op, size, stride, pad, include_pad):
     if op == "min":
         return -F.max_pool2d(-x, size, stride, pad)
     return F.avg_pool2d(x, size, stride, pad, count_include_pad=include_pad)
+
+
+def keras_same_pool(x, op, size, stride):
+    """Keras MaxPooling2D / AveragePooling2D with padding='same': the input padded by the 'SAME'
+    rule (extra cell after), padding −∞ for max (+∞ for min) and, for the average, left out of
+    the divisor (the window's sum over its input cells, divided by their count)."""
+    pads = [same_pads(x.shape[-2], size[0], stride[0], 1), same_pads(x.shape[-1], size[1], stride[1], 1)]
+    (top, bottom), (left, right) = pads
+    if op == "max":
+        return F.max_pool2d(F.pad(x, (left, right, top, bottom), value=-math.inf), size, stride)
+    if op == "min":
+        return -F.max_pool2d(F.pad(-x, (left, right, top, bottom), value=-math.inf), size, stride)
+    total = F.avg_pool2d(padded(x, pads), size, stride)
+    count = F.avg_pool2d(padded(torch.ones_like(x), pads), size, stride)
+    return total / count
 
 
 def check_pooling(rng, binary):
@@ -411,18 +452,22 @@ def check_pooling(rng, binary):
     x = matrix(rng, h, w, lo=-3, hi=3, decimals=0 if rng.random() < 0.5 else None)
     exclude = op == "avg" and rng.random() < 0.5
     glob = rng.random() < 0.08
+    same = not glob and rng.random() < 0.25
     args = ["--input", mat_text(x), "--op", op]
     if glob:
         args += ["--global"]
         size, s, pad = (h, w), (h, w), (0, 0)
     else:
-        args += ["--size", pair_text(size), "--padding", pair_text(pad)]
+        args += ["--size", pair_text(size), "--padding", "same" if same else pair_text(pad)]
         if stride:  # without --stride the stride is the window size, as in torch
             args += ["--stride", pair_text(stride)]
     if exclude:
         args += ["--exclude-padding"]
     xt = T(x).requires_grad_()
-    out = torch_pool(xt[None, None], op, size, s, pad, not exclude)[0, 0]
+    if same:
+        out = keras_same_pool(xt[None, None], op, size, s)[0, 0]
+    else:
+        out = torch_pool(xt[None, None], op, size, s, pad, not exclude)[0, 0]
     backward = rng.random() < 0.6
     if backward:
         g = matrix(rng, out.shape[0], out.shape[1])
@@ -904,9 +949,10 @@ CHECKS = {
     "gradient-descent": check_gradient_descent,
     "optimizers": check_optimizers,
     "conv2d-same-keras": check_conv2d_same_keras,
+    "pooling-same-keras": check_pooling_same_keras,
 }
 # Run only when named: Keras' `same` (asymmetric, stride-aware) is another change under way.
-EXTRA = {"conv2d-same-keras"}
+EXTRA = {"conv2d-same-keras", "pooling-same-keras"}
 
 # ---------------------------------------------------------------- driver
 

@@ -85,4 +85,26 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "error: --padding same with --output-padding: \"same\" makes the output n·s and picks the output_padding itself (Keras's Conv2DTranspose(padding=\"same\")); give one of them\n")
     }
+
+    /// Pooling's `--padding same` as Keras' AveragePooling2D: the rule filled in, the padded input
+    /// with its extra row and column after, and the output.
+    @Test func poolingPadsAsKeras() throws {
+        let out = try lines(["run", "pooling", "--input", "1 2 3 4 5; 6 7 8 9 10; 11 12 13 14 15; 16 17 18 19 20; 21 22 23 24 25",
+                             "--op", "avg", "--size", "2", "--padding", "same"])
+        #expect(out.contains("Operation: average pooling 2×2, stride 2, padding same (Keras): 0 before, 1 after, padding left out of the count (as Keras averages)."))
+        #expect(out.contains("  rows: total = max((⌈5/2⌉ − 1)×2 + 1×(2 − 1) + 1 − 5, 0) = 1: 0 on top, 1 at the bottom"))
+        let padded = try #require(out.firstIndex(of: "input with padding 0 before and 1 after (6×6); a padded cell adds 0 and is not counted:"))
+        #expect(out[padded + 6] == "   0   0   0   0   0   0")
+        #expect(out.contains("  y[3,3] = (25)/1 = 25"))
+        let output = try #require(out.firstIndex(of: "output y (3×3):"))
+        #expect(Array(out[(output + 1)...(output + 3)]) == ["     4     6   7.5", "    14    16  17.5", "  21.5  23.5    25"])
+        #expect(out.contains("  rows and columns: o = ⌊(5 + 0 + 1 − 2)/2⌋ + 1 = ⌊4/2⌋ + 1 = 3"))
+    }
+
+    @Test func poolingRefusesFullPadding() throws {
+        let result = try runLesson(["run", "pooling", "--no-figures", "--padding", "full"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "error: --padding full: pooling takes no full padding (its windows would hold only padding); expected a whole number, two as rows,columns (such as 1,0), valid or same\n")
+    }
 }

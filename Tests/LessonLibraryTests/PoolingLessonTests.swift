@@ -85,4 +85,32 @@ import Testing
             (error as? InputError)?.message.contains(message) == true
         }
     }
+
+    /// A lesson file's `padding: same` pads as Keras does, and states its output; `padding: full` is refused where it is written.
+    @Test func lessonFilePaddingSame() throws {
+        func file(_ padding: String) throws -> LessonFile {
+            try LessonFile(id: "pooling", document: try YAMLValue.parse("""
+                title: t
+                summary: s
+                example:
+                  input: "1 2 3; 4 5 6; 7 8 9"
+                  op: max
+                  size: 2
+                  padding: \(padding)
+                  expected:
+                    output: "5 6; 8 9"
+                """, file: "lessons/pooling.yaml"))
+        }
+        let same = try file("same")
+        let output = try PoolingLesson.run(same, variant: try same.variant(nil))
+        #expect(output.mismatches.isEmpty, "\(output.mismatches)")
+        #expect(output.text.contains("padding same (Keras): 0 before, 1 after"))
+        let full = try file("full")
+        #expect {
+            _ = try PoolingLesson.Example(try full.variant(nil))
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("lessons/pooling.yaml") && text.contains("pooling takes no padding 'full'")
+        }
+    }
 }

@@ -16,6 +16,10 @@
 /// kernel does: it replaces the running best only on a strictly greater value (or a NaN, so
 /// the last NaN of a window wins). Padding must be at most ⌊k/2⌋, as PyTorch requires; then
 /// every window holds at least one input cell.
+///
+/// Keras' `padding="same"` (`MaxPooling2D`, `AveragePooling2D`) is `same(…)`: ⌈n/s⌉ windows per
+/// axis, the padding split as `SamePadding` splits it (one more after than before when the total is
+/// odd), and an average over the input cells only, as Keras divides.
 public struct Pool2D: Equatable, Sendable {
     /// Max, average or min.
     public var op: PoolingOp
@@ -25,16 +29,30 @@ public struct Pool2D: Equatable, Sendable {
     public var stride: Pair2
     /// The padding p on each side, per axis.
     public var padding: Pair2
+    /// The padding after the input beyond p (bottom, right): 0, or 1 for Keras' "same" with an odd total.
+    public var extraPadding: Pair2
     /// Whether an average divides by the whole window, padding included (PyTorch's default), or only by its input cells.
     public var countIncludePad: Bool
 
     /// Creates the operation; the stride defaults to the window size, as in PyTorch. Nothing is checked until `forward`.
-    public init(op: PoolingOp, size: Pair2, stride: Pair2? = nil, padding: Pair2 = Pair2(0), countIncludePad: Bool = true) {
+    public init(op: PoolingOp, size: Pair2, stride: Pair2? = nil, padding: Pair2 = Pair2(0), extraPadding: Pair2 = Pair2(0),
+                countIncludePad: Bool = true) {
         self.op = op
         self.size = size
         self.stride = stride ?? size
         self.padding = padding
+        self.extraPadding = extraPadding
         self.countIncludePad = countIncludePad
+    }
+
+    /// Keras' `padding="same"` for an input of `inputShape`: ⌈n/s⌉ windows per axis, the padding
+    /// that takes split as `SamePadding` splits it, and an average over input cells only.
+    public static func same(_ op: PoolingOp, size: Pair2, stride: Pair2? = nil, inputShape: [Int]) -> Pool2D {
+        let stride = stride ?? size
+        let axes = SamePadding.rowsAndColumns(input: inputShape.count == 2 ? inputShape : [0, 0],
+                                              kernel: [size.rows, size.columns], stride: stride, dilation: Pair2(1))
+        let (padding, extra) = SamePadding.pads(axes)
+        return Pool2D(op: op, size: size, stride: stride, padding: padding, extraPadding: extra, countIncludePad: false)
     }
 
     /// Global pooling: one window the size of the whole input, giving a 1×1 output
@@ -49,9 +67,10 @@ public struct Pool2D: Equatable, Sendable {
         let rows = inputShape.count == 2 ? inputShape[0] : 0
         let columns = inputShape.count == 2 ? inputShape[1] : 0
         return [
-            OutputSize(axis: "rows", input: rows, kernel: size.rows, padding: padding.rows, stride: stride.rows),
+            OutputSize(axis: "rows", input: rows, kernel: size.rows, padding: padding.rows, stride: stride.rows,
+                       extraPadding: extraPadding.rows),
             OutputSize(axis: "columns", input: columns, kernel: size.columns, padding: padding.columns,
-                       stride: stride.columns),
+                       stride: stride.columns, extraPadding: extraPadding.columns),
         ]
     }
 
@@ -77,11 +96,13 @@ public struct Pool2D: Equatable, Sendable {
             if axis.kernel < 1 { throw outOfRange("the window size", axis.kernel, .atLeast(1)) }
             if axis.stride < 1 { throw outOfRange("stride", axis.stride, .atLeast(1)) }
             if axis.padding < 0 { throw outOfRange("padding", axis.padding, .atLeast(0)) }
-            if axis.padding > axis.kernel / 2 {
-                throw InputError("padding \(axis.padding) along the \(name) is more than half the \(axis.kernel)-\(singular) window (at most \(axis.kernel / 2)); PyTorch refuses this, since a window could then hold only padding")
+            let after = axis.padding + (axis.extraPadding ?? 0)
+            if after > axis.kernel / 2 {
+                let amount = axis.extraPadding == nil ? "\(axis.padding)" : "\(after) after the input"
+                throw InputError("padding \(amount) along the \(name) is more than half the \(axis.kernel)-\(singular) window (at most \(axis.kernel / 2)); PyTorch refuses this, since a window could then hold only padding")
             }
             if axis.numerator < 0 {
-                throw InputError("the window (\(axis.kernel) \(name)) is larger than the padded input (\(axis.input) + 2×\(axis.padding) = \(axis.paddedInput) \(name)), so there is no output")
+                throw InputError("the window (\(axis.kernel) \(name)) is larger than the padded input (\(Self.paddedSum(axis)) = \(axis.paddedInput) \(name)), so there is no output")
             }
         }
         // Every window is traced cell by cell: bound the cells read, as a lesson must print them.
@@ -97,6 +118,11 @@ public struct Pool2D: Equatable, Sendable {
 
     /// The output size formula for pooling: `o = ⌊(n + 2p − k)/s⌋ + 1`.
     public static let formula = "o = ⌊(n + 2p − k)/s⌋ + 1"
+
+    /// The formula for `sizes`: `formula`, or with padding p before and p′ after where they differ.
+    public static func formula(for sizes: [OutputSize]) -> String {
+        sizes.contains { $0.extraPadding != nil } ? "o = ⌊(n + p + p′ − k)/s⌋ + 1, p before the input and p′ after" : formula
+    }
 
     /// Computes the pooled output and the trace of every output cell.
     public func forward(_ input: Tensor) throws -> PoolingTrace {
@@ -115,7 +141,8 @@ public struct Pool2D: Equatable, Sendable {
                 steps.append(step)
             }
         }
-        return PoolingTrace(op: op, size: size, stride: stride, padding: padding, countIncludePad: countIncludePad,
+        return PoolingTrace(op: op, size: size, stride: stride, padding: padding,
+                            extraPadding: extraPadding == Pair2(0) ? nil : extraPadding, countIncludePad: countIncludePad,
                             input: input, output: output, outputSizes: sizes, steps: steps)
     }
 
@@ -156,9 +183,16 @@ public struct Pool2D: Equatable, Sendable {
 }
 
 extension Pool2D {
-    /// One axis of the pooling size formula with its numbers: `o = ⌊(6 + 2×0 − 2)/2⌋ + 1 = ⌊4/2⌋ + 1 = 3`.
+    /// One axis of the pooling size formula with its numbers: `o = ⌊(6 + 2×0 − 2)/2⌋ + 1 = ⌊4/2⌋ + 1 = 3`,
+    /// or with uneven padding (Keras' "same") `o = ⌊(5 + 0 + 1 − 2)/2⌋ + 1 = ⌊4/2⌋ + 1 = 3`.
     public static func filledIn(_ size: OutputSize) -> String {
         let n = Notation.number(Double(size.numerator))
-        return "o = ⌊(\(size.input) + 2×\(size.padding) − \(size.kernel))/\(size.stride)⌋ + 1 = ⌊\(n)/\(size.stride)⌋ + 1 = \(size.output)"
+        return "o = ⌊(\(paddedSum(size)) − \(size.kernel))/\(size.stride)⌋ + 1 = ⌊\(n)/\(size.stride)⌋ + 1 = \(size.output)"
+    }
+
+    /// The padded input as a sum: `6 + 2×1`, or `5 + 0 + 1` (padding before, then after).
+    static func paddedSum(_ size: OutputSize) -> String {
+        guard let extra = size.extraPadding else { return "\(size.input) + 2×\(size.padding)" }
+        return "\(size.input) + \(size.padding) + \(size.padding + extra)"
     }
 }

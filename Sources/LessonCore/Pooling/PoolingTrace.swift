@@ -9,6 +9,9 @@ public struct PoolingTrace: Equatable, Sendable, Codable {
     public var stride: Pair2
     /// The padding on each side, per axis.
     public var padding: Pair2
+    /// The padding after the input beyond `padding` (bottom, right), for Keras' "same" with an odd
+    /// total; nil when both sides get `padding`.
+    public var extraPadding: Pair2?
     /// Whether an average divided by the whole window, padding included (PyTorch's default).
     public var countIncludePad: Bool
     /// The input as given (unpadded).
@@ -22,15 +25,19 @@ public struct PoolingTrace: Equatable, Sendable, Codable {
 
     /// The operation that made this trace.
     public var operation: Pool2D {
-        Pool2D(op: op, size: size, stride: stride, padding: padding, countIncludePad: countIncludePad)
+        Pool2D(op: op, size: size, stride: stride, padding: padding, extraPadding: extraPadding ?? Pair2(0),
+               countIncludePad: countIncludePad)
     }
 
     /// The shape of the input with its padding, rows then columns.
-    public var paddedShape: [Int] { [input.shape[0] + 2 * padding.rows, input.shape[1] + 2 * padding.columns] }
+    public var paddedShape: [Int] {
+        let extra = extraPadding ?? Pair2(0)
+        return [input.shape[0] + 2 * padding.rows + extra.rows, input.shape[1] + 2 * padding.columns + extra.columns]
+    }
 
     /// Whether this is global pooling: one window covering the whole input.
     public var isGlobal: Bool {
-        padding == Pair2(0) && size == Pair2(rows: input.shape[0], columns: input.shape[1])
+        padding == Pair2(0) && extraPadding == nil && size == Pair2(rows: input.shape[0], columns: input.shape[1])
     }
 
     /// The step that computed output cell (row, column), 0-based.
@@ -45,7 +52,11 @@ public struct PoolingTrace: Equatable, Sendable, Codable {
     public var settings: String {
         if isGlobal { return "global \(op.word) pooling over the whole \(Notation.shape(input.shape)) input" }
         var parts = ["\(op.word) pooling \(size.rows)×\(size.columns)", "stride \(stride)"]
-        if padding != Pair2(0) {
+        if let extra = extraPadding {
+            let after = Pair2(rows: padding.rows + extra.rows, columns: padding.columns + extra.columns)
+            parts.append("padding same (Keras): \(padding) before, \(after) after")
+            if op == .avg { parts.append("padding left out of the count (as Keras averages)") }
+        } else if padding != Pair2(0) {
             parts.append("padding \(padding)")
             if op == .avg {
                 parts.append(countIncludePad ? "padding counted in the average (PyTorch's default)"

@@ -95,9 +95,10 @@ public enum PoolingFigures {
         } else {
             let sizes = trace.outputSizes
             let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel
-                && sizes[0].padding == sizes[1].padding && sizes[0].stride == sizes[1].stride)
-                ? [Pool2D.formula, Pool2D.filledIn(sizes[0]) + " (rows and columns)"]
-                : [Pool2D.formula, "rows: " + Pool2D.filledIn(sizes[0]), "columns: " + Pool2D.filledIn(sizes[1])]
+                && sizes[0].padding == sizes[1].padding && sizes[0].extraPadding == sizes[1].extraPadding
+                && sizes[0].stride == sizes[1].stride)
+                ? [Pool2D.formula(for: sizes), Pool2D.filledIn(sizes[0]) + " (rows and columns)"]
+                : [Pool2D.formula(for: sizes), "rows: " + Pool2D.filledIn(sizes[0]), "columns: " + Pool2D.filledIn(sizes[1])]
             caption = (lines, 720 - 40, 24)
         }
         let foot = canvas.textScale > 1
@@ -118,7 +119,7 @@ public enum PoolingFigures {
         } else {
             winners = Set(trace.steps.compactMap { $0.winnerCell.map(key) })
         }
-        let label = p == Pair2(0) ? "input x" : "input x (padding \(trace.op.paddingSymbol))"
+        let label = p == Pair2(0) && trace.extraPadding == nil ? "input x" : "input x (padding \(trace.op.paddingSymbol))"
         layout.input.draw(on: canvas, label: label) { r, c in
             let isPadding = r < p.rows || r >= p.rows + n[0] || c < p.columns || c >= p.columns + n[1]
             let text = isPadding ? trace.op.paddingSymbol : Notation.number(trace.input[r - p.rows, c - p.columns], decimals: decimals)

@@ -9,7 +9,9 @@ extension PoolingLesson {
         notes (same-average, same-max, feature-map) and a backward pass. Matrices are written \
         row by row, rows separated by ';', or @file. Sizes take one number or rows,columns. \
         Padding follows PyTorch: it never wins a max or min, an average counts it unless \
-        --exclude-padding, and it may be at most half the window.
+        --exclude-padding, and it may be at most half the window. --padding same pads as \
+        Keras' MaxPooling2D and AveragePooling2D do: ⌈n/s⌉ windows per axis, an odd total's \
+        extra cell at the bottom or right, and an average over the input cells only.
         """
     public static let customTitle: String? = "Pooling"
 
@@ -19,7 +21,7 @@ extension PoolingLesson {
         @Option(parsing: .unconditional, help: ArgumentHelp("What each window keeps: max, avg or min.", valueName: "op")) var op: String?
         @Option(name: [.customLong("size"), .customLong("kernel-size")], parsing: .unconditional, help: ArgumentHelp("The window size (PyTorch's kernel_size): n, or rows,columns.", valueName: "k")) var size: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns (default: the window size).", valueName: "s")) var stride: String?
-        @Option(parsing: .unconditional, help: ArgumentHelp("Padding on each side: n, or rows,columns (at most half the window).", valueName: "p")) var padding: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Padding on each side: n, or rows,columns (at most half the window); valid (none) or same (as Keras pads).", valueName: "p")) var padding: String?
         @Flag(help: "Global pooling: one window over the whole input.") var global = false
         @Flag(help: "Average only over input cells, leaving padding out of the count (PyTorch count_include_pad=False).") var excludePadding = false
         @Option(parsing: .unconditional, help: ArgumentHelp("The upstream gradient ∂L/∂y (the output's shape), or @file: runs the backward pass.", valueName: "matrix")) var grad: String?
@@ -46,7 +48,22 @@ extension PoolingLesson {
             if size != nil && stride == nil { example.stride = nil }
             try forward.set(&example.size, from: size) { try MatrixArgument.pair($0, option: "--size") }
             try forward.set(&example.stride, from: stride) { try MatrixArgument.pair($0, option: "--stride") }
-            try forward.set(&example.padding, from: padding) { try MatrixArgument.pair($0, option: "--padding") }
+            if let padding {
+                switch PaddingArgument.mode(padding) {
+                case .same?:
+                    forward.set(&example.samePadding, to: true, when: true)
+                case .full?:
+                    throw InputError("--padding full: pooling takes no full padding (its windows would hold only padding); expected a whole number, two as rows,columns (such as 1,0), valid or same")
+                case .valid?:
+                    forward.set(&example.padding, to: Pair2(0), when: true)
+                    forward.set(&example.samePadding, to: false, when: true)
+                case nil:
+                    do { try forward.set(&example.padding, from: padding) { try MatrixArgument.pair($0, option: "--padding") } } catch {
+                        throw InputError("--padding \(padding): expected a whole number, two as rows,columns (such as 1,0), valid or same")
+                    }
+                    forward.set(&example.samePadding, to: false, when: true)
+                }
+            }
             forward.set(&example.countIncludePad, to: false, when: excludePadding)
             if let decimals {
                 guard (0...12).contains(decimals) else { throw InputError("--decimals must be 0 to 12, got \(decimals)") }

@@ -6,7 +6,7 @@ import LessonFigures
 /// the backward pass that routes an upstream gradient to the input.
 ///
 /// Lesson file keys: `input` (matrix), `op` (`max`, `avg`, `min`), `size`, `stride`, `padding`
-/// (a number or `[rows, columns]`; the stride defaults to the size), `count-include-pad`
+/// (a number, `[rows, columns]`, `valid`, or `same` as Keras pads; the stride defaults to the size), `count-include-pad`
 /// (average only; true by default, as in PyTorch), `global` (one window over the whole input),
 /// `grad` (the upstream gradient ∂L/∂y, for the backward pass), `decimals` (printed and drawn
 /// values, rounded), and `expected` with `output`, `gradient` (∂L/∂x) and `table` (the output
@@ -28,6 +28,8 @@ public enum PoolingLesson: Lesson {
         public var stride: Pair2?
         /// The padding on each side.
         public var padding = Pair2(0)
+        /// Whether the padding is Keras' "same" (⌈n/s⌉ windows, the extra zero after, averages over input cells).
+        public var samePadding = false
         /// Whether an average divides by the whole window, padding included (PyTorch's default).
         public var countIncludePad = true
         /// Whether the window is the whole input (global pooling).
@@ -58,7 +60,14 @@ public enum PoolingLesson: Lesson {
             if let value = variant["op"] { op = try value.choice("op", expected: "one of \(PoolingOp.names)") }
             size = try variant["size"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(2)
             stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize)
-            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
+            if let value = variant["padding"], let name = try? value.string(), let mode = PaddingMode(rawValue: name.lowercased()) {
+                guard mode != .full else {
+                    throw value.error("pooling takes no padding 'full' (its windows would hold only padding); expected a number, [rows, columns], valid or same")
+                }
+                samePadding = mode == .same
+            } else {
+                padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
+            }
             countIncludePad = try variant["count-include-pad"]?.bool() ?? true
             isGlobal = try variant["global"]?.bool() ?? false
             grad = try variant["grad"]?.matrix()
@@ -80,8 +89,9 @@ public enum PoolingLesson: Lesson {
 
         /// The operation these parameters describe.
         public var operation: Pool2D {
-            isGlobal ? Pool2D.global(op, inputShape: input.shape)
-                     : Pool2D(op: op, size: size, stride: stride, padding: padding, countIncludePad: countIncludePad)
+            if isGlobal { return Pool2D.global(op, inputShape: input.shape) }
+            if samePadding { return Pool2D.same(op, size: size, stride: stride, inputShape: input.shape) }
+            return Pool2D(op: op, size: size, stride: stride, padding: padding, countIncludePad: countIncludePad)
         }
     }
 

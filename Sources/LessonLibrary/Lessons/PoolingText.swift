@@ -8,19 +8,27 @@ enum PoolingText {
         var lines: [String] = []
         lines += heading.lines
         lines.append("Operation: \(trace.settings).")
+        if example.samePadding {
+            lines += SamePadding.lines(SamePadding.rowsAndColumns(input: trace.input.shape, kernel: [trace.size.rows, trace.size.columns],
+                                                                  stride: trace.stride, dilation: Pair2(1)))
+        }
         lines.append("Values are printed with at most \(d) decimal\(d == 1 ? "" : "s"), rounded; --json gives them exactly.")
         lines.append("")
         lines.append("input x (\(Notation.shape(trace.input.shape))):")
         lines.append(Notation.matrix(trace.input, decimals: d))
-        if trace.padding != Pair2(0) {
+        let padded = trace.padding != Pair2(0) || trace.extraPadding != nil
+        if padded {
             let meaning = trace.op == .avg ? (trace.countIncludePad ? "adds 0 and counts in the divisor" : "adds 0 and is not counted")
                                            : "never wins"
-            lines.append("input with padding \(trace.padding) (\(Notation.shape(trace.paddedShape))); a padded cell \(meaning):")
+            let amount = trace.extraPadding.map { extra in
+                "\(trace.padding) before and \(Pair2(rows: trace.padding.rows + extra.rows, columns: trace.padding.columns + extra.columns)) after"
+            } ?? "\(trace.padding)"
+            lines.append("input with padding \(amount) (\(Notation.shape(trace.paddedShape))); a padded cell \(meaning):")
             lines.append(paddedMatrix(trace, decimals: d))
         }
         lines.append("")
         lines.append("Step by step (indices 1-based; window rows and columns in input coordinates"
-                     + (trace.padding != Pair2(0) ? ", 0 and n + 1 are padding):" : "):"))
+                     + (trace.extraPadding != nil ? ", outside 1 to n is padding):" : padded ? ", 0 and n + 1 are padding):" : "):"))
         for step in trace.steps {
             lines.append("\(step.label): window \(step.windowText)")
             lines.append("  " + step.text(op: trace.op, decimals: d))
@@ -37,10 +45,10 @@ enum PoolingText {
         lines.append("output y (\(Notation.shape(trace.output.shape))):")
         lines.append(Notation.matrix(trace.output, decimals: d))
         lines.append("")
-        lines.append("Output size: \(Pool2D.formula)")
+        lines.append("Output size: \(Pool2D.formula(for: trace.outputSizes))")
         let sizes = trace.outputSizes
         if sizes[0].input == sizes[1].input, sizes[0].kernel == sizes[1].kernel, sizes[0].padding == sizes[1].padding,
-           sizes[0].stride == sizes[1].stride {
+           sizes[0].extraPadding == sizes[1].extraPadding, sizes[0].stride == sizes[1].stride {
             lines.append("  rows and columns: " + Pool2D.filledIn(sizes[0]))
         } else {
             lines.append("  rows:    " + Pool2D.filledIn(sizes[0]))
