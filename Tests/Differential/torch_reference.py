@@ -417,12 +417,12 @@ def check_pooling_same_keras(rng, binary):
 
 # ---------------------------------------------------------------- pooling
 
-def torch_pool(x, op, size, stride, pad, include_pad):
+def torch_pool(x, op, size, stride, pad, include_pad, ceil=False):
     if op == "max":
-        return F.max_pool2d(x, size, stride, pad)
+        return F.max_pool2d(x, size, stride, pad, ceil_mode=ceil)
     if op == "min":
-        return -F.max_pool2d(-x, size, stride, pad)
-    return F.avg_pool2d(x, size, stride, pad, count_include_pad=include_pad)
+        return -F.max_pool2d(-x, size, stride, pad, ceil_mode=ceil)
+    return F.avg_pool2d(x, size, stride, pad, ceil_mode=ceil, count_include_pad=include_pad)
 
 
 def keras_same_pool(x, op, size, stride):
@@ -453,12 +453,15 @@ def check_pooling(rng, binary):
     exclude = op == "avg" and rng.random() < 0.5
     glob = rng.random() < 0.08
     same = not glob and rng.random() < 0.25
+    ceil = not glob and not same and rng.random() < 0.3
     args = ["--input", mat_text(x), "--op", op]
     if glob:
         args += ["--global"]
         size, s, pad = (h, w), (h, w), (0, 0)
     else:
         args += ["--size", pair_text(size), "--padding", "same" if same else pair_text(pad)]
+        if ceil:
+            args += ["--ceil-mode"]
         if stride:  # without --stride the stride is the window size, as in torch
             args += ["--stride", pair_text(stride)]
     if exclude:
@@ -467,7 +470,7 @@ def check_pooling(rng, binary):
     if same:
         out = keras_same_pool(xt[None, None], op, size, s)[0, 0]
     else:
-        out = torch_pool(xt[None, None], op, size, s, pad, not exclude)[0, 0]
+        out = torch_pool(xt[None, None], op, size, s, pad, not exclude, ceil)[0, 0]
     backward = rng.random() < 0.6
     if backward:
         g = matrix(rng, out.shape[0], out.shape[1])

@@ -71,7 +71,7 @@ import Testing
         (["--size", "3,2", "--padding", "1,2"], "error: padding 2 along the columns is more than half the 2-column window (at most 1); PyTorch refuses this, since a window could then hold only padding"),
         (["--grad", "1 2; 3 4"], "error: --grad: the upstream gradient is 2×2 but the pooled output is 3×3; it needs one value per output cell"),
         (["--op", "median"], "error: --op median: unknown pooling; expected one of max, avg, min"),
-        (["--global", "--size", "3"], "error: --global takes the whole input as one window; leave out --size, --stride and --padding"),
+        (["--global", "--size", "3"], "error: --global takes the whole input as one window; leave out --size, --stride, --padding and --ceil-mode"),
         (["--decimals", "20"], "error: --decimals must be 0 to 12, got 20"),
         (["--input", "1 2; 3"], "error: --input \"1 2; 3\": row 2 has 1 number but row 1 has 2; every row needs the same count"),
         (["--variant", "nope"], "error: lesson 'pooling' has no variant 'nope'; its variants are example, backward, same-average, same-max, feature-map, global-average"),

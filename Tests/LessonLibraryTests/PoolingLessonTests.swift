@@ -113,4 +113,33 @@ import Testing
             return text.contains("lessons/pooling.yaml") && text.contains("pooling takes no padding 'full'")
         }
     }
+
+    /// A lesson file's `ceil-mode: true` rounds the output size up as PyTorch's ceil_mode=True; with `padding: same` it is refused.
+    @Test func lessonFileCeilMode() throws {
+        func file(_ padding: String) throws -> LessonFile {
+            try LessonFile(id: "pooling", document: try YAMLValue.parse("""
+                title: t
+                summary: s
+                example:
+                  input: "1 2 3; 4 5 6; 7 8 9"
+                  op: max
+                  size: 2
+                  padding: \(padding)
+                  ceil-mode: true
+                  expected:
+                    output: "5 6; 8 9"
+                """, file: "lessons/pooling.yaml"))
+        }
+        let ceil = try file("0")
+        let output = try PoolingLesson.run(ceil, variant: try ceil.variant(nil))
+        #expect(output.mismatches.isEmpty, "\(output.mismatches)")
+        #expect(output.text.contains("Operation: max pooling 2×2, stride 2, ceil_mode."))
+        #expect(output.text.contains("  rows and columns: o = ⌈(3 + 2×0 − 2)/2⌉ + 1 = ⌈1/2⌉ + 1 = 2 (the last window reaches 1 past the padding)"))
+        let same = try file("same")
+        #expect {
+            _ = try PoolingLesson.Example(try same.variant(nil))
+        } throws: { error in
+            "\(error)".contains("ceil-mode with padding same")
+        }
+    }
 }

@@ -20,6 +20,11 @@
 /// Keras' `padding="same"` (`MaxPooling2D`, `AveragePooling2D`) is `same(…)`: ⌈n/s⌉ windows per
 /// axis, the padding split as `SamePadding` splits it (one more after than before when the total is
 /// odd), and an average over the input cells only, as Keras divides.
+///
+/// PyTorch's `ceil_mode=True` rounds the output size up, o = ⌈(n + 2p − k)/s⌉ + 1, less one when
+/// the last window would start in the padding after the input ((o − 1)s ≥ n + p); the last window
+/// may then run past the padding. Its cells beyond the padding never win and are never counted:
+/// an average counting padding divides by the cells within the padded input only (PyTorch's divisor).
 public struct Pool2D: Equatable, Sendable {
     /// Max, average or min.
     public var op: PoolingOp
@@ -33,16 +38,19 @@ public struct Pool2D: Equatable, Sendable {
     public var extraPadding: Pair2
     /// Whether an average divides by the whole window, padding included (PyTorch's default), or only by its input cells.
     public var countIncludePad: Bool
+    /// PyTorch's `ceil_mode`: the output size rounded up, the last window allowed past the padding.
+    public var ceilMode: Bool
 
     /// Creates the operation; the stride defaults to the window size, as in PyTorch. Nothing is checked until `forward`.
     public init(op: PoolingOp, size: Pair2, stride: Pair2? = nil, padding: Pair2 = Pair2(0), extraPadding: Pair2 = Pair2(0),
-                countIncludePad: Bool = true) {
+                countIncludePad: Bool = true, ceilMode: Bool = false) {
         self.op = op
         self.size = size
         self.stride = stride ?? size
         self.padding = padding
         self.extraPadding = extraPadding
         self.countIncludePad = countIncludePad
+        self.ceilMode = ceilMode
     }
 
     /// Keras' `padding="same"` for an input of `inputShape`: ⌈n/s⌉ windows per axis, the padding
@@ -68,10 +76,23 @@ public struct Pool2D: Equatable, Sendable {
         let columns = inputShape.count == 2 ? inputShape[1] : 0
         return [
             OutputSize(axis: "rows", input: rows, kernel: size.rows, padding: padding.rows, stride: stride.rows,
-                       extraPadding: extraPadding.rows),
+                       extraPadding: extraPadding.rows + overhang(rows, size.rows, padding.rows, stride.rows)),
             OutputSize(axis: "columns", input: columns, kernel: size.columns, padding: padding.columns,
-                       stride: stride.columns, extraPadding: extraPadding.columns),
+                       stride: stride.columns, extraPadding: extraPadding.columns
+                           + overhang(columns, size.columns, padding.columns, stride.columns)),
         ]
+    }
+
+    /// With `ceilMode`, the cells the last window reaches past the padding after the input (0 without):
+    /// o = ⌈(n + 2p − k)/s⌉ + 1, less one where (o − 1)s ≥ n + p (PyTorch's rule), and the overhang
+    /// (o − 1)s + k − (n + 2p) where positive.
+    func overhang(_ n: Int, _ k: Int, _ p: Int, _ s: Int) -> Int {
+        guard ceilMode, n >= 1, k >= 1, s >= 1, p >= 0, n + 2 * p >= k,
+              n <= OutputSize.largestSize, k <= OutputSize.largestSize, s <= OutputSize.largestSize,
+              p <= OutputSize.largestSetting else { return 0 }
+        var outputs = (n + 2 * p - k + s - 1) / s + 1
+        if (outputs - 1) * s >= n + p { outputs -= 1 }
+        return max((outputs - 1) * s + k - (n + 2 * p), 0)
     }
 
     /// Throws an `InputError` when this pooling cannot be applied to an input of this shape,
@@ -96,9 +117,10 @@ public struct Pool2D: Equatable, Sendable {
             if axis.kernel < 1 { throw outOfRange("the window size", axis.kernel, .atLeast(1)) }
             if axis.stride < 1 { throw outOfRange("stride", axis.stride, .atLeast(1)) }
             if axis.padding < 0 { throw outOfRange("padding", axis.padding, .atLeast(0)) }
-            let after = axis.padding + (axis.extraPadding ?? 0)
+            // The padding after the input as set (a ceil_mode window's overhang is not padding PyTorch checks).
+            let after = axis.padding + (axis.axis == "rows" ? extraPadding.rows : extraPadding.columns)
             if after > axis.kernel / 2 {
-                let amount = axis.extraPadding == nil ? "\(axis.padding)" : "\(after) after the input"
+                let amount = after == axis.padding ? "\(axis.padding)" : "\(after) after the input"
                 throw InputError("padding \(amount) along the \(name) is more than half the \(axis.kernel)-\(singular) window (at most \(axis.kernel / 2)); PyTorch refuses this, since a window could then hold only padding")
             }
             if axis.numerator < 0 {
@@ -120,8 +142,9 @@ public struct Pool2D: Equatable, Sendable {
     public static let formula = "o = ⌊(n + 2p − k)/s⌋ + 1"
 
     /// The formula for `sizes`: `formula`, or with padding p before and p′ after where they differ.
-    public static func formula(for sizes: [OutputSize]) -> String {
-        sizes.contains { $0.extraPadding != nil } ? "o = ⌊(n + p + p′ − k)/s⌋ + 1, p before the input and p′ after" : formula
+    public static func formula(for sizes: [OutputSize], ceilMode: Bool = false) -> String {
+        if ceilMode { return "o = ⌈(n + 2p − k)/s⌉ + 1, less one if the last window would start past n + p (ceil_mode)" }
+        return sizes.contains { $0.extraPadding != nil } ? "o = ⌊(n + p + p′ − k)/s⌋ + 1, p before the input and p′ after" : formula
     }
 
     /// Computes the pooled output and the trace of every output cell.
@@ -142,7 +165,9 @@ public struct Pool2D: Equatable, Sendable {
             }
         }
         return PoolingTrace(op: op, size: size, stride: stride, padding: padding,
-                            extraPadding: extraPadding == Pair2(0) ? nil : extraPadding, countIncludePad: countIncludePad,
+                            extraPadding: sizes.allSatisfy { $0.extraPadding == nil } ? nil
+                                : Pair2(rows: sizes[0].extraPadding ?? 0, columns: sizes[1].extraPadding ?? 0),
+                            countIncludePad: countIncludePad, ceilMode: ceilMode ? true : nil,
                             input: input, output: output, outputSizes: sizes, steps: steps)
     }
 
@@ -175,7 +200,10 @@ public struct Pool2D: Equatable, Sendable {
         case .avg:
             var sum = 0.0
             for index in real { sum += cells[index].value }
-            let count = countIncludePad ? cells.count : real.count
+            // Counting padding counts the cells within the padded input: not a ceil_mode window's overhang.
+            let bottom = input.shape[0] + padding.rows + extraPadding.rows
+            let right = input.shape[1] + padding.columns + extraPadding.columns
+            let count = countIncludePad ? cells.filter { $0.row < bottom && $0.column < right }.count : real.count
             return PoolingStep(row: i, column: j, cells: cells, winner: nil, ties: [], sum: sum, count: count,
                                value: sum / Double(count))
         }
@@ -185,7 +213,19 @@ public struct Pool2D: Equatable, Sendable {
 extension Pool2D {
     /// One axis of the pooling size formula with its numbers: `o = ⌊(6 + 2×0 − 2)/2⌋ + 1 = ⌊4/2⌋ + 1 = 3`,
     /// or with uneven padding (Keras' "same") `o = ⌊(5 + 0 + 1 − 2)/2⌋ + 1 = ⌊4/2⌋ + 1 = 3`.
-    public static func filledIn(_ size: OutputSize) -> String {
+    public static func filledIn(_ size: OutputSize, ceilMode: Bool = false) -> String {
+        if ceilMode {
+            let numerator = size.input + 2 * size.padding - size.kernel
+            let rounded = numerator / size.stride + (numerator % size.stride == 0 ? 0 : 1) + 1
+            var text = "o = ⌈(\(size.input) + 2×\(size.padding) − \(size.kernel))/\(size.stride)⌉ + 1 = ⌈\(numerator)/\(size.stride)⌉ + 1 = \(rounded)"
+            if rounded != size.output {
+                text += "; the last window would start at (\(rounded) − 1)×\(size.stride) = \((rounded - 1) * size.stride) ≥ n + p = \(size.input + size.padding), so o = \(size.output)"
+            }
+            if let overhang = size.extraPadding, overhang > 0 {
+                text += " (the last window reaches \(overhang) past the padding)"
+            }
+            return text
+        }
         let n = Notation.number(Double(size.numerator))
         return "o = ⌊(\(paddedSum(size)) − \(size.kernel))/\(size.stride)⌋ + 1 = ⌊\(n)/\(size.stride)⌋ + 1 = \(size.output)"
     }

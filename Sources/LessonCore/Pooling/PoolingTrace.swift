@@ -10,10 +10,12 @@ public struct PoolingTrace: Equatable, Sendable, Codable {
     /// The padding on each side, per axis.
     public var padding: Pair2
     /// The padding after the input beyond `padding` (bottom, right), for Keras' "same" with an odd
-    /// total; nil when both sides get `padding`.
+    /// total, or the cells a ceil_mode window reaches past the padding; nil when both sides get `padding`.
     public var extraPadding: Pair2?
     /// Whether an average divided by the whole window, padding included (PyTorch's default).
     public var countIncludePad: Bool
+    /// PyTorch's ceil_mode (true), or nil: the output size rounded up, `extraPadding` the last window's overhang.
+    public var ceilMode: Bool?
     /// The input as given (unpadded).
     public var input: Tensor
     /// The pooled output.
@@ -25,8 +27,9 @@ public struct PoolingTrace: Equatable, Sendable, Codable {
 
     /// The operation that made this trace.
     public var operation: Pool2D {
-        Pool2D(op: op, size: size, stride: stride, padding: padding, extraPadding: extraPadding ?? Pair2(0),
-               countIncludePad: countIncludePad)
+        Pool2D(op: op, size: size, stride: stride, padding: padding,
+               extraPadding: ceilMode == true ? Pair2(0) : extraPadding ?? Pair2(0),
+               countIncludePad: countIncludePad, ceilMode: ceilMode == true)
     }
 
     /// The shape of the input with its padding, rows then columns.
@@ -52,7 +55,13 @@ public struct PoolingTrace: Equatable, Sendable, Codable {
     public var settings: String {
         if isGlobal { return "global \(op.word) pooling over the whole \(Notation.shape(input.shape)) input" }
         var parts = ["\(op.word) pooling \(size.rows)×\(size.columns)", "stride \(stride)"]
-        if let extra = extraPadding {
+        if ceilMode == true {
+            if padding != Pair2(0) {
+                parts.append(op != .avg ? "padding \(padding)" : countIncludePad ? "padding \(padding) (counted in the average)"
+                                                                                 : "padding \(padding) (not counted)")
+            }
+            parts.append("ceil_mode")
+        } else if let extra = extraPadding {
             let after = Pair2(rows: padding.rows + extra.rows, columns: padding.columns + extra.columns)
             parts.append("padding same (Keras): \(padding) before, \(after) after")
             if op == .avg { parts.append("padding left out of the count (as Keras averages)") }

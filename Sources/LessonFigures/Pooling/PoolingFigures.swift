@@ -93,12 +93,12 @@ public enum PoolingFigures {
         if let step {
             caption = ([step.text(op: trace.op, decimals: decimals)], 720 - 50, 26)
         } else {
-            let sizes = trace.outputSizes
+            let sizes = trace.outputSizes, ceil = trace.ceilMode == true
             let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel
                 && sizes[0].padding == sizes[1].padding && sizes[0].extraPadding == sizes[1].extraPadding
                 && sizes[0].stride == sizes[1].stride)
-                ? [Pool2D.formula(for: sizes), Pool2D.filledIn(sizes[0]) + " (rows and columns)"]
-                : [Pool2D.formula(for: sizes), "rows: " + Pool2D.filledIn(sizes[0]), "columns: " + Pool2D.filledIn(sizes[1])]
+                ? [Pool2D.formula(for: sizes, ceilMode: ceil), Pool2D.filledIn(sizes[0], ceilMode: ceil) + " (rows and columns)"]
+                : [Pool2D.formula(for: sizes, ceilMode: ceil), "rows: " + Pool2D.filledIn(sizes[0], ceilMode: ceil), "columns: " + Pool2D.filledIn(sizes[1], ceilMode: ceil)]
             caption = (lines, 720 - 40, 24)
         }
         let foot = canvas.textScale > 1
@@ -119,10 +119,15 @@ public enum PoolingFigures {
         } else {
             winners = Set(trace.steps.compactMap { $0.winnerCell.map(key) })
         }
-        let label = p == Pair2(0) && trace.extraPadding == nil ? "input x" : "input x (padding \(trace.op.paddingSymbol))"
+        // A ceil_mode window's cells past the padding: drawn empty with a dot, as they add nothing and count for nothing.
+        let beyond = trace.ceilMode == true ? trace.extraPadding : nil
+        var label = p == Pair2(0) && trace.extraPadding == nil ? "input x" : "input x (padding \(trace.op.paddingSymbol))"
+        if beyond != nil { label = p == Pair2(0) ? "input x (· past the input)" : "input x (padding \(trace.op.paddingSymbol), · past it)" }
         layout.input.draw(on: canvas, label: label) { r, c in
             let isPadding = r < p.rows || r >= p.rows + n[0] || c < p.columns || c >= p.columns + n[1]
-            let text = isPadding ? trace.op.paddingSymbol : Notation.number(trace.input[r - p.rows, c - p.columns], decimals: decimals)
+            let isBeyond = beyond != nil && (r >= 2 * p.rows + n[0] || c >= 2 * p.columns + n[1])
+            let text = isBeyond ? "·" : isPadding ? trace.op.paddingSymbol
+                : Notation.number(trace.input[r - p.rows, c - p.columns], decimals: decimals)
             let k = r * columns + c
             if winners.contains(k) {
                 let fill = step == nil ? theme.doneFill(0.22) : theme.current.withAlpha(0.30)
@@ -134,7 +139,7 @@ public enum PoolingFigures {
                                  text: text, textColor: isPadding ? theme.muted : nil,
                                  note: tied.contains(k) ? "tie" : nil, noteColor: theme.muted)
             }
-            return CellStyle(fill: isPadding ? theme.padding : nil, text: text, textColor: isPadding ? theme.muted : nil)
+            return CellStyle(fill: isPadding && !isBeyond ? theme.padding : nil, text: text, textColor: isPadding ? theme.muted : nil)
         }
         if step == nil, !trace.isGlobal, trace.stride.rows >= trace.size.rows, trace.stride.columns >= trace.size.columns {
             // Windows that do not overlap: outline each, so the overview shows the tiling.

@@ -11,7 +11,8 @@ extension PoolingLesson {
         Padding follows PyTorch: it never wins a max or min, an average counts it unless \
         --exclude-padding, and it may be at most half the window. --padding same pads as \
         Keras' MaxPooling2D and AveragePooling2D do: ⌈n/s⌉ windows per axis, an odd total's \
-        extra cell at the bottom or right, and an average over the input cells only.
+        extra cell at the bottom or right, and an average over the input cells only. --ceil-mode \
+        rounds the output size up as PyTorch's ceil_mode=True does.
         """
     public static let customTitle: String? = "Pooling"
 
@@ -23,6 +24,7 @@ extension PoolingLesson {
         @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows: n, or rows,columns (default: the window size).", valueName: "s")) var stride: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Padding on each side: n, or rows,columns (at most half the window); valid (none) or same (as Keras pads).", valueName: "p")) var padding: String?
         @Flag(help: "Global pooling: one window over the whole input.") var global = false
+        @Flag(help: "Round the output size up, as PyTorch's ceil_mode=True: the last window may run past the input and its padding.") var ceilMode = false
         @Flag(help: "Average only over input cells, leaving padding out of the count (PyTorch count_include_pad=False).") var excludePadding = false
         @Option(parsing: .unconditional, help: ArgumentHelp("The upstream gradient ∂L/∂y (the output's shape), or @file: runs the backward pass.", valueName: "matrix")) var grad: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Decimals of printed and drawn values, rounded (JSON is exact).", valueName: "n")) var decimals: Int?
@@ -38,9 +40,12 @@ extension PoolingLesson {
                 }
                 return parsed
             }
-            let window = size != nil || stride != nil || padding != nil
+            let window = size != nil || stride != nil || padding != nil || ceilMode
             if global && window {
-                throw InputError("--global takes the whole input as one window; leave out --size, --stride and --padding")
+                throw InputError("--global takes the whole input as one window; leave out --size, --stride, --padding and --ceil-mode")
+            }
+            if ceilMode, let padding, PaddingArgument.mode(padding) == .same {
+                throw InputError("--ceil-mode with --padding same: Keras' same padding already sets the output to ⌈n/s⌉; give one of them")
             }
             if window { example.isGlobal = false }
             forward.set(&example.isGlobal, to: true, when: global)
@@ -65,6 +70,10 @@ extension PoolingLesson {
                 }
             }
             forward.set(&example.countIncludePad, to: false, when: excludePadding)
+            // The option given wins over a variant's: --ceil-mode drops its same padding, --padding same its ceil mode.
+            forward.set(&example.ceilMode, to: true, when: ceilMode)
+            if ceilMode { example.samePadding = false }
+            if example.samePadding { example.ceilMode = false }
             if let decimals {
                 guard (0...12).contains(decimals) else { throw InputError("--decimals must be 0 to 12, got \(decimals)") }
                 example.decimals = decimals

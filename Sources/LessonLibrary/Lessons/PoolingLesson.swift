@@ -7,7 +7,7 @@ import LessonFigures
 ///
 /// Lesson file keys: `input` (matrix), `op` (`max`, `avg`, `min`), `size`, `stride`, `padding`
 /// (a number, `[rows, columns]`, `valid`, or `same` as Keras pads; the stride defaults to the size), `count-include-pad`
-/// (average only; true by default, as in PyTorch), `global` (one window over the whole input),
+/// (average only; true by default, as in PyTorch), `ceil-mode` (PyTorch's ceil_mode), `global` (one window over the whole input),
 /// `grad` (the upstream gradient ∂L/∂y, for the backward pass), `decimals` (printed and drawn
 /// values, rounded), and `expected` with `output`, `gradient` (∂L/∂x) and `table` (the output
 /// as the notes print it, rounded or truncated to the decimals it shows). A variant may name
@@ -32,6 +32,8 @@ public enum PoolingLesson: Lesson {
         public var samePadding = false
         /// Whether an average divides by the whole window, padding included (PyTorch's default).
         public var countIncludePad = true
+        /// PyTorch's ceil_mode: the output size rounded up.
+        public var ceilMode = false
         /// Whether the window is the whole input (global pooling).
         public var isGlobal = false
         /// The upstream gradient ∂L/∂y, if the backward pass is to run.
@@ -54,7 +56,7 @@ public enum PoolingLesson: Lesson {
 
         /// Reads a variant of a lesson file.
         public init(_ variant: LessonVariant) throws {
-            try variant.rejectUnknownKeys(allowed: ["input", "op", "size", "stride", "padding", "count-include-pad",
+            try variant.rejectUnknownKeys(allowed: ["input", "op", "size", "stride", "padding", "count-include-pad", "ceil-mode",
                                                     "global", "grad", "decimals", "source"])
             input = try variant.require("input", expected: "the input matrix, such as \"3 0 1; 0 1 8\"").matrix()
             if let value = variant["op"] { op = try value.choice("op", expected: "one of \(PoolingOp.names)") }
@@ -69,6 +71,10 @@ public enum PoolingLesson: Lesson {
                 padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
             }
             countIncludePad = try variant["count-include-pad"]?.bool() ?? true
+            ceilMode = try variant["ceil-mode"]?.bool() ?? false
+            if ceilMode, samePadding, let value = variant["ceil-mode"] {
+                throw value.error("ceil-mode with padding same: Keras' same padding already sets the output to ⌈n/s⌉; give one of them")
+            }
             isGlobal = try variant["global"]?.bool() ?? false
             grad = try variant["grad"]?.matrix()
             if let value = variant["decimals"] {
@@ -91,7 +97,7 @@ public enum PoolingLesson: Lesson {
         public var operation: Pool2D {
             if isGlobal { return Pool2D.global(op, inputShape: input.shape) }
             if samePadding { return Pool2D.same(op, size: size, stride: stride, inputShape: input.shape) }
-            return Pool2D(op: op, size: size, stride: stride, padding: padding, countIncludePad: countIncludePad)
+            return Pool2D(op: op, size: size, stride: stride, padding: padding, countIncludePad: countIncludePad, ceilMode: ceilMode)
         }
     }
 

@@ -20,10 +20,18 @@ enum PoolingText {
         if padded {
             let meaning = trace.op == .avg ? (trace.countIncludePad ? "adds 0 and counts in the divisor" : "adds 0 and is not counted")
                                            : "never wins"
-            let amount = trace.extraPadding.map { extra in
-                "\(trace.padding) before and \(Pair2(rows: trace.padding.rows + extra.rows, columns: trace.padding.columns + extra.columns)) after"
-            } ?? "\(trace.padding)"
-            lines.append("input with padding \(amount) (\(Notation.shape(trace.paddedShape))); a padded cell \(meaning):")
+            if trace.ceilMode == true, let extra = trace.extraPadding {
+                func count(_ k: Int, _ word: String) -> String? { k == 0 ? nil : "\(k) \(word)\(k == 1 ? "" : "s")" }
+                let parts = [count(extra.rows, "row"), count(extra.columns, "column")].compactMap { $0 }
+                let reach = "the \(parts.joined(separator: " and ")) past it that the last windows reach, written ·"
+                lines.append("input with padding \(trace.padding) and \(reach) (\(Notation.shape(trace.paddedShape))); a · \(trace.op == .avg ? "adds 0 and is never counted" : "never wins")"
+                             + (trace.padding == Pair2(0) ? ":" : ", a padded cell \(meaning):"))
+            } else {
+                let amount = trace.extraPadding.map { extra in
+                    "\(trace.padding) before and \(Pair2(rows: trace.padding.rows + extra.rows, columns: trace.padding.columns + extra.columns)) after"
+                } ?? "\(trace.padding)"
+                lines.append("input with padding \(amount) (\(Notation.shape(trace.paddedShape))); a padded cell \(meaning):")
+            }
             lines.append(paddedMatrix(trace, decimals: d))
         }
         lines.append("")
@@ -45,14 +53,14 @@ enum PoolingText {
         lines.append("output y (\(Notation.shape(trace.output.shape))):")
         lines.append(Notation.matrix(trace.output, decimals: d))
         lines.append("")
-        lines.append("Output size: \(Pool2D.formula(for: trace.outputSizes))")
+        lines.append("Output size: \(Pool2D.formula(for: trace.outputSizes, ceilMode: trace.ceilMode == true))")
         let sizes = trace.outputSizes
         if sizes[0].input == sizes[1].input, sizes[0].kernel == sizes[1].kernel, sizes[0].padding == sizes[1].padding,
            sizes[0].extraPadding == sizes[1].extraPadding, sizes[0].stride == sizes[1].stride {
-            lines.append("  rows and columns: " + Pool2D.filledIn(sizes[0]))
+            lines.append("  rows and columns: " + Pool2D.filledIn(sizes[0], ceilMode: trace.ceilMode == true))
         } else {
-            lines.append("  rows:    " + Pool2D.filledIn(sizes[0]))
-            lines.append("  columns: " + Pool2D.filledIn(sizes[1]))
+            lines.append("  rows:    " + Pool2D.filledIn(sizes[0], ceilMode: trace.ceilMode == true))
+            lines.append("  columns: " + Pool2D.filledIn(sizes[1], ceilMode: trace.ceilMode == true))
         }
         if let backward { lines += describe(backward, decimals: d) }
         let checked = (example.statedOutput == nil ? 0 : 1) + (example.statedGradient == nil ? 0 : 1)
@@ -112,8 +120,9 @@ enum PoolingText {
             var row: [String] = []
             for c in 0..<shape[1] {
                 let inside = (p.rows..<(p.rows + n[0])).contains(r) && (p.columns..<(p.columns + n[1])).contains(c)
+                let beyond = trace.ceilMode == true && (r >= 2 * p.rows + n[0] || c >= 2 * p.columns + n[1])
                 row.append(inside ? Notation.number(trace.input[r - p.rows, c - p.columns], decimals: decimals)
-                                  : trace.op.paddingSymbol)
+                                  : beyond ? "·" : trace.op.paddingSymbol)
             }
             cells.append(row)
         }
