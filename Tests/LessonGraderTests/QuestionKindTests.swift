@@ -125,6 +125,27 @@ import LessonCore
         }
     }
 
+    /// `pool2d-output` with `ceil_mode: true` (PyTorch's ceil_mode): a 5×5 input pooled 2×2 gives 3×3 (the
+    /// numbers checked with torch's avg_pool2d(ceil_mode=True)); the floor-mode 2×2 answer is named as that
+    /// mistake and earns nothing; a value that is not true or false is an error naming the key.
+    @Test func poolingCeilModeAndItsRoundingMistake() throws {
+        let input = "\"1 2 3 4 5; 6 7 8 9 10; 11 12 13 14 15; 16 17 18 19 20; 21 22 23 24 25\""
+        let ex = try exercise("title: T\nquestions:\n  - {id: q, kind: pool2d-output, input: \(input), op: avg, size: 2, ceil_mode: true}")
+        let prepared = try ex.prepared(for: "")[0]
+        #expect(prepared.expected == .matrix(Tensor(rows: [[4, 6, 7.5], [14, 16, 17.5], [21.5, 23.5, 25]])))
+        #expect(prepared.sheet.contains("average pooling, window 2, stride 2, padding 0, ceil_mode (the output size rounded up)"))
+        let floor = AnswerGrader.grade(value(.matrix(Tensor(rows: [[4, 6], [14, 16]]))), question: ex.questions[0], prepared: prepared)
+        #expect(floor.mistake?.contains("the output size rounded down") == true, "\(floor.feedback)")
+        #expect(floor.points == 0)
+        let plain = try exercise("title: T\nquestions:\n  - {id: q, kind: pool2d-output, input: \(input), op: avg, size: 2}").prepared(for: "")[0]
+        #expect(plain.mistakes.contains { $0.name.contains("rounded up") && $0.answer == prepared.expected })
+        #expect {
+            _ = try exercise("title: T\nquestions:\n  - {id: q, kind: pool2d-output, input: \(input), ceil_mode: maybe}").prepared(for: "")
+        } throws: { error in
+            "\(error)".contains("key 'ceil_mode': expected true or false, found 'maybe'")
+        }
+    }
+
     /// Property: for every shipped exercise and three students, the expected answer earns full
     /// points and the answer of every known mistake is named as that mistake and earns less.
     @Test func everyNamedMistakeIsNamed() throws {

@@ -55,6 +55,16 @@ public struct QuestionParameters: Sendable {
         return value
     }
 
+    /// true or false (YAML's yes/no and on/off too), or `fallback` when absent.
+    public func bool(_ key: String, default fallback: Bool) throws -> Bool {
+        guard let text = try optionalString(key) else { return fallback }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error(key, "expected true or false, found '\(text)'")
+        }
+    }
+
     /// A matrix: a literal `"1 0 3; 0 3 4"` or a list of rows.
     public func matrix(_ key: String) throws -> Tensor {
         guard let value = values[key] else {

@@ -3,21 +3,19 @@ import LessonCore
 /// `pool2d-backward`: where the gradient goes through a pooling layer: ∂L/∂x for a given
 /// upstream ∂L/∂y, graded cell by cell.
 ///
-/// Keys: `input`, `op` (max, avg or min), `size`, `stride`, `padding`, `grad` (∂L/∂y, the
+/// Keys: `input`, `op` (max, avg or min), `size`, `stride`, `padding`, `count_include_pad`, `ceil_mode`, `grad` (∂L/∂y, the
 /// pooled output's shape). The answer is `Pool2D.backward`'s gradient. Mistakes recognised:
 /// the other operation's routing (average's shares for max and back), the upstream value
 /// copied to every cell of its window, transposed.
 public enum Pool2DBackwardKind: QuestionKind {
     public static let name = "pool2d-backward"
     public static let summary = "pooling backward: ∂L/∂x given ∂L/∂y (where the gradient goes; cell by cell)"
-    public static let keys = ["input", "op", "size", "stride", "padding", "grad"]
+    public static let keys = ["input", "op", "size", "stride", "padding", "count_include_pad", "ceil_mode", "grad"]
 
     public static func prepare(_ parameters: QuestionParameters) throws -> PreparedQuestion {
         let input = try parameters.matrix("input"), upstream = try parameters.matrix("grad")
-        let op = PoolingOp(rawValue: try parameters.choice("op", PoolingOp.allCases.map(\.rawValue), default: "max")) ?? .max
-        let size = try parameters.pair("size", default: Pair2(2))
-        let pooling = Pool2D(op: op, size: size, stride: try parameters.pair("stride", default: size),
-                             padding: try parameters.pair("padding", default: Pair2(0)))
+        let pooling = try Pool2D.from(parameters)
+        let op = pooling.op
         func backward(_ p: Pool2D) throws -> PoolingBackwardTrace { try p.backward(try p.forward(input), upstream: upstream) }
         let trace = try parameters.located { try backward(pooling) }
         var mistakes: [KnownMistake] = []
@@ -55,7 +53,7 @@ public enum Pool2DBackwardKind: QuestionKind {
         }
         return PreparedQuestion(
             sheet: ["input (\(Notation.shape(input.shape))): " + Notation.inlineMatrix(input),
-                    "\(op.word) pooling, window \(size), stride \(pooling.stride), padding \(pooling.padding)",
+                    pooling.sheetLine,
                     "upstream ∂L/∂y (\(Notation.shape(upstream.shape))): " + Notation.inlineMatrix(upstream)],
             expected: .matrix(trace.gradient), working: trace.steps.map { $0.text() }, mistakes: mistakes, cellWorking: cellWorking,
             sheetMatrices: [SheetMatrix(label: "input", values: input, shape: input.shape),

@@ -4,23 +4,20 @@ import LessonCore
 ///
 /// Keys: `input` (a matrix), `op` (`max`, the default, `avg` or `min`), `size` (the window,
 /// a number or `[rows, columns]`), `stride` (default: the size, as in PyTorch and Keras),
-/// `padding` (default 0). The answer is computed by `Pool2D.forward`; each cell's working is
+/// `padding` (default 0), `count_include_pad` (default true) and `ceil_mode` (default false), as
+/// PyTorch names them. The answer is computed by `Pool2D.forward`; each cell's working is
 /// its trace step. Mistakes recognised: stride 1 instead of the window size (overlapping
-/// windows), the other operation (average for max and back), transposed output.
+/// windows), the other operation (average for max and back), the output size rounded the
+/// other way (ceil_mode), transposed output.
 public enum Pool2DOutputKind: QuestionKind {
     public static let name = "pool2d-output"
     public static let summary = "the output matrix of a 2-D max, average or min pooling (cell by cell, partial credit)"
-    public static let keys = ["input", "op", "size", "stride", "padding"]
+    public static let keys = ["input", "op", "size", "stride", "padding", "count_include_pad", "ceil_mode"]
 
     public static func prepare(_ parameters: QuestionParameters) throws -> PreparedQuestion {
         let input = try parameters.matrix("input")
-        let opName = try parameters.optionalString("op") ?? "max"
-        guard let op = PoolingOp(rawValue: opName) else {
-            throw parameters.error("op", "expected max, avg or min, found '\(opName)'")
-        }
-        let size = try parameters.pair("size", default: Pair2(2))
-        let pooling = Pool2D(op: op, size: size, stride: try parameters.pair("stride", default: size),
-                             padding: try parameters.pair("padding", default: Pair2(0)))
+        let pooling = try Pool2D.from(parameters)
+        let op = pooling.op
         let trace: PoolingTrace
         do { trace = try pooling.forward(input) } catch let error as InputError {
             throw InputError("\(parameters.location): \(error.message)")
@@ -32,6 +29,9 @@ public enum Pool2DOutputKind: QuestionKind {
             if let wrong = try? overlapping.forward(input) {
                 mistakes.append(KnownMistake(name: "stride 1 instead of \(pooling.stride) (overlapping windows)", answer: .matrix(wrong.output)))
             }
+        }
+        if let (name, other) = pooling.otherRounding(on: input), let wrong = try? other.forward(input) {
+            mistakes.append(KnownMistake(name: name, answer: .matrix(wrong.output)))
         }
         for other in PoolingOp.allCases where other != op {
             var changed = pooling
@@ -46,10 +46,10 @@ public enum Pool2DOutputKind: QuestionKind {
         let texts = trace.steps.map { $0.text(op: op) }
         return PreparedQuestion(
             sheet: ["input (\(Notation.shape(input.shape))): " + Notation.inlineMatrix(input),
-                    "\(op.word) pooling, window \(size), stride \(pooling.stride), padding \(pooling.padding)"],
+                    pooling.sheetLine],
             expected: .matrix(trace.output),
-            working: ["output size: rows " + Pool2D.filledIn(trace.outputSizes[0]),
-                      "output size: columns " + Pool2D.filledIn(trace.outputSizes[1])] + texts,
+            working: ["output size: rows " + Pool2D.filledIn(trace.outputSizes[0], ceilMode: pooling.ceilMode),
+                      "output size: columns " + Pool2D.filledIn(trace.outputSizes[1], ceilMode: pooling.ceilMode)] + texts,
             mistakes: mistakes, cellWorking: texts,
             sheetMatrices: [SheetMatrix(label: "input", values: input, shape: input.shape)])
     }
