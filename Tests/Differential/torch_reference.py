@@ -327,13 +327,18 @@ def check_separable(rng, binary):
     kh, kw = len(base["depthwise"][0]["kernel"]), len(base["depthwise"][0]["kernel"][0])
     pad = (rng.randint(0, kh // 2), rng.randint(0, kw // 2))
     stride = pair(rng, 1, 3)
-    args = ["--pointwise", mat_text(pw), "--bias", vec_text(bs), "--padding", pair_text(pad),
+    same = rng.random() < 0.3  # Keras SeparableConv2D(padding='same'): F.pad by the 'SAME' rule, then no padding
+    args = ["--pointwise", mat_text(pw), "--bias", vec_text(bs), "--padding", "same" if same else pair_text(pad),
             "--stride", pair_text(stride)]
     got = run_lesson(binary, "separable", args)["layer"]
     x = T(got["input"]["scalars"]).reshape(got["input"]["shape"])
     dk = T([d["kernel"] for d in got["depthwise"]])[:, None]
     dbias = T([d["bias"] for d in got["depthwise"]])
-    depth = F.conv2d(x[None], dk, dbias, stride=stride, padding=pad, groups=c)
+    if same:
+        pads = [same_pads(x.shape[1], kh, stride[0], 1), same_pads(x.shape[2], kw, stride[1], 1)]
+        depth = F.conv2d(padded(x[None], pads), dk, dbias, stride=stride, groups=c)
+    else:
+        depth = F.conv2d(x[None], dk, dbias, stride=stride, padding=pad, groups=c)
     want = F.conv2d(depth, T(pw)[:, :, None, None], T(bs))[0]
     problems = []
     compare("depthwise_output", got["depthwise_output"]["scalars"], depth[0].flatten(), problems)

@@ -107,4 +107,14 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "error: --padding full: pooling takes no full padding (its windows would hold only padding); expected a whole number, two as rows,columns (such as 1,0), valid or same\n")
     }
+
+    /// separable's depthwise step with Keras' same padding at stride 2: one zero row and column after each
+    /// channel; the output checked with jax.lax.conv_general_dilated(…, "SAME", feature_group_count=3).
+    @Test func separablePadsAsKeras() throws {
+        let out = try lines(["run", "separable", "--padding", "same", "--stride", "2"])
+        #expect(out.contains("Step 1, depthwise: channel c is cross-correlated with its own kernel D_c; channels are not mixed and there is no bias (padding top 0, bottom 1, left 0, right 1, stride 2)."))
+        #expect(out.contains("  rows: total = max((⌈4/2⌉ − 1)×2 + 1×(3 − 1) + 1 − 4, 0) = 1: 0 on top, 1 at the bottom"))
+        let output = try #require(out.firstIndex(of: "output z (2 × 2×2):"))
+        #expect(Array(out[(output + 1)...(output + 6)]) == ["z filter 1:", "  12  17", "  13  11", "z filter 2:", "  18   6", "   8   6"])
+    }
 }

@@ -23,15 +23,18 @@ public struct SeparableConv2D: Equatable, Sendable {
     /// Zero padding and stride of the depthwise step.
     public var padding: Pair2
     public var stride: Pair2
+    /// Zeros after the input beyond `padding` (bottom, right): Keras' "same" with an odd total.
+    public var extraPadding: Pair2
 
     /// Creates the operation; nothing is checked until `forward`.
     public init(depthwiseKernels: [Tensor], pointwiseWeights: Tensor, biases: [Double], padding: Pair2 = Pair2(0),
-                stride: Pair2 = Pair2(1)) {
+                stride: Pair2 = Pair2(1), extraPadding: Pair2 = Pair2(0)) {
         self.depthwiseKernels = depthwiseKernels
         self.pointwiseWeights = pointwiseWeights
         self.biases = biases
         self.padding = padding
         self.stride = stride
+        self.extraPadding = extraPadding
     }
 
     /// Throws an `InputError` that says which count or shape does not match.
@@ -55,7 +58,7 @@ public struct SeparableConv2D: Equatable, Sendable {
         guard biases.count == pointwiseWeights.shape[0] else {
             throw InputError("there are \(pointwiseWeights.shape[0]) pointwise filters but \(biases.count) bias\(biases.count == 1 ? "" : "es"); each filter needs one bias")
         }
-        let probe = Conv2D(kernel: first, padding: padding, stride: stride)
+        let probe = Conv2D(kernel: first, padding: padding, stride: stride, extraPadding: extraPadding)
         try probe.validate(inputShape: Array(inputShape[1...]))
     }
 
@@ -66,7 +69,8 @@ public struct SeparableConv2D: Equatable, Sendable {
         var depthwise: [ConvolutionTrace] = []
         for c in 0..<channels {
             let slice = Tensor(shape: [height, width], scalars: Array(input.scalars[(c * height * width)..<((c + 1) * height * width)]))
-            depthwise.append(try Conv2D(kernel: depthwiseKernels[c], padding: padding, stride: stride).forward(slice))
+            depthwise.append(try Conv2D(kernel: depthwiseKernels[c], padding: padding, stride: stride, extraPadding: extraPadding)
+                .forward(slice))
         }
         let featureShape = depthwise[0].output.shape
         let hidden = Tensor(shape: [channels] + featureShape, scalars: depthwise.flatMap(\.output.scalars))

@@ -58,7 +58,7 @@ public enum SeparableFigures {
         let input = grid(n[0], n[1]), kernel = grid(k[0], k[1]), output = grid(o[0], o[1])
         let color = channelColor(c)
         let unpadded = d.input.shape
-        input.draw(on: canvas, label: "channel \(c + 1)" + (p == Pair2(0) ? "" : " (zero-padded)")) { r, cc in
+        input.draw(on: canvas, label: "channel \(c + 1)" + (d.isPadded ? " (zero-padded)" : "")) { r, cc in
             let isPadding = r < p.rows || r >= p.rows + unpadded[0] || cc < p.columns || cc >= p.columns + unpadded[1]
             return CellStyle(fill: isPadding ? theme.padding : color.withAlpha(0.16), text: Notation.number(d.paddedInput[r, cc]),
                              textColor: isPadding ? theme.muted : nil)

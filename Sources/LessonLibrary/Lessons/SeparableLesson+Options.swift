@@ -14,7 +14,7 @@ extension SeparableLesson {
     public struct Options: LessonOptions {
         @Option(parsing: .unconditional, help: ArgumentHelp("The pointwise weights, filters × channels, or @file.", valueName: "matrix")) var pointwise: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("One bias per filter, separated by spaces.", valueName: "b")) var bias: String?
-        @Option(parsing: .unconditional, help: ArgumentHelp("Zero padding of the depthwise step: n, or rows,columns.", valueName: "p")) var padding: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Zero padding of the depthwise step: n, rows,columns, valid, full, or same (as Keras' SeparableConv2D pads).", valueName: "p")) var padding: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Stride of the depthwise step: n, or rows,columns.", valueName: "s")) var stride: String?
 
         public init() {}
@@ -24,7 +24,14 @@ extension SeparableLesson {
             try changes.set(&example.pointwise, from: pointwise) { try MatrixArgument.parse($0, option: "--pointwise") }
             if pointwise != nil { example.bias = Array(repeating: 0, count: example.pointwise.rows) }
             try changes.set(&example.bias, from: bias) { try MatrixArgument.parse($0, option: "--bias").scalars }
-            try changes.set(&example.padding, from: padding) { try MatrixArgument.pair($0, option: "--padding") }
+            if let padding {
+                let argument = try PaddingArgument(padding)
+                example.samePadding = argument == .named(.same)
+                if !example.samePadding {
+                    example.padding = try argument.resolved(kernelShape: example.depthwise.first?.shape ?? [1, 1], dilation: Pair2(1))
+                }
+                changes.note(true)
+            }
             try changes.set(&example.stride, from: stride) { try MatrixArgument.pair($0, option: "--stride") }
             if changes.any { (example.stated.depthwise, example.stated.output) = (nil, nil) }
             return changes.any

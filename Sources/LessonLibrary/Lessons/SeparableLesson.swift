@@ -5,7 +5,7 @@ import LessonFigures
 /// `lesson run separable`: a depthwise separable convolution and the notes' parameter comparison.
 ///
 /// Lesson file keys: `input` (a list of channel matrices), `depthwise` (one kernel per channel),
-/// `pointwise` (filters × channels), `bias` (one per filter), `padding`, `stride`, `model`
+/// `pointwise` (filters × channels), `bias` (one per filter), `padding` (a number, `[rows, columns]`, valid, full, or same as Keras pads), `stride`, `model`
 /// (`input: [h, w, c]`, `layers:` of `{filters, kernel, stride}`, `classes`), and `expected`
 /// with `depthwise`, `output` (lists of matrices), `standard` and `separable` (per-layer counts)
 /// and `standard_total`, `separable_total`.
@@ -35,6 +35,8 @@ public enum SeparableLesson: Lesson {
         public var bias: [Double]
         public var padding = Pair2(0)
         public var stride = Pair2(1)
+        /// Whether the depthwise step pads as Keras' `padding="same"` (the extra zero of an odd total after the input).
+        public var samePadding = false
         public var modelInput = [28, 28, 1]
         public var layers: [ConvolutionLayerSpec] = []
         public var classes = 10
@@ -47,7 +49,15 @@ public enum SeparableLesson: Lesson {
             depthwise = try variant.require("depthwise", expected: "a list of kernels, one per channel").items().map { try $0.matrix() }
             pointwise = try variant.require("pointwise", expected: "the pointwise weights, filters × channels, such as \"1 -1 2; 0 1 1\"").matrix()
             bias = try variant["bias"]?.vector() ?? Array(repeating: 0, count: pointwise.rows)
-            padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
+            if let value = variant["padding"], let name = try? value.string(), let mode = PaddingMode(rawValue: name.lowercased()) {
+                if mode == .same { samePadding = true } else {
+                    do { padding = try mode.padding(kernelShape: depthwise.first?.shape ?? [1, 1], dilation: Pair2(1)) } catch let error as InputError {
+                        throw value.error(error.message)
+                    }
+                }
+            } else {
+                padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
+            }
             stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
             if let model = variant["model"] {
                 try model.rejectUnknownKeys(allowed: ["input", "layers", "classes"])
@@ -72,6 +82,11 @@ public enum SeparableLesson: Lesson {
         }
 
         /// The input channels stacked as C × H × W; an error when the channels differ in size.
+        /// Keras' "same" padding of the depthwise step for an input of `inputShape` (C × H × W).
+        func sameAxes(inputShape: [Int]) -> [SamePadding] {
+            SamePadding.rowsAndColumns(input: inputShape, kernel: depthwise.first?.shape ?? [1, 1], stride: stride, dilation: Pair2(1))
+        }
+
         func stackedInput() throws -> Tensor {
             guard let first = input.first else { throw InputError("the input has no channels") }
             for (c, channel) in input.enumerated() where channel.shape != first.shape {
@@ -90,12 +105,15 @@ public enum SeparableLesson: Lesson {
 
     /// Runs `example` and builds the text, JSON payload, figures and mismatches.
     public static func run(_ example: Example, heading: LessonHeading) throws -> LessonOutput {
-        let operation = SeparableConv2D(depthwiseKernels: example.depthwise, pointwiseWeights: example.pointwise,
+        let input = try example.stackedInput()
+        var operation = SeparableConv2D(depthwiseKernels: example.depthwise, pointwiseWeights: example.pointwise,
                                         biases: example.bias, padding: example.padding, stride: example.stride)
-        let trace = try operation.forward(try example.stackedInput())
+        let same = example.samePadding ? example.sameAxes(inputShape: input.shape) : nil
+        if let same { (operation.padding, operation.extraPadding) = SamePadding.pads(same) }
+        let trace = try operation.forward(input)
         let model = try ParameterComparison.compute(inputShape: example.modelInput, layers: example.layers, classes: example.classes)
         let mismatches = check(trace, model, example.stated)
-        let text = describe(trace, model, heading: heading,
+        let text = describe(trace, model, heading: heading, same: same,
                             stated: example.stated, mismatches: mismatches)
         return LessonOutput(lesson: id, variant: heading.variant, text: text, payload: Result(layer: trace, model: model),
                             figures: SeparableFigures.figures(trace, model: model), mismatches: mismatches)
@@ -151,7 +169,8 @@ public enum SeparableLesson: Lesson {
         return String(out.reversed())
     }
 
-    static func describe(_ trace: SeparableConvolutionTrace, _ model: ParameterComparison, heading: LessonHeading, stated: Stated, mismatches: [Mismatch]) -> String {
+    static func describe(_ trace: SeparableConvolutionTrace, _ model: ParameterComparison, heading: LessonHeading, same: [SamePadding]? = nil,
+                         stated: Stated, mismatches: [Mismatch]) -> String {
         var lines: [String] = []
         let channels = trace.input.shape[0], filters = trace.pointwiseWeights.shape[0]
         lines += heading.lines
@@ -165,7 +184,8 @@ public enum SeparableLesson: Lesson {
         }
         let first = trace.depthwise[0]
         lines.append("")
-        lines.append("Step 1, depthwise: channel c is cross-correlated with its own kernel D_c; channels are not mixed and there is no bias (padding \(first.padding), stride \(first.stride)).")
+        lines.append("Step 1, depthwise: channel c is cross-correlated with its own kernel D_c; channels are not mixed and there is no bias (padding \(first.paddingText), stride \(first.stride)).")
+        if let same { lines += SamePadding.lines(same) }
         for (c, depth) in trace.depthwise.enumerated() {
             lines.append("channel \(c + 1) with D\(c + 1):")
             lines.append(Notation.matrix(depth.kernel))
