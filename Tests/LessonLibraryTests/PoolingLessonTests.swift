@@ -86,21 +86,25 @@ import Testing
         }
     }
 
+    /// A one-variant pooling lesson file: max 2×2 over 1…9 stating the output 5 6; 8 9, with `padding`
+    /// and, when asked, `ceil-mode: true`.
+    static func file(padding: String, ceilMode: Bool = false) throws -> LessonFile {
+        try LessonFile(id: "pooling", document: try YAMLValue.parse("""
+            title: t
+            summary: s
+            example:
+              input: "1 2 3; 4 5 6; 7 8 9"
+              op: max
+              size: 2
+              padding: \(padding)\(ceilMode ? "\n  ceil-mode: true" : "")
+              expected:
+                output: "5 6; 8 9"
+            """, file: "lessons/pooling.yaml"))
+    }
+
     /// A lesson file's `padding: same` pads as Keras does, and states its output; `padding: full` is refused where it is written.
     @Test func lessonFilePaddingSame() throws {
-        func file(_ padding: String) throws -> LessonFile {
-            try LessonFile(id: "pooling", document: try YAMLValue.parse("""
-                title: t
-                summary: s
-                example:
-                  input: "1 2 3; 4 5 6; 7 8 9"
-                  op: max
-                  size: 2
-                  padding: \(padding)
-                  expected:
-                    output: "5 6; 8 9"
-                """, file: "lessons/pooling.yaml"))
-        }
+        func file(_ padding: String) throws -> LessonFile { try Self.file(padding: padding) }
         let same = try file("same")
         let output = try PoolingLesson.run(same, variant: try same.variant(nil))
         #expect(output.mismatches.isEmpty, "\(output.mismatches)")
@@ -116,20 +120,7 @@ import Testing
 
     /// A lesson file's `ceil-mode: true` rounds the output size up as PyTorch's ceil_mode=True; with `padding: same` it is refused.
     @Test func lessonFileCeilMode() throws {
-        func file(_ padding: String) throws -> LessonFile {
-            try LessonFile(id: "pooling", document: try YAMLValue.parse("""
-                title: t
-                summary: s
-                example:
-                  input: "1 2 3; 4 5 6; 7 8 9"
-                  op: max
-                  size: 2
-                  padding: \(padding)
-                  ceil-mode: true
-                  expected:
-                    output: "5 6; 8 9"
-                """, file: "lessons/pooling.yaml"))
-        }
+        func file(_ padding: String) throws -> LessonFile { try Self.file(padding: padding, ceilMode: true) }
         let ceil = try file("0")
         let output = try PoolingLesson.run(ceil, variant: try ceil.variant(nil))
         #expect(output.mismatches.isEmpty, "\(output.mismatches)")

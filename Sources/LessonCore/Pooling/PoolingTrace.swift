@@ -32,11 +32,39 @@ public struct PoolingTrace: Equatable, Sendable, Codable {
                countIncludePad: countIncludePad, ceilMode: ceilMode == true)
     }
 
-    /// The shape of the input with its padding, rows then columns.
-    public var paddedShape: [Int] {
-        let extra = extraPadding ?? Pair2(0)
-        return [input.shape[0] + 2 * padding.rows + extra.rows, input.shape[1] + 2 * padding.columns + extra.columns]
+    /// The shape of the input with its padding, rows then columns (a ceil_mode window's overhang included).
+    public var paddedShape: [Int] { outputSizes.map(\.paddedInput) }
+
+    /// What a cell of the padded input is, by its row and column there (0-based).
+    public enum PaddedCell: Equatable, Sendable {
+        /// Input cell (row, column), 0-based in the input.
+        case input(row: Int, column: Int)
+        /// Padding: −∞ for max, +∞ for min, 0 for an average.
+        case padding
+        /// Past the padding, reached only by a ceil_mode window: it never wins and is never counted.
+        case beyond
     }
+
+    /// What padded cell (r, c) is: the one place text and figures tell input, padding and overhang apart.
+    public func paddedCell(row r: Int, column c: Int) -> PaddedCell {
+        let p = padding, n = input.shape
+        if ceilMode == true && (r >= 2 * p.rows + n[0] || c >= 2 * p.columns + n[1]) { return .beyond }
+        guard (p.rows..<(p.rows + n[0])).contains(r), (p.columns..<(p.columns + n[1])).contains(c) else { return .padding }
+        return .input(row: r - p.rows, column: c - p.columns)
+    }
+
+    /// Whether rows and columns share their size arithmetic, so one line of it says both.
+    public var axesAlike: Bool {
+        let (a, b) = (outputSizes[0], outputSizes[1])
+        return a.input == b.input && a.kernel == b.kernel && a.padding == b.padding && a.extraPadding == b.extraPadding
+            && a.stride == b.stride
+    }
+
+    /// The output-size formula this pooling used (`Pool2D.formula(for:ceilMode:)`).
+    public var sizeFormula: String { Pool2D.formula(for: outputSizes, ceilMode: ceilMode == true) }
+
+    /// Axis `axis` (0 rows, 1 columns) of the output-size formula with its numbers (`Pool2D.filledIn`).
+    public func sizeFilledIn(_ axis: Int) -> String { Pool2D.filledIn(outputSizes[axis], ceilMode: ceilMode == true) }
 
     /// Whether this is global pooling: one window covering the whole input.
     public var isGlobal: Bool {

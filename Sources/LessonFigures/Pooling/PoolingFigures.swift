@@ -93,12 +93,9 @@ public enum PoolingFigures {
         if let step {
             caption = ([step.text(op: trace.op, decimals: decimals)], 720 - 50, 26)
         } else {
-            let sizes = trace.outputSizes, ceil = trace.ceilMode == true
-            let lines = sizes[0] == sizes[1] || (sizes[0].input == sizes[1].input && sizes[0].kernel == sizes[1].kernel
-                && sizes[0].padding == sizes[1].padding && sizes[0].extraPadding == sizes[1].extraPadding
-                && sizes[0].stride == sizes[1].stride)
-                ? [Pool2D.formula(for: sizes, ceilMode: ceil), Pool2D.filledIn(sizes[0], ceilMode: ceil) + " (rows and columns)"]
-                : [Pool2D.formula(for: sizes, ceilMode: ceil), "rows: " + Pool2D.filledIn(sizes[0], ceilMode: ceil), "columns: " + Pool2D.filledIn(sizes[1], ceilMode: ceil)]
+            let lines = trace.axesAlike
+                ? [trace.sizeFormula, trace.sizeFilledIn(0) + " (rows and columns)"]
+                : [trace.sizeFormula, "rows: " + trace.sizeFilledIn(0), "columns: " + trace.sizeFilledIn(1)]
             caption = (lines, 720 - 40, 24)
         }
         let foot = canvas.textScale > 1
@@ -108,7 +105,7 @@ public enum PoolingFigures {
         Caption.title(heading(trace, position), on: canvas, width: layout.width)
 
         // Which padded cells are in the window, which won, which tied; in the overview, every winner.
-        let p = trace.padding, n = trace.input.shape
+        let p = trace.padding
         let columns = layout.input.columns
         func key(_ cell: PoolingCell) -> Int { (cell.row + p.rows) * columns + cell.column + p.columns }
         var inWindow = Set<Int>(), winners = Set<Int>(), tied = Set<Int>()
@@ -120,14 +117,16 @@ public enum PoolingFigures {
             winners = Set(trace.steps.compactMap { $0.winnerCell.map(key) })
         }
         // A ceil_mode window's cells past the padding: drawn empty with a dot, as they add nothing and count for nothing.
-        let beyond = trace.ceilMode == true ? trace.extraPadding : nil
         var label = p == Pair2(0) && trace.extraPadding == nil ? "input x" : "input x (padding \(trace.op.paddingSymbol))"
-        if beyond != nil { label = p == Pair2(0) ? "input x (· past the input)" : "input x (padding \(trace.op.paddingSymbol), · past it)" }
+        if trace.ceilMode == true, trace.extraPadding != nil { label = p == Pair2(0) ? "input x (· past the input)" : "input x (padding \(trace.op.paddingSymbol), · past it)" }
         layout.input.draw(on: canvas, label: label) { r, c in
-            let isPadding = r < p.rows || r >= p.rows + n[0] || c < p.columns || c >= p.columns + n[1]
-            let isBeyond = beyond != nil && (r >= 2 * p.rows + n[0] || c >= 2 * p.columns + n[1])
-            let text = isBeyond ? "·" : isPadding ? trace.op.paddingSymbol
-                : Notation.number(trace.input[r - p.rows, c - p.columns], decimals: decimals)
+            let cell = trace.paddedCell(row: r, column: c), isBeyond = cell == .beyond
+            let (text, isPadding): (String, Bool)
+            switch cell {
+            case .input(let row, let column): (text, isPadding) = (Notation.number(trace.input[row, column], decimals: decimals), false)
+            case .padding: (text, isPadding) = (trace.op.paddingSymbol, true)
+            case .beyond: (text, isPadding) = ("·", true)
+            }
             let k = r * columns + c
             if winners.contains(k) {
                 let fill = step == nil ? theme.doneFill(0.22) : theme.current.withAlpha(0.30)

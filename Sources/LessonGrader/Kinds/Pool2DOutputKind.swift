@@ -48,8 +48,7 @@ public enum Pool2DOutputKind: QuestionKind {
             sheet: ["input (\(Notation.shape(input.shape))): " + Notation.inlineMatrix(input),
                     pooling.sheetLine],
             expected: .matrix(trace.output),
-            working: ["output size: rows " + Pool2D.filledIn(trace.outputSizes[0], ceilMode: pooling.ceilMode),
-                      "output size: columns " + Pool2D.filledIn(trace.outputSizes[1], ceilMode: pooling.ceilMode)] + texts,
+            working: ["output size: rows " + trace.sizeFilledIn(0), "output size: columns " + trace.sizeFilledIn(1)] + texts,
             mistakes: mistakes, cellWorking: texts,
             sheetMatrices: [SheetMatrix(label: "input", values: input, shape: input.shape)])
     }

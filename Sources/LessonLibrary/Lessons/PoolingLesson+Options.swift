@@ -54,20 +54,20 @@ extension PoolingLesson {
             try forward.set(&example.size, from: size) { try MatrixArgument.pair($0, option: "--size") }
             try forward.set(&example.stride, from: stride) { try MatrixArgument.pair($0, option: "--stride") }
             if let padding {
-                switch PaddingArgument.mode(padding) {
-                case .same?:
-                    forward.set(&example.samePadding, to: true, when: true)
-                case .full?:
-                    throw InputError("--padding full: pooling takes no full padding (its windows would hold only padding); expected a whole number, two as rows,columns (such as 1,0), valid or same")
-                case .valid?:
-                    forward.set(&example.padding, to: Pair2(0), when: true)
-                    forward.set(&example.samePadding, to: false, when: true)
-                case nil:
-                    do { try forward.set(&example.padding, from: padding) { try MatrixArgument.pair($0, option: "--padding") } } catch {
-                        throw InputError("--padding \(padding): expected a whole number, two as rows,columns (such as 1,0), valid or same")
-                    }
-                    forward.set(&example.samePadding, to: false, when: true)
+                let argument: PaddingArgument
+                do { argument = try PaddingArgument(padding) } catch {
+                    throw InputError("--padding \(padding): expected a whole number, two as rows,columns (such as 1,0), valid or same")
                 }
+                switch argument {
+                case .named(.full):
+                    throw InputError("--padding full: pooling takes no full padding (its windows would hold only padding); expected a whole number, two as rows,columns (such as 1,0), valid or same")
+                case .named(let mode):
+                    example.samePadding = mode == .same
+                    if mode == .valid { example.padding = Pair2(0) }
+                case .size(let pair):
+                    (example.padding, example.samePadding) = (pair, false)
+                }
+                forward.note(true)
             }
             forward.set(&example.countIncludePad, to: false, when: excludePadding)
             // The option given wins over a variant's: --ceil-mode drops its same padding, --padding same its ceil mode.

@@ -62,13 +62,13 @@ public enum PoolingLesson: Lesson {
             if let value = variant["op"] { op = try value.choice("op", expected: "one of \(PoolingOp.names)") }
             size = try variant["size"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(2)
             stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize)
-            if let value = variant["padding"], let name = try? value.string(), let mode = PaddingMode(rawValue: name.lowercased()) {
-                guard mode != .full else {
+            if let value = variant["padding"] {
+                switch try value.padding() {
+                case .named(.full):
                     throw value.error("pooling takes no padding 'full' (its windows would hold only padding); expected a number, [rows, columns], valid or same")
+                case .named(let mode): samePadding = mode == .same
+                case .size(let pair): padding = pair
                 }
-                samePadding = mode == .same
-            } else {
-                padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
             }
             countIncludePad = try variant["count-include-pad"]?.bool() ?? true
             ceilMode = try variant["ceil-mode"]?.bool() ?? false

@@ -53,14 +53,12 @@ enum PoolingText {
         lines.append("output y (\(Notation.shape(trace.output.shape))):")
         lines.append(Notation.matrix(trace.output, decimals: d))
         lines.append("")
-        lines.append("Output size: \(Pool2D.formula(for: trace.outputSizes, ceilMode: trace.ceilMode == true))")
-        let sizes = trace.outputSizes
-        if sizes[0].input == sizes[1].input, sizes[0].kernel == sizes[1].kernel, sizes[0].padding == sizes[1].padding,
-           sizes[0].extraPadding == sizes[1].extraPadding, sizes[0].stride == sizes[1].stride {
-            lines.append("  rows and columns: " + Pool2D.filledIn(sizes[0], ceilMode: trace.ceilMode == true))
+        lines.append("Output size: \(trace.sizeFormula)")
+        if trace.axesAlike {
+            lines.append("  rows and columns: " + trace.sizeFilledIn(0))
         } else {
-            lines.append("  rows:    " + Pool2D.filledIn(sizes[0], ceilMode: trace.ceilMode == true))
-            lines.append("  columns: " + Pool2D.filledIn(sizes[1], ceilMode: trace.ceilMode == true))
+            lines.append("  rows:    " + trace.sizeFilledIn(0))
+            lines.append("  columns: " + trace.sizeFilledIn(1))
         }
         if let backward { lines += describe(backward, decimals: d) }
         let checked = (example.statedOutput == nil ? 0 : 1) + (example.statedGradient == nil ? 0 : 1)
@@ -114,17 +112,15 @@ enum PoolingText {
 
     /// The padded input as text, padding written as the symbol it stands for (−∞, 0, ∞).
     private static func paddedMatrix(_ trace: PoolingTrace, decimals: Int) -> String {
-        let shape = trace.paddedShape, p = trace.padding, n = trace.input.shape
-        var cells: [[String]] = []
-        for r in 0..<shape[0] {
-            var row: [String] = []
-            for c in 0..<shape[1] {
-                let inside = (p.rows..<(p.rows + n[0])).contains(r) && (p.columns..<(p.columns + n[1])).contains(c)
-                let beyond = trace.ceilMode == true && (r >= 2 * p.rows + n[0] || c >= 2 * p.columns + n[1])
-                row.append(inside ? Notation.number(trace.input[r - p.rows, c - p.columns], decimals: decimals)
-                                  : beyond ? "·" : trace.op.paddingSymbol)
+        let shape = trace.paddedShape
+        let cells: [[String]] = (0..<shape[0]).map { r in
+            (0..<shape[1]).map { c in
+                switch trace.paddedCell(row: r, column: c) {
+                case .input(let row, let column): return Notation.number(trace.input[row, column], decimals: decimals)
+                case .padding: return trace.op.paddingSymbol
+                case .beyond: return "·"
+                }
             }
-            cells.append(row)
         }
         let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
         return cells.map { row in

@@ -49,14 +49,14 @@ public enum SeparableLesson: Lesson {
             depthwise = try variant.require("depthwise", expected: "a list of kernels, one per channel").items().map { try $0.matrix() }
             pointwise = try variant.require("pointwise", expected: "the pointwise weights, filters × channels, such as \"1 -1 2; 0 1 1\"").matrix()
             bias = try variant["bias"]?.vector() ?? Array(repeating: 0, count: pointwise.rows)
-            if let value = variant["padding"], let name = try? value.string(), let mode = PaddingMode(rawValue: name.lowercased()) {
-                if mode == .same { samePadding = true } else {
-                    do { padding = try mode.padding(kernelShape: depthwise.first?.shape ?? [1, 1], dilation: Pair2(1)) } catch let error as InputError {
+            if let value = variant["padding"] {
+                let argument = try value.padding()
+                samePadding = argument == .named(.same)
+                if !samePadding {
+                    do { padding = try argument.resolved(kernelShape: depthwise.first?.shape ?? [1, 1], dilation: Pair2(1)) } catch let error as InputError {
                         throw value.error(error.message)
                     }
                 }
-            } else {
-                padding = try variant["padding"]?.pair(in: 0...OutputSize.largestSetting) ?? Pair2(0)
             }
             stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
             if let model = variant["model"] {

@@ -34,3 +34,12 @@ public enum PaddingArgument: Equatable, Sendable {
         }
     }
 }
+
+extension YAMLValue {
+    /// A lesson file's `padding`: same, valid or full (any case), or a size per axis from 0 to
+    /// `OutputSize.largestSetting`, as `--padding` takes them.
+    public func padding() throws -> PaddingArgument {
+        if let name = try? string(), let mode = PaddingArgument.mode(name) { return .named(mode) }
+        return .size(try pair(in: 0...OutputSize.largestSetting))
+    }
+}
