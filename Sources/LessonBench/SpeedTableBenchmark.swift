@@ -8,7 +8,8 @@ import LessonLibrary
 /// this benchmark): the conv2d example's 10 frames against matplotlib drawing the same frames
 /// (conv2d_matplotlib.py, skipped without matplotlib), their PNG bytes a pixel, `lesson
 /// figures` (CPU seconds and megabytes written), a 28×28 input with all 677 frames, and the
-/// PNG writer on one frame against libpng's (the writer before issue 15).
+/// PNG writer on one frame against libpng's (the writer before issue 15). Every run writes
+/// into an emptied folder.
 enum SpeedTableBenchmark {
     static func run(directory: LessonDirectory) throws {
         let root = directory.url.deletingLastPathComponent()
@@ -21,13 +22,13 @@ enum SpeedTableBenchmark {
         defer { try? FileManager.default.removeItem(at: out) }
         let ours = out.appendingPathComponent("ours"), theirs = out.appendingPathComponent("matplotlib")
 
-        let conv = try median(of: 7) { try runProcess(lesson, ["run", "conv2d", "--out", ours.path], root: root) }
+        let conv = try median(of: 7) { try runProcess(lesson, ["run", "conv2d", "--out", emptied(ours).path], root: root) }
         let ourSize = try pngSize(in: ours)
         print(String(format: "table: conv2d, 10 frames, whole process              median %7.3f s  cpu %7.3f s", conv.wall, conv.cpu))
         let script = root.appendingPathComponent("Sources/LessonBench/conv2d_matplotlib.py")
         let python = URL(fileURLWithPath: "/usr/bin/env")
         if (try? runProcess(python, ["python3", "-c", "import matplotlib"], root: root, quiet: true)) != nil {
-            let mpl = try median(of: 7) { try runProcess(python, ["python3", script.path, "--once", theirs.path], root: root) }
+            let mpl = try median(of: 7) { try runProcess(python, ["python3", script.path, "--once", emptied(theirs).path], root: root) }
             let theirSize = try pngSize(in: theirs)
             print(String(format: "table: conv2d matplotlib, same frames, whole process median %7.3f s: ours %.1f× faster",
                          mpl.wall, mpl.wall / conv.wall))
@@ -38,7 +39,7 @@ enum SpeedTableBenchmark {
         }
 
         let figures = out.appendingPathComponent("figures")
-        let all = try median(of: 3) { try runProcess(lesson, ["figures", "--out", figures.path], root: root, quiet: true) }
+        let all = try median(of: 3) { try runProcess(lesson, ["figures", "--out", emptied(figures).path], root: root, quiet: true) }
         let written = try pngSize(in: figures)
         print(String(format: "table: lesson figures, %d PNG, whole process         median %7.3f s  cpu %7.3f s, %.1f MB written",
                      written.files, all.wall, all.cpu, Double(written.bytes) / 1e6))
@@ -48,7 +49,7 @@ enum SpeedTableBenchmark {
         try rows.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
         let big = out.appendingPathComponent("conv2d-28")
         let large = try median(of: 3) {
-            try runProcess(lesson, ["run", "conv2d", "--input", "@" + input.path, "--all-steps", "--out", big.path], root: root)
+            try runProcess(lesson, ["run", "conv2d", "--input", "@" + input.path, "--all-steps", "--out", emptied(big).path], root: root)
         }
         print(String(format: "table: conv2d 28×28, %d frames, whole process        median %7.3f s  cpu %7.3f s",
                      try pngSize(in: big).files, large.wall, large.cpu))
@@ -64,6 +65,13 @@ enum SpeedTableBenchmark {
                 _ = try argb.withUnsafeBytes { try writer.encode($0.baseAddress!, width, height) }
             }
         }
+    }
+
+    /// `folder`, removed so that the run about to start writes every file anew (not timed): a rerun
+    /// into a folder that holds the same files reads and compares them instead (`AtomicFile`).
+    static func emptied(_ folder: URL) -> URL {
+        try? FileManager.default.removeItem(at: folder)
+        return folder
     }
 
     /// Wall and CPU seconds of one run (the CPU of the child process and its threads).

@@ -144,3 +144,20 @@ private final class EventLog: @unchecked Sendable {
     func add(_ event: FigureBatch.Progress) { lock.lock(); events.append(event); lock.unlock() }
     var all: [FigureBatch.Progress] { lock.lock(); defer { lock.unlock() }; return events }
 }
+
+/// The order `lesson figures` starts a job's tasks in: the largest figure (the filmstrip) first.
+@Suite struct FigureBatchOrderTests {
+    private func figure(_ name: String, width: Double, height: Double = 720) -> Figure {
+        Figure(name: name, description: name, width: width, height: height) { _ in }
+    }
+
+    @Test func theLargestFiguresStartFirstAndTheRestKeepTheirOrder() {
+        let figures = [figure("step-1", width: 1280), figure("step-2", width: 1280), figure("overview", width: 1280),
+                       figure("wide", width: 1920), figure("filmstrip", width: 3600, height: 2152)]
+        // One format: tasks are figures.
+        #expect(FigureBatch.largestFirst(figures, formats: 1) == [4, 3, 0, 1, 2])
+        // Two formats: figure i's tasks are 2i and 2i + 1, and stay side by side.
+        #expect(FigureBatch.largestFirst(figures, formats: 2) == [8, 9, 6, 7, 0, 1, 2, 3, 4, 5])
+        #expect(FigureBatch.largestFirst([], formats: 2).isEmpty)
+    }
+}

@@ -99,6 +99,18 @@ import Testing
         }
     }
 
+    /// Every width from 1 to 24 pixels, and a 1280-pixel frame's: the byte shuffle writes four
+    /// pixels at a time while 16 bytes fit in the row, and the byte loop the rest, so each width
+    /// ends the shuffled part at a different place (widths under 6 are all byte loop).
+    @Test(arguments: Seeds.range(1...3))
+    func everyRowLengthDecodesToThePixelsGiven(seed: UInt64) throws {
+        for (width, height) in (1...24).map({ ($0, 3) }) + [(1280, 2)] {
+            let pixels = Self.noise(width: width, height: height, colours: 1 << 24, seed: seed)
+            try Self.expectRoundTrip(pixels, width: width, height: height, settings: .standard,
+                                     "seed \(seed), \(width)×\(height)")
+        }
+    }
+
     @Test func structuredImagesDecodeToThePixelsGiven() throws {
         for (width, height) in Self.oddSizes + [(40, 20), (257, 401)] {
             let pixels = Self.stripesBandsAndRamp(width: width, height: height)

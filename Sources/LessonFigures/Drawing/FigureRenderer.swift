@@ -1,4 +1,5 @@
 import Foundation
+import LessonCore
 
 /// How figures are rendered: file format, theme, scale (2 doubles the pixels of a PNG) and
 /// text scale (1.25 makes every text a quarter bigger on the same canvas).
@@ -62,7 +63,7 @@ public enum FigureRenderer {
         }
         let bytes = try render(figure, options: options)
         let url = directory.appendingPathComponent(figure.name).appendingPathExtension(options.format.fileExtension)
-        try writeAtomically(Data(bytes), to: url)
+        try writeAtomically(bytes, to: url)
         return url
     }
 
@@ -85,12 +86,23 @@ public enum FigureRenderer {
         }
     }
 
-    /// Writes `data` to `url` through a temporary file in the same folder and a rename.
+    /// Writes `bytes` to `url` through a temporary file in the same folder and a rename
+    /// (`AtomicFile`: not synced to disk one by one, and left as it is when it holds these
+    /// bytes already).
+    public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+        do {
+            try AtomicFile.write(bytes, to: url.path)
+        } catch {
+            throw FigureWriteError("\(error)")
+        }
+    }
+
+    /// Writes `data` to `url` atomically, as `writeAtomically(_:to:)` writes bytes.
     public static func writeAtomically(_ data: Data, to url: URL) throws {
         do {
-            try data.write(to: url, options: .atomic)
+            try AtomicFile.write(data, to: url.path)
         } catch {
-            throw FigureWriteError("cannot write '\(url.path)': \(reason(error))")
+            throw FigureWriteError("\(error)")
         }
     }
 

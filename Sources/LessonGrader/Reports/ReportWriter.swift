@@ -176,13 +176,6 @@ final class WrittenPaths: @unchecked Sendable {
     var paths: Set<String> { lock.lock(); defer { lock.unlock() }; return storage }
 }
 
-/// Numbers the temporary files of one process, so two threads never share one.
-enum TemporaryCounter {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var value = 0
-    static func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
-}
-
 /// The first error raised by any of several threads.
 final class ErrorSlot: @unchecked Sendable {
     private var error: Error?

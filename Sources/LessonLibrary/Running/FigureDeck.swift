@@ -24,7 +24,7 @@ public enum FigureDeck {
         switch options.format {
         case .gif:
             let bytes = try FigureAnimation.render(FigureAnimation.frames(of: figures), options: options)
-            try FigureRenderer.writeAtomically(Data(bytes), to: url)
+            try FigureRenderer.writeAtomically(bytes, to: url)
             return [url]
         case .html:
             let frames = try render(figures, options: options)
@@ -36,7 +36,7 @@ public enum FigureDeck {
             var written: [URL] = []
             for frame in frames {
                 let pdf = folder.appendingPathComponent(frame.name).appendingPathExtension("pdf")
-                try FigureRenderer.writeAtomically(Data(frame.bytes), to: pdf)
+                try FigureRenderer.writeAtomically(frame.bytes, to: pdf)
                 written.append(pdf)
             }
             try FigureRenderer.writeAtomically(Data(BeamerDeck.tex(title: title ?? frames[0].heading ?? "lesson", frames: frames).utf8), to: url)

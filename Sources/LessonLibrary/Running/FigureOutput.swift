@@ -1,4 +1,5 @@
 import Foundation
+import LessonCore
 import LessonFigures
 
 /// Writing a lesson's figures into a folder.
@@ -23,8 +24,11 @@ public enum FigureOutput {
     }
 
     /// Renders and writes every figure into `folder`, each file atomically, and removes
-    /// frames of the same format left there by an earlier, longer run (`step-*`).
-    /// Rendering uses both cores; the files are the same whatever the order. A deck format
+    /// frames of the same format left there by an earlier, longer run (`step-*`) and the
+    /// temporary files of a killed one.
+    /// Rendering and writing use both cores; the files are the same whatever the order. A figure
+    /// that cannot be drawn or written leaves the others written, and the first such error (in
+    /// the figures' order) is thrown. A deck format
     /// (`gif`, `html`, `tex`) writes one file for all the figures, headed `title` (or the
     /// first figure's heading).
     /// `progress`, when given, hears `(done, total)` after each figure is drawn (from any thread).
@@ -36,20 +40,20 @@ public enum FigureOutput {
             return written
         }
         try FigureRenderer.prepare(directory: folder)
+        let urls = figures.map { folder.appendingPathComponent($0.name).appendingPathExtension(options.format.fileExtension) }
+        // Each figure is written by the thread that drew it, as soon as it is drawn: the files
+        // go out while the other core still draws (on conv2d's 10 frames, writing them all
+        // after the last one kept one core idle for the whole writing).
         let results = UnsafeResults(count: figures.count)
         DispatchQueue.concurrentPerform(iterations: figures.count) { index in
-            let done = results.set(index, Result { try FigureRenderer.render(figures[index], options: options) })
+            let done = results.set(index, Result {
+                try FigureRenderer.writeAtomically(try FigureRenderer.render(figures[index], options: options), to: urls[index])
+            })
             progress?(done, figures.count)
         }
-        var written: [URL] = []
-        for (figure, result) in zip(figures, results.values) {
-            let bytes = try result.get()
-            let url = folder.appendingPathComponent(figure.name).appendingPathExtension(options.format.fileExtension)
-            try FigureRenderer.writeAtomically(Data(bytes), to: url)
-            written.append(url)
-        }
-        removeStaleFrames(in: folder, keeping: Set(written.map(\.lastPathComponent)), format: options.format)
-        return written
+        for result in results.values { try result.get() }
+        removeStaleFrames(in: folder, keeping: Set(urls.map(\.lastPathComponent)), format: options.format)
+        return urls
     }
 
     private static func removeStaleFrames(in folder: URL, keeping: Set<String>, format: FigureFormat) {
@@ -57,21 +61,25 @@ public enum FigureOutput {
         for name in names where name.hasPrefix("step-") && name.hasSuffix("." + format.fileExtension) && !keeping.contains(name) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
+        // A run killed while writing leaves its temporary files (`.<name>.<pid>.<n>.lesson-partial`).
+        for name in names where name.hasPrefix(".") && name.hasSuffix(AtomicFile.temporarySuffix) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 }
 
 /// Slots filled by `concurrentPerform`, one per index; each index is written by one thread only.
 private final class UnsafeResults: @unchecked Sendable {
-    private var storage: [Result<[UInt8], Error>?]
+    private var storage: [Result<Void, Error>?]
     private let lock = NSLock()
     init(count: Int) { storage = Array(repeating: nil, count: count) }
     private var filled = 0
     /// Stores the result of `index`; returns how many slots are filled now.
-    func set(_ index: Int, _ value: Result<[UInt8], Error>) -> Int {
+    func set(_ index: Int, _ value: Result<Void, Error>) -> Int {
         lock.lock(); defer { lock.unlock() }
         storage[index] = value
         filled += 1
         return filled
     }
-    var values: [Result<[UInt8], Error>] { storage.map { $0 ?? .failure(FigureWriteError("a figure was not rendered")) } }
+    var values: [Result<Void, Error>] { storage.map { $0 ?? .failure(FigureWriteError("a figure was not rendered")) } }
 }
