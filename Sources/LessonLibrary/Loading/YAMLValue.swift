@@ -20,7 +20,11 @@ public struct YAMLValue {
             throw error.located(in: file)
         }
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver tags every scalar as text: the values are read by this type's
+            // own readers (numbers by MatrixLiteral, booleans below), and Yams' default resolver
+            // compiles its regular expressions (ICU) on first use and runs them on every key: about
+            // 1 ms of each `lesson run` (perf, issue 15).
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw InputError("not valid YAML: \(Self.describe(error))").located(in: file)
         } catch {
@@ -141,11 +145,24 @@ public struct YAMLValue {
         }
     }
 
-    /// true or false.
+    /// true or false: an unquoted boolean of YAML 1.1 (true, yes, on; false, no, off; each
+    /// in lower case, capitalised or upper case), as Yams' default resolver reads them.
     public func bool() throws -> Bool {
-        guard let value = node.bool else { throw error("expected true or false, found \(found)") }
+        guard let scalar = node.scalar, scalar.style == .plain, let value = Self.booleans[scalar.string] else {
+            throw error("expected true or false, found \(found)")
+        }
         return value
     }
+
+    private static let booleans: [String: Bool] = {
+        var table: [String: Bool] = [:]
+        for (words, value) in [(["true", "yes", "on"], true), (["false", "no", "off"], false)] {
+            for word in words {
+                for spelling in [word, word.prefix(1).uppercased() + word.dropFirst(), word.uppercased()] { table[spelling] = value }
+            }
+        }
+        return table
+    }()
 
     /// A list of numbers: `[1, -2, 1]` or the literal `"1 -2 1"`.
     public func vector() throws -> [Double] {
