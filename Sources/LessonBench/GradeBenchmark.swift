@@ -121,19 +121,14 @@ enum GradeBenchmark {
             show("grade: whole process skipped: no \(lesson.path) (swift build -c release --product lesson)")
             return
         }
+        // Started with posix_spawn and reaped with wait4 (`SpeedTableBenchmark.runProcess`):
+        // Foundation's Process added 25–30 ms to each run, and wait4 gives the child's own CPU.
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func once() throws -> (wall: Double, cpu: Double) {
-            let process = Process()
-            process.executableURL = lesson
-            process.arguments = ["grade", exercise.path, submissions.path, "--out", out.path, "--no-figures"]
-            process.standardOutput = FileHandle.nullDevice
             if emptyFolder { try? FileManager.default.removeItem(at: out) }
-            let cpuBefore = childCPUSeconds()
-            let start = DispatchTime.now().uptimeNanoseconds
-            try process.run()
-            process.waitUntilExit()
-            let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            precondition(process.terminationStatus == 0, "lesson grade exited with \(process.terminationStatus)")
-            return (wall, childCPUSeconds() - cpuBefore)
+            let timing = try SpeedTableBenchmark.runProcess(
+                lesson, ["grade", exercise.path, submissions.path, "--out", out.path, "--no-figures"], root: here)
+            return (timing.wall, timing.cpu)
         }
         _ = try once()
         var runs: [(wall: Double, cpu: Double)] = []
@@ -143,13 +138,5 @@ enum GradeBenchmark {
         show(String(format: "grade: lesson grade, %d submissions, Gradescope files, whole process%@: median %.3f s = %.0f submissions/s "
                         + "(best %.0f/s, cpu %.3f s, %d runs)",
                     count, (emptyFolder ? ", into an empty folder" : "") as NSString, median, Double(count) / median, Double(count) / walls[0], cpu, runs.count))
-    }
-
-    /// The CPU time (user + system) of the finished children of this process, in seconds.
-    static func childCPUSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 }
