@@ -131,6 +131,28 @@ import Testing
         #expect(abs(g.x - nx) < 1e-6 && abs(g.y - ny) < 1e-6, "seed \(seed) at (\(x), \(y)): \(g) vs (\(nx), \(ny))")
     }
 
+    /// A loss surface's value and gradient are the autodiff lesson's forward and backward
+    /// passes on the same graph, to the last bit: the surface reads only the numbers of the
+    /// local derivatives the lesson writes out (`ComputationGraph.localValue`).
+    @Test(arguments: 1...8 as ClosedRange<UInt64>)
+    func surfaceIsTheAutodiffLessonsForwardAndBackward(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let expressions = ["x^2 + 10*y^2", "(1 - x)^2 + 100*(y - x^2)^2", "x^2 - y^2", "sigmoid(x) / (1 + y^2) - cos(x - y)",
+                           "sin(x*y) + exp(0.3*x) * y^2 + tanh(x - y) + log(1 + x^2)", "-(x^3) + x^y"]
+        for expression in expressions {
+            let surface = try LossSurface(expression: expression)
+            let x = random.uniform(0.2...2), y = random.uniform(-2...2)
+            let forward = try surface.graph.forward(at: ["x": x, "y": y])
+            let backward = surface.graph.backward(forward)
+            let (value, gradient) = surface.evaluate(x, y)
+            let adjoint = { (name: String) in surface.graph.nodes.first { $0.variable == name }.map { backward.adjoints[$0.id] } ?? 0 }
+            #expect(value.bitPattern == forward.output.bitPattern && surface.value(x, y).bitPattern == value.bitPattern,
+                    "\(expression) at (\(x), \(y)): \(value) against \(forward.output)")
+            #expect(gradient.x.bitPattern == adjoint("x").bitPattern && gradient.y.bitPattern == adjoint("y").bitPattern,
+                    "\(expression) at (\(x), \(y)): \(gradient) against (\(adjoint("x")), \(adjoint("y")))")
+        }
+    }
+
     @Test func badInput() throws {
         #expect(throws: InputError("the learning rate must be a number above 0, got 0")) { try OptimizerSettings(learningRate: 0) }
         #expect(throws: InputError("the learning rate must be a number above 0, got NaN")) { try OptimizerSettings(learningRate: .nan) }

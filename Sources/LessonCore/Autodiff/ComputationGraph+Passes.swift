@@ -84,33 +84,54 @@ extension ComputationGraph {
 
     /// ∂u/∂(input at `position`) as a formula of the input names and as a value.
     static func local(_ op: GraphOperation, position: Int, names: [String], x: [Double], value: Double) -> (String, Double) {
+        let number = localValue(op, position: position, x: x, value: value)
         switch op {
-        case .add: return ("1", 1)
-        case .subtract: return position == 0 ? ("1", 1) : ("−1", -1)
+        case .add: return ("1", number)
+        case .subtract: return (position == 0 ? "1" : "−1", number)
         case .multiply:
             // d(a·b)/da = b; when both inputs are the same node each position counts once.
-            return position == 0 ? (names[1], x[1]) : (names[0], x[0])
+            return (position == 0 ? names[1] : names[0], number)
         case .divide:
-            return position == 0 ? ("1/\(names[1])", 1 / x[1]) : ("−\(names[0])/\(names[1])²", -x[0] / (x[1] * x[1]))
+            return (position == 0 ? "1/\(names[1])" : "−\(names[0])/\(names[1])²", number)
         case .power:
             if position == 0 {
-                let local = x[1] * Foundation.pow(x[0], x[1] - 1)
                 if Double(names[1].replacingOccurrences(of: "\u{2212}", with: "-")) != nil {
                     // A constant exponent n: n·a^(n − 1) with n − 1 worked out.
                     let lowered = Notation.number(x[1] - 1, decimals: decimals)
-                    return (lowered == "1" ? "\(names[1])·\(names[0])" : "\(names[1])·\(names[0])^\(lowered)", local)
+                    return (lowered == "1" ? "\(names[1])·\(names[0])" : "\(names[1])·\(names[0])^\(lowered)", number)
                 }
-                return ("\(names[1])·\(names[0])^(\(names[1]) − 1)", local)
+                return ("\(names[1])·\(names[0])^(\(names[1]) − 1)", number)
             }
-            return ("\(names[0])^\(names[1])·log(\(names[0]))", value * Foundation.log(x[0]))
-        case .negate: return ("−1", -1)
-        case .sin: return ("cos(\(names[0]))", Foundation.cos(x[0]))
-        case .cos: return ("−sin(\(names[0]))", -Foundation.sin(x[0]))
-        case .exp: return ("exp(\(names[0]))", value)
-        case .log: return ("1/\(names[0])", 1 / x[0])
-        case .tanh: return ("1 − tanh²(\(names[0]))", 1 - value * value)
-        case .sigmoid: return ("σ(\(names[0]))(1 − σ(\(names[0])))", value * (1 - value))
-        case .variable, .constant: return ("0", 0)
+            return ("\(names[0])^\(names[1])·log(\(names[0]))", number)
+        case .negate: return ("−1", number)
+        case .sin: return ("cos(\(names[0]))", number)
+        case .cos: return ("−sin(\(names[0]))", number)
+        case .exp: return ("exp(\(names[0]))", number)
+        case .log: return ("1/\(names[0])", number)
+        case .tanh: return ("1 − tanh²(\(names[0]))", number)
+        case .sigmoid: return ("σ(\(names[0]))(1 − σ(\(names[0])))", number)
+        case .variable, .constant: return ("0", number)
+        }
+    }
+
+    /// The number `local` writes out: ∂u/∂(input at `position`) of an operation whose inputs
+    /// are `x` and whose value is `value`. Apart, so that a loss surface's gradient, computed at
+    /// every point of a contour grid, builds no text (issue 15).
+    static func localValue(_ op: GraphOperation, position: Int, x: [Double], value: Double) -> Double {
+        switch op {
+        case .add: return 1
+        case .subtract: return position == 0 ? 1 : -1
+        case .multiply: return position == 0 ? x[1] : x[0]
+        case .divide: return position == 0 ? 1 / x[1] : -x[0] / (x[1] * x[1])
+        case .power: return position == 0 ? x[1] * Foundation.pow(x[0], x[1] - 1) : value * Foundation.log(x[0])
+        case .negate: return -1
+        case .sin: return Foundation.cos(x[0])
+        case .cos: return -Foundation.sin(x[0])
+        case .exp: return value
+        case .log: return 1 / x[0]
+        case .tanh: return 1 - value * value
+        case .sigmoid: return value * (1 - value)
+        case .variable, .constant: return 0
         }
     }
 }

@@ -37,32 +37,14 @@ public struct LossSurface: Equatable, Codable, Sendable {
     /// J(x, y) and (∂J/∂x, ∂J/∂y). A value that is not finite comes back as it is; callers check.
     public func evaluate(_ x: Double, _ y: Double) -> (value: Double, gradient: (x: Double, y: Double)) {
         let nodes = graph.nodes
-        var values = [Double](repeating: 0, count: nodes.count)
-        for node in nodes {
-            let a = node.inputs.map { values[$0] }
-            switch node.operation {
-            case .variable: values[node.id] = node.variable == "x" ? x : y
-            case .constant: values[node.id] = node.constant ?? 0
-            case .add: values[node.id] = a[0] + a[1]
-            case .subtract: values[node.id] = a[0] - a[1]
-            case .multiply: values[node.id] = a[0] * a[1]
-            case .divide: values[node.id] = a[0] / a[1]
-            case .power: values[node.id] = Foundation.pow(a[0], a[1])
-            case .negate: values[node.id] = -a[0]
-            case .sin: values[node.id] = Foundation.sin(a[0])
-            case .cos: values[node.id] = Foundation.cos(a[0])
-            case .exp: values[node.id] = Foundation.exp(a[0])
-            case .log: values[node.id] = Foundation.log(a[0])
-            case .tanh: values[node.id] = Foundation.tanh(a[0])
-            case .sigmoid: values[node.id] = Activation.sigmoid(a[0])
-            }
-        }
+        let values = forward(x, y)
         var adjoints = [Double](repeating: 0, count: nodes.count)
         adjoints[graph.output] = 1
         for node in nodes.reversed() where !node.isLeaf {
             let a = node.inputs.map { values[$0] }
             for (position, input) in node.inputs.enumerated() where nodes[input].operation != .constant {
-                adjoints[input] += adjoints[node.id] * Self.local(node.operation, position: position, x: a, value: values[node.id])
+                adjoints[input] += adjoints[node.id]
+                    * ComputationGraph.localValue(node.operation, position: position, x: a, value: values[node.id])
             }
         }
         var gx = 0.0, gy = 0.0
@@ -73,8 +55,35 @@ public struct LossSurface: Equatable, Codable, Sendable {
         return (values[graph.output], (gx, gy))
     }
 
-    /// J(x, y).
-    public func value(_ x: Double, _ y: Double) -> Double { evaluate(x, y).value }
+    /// J(x, y): the forward pass alone (a contour grid needs no gradient).
+    public func value(_ x: Double, _ y: Double) -> Double { forward(x, y)[graph.output] }
+
+    /// The value of every node at (x, y), in the graph's order.
+    private func forward(_ x: Double, _ y: Double) -> [Double] {
+        let nodes = graph.nodes
+        var values = [Double](repeating: 0, count: nodes.count)
+        for node in nodes {
+            // The inputs read in place: an array of them per node and point was most of the time.
+            let i = node.inputs
+            switch node.operation {
+            case .variable: values[node.id] = node.variable == "x" ? x : y
+            case .constant: values[node.id] = node.constant ?? 0
+            case .add: values[node.id] = values[i[0]] + values[i[1]]
+            case .subtract: values[node.id] = values[i[0]] - values[i[1]]
+            case .multiply: values[node.id] = values[i[0]] * values[i[1]]
+            case .divide: values[node.id] = values[i[0]] / values[i[1]]
+            case .power: values[node.id] = Foundation.pow(values[i[0]], values[i[1]])
+            case .negate: values[node.id] = -values[i[0]]
+            case .sin: values[node.id] = Foundation.sin(values[i[0]])
+            case .cos: values[node.id] = Foundation.cos(values[i[0]])
+            case .exp: values[node.id] = Foundation.exp(values[i[0]])
+            case .log: values[node.id] = Foundation.log(values[i[0]])
+            case .tanh: values[node.id] = Foundation.tanh(values[i[0]])
+            case .sigmoid: values[node.id] = Activation.sigmoid(values[i[0]])
+            }
+        }
+        return values
+    }
 
     /// J on a grid of `columns` × `rows` points spanning the ranges (row 0 at the lowest y),
     /// the values a contour plot draws.
@@ -88,10 +97,5 @@ public struct LossSurface: Equatable, Codable, Sendable {
             })
         }
         return SurfaceGrid(x: x, y: y, values: values)
-    }
-
-    /// ∂u/∂(input at `position`): the same local derivatives as the autodiff lesson's.
-    static func local(_ op: GraphOperation, position: Int, x: [Double], value: Double) -> Double {
-        ComputationGraph.local(op, position: position, names: ["a", "b"], x: x, value: value).1
     }
 }

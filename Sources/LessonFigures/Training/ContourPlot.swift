@@ -106,6 +106,12 @@ public struct ContourPlot: Sendable {
         var result: [((Double, Double), (Double, Double))] = []
         for r in 0..<(rows - 1) {
             for c in 0..<(columns - 1) {
+                // Most cells lie wholly above or below the level: skipped before any array is made.
+                let below = grid.values[r][c] < level
+                if below == (grid.values[r][c + 1] < level), below == (grid.values[r + 1][c + 1] < level),
+                   below == (grid.values[r + 1][c] < level) {
+                    continue
+                }
                 // Corners counter-clockwise from the bottom-left, with their positions.
                 let corners = [(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1)].map { (cc, rr) in
                     (x: grid.x.lowerBound + Double(cc) * dx, y: grid.y.lowerBound + Double(rr) * dy, v: grid.values[rr][cc])
