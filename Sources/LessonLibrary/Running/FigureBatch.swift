@@ -171,7 +171,7 @@ public enum FigureBatch {
     // MARK: One job
 
     /// The tasks of a job (figure × format, numbered as `render` numbers them) with the largest
-    /// figures first, the others in their order. The filmstrip, last of a job and about eight
+    /// figures first, the others in their order. The filmstrip, last of a job and up to eight
     /// frames' pixels, used to start last and keep one core busy alone at the end of every
     /// job; started first, it runs beside the frames. Only the order of work changes: each
     /// file's bytes and the records' order are the same.
@@ -218,6 +218,7 @@ public enum FigureBatch {
             slots.set(task, result)
             if case .failure(let failure) = result { fileDone(name, failure) } else { fileDone(name, nil) }
         }
+        FigureOutput.removeTemporaryFiles(in: folder)
         var records: [FigureRecord] = [], failures: [FigureFailure] = []
         for result in slots.values {
             switch result {

@@ -31,7 +31,7 @@ public enum FigureOutput {
     /// the figures' order) is thrown. A deck format
     /// (`gif`, `html`, `tex`) writes one file for all the figures, headed `title` (or the
     /// first figure's heading).
-    /// `progress`, when given, hears `(done, total)` after each figure is drawn (from any thread).
+    /// `progress`, when given, hears `(done, total)` after each figure is drawn and written (from any thread).
     public static func write(_ figures: [Figure], to folder: URL, options: RenderOptions, title: String? = nil,
                              progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [URL] {
         if options.format.isDeck {
@@ -61,7 +61,13 @@ public enum FigureOutput {
         for name in names where name.hasPrefix("step-") && name.hasSuffix("." + format.fileExtension) && !keeping.contains(name) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
-        // A run killed while writing leaves its temporary files (`.<name>.<pid>.<n>.lesson-partial`).
+        removeTemporaryFiles(in: folder, names: names)
+    }
+
+    /// Removes the temporary files a run killed while writing left in `folder`
+    /// (`.<name>.<pid>.<n>.lesson-partial`, see `AtomicFile`).
+    static func removeTemporaryFiles(in folder: URL, names: [String]? = nil) {
+        guard let names = names ?? (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) else { return }
         for name in names where name.hasPrefix(".") && name.hasSuffix(AtomicFile.temporarySuffix) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
