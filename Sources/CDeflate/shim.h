@@ -62,14 +62,11 @@ static inline unsigned long lesson_png_filter_cost(const unsigned char *row, con
 #include <cpuid.h>
 #include <tmmintrin.h>
 
-/* Whether this processor has SSSE3 (CPUID leaf 1, ECX bit 9), asked once. */
+/* Whether this processor has SSSE3 (CPUID leaf 1, ECX bit 9). Asked once a frame: one
+   instruction, and no state shared between the threads that encode. */
 static inline int lesson_png_has_ssse3(void) {
-    static int known = -1;
-    if (known < 0) {
-        unsigned int a, b, c, d;
-        known = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3) ? 1 : 0;
-    }
-    return known;
+    unsigned int a, b, c, d;
+    return __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3) ? 1 : 0;
 }
 
 /* Writes the RGB bytes of the first pixels of a row of B, G, R, X words, four at a time

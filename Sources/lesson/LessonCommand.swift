@@ -59,18 +59,15 @@ struct LessonCommand: ParsableCommand {
     /// `lesson run <lesson> <options>` parsed by the lesson's own command alone, or nil for
     /// anything else. The root parser first builds every command's arguments to look for a
     /// completion-script request: about 1.5 ms of `lesson --version`'s 6.6 ms (perf), on every
-    /// run. Help, version and completion requests still go through the root, whose usage
-    /// lines name the whole command; the options of a run and the errors they raise are the
-    /// lesson command's own either way.
-    static func lessonRun(_ arguments: [String]) throws -> ParsableCommand? {
+    /// run. Whatever the lesson's command does not simply accept (help and version requests in
+    /// any spelling, completion requests, a refused option) is parsed again by the root, so its
+    /// usage lines, messages and exit codes are the root's, as they were.
+    static func lessonRun(_ arguments: [String]) -> ParsableCommand? {
         guard arguments.count >= 2, arguments[0] == "run",
               let lesson = LessonRegistry.lessons.first(where: { $0.id == arguments[1] }) else { return nil }
-        let options = arguments.dropFirst(2)
-        let special = options.contains { argument in
-            argument == "help" || argument == "--help" || argument == "--version" || argument.hasPrefix("--generate")
-                || argument.hasPrefix("--experimental")
-                || (argument.hasPrefix("-") && !argument.hasPrefix("--") && argument.contains("h"))
-        }
-        return special ? nil : try lesson.runCommand.parseAsRoot(Array(options))
+        // A help request parses as the parser's own help command: only the lesson's command is kept.
+        guard let command = try? lesson.runCommand.parseAsRoot(Array(arguments.dropFirst(2))),
+              type(of: command) == lesson.runCommand else { return nil }
+        return command
     }
 }

@@ -57,4 +57,20 @@ import Testing
         #expect(result.status == 0)
         if let problem = ReferenceFile.mismatch(result.stdout, named: "\(lesson).help.txt") { Issue.record("\(problem)") }
     }
+
+    /// `lesson run <lesson>` is parsed by the lesson's command alone; every other spelling of a
+    /// help or version request still reaches the whole command's parser: the same help (usage
+    /// "lesson run conv2d", the --version line) and the version.
+    @Test func helpAndVersionInEverySpellingAreTheWholeCommands() throws {
+        let help = try runLesson(["run", "conv2d", "--help"], environment: ["COLUMNS": "100"])
+        #expect(help.stdout.contains("USAGE: lesson run conv2d <options>") && help.stdout.contains("--version"))
+        for spelling in [["-h"], ["--help-hidden"], ["--help=1"], ["--no-figures", "-h"], ["-hv"]] {
+            let result = try runLesson(["run", "conv2d"] + spelling, environment: ["COLUMNS": "100"])
+            #expect(result.status == 0 && result.stdout == help.stdout, "\(spelling): \(result.stdout.prefix(200))")
+        }
+        for spelling in [["--version"], ["--no-figures", "--version=1"]] {
+            let result = try runLesson(["run", "conv2d"] + spelling)
+            #expect(result.status == 0 && result.stdout.hasPrefix("lesson "), "\(spelling): \(result.transcript())")
+        }
+    }
 }

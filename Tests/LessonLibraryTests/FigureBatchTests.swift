@@ -55,7 +55,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("demo")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data("half a PNG".utf8).write(to: folder.appendingPathComponent(".step-1.png.4242.3" + AtomicFile.temporarySuffix))
+        try Data("half a PNG".utf8).write(to: folder.appendingPathComponent(".step-1.png.2147483646.3" + AtomicFile.temporarySuffix))
         _ = try FigureBatch.render([demoJob()], root: root, options: FigureBatchOptions(formats: [.png]))
         #expect(try files(under: root) == ["demo/step-1.png", "demo/step-2.png", "demo/filmstrip.png"])
     }

@@ -9,9 +9,10 @@ import Testing
         try #require(try YAMLValue.parse(yaml, file: "lessons/demo.yaml")["key"])
     }
 
+    /// As with Yams' default resolver (2872ade read them so): any case, and an explicit `!!bool` tag.
     @Test func unquotedYAMLBooleansAreReadInEverySpelling() throws {
-        for (words, expected) in [(["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"], true),
-                                  (["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"], false)] {
+        for (words, expected) in [(["true", "True", "TRUE", "tRUE", "yes", "Yes", "YES", "on", "On", "ON", "!!bool \"true\""], true),
+                                  (["false", "False", "FALSE", "fAlse", "no", "No", "NO", "off", "Off", "OFF"], false)] {
             for word in words {
                 #expect(try value("key: \(word)").bool() == expected, "\(word)")
             }
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func quotedWordsAndOtherSpellingsAreNotBooleans() throws {
-        for text in ["'true'", "\"no\"", "1", "0", "tRue", "y", "n", "null", "[true]"] {
+        for text in ["'true'", "\"no\"", "!!str yes", "1", "0", "y", "n", "null", "[true]"] {
             #expect {
                 _ = try value("key: \(text)").bool()
             } throws: { error in

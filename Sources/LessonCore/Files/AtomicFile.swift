@@ -9,7 +9,8 @@ import Darwin
 /// writer and the grader's report writer both write through it, thousands of files a run.
 ///
 /// Safety: the bytes go to a temporary name beside the file (`.<name>.<pid>.<n>` and
-/// `temporarySuffix`, created new with `O_EXCL`, never through a symbolic link) and are
+/// `temporarySuffix`, created new with `O_EXCL`, never through a symbolic link, with the
+/// permissions the umask allows) and are
 /// renamed into place, so a run killed at any point (even with `kill -9`) leaves either the
 /// old file or the new one, never half of one; what a finished `write` wrote survives the
 /// process. Files are not synced one by one: everything written is output a rerun makes
@@ -30,7 +31,8 @@ public enum AtomicFile {
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let temporary = "\(folder).\(name).\(getpid()).\(Counter.next())\(temporarySuffix)"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        // Read and write for everyone the umask allows, as Foundation and other tools create files.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure(path) }
         var written = 0
         while written < bytes.count {
@@ -49,6 +51,19 @@ public enum AtomicFile {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Whether `name` (a file name, not a path) is a temporary file a killed run left: one of
+    /// these files whose process is no longer running. A live run's temporary files, in this
+    /// process or another writing into the same folder, are not leftovers: removing one would
+    /// make that run's rename fail.
+    public static func isLeftover(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(temporarySuffix) else { return false }
+        // `.<name>.<pid>.<n>.lesson-partial`: the pid is the second part from the end.
+        let parts = name.dropLast(temporarySuffix.count).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let pid = pid_t(parts[parts.count - 2]), pid > 0 else { return true }
+        if pid == getpid() { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 
     /// Writes `data` to `path` atomically.

@@ -145,24 +145,12 @@ public struct YAMLValue {
         }
     }
 
-    /// true or false: an unquoted boolean of YAML 1.1 (true, yes, on; false, no, off; each
-    /// in lower case, capitalised or upper case), as Yams' default resolver reads them.
+    /// true or false (YAML 1.1's yes/no and on/off too, in any case; a quoted or `!!str` word is text).
+    /// Yams reads it from the tag as written, so the basic resolver changes nothing here.
     public func bool() throws -> Bool {
-        guard let scalar = node.scalar, scalar.style == .plain, let value = Self.booleans[scalar.string] else {
-            throw error("expected true or false, found \(found)")
-        }
+        guard let value = node.bool else { throw error("expected true or false, found \(found)") }
         return value
     }
-
-    private static let booleans: [String: Bool] = {
-        var table: [String: Bool] = [:]
-        for (words, value) in [(["true", "yes", "on"], true), (["false", "no", "off"], false)] {
-            for word in words {
-                for spelling in [word, word.prefix(1).uppercased() + word.dropFirst(), word.uppercased()] { table[spelling] = value }
-            }
-        }
-        return table
-    }()
 
     /// A list of numbers: `[1, -2, 1]` or the literal `"1 -2 1"`.
     public func vector() throws -> [Double] {

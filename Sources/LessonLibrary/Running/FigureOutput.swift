@@ -65,10 +65,11 @@ public enum FigureOutput {
     }
 
     /// Removes the temporary files a run killed while writing left in `folder`
-    /// (`.<name>.<pid>.<n>.lesson-partial`, see `AtomicFile`).
+    /// (`.<name>.<pid>.<n>.lesson-partial` of a process no longer running, see `AtomicFile`);
+    /// those of a run still writing there are left to it.
     static func removeTemporaryFiles(in folder: URL, names: [String]? = nil) {
         guard let names = names ?? (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) else { return }
-        for name in names where name.hasPrefix(".") && name.hasSuffix(AtomicFile.temporarySuffix) {
+        for name in names where AtomicFile.isLeftover(name) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
