@@ -72,6 +72,10 @@ import Testing
         try Data("x".utf8).write(to: blocker)
         let result = try runLesson(["run", "conv2d", "--out", blocker.path])
         expectRefusal(result, "error: cannot write figures to '$TMP/taken': it is a file, not a folder", replacing: [folder.path: "$TMP"])
+        // A file further up the path is named too (Foundation said only "NSCocoaErrorDomain error 512").
+        let below = try runLesson(["run", "conv2d", "--out", blocker.path + "/figures/conv2d"])
+        expectRefusal(below, "error: cannot create the output folder '$TMP/taken/figures/conv2d': '$TMP/taken' is a file, not a folder",
+                      replacing: [folder.path: "$TMP"])
     }
 
     @Test func writesOneFramePerCellAndAnOverview() throws {

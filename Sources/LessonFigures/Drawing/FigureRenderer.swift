@@ -76,9 +76,9 @@ public enum FigureRenderer {
             }
         } else {
             do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try Folders.make(directory.path)
             } catch {
-                throw FigureWriteError("cannot create the output folder '\(directory.path)': \(reason(error))")
+                throw FigureWriteError("cannot create the output folder '\(directory.path)': \(error)")
             }
         }
         guard FileManager.default.isWritableFile(atPath: directory.path) else {
@@ -104,14 +104,6 @@ public enum FigureRenderer {
         } catch {
             throw FigureWriteError("\(error)")
         }
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return underlying.localizedDescription
-        }
-        return nsError.localizedDescription
     }
 }
 
