@@ -61,6 +61,12 @@ public enum Loss: String, Codable, CaseIterable, Sendable {
         (self == .crossEntropy && activation == .softmax) || (self == .binaryCrossEntropy && activation == .sigmoid)
     }
 
+    /// ∂L/∂a as a trace records it: nil where this loss and `activation` simplify (δ = a − y does
+    /// not use it) and `gradient` overflows (an output rounds to 0, and −y/a is beyond any number).
+    public func recorded(gradient: [Double], activation: Activation) -> [Double]? {
+        simplifies(with: activation) && !gradient.allSatisfy(\.isFinite) ? nil : gradient
+    }
+
     /// The loss as the notes write it.
     public var formula: String {
         switch self {

@@ -108,7 +108,7 @@ extension Network {
                                           biasText: "∂L/∂\(NetworkNotation.unit("b", layer: l, i)) = \(dName(i)) = \(Notation.number(delta[i]))"))
             }
             if decay > 0 { ruleLines.append("gradients: ∂L/∂wᵢⱼ = δᵢaⱼ + (λ/m)wᵢⱼ with λ/m = \(Notation.number(decay, decimals: 6)); ∂L/∂bᵢ = δᵢ (biases are not regularized)") } else { ruleLines.append("gradients: ∂L/∂wᵢⱼ = δᵢaⱼ, ∂L/∂bᵢ = δᵢ") }
-            let recorded = rule == .outputSimplified && !upstream.allSatisfy(\.isFinite) ? nil : upstream
+            let recorded = rule == .outputSimplified ? loss.recorded(gradient: upstream, activation: layer.activation) : upstream
             if recorded == nil {
                 ruleLines.append("∂L/∂a overflows (an output rounds to 0, and −y/a is beyond any number), so it is not written; δ = a − y does not need it")
             }

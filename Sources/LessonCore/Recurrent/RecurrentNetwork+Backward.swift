@@ -25,9 +25,9 @@ extension RecurrentNetwork {
         for step in forward.steps {
             guard let y = step.target else { continue }
             let tau = step.t
-            let written = loss.gradient(output: step.output, target: y, preActivation: step.outputPreActivation,
-                                        activation: outputActivation)
-            let outputGradient = loss.simplifies(with: outputActivation) && !written.allSatisfy(\.isFinite) ? nil : written
+            let outputGradient = loss.recorded(gradient: loss.gradient(output: step.output, target: y, preActivation: step.outputPreActivation,
+                                                                       activation: outputActivation),
+                                               activation: outputActivation)
             let outputDelta = Vectors.outputDelta(activation: outputActivation, loss: loss, q: step.outputPreActivation,
                                                   a: step.output, y: y)
             let gradV = Vectors.outer(outputDelta, step.state)

@@ -1,5 +1,6 @@
 import Foundation
 import LessonCore
+import LessonLibrary
 
 /// Grades a batch of answer files against an exercise, on every core.
 ///
@@ -83,14 +84,14 @@ public enum Grader {
     /// replaced by the id the roster's sheets use, so the numbers graded are those of the sheet.
     public static func grade(files: [SubmissionFile], exercise: Exercise, roster: Roster? = nil,
                              skipped: [SkippedFile] = []) -> GradeReport {
-        let slots = ResultSlots(count: files.count)
+        let slots = Slots<StudentResult>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             var submission = Submission.read(file.url, displayName: file.displayName, student: file.student)
             if let student = roster?.student(matching: submission.student) { submission.student = student.displayID }
             slots.set(index, grade(submission, exercise: exercise))
         }
-        return GradeReport(exercise: exercise, students: slots.values, skipped: skipped)
+        return GradeReport(exercise: exercise, students: slots.values.compactMap { $0 }, skipped: skipped)
     }
 
     /// Reads and grades a collected set; its skipped entries are listed in the report.
@@ -100,11 +101,11 @@ public enum Grader {
 
     /// Grades submissions already in memory (tests, benchmarks).
     public static func grade(submissions: [Submission], exercise: Exercise) -> GradeReport {
-        let slots = ResultSlots(count: submissions.count)
+        let slots = Slots<StudentResult>(count: submissions.count)
         DispatchQueue.concurrentPerform(iterations: submissions.count) { index in
             slots.set(index, grade(submissions[index], exercise: exercise))
         }
-        return GradeReport(exercise: exercise, students: slots.values)
+        return GradeReport(exercise: exercise, students: slots.values.compactMap { $0 })
     }
 }
 
@@ -125,15 +126,4 @@ public struct SubmissionFile: Sendable, Equatable {
     public static func collect(_ paths: [String]) throws -> [SubmissionFile] {
         try SubmissionSet.collect(paths).files
     }
-}
-
-/// Slots filled by `concurrentPerform`, one per index; each index is written by one thread only.
-final class ResultSlots: @unchecked Sendable {
-    private var storage: [StudentResult?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: StudentResult) {
-        lock.lock(); storage[index] = value; lock.unlock()
-    }
-    var values: [StudentResult] { storage.compactMap { $0 } }
 }

@@ -21,13 +21,14 @@ extension Pool2D {
         return line
     }
 
-    /// The same pooling with the output size rounded the other way, when that changes the output: the mistake of
-    /// dropping a ceil_mode question's partial last window, or of adding one to a floor-mode question.
-    func otherRounding(on input: Tensor) -> (name: String, pooling: Pool2D)? {
+    /// The output of this pooling (whose trace is `trace`) with the output size rounded the other way, when that
+    /// changes the output: the mistake of dropping a ceil_mode question's partial last window, or of adding one to
+    /// a floor-mode question.
+    func otherRounding(of trace: PoolingTrace) -> (name: String, output: Tensor)? {
         var other = self
         other.ceilMode.toggle()
-        guard let mine = try? forward(input), let theirs = try? other.forward(input), mine.output.shape != theirs.output.shape else { return nil }
+        guard let theirs = try? other.forward(trace.input), theirs.output.shape != trace.output.shape else { return nil }
         return (ceilMode ? "the output size rounded down (ceil_mode left out: the partial last window dropped)"
-                         : "the output size rounded up (ceil_mode: a partial last window added)", other)
+                         : "the output size rounded up (ceil_mode: a partial last window added)", theirs.output)
     }
 }

@@ -30,8 +30,8 @@ public enum Pool2DOutputKind: QuestionKind {
                 mistakes.append(KnownMistake(name: "stride 1 instead of \(pooling.stride) (overlapping windows)", answer: .matrix(wrong.output)))
             }
         }
-        if let (name, other) = pooling.otherRounding(on: input), let wrong = try? other.forward(input) {
-            mistakes.append(KnownMistake(name: name, answer: .matrix(wrong.output)))
+        if let (name, wrong) = pooling.otherRounding(of: trace) {
+            mistakes.append(KnownMistake(name: name, answer: .matrix(wrong)))
         }
         for other in PoolingOp.allCases where other != op {
             var changed = pooling

@@ -1,27 +1,19 @@
 import Foundation
-
-/// Slots filled by `concurrentPerform`, one per index; each index is written by one thread only.
-private final class FragmentSlots: @unchecked Sendable {
-    private var storage: [[UInt8]]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ value: [UInt8]) { lock.lock(); storage[index] = value; lock.unlock() }
-    var values: [[UInt8]] { storage }
-}
+import LessonLibrary
 
 extension GradeReport {
     /// The report as pretty JSON with sorted snake_case keys: the same bytes for the same
     /// results. Written by hand (`JSONOutput`) because a report may hold 10,000 students.
     public func json() -> Data {
         // Each student's object is written on its own core, then joined in order.
-        let slots = FragmentSlots(count: students.count)
+        let slots = Slots<[UInt8]>(count: students.count)
         let students = self.students
         DispatchQueue.concurrentPerform(iterations: students.count) { i in
             var fragment = JSONOutput(depth: 2, capacity: 4096)
             fragment.object { o in students[i].writeJSON(&o) }
             slots.set(i, fragment.bytes)
         }
-        let fragments = slots.values
+        let fragments = slots.values.map { $0 ?? [] }
         var out = JSONOutput(capacity: fragments.reduce(4096) { $0 + $1.count + 8 })
         out.object { o in
             o.field("duplicates", array: duplicates.count) { a, i in

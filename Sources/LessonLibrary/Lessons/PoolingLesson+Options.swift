@@ -58,14 +58,8 @@ extension PoolingLesson {
                 do { argument = try PaddingArgument(padding) } catch {
                     throw InputError("--padding \(padding): expected a whole number, two as rows,columns (such as 1,0), valid or same")
                 }
-                switch argument {
-                case .named(.full):
+                guard example.setPadding(argument) else {
                     throw InputError("--padding full: pooling takes no full padding (its windows would hold only padding); expected a whole number, two as rows,columns (such as 1,0), valid or same")
-                case .named(let mode):
-                    example.samePadding = mode == .same
-                    if mode == .valid { example.padding = Pair2(0) }
-                case .size(let pair):
-                    (example.padding, example.samePadding) = (pair, false)
                 }
                 forward.note(true)
             }

@@ -62,13 +62,8 @@ public enum PoolingLesson: Lesson {
             if let value = variant["op"] { op = try value.choice("op", expected: "one of \(PoolingOp.names)") }
             size = try variant["size"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(2)
             stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize)
-            if let value = variant["padding"] {
-                switch try value.padding() {
-                case .named(.full):
-                    throw value.error("pooling takes no padding 'full' (its windows would hold only padding); expected a number, [rows, columns], valid or same")
-                case .named(let mode): samePadding = mode == .same
-                case .size(let pair): padding = pair
-                }
+            if let value = variant["padding"], !setPadding(try value.padding()) {
+                throw value.error("pooling takes no padding 'full' (its windows would hold only padding); expected a number, [rows, columns], valid or same")
             }
             countIncludePad = try variant["count-include-pad"]?.bool() ?? true
             ceilMode = try variant["ceil-mode"]?.bool() ?? false
@@ -91,6 +86,17 @@ public enum PoolingLesson: Lesson {
                     }
                 }
             }
+        }
+
+        /// Sets the padding from `--padding` or a lesson file's `padding`: a size, valid (none) or
+        /// same (Keras'); false, changing nothing, for full, which pooling does not take.
+        mutating func setPadding(_ argument: PaddingArgument) -> Bool {
+            switch argument {
+            case .named(.full): return false
+            case .named(let mode): (padding, samePadding) = (mode == .valid ? Pair2(0) : padding, mode == .same)
+            case .size(let pair): (padding, samePadding) = (pair, false)
+            }
+            return true
         }
 
         /// The operation these parameters describe.

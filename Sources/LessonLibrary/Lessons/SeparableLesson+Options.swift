@@ -25,11 +25,7 @@ extension SeparableLesson {
             if pointwise != nil { example.bias = Array(repeating: 0, count: example.pointwise.rows) }
             try changes.set(&example.bias, from: bias) { try MatrixArgument.parse($0, option: "--bias").scalars }
             if let padding {
-                let argument = try PaddingArgument(padding)
-                example.samePadding = argument == .named(.same)
-                if !example.samePadding {
-                    example.padding = try argument.resolved(kernelShape: example.depthwise.first?.shape ?? [1, 1], dilation: Pair2(1))
-                }
+                try example.setPadding(try PaddingArgument(padding))
                 changes.note(true)
             }
             try changes.set(&example.stride, from: stride) { try MatrixArgument.pair($0, option: "--stride") }

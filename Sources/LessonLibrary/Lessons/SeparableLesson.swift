@@ -51,12 +51,7 @@ public enum SeparableLesson: Lesson {
             bias = try variant["bias"]?.vector() ?? Array(repeating: 0, count: pointwise.rows)
             if let value = variant["padding"] {
                 let argument = try value.padding()
-                samePadding = argument == .named(.same)
-                if !samePadding {
-                    do { padding = try argument.resolved(kernelShape: depthwise.first?.shape ?? [1, 1], dilation: Pair2(1)) } catch let error as InputError {
-                        throw value.error(error.message)
-                    }
-                }
+                do { try setPadding(argument) } catch let error as InputError { throw value.error(error.message) }
             }
             stride = try variant["stride"]?.pair(in: 1...OutputSize.largestSize) ?? Pair2(1)
             if let model = variant["model"] {
@@ -81,12 +76,19 @@ public enum SeparableLesson: Lesson {
             }
         }
 
-        /// The input channels stacked as C × H × W; an error when the channels differ in size.
         /// Keras' "same" padding of the depthwise step for an input of `inputShape` (C × H × W).
         func sameAxes(inputShape: [Int]) -> [SamePadding] {
             SamePadding.rowsAndColumns(input: inputShape, kernel: depthwise.first?.shape ?? [1, 1], stride: stride, dilation: Pair2(1))
         }
 
+        /// Sets the depthwise padding from `--padding` or a lesson file's `padding`: same as Keras
+        /// pads it (worked out per input in `run`), or the size the argument names.
+        mutating func setPadding(_ argument: PaddingArgument) throws {
+            samePadding = argument == .named(.same)
+            if !samePadding { padding = try argument.resolved(kernelShape: depthwise.first?.shape ?? [1, 1], dilation: Pair2(1)) }
+        }
+
+        /// The input channels stacked as C × H × W; an error when the channels differ in size.
         func stackedInput() throws -> Tensor {
             guard let first = input.first else { throw InputError("the input has no channels") }
             for (c, channel) in input.enumerated() where channel.shape != first.shape {

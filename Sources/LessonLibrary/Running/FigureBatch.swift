@@ -299,14 +299,3 @@ private final class Counter: @unchecked Sendable {
         return value
     }
 }
-
-/// Slots filled by `concurrentPerform`, one per index.
-private final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) {
-        lock.lock(); storage[index] = value; lock.unlock()
-    }
-    var values: [Value?] { lock.lock(); defer { lock.unlock() }; return storage }
-}

@@ -48,21 +48,10 @@ public enum FigureDeck {
 
     /// The frames drawn on both cores, in order.
     private static func render(_ figures: [Figure], options: RenderOptions) throws -> [RenderedFrame] {
-        let slots = FrameSlots(count: figures.count)
+        let slots = Slots<Result<RenderedFrame, Error>>(count: figures.count)
         DispatchQueue.concurrentPerform(iterations: figures.count) { index in
             slots.set(index, Result { try RenderedFrame(figures[index], options: options) })
         }
-        return try slots.values.map { try $0.get() }
+        return try slots.values.map { try ($0 ?? .failure(FigureWriteError("a frame was not rendered"))).get() }
     }
-}
-
-/// Slots filled by `concurrentPerform`, one per index.
-private final class FrameSlots: @unchecked Sendable {
-    private var storage: [Result<RenderedFrame, Error>?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Result<RenderedFrame, Error>) {
-        lock.lock(); storage[index] = value; lock.unlock()
-    }
-    var values: [Result<RenderedFrame, Error>] { storage.map { $0 ?? .failure(FigureWriteError("a frame was not rendered")) } }
 }

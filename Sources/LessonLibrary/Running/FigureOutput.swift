@@ -44,14 +44,14 @@ public enum FigureOutput {
         // Each figure is written by the thread that drew it, as soon as it is drawn: the files
         // go out while the other core still draws (on conv2d's 10 frames, writing them all
         // after the last one kept one core idle for the whole writing).
-        let results = UnsafeResults(count: figures.count)
+        let results = Slots<Result<Void, Error>>(count: figures.count)
         DispatchQueue.concurrentPerform(iterations: figures.count) { index in
             let done = results.set(index, Result {
                 try FigureRenderer.writeAtomically(try FigureRenderer.render(figures[index], options: options), to: urls[index])
             })
             progress?(done, figures.count)
         }
-        for result in results.values { try result.get() }
+        for result in results.values { try (result ?? .failure(FigureWriteError("a figure was not rendered"))).get() }
         removeStaleFrames(in: folder, keeping: Set(urls.map(\.lastPathComponent)), format: options.format)
         return urls
     }
@@ -73,20 +73,4 @@ public enum FigureOutput {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
-}
-
-/// Slots filled by `concurrentPerform`, one per index; each index is written by one thread only.
-private final class UnsafeResults: @unchecked Sendable {
-    private var storage: [Result<Void, Error>?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    private var filled = 0
-    /// Stores the result of `index`; returns how many slots are filled now.
-    func set(_ index: Int, _ value: Result<Void, Error>) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        storage[index] = value
-        filled += 1
-        return filled
-    }
-    var values: [Result<Void, Error>] { storage.map { $0 ?? .failure(FigureWriteError("a figure was not rendered")) } }
 }
