@@ -22,6 +22,29 @@ import Testing
         #expect(Notation.fixed(-0.0001, decimals: 2) == "0.00")
         #expect(Notation.fixed(-2, decimals: 1) == "−2.0")
     }
+
+    @Test(arguments: [
+        (2.1e-10, 1, "2.1×10⁻¹⁰"), (-0.0047, 1, "−4.7×10⁻³"), (5.6e-16, 1, "5.6×10⁻¹⁶"), (123456.0, 2, "1.23×10⁵"),
+        (9.96e-5, 1, "1×10⁻⁴"), (-9.96e-5, 1, "−1×10⁻⁴"), (9.949e-5, 1, "9.9×10⁻⁵"), (3.0, 2, "3×10⁰"),
+        (0.0, 1, "0"), (Double.infinity, 1, "∞"),
+    ])
+    func scientificCarriesAMantissaThatRoundsToTen(value: Double, decimals: Int, text: String) {
+        #expect(Notation.scientific(value, decimals: decimals) == text)
+    }
+
+    @Test func scientificLeavesOutAUnitMantissaWhenAsked() {
+        #expect(Notation.scientific(1e-6, decimals: 1, unitMantissa: false) == "10⁻⁶")
+        #expect(Notation.scientific(-9.99e-7, decimals: 1, unitMantissa: false) == "−10⁻⁶")
+        #expect(Notation.scientific(2e-11, decimals: 1, unitMantissa: false) == "2×10⁻¹¹")
+        #expect(Notation.scientific(-0.0047, decimals: 1, times: "·") == "−4.7·10⁻³")
+    }
+
+    @Test func superscriptsAndSubscriptsCarryTheirSign() {
+        #expect(Notation.superscriptDigits(-12) == "⁻¹²")
+        #expect(Notation.superscriptDigits(305) == "³⁰⁵")
+        #expect(Notation.subscriptDigits(-1) == "₋₁")
+        #expect(Notation.subscriptDigits(Int.min) == "₋₉₂₂₃₃₇₂₀₃₆₈₅₄₇₇₅₈₀₈")
+    }
 }
 
 @Suite struct MatrixLiteralTests {

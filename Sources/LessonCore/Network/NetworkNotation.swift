@@ -20,14 +20,8 @@ public enum NetworkNotation {
     public static func whole(_ symbol: String, layer: Int) -> String { symbol + self.layer(layer) }
 
     /// Digits as superscripts: 12 → ¹².
-    public static func raised(_ n: Int) -> String {
-        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        return String(String(n).map { $0.wholeNumberValue.map { digits[$0] } ?? $0 })
-    }
+    public static func raised(_ n: Int) -> String { Notation.superscriptDigits(n) }
 
     /// Digits as subscripts: 12 → ₁₂.
-    public static func lowered(_ n: Int) -> String {
-        let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
-        return String(String(n).map { $0.wholeNumberValue.map { digits[$0] } ?? $0 })
-    }
+    public static func lowered(_ n: Int) -> String { Notation.subscriptDigits(n) }
 }

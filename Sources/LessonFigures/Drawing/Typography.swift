@@ -4,24 +4,12 @@ import LessonCore
 /// Typographic clean-ups applied to every text a figure draws, so all lessons share one look.
 public enum Typography {
     /// −3 → ⁻³.
-    public static func superscript(_ n: Int) -> String {
-        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        let text = String(String(abs(n)).compactMap { $0.wholeNumberValue.map { digits[$0] } })
-        return (n < 0 ? "⁻" : "") + text
-    }
+    public static func superscript(_ n: Int) -> String { Notation.superscriptDigits(n) }
 
     /// A number as a slide writes a very small or large one: −0.0047 → "−4.7·10⁻³", its
     /// mantissa with at most `decimals` decimals (not "−4.7e-03"; 0 stays "0").
     public static func scientific(_ value: Double, decimals: Int) -> String {
-        guard value != 0, value.isFinite else { return Notation.number(value, decimals: decimals) }
-        var power = floor(log10(abs(value)))
-        let scale = pow(10, Double(decimals))
-        var mantissa = (value / pow(10, power) * scale).rounded() / scale
-        if abs(mantissa) >= 10 {
-            mantissa /= 10
-            power += 1
-        }
-        return Notation.number(mantissa, decimals: decimals) + "·10" + superscript(Int(power))
+        Notation.scientific(value, decimals: decimals, times: "·")
     }
 
     /// The true minus sign, U+2212.

@@ -26,11 +26,16 @@ extension RecurrentFigures {
                          steps: measured.first?.steps ?? 1)
     }
 
+    /// A norm as the alt text states it: 1.41, 0.28, 8.6·10⁻⁹.
+    private static func norm(_ value: Double) -> String {
+        value >= 0.01 && value < 1000 ? Notation.number(value, decimals: 2) : Typography.scientific(value, decimals: 1)
+    }
+
     /// ‖∂s⁽ᵀ⁾/∂s⁽ᵗ⁾‖ against t on a log scale, one curve per network.
     static func vanishingPlot(_ measured: [(label: String, gradient: VanishingGradient)]) -> Figure {
         let steps = measured[0].gradient.steps
         let description = "The vanishing gradient on a log scale: ‖∂s⁽\(NetworkNotation.raised(steps))⁾/∂s⁽ᵗ⁾‖ for t = 0 … \(steps), " +
-            measured.map { "\($0.label) from \(String(format: "%.2g", $0.gradient.norms.last ?? 0)) down to \(String(format: "%.2g", $0.gradient.norms.first ?? 0))" }.joined(separator: "; ") + "."
+            measured.map { "\($0.label) from \(norm($0.gradient.norms.last ?? 0)) down to \(norm($0.gradient.norms.first ?? 0))" }.joined(separator: "; ") + "."
         return Figure(name: "vanishing-gradient", description: description) { canvas in
             let theme = canvas.theme
             let frame = plotFrame(measured.map(\.gradient))

@@ -92,16 +92,8 @@ enum NetworkText {
         return lines
     }
 
-    /// `2.1e−10` with a true minus sign.
-    static func scientific(_ value: Double) -> String {
-        if value == 0 { return "0" }
-        guard value.isFinite else { return Notation.number(value) }
-        let exponent = Int(floor(log10(abs(value))))
-        let mantissa = value / pow(10, Double(exponent))
-        let digits = Notation.number(mantissa, decimals: 1)
-        let power = "10" + (exponent < 0 ? "⁻" : "") + NetworkNotation.raised(abs(exponent))
-        return digits == "1" ? power : digits + "×" + power
-    }
+    /// `2.1×10⁻¹⁰`, and `10⁻⁶` for a mantissa of 1.
+    static func scientific(_ value: Double) -> String { Notation.scientific(value, decimals: 1, unitMantissa: false) }
 }
 
 /// The JSON of a network lesson: `loss` and `layers` (z, a, δ, gradients) first, then the

@@ -113,7 +113,7 @@ public enum OptimizersLesson: Lesson {
             let difference = zip(classic, momentum.points).map { max(abs($0.x - $1.x), abs($0.y - $1.y)) }.max() ?? 0
             classicDifference = difference
             lines.append("")
-            lines.append("The classic momentum form (the notes' 'momentum update'): v ← μv − αg, θ ← θ + v. Its v is −α times torch's v, so it visits the same points: the largest difference along the \(example.steps) steps is \(String(format: "%.1e", difference)) (rounding).")
+            lines.append("The classic momentum form (the notes' 'momentum update'): v ← μv − αg, θ ← θ + v. Its v is −α times torch's v, so it visits the same points: the largest difference along the \(example.steps) steps is \(Notation.scientific(difference, decimals: 1)) (rounding).")
         }
         lines.append("")
         lines.append("Where each ends, after \(example.steps) steps: " + traces.map { "\($0.kind.rawValue) J = \(n($0.losses.last ?? 0))" }.joined(separator: ", "))

@@ -1,0 +1,22 @@
+import Foundation
+
+extension Notation {
+    /// Writes a very small or large number as the slides do, m × 10ⁿ with 1 ≤ |m| < 10 and m
+    /// rounded to at most `decimals` decimals (a mantissa that rounds up to 10 moves to the next
+    /// power: 0.00996 → 1×10⁻²): `2.1×10⁻¹⁰`, `−4.7·10⁻³` with `times: "·"`. A mantissa of
+    /// exactly 1 is left out when `unitMantissa` is false (`10⁻⁶`, as ε is written). 0, ∞ and
+    /// NaN are written by `number`. Never the hyphen and letter of `%e` ("2.1e-10").
+    public static func scientific(_ value: Double, decimals: Int, times: String = "×", unitMantissa: Bool = true) -> String {
+        guard value != 0, value.isFinite else { return number(value, decimals: decimals) }
+        var power = Int(floor(log10(abs(value))))
+        var mantissa = rounded(value / pow(10, Double(power)), decimals: decimals)
+        if abs(mantissa) >= 10 {
+            mantissa = rounded(mantissa / 10, decimals: decimals)
+            power += 1
+        }
+        let text = number(mantissa, decimals: decimals)
+        let tens = "10" + superscriptDigits(power)
+        if !unitMantissa, abs(mantissa) == 1 { return (mantissa < 0 ? minus : "") + tens }
+        return text + times + tens
+    }
+}
