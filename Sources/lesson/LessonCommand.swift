@@ -49,11 +49,26 @@ struct LessonCommand: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                printError("error: \(Excerpt.quote(message(for: error), limit: 200)); --help lists the options")
+                printError("error: \(Excerpt.quote(oneSentence(message(for: error)), limit: 200)); --help lists the options")
                 Foundation.exit(1)
             }
             exit(withError: error)
         }
+    }
+
+    /// The argument parser's refusal as one sentence to go before "; --help lists the options":
+    /// its list of allowed values ("one of the following:\n  - png\n  - svg") joined on one line
+    /// ("one of the following: png, svg"), and no full stop of its own before the semicolon.
+    static func oneSentence(_ message: String) -> String {
+        let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let items = lines.filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+        var sentence = lines.filter { !$0.hasPrefix("- ") && !$0.isEmpty }.joined(separator: " ")
+        if !items.isEmpty {
+            let list = items.count == 1 ? items[0] : items.dropLast().joined(separator: ", ") + " or " + items.last!
+            sentence += (sentence.hasSuffix(":") ? " " : ": ") + list
+        }
+        while sentence.hasSuffix(".") { sentence.removeLast() }
+        return sentence
     }
 
     /// `lesson run <lesson> <options>` parsed by the lesson's own command alone, or nil for

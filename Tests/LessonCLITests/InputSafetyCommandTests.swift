@@ -15,6 +15,10 @@ import Testing
         (["run", "conv2d", "--input", "1e308 1e308; 1e308 1e308", "--kernel", "1 1; 1 1"],
          "error: the output cell z[1,1] overflows: the sum is beyond ±1.8e308, which no number here can hold; use smaller values"),
         (["run", "conv2d", "--frobnicate"], "error: Unknown option '--frobnicate'; --help lists the options"),
+        // The parser's list of allowed values on one line, not "\\n  - png\\n  - svg" written out.
+        (["run", "conv2d", "--format", "png,svg"], "error: The value 'png,svg' is invalid for '--format <format>'. Please provide one of the following: png, svg, pdf, gif, html or tex; --help lists the options"),
+        (["run", "conv2d", "--theme", "blue"], "error: The value 'blue' is invalid for '--theme <theme>'. Please provide one of 'light', 'dark' or 'high-contrast'; --help lists the options"),
+        (["run", "conv2d", "--out", ""], "error: --out '' names no folder; give a folder name, such as --out output; --help lists the options"),
         (["run", "conv1d", "--padding", "99999999999999999999999"], "error: --padding 99999999999999999999999: expected a whole number, two as rows,columns (such as 2,1), or same, valid or full"),
         (["run", "activations", "--from", "-inf"], "error: The value '-inf' is invalid for '--from <from>': it is not a finite number; nan and inf are refused; --help lists the options"),
         (["run", "pooling", "--input", "1 2; 3 4", "--size", "100000", "--padding", "50000"],
@@ -25,6 +29,18 @@ import Testing
     func inputMistakesAreOneSentenceAndExitOne(arguments: [String], message: String) throws {
         let result = try runLesson(arguments + ["--no-figures"])
         expectRefusal(result, message)
+    }
+
+    @Test func aBlankOutputFolderIsRefusedByFiguresToo() throws {
+        expectRefusal(try runLesson(["figures", "--lesson", "conv2d", "--out", " "]),
+                      "error: --out ' ' names no folder; give a folder name, such as --out output; --help lists the options")
+    }
+
+    @Test func aWindowLongerThanTheInputPoolsInCeilModeAsPyTorchDoes() throws {
+        let result = try runLesson(["run", "pooling", "--input", "1 2 3", "--size", "2", "--ceil-mode", "--json-compact", "--no-figures"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let trace = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((trace?["output"] as? [[Double]]) == [[2, 3]], "\(result.stdout.prefix(400))")
     }
 
     @Test func aWindowsCSVWithAByteOrderMarkIsAMatrix() throws {

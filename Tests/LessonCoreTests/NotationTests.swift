@@ -5,11 +5,18 @@ import Testing
 
 @Suite struct NotationTests {
     @Test(arguments: [
-        (2.0, "2"), (-15.0, "−15"), (0.0, "0"), (-0.0, "0"), (13.0 / 9, "1.4444"), (-0.00001, "0"),
+        (2.0, "2"), (-15.0, "−15"), (0.0, "0"), (-0.0, "0"), (13.0 / 9, "1.4444"), (-0.00001, "−0.00001"), (0.0000123456, "0.000012"), (4e-10, "0"), (-1.4e-17, "0"),
         (2.5, "2.5"), (1e20, "100000000000000000000"), (-1.25, "−1.25"),
     ])
     func numbersUseTheTrueMinusAndNoTrailingZeros(value: Double, text: String) {
         #expect(Notation.number(value) == text)
+    }
+
+    @Test func namedDecimalsRoundSmallValuesToZero() {
+        #expect(Notation.number(0.00001, decimals: 4) == "0")
+        #expect(Notation.number(0.3, decimals: 0) == "0")
+        #expect(Notation.number(0.00001) == "0.00001")
+        #expect(Notation.factor(-0.00002) == "(−0.00002)")
     }
 
     @Test func negativeFactorsGetParentheses() {
@@ -76,6 +83,9 @@ import Testing
         ("1 2; 3, 4,", "row 2, column 3 is empty: two commas with no number between them (or a comma at an end of the row)"),
         (", 1", "row 1, column 1 is empty: two commas with no number between them (or a comma at an end of the row)"),
         ("1 2;;3 4", "the matrix has an empty row after row 1; remove it, or write the missing numbers"),
+        ("1 2;;\n3 4", "the matrix has an empty row after row 1; remove it, or write the missing numbers"),
+        ("1 2;\n\n3 4", "the matrix has an empty row after row 1; remove it, or write the missing numbers"),
+        ("1 2\n;3 4", "the matrix has an empty row after row 1; remove it, or write the missing numbers"),
         ("1,2\n\n3,4\n", "the matrix has an empty row after row 1; remove it, or write the missing numbers"),
         ("[[1, 2], []]", "the matrix has an empty row after row 1; remove it, or write the missing numbers"),
         ("[[], [1, 2]]", "row 1 is empty; write a matrix as [[1, 0, 3], [0, 3, 4]] or as \"1 0 3; 0 3 4\""),
@@ -103,6 +113,10 @@ import Testing
         ("[[7]]", [[7]]),
         ("1 2; 3 4;", [[1, 2], [3, 4]]),
         ("1, 2\n3, 4\n\n", [[1, 2], [3, 4]]),
+        // A `;` that ends its line, as MATLAB rows are often written, ends one row, not two.
+        ("1 2;\n3 4", [[1, 2], [3, 4]]),
+        ("1 2 ; \r\n 3 4 ;\r\n", [[1, 2], [3, 4]]),
+        ("1;\n2;\n3;", [[1], [2], [3]]),
     ]
 
     @Test(arguments: readable)

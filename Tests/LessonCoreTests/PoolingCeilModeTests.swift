@@ -50,6 +50,32 @@ import Testing
         #expect(trace.operation == c.pool, "\(c): the trace rebuilds its operation")
     }
 
+    /// Every small shape, windows longer than the padded input included: PyTorch pools whenever
+    /// n + 2p − k + s − 1 ≥ 0 (a 1×3 input pooled 2×2 with stride 2 gives [[2, 3]]) and refuses otherwise.
+    @Test func windowsLongerThanTheInputPoolWherePyTorchDoes() throws {
+        let example = try Pool2D(op: .max, size: Pair2(2), ceilMode: true).forward(Tensor(rows: [[1, 2, 3]]))
+        #expect(example.output == Tensor(rows: [[2, 3]]))
+        for n in 1...4 {
+            for k in 1...5 {
+                for s in 1...3 {
+                    for p in 0...(k / 2) {
+                        for op in [PoolingOp.max, .avg] {
+                            let pool = Pool2D(op: op, size: Pair2(rows: k, columns: 1), stride: Pair2(rows: s, columns: 1),
+                                              padding: Pair2(rows: p, columns: 0), ceilMode: true)
+                            let input = Tensor(shape: [n, 2], scalars: (0..<2 * n).map { Double($0 * 7 % 5) - 2 })
+                            guard n + 2 * p - k + s - 1 >= 0 else {
+                                #expect(throws: InputError.self, "n \(n) k \(k) s \(s) p \(p)") { try pool.forward(input) }
+                                continue
+                            }
+                            let trace = try pool.forward(input)
+                            #expect(trace.output == Self.reference(input, pool), "n \(n) k \(k) s \(s) p \(p) \(op)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// 5×5, 2×2 windows, stride 2: floor mode gives 2×2, ceil mode 3×3 whose last row and column of
     /// windows hold one input cell each; the average divides by the cells within the input (no padding).
     @Test func fiveByFiveRoundsUp() throws {

@@ -10,8 +10,12 @@ public enum Notation {
 
     /// Writes a number: whole numbers without a decimal point, others with at most
     /// `decimals` decimals, rounded half away from zero, trailing zeros dropped.
-    /// `-0` prints as `0`.
-    public static func number(_ value: Double, decimals: Int = 4) -> String {
+    /// `-0` prints as `0`. Without `decimals` (4 then), a value that rounds to 0 but is not
+    /// below 10⁻⁹ is written with its first two significant digits (`smallNumber`); a caller
+    /// that names its decimals (a table as the slides print it) gets the rounding it asked for.
+    public static func number(_ value: Double, decimals: Int? = nil) -> String {
+        let showsSmall = decimals == nil
+        let decimals = decimals ?? 4
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? minus + "∞" : "∞" }
         // Beyond 10¹⁵ no decimal is shown, and value·10^decimals could overflow to ∞: write the
@@ -22,7 +26,7 @@ public enum Notation {
         }
         let scale = pow(10.0, Double(decimals))
         let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
-        if rounded == 0 { return "0" }
+        if rounded == 0 { return showsSmall ? smallNumber(value) : "0" }
         var text: String
         if rounded == rounded.rounded(), abs(rounded) < 1e15 {
             text = String(Int64(abs(rounded)))
@@ -35,6 +39,19 @@ public enum Notation {
         }
         return rounded < 0 ? minus + text : text
     }
+
+    /// A value that rounds to 0 at the decimals asked for: "0" when it is below 10⁻⁹ (what
+    /// floating point leaves of a true 0, such as 1.4×10⁻¹⁷), else its first two significant
+    /// digits (0.00001 → "0.00001", −0.0000123 → "−0.000012"), so a typed 1e-5 is not shown as 0.
+    static func smallNumber(_ value: Double) -> String {
+        guard abs(value) >= smallestShown else { return "0" }
+        let places = Int(-floor(log10(abs(value)))) + 1
+        let digits = decimalDigits(abs(value), decimals: min(places, 15)) ?? "0"
+        return digits == "0" ? "0" : (value < 0 ? minus : "") + digits
+    }
+
+    /// Below this a value that rounds to 0 is written "0".
+    public static let smallestShown = 1e-9
 
     /// `%.{decimals}f` of `value` (≥ 0) without trailing zeros, by integer arithmetic, when
     /// `value · 10^decimals` is below 2⁵⁰: then `value` is within a quarter of 10^−decimals of
@@ -67,7 +84,7 @@ public enum Notation {
     }
 
     /// Writes a number as a factor in a product: negative numbers in parentheses.
-    public static func factor(_ value: Double, decimals: Int = 4) -> String {
+    public static func factor(_ value: Double, decimals: Int? = nil) -> String {
         let text = number(value, decimals: decimals)
         return text.hasPrefix(minus) ? "(\(text))" : text
     }
@@ -84,7 +101,7 @@ public enum Notation {
     ///   - bias: the bias added last, or nil when there is none.
     ///   - result: the value the sum comes to.
     public static func sumOfProducts(_ products: [(Double, Double)], bias: Double?, result: Double,
-                                     decimals: Int = 4) -> String {
+                                     decimals: Int? = nil) -> String {
         var parts = products.map { factor($0.0, decimals: decimals) + "×" + factor($0.1, decimals: decimals) }
         if let bias { parts.append(factor(bias, decimals: decimals)) }
         if parts.isEmpty { parts = ["0"] }
@@ -92,7 +109,7 @@ public enum Notation {
     }
 
     /// Writes a matrix as aligned rows of numbers, one row per line.
-    public static func matrix(_ tensor: Tensor, decimals: Int = 4, indent: String = "  ") -> String {
+    public static func matrix(_ tensor: Tensor, decimals: Int? = nil, indent: String = "  ") -> String {
         let cells = tensor.rank == 1 ? [tensor.scalars.map { number($0, decimals: decimals) }]
                                      : tensor.rowArrays.map { $0.map { number($0, decimals: decimals) } }
         let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
@@ -102,7 +119,7 @@ public enum Notation {
     }
 
     /// Writes a matrix on one line in the literal syntax: `2 5 −1; −15 −7 2`.
-    public static func inlineMatrix(_ tensor: Tensor, decimals: Int = 4) -> String {
+    public static func inlineMatrix(_ tensor: Tensor, decimals: Int? = nil) -> String {
         if tensor.rank == 1 { return tensor.scalars.map { number($0, decimals: decimals) }.joined(separator: " ") }
         return tensor.rowArrays.map { $0.map { number($0, decimals: decimals) }.joined(separator: " ") }
             .joined(separator: "; ")

@@ -87,7 +87,9 @@ public struct Pool2D: Equatable, Sendable {
     /// o = ⌈(n + 2p − k)/s⌉ + 1, less one where (o − 1)s ≥ n + p (PyTorch's rule), and the overhang
     /// (o − 1)s + k − (n + 2p) where positive.
     func overhang(_ n: Int, _ k: Int, _ p: Int, _ s: Int) -> Int {
-        guard ceilMode, n >= 1, k >= 1, s >= 1, p >= 0, n + 2 * p >= k,
+        // PyTorch rounds up before it refuses: a window longer than the padded input still gives
+        // one output when n + 2p − k + s − 1 ≥ 0 (a 1×3 input pooled 2×2 with stride 2 gives 1×2).
+        guard ceilMode, n >= 1, k >= 1, s >= 1, p >= 0, n + 2 * p + s - 1 >= k,
               n <= OutputSize.largestSize, k <= OutputSize.largestSize, s <= OutputSize.largestSize,
               p <= OutputSize.largestSetting else { return 0 }
         var outputs = (n + 2 * p - k + s - 1) / s + 1

@@ -2,7 +2,7 @@ import Foundation
 
 /// Parses the matrix literals people type: `"1 0 3; 0 3 4"`.
 ///
-/// Rows are separated by `;` or line breaks (`\n`, `\r\n` or `\r`), numbers by spaces, tabs
+/// Rows are separated by `;` or line breaks (`\n`, `\r\n` or `\r`; a `;` that ends its line counts once), numbers by spaces, tabs
 /// or commas (so a CSV file, Windows line ends and a leading UTF-8 byte-order mark included,
 /// is a literal too). Numbers may use the true minus sign `−`, decimals, exponents and
 /// fractions such as `13/9`. Every row must have the same number of columns. A NUL byte,
@@ -17,7 +17,7 @@ public enum MatrixLiteral {
         var rows: [[Double]] = []
         let body = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)
         // `isNewline` also matches "\r\n", which Swift reads as one character.
-        let lines = try bracketedRows(body) ?? body.split(omittingEmptySubsequences: false) { $0 == ";" || $0.isNewline }
+        let lines = try bracketedRows(body) ?? rowTexts(body)
         var emptyAfter: Int?
         for line in lines {
             let fields = try fields(of: line, row: rows.count + 1)
@@ -39,6 +39,17 @@ public enum MatrixLiteral {
             throw InputError("the matrix is empty; write rows of numbers separated by ';', such as \"1 0 3; 0 3 4\"")
         }
         return Tensor(rows: rows)
+    }
+
+    /// The rows of a literal without brackets: lines split at each `;`, where a `;` that ends its
+    /// line (as MATLAB rows are often written, `1 2;` then `3 4`) ends the row the line break would
+    /// end anyway, rather than leaving an empty row between them.
+    static func rowTexts(_ body: Substring) -> [Substring] {
+        body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).flatMap { line -> [Substring] in
+            var rows = line.split(separator: ";", omittingEmptySubsequences: false)
+            if rows.count > 1, rows.last!.allSatisfy(\.isWhitespace) { rows.removeLast() }
+            return rows
+        }
     }
 
     /// Parses one number: `-1`, `−1`, `2.5`, `1e-3`, `13/9`. Returns nil for anything else,

@@ -67,6 +67,8 @@ struct FiguresCommand: ParsableCommand {
         return .scale(1)
     }
 
+    func validate() throws { try OutputFolder.check(out) }
+
     func run() throws {
         var failed = 0
         try reportingErrors {

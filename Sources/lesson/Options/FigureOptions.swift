@@ -52,6 +52,7 @@ struct RunOptions: ParsableArguments {
     }
 
     func validate() throws {
+        try OutputFolder.check(out)
         guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be above 0 and at most 8, got \(scale)") }
         guard textScale >= 0.5, textScale <= 3 else {
             throw ValidationError("--text-scale must be between 0.5 and 3, got \(textScale)")
