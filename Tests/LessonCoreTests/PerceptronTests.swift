@@ -109,6 +109,18 @@ import Testing
         }
     }
 
+    /// 0.3·1 − 1.1·1 + 0.9·1 − 0.1 is 0, so the step gives 1; left to right in floating point it
+    /// came out as −2.8·10⁻¹⁷ and the step 0 (the XOR network of a random lesson file, seed 2057
+    /// of the differential checker). Units of other activations keep z as summed.
+    @Test func stepUnitTakesARoundOffZeroAsZero() throws {
+        let step = try Network(layers: [Layer(weights: Tensor(rows: [[0.3, -1.1, 0.9]]), bias: [-0.1], activation: .step)], loss: .mse)
+        let unit = try step.forward([1, 1, 1]).layers[0]
+        #expect(unit.z == [0] && unit.a == [1], "z = \(unit.z)")
+        let linear = try Network(layers: [Layer(weights: Tensor(rows: [[0.3, -1.1, 0.9]]), bias: [-0.1], activation: .linear)], loss: .mse)
+        #expect(try linear.forward([1, 1, 1]).layers[0].z == [0.3 - 1.1 + 0.9 - 0.1])
+        #expect(ThresholdUnit(weights: [-0.1, 0.3, -1.1, 0.9]).output([1, 1, 1]) == 1)
+    }
+
     @Test func xorWithOneHiddenLayerOfThresholdUnits() throws {
         let network = try Network(layers: [
             Layer(weights: Tensor(rows: [[1, -1], [-1, 1]]), bias: [-0.5, -0.5], activation: .step),

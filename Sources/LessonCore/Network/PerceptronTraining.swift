@@ -1,7 +1,7 @@
 /// The perceptron learning rule, wᵢ ← wᵢ + α(y − h)xᵢ with x₀ = 1, applied sample by sample,
 /// epoch after epoch, until an epoch makes no mistake or `maxEpochs` have run.
 ///
-/// Decisions, zeros and cycles are judged up to round-off (`ThresholdUnit.roundOff`), so the run
+/// Decisions, zeros and cycles are judged up to round-off (`RoundOff`), so the run
 /// is the one the numbers as written give: with α = 0.1 the same decisions as with α = 1.
 ///
 /// On linearly separable data (AND, OR) it converges; on XOR no weights separate the classes,
@@ -58,7 +58,7 @@ public struct PerceptronTraining: Equatable, Sendable {
                     // after other steps can leave −2.8·10⁻¹⁷, which a sum w₀ + w₁·0 would keep.
                     let change = learningRate * error * x[i]
                     let sum = after[i] + change
-                    after[i] = abs(sum) <= ThresholdUnit.roundOff * (abs(after[i]) + abs(change)) ? 0 : sum
+                    after[i] = RoundOff.zeroed(sum, size: abs(after[i]) + abs(change))
                 }
                 unit = ThresholdUnit(weights: after)
                 let text: String
@@ -85,7 +85,7 @@ public struct PerceptronTraining: Equatable, Sendable {
     /// an epoch late, or never.
     static func sameWeights(_ a: [Double], _ b: [Double], largestStep: Double) -> Bool {
         let scale = max(largestStep, a.reduce(0) { max($0, abs($1)) }, b.reduce(0) { max($0, abs($1)) })
-        return zip(a, b).allSatisfy { abs($0 - $1) <= ThresholdUnit.roundOff * scale }
+        return zip(a, b).allSatisfy { abs($0 - $1) <= RoundOff.relative * scale }
     }
 }
 

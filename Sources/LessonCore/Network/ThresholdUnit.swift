@@ -14,17 +14,8 @@ public struct ThresholdUnit: Equatable, Codable, Sendable {
     /// The number of inputs a₁…aₙ.
     public var inputCount: Int { weights.count - 1 }
 
-    /// How small a sum is, next to the sizes of its terms, for it to be the 0 it stands for.
-    public static let roundOff = 1e-10
-
-    /// w₀ + Σᵢ wᵢaᵢ, summed left to right; a sum within round-off of 0 is 0.
-    ///
-    /// Decimals are not exact in binary: after four epochs of the rule with α = 0.1 on AND,
-    /// w₀ + w₁·1 + w₂·0 = −0.2 + 0.2×1 + 0.1×0 came out as −2.8·10⁻¹⁷, so h = 0 where the numbers
-    /// as written give 0 and h = 1 (and the rule "converged" to weights that are not AND). A sum
-    /// with |s| ≤ 10⁻¹⁰·(|w₀| + Σ|wᵢaᵢ|) is taken as 0: the float64 error of a few terms, with
-    /// weights built by up to a million updates, stays far below that, while numbers written as
-    /// decimals would have to cancel to ten significant digits to leave so small a rest.
+    /// w₀ + Σᵢ wᵢaᵢ, summed left to right; a sum within round-off of 0 is 0 (`RoundOff`), so that
+    /// −0.2 + 0.2×1 + 0.1×0 gives h = 1 as written, not the h = 0 of −2.8·10⁻¹⁷.
     public func sum(_ inputs: [Double]) -> Double {
         precondition(inputs.count == inputCount, "threshold unit with \(inputCount) inputs given \(inputs.count)")
         var total = weights[0]
@@ -33,7 +24,7 @@ public struct ThresholdUnit: Equatable, Codable, Sendable {
             total += w * a
             size += abs(w * a)
         }
-        return abs(total) <= Self.roundOff * size ? 0 : total
+        return RoundOff.zeroed(total, size: size)
     }
 
     /// 1 if the sum is ≥ 0, else 0.
