@@ -14,6 +14,12 @@ import Testing
         #expect(!ThresholdUnit(weights: [-0.5, 1, 1]).check(Self.and).allHold, "(−0.5, 1, 1) is OR, not AND")
     }
 
+    /// A negative input is bracketed where it is named too (it read "w₁·−1").
+    @Test func sumTextBracketsNegativeInputs() {
+        #expect(ThresholdUnit(weights: [0.1, 0.2, -0.3]).sumText([-1, 0.3])
+                == "w₀ + w₁·(−1) + w₂·0.3 = 0.1 + 0.2×(−1) + (−0.3)×0.3 = −0.19")
+    }
+
     @Test(arguments: [("AND", PerceptronTests.and), ("OR", PerceptronTests.or)])
     func ruleConvergesOnSeparableGates(name: String, table: [TruthTableRow]) throws {
         let trace = try PerceptronTraining(samples: table, initialWeights: [0, 0, 0], learningRate: 1, maxEpochs: 50).run()

@@ -32,7 +32,7 @@ public struct ThresholdUnit: Equatable, Codable, Sendable {
 
     /// The sum written out: `w₀ + w₁·1 + w₂·0 = −1.5 + 1×1 + 1×0 = −0.5`.
     public func sumText(_ inputs: [Double]) -> String {
-        let symbols = ["w₀"] + inputs.indices.map { "w\(NetworkNotation.lowered($0 + 1))·\(Notation.number(inputs[$0]))" }
+        let symbols = ["w₀"] + inputs.indices.map { "w\(NetworkNotation.lowered($0 + 1))·\(Notation.factor(inputs[$0]))" }
         let numbers = [Notation.number(weights[0])] + inputs.indices.map { Notation.factor(weights[$0 + 1]) + "×" + Notation.factor(inputs[$0]) }
         return symbols.joined(separator: " + ") + " = " + numbers.joined(separator: " + ") + " = " + Notation.number(sum(inputs))
     }
