@@ -12,15 +12,19 @@ Exits 0 when every case agrees, 1 on a mismatch, and 0 with a "skipped" line whe
 torch is not installed.
 """
 import argparse
+import io
 import json
 import math
 import os
 import random
 import re
+import struct
 import time
 import subprocess
 import sys
+import zlib
 from concurrent.futures import ThreadPoolExecutor
+from fractions import Fraction
 
 try:
     import torch
@@ -28,6 +32,11 @@ try:
 except ImportError:  # the checker is optional: no torch, nothing to compare with
     print("torch_reference.py: skipped (torch is not installed)")
     sys.exit(0)
+
+try:
+    from PIL import Image  # image-filters writes its random PNGs with Pillow (and by hand)
+except ImportError:
+    Image = None
 
 torch.set_default_dtype(torch.float64)
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -74,9 +83,20 @@ def tolist(t):
 def compare(name, got, want, problems):
     """Appends to `problems` every number of `got` that is not `want` within RTOL."""
     want = tolist(want)
+    if isinstance(want, dict):
+        if not isinstance(got, dict) or sorted(got) != sorted(want):
+            problems.append(f"{name}: {got!r} != {want!r}")
+            return
+        for key in want:
+            compare(f"{name}.{key}", got[key], want[key], problems)
+        return
+    if isinstance(want, str):
+        if got != want:
+            problems.append(f"{name}: lesson {got!r} reference {want!r}")
+        return
     if isinstance(want, (list, tuple)):
         if not isinstance(got, list) or len(got) != len(want):
-            problems.append(f"{name}: shape {shape(got)} != torch {shape(want)}")
+            problems.append(f"{name}: shape {shape(got)} != reference {shape(want)}")
             return
         for i, (g, w) in enumerate(zip(got, want)):
             compare(f"{name}[{i}]", g, w, problems)
@@ -86,12 +106,12 @@ def compare(name, got, want, problems):
             problems.append(f"{name}: {got!r} != {want!r}")
         return
     if not isinstance(got, (int, float)) or isinstance(got, bool):
-        problems.append(f"{name}: {got!r} is not a number (torch {want!r})")
+        problems.append(f"{name}: {got!r} is not a number (reference {want!r})")
         return
     if math.isnan(want) and isinstance(got, float) and math.isnan(got):
         return
     if abs(got - want) > RTOL * max(1.0, abs(want)):
-        problems.append(f"{name}: lesson {got!r} torch {want!r}")
+        problems.append(f"{name}: lesson {got!r} reference {want!r}")
 
 
 def shape(x):
@@ -106,11 +126,13 @@ class Refused(Exception):
     """The lesson exited non-zero on an input torch accepts."""
 
 
-def run_lesson(binary, lesson, args, stdin=None):
+def run_lesson(binary, lesson, args, stdin=None, env=None):
+    """`lesson run <lesson> <args> --no-figures --json-compact`, parsed; `env` adds variables (LESSON_HOME)."""
     cmd = [binary, "run", lesson, *args, "--no-figures", "--json-compact"]
-    p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env={**os.environ, **env} if env else None)
     if p.returncode != 0:
-        raise Refused(f"exit {p.returncode}: {' '.join(quote(a) for a in cmd)}\n    {p.stderr.strip()[:400]}")
+        shown = " ".join(f"{k}={quote(v)}" for k, v in (env or {}).items())
+        raise Refused(f"exit {p.returncode}: {shown + ' ' if shown else ''}{' '.join(quote(a) for a in cmd)}\n    {p.stderr.strip()[:400]}")
     return json.loads(p.stdout)
 
 
@@ -289,6 +311,84 @@ def check_conv_transpose(rng, binary):
                               output_padding=op, dilation=dil)[0, 0]
     problems = []
     compare("output", got["output"], want, problems)
+    # Cᵀ column by column: F.conv_transpose2d of each one-hot input.
+    compare("transposed_matrix", got["transposed_matrix"],
+            one_hot_matrix(k, (h, w), ((pad[0], pad[0]), (pad[1], pad[1])), stride, dil, transposed=True, output_padding=op),
+            problems)
+    return args, problems
+
+
+def one_hot_matrix(k, shape, pads, stride, dil, transposed=False, output_padding=(0, 0)):
+    """The matrix of a linear map found column by column: column c is the map applied to the one-hot
+    input e_c (F.conv2d, or F.conv_transpose2d when `transposed`), flattened row by row."""
+    h, w = shape
+    eye = torch.eye(h * w).reshape(h * w, 1, h, w)
+    kt = T(k)[None, None]
+    if transposed:
+        out = F.conv_transpose2d(eye, kt, stride=stride, padding=[p[0] for p in pads], output_padding=output_padding,
+                                 dilation=dil)
+    else:
+        out = F.conv2d(padded(eye, pads), kt, stride=stride, dilation=dil)
+    return out.reshape(h * w, -1).T
+
+
+def matrix_literal(rng, m):
+    """`m` as one of the matrix spellings the lesson reads: rows split by ';' (spaces or commas), or NumPy's [[…]]."""
+    style = rng.random()
+    if style < 0.15:
+        return "[" + ", ".join("[" + ", ".join(fmt(v) for v in row) + "]" for row in m) + "]"
+    return mat_text(m, sep=", " if style < 0.4 else " ")
+
+
+def check_conv_matrix(rng, binary):
+    # Draw until M has at most 256 rows (ConvMatrixLesson.maximumRows: it writes out each row).
+    while True:
+        x, k, stride, pads, dil, named = conv_case(rng)
+        out = F.conv2d(padded(T(x)[None, None], pads), T(k)[None, None], stride=stride, dilation=dil)[0, 0]
+        if out.numel() <= 256:
+            break
+    args = ["--input", matrix_literal(rng, x), "--kernel", matrix_literal(rng, k)] + window_args(rng, stride, pads, dil, named)
+    got = run_lesson(binary, "conv-matrix", args)
+    h, w = len(x), len(x[0])
+    kh, kw = len(k), len(k[0])
+    oh, ow = out.shape
+    m_ref = one_hot_matrix(k, (h, w), pads, stride, dil)
+    # Taps on input cells per output cell: an all-ones kernel over an all-ones input; the rest fall on padding.
+    on_input = F.conv2d(padded(torch.ones(1, 1, h, w), pads), torch.ones(1, 1, kh, kw), stride=stride, dilation=dil)[0, 0]
+    flat = T(x).flatten()
+    problems = []
+    m = got["matrix"]
+    compare("output", got["output"], out, problems)
+    compare("product", got["product"], out.flatten(), problems)
+    compare("flattened_input", got["flattened_input"], flat, problems)
+    compare("matrix.output_shape", m["output_shape"], [oh, ow], problems)
+    compare("matrix.input_shape", m["input_shape"], [h, w], problems)
+    compare_padding(m, pads, problems)
+    compare("matrix.stride", m["stride"], list(stride), problems)
+    compare("matrix.dilation", m["dilation"], list(dil), problems)
+    compare("matrix.matrix", m["matrix"], m_ref, problems)
+    # The reference M times x is the convolution: the one-hot construction itself is checked.
+    compare("reference M·x", (m_ref @ flat).tolist(), out.flatten(), problems)
+    for r, row in enumerate(m["rows"]):
+        i, j = divmod(r, ow)
+        compare(f"rows[{r}].output_cell", [row["output_row"], row["output_column"]], [i, j], problems)
+        compare(f"rows[{r}].padding_taps", row["padding_taps"], kh * kw - int(on_input[i, j]), problems)
+        dense = [0.0] * (h * w)
+        for e in row["entries"]:
+            dense[e["column"]] = e["weight"]
+            u, v = e["kernel_row"], e["kernel_column"]
+            compare(f"rows[{r}].entry.weight", e["weight"], k[u][v], problems)
+            compare(f"rows[{r}].entry.column", e["column"], e["input_row"] * w + e["input_column"], problems)
+            # Cross-correlation: tap (u, v) of window (i, j) lies on input cell (i·s + u·d − p, j·s + v·d − p).
+            compare(f"rows[{r}].entry.cell", [e["input_row"], e["input_column"]],
+                    [i * stride[0] + u * dil[0] - pads[0][0], j * stride[1] + v * dil[1] - pads[1][0]], problems)
+        compare(f"rows[{r}] as a row of M", dense, m_ref[r], problems)
+    for p in got["products"]:
+        r = p["row"]
+        compare(f"products[{r}].value", p["value"], out.flatten()[r].item(), problems)
+        columns = [e["column"] for e in m["rows"][r]["entries"]]
+        compare(f"products[{r}].terms.input", [t["input"] for t in p["terms"]], [flat[c].item() for c in columns], problems)
+        compare(f"products[{r}].terms.weight", [t["weight"] for t in p["terms"]], [m_ref[r, c].item() for c in columns], problems)
     return args, problems
 
 
@@ -937,6 +1037,620 @@ def check_optimizers(rng, binary):
     return args, problems
 
 
+# ---------------------------------------------------------------- image filters
+
+def png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def png_bytes(samples, color_type, depth, palette=None, trns=None):
+    """A PNG written by hand (no filter, one IDAT): `samples` rows of pixels, each pixel a tuple of
+    channel values (gray; gray, alpha; r, g, b; r, g, b, alpha; or a palette index), `depth` bits each."""
+    height, width = len(samples), len(samples[0])
+    raw = bytearray()
+    for row in samples:
+        raw.append(0)
+        if depth < 8:
+            bits = "".join(format(p[0], f"0{depth}b") for p in row)
+            bits += "0" * (-len(bits) % 8)
+            raw += bytes(int(bits[i:i + 8], 2) for i in range(0, len(bits), 8))
+        else:
+            for p in row:
+                for v in p:
+                    raw += struct.pack(">H", v) if depth == 16 else bytes([v])
+    out = b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, depth, color_type, 0, 0, 0))
+    if palette is not None:
+        out += png_chunk(b"PLTE", b"".join(bytes(c) for c in palette))
+    if trns is not None:
+        out += png_chunk(b"tRNS", trns)
+    return out + png_chunk(b"IDAT", zlib.compress(bytes(raw))) + png_chunk(b"IEND", b"")
+
+
+def round_half_up(q):
+    return math.floor(q + Fraction(1, 2))
+
+
+def documented_gray(r, g, b, a):
+    """GrayImage.luma as documented, in exact arithmetic: each channel composited over white,
+    v·α/255 + 255·(1 − α/255), then Y = 0.299·R + 0.587·G + 0.114·B rounded to a whole number."""
+    def over(v):
+        return Fraction(v * a, 255) + 255 - Fraction(255 * a, 255)
+    y = (299 * over(r) + 587 * over(g) + 114 * over(b)) / 1000
+    return min(255, max(0, round_half_up(y)))
+
+
+def random_png(rng, height, width):
+    """A random small PNG and the 8-bit RGBA pixels the lesson documents reading from it (PNGCodec:
+    low bit depths scaled to 0…255, a 16-bit value v read as v/257, palette and tRNS applied).
+    Returns (bytes, rgba rows, description)."""
+    kind = rng.choice(["L", "L", "RGB", "RGBA", "LA", "P", "P+tRNS", "1", "gray4", "gray+tRNS", "I;16", "RGB16", "RGBA16",
+                       "LA16", "RGB+tRNS", "extremes"])
+    def level():
+        return rng.choice([0, 255, rng.randint(0, 255)]) if rng.random() < 0.3 else rng.randint(0, 255)
+    if kind in ("L", "extremes"):
+        gray = [[rng.choice([0, 255]) if kind == "extremes" else level() for _ in range(width)] for _ in range(height)]
+        image = Image.new("L", (width, height))
+        image.putdata([v for row in gray for v in row])
+        rgba = [[(v, v, v, 255) for v in row] for row in gray]
+    elif kind in ("RGB", "RGBA", "LA"):
+        channels = {"RGB": 3, "RGBA": 4, "LA": 2}[kind]
+        pix = [[tuple(level() for _ in range(channels)) for _ in range(width)] for _ in range(height)]
+        image = Image.new(kind, (width, height))
+        image.putdata([p for row in pix for p in row])
+        rgba = [[p + (255,) if kind == "RGB" else p if kind == "RGBA" else (p[0], p[0], p[0], p[1]) for p in row] for row in pix]
+    elif kind in ("P", "P+tRNS"):
+        colours = [tuple(rng.randint(0, 255) for _ in range(3)) for _ in range(rng.randint(1, 8))]
+        alphas = [rng.choice([0, 255, rng.randint(0, 255)]) for _ in colours] if kind == "P+tRNS" else None
+        index = [[rng.randrange(len(colours)) for _ in range(width)] for _ in range(height)]
+        data = png_bytes([[(i,) for i in row] for row in index], 3, 8, palette=colours,
+                         trns=bytes(alphas) if alphas else None)
+        rgba = [[colours[i] + ((alphas[i],) if alphas else (255,)) for i in row] for row in index]
+        return data, rgba, kind
+    elif kind == "1":
+        bits = [[rng.randint(0, 1) for _ in range(width)] for _ in range(height)]
+        image = Image.new("1", (width, height))
+        image.putdata([v * 255 for row in bits for v in row])
+        rgba = [[(255 * v,) * 3 + (255,) for v in row] for row in bits]
+    elif kind == "gray4":
+        depth = rng.choice([2, 4])
+        top = 2 ** depth - 1
+        levels = [[rng.randint(0, top) for _ in range(width)] for _ in range(height)]
+        data = png_bytes([[(v,) for v in row] for row in levels], 0, depth)
+        rgba = [[(v * 255 // top,) * 3 + (255,) for v in row] for row in levels]
+        return data, rgba, f"gray {depth}-bit"
+    elif kind in ("gray+tRNS", "RGB+tRNS"):
+        channels = 1 if kind == "gray+tRNS" else 3
+        pix = [[tuple(rng.choice([0, 128, 255]) if rng.random() < 0.5 else level() for _ in range(channels))
+                for _ in range(width)] for _ in range(height)]
+        key = rng.choice([p for row in pix for p in row])  # one colour (or gray level) is transparent
+        data = png_bytes(pix, 0 if channels == 1 else 2, 8, trns=b"".join(struct.pack(">H", v) for v in key))
+        rgba = [[(p * 3 if channels == 1 else p) + ((0,) if p == key else (255,)) for p in row] for row in pix]
+        return data, rgba, kind
+    else:  # 16 bits a sample
+        channels = {"I;16": 1, "RGB16": 3, "RGBA16": 4, "LA16": 2}[kind]
+        def level16():
+            return rng.choice([0, 65535, rng.randint(0, 65535)]) if rng.random() < 0.3 else rng.randint(0, 65535)
+        pix = [[tuple(level16() for _ in range(channels)) for _ in range(width)] for _ in range(height)]
+        data = png_bytes(pix, {1: 0, 2: 4, 3: 2, 4: 6}[channels], 16)
+        def to8(v):
+            return round_half_up(Fraction(v, 257))
+        def expand(p):
+            if channels == 1:
+                return (to8(p[0]),) * 3 + (255,)
+            if channels == 2:
+                return (to8(p[0]),) * 3 + (to8(p[1]),)
+            return tuple(to8(v) for v in p[:3]) + ((to8(p[3]),) if channels == 4 else (255,))
+        rgba = [[expand(p) for p in row] for row in pix]
+        return data, rgba, kind
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue(), rgba, kind
+
+
+# The notes' kernels (seeds/000, 002, 003): printed weights and the factor in front.
+GAUSSIAN = [[1, 4, 6, 4, 1], [4, 16, 24, 16, 4], [6, 24, 36, 24, 6], [4, 16, 24, 16, 4], [1, 4, 6, 4, 1]]
+def _pixels(image):
+    """An RGBA Pillow image as rows of (r, g, b, a)."""
+    data = image.tobytes()
+    width = image.size[0]
+    return [[tuple(data[4 * (r * width + c):4 * (r * width + c) + 4]) for c in range(width)] for r in range(image.size[1])]
+
+
+IMAGE_KERNELS = {
+    "box-blur": ([[1] * 3] * 3, 1 / 9), "gaussian": (GAUSSIAN, 1 / 256),
+    "sharpen": ([[0, -2, 0], [-2, 9, -2], [0, -2, 0]], 1), "edge": ([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]], 1),
+    "sobel": ([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], 1), "sobel-y": ([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], 1),
+    "edge-pair": ([[-1, 1]], 1), "edge-pair-vertical": ([[-1], [1]], 1),
+}
+
+
+def check_image_filters(rng, binary):
+    """The lesson's picture, or a random small PNG, filtered with a named kernel: every cell of the
+    JSON's zoomed patch and the worked pixel against F.conv2d on the gray values the lesson documents."""
+    if Image is None:
+        raise RuntimeError("image-filters needs Pillow (pip install pillow)")
+    kernel_name = rng.choice(list(IMAGE_KERNELS) + [None])  # None: the lesson's default (sharpen)
+    own_picture = rng.random() < 0.1
+    path = None
+    if own_picture:
+        with Image.open(os.path.join(ROOT, "lessons", "image-filters.png")) as image:
+            rgba = _pixels(image.convert("RGBA"))
+        described = "the lesson's picture"
+    else:
+        height, width = rng.randint(1, 9), rng.randint(1, 9)
+        data, rgba, described = random_png(rng, height, width)
+        path = os.path.join(ROOT, ".build", "torchcheck", f"image-{described.replace(' ', '-').replace(';', '')}-{rng.random()}-{os.getpid()}.png")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+    gray = [[documented_gray(*p) for p in row] for row in rgba]
+    h, w = len(gray), len(gray[0])
+    args = (["--image", path] if path else []) + (["--kernel", kernel_name] if kernel_name else [])
+    name = kernel_name or "sharpen"
+    weights, scale = T(IMAGE_KERNELS[name][0]), IMAGE_KERNELS[name][1]
+    kh, kw = weights.shape
+    p = ((kh - 1) // 2, (kw - 1) // 2)  # documented: zero padding ⌊(k − 1)/2⌋ per side
+    oh, ow = h + 2 * p[0] - kh + 1, w + 2 * p[1] - kw + 1
+    at = None
+    if rng.random() < 0.6 and oh > 0 and ow > 0:  # a pixel of the filtered picture, 1-based
+        at = (rng.randint(1, oh), rng.randint(1, ow))
+        args += ["--at", f"{at[0]},{at[1]}"]
+    x = T(gray)
+    if oh < 1 or ow < 1:  # a 1-pixel-wide picture and the 1×2 pair: nothing to filter
+        try:
+            run_lesson(binary, "image-filters", args)
+        except Refused as refusal:
+            message = str(refusal).splitlines()[-1]
+            if "kernel" in message and "×" in message:
+                os.remove(path)
+                return args, []
+            return args, [f"refused without naming the sizes: {message.strip()}"]
+        return args, [f"a {h}×{w} picture and a {kh}×{kw} kernel without padding have no output, but were not refused"]
+    z = F.conv2d(x[None, None], weights[None, None], padding=p)[0, 0] * scale
+    got = run_lesson(binary, "image-filters", args)  # a refusal keeps the PNG for the command it prints
+    problems = []
+    compare("kernel.weights", got["kernel"]["weights"], weights, problems)
+    compare("kernel.scale", got["kernel"]["scale"], scale, problems)
+    compare("kernel.name", got["kernel"]["name"], name, problems)
+    compare("input_shape", got["input_shape"], [h, w], problems)
+    compare("output_shape", got["output_shape"], list(z.shape), problems)
+    compare("padding", got["padding"], list(p), problems)
+    sums_to_zero = abs(float((weights * scale).sum())) < 1e-12
+    rule = "absolute" if sums_to_zero else "clamp"
+    compare("display_rule", got["display_rule"], rule, problems)
+
+    def shown(v):
+        return min(255.0, abs(v)) if rule == "absolute" else min(255.0, max(0.0, v))
+    worked = got["worked"]
+    if at is not None:
+        want_cell = (at[0] - 1, at[1] - 1)
+    else:  # documented: the largest |z − x| under the kernel's centre, among windows wholly inside when any
+        inside = h >= kh and w >= kw
+        best, want_cell = -1.0, (0, 0)
+        for i in range(z.shape[0]):
+            for j in range(z.shape[1]):
+                if inside and not (i - p[0] >= 0 and i - p[0] + kh <= h and j - p[1] >= 0 and j - p[1] + kw <= w):
+                    continue
+                change = abs(z[i, j].item() - gray[i][j])
+                if change > best + 1e-9:
+                    best, want_cell = change, (i, j)
+    compare("worked.cell", [worked["row"], worked["column"]], list(want_cell), problems)
+    i, j = worked["row"], worked["column"]
+    if 0 <= i < z.shape[0] and 0 <= j < z.shape[1]:
+        compare("worked.value", worked["value"], z[i, j].item(), problems)
+        compare("worked.displayed", worked["displayed"], shown(z[i, j].item()), problems)
+        terms = worked["terms"]
+        compare("worked.terms.count", len(terms), kh * kw, problems)
+        for t in terms:
+            r, c = t["padded_row"] - p[0], t["padded_column"] - p[1]
+            inside_image = 0 <= r < h and 0 <= c < w
+            compare("worked.term.input", t["input"], gray[r][c] if inside_image else 0.0, problems)
+            compare("worked.term.is_padding", t["is_padding"], not inside_image, problems)
+            compare("worked.term.weight", t["weight"], weights[t["kernel_row"], t["kernel_column"]].item(), problems)
+            compare("worked.term.window", [r, c], [i + t["kernel_row"] - p[0], j + t["kernel_column"] - p[1]], problems)
+        compare("worked.sum", worked["sum"] * scale, z[i, j].item(), problems)
+    patch = got["patch"]
+    top, left = i - p[0], j - p[1]
+    # Documented: the window and one pixel around it, within the padded image.
+    compare("patch.rows", patch["rows"], [max(-p[0], top - 1), min(h - 1 + p[0], top + kh)], problems)
+    compare("patch.columns", patch["columns"], [max(-p[1], left - 1), min(w - 1 + p[1], left + kw)], problems)
+    for a, r in enumerate(range(patch["rows"][0], patch["rows"][1] + 1)):
+        for b, c in enumerate(range(patch["columns"][0], patch["columns"][1] + 1)):
+            want_in = gray[r][c] if 0 <= r < h and 0 <= c < w else 0.0
+            compare(f"patch.input[{r},{c}]", patch["input"][a][b], want_in, problems)
+            want_out = z[r, c].item() if 0 <= r < z.shape[0] and 0 <= c < z.shape[1] else None
+            compare(f"patch.output[{r},{c}]", patch["output"][a][b], want_out, problems)
+    if path and not problems:
+        os.remove(path)
+    elif path:
+        problems.append(f"(the PNG, {described}, is kept: {os.path.relpath(path, ROOT)})")
+    return args, problems
+
+
+
+# ---------------------------------------------------------------- parameter counts
+
+class KerasLayer:
+    """One layer of a random model: the lesson's word for it, and the same layer built in torch.
+    `apply(x)` runs the torch layer on a channels-last tensor without the batch axis (Keras's
+    layout), so the output shape is torch's; `counts` is (trainable, non-trainable) as Keras
+    counts them, from the torch modules' parameters and buffers."""
+
+    def __init__(self, word, apply, modules, counts=None):
+        self.word, self.apply, self.modules = word, apply, modules
+        self.counts = counts or (sum(p.numel() for m in modules for p in m.parameters()), 0)
+
+
+def keras_pad(x, sizes, kernel, stride, dilation, value=0.0):
+    """Pads the last len(sizes) axes of a channels-first tensor by Keras's 'same' rule (extra zero after)."""
+    pads = []
+    for n in reversed(sizes):
+        pads += list(same_pads(n, kernel, stride, dilation))
+    return F.pad(x, pads, value=value)
+
+
+def spell(rng, name, positional, named):
+    """A word the way a person might write it: the first arguments by position or as key=value
+    (the keys and aliases the lesson documents), the rest as key=value, in any order."""
+    parts = []
+    keyed = []
+    for i, (keys, value) in enumerate(positional):
+        if keyed or rng.random() < 0.25:
+            keyed.append(f"{rng.choice(keys)}={value}")
+        else:
+            parts.append(str(value))
+    keyed += [f"{rng.choice(keys)}={value}" for keys, value in named]
+    rng.shuffle(keyed)
+    inner = (", " if rng.random() < 0.3 else ",").join(parts + keyed)
+    return f"{name}({inner})" if inner else name
+
+
+def random_window(rng, spatial, conv=True):
+    """Kernel, stride, padding and dilation that give an output of at least one cell on every axis."""
+    n = min(spatial)
+    padding = rng.choice(["valid", "valid", "same"])
+    dilation = rng.choice([1, 1, 1, 2]) if conv else 1
+    stride = rng.choice([1, 1, 2, 3]) if dilation == 1 else 1  # Keras refuses stride > 1 with dilation > 1
+    most = n if padding == "valid" else 5
+    kernel = rng.randint(1, max(1, min(5, (most - 1) // dilation + 1)))
+    if padding == "valid" and dilation * (kernel - 1) + 1 > n:
+        dilation = 1
+    return kernel, stride, padding, dilation
+
+
+def window_named(rng, stride, padding, dilation, conv=True):
+    named = []
+    if stride != 1 or rng.random() < 0.2:
+        named.append((["stride", "strides"], stride))
+    if padding != "valid" or rng.random() < 0.2:
+        named.append((["padding"], rng.choice([padding, f"'{padding}'"]) if padding == "same" else padding))
+    if conv and (dilation != 1 or rng.random() < 0.1):
+        named.append((["dilation", "dilation_rate"], dilation))
+    return named
+
+
+def bias_named(rng, bias):
+    if not bias:
+        return [(["use_bias"], rng.choice(["false", "False", "0", "no"]))]
+    return [(["use_bias"], rng.choice(["true", "True", "1"]))] if rng.random() < 0.1 else []
+
+
+def random_layer(rng, shape):
+    """A layer the shape accepts (Keras's rules), or None."""
+    rank = len(shape)
+    choices = ["dense", "dropout", "batch_norm"]
+    if rank == 3:
+        choices += ["conv2d", "conv2d", "separable_conv2d", "depthwise_conv2d", "max_pool", "avg_pool", "flatten",
+                    "global_avg_pool", "global_max_pool"]
+    if rank == 2:
+        choices += ["conv1d", "conv1d", "max_pool1d", "avg_pool1d", "simple_rnn", "lstm", "flatten", "global_avg_pool",
+                    "global_max_pool"]
+    kind = rng.choice(choices)
+    c = shape[-1]
+    bias = rng.random() < 0.8
+    if kind == "dense":
+        u = rng.randint(1, 12)
+        lin = torch.nn.Linear(c, u, bias=bias)
+        return KerasLayer(spell(rng, "dense", [(["units"], u)], bias_named(rng, bias)), lin, [lin])
+    if kind == "dropout":
+        return KerasLayer(spell(rng, "dropout", [(["rate"], fmt(num(rng, 0, 0.9, rng.choice([1, 2]))))], []),
+                          torch.nn.Dropout(0.5).eval(), [])
+    if kind == "batch_norm":
+        bn = torch.nn.BatchNorm1d(c).eval()  # on the last axis, as Keras's BatchNormalization(axis=-1)
+        frozen = bn.running_mean.numel() + bn.running_var.numel()  # moving mean and variance (not num_batches_tracked)
+        apply = lambda x: bn(x.reshape(-1, c)).reshape(x.shape)
+        return KerasLayer(rng.choice(["batch_norm", "batchnorm"]), apply, [bn],
+                          (sum(p.numel() for p in bn.parameters()), frozen))
+    if kind == "flatten":
+        return KerasLayer("flatten", lambda x: x.reshape(-1), [])
+    if kind in ("global_avg_pool", "global_max_pool"):
+        axes = tuple(range(rank - 1))
+        op = (lambda x: x.mean(dim=axes)) if kind == "global_avg_pool" else (lambda x: x.amax(dim=axes))
+        return KerasLayer(kind, op, [])
+    if kind in ("simple_rnn", "lstm"):
+        u = rng.randint(1, 6)
+        seq = rng.random() < 0.4
+        # torch keeps two bias vectors (b_ih, b_hh) where Keras keeps one: build it without biases and
+        # add the one Keras bias vector (b_ih's size) to the count.
+        cls = torch.nn.RNN if kind == "simple_rnn" else torch.nn.LSTM
+        rnn = cls(c, u, bias=False, batch_first=True)
+        with_bias = cls(c, u, bias=True, batch_first=True)
+        count = sum(p.numel() for p in rnn.parameters()) + (with_bias.bias_ih_l0.numel() if bias else 0)
+        def apply(x):
+            out, _ = rnn(x[None])
+            return out[0] if seq else out[0, -1]
+        named = ([(["return_sequences"], rng.choice(["true", "True"]))] if seq else
+                 [(["return_sequences"], "false")] if rng.random() < 0.2 else []) + bias_named(rng, bias)
+        return KerasLayer(spell(rng, kind, [(["units"], u)], named), apply, [rnn], (count, 0))
+    if kind in ("max_pool", "avg_pool", "max_pool1d", "avg_pool1d"):
+        spatial = list(shape[:-1])
+        size, stride, padding, _ = random_window(rng, spatial, conv=False)
+        explicit = rng.random() < 0.5
+        if not explicit:
+            stride = size  # Keras: strides default to pool_size
+        two = kind in ("max_pool", "avg_pool")
+        pool = (torch.nn.MaxPool2d if two else torch.nn.MaxPool1d)(size, stride) if "max" in kind else \
+            (torch.nn.AvgPool2d if two else torch.nn.AvgPool1d)(size, stride)
+        def apply(x):
+            xc = x.movedim(-1, 0)[None]
+            if padding == "same":
+                xc = keras_pad(xc, spatial, size, stride, 1, value=-math.inf if "max" in kind else 0.0)
+            return pool(xc)[0].movedim(0, -1)
+        name = kind if not two or rng.random() < 0.7 else kind + "2d"
+        named = ([(["stride", "strides"], stride)] if explicit else []) + \
+            ([(["padding"], padding)] if padding == "same" or rng.random() < 0.2 else [])
+        return KerasLayer(spell(rng, name, [(["pool_size", "size"], size)], named), apply, [pool])
+    # convolutions
+    spatial = list(shape[:-1])
+    k, stride, padding, dil = random_window(rng, spatial)
+    named = window_named(rng, stride, padding, dil) + bias_named(rng, bias)
+    two = kind != "conv1d"
+    Conv = torch.nn.Conv2d if two else torch.nn.Conv1d
+    if kind in ("conv2d", "conv1d"):
+        f = rng.randint(1, 8)
+        modules = [Conv(c, f, k, stride=stride, dilation=dil, bias=bias)]
+        word = spell(rng, kind, [(["filters"], f), (["kernel_size", "k", "kernel"], k)], named)
+    elif kind == "separable_conv2d":
+        # Keras's SeparableConv2D: a depthwise convolution without bias, then a 1×1 convolution with the bias.
+        f, m = rng.randint(1, 8), rng.choice([1, 1, 2, 3])
+        modules = [Conv(c, c * m, k, stride=stride, dilation=dil, groups=c, bias=False), Conv(c * m, f, 1, bias=bias)]
+        if m != 1 or rng.random() < 0.1:
+            named.append((["depth_multiplier"], m))
+        word = spell(rng, kind, [(["filters"], f), (["kernel_size", "k", "kernel"], k)], named)
+    else:  # depthwise_conv2d: one k×k kernel per input channel and multiplier, a bias per output channel
+        m = rng.choice([1, 1, 2, 3])
+        modules = [Conv(c, c * m, k, stride=stride, dilation=dil, groups=c, bias=bias)]
+        if m != 1 or rng.random() < 0.1:
+            named.append((["depth_multiplier"], m))
+        word = spell(rng, kind, [(["kernel_size", "k", "kernel"], k)], named)
+    def apply(x):
+        xc = x.movedim(-1, 0)[None]
+        if padding == "same":
+            xc = keras_pad(xc, spatial, k, stride, dil)
+        for module in modules:
+            xc = module(xc)
+        return xc[0].movedim(0, -1)
+    return KerasLayer(word, apply, modules)
+
+
+def random_model(rng):
+    kind = rng.choice(["image", "image", "vector", "sequence"])
+    if kind == "image":
+        shape = [rng.randint(1, 20), rng.randint(1, 20), rng.randint(1, 4)]
+    elif kind == "vector":
+        shape = [rng.randint(1, 40)]
+    else:
+        shape = [rng.randint(1, 12), rng.randint(1, 6)]
+    layers = []
+    x = torch.zeros(*shape)
+    with torch.no_grad():
+        for _ in range(rng.randint(1, 6)):
+            layer = random_layer(rng, list(x.shape))
+            x = layer.apply(x)
+            layers.append((layer, list(x.shape)))
+    return shape, layers
+
+
+def check_param_count(rng, binary):
+    shape, layers = random_model(rng)
+    words = [f"input({','.join(str(n) for n in shape)})"] + [layer.word for layer, _ in layers]
+    joiner = rng.choice([" ", " ", " -> ", " → ", "  "])
+    text = joiner.join(words)
+    how = rng.choice(["--model", "--model", "file-string", "file-list"])
+    if how == "--model":
+        args = ["--model", text]
+        got = run_lesson(binary, "param-count", args)
+    else:
+        body = f"model: {json.dumps(text, ensure_ascii=False)}\n" if how == "file-string" else \
+            "model:\n" + "".join(f"  - {json.dumps(w)}\n" for w in words)
+        path = write_temp(f"param-count-{rng.random()}", body)
+        try:
+            got = run_lesson(binary, "param-count", ["--model-file", path])
+        finally:
+            os.remove(path)
+        args = ["--model-file", "<" + body.replace("\n", " | ") + ">"]
+    problems = []
+    compare("input_shape", got["input_shape"], shape, problems)
+    compare("layers", len(got["layers"]), len(layers), problems)
+    previous = shape
+    total = trainable = frozen = 0
+    for index, (row, (layer, out_shape)) in enumerate(zip(got["layers"], layers)):
+        t, n = layer.counts
+        compare(f"layers[{index}] {layer.word}: output_shape", row["output_shape"], out_shape, problems)
+        compare(f"layers[{index}] {layer.word}: input_shape", row["input_shape"], previous, problems)
+        compare(f"layers[{index}] {layer.word}: params", row["params"], t + n, problems)
+        compare(f"layers[{index}] {layer.word}: trainable_params", row["trainable_params"], t, problems)
+        compare(f"layers[{index}] {layer.word}: non_trainable_params", row["non_trainable_params"], n, problems)
+        previous = out_shape
+        total, trainable, frozen = total + t + n, trainable + t, frozen + n
+    compare("total_params", got["total_params"], total, problems)
+    compare("trainable_params", got["trainable_params"], trainable, problems)
+    compare("non_trainable_params", got["non_trainable_params"], frozen, problems)
+    return args, problems
+
+
+# ---------------------------------------------------------------- perceptron
+
+def exact(v):
+    """The number as the lesson was given it (its shortest decimal), as an exact fraction."""
+    return Fraction(fmt(v)) if isinstance(v, float) else Fraction(v)
+
+
+def threshold_sum(w, a):
+    """w₀ + Σᵢ wᵢaᵢ, exactly."""
+    return w[0] + sum(wi * ai for wi, ai in zip(w[1:], a))
+
+
+def perceptron_rule(rows, start, rate, epochs):
+    """The notes' rule as the lesson documents it, in exact arithmetic: h = 1 if w·x ≥ 0 (x₀ = 1), else 0;
+    wᵢ ← wᵢ + α(y − h)xᵢ sample by sample; stop after an epoch without a mistake, after `epochs`
+    epochs, or when an epoch would start with the weights an earlier epoch started with (a cycle)."""
+    w = list(start)
+    seen, trace, cycle = {}, [], None
+    for epoch in range(1, epochs + 1):
+        if tuple(w) in seen:
+            cycle = {"epoch": epoch, "repeats_epoch": seen[tuple(w)]}
+            break
+        seen[tuple(w)] = epoch
+        steps = []
+        for a, y in rows:
+            s = threshold_sum(w, a)
+            h = 1 if s >= 0 else 0
+            after = [wi + rate * (y - h) * xi for wi, xi in zip(w, [1] + list(a))]
+            steps.append({"inputs": a, "target": y, "sum": s, "output": h, "before": w, "after": after})
+            w = after
+        trace.append(steps)
+        if all(st["output"] == st["target"] for st in steps):
+            break
+    converged = bool(trace) and all(st["output"] == st["target"] for st in trace[-1])
+    return trace, w, converged, cycle
+
+
+def floats(v):
+    return [float(x) for x in v] if isinstance(v, (list, tuple)) else float(v)
+
+
+def random_perceptron_file(rng):
+    """A lesson file for perceptron with random tables (linearly separable by construction, or with
+    random labels), chosen weights to check, training gates, α, epochs and starting weights; sometimes
+    an 'XOR' table with a random network of threshold units."""
+    n = rng.randint(1, 3)
+    tables = {}
+    for t in range(rng.randint(1, 3)):
+        rows = rng.randint(1, 6)
+        # Inputs on a grid (0/1, halves) make sums of exactly 0 common, where ≥ decides.
+        grid = rng.random() < 0.5
+        xs = [[rng.choice([0, 1]) if grid and rng.random() < 0.6 else num(rng, -2, 2, rng.choice([0, 1, 2]))
+               for _ in range(n)] for _ in range(rows)]
+        if rng.random() < 0.6:  # separable: labelled by a random line (≥ 0 → 1)
+            line = [num(rng, -2, 2, 1) for _ in range(n + 1)]
+            ys = [1 if threshold_sum([exact(v) for v in line], [exact(v) for v in x]) >= 0 else 0 for x in xs]
+        else:
+            ys = [rng.choice([0, 1]) for _ in xs]
+        tables[f"G{t + 1}"] = [x + [y] for x, y in zip(xs, ys)]
+    xor = None
+    if n == 2 and rng.random() < 0.3:
+        tables["XOR"] = [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]]
+        hidden = rng.randint(1, 3)
+        xor = [(matrix(rng, hidden, 2, lo=-1.5, hi=1.5, decimals=1), [num(rng, -1, 1, 1) for _ in range(hidden)]),
+               (matrix(rng, 1, hidden, lo=-1.5, hi=1.5, decimals=1), [num(rng, -1, 1, 1)])]
+    names = list(tables)
+    weights = {name: [num(rng, -2, 2, rng.choice([0, 1, 2])) for _ in range(n + 1)]
+               for name in rng.sample(names, rng.randint(0, len(names)))}
+    train = rng.sample(names, rng.randint(1, len(names)))
+    small = rng.random() < 0.5
+    rate = max(num(rng, 0.01, 1, 2), 0.01) if small else num(rng, 0.1, 3, 1)  # α > 0
+    epochs = rng.randint(1, 30)
+    start = [0.0] * (n + 1) if rng.random() < 0.4 else [num(rng, -1, 1, rng.choice([0, 1, 2])) for _ in range(n + 1)]
+    lines = ["title: random perceptron case", "summary: s", "source: torch_reference.py", "example:", "  description: d",
+             "  tables:"] + [f"    {k}: {yaml_list(v)}" for k, v in tables.items()]
+    if weights:
+        lines += ["  weights:"] + [f"    {k}: {yaml_list(v)}" for k, v in weights.items()]
+    lines += [f"  train: [{', '.join(train)}]", f"  learning-rate: {fmt(rate)}", f"  epochs: {epochs}",
+              f"  initial-weights: {yaml_list(start)}"]
+    if xor:
+        lines += ["  xor-network:", "    input: [1, 0]", "    target: [1]", "    loss: mse", "    layers:"]
+        for w, b in xor:
+            lines += [f"      - weights: {yaml_list(w)}", f"        bias: {yaml_list(b)}", "        activation: step"]
+    return "\n".join(lines) + "\n", {"tables": tables, "weights": weights, "train": train, "learning-rate": rate,
+                                      "epochs": epochs, "initial-weights": start, "xor": xor}
+
+
+def check_perceptron(rng, binary):
+    """The rule epoch by epoch against `perceptron_rule` in exact arithmetic: the lesson's own gates
+    (with --learning-rate, --epochs, --variant slow) or a random lesson file (LESSON_HOME)."""
+    custom = rng.random() < 0.7
+    args = []
+    if custom:
+        text, spec = random_perceptron_file(rng)
+        home = os.path.join(ROOT, ".build", "torchcheck", f"perceptron-{rng.random()}-{os.getpid()}")
+        os.makedirs(os.path.join(home, "lessons"), exist_ok=True)
+        with open(os.path.join(home, "lessons", "perceptron.yaml"), "w") as f:
+            f.write(text)
+    else:
+        import yaml  # PyYAML: the lesson's own file, read independently of the lesson
+        with open(os.path.join(ROOT, "lessons", "perceptron.yaml")) as f:
+            document = yaml.safe_load(f)
+        spec = dict(document["example"])
+        if rng.random() < 0.3:
+            args += ["--variant", "slow"]
+            spec.update(document["variants"]["slow"])
+        spec["xor"] = [(layer["weights"], layer["bias"]) for layer in spec["xor-network"]["layers"]]
+        home = None
+    if rng.random() < 0.7:
+        spec["learning-rate"] = max(num(rng, 0.01, 2, rng.choice([1, 2, 3])), 0.01)  # α > 0
+        args += ["--learning-rate", fmt(spec["learning-rate"])]
+    if rng.random() < 0.5:
+        spec["epochs"] = rng.randint(1, 40)
+        args += ["--epochs", str(spec["epochs"])]
+    try:
+        got = run_lesson(binary, "perceptron", args, env={"LESSON_HOME": home} if home else None)
+    finally:
+        if home:
+            os.remove(os.path.join(home, "lessons", "perceptron.yaml"))
+            os.rmdir(os.path.join(home, "lessons"))
+            os.rmdir(home)
+    problems = []
+    tables = {name: [([exact(v) for v in row[:-1]], exact(row[-1])) for row in rows] for name, rows in spec["tables"].items()}
+    # The chosen weights checked row by row: the notes' inequalities w·x ≥ 0 for a 1, < 0 for a 0.
+    compare("gates", [g["name"] for g in got["gates"]], list(spec.get("weights") or {}), problems)
+    for gate in got["gates"]:
+        w = [exact(v) for v in spec["weights"][gate["name"]]]
+        lines = gate["check"]["lines"]
+        compare(f"gates.{gate['name']}.rows", len(lines), len(tables[gate["name"]]), problems)
+        for r, (line, (a, y)) in enumerate(zip(lines, tables[gate["name"]])):
+            s = threshold_sum(w, a)
+            compare(f"gates.{gate['name']}[{r}].sum", line["sum"], float(s), problems)
+            compare(f"gates.{gate['name']}[{r}].output", line["output"], 1.0 if s >= 0 else 0.0, problems)
+            compare(f"gates.{gate['name']}[{r}].holds", line["holds"], (s >= 0) == (y >= Fraction(1, 2)), problems)
+    compare("training", [t["name"] for t in got["training"]], spec["train"], problems)
+    rate = exact(spec["learning-rate"])
+    start = [exact(v) for v in spec["initial-weights"]]
+    for run in got["training"]:
+        name, trace = run["name"], run["trace"]
+        epochs, final, converged, cycle = perceptron_rule(tables[name], start, rate, spec["epochs"])
+        compare(f"{name}.epochs", len(trace["epochs"]), len(epochs), problems)
+        for e, (got_epoch, steps) in enumerate(zip(trace["epochs"], epochs)):
+            compare(f"{name}.epoch[{e}].number", got_epoch["number"], e + 1, problems)
+            for k, (g, want) in enumerate(zip(got_epoch["steps"], steps)):
+                for key in ("inputs", "target", "sum", "output", "before", "after"):
+                    compare(f"{name}.epoch[{e + 1}].step[{k}].{key}", g[key], floats(want[key]), problems)
+        compare(f"{name}.final_weights", trace["final_weights"], floats(final), problems)
+        compare(f"{name}.converged", trace["converged"], converged, problems)
+        compare(f"{name}.cycle", trace.get("cycle"), cycle, problems)
+    # XOR by a network of threshold units: step(z) = 1 if z ≥ 0, layer by layer.
+    if spec.get("xor") and "XOR" in tables:
+        rows = []
+        for a, y in tables["XOR"]:
+            out = a
+            for w, b in spec["xor"]:
+                out = [1 if sum(exact(wi) * ai for wi, ai in zip(row, out)) + exact(bi) >= 0 else 0 for row, bi in zip(w, b)]
+            rows.append({"inputs": floats(a), "expected": float(y), "output": float(out[0])})
+        compare("xor", got["xor"], rows, problems)
+    if home:
+        args = ["(LESSON_HOME with lessons/perceptron.yaml = <" + text.replace("\n", " | ") + ">)"] + args
+    return args, problems
+
 
 CHECKS = {
     "conv2d": check_conv2d,
@@ -956,6 +1670,10 @@ CHECKS = {
     "activations": check_activations,
     "gradient-descent": check_gradient_descent,
     "optimizers": check_optimizers,
+    "conv-matrix": check_conv_matrix,
+    "image-filters": check_image_filters,
+    "param-count": check_param_count,
+    "perceptron": check_perceptron,
     "conv2d-same-keras": check_conv2d_same_keras,
     "pooling-same-keras": check_pooling_same_keras,
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LessonCore
 import Testing
 
@@ -37,6 +38,32 @@ import Testing
         for v in UInt8(0)...UInt8(255) { #expect(GrayImage.luma(red: v, green: v, blue: v, alpha: 255) == Double(v)) }
         #expect(GrayImage.luma(red: 255, green: 0, blue: 0, alpha: 255) == 76)
         #expect(GrayImage.luma(red: 0, green: 0, blue: 0, alpha: 0) == 255)
+    }
+
+    /// 0.299·90 + 0.587·136 + 0.114·147 is 123.5 exactly; in floating point it came out as
+    /// 123.49999999999999 and the picture read 123 (Pillow's convert("L") gives 124).
+    @Test func lumaRoundsAnExactHalfUp() {
+        #expect(GrayImage.luma(red: 90, green: 136, blue: 147, alpha: 255) == 124)
+        #expect(GrayImage.luma(red: 11, green: 214, blue: 197, alpha: 255) == 151, "151.365, below the half")
+        #expect(GrayImage.luma(red: 0, green: 0, blue: 0, alpha: 128) == 127, "black at 128/255 over white: 255·127/255")
+    }
+
+    /// Property: luma equals Y = 0.299·R + 0.587·G + 0.114·B worked in decimal arithmetic
+    /// (Foundation's Decimal, exact for these three-decimal products) and rounded half up, on
+    /// seeded random opaque pixels and on every tie (Y ending in .5) among them.
+    @Test func lumaEqualsDecimalArithmeticOnOpaquePixels() {
+        var random = SeededShapes(seed: 2026)
+        var ties = 0
+        for _ in 0..<20_000 {
+            let (r, g, b) = (random.int(0...255), random.int(0...255), random.int(0...255))
+            var y = Decimal(string: "0.299")! * Decimal(r) + Decimal(string: "0.587")! * Decimal(g) + Decimal(string: "0.114")! * Decimal(b)
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &y, 0, .plain)
+            if (y - Decimal(Int(truncating: rounded as NSNumber))).magnitude == Decimal(string: "0.5")! { ties += 1 }
+            let got = GrayImage.luma(red: UInt8(r), green: UInt8(g), blue: UInt8(b), alpha: 255)
+            #expect(got == Double(truncating: rounded as NSNumber), "(\(r), \(g), \(b)): Y = \(y)")
+        }
+        #expect(ties > 5, "the sample holds ties: \(ties)")
     }
 
     @Test func sharpenOnAFlatPatchKeepsTheValue() throws {

@@ -1,13 +1,17 @@
 /// Turning decoded pixels into the gray values a filter lesson convolves.
 public enum GrayImage {
     /// The gray value of an RGBA pixel: luma Y = 0.299·R + 0.587·G + 0.114·B (ITU-R BT.601),
-    /// after compositing a transparent pixel over white, rounded to a whole number 0…255.
-    /// A gray pixel (R = G = B) keeps its value exactly.
+    /// after compositing a transparent pixel over white (each channel v·α/255 + 255·(1 − α/255)),
+    /// rounded to the nearest whole number 0…255, a half up. A gray pixel (R = G = B) keeps its value.
+    ///
+    /// Worked in whole numbers, so a Y that is exactly a half rounds up: in binary floating point
+    /// 0.299·90 + 0.587·136 + 0.114·147 = 123.5 comes out as 123.49999999999999 and would round down.
+    /// Y·255000 = Σ c·(v·α + 255·(255 − α)) with c = 299, 587, 114, at most 65,025,000.
     public static func luma(red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8) -> Double {
-        let a = Double(alpha) / 255
-        func over(_ v: UInt8) -> Double { Double(v) * a + 255 * (1 - a) }
-        let y = 0.299 * over(red) + 0.587 * over(green) + 0.114 * over(blue)
-        return min(255, max(0, y.rounded()))
+        let a = Int(alpha)
+        func over(_ v: UInt8) -> Int { Int(v) * a + 255 * (255 - a) }
+        let scaled = 299 * over(red) + 587 * over(green) + 114 * over(blue)
+        return Double((scaled + 127_500) / 255_000)
     }
 
     /// A height × width matrix of gray values from 8-bit RGBA bytes, row by row.

@@ -27,10 +27,16 @@ public struct Layer: Equatable, Codable, Sendable {
 
 extension Layer {
     /// zᵢ = Σⱼ wᵢⱼ aⱼ + bᵢ, summed left to right and the bias added last (the order the text writes).
+    /// For a step unit a z within round-off of 0 is 0 (`RoundOff`), so that its decision is the one
+    /// the numbers as written give: 0.3 − 1.1 + 0.9 − 0.1 came out as −2.8·10⁻¹⁷, and step 0.
     public func preActivation(unit i: Int, inputs a: [Double]) -> Double {
         precondition(a.count == inputs, "layer with \(inputs) inputs given \(a.count) values")
         var sum = 0.0
-        for j in 0..<inputs { sum += weights[i, j] * a[j] }
-        return sum + bias[i]
+        var size = abs(bias[i])
+        for j in 0..<inputs {
+            sum += weights[i, j] * a[j]
+            size += abs(weights[i, j] * a[j])
+        }
+        return activation == .step ? RoundOff.zeroed(sum + bias[i], size: size) : sum + bias[i]
     }
 }

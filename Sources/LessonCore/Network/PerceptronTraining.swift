@@ -1,6 +1,9 @@
 /// The perceptron learning rule, wᵢ ← wᵢ + α(y − h)xᵢ with x₀ = 1, applied sample by sample,
 /// epoch after epoch, until an epoch makes no mistake or `maxEpochs` have run.
 ///
+/// Decisions, zeros and cycles are judged up to round-off (`RoundOff`), so the run
+/// is the one the numbers as written give: with α = 0.1 the same decisions as with α = 1.
+///
 /// On linearly separable data (AND, OR) it converges; on XOR no weights separate the classes,
 /// and the trace shows the weights returning to an earlier epoch's, a cycle that never ends.
 public struct PerceptronTraining: Equatable, Sendable {
@@ -34,14 +37,15 @@ public struct PerceptronTraining: Equatable, Sendable {
     public func run() -> PerceptronTrace {
         var unit = ThresholdUnit(weights: initialWeights)
         var epochs: [PerceptronTrace.Epoch] = []
-        var seen: [[Double]: Int] = [:]
+        var starts: [[Double]] = []
         var cycle: PerceptronTrace.Cycle?
+        let largestStep = learningRate * samples.flatMap(\.inputs).reduce(1) { max($0, abs($1)) }
         for epoch in 1...maxEpochs {
-            if let earlier = seen[unit.weights] {
-                cycle = .init(epoch: epoch, repeatsEpoch: earlier)
+            if let earlier = starts.firstIndex(where: { Self.sameWeights($0, unit.weights, largestStep: largestStep) }) {
+                cycle = .init(epoch: epoch, repeatsEpoch: earlier + 1)
                 break
             }
-            seen[unit.weights] = epoch
+            starts.append(unit.weights)
             var steps: [PerceptronTrace.Step] = []
             for sample in samples {
                 let before = unit.weights
@@ -49,7 +53,13 @@ public struct PerceptronTraining: Equatable, Sendable {
                 let error = sample.output - h
                 let x = [1.0] + sample.inputs
                 var after = before
-                for i in after.indices { after[i] += learningRate * error * x[i] }
+                for i in after.indices {
+                    // A weight the step brings within round-off of 0 is 0, as written: 0.09 − 0.09
+                    // after other steps can leave −2.8·10⁻¹⁷, which a sum w₀ + w₁·0 would keep.
+                    let change = learningRate * error * x[i]
+                    let sum = after[i] + change
+                    after[i] = RoundOff.zeroed(sum, size: abs(after[i]) + abs(change))
+                }
                 unit = ThresholdUnit(weights: after)
                 let text: String
                 if error == 0 {
@@ -67,6 +77,15 @@ public struct PerceptronTraining: Equatable, Sendable {
         let converged = epochs.last.map { $0.mistakes == 0 } ?? false
         return PerceptronTrace(learningRate: learningRate, initialWeights: initialWeights, epochs: epochs,
                                finalWeights: unit.weights, converged: converged, cycle: cycle)
+    }
+
+    /// Whether two epochs start with the same weights, up to round-off: |aᵢ − bᵢ| ≤ 10⁻¹⁰ times the
+    /// largest weight or step α·|xᵢ| (x₀ = 1) involved. The rule's updates undo each other only up
+    /// to round-off (−0.73 + 0.55 − 0.55 is −0.7300000000000001), so exact equality found a cycle
+    /// an epoch late, or never.
+    static func sameWeights(_ a: [Double], _ b: [Double], largestStep: Double) -> Bool {
+        let scale = max(largestStep, a.reduce(0) { max($0, abs($1)) }, b.reduce(0) { max($0, abs($1)) })
+        return zip(a, b).allSatisfy { abs($0 - $1) <= RoundOff.relative * scale }
     }
 }
 

@@ -14,12 +14,17 @@ public struct ThresholdUnit: Equatable, Codable, Sendable {
     /// The number of inputs a₁…aₙ.
     public var inputCount: Int { weights.count - 1 }
 
-    /// w₀ + Σᵢ wᵢaᵢ, summed left to right.
+    /// w₀ + Σᵢ wᵢaᵢ, summed left to right; a sum within round-off of 0 is 0 (`RoundOff`), so that
+    /// −0.2 + 0.2×1 + 0.1×0 gives h = 1 as written, not the h = 0 of −2.8·10⁻¹⁷.
     public func sum(_ inputs: [Double]) -> Double {
         precondition(inputs.count == inputCount, "threshold unit with \(inputCount) inputs given \(inputs.count)")
         var total = weights[0]
-        for (w, a) in zip(weights.dropFirst(), inputs) { total += w * a }
-        return total
+        var size = abs(weights[0])
+        for (w, a) in zip(weights.dropFirst(), inputs) {
+            total += w * a
+            size += abs(w * a)
+        }
+        return RoundOff.zeroed(total, size: size)
     }
 
     /// 1 if the sum is ≥ 0, else 0.
@@ -27,7 +32,7 @@ public struct ThresholdUnit: Equatable, Codable, Sendable {
 
     /// The sum written out: `w₀ + w₁·1 + w₂·0 = −1.5 + 1×1 + 1×0 = −0.5`.
     public func sumText(_ inputs: [Double]) -> String {
-        let symbols = ["w₀"] + inputs.indices.map { "w\(NetworkNotation.lowered($0 + 1))·\(Notation.number(inputs[$0]))" }
+        let symbols = ["w₀"] + inputs.indices.map { "w\(NetworkNotation.lowered($0 + 1))·\(Notation.factor(inputs[$0]))" }
         let numbers = [Notation.number(weights[0])] + inputs.indices.map { Notation.factor(weights[$0 + 1]) + "×" + Notation.factor(inputs[$0]) }
         return symbols.joined(separator: " + ") + " = " + numbers.joined(separator: " + ") + " = " + Notation.number(sum(inputs))
     }
