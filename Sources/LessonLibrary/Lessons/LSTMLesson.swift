@@ -15,7 +15,7 @@ public enum LSTMLesson: Lesson {
         let forward: LSTMForwardTrace
         do { forward = try network.forward(sequence) } catch let error as RecurrentShapeError { throw error.inputError }
         let backward = network.backward(forward)
-        let check = network.gradientCheck(sequence, backward: backward)
+        let check = network.gradientCheck(sequence, forward: forward, backward: backward)
         let after = network.parameters.with(flat: zip(network.parameters.flat, backward.gradients.flat).map { $0 - example.learningRate * $1 })
         guard after.flat.allSatisfy(\.isFinite) else {
             throw InputError("the update W − η·∂E/∂W gives a weight or bias that is not a finite number; use a smaller learning rate or smaller weights")
