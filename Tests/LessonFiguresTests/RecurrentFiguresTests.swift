@@ -20,6 +20,16 @@ private func examplesRNN(truncation: Int? = nil) throws -> (RecurrentNetwork, RN
                                         "backward-step-1", "backward-step-2", "backward-step-3", "vanishing-gradient"])
     }
 
+    /// Truncated, rnn's figures add every loss term's window after the backward frames.
+    @Test func rnnTruncationAddsTheWindowsFigure() throws {
+        let (network, forward, backward, _) = try examplesRNN(truncation: 1)
+        let figures = RecurrentFigures.rnn(network: network, forward: forward, backward: backward, vanishing: [])
+        #expect(figures.map(\.name).suffix(2) == ["backward-step-3", "truncation-windows"])
+        let texts = try FigureRenderer.surface(for: try #require(figures.last), options: RenderOptions(format: .svg)).drawnText.map(\.text)
+        #expect(texts.contains("Recurrent network · truncated BPTT, K = 1: every loss term's window"), "\(texts)")
+        #expect(texts.contains("∂E₃/∂s⁽¹⁾") && texts.contains("−0.361"), "\(texts)")
+    }
+
     /// Forward step 2: s⁽¹⁾ done, s⁽²⁾ current, s⁽³⁾ not yet computed (background), read just
     /// inside each state box's top-left corner.
     @Test(arguments: ["light", "dark"])

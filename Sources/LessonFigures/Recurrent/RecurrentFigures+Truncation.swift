@@ -101,7 +101,7 @@ extension RecurrentFigures {
                                               lesson: String, held: String, on canvas: Canvas) {
         let theme = canvas.theme, scale = canvas.textScale
         let layout = truncationLayout(steps: steps, lossSteps: chains.map(\.lossStep), units: units, textScale: scale)
-        Caption.title("\(lesson) · truncated BPTT, K = \(k): how far back each loss term's gradient goes", on: canvas, width: 1280)
+        Caption.title("\(lesson) · truncated BPTT, K = \(k): every loss term's window", on: canvas, width: 1280)
         // What does not fit, in one sentence: the steps, the loss terms and the numbers shown.
         var shown: [String] = []
         if layout.isWindow { shown.append("steps \(layout.shown.lowerBound)–\(layout.shown.upperBound) of \(steps)") }
