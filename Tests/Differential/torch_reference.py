@@ -839,16 +839,19 @@ def check_lstm(rng, binary):
     inputs = matrix(rng, steps, n, lo=-1.5, hi=1.5)
     many = rng.random() < 0.5
     targets = matrix(rng, steps, h, lo=-1, hi=1) if many else [num(rng, -1, 1) for _ in range(h)]
+    initial = [num(rng, -1, 1) for _ in range(h)] if rng.random() < 0.3 else None
+    truncate = rng.choice([None, None, 1, 2, 3])
     lr = num(rng, 0.01, 1, 2)
     text = "network:\n" + "".join(f"  {k}: {yaml_list(v)}\n" for k, v in p.items()) + \
-        f"  inputs: {yaml_list(inputs)}\n  {'targets' if many else 'target'}: {yaml_list(targets)}\n"
+        f"  inputs: {yaml_list(inputs)}\n  {'targets' if many else 'target'}: {yaml_list(targets)}\n" + \
+        (f"  initial_state: {yaml_list(initial)}\n" if initial else "")
     path = write_temp(f"lstm-{rng.random()}", text)
-    args = ["--network", path, "--learning-rate", fmt(lr)]
+    args = ["--network", path, "--learning-rate", fmt(lr)] + (["--truncate", str(truncate)] if truncate else [])
     try:
         got = run_lesson(binary, "lstm", args)
     finally:
         os.remove(path)
-    # torch.nn.LSTM, gates stacked i, f, g, o; the lesson's columns are [ŷ⁽ᵗ⁻¹⁾, x⁽ᵗ⁾] and ŷ = o ∗ tanh(s) = h.
+    # torch.nn.LSTM, gates stacked i, f, g, o; the lesson's columns are [ŷ⁽ᵗ⁻¹⁾, x⁽ᵗ⁾] and ŷ = o ∗ tanh(s) = h, s = c.
     cell = torch.nn.LSTM(n, h, dtype=torch.float64)
     order = ["i", "f", "s", "o"]
     with torch.no_grad():
@@ -856,21 +859,52 @@ def check_lstm(rng, binary):
         cell.weight_hh_l0.copy_(torch.cat([T(p[f"W_{g}"])[:, :h] for g in order]))
         cell.bias_ih_l0.copy_(torch.cat([T(p[f"b_{g}"]) for g in order]))
         cell.bias_hh_l0.zero_()
-    outs, (_, _) = cell(T(inputs))
-    if many:
-        total = sum(0.5 * ((outs[t] - T(targets[t])) ** 2).sum() for t in range(steps))
-    else:
-        total = 0.5 * ((outs[-1] - T(targets)) ** 2).sum()
+    xs = T(inputs)
+    h0, c0 = torch.zeros(1, h), (T(initial)[None] if initial else torch.zeros(1, h))
+    outs, (_, _) = cell(xs, (h0, c0))
+    terms = list(range(steps)) if many else [steps - 1]
+    tgt = (lambda t: T(targets[t])) if many else (lambda t: T(targets))
+    total = sum(0.5 * ((outs[t] - tgt(t)) ** 2).sum() for t in terms)
     total.backward()
+
+    def gradients():
+        gw, gu, gb = cell.weight_hh_l0.grad, cell.weight_ih_l0.grad, cell.bias_ih_l0.grad
+        return {g: (torch.cat([gw[i * h:(i + 1) * h], gu[i * h:(i + 1) * h]], 1), gb[i * h:(i + 1) * h].clone())
+                for i, g in enumerate(order)}
+    full = gradients()
     problems = []
     compare("outputs", got["outputs"], outs, problems)
     compare("loss", got["loss"], total.item(), problems)
-    gw, gu, gb = cell.weight_hh_l0.grad, cell.weight_ih_l0.grad, cell.bias_ih_l0.grad
-    for index, g in enumerate(order):
-        rows = slice(index * h, (index + 1) * h)
-        compare(f"grad_W_{g}", got[f"grad_W_{g}"], torch.cat([gw[rows], gu[rows]], 1), problems)
-        compare(f"grad_b_{g}", got[f"grad_b_{g}"], gb[rows], problems)
-        compare(f"update.w_{g}", got["update"][f"w_{g}"], T(p[f"W_{g}"]) - lr * torch.cat([gw[rows], gu[rows]], 1), problems)
+    want = full
+    if truncate:
+        # Each term τ backpropagates through steps τ … τ−K+1 only: (h, c) of step τ−K detached
+        # (the state before step 1 when τ−K < 1, which is a constant anyway).
+        with torch.no_grad():
+            hs, cs, state = [], [], (h0, c0)
+            for t in range(steps):
+                _, state = cell(xs[t:t + 1], state)
+                hs.append(state[0])
+                cs.append(state[1])
+        cell.zero_grad()
+        objective = 0
+        for t in terms:
+            start = max(t - truncate, -1)  # the 0-based step whose state is held, −1 for the initial one
+            held = (hs[start].detach(), cs[start].detach()) if start >= 0 else (h0, c0)
+            seg, _ = cell(xs[start + 1:t + 1], held)
+            objective = objective + 0.5 * ((seg[-1] - tgt(t)) ** 2).sum()
+        objective.backward()
+        want = gradients()
+        compare("truncate", got.get("truncate"), truncate, problems)
+        compare("backward.truncation", got["backward"].get("truncation"), truncate, problems)
+        for g in order:
+            compare(f"backward.full.w_{g}", got["backward"]["full"][f"w_{g}"], full[g][0], problems)
+            compare(f"backward.full.b_{g}", got["backward"]["full"][f"b_{g}"], full[g][1], problems)
+    elif "truncate" in got or "truncation" in got["backward"]:
+        problems.append("truncate: written for a run without --truncate")
+    for g in order:
+        compare(f"grad_W_{g}", got[f"grad_W_{g}"], want[g][0], problems)
+        compare(f"grad_b_{g}", got[f"grad_b_{g}"], want[g][1], problems)
+        compare(f"update.w_{g}", got["update"][f"w_{g}"], T(p[f"W_{g}"]) - lr * want[g][0], problems)
     return ["--network", "<" + text.replace("\n", " | ") + ">"] + args[2:], problems
 
 

@@ -73,6 +73,10 @@ struct CustomRun: CustomTestStringConvertible, Sendable {
         .init("backprop.by-hand-seed-indexing", ["run", "backprop", "--variant", "by-hand", "--indexing", "seed",
                                                  "--no-figures"]),
         .init("rnn.truncate-1", ["run", "rnn", "--truncate", "1", "--strict", "--no-figures"]),
+        // K ≥ T cuts nothing: the gradients are full BPTT's, and the text says 0 contributions were cut.
+        .init("lstm.truncate-3", ["run", "lstm", "--truncate", "3", "--strict", "--no-figures"]),
+        .init("lstm.many-to-many-truncate-1-json-compact", ["run", "lstm", "--variant", "many-to-many", "--truncate", "1",
+                                                            "--json-compact", "--no-figures"]),
         // A new α makes the run "custom": the lesson file's description, which states its own α, is not shown.
         .init("backprop.learning-rate", ["run", "backprop", "--learning-rate", "0.5", "--no-figures"]),
         // Matrices as NumPy prints them.

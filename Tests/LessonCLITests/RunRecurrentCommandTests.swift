@@ -102,6 +102,69 @@ private func near(_ value: Any?, _ expected: Double, _ tolerance: Double = 5e-7)
         #expect((object["largest_gradient_difference"] as? Double ?? 1) < 1e-8)
     }
 
+    /// `lesson run lstm --truncate K`: the JSON's gradients are the truncated ones (what the update
+    /// uses), the full ones stay under backward.full, and K ≥ T gives the gradients of a run
+    /// without K. EXAMPLES.md's cell with K = 1: ∂E/∂b_i drops from −0.021456 (full) to
+    /// −0.010769 (step 2 alone); the ŷ column keeps its full value (ŷ⁽⁰⁾ = 0).
+    @Test func lstmTruncateChangesTheJsonGradients() throws {
+        let plain = try json(try runLesson(["run", "lstm", "--json", "--no-figures"]))
+        #expect(plain["truncate"] == nil && (plain["backward"] as? [String: Any])?["truncation"] == nil)
+        let one = try json(try runLesson(["run", "lstm", "--truncate", "1", "--json", "--no-figures"]))
+        #expect(one["truncate"] as? Int == 1)
+        #expect(near((one["grad_b_i"] as? [Double])?[0], -0.010769) && near((plain["grad_b_i"] as? [Double])?[0], -0.021456))
+        let backward = try #require(one["backward"] as? [String: Any])
+        #expect(backward["truncation"] as? Int == 1)
+        let full = try #require(backward["full"] as? [String: Any])
+        #expect(near((full["b_i"] as? [Double])?[0], -0.021456))
+        let chains = try #require(backward["chains"] as? [[String: Any]])
+        let links = try #require(chains.first?["links"] as? [[String: Any]])
+        #expect(chains.count == 1 && chains[0]["loss_step"] as? Int == 2 && links.map { $0["kept"] as? Bool } == [true, false])
+        let gradW = try #require(one["grad_W_i"] as? [[Double]]), plainW = try #require(plain["grad_W_i"] as? [[Double]])
+        #expect(gradW[0][0] == plainW[0][0] && abs(gradW[0][1] - plainW[0][1]) > 1e-3)
+        // The check is of the truncated objective, so it agrees with the truncated gradients.
+        #expect((one["largest_gradient_difference"] as? Double ?? 1) < 1e-8)
+        for k in ["2", "3"] {
+            let long = try json(try runLesson(["run", "lstm", "--truncate", k, "--json", "--no-figures"]))
+            for key in ["grad_W_f", "grad_W_i", "grad_W_s", "grad_W_o"] {
+                #expect(long[key] as? [[Double]] == plain[key] as? [[Double]], "K = \(k), \(key)")
+            }
+        }
+    }
+
+    /// The text says truncation is on, which steps each term reaches, and that the update and the
+    /// check use the truncated gradient, not ∂E/∂θ.
+    @Test func lstmTruncatedTextSaysWhatItCut() throws {
+        let result = try runLesson(["run", "lstm", "--variant", "many-to-many-truncated", "--no-figures"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for line in ["h = 2 units, n = 2 inputs, T = 4 steps, many-to-many; loss ½Σ(ŷ − y)²; BPTT truncated to K = 2",
+                     "  k = 2 [cut]:", "  t = 1 (E₁, E₂; cut: E₃, E₄): ∂E/∂s⁽¹⁾",
+                     "What truncation to K = 2 cut: 3 of 10 (loss term, step) contributions.", "  E₄: steps 2, 1 dropped",
+                     "with the gradients truncated to K = 2 (not the full ∂E/∂W_g, ∂E/∂b_g)",
+                     "of the truncated objective (ŷ and s before each window held fixed):",
+                     "This checks the truncated gradient against the objective it is the gradient of, not against E"] {
+            #expect(result.stdout.contains(line), "missing: \(line)")
+        }
+    }
+
+    /// `truncate:` in the lesson file: the same rule as rnn, and a bad value names file, line and key.
+    @Test(arguments: [("truncate: 1", "truncate: 0", "error: lessons/lstm.yaml, line 5 (variants.truncated.truncate): the truncation K must be at least 1 step, got 0"),
+                      ("truncate: 1", "truncate: two", "error: lessons/lstm.yaml, line 5 (variants.truncated.truncate): expected a whole number, found 'two'"),
+                      ("truncate: 1", "truncate: 1.5", "error: lessons/lstm.yaml, line 5 (variants.truncated.truncate): expected a whole number, found '1.5'")])
+    func badTruncateInTheLessonFileIsNamed(original: String, replacement: String, message: String) throws {
+        let home = try temporaryFolder("lstm-truncate-\(replacement.filter(\.isLetter))")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("lessons"), withIntermediateDirectories: true)
+        let yaml = """
+            title: T
+            summary: S
+            example: {network: {W_f: [[0.5, 0.4]], W_i: [[0.3, 0.6]], W_s: [[0.2, 0.8]], W_o: [[-0.1, 0.7]], inputs: [1, 0.5], target: 0.5}}
+            variants:
+              truncated: {\(original)}
+            """.replacingOccurrences(of: original, with: replacement)
+        try Data(yaml.utf8).write(to: home.appendingPathComponent("lessons/lstm.yaml"))
+        expectRefusal(try runLesson(["run", "lstm", "--variant", "truncated", "--no-figures"], home: home), message)
+        #expect(try runLesson(["run", "lstm", "--no-figures"], home: home).status == 0)
+    }
+
     @Test(arguments: [
         ("inputs: [[1], [0.5], [-1]]", "inputs: []", "error: $TMP/net.yaml, line 5 (network.inputs): the sequence is empty (T = 0); give at least one input x⁽¹⁾"),
         ("inputs: [[1], [0.5], [-1]]", "inputs: [[1], [.nan], [-1]]", "error: $TMP/net.yaml, line 5 (network.inputs[2][1]): expected a finite number, but '.nan' is not a finite number; nan and inf are refused"),
@@ -134,6 +197,11 @@ private func near(_ value: Any?, _ expected: Double, _ tolerance: Double = 5e-7)
         (["run", "rnn", "--truncate", "0"], "error: --truncate must be at least 1 step, got 0"),
         (["run", "rnn", "--learning-rate", "-1"], "error: --learning-rate must be above 0, got −1"),
         (["run", "lstm", "--learning-rate", "0"], "error: --learning-rate must be above 0, got 0"),
+        (["run", "lstm", "--truncate", "0"], "error: --truncate must be at least 1 step, got 0"),
+        (["run", "lstm", "--truncate", "-2"], "error: --truncate must be at least 1 step, got -2"),
+        (["run", "lstm", "--truncate", "two"], "error: The value 'two' is invalid for '--truncate <K>'; --help lists the options"),
+        (["run", "lstm", "--truncate", "1.5"], "error: The value '1.5' is invalid for '--truncate <K>'; --help lists the options"),
+        (["run", "lstm", "--variant", "nope"], "error: lesson 'lstm' has no variant 'nope'; its variants are example, many-to-many, truncated, many-to-many-truncated"),
         (["run", "rnn", "--network", "/nonexistent/net.yaml"], "error: /nonexistent/net.yaml: the file cannot be read (no such file)"),
         (["run", "rnn", "--variant", "nope"], "error: lesson 'rnn' has no variant 'nope'; its variants are example, truncated, many-to-many, relu, vanishing-gradient"),
     ])

@@ -20,6 +20,16 @@ private func examplesRNN(truncation: Int? = nil) throws -> (RecurrentNetwork, RN
                                         "backward-step-1", "backward-step-2", "backward-step-3", "vanishing-gradient"])
     }
 
+    /// Truncated, rnn's figures add every loss term's window after the backward frames.
+    @Test func rnnTruncationAddsTheWindowsFigure() throws {
+        let (network, forward, backward, _) = try examplesRNN(truncation: 1)
+        let figures = RecurrentFigures.rnn(network: network, forward: forward, backward: backward, vanishing: [])
+        #expect(figures.map(\.name).suffix(2) == ["backward-step-3", "truncation-windows"])
+        let texts = try FigureRenderer.surface(for: try #require(figures.last), options: RenderOptions(format: .svg)).drawnText.map(\.text)
+        #expect(texts.contains("Recurrent network · truncated BPTT, K = 1: every loss term's window"), "\(texts)")
+        #expect(texts.contains("∂E₃/∂s⁽¹⁾") && texts.contains("−0.361"), "\(texts)")
+    }
+
     /// Forward step 2: s⁽¹⁾ done, s⁽²⁾ current, s⁽³⁾ not yet computed (background), read just
     /// inside each state box's top-left corner.
     @Test(arguments: ["light", "dark"])
@@ -107,5 +117,60 @@ private func examplesRNN(truncation: Int? = nil) throws -> (RecurrentNetwork, RN
         let texts = try FigureRenderer.surface(for: frame, options: RenderOptions(format: .svg)).drawnText.map(\.text)
         #expect(texts.contains("12 steps do not fit at projector size: steps 2–5 shown"), "\(texts)")
         #expect(texts.contains("s⁽¹⁾") && texts.contains("x⁽⁵⁾") && !texts.contains("x⁽⁶⁾") && !texts.contains("x⁽¹⁾"))
+    }
+
+    /// The lesson file's many-to-many cell (h = 2, T = 4, a loss term at every step).
+    private func manyToManyLSTM() throws -> (LSTMNetwork, LSTMForwardTrace) {
+        let network = try LSTMNetwork(LSTMParameters(
+            W_f: Tensor(rows: [[0.2, -0.1, 0.5, 0.3], [0.1, 0.4, -0.2, 0.6]]), W_i: Tensor(rows: [[0.3, 0.2, -0.4, 0.1], [-0.2, 0.5, 0.3, -0.3]]),
+            W_s: Tensor(rows: [[0.6, -0.3, 0.2, 0.7], [0.4, 0.1, -0.5, 0.2]]), W_o: Tensor(rows: [[-0.1, 0.3, 0.4, -0.2], [0.2, -0.4, 0.1, 0.5]]),
+            b_f: [1, 1], b_i: [0, 0.1], b_s: [0, -0.1], b_o: [0.1, 0]))
+        let sequence = RecurrentSequence(inputs: [[1, 0], [0.5, -1], [-1, 0.5], [0.2, 0.8]],
+                                         targets: .everyStep([[0.2, -0.1], [0.4, 0], [-0.3, 0.2], [0.1, 0.3]]))
+        return (network, try network.forward(sequence))
+    }
+
+    /// Truncated, the lstm figures end with the truncation figure; without K they do not have it.
+    @Test func lstmTruncationAddsTheWindowsFigure() throws {
+        let (network, forward) = try manyToManyLSTM()
+        #expect(RecurrentFigures.lstm(forward: forward, backward: network.backward(forward)).map(\.name)
+                == ["cell-step-1", "cell-step-2", "cell-step-3", "cell-step-4"])
+        #expect(RecurrentFigures.lstm(forward: forward, backward: network.backward(forward, truncation: 2)).map(\.name)
+                == ["cell-step-1", "cell-step-2", "cell-step-3", "cell-step-4", "truncation-windows"])
+    }
+
+    /// Every loss term's window, not only the last one's: with K = 2, inside each row the boxes of
+    /// steps τ and τ − 1 are tinted and framed, the earlier ones grey (read just inside each box's
+    /// top-left corner, and on the frame left of the window's first box, above the arrow).
+    @Test(arguments: ["light", "dark"])
+    func truncationFigureFramesEveryTermsWindow(themeName: String) throws {
+        let theme = try #require(Theme.named(themeName))
+        let (network, forward) = try manyToManyLSTM()
+        let backward = network.backward(forward, truncation: 2)
+        let figure = try #require(RecurrentFigures.lstm(forward: forward, backward: backward).last)
+        let surface = try FigureRenderer.surface(for: figure, options: RenderOptions(theme: theme))
+        let layout = RecurrentFigures.truncationLayout(steps: 4, lossSteps: [1, 2, 3, 4], units: 2)
+        #expect(layout.terms == [1, 2, 3, 4] && layout.shown == 1...4 && layout.termsLeftOut == 0)
+        for tau in 1...4 {
+            for k in 1...4 {
+                let frame = layout.frame(term: tau, step: k)
+                guard let frame else { #expect(k > tau); continue }
+                let kept = k > tau - 2
+                let inside = pixel(surface, frame.x + 4, frame.y + 4)
+                let expected = kept ? blend(theme.highlight, 0.3, over: theme.background) : blend(theme.padding, 1, over: theme.background)
+                #expect(near(inside, expected), "E\(tau), step \(k): \(inside), expected \(expected) (\(kept ? "kept" : "cut"))")
+                if k == max(1, tau - 1) {
+                    #expect(near(pixel(surface, frame.x - 7, frame.y + 10), blend(theme.highlight, 1, over: theme.background)),
+                            "E\(tau): the window's frame left of step \(k)")
+                }
+            }
+        }
+        // The numbers in the boxes are the chains' ∂Eτ/∂s⁽ᵏ⁾, and the captions say how the cells read them.
+        let texts = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg)).drawnText.map(\.text)
+        let e4 = try #require(backward.chains?.last?.links.last?.stateGradient)
+        #expect(texts.contains(RecurrentFigures.number(e4[0])) && texts.contains("∂E₄/∂s⁽¹⁾"), "\(texts)")
+        let cell = try #require(RecurrentFigures.lstm(forward: forward, backward: backward).first)
+        let captions = try FigureRenderer.surface(for: cell, options: RenderOptions(format: .svg)).captionLines.joined(separator: " ")
+        #expect(captions.contains("backward, truncated to K = 2: ∂E/∂s⁽¹⁾ = ") && captions.contains("from E₁, E₂; E₃, E₄ cut"), "\(captions)")
     }
 }

@@ -15,11 +15,11 @@ import Testing
     /// What one case draws, with the traces its boxes show.
     enum Drawn {
         case rnn(RecurrentNetwork, RNNForwardTrace, BPTTTrace, [Figure])
-        case lstm(LSTMForwardTrace, [Figure])
+        case lstm(LSTMForwardTrace, LSTMBackwardTrace, [Figure])
 
         var figures: [Figure] {
             switch self {
-            case .rnn(_, _, _, let figures), .lstm(_, let figures): figures
+            case .rnn(_, _, _, let figures), .lstm(_, _, let figures): figures
             }
         }
     }
@@ -53,6 +53,8 @@ import Testing
         "lstm/h3": (3, 1, 3, 3, false, nil),
         "lstm/h4-n2-T5": (4, 2, 4, 5, true, nil),
         "lstm/h6-n3": (6, 3, 6, 2, true, nil),
+        "lstm/h3-T9-K3": (3, 1, 3, 9, true, 3),
+        "lstm/h4-n2-T6-K1": (4, 2, 4, 6, false, 1),
     ]
 
     /// Values in [−0.8, 0.8] from `random`.
@@ -84,7 +86,8 @@ import Testing
                                                          b_s: values(shape.h, &random), b_o: values(shape.h, &random)))
             let targets: RecurrentTargets = shape.everyStep ? .everyStep(inputs.map { _ in values(shape.h, &random) }) : .last(values(shape.h, &random))
             let forward = try network.forward(RecurrentSequence(inputs: inputs, targets: targets))
-            return .lstm(forward, RecurrentFigures.lstm(forward: forward, backward: network.backward(forward)))
+            let backward = network.backward(forward, truncation: shape.truncation)
+            return .lstm(forward, backward, RecurrentFigures.lstm(forward: forward, backward: backward))
         }
         let lesson = try #require(LessonRegistry.lesson(parts[0]))
         let file = try directory.load(parts[0])
@@ -96,7 +99,8 @@ import Testing
             return .rnn(example.network, forward, example.network.backward(forward, truncation: example.truncation), figures)
         }
         let example = try LSTMExample(variant)
-        return .lstm(try example.network.forward(example.sequence), figures)
+        let forward = try example.network.forward(example.sequence)
+        return .lstm(forward, example.network.backward(forward, truncation: example.truncation), figures)
     }
 
     /// One box of a figure: where it is and the vectors it shows (nil: only its name).
@@ -107,6 +111,7 @@ import Testing
 
     /// The boxes of `figure` with the numbers each shows, from the layout and the traces.
     static func boxes(_ figure: Figure, _ drawn: Drawn, surface: Surface, textScale: Double = 1) throws -> [Box] {
+        if figure.name == "truncation-windows" { return try truncationBoxes(drawn, textScale: textScale) }
         switch drawn {
         case .rnn(let network, let forward, let backward, _):
             let steps = forward.steps.count, sizes = RecurrentFigures.VectorSizes(network)
@@ -135,7 +140,7 @@ import Testing
                 boxes.append(Box(frame: layout.frame(t, .input), columns: [step.input]))
             }
             return boxes
-        case .lstm(let forward, _):
+        case .lstm(let forward, _, _):
             let t = try #require(Int(figure.name.replacingOccurrences(of: "cell-step-", with: "")))
             let step = forward.steps[t - 1], units = step.state.count
             let layout = RecurrentFigures.cellLayout(units: units, inputs: step.concatenated.count - units,
@@ -144,6 +149,25 @@ import Testing
                                          [step.outputGate], [step.output],
                                          [Array(step.concatenated.prefix(units)), Array(step.concatenated.dropFirst(units))]]
             return zip(layout.boxes, vectors).map { Box(frame: $0, columns: $1) }
+        }
+    }
+
+    /// The boxes of the truncation figure: ∂Eτ/∂s⁽ᵏ⁾ of every drawn (term, step), from the chains.
+    static func truncationBoxes(_ drawn: Drawn, textScale: Double) throws -> [Box] {
+        let chains: [RecurrentFigures.TruncationChain], steps: Int, units: Int
+        switch drawn {
+        case .rnn(let network, let forward, let backward, _):
+            (chains, steps, units) = (backward.chains.map(RecurrentFigures.TruncationChain.init), forward.steps.count, network.hiddenUnits)
+        case .lstm(let forward, let backward, _):
+            (chains, steps, units) = (try #require(backward.chains).map(RecurrentFigures.TruncationChain.init), forward.steps.count,
+                                      forward.initialState.count)
+        }
+        let layout = RecurrentFigures.truncationLayout(steps: steps, lossSteps: chains.map(\.lossStep), units: units, textScale: textScale)
+        #expect(!layout.terms.isEmpty)
+        return chains.flatMap { chain in
+            (1...chain.lossStep).compactMap { k in
+                layout.frame(term: chain.lossStep, step: k).map { Box(frame: $0, columns: [chain.stateGradients[k - 1]]) }
+            }
         }
     }
 

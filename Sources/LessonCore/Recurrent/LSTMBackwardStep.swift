@@ -1,8 +1,10 @@
-/// One step t of an LSTM's backward pass through time.
+/// One step t of an LSTM's backward pass through time: of E in the combined pass, or of one
+/// loss term Eτ in that term's chain (truncated BPTT), where each ∂E below is ∂Eτ.
 public struct LSTMBackwardStep: Equatable, Codable, Sendable {
     /// t, 1-based.
     public var t: Int
-    /// ∂Eₜ/∂ŷ⁽ᵗ⁾ = ŷ − y from this step's own loss term (zeros without a target).
+    /// ∂Eₜ/∂ŷ⁽ᵗ⁾ = ŷ − y from this step's own loss term (zeros without a target; in Eτ's chain,
+    /// zeros at every step but τ).
     public var outputGradient: [Double]
     /// ∂E/∂ŷ⁽ᵗ⁾ arriving from step t + 1 through the ŷ columns of the four W's (zeros at t = T).
     public var recurrentGradient: [Double]
@@ -24,4 +26,7 @@ public struct LSTMBackwardStep: Equatable, Codable, Sendable {
     public var inputDelta: [Double]
     public var candidateDelta: [Double]
     public var outputDelta: [Double]
+    /// In a loss term's chain: whether truncation to K keeps this step (t > τ − K); a cut step is
+    /// recorded to show what full BPTT would add. nil in the combined pass.
+    public var kept: Bool? = nil
 }

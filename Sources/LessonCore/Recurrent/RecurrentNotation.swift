@@ -13,4 +13,19 @@ public enum RecurrentNotation {
         let separator = i + 1 >= 10 || j + 1 >= 10 ? "," : ""
         return symbol + NetworkNotation.lowered(i + 1) + separator + NetworkNotation.lowered(j + 1)
     }
+
+    /// Loss terms by their steps: `E₂`, `E₂, E₃`, or a run of more than two as `E₂ … E₅`.
+    public static func terms(_ steps: [Int]) -> String {
+        let names = steps.map { "E" + NetworkNotation.lowered($0) }
+        guard steps.count > 2, zip(steps, steps.dropFirst()).allSatisfy({ $1 == $0 + 1 }) else { return names.joined(separator: ", ") }
+        return "\(names[0]) … \(names[names.count - 1])"
+    }
+
+    /// Steps as a list: `2`, `2, 1`, or a run of more than three as `9 … 1`.
+    public static func steps(_ steps: [Int]) -> String {
+        guard steps.count > 3, zip(steps, steps.dropFirst()).allSatisfy({ abs($1 - $0) == 1 }) else {
+            return steps.map(String.init).joined(separator: ", ")
+        }
+        return "\(steps[0]) … \(steps[steps.count - 1])"
+    }
 }

@@ -69,27 +69,47 @@ extension RecurrentFigures {
 
     /// The lstm lesson's figures: one cell diagram per step, with the gates' values and the
     /// backward pass's ∂E/∂s and what the forget gate carries back.
+    /// Truncated, the cells' captions give what the window keeps at each step, and a last
+    /// figure shows every loss term's window (`truncationWindows`).
     public static func lstm(forward: LSTMForwardTrace, backward: LSTMBackwardTrace) -> [Figure] {
-        forward.steps.map { step in
+        var figures = forward.steps.map { step in
             let back = backward.steps.first { $0.t == step.t }
+            let truncated = backward.truncatedSteps?.first { $0.t == step.t }
             let t = step.t
             let description = "The LSTM cell at step \(t) of \(forward.steps.count): f = \(vector(step.forget)), i = \(vector(step.input)), s̃ = \(vector(step.candidate)), o = \(vector(step.outputGate)), s⁽\(NetworkNotation.raised(t))⁾ = \(vector(step.state)), ŷ⁽\(NetworkNotation.raised(t))⁾ = \(vector(step.output))."
             return Figure(name: "cell-step-\(t)", description: description, step: t) { canvas in
-                drawCell(step, back, steps: forward.steps.count, on: canvas)
+                drawCell(step, back, truncated: truncated.map { ($0, backward.truncation ?? 0) }, steps: forward.steps.count, on: canvas)
             }
         }
+        if let k = backward.truncation, let chains = backward.chains {
+            figures.append(truncationWindows(chains.map(TruncationChain.init), steps: forward.steps.count, truncation: k,
+                                             units: forward.initialState.count, lesson: "LSTM", held: "ŷ and s"))
+        }
+        return figures
     }
 
-    private static func drawCell(_ step: LSTMStep, _ back: LSTMBackwardStep?, steps: Int, on canvas: Canvas) {
+    /// The backward captions of a cell: full BPTT's ∂E/∂s⁽ᵗ⁾ (through ŷ and carried by f) and the
+    /// gate deltas; truncated, the kept terms' sums at t, which terms those are and which are cut.
+    static func cellCaptions(_ back: LSTMBackwardStep, truncated: (step: LSTMTruncatedStep, k: Int)?, t: Int) -> [String] {
+        let up = NetworkNotation.raised(t)
+        guard let (sum, k) = truncated else {
+            return ["backward: ∂E/∂s⁽\(up)⁾ = \(vector(back.throughOutput)) from ŷ + \(vector(back.carried)) carried by f⁽\(NetworkNotation.raised(t + 1))⁾ = \(vector(back.stateGradient))",
+                    "δ_f = \(vector(back.forgetDelta)), δ_i = \(vector(back.inputDelta)), δ_s = \(vector(back.candidateDelta)), δ_o = \(vector(back.outputDelta))"]
+        }
+        let cut = sum.cutTerms.isEmpty ? "" : "; \(RecurrentNotation.terms(sum.cutTerms)) cut"
+        let first = sum.keptTerms.isEmpty
+            ? "backward, truncated to K = \(k): step \(t) is in no loss term's window (\(RecurrentNotation.terms(sum.cutTerms)) cut) and adds nothing; full BPTT: ∂E/∂s⁽\(up)⁾ = \(vector(back.stateGradient))"
+            : "backward, truncated to K = \(k): ∂E/∂s⁽\(up)⁾ = \(vector(sum.stateGradient)) from \(RecurrentNotation.terms(sum.keptTerms))\(cut) (full BPTT: \(vector(back.stateGradient)))"
+        return [first, "δ_f = \(vector(sum.forgetDelta)), δ_i = \(vector(sum.inputDelta)), δ_s = \(vector(sum.candidateDelta)), δ_o = \(vector(sum.outputDelta))"]
+    }
+
+    private static func drawCell(_ step: LSTMStep, _ back: LSTMBackwardStep?, truncated: (LSTMTruncatedStep, Int)?, steps: Int,
+                                 on canvas: Canvas) {
         let theme = canvas.theme, t = step.t
         let up = NetworkNotation.raised(t), down = NetworkNotation.raised(t - 1)
         let units = step.state.count, inputs = step.concatenated.count - units
         Caption.title("LSTM cell · step \(t) of \(steps): gates, state and output", on: canvas, width: 1280)
-        var captions: [String] = []
-        if let back {
-            captions.append("backward: ∂E/∂s⁽\(up)⁾ = \(vector(back.throughOutput)) from ŷ + \(vector(back.carried)) carried by f⁽\(NetworkNotation.raised(t + 1))⁾ = \(vector(back.stateGradient))")
-            captions.append("δ_f = \(vector(back.forgetDelta)), δ_i = \(vector(back.inputDelta)), δ_s = \(vector(back.candidateDelta)), δ_o = \(vector(back.outputDelta))")
-        }
+        let captions = back.map { cellCaptions($0, truncated: truncated, t: t) } ?? []
         let wrappedCaptions = wrapped(captions, size: textSize, on: canvas)
         let layout = cellLayout(units: units, inputs: inputs, captionLines: wrappedCaptions.count, textScale: canvas.textScale)
         let boxes = layout.boxes

@@ -180,7 +180,9 @@ public enum RecurrentFigures {
         }
     }
 
-    /// The rnn lesson's figures: `unrolled`, `forward-step-t`, `backward-step-k`, `vanishing-gradient`.
+    /// The rnn lesson's figures: `unrolled`, `forward-step-t`, `backward-step-k`, truncated
+    /// `truncation-windows` (every loss term's window; the backward frames shade the last term's),
+    /// `vanishing-gradient`.
     public static func rnn(network: RecurrentNetwork, forward: RNNForwardTrace, backward: BPTTTrace,
                            vanishing: [(label: String, gradient: VanishingGradient)]) -> [Figure] {
         let steps = forward.steps.count
@@ -198,6 +200,10 @@ public enum RecurrentFigures {
             figures.append(Figure(name: "backward-step-\(index)", description: "Backward step \(index) of \(steps): ∂E/∂s⁽\(NetworkNotation.raised(k))⁾ = \(vector(backward.stateGradients[k - 1])) flows right to left through Wᵀ and φ₁′\(backward.truncation.map { "; the shaded window holds the last \($0) step\($0 == 1 ? "" : "s") truncated BPTT keeps for the last loss term" } ?? "").", step: steps + index) { canvas in
                 drawBackward(network: network, forward: forward, backward: backward, current: k, on: canvas)
             })
+        }
+        if let k = backward.truncation {
+            figures.append(truncationWindows(backward.chains.map(TruncationChain.init), steps: steps, truncation: k,
+                                             units: network.hiddenUnits, lesson: "Recurrent network", held: "s"))
         }
         if !vanishing.isEmpty { figures.append(vanishingPlot(vanishing)) }
         return figures

@@ -6,7 +6,7 @@ enum LSTMText {
     static let gateNames = ["f", "i", "s̃", "o"]
 
     /// The equations, the mapping to colah's and PyTorch's notation, the parameters.
-    static func header(_ network: LSTMNetwork, _ sequence: RecurrentSequence, forward: LSTMForwardTrace) -> [String] {
+    static func header(_ network: LSTMNetwork, _ sequence: RecurrentSequence, forward: LSTMForwardTrace, truncation: Int? = nil) -> [String] {
         let h = network.hiddenUnits, n = network.inputs
         var lines = ["The LSTM cell (seeds/003), input [ŷ⁽ᵗ⁻¹⁾, x⁽ᵗ⁾] with the previous output first:",
                      "  f = σ(W_f·[ŷ⁽ᵗ⁻¹⁾, x⁽ᵗ⁾] + b_f), i = σ(W_i·[…] + b_i), s̃ = tanh(W_s·[…] + b_s),",
@@ -14,7 +14,8 @@ enum LSTMText {
                      "In colah's and PyTorch's notation the seed's state s is the cell state c and its output ŷ the hidden state h;",
                      "PyTorch's nn.LSTM orders the gates i, f, g, o (g = s̃) in one weight_ih_l0 (4h×n: the x columns of W_i, W_f, W_s, W_o)",
                      "and one weight_hh_l0 (4h×h: the ŷ columns), with two biases b_ih + b_hh = b; colah writes W·[h, x], the same order as here.",
-                     "h = \(h) unit\(h == 1 ? "" : "s"), n = \(n) input\(n == 1 ? "" : "s"), T = \(sequence.steps) step\(sequence.steps == 1 ? "" : "s"), \(forward.kind); loss ½Σ(ŷ − y)²"]
+                     "h = \(h) unit\(h == 1 ? "" : "s"), n = \(n) input\(n == 1 ? "" : "s"), T = \(sequence.steps) step\(sequence.steps == 1 ? "" : "s"), \(forward.kind); loss ½Σ(ŷ − y)²"
+                        + (truncation.map { "; BPTT truncated to K = \($0)" } ?? "")]
         let p = network.parameters
         for (key, (m, b)) in zip(LSTMParameters.keys.prefix(4), zip(p.weights, p.biases)) {
             lines.append("  \(key) = \(Notation.inlineMatrix(m)), \(key.replacingOccurrences(of: "W", with: "b")) = \(RNNText.vector(b))")
@@ -54,8 +55,10 @@ enum LSTMText {
         return lines
     }
 
-    /// The backward pass through time, with the constant error carousel in numbers.
+    /// The backward pass through time, with the constant error carousel in numbers; truncated,
+    /// loss term by loss term (see `truncatedBackward`).
     static func backward(_ network: LSTMNetwork, _ forward: LSTMForwardTrace, _ trace: LSTMBackwardTrace) -> [String] {
+        if trace.truncation != nil { return truncatedBackward(network, forward, trace) }
         var lines = ["Backpropagation through time, from t = T back to 1:",
                      "  ∂E/∂ŷ⁽ᵗ⁾ = (ŷ⁽ᵗ⁾ − y⁽ᵗ⁾) + the ŷ rows of Σ_g W_gᵀ δ_g⁽ᵗ⁺¹⁾ (the recurrent path through the next step's gates)",
                      "  ∂E/∂s⁽ᵗ⁾ = ∂E/∂ŷ⁽ᵗ⁾ ∘ o ∘ (1 − tanh² s⁽ᵗ⁾) + ∂E/∂s⁽ᵗ⁺¹⁾ ∘ f⁽ᵗ⁺¹⁾ (the constant error carousel: through the state, only f multiplies)",
@@ -79,25 +82,113 @@ enum LSTMText {
             lines.append("  δ_f = \(RNNText.vector(step.forgetDelta)), δ_i = \(RNNText.vector(step.inputDelta)), δ_s = \(RNNText.vector(step.candidateDelta)), δ_o = \(RNNText.vector(step.outputDelta))")
         }
         lines.append("")
+        lines += carousel(forward, trace)
+        lines.append("")
+        lines.append("Gradients (sums over the steps), each W_g with one row per unit and columns [ŷ⁽ᵗ⁻¹⁾, x⁽ᵗ⁾]:")
+        lines += gradients(trace.gradients)
+        return lines
+    }
+
+    /// ∂s⁽ᵀ⁾/∂s⁽ᵗ⁾ along the state path, the product of the later forget gates.
+    static func carousel(_ forward: LSTMForwardTrace, _ trace: LSTMBackwardTrace) -> [String] {
+        var lines: [String] = []
         let steps = forward.steps.count
         lines.append("The constant error carousel: along the state path alone ∂s⁽\(NetworkNotation.raised(steps))⁾/∂s⁽ᵗ⁾ = f⁽ᵗ⁺¹⁾ ∘ ⋯ ∘ f⁽\(NetworkNotation.raised(steps))⁾ (no W, no squashing derivative):")
         lines.append("  " + trace.carousel.enumerated().reversed().map { "t = \($0.offset): \(RNNText.vector($0.element))" }.joined(separator: "; "))
-        lines.append("")
-        lines.append("Gradients (sums over the steps), each W_g with one row per unit and columns [ŷ⁽ᵗ⁻¹⁾, x⁽ᵗ⁾]:")
-        let g = trace.gradients
-        for (key, (m, b)) in zip(LSTMParameters.keys.prefix(4), zip(g.weights, g.biases)) {
-            lines.append("  ∂E/∂\(key) = \(Notation.inlineMatrix(m, decimals: 6)), ∂E/∂\(key.replacingOccurrences(of: "W", with: "b")) = \(RNNText.vector(b, decimals: 6))")
+        return lines
+    }
+
+    /// One line per gate: ∂E/∂W_g and ∂E/∂b_g, six decimals; `prefix` ("full ") names them.
+    static func gradients(_ g: LSTMParameters, prefix: String = "") -> [String] {
+        zip(LSTMParameters.keys.prefix(4), zip(g.weights, g.biases)).map { key, pair in
+            "  \(prefix)∂E/∂\(key) = \(Notation.inlineMatrix(pair.0, decimals: 6)), ∂E/∂\(key.replacingOccurrences(of: "W", with: "b")) = \(RNNText.vector(pair.1, decimals: 6))"
         }
+    }
+
+    /// Truncated BPTT: every loss term's chain back to step 1 with the cut steps marked, the
+    /// kept links summed per step, the truncated gradients and what truncation cut.
+    static func truncatedBackward(_ network: LSTMNetwork, _ forward: LSTMForwardTrace, _ trace: LSTMBackwardTrace) -> [String] {
+        let k = trace.truncation ?? 0
+        var lines = ["Backpropagation through time, truncated to K = \(k): each loss term Eτ runs the recursion alone, from ∂Eτ/∂ŷ⁽τ⁾ = ŷ⁽τ⁾ − y⁽τ⁾ back to step 1,",
+                     "  and only its steps τ … τ − K + 1 add to the gradients: ŷ⁽τ⁻ᴷ⁾ and s⁽τ⁻ᴷ⁾ are held fixed, as PyTorch's h.detach() and c.detach()",
+                     "  before step τ − K + 1 (both: the gradient reaches back through the gates' ŷ input and through the state s); the steps marked [cut] are shown but not added.",
+                     "  ∂Eτ/∂ŷ⁽ᵏ⁾ = (ŷ⁽τ⁾ − y⁽τ⁾ at k = τ) + the ŷ rows of Σ_g W_gᵀ δ_g⁽ᵏ⁺¹⁾ (the recurrent path through the next step's gates)",
+                     "  ∂Eτ/∂s⁽ᵏ⁾ = ∂Eτ/∂ŷ⁽ᵏ⁾ ∘ o ∘ (1 − tanh² s⁽ᵏ⁾) + ∂Eτ/∂s⁽ᵏ⁺¹⁾ ∘ f⁽ᵏ⁺¹⁾ (the constant error carousel: through the state, only f multiplies)",
+                     "  δ_f = ∂Eτ/∂s ∘ s⁽ᵏ⁻¹⁾ ∘ f(1 − f), δ_i = ∂Eτ/∂s ∘ s̃ ∘ i(1 − i), δ_s = ∂Eτ/∂s ∘ i ∘ (1 − s̃²), δ_o = ∂Eτ/∂ŷ ∘ tanh(s) ∘ o(1 − o)",
+                     "  a kept step k adds δ_g [ŷ⁽ᵏ⁻¹⁾, x⁽ᵏ⁾]ᵀ to ∂E/∂W_g and δ_g to ∂E/∂b_g"]
+        for chain in trace.chains ?? [] {
+            let tau = chain.lossStep, e = "E" + NetworkNotation.lowered(tau)
+            lines.append("")
+            lines.append("Loss term \(e) (on ŷ⁽\(NetworkNotation.raised(tau))⁾):")
+            for link in chain.links {
+                let t = link.t, f = forward.steps[t - 1]
+                lines.append("  k = \(t)\(link.kept == false ? " [cut]" : ""):")
+                lines.append("    ∂\(e)/∂ŷ⁽\(NetworkNotation.raised(t))⁾ = \(RNNText.vector(link.outputGradient)) + \(RNNText.vector(link.recurrentGradient)) = \(RNNText.vector(link.hiddenGradient))")
+                lines.append("    through the output: \(RNNText.vector(link.hiddenGradient)) ∘ o \(RNNText.vector(f.outputGate)) ∘ (1 − tanh² s) \(RNNText.vector(link.squashDerivative)) = \(RNNText.vector(link.throughOutput))")
+                if t < tau {
+                    let later = chain.links[tau - t - 1]
+                    lines.append("    carried through the forget gate: ∂\(e)/∂s⁽\(NetworkNotation.raised(t + 1))⁾ ∘ f⁽\(NetworkNotation.raised(t + 1))⁾ = \(RNNText.vector(later.stateGradient)) ∘ \(RNNText.vector(forward.steps[t].forget)) = \(RNNText.vector(link.carried))")
+                } else {
+                    lines.append("    carried through the forget gate: nothing, \(e) is taken at step \(tau)")
+                }
+                lines.append("    ∂\(e)/∂s⁽\(NetworkNotation.raised(t))⁾ = \(RNNText.vector(link.stateGradient))")
+                lines.append("    δ_f = \(RNNText.vector(link.forgetDelta)), δ_i = \(RNNText.vector(link.inputDelta)), δ_s = \(RNNText.vector(link.candidateDelta)), δ_o = \(RNNText.vector(link.outputDelta))\(link.kept == false ? " (cut)" : "")")
+            }
+        }
+        lines.append("")
+        lines.append("Truncated BPTT step by step: at each t, the kept links of the loss terms whose window holds t, summed (what the update uses):")
+        for step in trace.truncatedSteps ?? [] {
+            let t = step.t
+            let terms = step.keptTerms.isEmpty ? "no loss term" : RecurrentNotation.terms(step.keptTerms)
+            let cut = step.cutTerms.isEmpty ? "" : "; cut: \(RecurrentNotation.terms(step.cutTerms))"
+            lines.append("  t = \(t) (\(terms)\(cut)): ∂E/∂s⁽\(NetworkNotation.raised(t))⁾ = \(RNNText.vector(step.stateGradient)); δ_f = \(RNNText.vector(step.forgetDelta)), δ_i = \(RNNText.vector(step.inputDelta)), δ_s = \(RNNText.vector(step.candidateDelta)), δ_o = \(RNNText.vector(step.outputDelta))")
+        }
+        lines.append("")
+        lines.append("∂E/∂s⁽ᵗ⁾ of full BPTT (every loss term, every step): " + trace.steps.map { "t = \($0.t): \(RNNText.vector($0.stateGradient))" }.joined(separator: "; "))
+        lines.append("")
+        lines += carousel(forward, trace)
+        lines.append("")
+        lines.append("Gradients, truncated to K = \(k) (sums over the steps of the truncated δ's), each W_g with one row per unit and columns [ŷ⁽ᵗ⁻¹⁾, x⁽ᵗ⁾]:")
+        lines += gradients(trace.gradients)
+        lines.append("")
+        lines.append("What truncation to K = \(k) cut: \(trace.cutLinks) of \(trace.links) (loss term, step) contributions.")
+        if trace.cutLinks > 0 {
+            for chain in trace.chains ?? [] {
+                let cut = chain.links.filter { $0.kept == false }.map(\.t)
+                guard !cut.isEmpty else { continue }
+                lines.append("  E\(NetworkNotation.lowered(chain.lossStep)): step\(cut.count == 1 ? "" : "s") \(RecurrentNotation.steps(cut)) dropped")
+            }
+            lines += gradients(trace.fullGradients, prefix: "full ")
+        }
+        lines.append("  largest |full − truncated| over every parameter: \(Notation.number(trace.truncationDifference, decimals: 6))")
         return lines
     }
 
     /// The update W_g ← W_g − η ∂E/∂W_g.
-    static func update(_ after: LSTMParameters, learningRate: Double, lossBefore: Double, lossAfter: Double) -> [String] {
-        var lines = ["One gradient-descent step with η = \(Notation.number(learningRate, decimals: 6)): W_g ← W_g − η ∂E/∂W_g, b_g ← b_g − η ∂E/∂b_g"]
+    static func update(_ after: LSTMParameters, learningRate: Double, lossBefore: Double, lossAfter: Double,
+                       backward: LSTMBackwardTrace) -> [String] {
+        var gradients = ""
+        if let k = backward.truncation {
+            gradients = backward.cutLinks > 0 ? ", with the gradients truncated to K = \(k) (not the full ∂E/∂W_g, ∂E/∂b_g)"
+                : ", with the gradients truncated to K = \(k), which cuts nothing here: the full ∂E/∂W_g, ∂E/∂b_g"
+        }
+        var lines = ["One gradient-descent step with η = \(Notation.number(learningRate, decimals: 6)): W_g ← W_g − η ∂E/∂W_g, b_g ← b_g − η ∂E/∂b_g" + gradients]
         for (key, (m, b)) in zip(LSTMParameters.keys.prefix(4), zip(after.weights, after.biases)) {
             lines.append("  \(key) = \(Notation.inlineMatrix(m)), \(key.replacingOccurrences(of: "W", with: "b")) = \(RNNText.vector(b))")
         }
         lines.append("E before \(Notation.number(lossBefore, decimals: 6)), after \(Notation.number(lossAfter, decimals: 6))")
+        return lines
+    }
+
+    /// Every gradient next to its central difference; truncated, of the truncated objective, and
+    /// said to be no check of ∂E/∂θ itself.
+    static func check(_ check: RecurrentGradientCheck, backward: LSTMBackwardTrace) -> [String] {
+        var lines = RNNText.check(check, truncated: backward.truncation != nil, held: "ŷ and s")
+        if let k = backward.truncation {
+            lines.append(backward.cutLinks > 0
+                ? "This checks the truncated gradient against the objective it is the gradient of, not against E: the full ∂E/∂θ differs from it by up to \(Notation.number(backward.truncationDifference, decimals: 6))."
+                : "K = \(k) cuts nothing here, so the truncated objective is E and this is a check of ∂E/∂θ itself.")
+        }
         return lines
     }
 }

@@ -37,12 +37,7 @@ public struct RNNExample: LessonExample, RecurrentExample {
     public init(_ variant: LessonVariant) throws {
         try variant.rejectUnknownKeys(allowed: Self.keys)
         (network, sequence) = try RecurrentReader.readRNN(try variant.require("network", expected: "the network: U, W, V, inputs, loss and target"))
-        truncation = nil
-        if let value = variant["truncate"] {
-            let k = try value.int()
-            guard k >= 1 else { throw value.error("the truncation K must be at least 1 step, got \(k)") }
-            truncation = k
-        }
+        truncation = try RecurrentReader.truncation(variant["truncate"])
         let rate = variant["learning-rate"]
         learningRate = try rate?.double() ?? 0.1
         if let rate, !(learningRate > 0) { throw rate.error("the learning rate must be above 0, got \(Notation.number(learningRate))") }
@@ -77,10 +72,7 @@ public struct RNNExample: LessonExample, RecurrentExample {
             try result.load(networkFile: networkFile)
             result.comparisons = []
         }
-        if let truncate {
-            guard truncate >= 1 else { throw InputError("--truncate must be at least 1 step, got \(truncate)") }
-            result.truncation = truncate
-        }
+        if let truncate { result.truncation = try MatrixArgument.truncation(truncate) }
         if let learningRate { result.learningRate = try MatrixArgument.learningRate(learningRate) }
         return result
     }

@@ -159,9 +159,10 @@ enum RNNText {
         return lines
     }
 
-    /// Every gradient next to its central difference.
-    static func check(_ check: RecurrentGradientCheck, truncated: Bool) -> [String] {
-        var lines = ["Finite-difference check (E(θ + ε) − E(θ − ε))/2ε, ε = \(Notation.number(check.epsilon, decimals: 8))\(truncated ? ", of the truncated objective (the states before each window held fixed)" : ""):"]
+    /// Every gradient next to its central difference; truncated, of the truncated objective with
+    /// `held` (what stays fixed before each window) named.
+    static func check(_ check: RecurrentGradientCheck, truncated: Bool, held: String = "the states") -> [String] {
+        var lines = ["Finite-difference check (E(θ + ε) − E(θ − ε))/2ε, ε = \(Notation.number(check.epsilon, decimals: 8))\(truncated ? ", of the truncated objective (\(held) before each window held fixed)" : ""):"]
         for entry in check.entries {
             lines.append("  \(entry.name): BPTT \(Notation.fixed(entry.analytic, decimals: 8)), numeric \(Notation.fixed(entry.numeric, decimals: 8))")
         }

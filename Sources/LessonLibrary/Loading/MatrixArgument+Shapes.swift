@@ -40,4 +40,10 @@ extension MatrixArgument {
         }
         return value
     }
+
+    /// A truncation of BPTT: K ≥ 1 steps.
+    public static func truncation(_ value: Int, option: String = "--truncate") throws -> Int {
+        guard value >= 1 else { throw InputError("\(option) must be at least 1 step, got \(value)") }
+        return value
+    }
 }

@@ -56,6 +56,14 @@ public enum RecurrentReader {
         }
     }
 
+    /// A variant's `truncate` key: K ≥ 1 steps of truncated BPTT, or nil when the key is absent.
+    static func truncation(_ value: YAMLValue?) throws -> Int? {
+        guard let value else { return nil }
+        let k = try value.int()
+        guard k >= 1 else { throw value.error("the truncation K must be at least 1 step, got \(k)") }
+        return k
+    }
+
     /// Reads an lstm block.
     public static func readLSTM(_ value: YAMLValue) throws -> (LSTMNetwork, RecurrentSequence) {
         guard value.isMapping else { throw value.error("the network must be a mapping with W_f, W_i, W_s, W_o, the biases, inputs and target") }
