@@ -26,6 +26,16 @@ public struct Tolerance: Equatable, Sendable, Codable {
         return agree(given, expected, absolute: absolute, relative: relative)
     }
 
+    /// The tolerance in words, the default one too: "within 10⁻⁹ or 10⁻⁷ %" (for feedback that
+    /// has to say why an answer that looks right is not).
+    public var statedText: String {
+        if let text { return text }
+        func power(_ x: Double) -> String {
+            x == 0 ? "0" : Notation.scientific(x, decimals: 2, unitMantissa: false)
+        }
+        return "within \(power(absolute)) or \(power(relative * 100)) %"
+    }
+
     /// A phrase for sheets: "to 2 decimals", "within 0.01".
     public var text: String? {
         if let decimals { return "to \(decimals) decimal\(decimals == 1 ? "" : "s")" }
