@@ -75,10 +75,10 @@ public struct Exercise: Sendable {
             if let t = item["tolerance"] {
                 if t.isMapping {
                     try t.rejectUnknownKeys(allowed: ["absolute", "relative"])
-                    tolerance.absolute = try t["absolute"]?.double() ?? tolerance.absolute
-                    tolerance.relative = try t["relative"]?.double() ?? tolerance.relative
+                    tolerance.absolute = try t["absolute"].map(Tolerance.bound) ?? tolerance.absolute
+                    tolerance.relative = try t["relative"].map(Tolerance.bound) ?? tolerance.relative
                 } else {
-                    tolerance.absolute = try t.double()
+                    tolerance.absolute = try Tolerance.bound(t)
                 }
             }
             if let d = item["decimals"] {
