@@ -113,7 +113,7 @@ public enum AutograderBundle {
         # Gradescope autograder: \(exercise.title)
 
         1. Zip this folder's contents (not the folder itself): `cd <this folder> && zip -r ../autograder.zip .`
-        2. In Gradescope, create a *Programming Assignment* worth \(GradeReport.points(exercise.maxPoints)) points.
+        2. In Gradescope, create a *Programming Assignment* worth \(Counted.points(exercise.maxPoints)).
         3. Under *Configure Autograder*, choose *Zip file upload*, base image *Ubuntu 22.04*, upload
            `autograder.zip` and wait for the image to build (setup.sh installs Swift and builds `lesson`;
            this takes several minutes).

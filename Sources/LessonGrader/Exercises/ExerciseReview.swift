@@ -11,9 +11,9 @@ public struct ExerciseReview: Sendable {
 
     /// The review of `exercise` for `students` (none: the instructor's variant, an empty id).
     public init(_ exercise: Exercise, students: [String]) {
-        var lines = ["\(exercise.file): '\(exercise.title)' is valid: \(exercise.questions.count) question\(exercise.questions.count == 1 ? "" : "s"), \(GradeReport.points(exercise.maxPoints)) points."]
+        var lines = ["\(exercise.file): '\(exercise.title)' is valid: \(Counted.of(exercise.questions.count, "question")), \(Counted.points(exercise.maxPoints))."]
         for (index, question) in exercise.questions.enumerated() {
-            var line = "  \(index + 1). \(question.id) (\(question.kind), \(GradeReport.points(question.points)) point\(question.points == 1 ? "" : "s")"
+            var line = "  \(index + 1). \(question.id) (\(question.kind), \(Counted.points(question.points))"
             if question.hasVariants { line += ", numbers per student" }
             if question.hidesAnswer { line += ", answer hidden" }
             if !question.carryForward.isEmpty {
@@ -24,7 +24,7 @@ public struct ExerciseReview: Sendable {
         let ids = students.isEmpty ? [""] : students
         var failures: [String] = []
         lines.append("")
-        lines.append(students.isEmpty ? "Expected answers (the instructor's variant):" : "Expected answers of \(ids.count) student\(ids.count == 1 ? "" : "s"):")
+        lines.append(students.isEmpty ? "Expected answers (the instructor's variant):" : "Expected answers of \(Counted.of(ids.count, "student")):")
         for id in ids {
             do {
                 let prepared = try exercise.prepared(for: id)

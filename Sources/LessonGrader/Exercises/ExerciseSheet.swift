@@ -88,7 +88,7 @@ public struct ExerciseSheet: Sendable {
         if !intro.isEmpty { lines.append(""); lines.append(intro) }
         for item in items {
             lines.append("")
-            lines.append("\(item.number). [\(item.id), \(Self.pointsText(item.points))] \(item.text)")
+            lines.append("\(item.number). [\(item.id), \(Counted.points(item.points))] \(item.text)")
             for line in item.lines { lines.append("   " + line) }
             lines.append("   Answer: " + item.answerFormat)
             if !item.matrices.isEmpty { lines.append("   (figure: \(item.id).png)") }
@@ -108,7 +108,7 @@ public struct ExerciseSheet: Sendable {
         for item in items {
             lines.append("## \(item.number). \(item.text.isEmpty ? item.id : Self.markdownEscaped(item.text))")
             lines.append("")
-            lines.append("Question `\(item.id)`, \(Self.pointsText(item.points)).")
+            lines.append("Question `\(item.id)`, \(Counted.points(item.points)).")
             lines.append("")
             for line in item.lines { lines.append("- " + Self.markdownEscaped(line)) }
             if !item.lines.isEmpty { lines.append("") }
@@ -149,10 +149,6 @@ public struct ExerciseSheet: Sendable {
         case .shape: return "[<sizes>]"
         case .choice: return "<key of one option>"
         }
-    }
-
-    static func pointsText(_ points: Double) -> String {
-        "\(GradeReport.points(points)) point\(points == 1 ? "" : "s")"
     }
 
     /// A student id as a YAML scalar: quoted unless it is plain letters, digits, `-`, `_`, `.`.

@@ -114,7 +114,7 @@ public enum AnswerGrader {
         result.wrongCells = cells
         let names = cells.prefix(6).map { expected.rank == 1 ? "[\($0[1])]" : "[\($0[0]),\($0[1])]" }.joined(separator: ", ")
             + (cells.count > 6 ? ", …" : "")
-        var feedback = "\(right) of \(total) cells right; wrong: \(names)"
+        var feedback = "\(right) of \(Counted.of(total, "cell")) right; wrong: \(names)"
         if let mistake { feedback += "; this is the answer with \(mistake.name)" }
         let first = wrong[0]
         let working = first < prepared.cellWorking.count ? prepared.cellWorking[first] : nil

@@ -101,8 +101,8 @@ public struct GradeReport: Sendable, Encodable {
         let graded = gradebookStudents
         let errors = graded.filter { $0.error != nil }.count
         let average = graded.isEmpty ? 0 : graded.reduce(0) { $0 + $1.points } / Double(graded.count)
-        var lines = ["Graded \(graded.count) submission\(graded.count == 1 ? "" : "s") of '\(exercise)' (\(Self.points(maxPoints)) points): average \(Self.points((average * 100).rounded() / 100))"
-                     + (errors > 0 ? ", \(errors) file\(errors == 1 ? "" : "s") could not be graded" : "") + "."]
+        var lines = ["Graded \(Counted.of(graded.count, "submission")) of '\(exercise)' (\(Counted.points(maxPoints))): average \(Self.points((average * 100).rounded() / 100))"
+                     + (errors > 0 ? ", \(Counted.of(errors, "file")) could not be graded" : "") + "."]
         for skip in skipped {
             lines.append("  warning: skipped \(Excerpt.quote(skip.file)): it \(skip.reason)")
         }
@@ -111,10 +111,10 @@ public struct GradeReport: Sendable, Encodable {
                          + "\(Excerpt.quote(duplicate.graded)), not \(duplicate.ignored.map { Excerpt.quote($0) }.joined(separator: ", "))")
         }
         for s in summary {
-            var line = "  \(s.question) (\(Self.points(s.maxPoints)) point\(s.maxPoints == 1 ? "" : "s")): \(s.right) of \(s.graded) right"
+            var line = "  \(s.question) (\(Counted.points(s.maxPoints))): \(s.right) of \(s.graded) right"
             if s.partial > 0 { line += ", \(s.partial) partly" }
             if let wrong = s.mostCommonWrong {
-                line += "; most common wrong answer \(Excerpt.quote(wrong)) (\(s.mostCommonWrongCount) student\(s.mostCommonWrongCount == 1 ? "" : "s")"
+                line += "; most common wrong answer \(Excerpt.quote(wrong)) (\(Counted.of(s.mostCommonWrongCount, "student"))"
                     + (s.mostCommonMistake.map { ": \(Excerpt.quote($0, limit: 120))" } ?? "") + ")"
             }
             lines.append(line)

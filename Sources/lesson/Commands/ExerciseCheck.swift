@@ -26,7 +26,7 @@ struct ExerciseCheck: ParsableCommand {
             let review = ExerciseReview(try exercise.load(), students: try students.ids())
             print(review.text)
             if !review.failures.isEmpty {
-                throw InputError("the exercise cannot be prepared for \(review.failures.count) student\(review.failures.count == 1 ? "" : "s") (\(review.failures.prefix(5).joined(separator: ", "))\(review.failures.count > 5 ? ", …" : "")); narrow the ranges that give them impossible numbers")
+                throw InputError("the exercise cannot be prepared for \(Counted.of(review.failures.count, "student")) (\(review.failures.prefix(5).joined(separator: ", "))\(review.failures.count > 5 ? ", …" : "")); narrow the ranges that give them impossible numbers")
             }
         }
     }

@@ -129,7 +129,7 @@ struct GradeCommand: ParsableCommand {
 
     /// One student's results: a line with the total, then a line per question.
     static func describe(_ student: StudentResult) -> String {
-        var lines = ["\(Excerpt.quote(student.student)) (\(Excerpt.quote(student.file))): \(GradeReport.points(student.points)) of \(GradeReport.points(student.maxPoints)) points"]
+        var lines = ["\(Excerpt.quote(student.student)) (\(Excerpt.quote(student.file))): \(GradeReport.points(student.points)) of \(Counted.points(student.maxPoints))"]
         if let error = student.error { lines.append("  error: the answer file \(Excerpt.quote(error, limit: 400))") }
         if let note = student.note { lines.append("  note: \(Excerpt.quote(note, limit: 200))") }
         for q in student.questions where student.error == nil {
