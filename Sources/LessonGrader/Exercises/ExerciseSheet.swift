@@ -94,7 +94,7 @@ public struct ExerciseSheet: Sendable {
             if !item.matrices.isEmpty { lines.append("   (figure: \(item.id).png)") }
         }
         lines.append("")
-        lines.append("Answer file (YAML): student: <your id>, then answers: with one line per question id, such as")
+        lines.append("Answer file (YAML): student: <your id>, exercise: \(Self.yamlScalar(exerciseID)), then answers: with one line per question id, such as")
         lines.append(contentsOf: answerFile.map { "  " + $0 })
         return lines.joined(separator: "\n")
     }
@@ -124,9 +124,10 @@ public struct ExerciseSheet: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// The answer file a student fills in: their id and one line per question, the type only.
+    /// The answer file a student fills in: their id, the exercise id their numbers were drawn
+    /// for (grading warns when it is not the id graded), and one line per question, the type only.
     public var answerFile: [String] {
-        ["student: " + (student.map(Self.yamlScalar) ?? "<your id>"), "answers:"]
+        ["student: " + (student.map(Self.yamlScalar) ?? "<your id>"), "exercise: " + Self.yamlScalar(exerciseID), "answers:"]
             + items.map { "  \($0.id): \($0.template)" }
     }
 
