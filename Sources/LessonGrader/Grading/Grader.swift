@@ -15,9 +15,14 @@ public enum Grader {
                                    note: submission.note, submittedAt: submission.submittedAt,
                                    declaredExercise: submission.declaredExercise)
         let prepared: [PreparedQuestion]?
+        var notGraded = "not graded: the answer file \(submission.error ?? "could not be read")"
         if submission.error == nil {
             do { prepared = try exercise.prepared(for: submission.student) } catch {
-                result.error = "the exercise could not be prepared for this student: \(error)"
+                // Not the file's fault: the exercise's ranges give this student impossible numbers.
+                let reason = (error as? InputError)?.message ?? "\(error)"
+                let impossible = "the exercise gives student '\(Excerpt.quote(submission.student, limit: 40))' impossible numbers"
+                result.error = "is not graded: \(impossible) (\(reason)); the teacher has to narrow its ranges (lesson exercise check finds them)"
+                notGraded = "not graded: \(impossible)"
                 prepared = nil
             }
         } else {
@@ -34,7 +39,7 @@ public enum Grader {
                 result.questions.append(graded)
             } else {
                 result.questions.append(QuestionResult(question: question.id, points: 0, maxPoints: question.points,
-                                                       status: .missing, feedback: "not graded: the answer file \(result.error ?? "could not be read")"))
+                                                       status: .missing, feedback: notGraded))
             }
         }
         let known = Set(exercise.questions.map(\.id))
