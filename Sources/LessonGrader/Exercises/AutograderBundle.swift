@@ -5,8 +5,9 @@ import LessonLibrary
 /// A Gradescope autograder for one exercise: the folder to zip and upload as the
 /// "Autograder configuration" of a Gradescope programming assignment (Ubuntu 22.04 base image).
 ///
-/// - `setup.sh`: installs Cairo, libpng, zlib and a font with apt, Swift from swift.org's
-///   Ubuntu 22.04 release, and builds `lesson` (release) from `lesson/`;
+/// - `setup.sh`: installs the system packages the package's targets name (Cairo, libpng,
+///   libdeflate, zlib, giflib, a font) with apt, Swift from swift.org's Ubuntu 22.04 release,
+///   and builds `lesson` (release) from `lesson/`;
 /// - `run_autograder`: grades the first `.yaml`, `.yml` or `.json` file of
 ///   `/autograder/submission` as the student Gradescope names in
 ///   `/autograder/submission_metadata.json` (`GradescopeSubmitter`, matched with `roster.csv`
@@ -14,13 +15,19 @@ import LessonLibrary
 /// - `exercise.yaml`: the exercise as it was given, with an `id:` line when it had none, so
 ///   per-student numbers are drawn from the exercise's own id and not from "exercise";
 /// - `roster.csv`: the class roster the sheets were made from, when one is given;
-/// - `lesson/`: the package's sources (`Package.swift`, `Package.resolved`, `Sources/`, `lessons/`);
+/// - `lesson/`: the package's sources (`Package.swift`, `Package.resolved`, `Sources/`, `lessons/`;
+///   without `Tests/` the manifest declares no test targets);
 /// - `README.md`: the steps in Gradescope.
 ///
 /// Every file is written whole (a temporary file renamed into place).
 public enum AutograderBundle {
-    /// The Swift release the bundle installs.
-    public static let swiftVersion = "6.1.2"
+    /// The Swift release the bundle installs: the one the package is built and tested with.
+    public static let swiftVersion = "6.3.1"
+
+    /// The Debian packages `setup.sh` installs besides Swift's own: the system libraries the
+    /// package's targets link (every `.apt` provider of `Package.swift`), pkg-config and a font.
+    public static let systemPackages = ["pkg-config", "libcairo2-dev", "libpng-dev", "libdeflate-dev", "zlib1g-dev",
+                                        "libgif-dev", "fonts-dejavu-core"]
 
     /// Writes the bundle of `exercise` (read from `exerciseFile`) into `folder`, copying the
     /// package at `packageRoot` and, when given, the class roster; returns the files written,
@@ -102,26 +109,33 @@ public enum AutograderBundle {
         return Data(result.utf8)
     }
 
-    /// `setup.sh`: run once by Gradescope when the autograder image is built.
-    public static let setupScript = """
+    /// `setup.sh`: run once by Gradescope when the autograder image is built. `AUTOGRADER_ROOT`
+    /// (default `/autograder`) is where Gradescope puts the bundle, in `source/`.
+    public static var setupScript: String {
+        """
         #!/usr/bin/env bash
         # Gradescope runs this once, as root, in /autograder/source on its Ubuntu 22.04 image.
         set -euo pipefail
+        root="${AUTOGRADER_ROOT:-/autograder}"
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq
+        # Swift's own dependencies (swift.org's list for Ubuntu 22.04), then the system libraries of
+        # lesson's targets: Cairo, libpng, libdeflate, zlib, giflib (CCairo, CPNG, CDeflate, CZlib,
+        # CGif in Package.swift), pkg-config and the DejaVu fonts.
         apt-get install -y -qq curl ca-certificates binutils git gnupg2 libc6-dev libcurl4-openssl-dev \\
           libedit2 libgcc-11-dev libpython3-dev libsqlite3-0 libstdc++-11-dev libxml2-dev libz3-dev \\
-          pkg-config tzdata unzip zlib1g-dev libcairo2-dev libpng-dev fonts-dejavu-core
+          tzdata unzip \(systemPackages.joined(separator: " "))
         cd /opt
         curl -fsSL -o swift.tar.gz \\
           https://download.swift.org/swift-\(swiftVersion)-release/ubuntu2204/swift-\(swiftVersion)-RELEASE/swift-\(swiftVersion)-RELEASE-ubuntu22.04.tar.gz
         tar xzf swift.tar.gz && rm swift.tar.gz
         export PATH=/opt/swift-\(swiftVersion)-RELEASE-ubuntu22.04/usr/bin:$PATH
-        cd /autograder/source/lesson
+        cd "$root/source/lesson"
         swift build -c release --product lesson
         install -m 755 .build/release/lesson /usr/local/bin/lesson
 
         """
+    }
 
     /// `run_autograder`: run by Gradescope for every submission. `AUTOGRADER_ROOT` (default
     /// `/autograder`) and `LESSON` (default: `lesson` on the PATH) let it run in a folder laid
@@ -172,8 +186,8 @@ public enum AutograderBundle {
         1. Zip this folder's contents (not the folder itself): `cd <this folder> && zip -r ../autograder.zip .`
         2. In Gradescope, create a *Programming Assignment* worth \(Counted.points(exercise.maxPoints)).
         3. Under *Configure Autograder*, choose *Zip file upload*, base image *Ubuntu 22.04*, upload
-           `autograder.zip` and wait for the image to build (setup.sh installs Swift and builds `lesson`;
-           this takes several minutes).
+           `autograder.zip` and wait for the image to build (setup.sh installs Swift \(swiftVersion) and the system
+           libraries, and builds `lesson`; this takes several minutes).
         4. Test it with *Test Autograder* and one of the sample answer files.
         5. Students upload one answer file (`.yaml` or `.json`), as their sheet shows
            (`lesson exercise show \(exercise.id) --student <id>`); its name does not matter.
