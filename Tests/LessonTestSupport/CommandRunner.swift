@@ -39,14 +39,19 @@ public let packageRoot: URL = {
 /// (both the package root by default).
 public func runLesson(_ arguments: [String], in directory: URL = packageRoot, home: URL = packageRoot,
                       environment extra: [String: String] = [:]) throws -> CommandResult {
+    try runTool(productsDirectory.appendingPathComponent("lesson").path, arguments, in: directory,
+                environment: ["LESSON_HOME": home.path].merging(extra) { $1 })
+}
+
+/// Runs the program at `path` (such as `/bin/bash`, or `/usr/bin/env` to find one on the PATH)
+/// with `arguments` in `directory`, with this process's environment plus `extra`.
+public func runTool(_ path: String, _ arguments: [String], in directory: URL,
+                    environment extra: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("lesson")
+    process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    var environment = ProcessInfo.processInfo.environment
-    environment["LESSON_HOME"] = home.path
-    environment.merge(extra) { $1 }
-    process.environment = environment
+    process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

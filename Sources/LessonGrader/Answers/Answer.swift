@@ -25,11 +25,14 @@ public enum Answer: Equatable, Hashable, Sendable {
     }
 
     /// The answer as feedback prints it: `8,586`, `11×11×8`, `2 5 −1; −15 −7 2; 31 −6 1`.
-    public var text: String {
+    public var text: String { text(decimals: 6) }
+
+    /// The answer with numbers rounded to `decimals` (whole numbers, shapes and choices as they are).
+    public func text(decimals: Int) -> String {
         switch self {
         case .integer(let n): return Notation.grouped(n)
-        case .number(let x): return Notation.number(x, decimals: 6)
-        case .matrix(let m): return Notation.inlineMatrix(m, decimals: 6)
+        case .number(let x): return Notation.number(x, decimals: decimals)
+        case .matrix(let m): return Notation.inlineMatrix(m, decimals: decimals)
         case .shape(let s): return Notation.shape(s)
         case .choice(let c): return c
         }

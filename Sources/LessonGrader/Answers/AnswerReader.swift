@@ -69,7 +69,7 @@ public enum AnswerReader {
                     }
                 }
                 if let first = rows.first, first.count != row.count {
-                    throw InputError("row \(r + 1) has \(row.count) numbers but row 1 has \(first.count); every row needs the same count")
+                    throw InputError(.raggedRows(row: r + 1, count: row.count, firstCount: first.count))
                 }
                 rows.append(row)
             }

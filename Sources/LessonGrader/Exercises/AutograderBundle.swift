@@ -1,27 +1,40 @@
 import Foundation
 import LessonCore
+import LessonLibrary
 
 /// A Gradescope autograder for one exercise: the folder to zip and upload as the
 /// "Autograder configuration" of a Gradescope programming assignment (Ubuntu 22.04 base image).
 ///
-/// - `setup.sh`: installs Cairo, libpng, zlib and a font with apt, Swift from swift.org's
-///   Ubuntu 22.04 release, and builds `lesson` (release) from `lesson/`;
+/// - `setup.sh`: installs the system packages the package's targets name (Cairo, libpng,
+///   libdeflate, zlib, giflib, a font) with apt, Swift from swift.org's Ubuntu 22.04 release,
+///   and builds `lesson` (release) from `lesson/`;
 /// - `run_autograder`: grades the first `.yaml`, `.yml` or `.json` file of
-///   `/autograder/submission` and writes `/autograder/results/results.json`;
-/// - `exercise.yaml`: the exercise, as it was given;
-/// - `lesson/`: the package's sources (`Package.swift`, `Package.resolved`, `Sources/`, `lessons/`);
+///   `/autograder/submission` as the student Gradescope names in
+///   `/autograder/submission_metadata.json` (`GradescopeSubmitter`, matched with `roster.csv`
+///   when there is one) and writes `/autograder/results/results.json`;
+/// - `exercise.yaml`: the exercise as it was given, with an `id:` line when it had none, so
+///   per-student numbers are drawn from the exercise's own id and not from "exercise";
+/// - `roster.csv`: the class roster the sheets were made from, when one is given;
+/// - `lesson/`: the package's sources (`Package.swift`, `Package.resolved`, `Sources/`, `lessons/`;
+///   without `Tests/` the manifest declares no test targets);
 /// - `README.md`: the steps in Gradescope.
 ///
 /// Every file is written whole (a temporary file renamed into place).
 public enum AutograderBundle {
-    /// The Swift release the bundle installs.
-    public static let swiftVersion = "6.1.2"
+    /// The Swift release the bundle installs: the one the package is built and tested with.
+    public static let swiftVersion = "6.3.1"
+
+    /// The Debian packages `setup.sh` installs besides Swift's own: the system libraries the
+    /// package's targets link (every `.apt` provider of `Package.swift`), pkg-config and a font.
+    public static let systemPackages = ["pkg-config", "libcairo2-dev", "libpng-dev", "libdeflate-dev", "zlib1g-dev",
+                                        "libgif-dev", "fonts-dejavu-core"]
 
     /// Writes the bundle of `exercise` (read from `exerciseFile`) into `folder`, copying the
-    /// package at `packageRoot`; returns the files written, relative to `folder`, sorted.
+    /// package at `packageRoot` and, when given, the class roster; returns the files written,
+    /// relative to `folder`, sorted.
     @discardableResult
     public static func write(exerciseFile: URL, exercise: Exercise, packageRoot: URL, to folder: URL,
-                             reveal: GradescopeResults.Reveal) throws -> [String] {
+                             reveal: GradescopeResults.Reveal, roster: (url: URL, name: String)? = nil) throws -> [String] {
         let manager = FileManager.default
         do { try manager.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw InputError("cannot create the folder '\(folder.path)'")
@@ -29,6 +42,11 @@ public enum AutograderBundle {
         let exerciseData: Data
         do { exerciseData = try Data(contentsOf: exerciseFile) } catch {
             throw InputError("the exercise file '\(exercise.file)' cannot be read")
+        }
+        var rosterData: Data?
+        if let roster {
+            _ = try Roster.load(roster.url, displayName: roster.name)
+            rosterData = try Data(contentsOf: roster.url)
         }
         var written: [String] = []
         func put(_ data: Data, _ name: String, executable: Bool = false) throws {
@@ -38,10 +56,11 @@ public enum AutograderBundle {
             if executable { try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
             written.append(name)
         }
-        try put(exerciseData, "exercise.yaml")
+        try put(try withIDKey(exerciseData, exercise: exercise), "exercise.yaml")
+        if let rosterData { try put(rosterData, "roster.csv") }
         try put(Data(setupScript.utf8), "setup.sh", executable: true)
         try put(Data(runScript(reveal: reveal).utf8), "run_autograder", executable: true)
-        try put(Data(readme(exercise).utf8), "README.md")
+        try put(Data(readme(exercise, roster: rosterData != nil).utf8), "README.md")
         for name in ["Package.swift", "Package.resolved"] {
             let url = packageRoot.appendingPathComponent(name)
             if let data = try? Data(contentsOf: url) { try put(data, "lesson/" + name) }
@@ -62,66 +81,126 @@ public enum AutograderBundle {
         return written.sorted()
     }
 
-    /// `setup.sh`: run once by Gradescope when the autograder image is built.
-    public static let setupScript = """
+    /// The exercise file's bytes with an `id:` line naming the exercise's id, unless it has one:
+    /// the bundle calls its copy `exercise.yaml`, and without the line its id would be
+    /// "exercise" and every per-student number would differ from the sheets'. The line goes
+    /// at the top, or after a `---` that starts the document; the result is read back to check
+    /// that it is the same exercise under the same id.
+    static func withIDKey(_ data: Data, exercise: Exercise) throws -> Data {
+        if exercise.hasIDKey { return data }
+        let refusal = InputError("\(exercise.file): cannot add 'id: \(exercise.id)' to the bundle's copy of the exercise; "
+                                 + "add that line to the top of the file and run the command again")
+        guard var text = String(data: data, encoding: .utf8) else { throw refusal }
+        let bom = text.hasPrefix("\u{FEFF}")
+        if bom { text.removeFirst() }
+        let line = "id: \(ExerciseSheet.yamlScalar(exercise.id))   # added by lesson exercise autograder: per-student numbers are drawn from this id"
+        var lines = text.components(separatedBy: "\n")
+        var at = 0
+        for (index, content) in lines.enumerated() {
+            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("%") { continue }
+            if trimmed.hasPrefix("---") { at = index + 1 }
+            break
+        }
+        lines.insert(line, at: at)
+        let result = (bom ? "\u{FEFF}" : "") + lines.joined(separator: "\n")
+        guard let copy = try? Exercise(id: "exercise", document: YAMLValue.parse(result, file: exercise.file), file: exercise.file),
+              copy.id == exercise.id, copy.questions.map(\.id) == exercise.questions.map(\.id) else { throw refusal }
+        return Data(result.utf8)
+    }
+
+    /// `setup.sh`: run once by Gradescope when the autograder image is built. `AUTOGRADER_ROOT`
+    /// (default `/autograder`) is where Gradescope puts the bundle, in `source/`.
+    public static var setupScript: String {
+        """
         #!/usr/bin/env bash
         # Gradescope runs this once, as root, in /autograder/source on its Ubuntu 22.04 image.
         set -euo pipefail
+        root="${AUTOGRADER_ROOT:-/autograder}"
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq
+        # Swift's own dependencies (swift.org's list for Ubuntu 22.04), then the system libraries of
+        # lesson's targets: Cairo, libpng, libdeflate, zlib, giflib (CCairo, CPNG, CDeflate, CZlib,
+        # CGif in Package.swift), pkg-config and the DejaVu fonts.
         apt-get install -y -qq curl ca-certificates binutils git gnupg2 libc6-dev libcurl4-openssl-dev \\
           libedit2 libgcc-11-dev libpython3-dev libsqlite3-0 libstdc++-11-dev libxml2-dev libz3-dev \\
-          pkg-config tzdata unzip zlib1g-dev libcairo2-dev libpng-dev fonts-dejavu-core
+          tzdata unzip \(systemPackages.joined(separator: " "))
         cd /opt
         curl -fsSL -o swift.tar.gz \\
           https://download.swift.org/swift-\(swiftVersion)-release/ubuntu2204/swift-\(swiftVersion)-RELEASE/swift-\(swiftVersion)-RELEASE-ubuntu22.04.tar.gz
         tar xzf swift.tar.gz && rm swift.tar.gz
         export PATH=/opt/swift-\(swiftVersion)-RELEASE-ubuntu22.04/usr/bin:$PATH
-        cd /autograder/source/lesson
+        cd "$root/source/lesson"
         swift build -c release --product lesson
         install -m 755 .build/release/lesson /usr/local/bin/lesson
 
         """
+    }
 
-    /// `run_autograder`: run by Gradescope for every submission.
+    /// `run_autograder`: run by Gradescope for every submission. `AUTOGRADER_ROOT` (default
+    /// `/autograder`) and `LESSON` (default: `lesson` on the PATH) let it run in a folder laid
+    /// out like Gradescope's, for a test.
     public static func runScript(reveal: GradescopeResults.Reveal) -> String {
         """
         #!/usr/bin/env bash
-        # Gradescope runs this for every submission; the student's files are in /autograder/submission.
+        # Gradescope runs this for every submission: the student's files are in /autograder/submission,
+        # who handed them in is in /autograder/submission_metadata.json. The file is graded as that
+        # student (with roster.csv, the roster id their sheet was drawn for; see README.md), whatever
+        # the file is called. AUTOGRADER_ROOT and LESSON let it run in a fake layout for a test.
         set -uo pipefail
-        mkdir -p /autograder/results
-        file=$(find /autograder/submission -maxdepth 2 -type f \\( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \\) | sort | head -n 1)
+        root="${AUTOGRADER_ROOT:-/autograder}"
+        lesson="${LESSON:-lesson}"
+        results="$root/results/results.json"
+        mkdir -p "$root/results"
+        file=$(find "$root/submission" -maxdepth 2 -type f \\( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \\) | sort | head -n 1)
         if [ -z "$file" ]; then
           printf '%s\\n' '{"score": 0, "output": "No answer file: upload one .yaml or .json file with your answers.", "visibility": "visible", "tests": []}' \\
-            > /autograder/results/results.json
+            > "$results"
           exit 0
         fi
-        cd /autograder/source/lesson
-        LESSON_HOME=/autograder/source/lesson lesson grade /autograder/source/exercise.yaml "$file" \\
-          --out /tmp/lesson-grade --no-figures --reveal \(reveal.rawValue) \\
-          --gradescope /autograder/results/results.json > /tmp/lesson-grade.log 2>&1 || {
-          printf '%s\\n' '{"score": 0, "output": "The autograder could not grade this file; your teacher has been told.", "visibility": "visible", "tests": []}' \\
-            > /autograder/results/results.json
+        roster=()
+        if [ -f "$root/source/roster.csv" ]; then roster=(--roster "$root/source/roster.csv"); fi
+        work=$(mktemp -d)
+        # What lesson prints goes to this script's output, which Gradescope shows the teacher only.
+        LESSON_HOME="$root/source/lesson" "$lesson" grade "$root/source/exercise.yaml" "$file" \\
+          --gradescope-metadata "$root/submission_metadata.json" "${roster[@]}" \\
+          --out "$work/grade" --no-figures --reveal \(reveal.rawValue) --gradescope "$results" || {
+          printf '%s\\n' '{"score": 0, "output": "The autograder could not grade this file; your teacher can see why in its output.", "visibility": "visible", "tests": []}' \\
+            > "$results"
         }
+        rm -rf "$work"
 
         """
     }
 
-    /// The README of the bundle: what to do in Gradescope, step by step.
-    public static func readme(_ exercise: Exercise) -> String {
-        """
+    /// The README of the bundle: what to do in Gradescope, step by step, and how a file is
+    /// matched with its student.
+    public static func readme(_ exercise: Exercise, roster: Bool) -> String {
+        let variants = exercise.questions.contains(where: \.hasVariants)
+        let identity = roster
+            ? "Each file is graded as the student who handed it in: their Gradescope e-mail (else their student ID, else their name) is looked up in `roster.csv`, the class roster the sheets were made from, and the file is graded as the roster id their sheet was drawn for. A file whose `student:` key disagrees is graded as the submitter all the same, with a note. A submitter who is not on the roster is graded as the file's `student:` key, with a note."
+            : "This bundle has no class roster (`lesson exercise autograder --roster FILE.csv` adds one). Each file is graded as its `student:` key, the id the sheet's answer file has filled in; when that key is not the submitter's Gradescope e-mail, the part of it before @, or their student ID, the feedback says so, for the student and you to see. A file without the key is graded as the part of the e-mail before @."
+        return """
         # Gradescope autograder: \(exercise.title)
 
         1. Zip this folder's contents (not the folder itself): `cd <this folder> && zip -r ../autograder.zip .`
-        2. In Gradescope, create a *Programming Assignment* worth \(GradeReport.points(exercise.maxPoints)) points.
+        2. In Gradescope, create a *Programming Assignment* worth \(Counted.points(exercise.maxPoints)).
         3. Under *Configure Autograder*, choose *Zip file upload*, base image *Ubuntu 22.04*, upload
-           `autograder.zip` and wait for the image to build (setup.sh installs Swift and builds `lesson`;
-           this takes several minutes).
+           `autograder.zip` and wait for the image to build (setup.sh installs Swift \(swiftVersion) and the system
+           libraries, and builds `lesson`; this takes several minutes).
         4. Test it with *Test Autograder* and one of the sample answer files.
         5. Students upload one answer file (`.yaml` or `.json`), as their sheet shows
-           (`lesson exercise show \(exercise.id) --student <id>`).
+           (`lesson exercise show \(exercise.id) --student <id>`); its name does not matter.
 
-        Every question is one test. \(exercise.hidesAnswers ? "Answers are hidden: each question's expected answer and working are in a separate 0-point test that students see only after you publish the grades (or after the due date, if the bundle was made with `--reveal after_due_date`)." : "Wrong answers show the expected answer and the working.")
+        Exercise id: `\(exercise.id)` (the `id:` line of `exercise.yaml`)\(variants ? ". Each student's numbers are drawn from it and their student id, as on their sheet." : ".")
+
+        Who is graded: \(identity)
+
+        Every question is one test. \(exercise.hidesAnswers ? "Answers are hidden: each question's expected answer and working are in a separate 0-point test that students see only after you publish the grades (or after the due date, if the bundle was made with `--reveal after_due_date`)." : "Wrong answers show the expected answer and the working.") What `lesson grade` printed is in the autograder's output, which Gradescope shows you but not the student.
+
+        To try it on your machine: lay out a folder as Gradescope does (`source/` holding this bundle,
+        `submission/` an answer file, `submission_metadata.json`) and run
+        `AUTOGRADER_ROOT=<folder> LESSON=<path to lesson> bash run_autograder`; the results are in `<folder>/results/results.json`.
 
         """
     }

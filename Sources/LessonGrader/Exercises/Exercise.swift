@@ -6,6 +6,7 @@ import LessonLibrary
 /// computes from their parameters.
 ///
 /// ```yaml
+/// id: param-count           # optional: the id per-student numbers are drawn from (else the file name)
 /// title: Counting parameters
 /// text: Count the weights and biases of each network.
 /// hide_answers: false        # true leaves expected answers out of feedback
@@ -26,8 +27,11 @@ import LessonLibrary
 ///     carry_forward: {n: size}   # a wrong 'size' is carried forward into this question
 /// ```
 public struct Exercise: Sendable {
-    /// The id: the file name without `.yaml`.
+    /// The id: the file's `id:` key, else the file name without `.yaml`. Per-student numbers
+    /// are drawn from it, so a copy under another name keeps them only with an `id:` key.
     public let id: String
+    /// Whether the id comes from the file's `id:` key (not from its name).
+    public let hasIDKey: Bool
     public let title: String
     /// The exercise's text, above the questions.
     public let text: String
@@ -50,11 +54,24 @@ public struct Exercise: Sendable {
         return try Exercise(id: url.deletingPathExtension().lastPathComponent, document: root, file: name)
     }
 
-    /// Reads an exercise from its parsed document.
+    /// Reads an exercise from its parsed document; `id` (the file name's) is used unless the
+    /// document has an `id:` key.
     public init(id: String, document: YAMLValue, file: String) throws {
         guard document.isMapping else { throw document.error("an exercise file must be a mapping with title, text and questions") }
-        try document.rejectUnknownKeys(allowed: ["title", "text", "source", "hide_answers", "questions"])
-        self.id = id
+        try document.rejectUnknownKeys(allowed: ["id", "title", "text", "source", "hide_answers", "questions"])
+        if let key = document["id"] {
+            let declared = try key.string()
+            guard !declared.isEmpty, declared.count <= 100, !Excerpt.hasControlCharacters(declared),
+                  declared.trimmingCharacters(in: .whitespaces) == declared else {
+                throw key.error("the exercise id must be 1 to 100 characters, without control characters or spaces around it, such as conv-5x5")
+            }
+            self.id = declared
+            hasIDKey = true
+        } else {
+            self.id = id
+            hasIDKey = false
+        }
+        let id = self.id
         self.file = file
         title = try document.require("title", expected: "the exercise's title").string()
         text = try document["text"]?.string() ?? ""
@@ -75,10 +92,10 @@ public struct Exercise: Sendable {
             if let t = item["tolerance"] {
                 if t.isMapping {
                     try t.rejectUnknownKeys(allowed: ["absolute", "relative"])
-                    tolerance.absolute = try t["absolute"]?.double() ?? tolerance.absolute
-                    tolerance.relative = try t["relative"]?.double() ?? tolerance.relative
+                    tolerance.absolute = try t["absolute"].map(Tolerance.bound) ?? tolerance.absolute
+                    tolerance.relative = try t["relative"].map(Tolerance.bound) ?? tolerance.relative
                 } else {
-                    tolerance.absolute = try t.double()
+                    tolerance.absolute = try Tolerance.bound(t)
                 }
             }
             if let d = item["decimals"] {

@@ -88,13 +88,13 @@ public struct ExerciseSheet: Sendable {
         if !intro.isEmpty { lines.append(""); lines.append(intro) }
         for item in items {
             lines.append("")
-            lines.append("\(item.number). [\(item.id), \(Self.pointsText(item.points))] \(item.text)")
+            lines.append("\(item.number). [\(item.id), \(Counted.points(item.points))] \(item.text)")
             for line in item.lines { lines.append("   " + line) }
             lines.append("   Answer: " + item.answerFormat)
             if !item.matrices.isEmpty { lines.append("   (figure: \(item.id).png)") }
         }
         lines.append("")
-        lines.append("Answer file (YAML): student: <your id>, then answers: with one line per question id, such as")
+        lines.append("Answer file (YAML): student: <your id>, exercise: \(Self.yamlScalar(exerciseID)), then answers: with one line per question id, such as")
         lines.append(contentsOf: answerFile.map { "  " + $0 })
         return lines.joined(separator: "\n")
     }
@@ -108,7 +108,7 @@ public struct ExerciseSheet: Sendable {
         for item in items {
             lines.append("## \(item.number). \(item.text.isEmpty ? item.id : Self.markdownEscaped(item.text))")
             lines.append("")
-            lines.append("Question `\(item.id)`, \(Self.pointsText(item.points)).")
+            lines.append("Question `\(item.id)`, \(Counted.points(item.points)).")
             lines.append("")
             for line in item.lines { lines.append("- " + Self.markdownEscaped(line)) }
             if !item.lines.isEmpty { lines.append("") }
@@ -124,9 +124,10 @@ public struct ExerciseSheet: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// The answer file a student fills in: their id and one line per question, the type only.
+    /// The answer file a student fills in: their id, the exercise id their numbers were drawn
+    /// for (grading warns when it is not the id graded), and one line per question, the type only.
     public var answerFile: [String] {
-        ["student: " + (student.map(Self.yamlScalar) ?? "<your id>"), "answers:"]
+        ["student: " + (student.map(Self.yamlScalar) ?? "<your id>"), "exercise: " + Self.yamlScalar(exerciseID), "answers:"]
             + items.map { "  \($0.id): \($0.template)" }
     }
 
@@ -149,10 +150,6 @@ public struct ExerciseSheet: Sendable {
         case .shape: return "[<sizes>]"
         case .choice: return "<key of one option>"
         }
-    }
-
-    static func pointsText(_ points: Double) -> String {
-        "\(GradeReport.points(points)) point\(points == 1 ? "" : "s")"
     }
 
     /// A student id as a YAML scalar: quoted unless it is plain letters, digits, `-`, `_`, `.`.

@@ -68,6 +68,15 @@ public struct Question: Sendable {
         return try kindType.prepare(QuestionParameters(values: values, location: location))
     }
 
+    /// The question prepared with the parameters of one variant, its ranges already drawn
+    /// (`VariantDrawer.variants`, for `lesson exercise check`).
+    public func prepared(variant values: [String: ParameterValue]) throws -> PreparedQuestion {
+        guard let kindType = QuestionKinds.kind(named: kind) else {
+            preconditionFailure("question kind '\(kind)' was checked when the exercise loaded")
+        }
+        return try kindType.prepare(QuestionParameters(values: values, location: location))
+    }
+
     /// The question prepared for `student` of `exercise` (the same variant every time).
     public func prepared(exercise: String, student: String) throws -> PreparedQuestion {
         if let fixed { return fixed }

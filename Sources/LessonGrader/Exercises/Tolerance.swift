@@ -1,5 +1,6 @@
 import Foundation
 import LessonCore
+import LessonLibrary
 
 /// How close a number must be to count as right, stated per question.
 ///
@@ -24,6 +25,27 @@ public struct Tolerance: Equatable, Sendable, Codable {
             return abs(given - expected) <= 0.5 * pow(10, -Double(decimals)) * (1 + 1e-9)
         }
         return agree(given, expected, absolute: absolute, relative: relative)
+    }
+
+    /// One bound of a tolerance as an exercise file writes it (`tolerance: 0.01`, `absolute:`,
+    /// `relative:`): a finite number, 0 or more. A negative bound would refuse every answer, the
+    /// right one too, so it is a mistake in the file, named with its place.
+    static func bound(_ value: YAMLValue) throws -> Double {
+        let bound = try value.double()
+        guard bound >= 0 else {
+            throw value.error("a tolerance must be 0 or more, found \(Notation.number(bound, decimals: 9)); 0 accepts only the exact answer")
+        }
+        return bound
+    }
+
+    /// The tolerance in words, the default one too: "within 10⁻⁹ or 10⁻⁷ %" (for feedback that
+    /// has to say why an answer that looks right is not).
+    public var statedText: String {
+        if let text { return text }
+        func power(_ x: Double) -> String {
+            x == 0 ? "0" : Notation.scientific(x, decimals: 2, unitMantissa: false)
+        }
+        return "within \(power(absolute)) or \(power(relative * 100)) %"
     }
 
     /// A phrase for sheets: "to 2 decimals", "within 0.01".

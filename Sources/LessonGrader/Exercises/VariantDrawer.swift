@@ -42,19 +42,94 @@ public enum VariantDrawer {
     /// One value with its ranges drawn; a range at `path` is drawn from the hash of the seed
     /// parts and the path (at the top level the path is the key, as it always was).
     private static func resolve(_ value: ParameterValue, path: String, seed: [String], location: String) throws -> ParameterValue {
-        if isRandom(value), case .map(let spec) = value {
+        try replacingRanges(value, path: path) { path, spec in
             var generator = SplitMix64(seed: hash(seed + [path]))
             return try draw(spec, using: &generator, place: "\(location), key '\(path)'")
         }
+    }
+
+    /// `value` with each range replaced by what `draw` gives for its path and its spec.
+    private static func replacingRanges(_ value: ParameterValue, path: String,
+                                        _ draw: (String, [String: ParameterValue]) throws -> ParameterValue) throws -> ParameterValue {
+        if isRandom(value), case .map(let spec) = value { return try draw(path, spec) }
         switch value {
         case .scalar: return value
         case .list(let items):
-            return .list(try items.enumerated().map { try resolve($1, path: "\(path).\($0)", seed: seed, location: location) })
+            return .list(try items.enumerated().map { try replacingRanges($1, path: "\(path).\($0)", draw) })
         case .map(let entries):
             var out: [String: ParameterValue] = [:]
-            for (key, item) in entries { out[key] = try resolve(item, path: "\(path).\(key)", seed: seed, location: location) }
+            for (key, item) in entries { out[key] = try replacingRanges(item, path: "\(path).\(key)", draw) }
             return .map(out)
         }
+    }
+
+    /// The ways a question's ranges can be drawn, for `lesson exercise check`: every
+    /// combination of the values its `range` and `one_of` parameters can take, each with its
+    /// random matrices drawn from a seeded generator (and, when there are random matrices, at
+    /// least `minimum` variants, so that many different matrices are tried); past `limit`
+    /// combinations, a seeded sample of `limit` of them. The same call gives the same variants.
+    public static func variants(_ values: [String: ParameterValue], location: String, minimum: Int = 200,
+                                limit: Int = 20_000) throws -> VariantSample {
+        // The ranges, by path, in a stable order.
+        var specs: [String: [String: ParameterValue]] = [:]
+        for key in values.keys.sorted() {
+            guard let value = values[key] else { continue }
+            _ = try replacingRanges(value, path: key) { path, spec in specs[path] = spec; return .scalar("") }
+        }
+        let paths = specs.keys.sorted()
+        var options: [String: [ParameterValue]] = [:]
+        var matrices: [String] = []
+        var combinations = 1
+        for path in paths {
+            guard let spec = specs[path] else { continue }
+            let place = "\(location), key '\(path)'"
+            if spec["random_matrix"] != nil { matrices.append(path); continue }
+            let count: Int
+            if let list = spec["one_of"] {
+                guard case .list(let items) = list, !items.isEmpty else { throw InputError("\(place): one_of must be a non-empty list") }
+                count = items.count
+                options[path] = items
+            } else {
+                let (low, high, step) = try range(spec, place: place)
+                let (span, overflow) = high.subtractingReportingOverflow(low)
+                count = overflow ? Int.max : span / step + 1
+                if count <= limit { options[path] = stride(from: low, through: high, by: step).map { .scalar(String($0)) } }
+            }
+            let (product, overflow) = combinations.multipliedReportingOverflow(by: count)
+            combinations = overflow ? Int.max : product
+        }
+        let enumerated = paths.filter { !matrices.contains($0) }
+        let isSample = combinations > limit
+        let count = isSample ? limit : (matrices.isEmpty ? combinations : max(combinations, minimum))
+        var variants: [[String: ParameterValue]] = []
+        var labels: [String] = []
+        for index in 0..<count {
+            var chosen: [String: ParameterValue] = [:]
+            var remaining = index % max(combinations, 1)
+            for path in enumerated {
+                guard let spec = specs[path] else { continue }
+                if !isSample, let list = options[path] {
+                    chosen[path] = list[remaining % list.count]
+                    remaining /= list.count
+                } else {
+                    var generator = SplitMix64(seed: hash(["check", String(index), path]))
+                    chosen[path] = try draw(spec, using: &generator, place: "\(location), key '\(path)'")
+                }
+            }
+            var variant = values
+            for key in values.keys.sorted() {
+                guard let value = values[key], containsRandom(value) else { continue }
+                variant[key] = try replacingRanges(value, path: key) { path, spec in
+                    if let value = chosen[path] { return value }
+                    var generator = SplitMix64(seed: hash(["check", String(index), path]))
+                    return try draw(spec, using: &generator, place: "\(location), key '\(path)'")
+                }
+            }
+            variants.append(variant)
+            labels.append(enumerated.map { "\($0) = \(chosen[$0]?.text ?? "")" }.joined(separator: ", "))
+        }
+        return VariantSample(values: variants, labels: labels, combinations: combinations, isSample: isSample,
+                             ranges: enumerated, randomMatrices: matrices)
     }
 
     /// Checks that every range of a question can be drawn (so errors show when the exercise loads).
@@ -105,4 +180,20 @@ public enum VariantDrawer {
         }
         return h
     }
+}
+
+/// The variants of one question that `lesson exercise check` prepares (`VariantDrawer.variants`).
+public struct VariantSample: Sendable {
+    /// Each variant's parameters, every range drawn.
+    public let values: [[String: ParameterValue]]
+    /// What each variant drew from the ranges and lists: "n = 2, k = 5" (random matrices not listed).
+    public let labels: [String]
+    /// How many combinations the ranges and lists give (random matrices not counted).
+    public let combinations: Int
+    /// Whether `values` is a seeded sample of the combinations rather than every one of them.
+    public let isSample: Bool
+    /// The paths of the ranges and lists, such as `n` or `layers.0.k`.
+    public let ranges: [String]
+    /// The paths of the random matrices.
+    public let randomMatrices: [String]
 }

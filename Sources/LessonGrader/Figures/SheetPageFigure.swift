@@ -33,7 +33,7 @@ public enum SheetPageFigure {
         let height = paged ? pageHeight : max(pageHeight, blocks.reduce(margin * 2) { $0 + blockHeight($1) })
         let name = sheet.student.map(SafeFileName.make) ?? "sheet"
         let description = "The sheet of \(sheet.title)" + (sheet.student.map { " for student \($0)" } ?? "")
-            + ": \(sheet.items.count) question\(sheet.items.count == 1 ? "" : "s")."
+            + ": \(Counted.of(sheet.items.count, "question"))."
         let pages = paged ? paginate(blocks) : [blocks]
         return Figure(name: name, description: description, width: width, height: height) { canvas in
             for (index, page) in pages.enumerated() {
@@ -87,7 +87,7 @@ public enum SheetPageFigure {
         for item in sheet.items {
             blocks.append(.gap(12))
             blocks += wrapped("\(item.number). \(item.text.isEmpty ? item.id : item.text)", bold: true)
-            blocks.append(.text("question \(item.id), \(ExerciseSheet.pointsText(item.points))", size: 11, bold: false))
+            blocks.append(.text("question \(item.id), \(Counted.points(item.points))", size: 11, bold: false))
             for line in item.lines { blocks += wrapped("    " + line) }
             if !item.matrices.isEmpty { blocks.append(.grids(item.matrices)) }
             blocks += wrapped("    Answer: " + item.answerFormat)

@@ -22,10 +22,10 @@ public enum WrongCellsFigure {
         let grid = grid(for: detail.given.shape)
         let wrong = Set(detail.wrong)
         let total = detail.expected.count
-        let description = "The matrix \(student) gave for question \(question): \(detail.wrong.count) of \(total) cells wrong, marked."
+        let description = "The matrix \(student) gave for question \(question): \(detail.wrong.count) of \(Counted.of(total, "cell")) wrong, marked."
         return Figure(name: question, description: description) { canvas in
             let theme = canvas.theme
-            Caption.title("\(student) · question \(question): \(total - detail.wrong.count) of \(total) cells right",
+            Caption.title("\(student) · question \(question): \(total - detail.wrong.count) of \(Counted.of(total, "cell")) right",
                           on: canvas, width: 1280)
             let columns = grid.columns
             grid.draw(on: canvas, label: "your answer (wrong cells marked" + (showExpected ? ", expected value in the corner)" : ")")) { r, c in

@@ -50,12 +50,23 @@ public enum AnswerGrader {
         }
         result.status = .wrong
         result.mistake = mistake?.name
-        var feedback = hide ? "wrong" : "wrong: expected \(prepared.expectedText), got \(answer.text)"
+        // A wrong number may print as the expected one at 6 decimals (2.0000001 against 2):
+        // then both are written with the digits that tell them apart, and the tolerance is said.
+        let (expectedText, givenText) = distinguished(prepared.expected, prepared.expectedText, answer)
+        let lookAlike = givenText != answer.text
+        result.given = givenText
+        if !hide, lookAlike { result.expected = expectedText }
+        var feedback = hide ? "wrong" : "wrong: expected \(expectedText), got \(givenText)"
+        if !hide, lookAlike, case .number(let x) = answer, case .number(let y) = prepared.expected {
+            feedback += ", \(Notation.scientific(abs(x - y), decimals: 2)) away"
+        }
         if let mistake {
             feedback += "; this is the answer with \(mistake.name)"
             if let detail = mistake.detail, !hide { feedback += " (\(detail))" }
         }
-        if case .number = prepared.expected, let phrase = question.tolerance.text { feedback += " (accepted \(phrase))" }
+        if case .number = prepared.expected, let phrase = lookAlike ? question.tolerance.statedText : question.tolerance.text {
+            feedback += " (accepted \(phrase))"
+        }
         if !hide, let worked = prepared.workedLine { feedback += "; worked: " + worked }
         result.feedback = feedback
         return result
@@ -92,6 +103,9 @@ public enum AnswerGrader {
             return result
         }
         let right = total - wrong.count
+        let (expectedText, givenText) = distinguished(.matrix(expected), prepared.expectedText, .matrix(given))
+        result.given = givenText
+        if !hide { result.expected = expectedText }
         result.points = (question.points * Double(right) / Double(total) * 100).rounded() / 100
         result.status = right == 0 ? .wrong : .partial
         result.mistake = mistake?.name
@@ -100,7 +114,7 @@ public enum AnswerGrader {
         result.wrongCells = cells
         let names = cells.prefix(6).map { expected.rank == 1 ? "[\($0[1])]" : "[\($0[0]),\($0[1])]" }.joined(separator: ", ")
             + (cells.count > 6 ? ", …" : "")
-        var feedback = "\(right) of \(total) cells right; wrong: \(names)"
+        var feedback = "\(right) of \(Counted.of(total, "cell")) right; wrong: \(names)"
         if let mistake { feedback += "; this is the answer with \(mistake.name)" }
         let first = wrong[0]
         let working = first < prepared.cellWorking.count ? prepared.cellWorking[first] : nil
@@ -150,6 +164,21 @@ public enum AnswerGrader {
         result.wrongCells = unmatched.map { [1, $0 + 1] }
         result.feedback = feedback
         return result
+    }
+
+    /// The expected and the given answer as feedback prints them: at 6 decimals, or, when two
+    /// different numbers (or matrices) print alike there, with the fewest decimals (up to 15)
+    /// that tell them apart; past that, numbers in their shortest exact form (0.30000000000000004).
+    static func distinguished(_ expected: Answer, _ expectedText: String, _ given: Answer) -> (String, String) {
+        guard given.text == expected.text, given != expected else { return (expectedText, given.text) }
+        for decimals in 7...15 {
+            let a = expected.text(decimals: decimals), b = given.text(decimals: decimals)
+            if a != b { return (a, b) }
+        }
+        if case .number(let a) = expected, case .number(let b) = given {
+            return (String(a).replacingOccurrences(of: "-", with: Notation.minus), String(b).replacingOccurrences(of: "-", with: Notation.minus))
+        }
+        return (expected.text(decimals: 17), given.text(decimals: 17))
     }
 
     /// Whether two answers agree (numbers within the tolerance, matrices cell by cell).

@@ -27,6 +27,22 @@ public struct GradeReport: Sendable, Encodable {
     /// Students who handed in more than one file: which was graded, which were not.
     public var duplicates: [Duplicate] = []
 
+    /// Answer files whose `exercise:` key names another exercise than the one graded, by the
+    /// id they name, sorted: their sheets were drawn for that id.
+    public var exerciseMismatches: [ExerciseMismatch] = []
+    /// Whether the exercise gives each student their own numbers (drawn from its id).
+    public var hasVariants = false
+    /// Whether the exercise's id is its file name (it has no `id:` key).
+    public var idFromFileName = false
+
+    /// Files that name another exercise id than the one graded.
+    public struct ExerciseMismatch: Sendable, Encodable, Equatable {
+        /// The id the files name.
+        public var declared: String
+        /// How many files name it.
+        public var files: Int
+    }
+
     /// Two or more files of one student.
     public struct Duplicate: Sendable, Encodable, Equatable {
         public var student: String
@@ -75,6 +91,14 @@ public struct GradeReport: Sendable, Encodable {
         }
         self.students = students
         self.skipped = skipped.sorted { ($0.file, $0.reason) < ($1.file, $1.reason) }
+        var declared: [String: Int] = [:]
+        for student in students where student.supersededBy == nil {
+            guard let named = student.declaredExercise?.trimmingCharacters(in: .whitespaces), !named.isEmpty, named != exercise.id else { continue }
+            declared[named, default: 0] += 1
+        }
+        exerciseMismatches = declared.keys.sorted().map { ExerciseMismatch(declared: $0, files: declared[$0] ?? 0) }
+        hasVariants = exercise.questions.contains(where: \.hasVariants)
+        idFromFileName = !exercise.hasIDKey
         self.duplicates = duplicates
         let graded = students.filter { $0.supersededBy == nil }
         self.summary = exercise.questions.enumerated().map { index, question in
@@ -101,20 +125,32 @@ public struct GradeReport: Sendable, Encodable {
         let graded = gradebookStudents
         let errors = graded.filter { $0.error != nil }.count
         let average = graded.isEmpty ? 0 : graded.reduce(0) { $0 + $1.points } / Double(graded.count)
-        var lines = ["Graded \(graded.count) submission\(graded.count == 1 ? "" : "s") of '\(exercise)' (\(Self.points(maxPoints)) points): average \(Self.points((average * 100).rounded() / 100))"
-                     + (errors > 0 ? ", \(errors) file\(errors == 1 ? "" : "s") could not be graded" : "") + "."]
+        var lines = ["Graded \(Counted.of(graded.count, "submission")) of '\(exercise)' (\(Counted.points(maxPoints))): average \(Self.points((average * 100).rounded() / 100))"
+                     + (errors > 0 ? ", \(Counted.of(errors, "file")) could not be graded" : "") + "."]
         for skip in skipped {
             lines.append("  warning: skipped \(Excerpt.quote(skip.file)): it \(skip.reason)")
+        }
+        for mismatch in exerciseMismatches {
+            var line = "  warning: \(Counted.of(mismatch.files, "answer file")) \(mismatch.files == 1 ? "says" : "say") "
+                + "'exercise: \(Excerpt.quote(mismatch.declared, limit: 60))', but the exercise graded is '\(exercise)'"
+            if hasVariants {
+                line += idFromFileName ? " (its file name)" : ""
+                line += "; per-student numbers are drawn from the exercise id, so "
+                    + (mismatch.files == 1 ? "this student is graded on numbers their sheet does not show"
+                                           : "these students are graded on numbers their sheets do not show")
+                    + (idFromFileName ? ": add 'id: \(Excerpt.quote(mismatch.declared, limit: 60))' to the exercise file if it is that exercise" : "")
+            }
+            lines.append(line)
         }
         for duplicate in duplicates {
             lines.append("  warning: \(Excerpt.quote(duplicate.student)) handed in \(duplicate.ignored.count + 1) files; graded "
                          + "\(Excerpt.quote(duplicate.graded)), not \(duplicate.ignored.map { Excerpt.quote($0) }.joined(separator: ", "))")
         }
         for s in summary {
-            var line = "  \(s.question) (\(Self.points(s.maxPoints)) point\(s.maxPoints == 1 ? "" : "s")): \(s.right) of \(s.graded) right"
+            var line = "  \(s.question) (\(Counted.points(s.maxPoints))): \(s.right) of \(s.graded) right"
             if s.partial > 0 { line += ", \(s.partial) partly" }
             if let wrong = s.mostCommonWrong {
-                line += "; most common wrong answer \(Excerpt.quote(wrong)) (\(s.mostCommonWrongCount) student\(s.mostCommonWrongCount == 1 ? "" : "s")"
+                line += "; most common wrong answer \(Excerpt.quote(wrong)) (\(Counted.of(s.mostCommonWrongCount, "student"))"
                     + (s.mostCommonMistake.map { ": \(Excerpt.quote($0, limit: 120))" } ?? "") + ")"
             }
             lines.append(line)

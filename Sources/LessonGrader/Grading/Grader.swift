@@ -12,11 +12,17 @@ public enum Grader {
     public static func grade(_ submission: Submission, exercise: Exercise) -> StudentResult {
         var result = StudentResult(student: submission.student, file: submission.file, error: submission.error, points: 0,
                                    maxPoints: exercise.maxPoints, questions: [], unknownAnswers: [],
-                                   note: submission.note, submittedAt: submission.submittedAt)
+                                   note: submission.note, submittedAt: submission.submittedAt,
+                                   declaredExercise: submission.declaredExercise)
         let prepared: [PreparedQuestion]?
+        var notGraded = "not graded: the answer file \(submission.error ?? "could not be read")"
         if submission.error == nil {
             do { prepared = try exercise.prepared(for: submission.student) } catch {
-                result.error = "the exercise could not be prepared for this student: \(error)"
+                // Not the file's fault: the exercise's ranges give this student impossible numbers.
+                let reason = (error as? InputError)?.message ?? "\(error)"
+                let impossible = "the exercise gives student '\(Excerpt.quote(submission.student, limit: 40))' impossible numbers"
+                result.error = "is not graded: \(impossible) (\(reason)); the teacher has to narrow its ranges (lesson exercise check finds them)"
+                notGraded = "not graded: \(impossible)"
                 prepared = nil
             }
         } else {
@@ -33,7 +39,7 @@ public enum Grader {
                 result.questions.append(graded)
             } else {
                 result.questions.append(QuestionResult(question: question.id, points: 0, maxPoints: question.points,
-                                                       status: .missing, feedback: "not graded: the answer file \(result.error ?? "could not be read")"))
+                                                       status: .missing, feedback: notGraded))
             }
         }
         let known = Set(exercise.questions.map(\.id))
@@ -89,6 +95,7 @@ public enum Grader {
             let file = files[index]
             var submission = Submission.read(file.url, displayName: file.displayName, student: file.student)
             if let student = roster?.student(matching: submission.student) { submission.student = student.displayID }
+            if let note = file.note { submission.note = [note, submission.note].compactMap { $0 }.joined(separator: "; ") }
             slots.set(index, grade(submission, exercise: exercise))
         }
         return GradeReport(exercise: exercise, students: slots.values.compactMap { $0 }, skipped: skipped)
@@ -110,16 +117,20 @@ public enum Grader {
 }
 
 /// An answer file to grade: where it is, how feedback names it, and the student id given
-/// from outside (a roster, `--student`), if any.
+/// from outside (a roster, `--student`, Gradescope's submitter), if any, with what feedback
+/// should say about how that id was found.
 public struct SubmissionFile: Sendable, Equatable {
     public var url: URL
     public var displayName: String
     public var student: String?
+    /// A note for the student's feedback on how `student` was found (Gradescope).
+    public var note: String?
 
-    public init(url: URL, displayName: String, student: String? = nil) {
+    public init(url: URL, displayName: String, student: String? = nil, note: String? = nil) {
         self.url = url
         self.displayName = displayName
         self.student = student
+        self.note = note
     }
 
     /// The regular answer files named on a command line (see `SubmissionSet`).

@@ -20,4 +20,6 @@ public struct StudentResult: Equatable, Sendable, Encodable {
     public var submittedAt: Double? = nil
     /// The file graded instead of this one, when the student handed in more than one.
     public var supersededBy: String? = nil
+    /// The file's own `exercise:` field, which names the exercise its sheet was drawn for.
+    public var declaredExercise: String? = nil
 }

@@ -14,8 +14,13 @@ public struct Submission: Sendable {
     public var answers: [String: SubmittedValue]
     /// Why the file could not be used, if it could not.
     public var error: String?
-    /// Why the file's own `student:` field was not obeyed, if it disagreed with the id.
+    /// Why the file's own `student:` field was not obeyed, if it disagreed with the id (and
+    /// how the id was found, when that needs saying: on Gradescope).
     public var note: String? = nil
+    /// The file's own `exercise:` field: the exercise id the student's sheet was drawn for.
+    public var declaredExercise: String? = nil
+    /// The file's own `student:` field, as written (trimmed), if it has one.
+    public var declaredStudent: String? = nil
     /// When the student handed the file in: its `submitted` field (ISO 8601), else the
     /// file's modification time, in seconds since 1970. Decides which of two files of one
     /// student is graded (the newest readable one).
@@ -70,10 +75,10 @@ public struct Submission: Sendable {
         guard case .map(let top) = root else {
             return failed("must be a mapping with 'answers' (and optionally 'student'), found \(Excerpt.quote(root.text))")
         }
+        let declared = top["student"].map { ($0.scalarText ?? $0.text).trimmingCharacters(in: .whitespaces) }
         let identity: StudentIdentity
         do {
-            identity = try StudentIdentity.decide(fileID: fallbackID, assigned: assigned,
-                                                  declared: top["student"].map { $0.scalarText ?? $0.text })
+            identity = try StudentIdentity.decide(fileID: fallbackID, assigned: assigned, declared: declared)
         } catch let error as InputError {
             return Submission(file: file, student: Excerpt.quote(assigned ?? fallbackID), answers: [:],
                               error: "is not graded: \(error.message)")
@@ -99,7 +104,8 @@ public struct Submission: Sendable {
         } else {
             answers = top.filter { !["student", "exercise", "name", "submitted"].contains($0.key) }
         }
-        return Submission(file: file, student: identity.id, answers: answers, error: nil, note: identity.note, submittedAt: submittedAt)
+        return Submission(file: file, student: identity.id, answers: answers, error: nil, note: identity.note,
+                          declaredExercise: top["exercise"]?.scalarText, declaredStudent: declared, submittedAt: submittedAt)
     }
 
     /// Seconds since 1970 of an ISO 8601 date-time (`2026-05-04T09:30:00Z`) or date (`2026-05-04`).

@@ -56,13 +56,13 @@ public enum ConvMatrixRowKind: QuestionKind {
             return label + " = 0 (outside the window of output cell " + Notation.index(index / out[1], index % out[1]) + ")"
         }
         return PreparedQuestion(
-            sheet: ["input \(size.rows)×\(size.columns), flattened row by row into x (\(size.rows * size.columns) entries)",
+            sheet: ["input \(size.rows)×\(size.columns), flattened row by row into x (\(Counted.of(size.rows * size.columns, "entry", plural: "entries")))",
                     "kernel (\(Notation.shape(kernel.shape))): " + Notation.inlineMatrix(kernel),
                     "padding \(padding), stride \(stride), dilation \(dilation)",
                     "asked: the row of M that computes output cell " + Notation.index(cell.rows - 1, cell.columns - 1)],
             expected: .matrix(expected),
             working: entries.map { "column \($0.column + 1) (input cell " + Notation.index($0.inputRow, $0.inputColumn) + "): w" + Notation.index($0.kernelRow, $0.kernelColumn) + " = " + Notation.number($0.weight) },
             mistakes: mistakes, cellWorking: cellWorking,
-            answerFormat: "a list of \(size.rows * size.columns) numbers, one per input cell (row by row), zeros included")
+            answerFormat: "a list of \(Counted.of(size.rows * size.columns, "number")), one per input cell (row by row), zeros included")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A Gradescope autograder `results.json` for one student, as Gradescope's autograder
-/// specification describes it: the total `score`, `output` (a file that could not be read),
+/// specification describes it: the total `score`, `output` (a file that could not be read, and
+/// the note on whose file it is),
 /// `output_format` and `test_output_format` (`text`), `visibility` and `stdout_visibility`,
 /// and one test per question with `name`, `number`, `score`, `max_score`, `status`
 /// (`passed`/`failed`), `output` and `visibility`.
@@ -37,7 +38,10 @@ public struct GradescopeResults: Equatable {
     /// The results of one student.
     public init(_ student: StudentResult, report: GradeReport, reveal: Reveal = .afterPublished) {
         score = student.points
-        output = student.error.map { "The answer file \(student.file) \($0)" }
+        // The top-level output: why the file could not be graded, and any note on whose file it
+        // is (a student: key that was not obeyed, how Gradescope's submitter was matched).
+        let lines = [student.error.map { "The answer file \(student.file) \($0)" }, student.note.map { "Note: \($0)." }].compactMap { $0 }
+        output = lines.isEmpty ? nil : lines.joined(separator: "\n")
         var tests: [Test] = []
         for (index, (result, question)) in zip(student.questions, report.questions).enumerated() {
             var text = result.feedback

@@ -36,7 +36,7 @@ public struct RosterMatch: Sendable {
 
     /// Lines for the terminal: how many matched, who has no file, which files have no student.
     public var summaryLines: [String] {
-        var lines = ["Roster \(roster.file) (\(roster.format.rawValue)): \(rows.count - withoutSubmission.count) of \(rows.count) students have a graded file."]
+        var lines = ["Roster \(roster.file) (\(roster.format.rawValue)): \(rows.count - withoutSubmission.count) of \(Counted.of(rows.count, "student")) \(rows.count - withoutSubmission.count == 1 ? "has" : "have") a graded file."]
         let missing = withoutSubmission
         if !missing.isEmpty {
             lines.append("  no file from \(missing.count): " + missing.map { $0.name.isEmpty ? $0.displayID : "\($0.name) (\($0.displayID))" }.joined(separator: "; "))

@@ -123,7 +123,7 @@ public struct YAMLValue {
 
     /// A string (any scalar, as written).
     public func string() throws -> String {
-        guard let scalar = node.scalar else { throw error("expected text, found a \(kind)") }
+        guard let scalar = node.scalar else { throw error("expected text, found \(kind)") }
         return scalar.string
     }
 

@@ -13,7 +13,8 @@ struct GradeCommand: ParsableCommand {
             The exercise is a file (exercises/param-count.yaml) or an id (param-count). Submissions are \
             YAML or JSON answer files, or folders of them; only regular files are read (links, FIFOs and \
             devices are listed as skipped). The file name decides the student id (ana.yaml is ana's; \
-            --student gives it for a single file; with --roster, the roster student it matches); a 'student' \
+            --student gives it for a single file, --gradescope-metadata the Gradescope submitter of a single file; \
+            with --roster, the roster student it matches); a 'student' \
             key that disagrees is flagged, not obeyed. A student with several files is graded on the newest \
             readable one (its 'submitted' key, else its modification time), and the others are listed. \
             --out holds exactly the run's results. Writes gradebook.csv (Canvas's gradebook import), \
@@ -25,7 +26,8 @@ struct GradeCommand: ParsableCommand {
             Examples:
               lesson grade param-count exercises/submissions/param-count/
               lesson grade exercises/conv-5x5.yaml answers/*.yaml --out grades/
-              lesson grade conv-5x5 submission.json --gradescope /autograder/results/results.json
+              lesson grade conv-5x5 submission.json --gradescope /autograder/results/results.json \\
+                --gradescope-metadata /autograder/submission_metadata.json --roster roster.csv
               lesson grade conv-5x5 answers/ --roster canvas-export.csv --per-question
             """
     )
@@ -59,6 +61,9 @@ struct GradeCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The student id of the single answer file given (else its file name decides).", valueName: "id"))
     var student: String?
+
+    @Option(name: .long, help: ArgumentHelp("Gradescope's submission_metadata.json: the single answer file is graded as its submitter, matched with --roster (see README).", valueName: "file"))
+    var gradescopeMetadata: String?
 
     @Flag(name: .long, help: "Do not draw PNGs of matrix answers with wrong cells.")
     var noFigures = false
@@ -96,7 +101,27 @@ struct GradeCommand: ParsableCommand {
                 guard files.count == 1 else {
                     throw InputError("--student names the student of one answer file, but \(files.count) answer files were given")
                 }
+                guard gradescopeMetadata == nil else {
+                    throw InputError("--student and --gradescope-metadata both name the student; give one of them")
+                }
                 set.files[0].student = student
+            }
+            if let gradescopeMetadata {
+                guard files.count == 1 else {
+                    throw InputError("--gradescope-metadata names the student of one answer file, but \(files.count) answer files were given")
+                }
+                let file = files[0]
+                let declared = Submission.read(file.url, displayName: file.displayName).declaredStudent
+                // Feedback names the file, not the grader's path.
+                let metadata = URL(fileURLWithPath: gradescopeMetadata)
+                switch GradescopeSubmitter.read(metadata, displayName: Excerpt.quote(metadata.lastPathComponent)) {
+                case .success(let submitter):
+                    (set.files[0].student, set.files[0].note) = submitter.studentID(roster: classRoster, declared: declared)
+                case .failure(let problem):
+                    let fallback = GradescopeSubmitter.fallbackID(problem: problem, declared: declared,
+                                                                  fileID: file.url.deletingPathExtension().lastPathComponent)
+                    (set.files[0].student, set.files[0].note) = (fallback.id, fallback.note)
+                }
             }
             if gradescope != nil, files.count != 1 {
                 throw InputError("--gradescope writes one student's results.json, but \(files.count) answer files were given")
@@ -129,7 +154,7 @@ struct GradeCommand: ParsableCommand {
 
     /// One student's results: a line with the total, then a line per question.
     static func describe(_ student: StudentResult) -> String {
-        var lines = ["\(Excerpt.quote(student.student)) (\(Excerpt.quote(student.file))): \(GradeReport.points(student.points)) of \(GradeReport.points(student.maxPoints)) points"]
+        var lines = ["\(Excerpt.quote(student.student)) (\(Excerpt.quote(student.file))): \(GradeReport.points(student.points)) of \(Counted.points(student.maxPoints))"]
         if let error = student.error { lines.append("  error: the answer file \(Excerpt.quote(error, limit: 400))") }
         if let note = student.note { lines.append("  note: \(Excerpt.quote(note, limit: 200))") }
         for q in student.questions where student.error == nil {
