@@ -3,9 +3,6 @@ import LessonCore
 
 /// Typographic clean-ups applied to every text a figure draws, so all lessons share one look.
 public enum Typography {
-    /// −3 → ⁻³.
-    public static func superscript(_ n: Int) -> String { Notation.superscriptDigits(n) }
-
     /// A number as a slide writes a very small or large one: −0.0047 → "−4.7·10⁻³", its
     /// mantissa with at most `decimals` decimals (not "−4.7e-03"; 0 stays "0").
     public static func scientific(_ value: Double, decimals: Int) -> String {

@@ -73,7 +73,7 @@ public struct LossCurvePlot: Sendable {
         for (k, t) in yTicks.enumerated() {
             let py = frame.y + frame.height - (t - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * frame.height
             canvas.line(from: (frame.x, py), to: (frame.x + frame.width, py), theme.gridLine.withAlpha(0.3), lineWidth: 1)
-            let label = logarithmic ? "10" + Typography.superscript(Int(t)) : linearLabels[k]
+            let label = logarithmic ? "10" + Notation.superscriptDigits(Int(t)) : linearLabels[k]
             canvas.text(label, x: frame.x - 8 * canvas.textScale, y: py, size: 18, theme.muted, align: .right)
         }
         canvas.strokeRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height, theme.gridLine, lineWidth: 1.5)
