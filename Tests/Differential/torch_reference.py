@@ -1315,12 +1315,35 @@ class KerasLayer:
         self.counts = counts or (sum(p.numel() for m in modules for p in m.parameters()), 0)
 
 
-def keras_pad(x, sizes, kernel, stride, dilation, value=0.0):
-    """Pads the last len(sizes) axes of a channels-first tensor by Keras's 'same' rule (extra zero after)."""
+def per_axis(value, axes):
+    """A window setting as one value per axis (Keras takes an int or a tuple)."""
+    return list(value) if isinstance(value, (list, tuple)) else [value] * axes
+
+
+def keras_pad(x, sizes, kernel, stride, dilation, value=0.0, padding="same"):
+    """Pads the last len(sizes) axes of a channels-first tensor by Keras's 'same' rule (extra zero
+    after), or its 'causal' rule (Conv1D: d(k − 1) zeros before, none after)."""
+    axes = len(sizes)
+    kernel, stride, dilation = per_axis(kernel, axes), per_axis(stride, axes), per_axis(dilation, axes)
     pads = []
-    for n in reversed(sizes):
-        pads += list(same_pads(n, kernel, stride, dilation))
+    for axis in reversed(range(axes)):
+        if padding == "causal":
+            pads += [dilation[axis] * (kernel[axis] - 1), 0]
+        else:
+            pads += list(same_pads(sizes[axis], kernel[axis], stride[axis], dilation[axis]))
     return F.pad(x, pads, value=value)
+
+
+def spell_window(rng, value):
+    """One window setting as a person writes it: `3` when it is the same on every axis (or a
+    tuple anyway), else `(3,5)`, `(3, 5)` or `[3,5]`; a 1-D one now and then as Python's `(3,)`."""
+    values = per_axis(value, 1)
+    if len(set(values)) == 1 and (len(values) == 1 and rng.random() < 0.85 or len(values) == 2 and rng.random() < 0.7):
+        return values[0]
+    if len(values) == 1:
+        return f"({values[0]},)"
+    inner = rng.choice([",", ", "]).join(str(v) for v in values)
+    return rng.choice([f"({inner})", f"[{inner}]"])
 
 
 def spell(rng, name, positional, named):
@@ -1339,27 +1362,43 @@ def spell(rng, name, positional, named):
     return f"{name}({inner})" if inner else name
 
 
-def random_window(rng, spatial, conv=True):
-    """Kernel, stride, padding and dilation that give an output of at least one cell on every axis."""
-    n = min(spatial)
-    padding = rng.choice(["valid", "valid", "same"])
-    dilation = rng.choice([1, 1, 1, 2]) if conv else 1
-    stride = rng.choice([1, 1, 2, 3]) if dilation == 1 else 1  # Keras refuses stride > 1 with dilation > 1
-    most = n if padding == "valid" else 5
-    kernel = rng.randint(1, max(1, min(5, (most - 1) // dilation + 1)))
-    if padding == "valid" and dilation * (kernel - 1) + 1 > n:
-        dilation = 1
+def random_window(rng, spatial, conv=True, causal=False):
+    """Kernel, stride, padding and dilation, one value per axis (the same on every axis more often
+    than not), that give an output of at least one cell on every axis. `causal`: Conv1D's
+    padding='causal' may be drawn."""
+    padding = rng.choice(["valid", "valid", "same"] + (["causal"] if causal else []))
+    square = rng.random() < 0.6
+    dilation = [rng.choice([1, 1, 1, 2]) if conv else 1 for _ in spatial]
+    if square:
+        dilation = [dilation[0]] * len(spatial)
+    if any(d > 1 for d in dilation):
+        stride = [1] * len(spatial)  # Keras refuses stride > 1 with dilation > 1
+    else:
+        stride = [rng.choice([1, 1, 2, 3]) for _ in spatial]
+        if square:
+            stride = [stride[0]] * len(spatial)
+    kernel = []
+    for axis, n in enumerate(spatial):
+        most = n if padding == "valid" else 5
+        if square and axis > 0:
+            k = kernel[0] if padding != "valid" or dilation[axis] * (kernel[0] - 1) + 1 <= n else 1
+        else:
+            k = rng.randint(1, max(1, min(5, (most - 1) // dilation[axis] + 1)))
+        kernel.append(k)
+    for axis, n in enumerate(spatial):
+        if padding == "valid" and dilation[axis] * (kernel[axis] - 1) + 1 > n:
+            dilation = [1] * len(spatial)
     return kernel, stride, padding, dilation
 
 
 def window_named(rng, stride, padding, dilation, conv=True):
     named = []
-    if stride != 1 or rng.random() < 0.2:
-        named.append((["stride", "strides"], stride))
+    if any(v != 1 for v in stride) or rng.random() < 0.2:
+        named.append((["stride", "strides"], spell_window(rng, stride)))
     if padding != "valid" or rng.random() < 0.2:
-        named.append((["padding"], rng.choice([padding, f"'{padding}'"]) if padding == "same" else padding))
-    if conv and (dilation != 1 or rng.random() < 0.1):
-        named.append((["dilation", "dilation_rate"], dilation))
+        named.append((["padding"], rng.choice([padding, f"'{padding}'"]) if padding != "valid" else padding))
+    if conv and (any(v != 1 for v in dilation) or rng.random() < 0.1):
+        named.append((["dilation", "dilation_rate"], spell_window(rng, dilation)))
     return named
 
 
@@ -1423,44 +1462,46 @@ def random_layer(rng, shape):
         if not explicit:
             stride = size  # Keras: strides default to pool_size
         two = kind in ("max_pool", "avg_pool")
-        pool = (torch.nn.MaxPool2d if two else torch.nn.MaxPool1d)(size, stride) if "max" in kind else \
-            (torch.nn.AvgPool2d if two else torch.nn.AvgPool1d)(size, stride)
+        pool = (torch.nn.MaxPool2d if two else torch.nn.MaxPool1d)(tuple(size), tuple(stride)) if "max" in kind else \
+            (torch.nn.AvgPool2d if two else torch.nn.AvgPool1d)(tuple(size), tuple(stride))
         def apply(x):
             xc = x.movedim(-1, 0)[None]
             if padding == "same":
                 xc = keras_pad(xc, spatial, size, stride, 1, value=-math.inf if "max" in kind else 0.0)
             return pool(xc)[0].movedim(0, -1)
         name = kind if not two or rng.random() < 0.7 else kind + "2d"
-        named = ([(["stride", "strides"], stride)] if explicit else []) + \
+        named = ([(["stride", "strides"], spell_window(rng, stride))] if explicit else []) + \
             ([(["padding"], padding)] if padding == "same" or rng.random() < 0.2 else [])
-        return KerasLayer(spell(rng, name, [(["pool_size", "size"], size)], named), apply, [pool])
+        return KerasLayer(spell(rng, name, [(["pool_size", "size"], spell_window(rng, size))], named), apply, [pool])
     # convolutions
     spatial = list(shape[:-1])
-    k, stride, padding, dil = random_window(rng, spatial)
+    k, stride, padding, dil = random_window(rng, spatial, causal=kind == "conv1d")
+    k_word = spell_window(rng, k)
+    k, stride, dil = tuple(k), tuple(stride), tuple(dil)
     named = window_named(rng, stride, padding, dil) + bias_named(rng, bias)
     two = kind != "conv1d"
     Conv = torch.nn.Conv2d if two else torch.nn.Conv1d
     if kind in ("conv2d", "conv1d"):
         f = rng.randint(1, 8)
         modules = [Conv(c, f, k, stride=stride, dilation=dil, bias=bias)]
-        word = spell(rng, kind, [(["filters"], f), (["kernel_size", "k", "kernel"], k)], named)
+        word = spell(rng, kind, [(["filters"], f), (["kernel_size", "k", "kernel"], k_word)], named)
     elif kind == "separable_conv2d":
         # Keras's SeparableConv2D: a depthwise convolution without bias, then a 1×1 convolution with the bias.
         f, m = rng.randint(1, 8), rng.choice([1, 1, 2, 3])
         modules = [Conv(c, c * m, k, stride=stride, dilation=dil, groups=c, bias=False), Conv(c * m, f, 1, bias=bias)]
         if m != 1 or rng.random() < 0.1:
             named.append((["depth_multiplier"], m))
-        word = spell(rng, kind, [(["filters"], f), (["kernel_size", "k", "kernel"], k)], named)
+        word = spell(rng, kind, [(["filters"], f), (["kernel_size", "k", "kernel"], k_word)], named)
     else:  # depthwise_conv2d: one k×k kernel per input channel and multiplier, a bias per output channel
         m = rng.choice([1, 1, 2, 3])
         modules = [Conv(c, c * m, k, stride=stride, dilation=dil, groups=c, bias=bias)]
         if m != 1 or rng.random() < 0.1:
             named.append((["depth_multiplier"], m))
-        word = spell(rng, kind, [(["kernel_size", "k", "kernel"], k)], named)
+        word = spell(rng, kind, [(["kernel_size", "k", "kernel"], k_word)], named)
     def apply(x):
         xc = x.movedim(-1, 0)[None]
-        if padding == "same":
-            xc = keras_pad(xc, spatial, k, stride, dil)
+        if padding != "valid":
+            xc = keras_pad(xc, spatial, k, stride, dil, padding=padding)
         for module in modules:
             xc = module(xc)
         return xc[0].movedim(0, -1)

@@ -111,14 +111,15 @@ import Testing
 
     /// The weights Keras creates for a layer, by shape: an independent count to compare with.
     func kerasWeightCount(_ layer: ModelLayer, input: [Int]) -> Int {
-        let c = input.last ?? 0, k = layer.kernel, u = layer.units, m = layer.depthMultiplier
+        let c = input.last ?? 0, u = layer.units, m = layer.depthMultiplier
+        let kh = layer.kernel(along: 0), kw = layer.kernel(along: 1)
         var shapes: [[Int]] = []
         switch layer.kind {
         case .dense: shapes = [[c, u]] + (layer.useBias ? [[u]] : [])
-        case .conv1d: shapes = [[k, c, u]] + (layer.useBias ? [[u]] : [])
-        case .conv2d: shapes = [[k, k, c, u]] + (layer.useBias ? [[u]] : [])
-        case .separableConv2d: shapes = [[k, k, c, m], [1, 1, c * m, u]] + (layer.useBias ? [[u]] : [])
-        case .depthwiseConv2d: shapes = [[k, k, c, m]] + (layer.useBias ? [[c * m]] : [])
+        case .conv1d: shapes = [[kh, c, u]] + (layer.useBias ? [[u]] : [])
+        case .conv2d: shapes = [[kh, kw, c, u]] + (layer.useBias ? [[u]] : [])
+        case .separableConv2d: shapes = [[kh, kw, c, m], [1, 1, c * m, u]] + (layer.useBias ? [[u]] : [])
+        case .depthwiseConv2d: shapes = [[kh, kw, c, m]] + (layer.useBias ? [[c * m]] : [])
         case .batchNorm: shapes = [[c], [c], [c], [c]]
         case .simpleRNN: shapes = [[input[1], u], [u, u]] + (layer.useBias ? [[u]] : [])
         case .lstm: shapes = [[input[1], 4 * u], [u, 4 * u]] + (layer.useBias ? [[4 * u]] : [])
@@ -170,14 +171,90 @@ import Testing
                 #expect(row.params == kerasWeightCount(layer, input: shape), "seed \(seed): \(layer.word) on \(shape) in \(text)")
                 if [.conv2d, .separableConv2d, .depthwiseConv2d, .maxPool, .avgPool].contains(layer.kind) {
                     let pooling = layer.kind == .maxPool || layer.kind == .avgPool
-                    let o = bruteSize(n: shape[0], k: layer.kernel, s: layer.stride, d: pooling ? 1 : layer.dilation,
-                                      same: layer.padding == .same)
+                    let o = bruteSize(n: shape[0], k: layer.kernel(along: 0), s: layer.stride(along: 0),
+                                      d: pooling ? 1 : layer.dilation(along: 0), same: layer.padding == .same)
                     #expect(Array(row.outputShape.prefix(2)) == [o, o], "seed \(seed): \(layer.word) on \(shape)")
                 }
                 shape = row.outputShape
             }
             #expect(s.totalParams == s.layers.map(\.params).reduce(0, +), "seed \(seed)")
         }
+    }
+
+    /// Keras's tuples: `kernel_size=(3,5)`, `strides=(2,1)`, `dilation_rate=(1,2)`, `pool_size=(2,3)`,
+    /// on inputs that are not square: every axis against the brute-force count, every count
+    /// against Keras's weight shapes.
+    @Test func windowsWrittenAsTuplesCountEachAxisOnItsOwn() throws {
+        for seed in UInt64(1)...300 {
+            var g = SplitMix64(seed: seed)
+            let h = Int.random(in: 6...30, using: &g), w = Int.random(in: 6...30, using: &g), c = Int.random(in: 1...4, using: &g)
+            let kind = ["conv2d", "separable_conv2d", "depthwise_conv2d", "max_pool", "avg_pool"].randomElement(using: &g) ?? "conv2d"
+            let pooling = kind.hasSuffix("pool")
+            let k = [Int.random(in: 1...5, using: &g), Int.random(in: 1...5, using: &g)]
+            let dilate = !pooling && Bool.random(using: &g)
+            let d = dilate ? [Int.random(in: 1...2, using: &g), 2] : [1, 1]
+            let s = dilate ? [1, 1] : [Int.random(in: 1...3, using: &g), Int.random(in: 1...3, using: &g)]
+            let same = Bool.random(using: &g)
+            let spelled = { (v: [Int]) in Bool.random(using: &g) ? "(\(v[0]),\(v[1]))" : "[\(v[0]), \(v[1])]" }
+            var arguments = [spelled(k), "strides=\(spelled(s))", "padding=\(same ? "same" : "valid")"]
+            if !pooling { arguments.append("dilation_rate=\(spelled(d))") }
+            if kind == "conv2d" || kind == "separable_conv2d" { arguments.insert("\(Int.random(in: 1...9, using: &g))", at: 0) }
+            let word = "\(kind)(\(arguments.joined(separator: ",")))"
+            let text = "input(\(h),\(w),\(c)) \(word)"
+            let expected = [bruteSize(n: h, k: k[0], s: s[0], d: d[0], same: same), bruteSize(n: w, k: k[1], s: s[1], d: d[1], same: same)]
+            guard expected.allSatisfy({ $0 > 0 }) else { continue }
+            let model = try ModelParser.parse(text)
+            let row = try ModelSummary.summarize(model).layers[0]
+            #expect(Array(row.outputShape.prefix(2)) == expected, "seed \(seed): \(text)")
+            #expect(row.params == kerasWeightCount(model[1], input: [h, w, c]), "seed \(seed): \(text)")
+        }
+    }
+
+    @Test func aKernelThatIsNotSquareIsWrittenOutAxisByAxis() throws {
+        let row = try ModelSummary.summarize("input(28,28,1) conv2d(8,(3,5),stride=(2,1))").layers[0]
+        #expect(row.outputShape == [13, 24, 8])
+        #expect(row.formula == "(3·5·1 + 1)·8 = 128")
+        #expect(row.symbolic == "(k_h·k_w·C_in + 1)·filters")
+        #expect(row.shapeArithmetic == ["height: o = ⌊(28 + 2×0 − 1×(3 − 1) − 1)/2⌋ + 1 = ⌊25/2⌋ + 1 = 13",
+                                        "width: o = ⌊(28 + 2×0 − 1×(5 − 1) − 1)/1⌋ + 1 = ⌊23/1⌋ + 1 = 24"])
+        let square = try ModelSummary.summarize("input(28,28,1) conv2d(8,(3,3))").layers[0]
+        #expect(square.formula == "(3·3·1 + 1)·8 = 80" && square.symbolic == "(k·k·C_in + 1)·filters")
+        let separable = try ModelSummary.summarize("input(9,9,4) separable_conv2d(6,kernel_size=(1,3),depth_multiplier=2)").layers[0]
+        #expect(separable.formula == "1·3·4·2 + 4·2·6 + 6 = 78" && separable.outputShape == [9, 7, 6])
+        let pool = try ModelSummary.summarize("input(9,8,2) max_pool((3,2))").layers[0]
+        #expect(pool.outputShape == [3, 4, 2])
+    }
+
+    /// Keras's Conv1D(padding="causal"): d(k − 1) zeros before the sequence, so o = ⌈n/s⌉.
+    @Test func causalPaddingPadsTheStartOfTheSequenceOnly() throws {
+        let dilated = try ModelSummary.summarize("input(100,3) conv1d(16,3,padding=causal,dilation=2)").layers[0]
+        #expect(dilated.outputShape == [100, 16] && dilated.params == 160)
+        #expect(dilated.shapeArithmetic == ["steps: padding causal, 2·(3 − 1) = 4 zeros before, none after, o = ⌊(n − 1)/s⌋ + 1 = ⌊99/1⌋ + 1 = 100"])
+        for n in 1...12 {
+            for s in 1...4 {
+                for k in 1...4 {
+                    // Brute force: windows of d(k − 1) + 1 over the padded length, starting at 0, s, 2s, …
+                    let padded = n + (k - 1), count = Array(stride(from: 0, through: padded - k, by: s)).count
+                    let row = try ModelSummary.summarize("input(\(n),2) conv1d(1,\(k),strides=\(s),padding=causal)").layers[0]
+                    #expect(row.outputShape == [count, 1], "n \(n) k \(k) s \(s)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("input(28,28,1) conv2d(8,(3,5,7))", "kernel_size '(3,5,7)' has 3 values; conv2d takes one number or 2 (one per spatial axis), such as 3 or (3,5)"),
+        ("input(28,3) conv1d(8,(3,5))", "kernel_size '(3,5)' has 2 values; conv1d takes one number or 1 (one per spatial axis), such as 3 or (3,)"),
+        ("input(28,28,1) conv2d(8,(3,0))", "kernel_size must be a whole number of at least 1, got '0'"),
+        ("input(28,28,1) conv2d(8,(3,5)", "'(' is never closed"),
+        ("input(28,28,1) conv2d(8,3,strides=(2,1),dilation=(1,2))", "Keras does not allow stride > 1 together with dilation > 1 (stride (2, 1), dilation (1, 2))"),
+        ("input(28,28,1) conv2d(8,3,padding=causal)", "padding must be valid or same, got 'causal' (Keras pads causally only in Conv1D)"),
+        ("input(28,3) max_pool1d(2,padding=causal)", "padding must be valid or same, got 'causal' (Keras pads causally only in Conv1D)"),
+        ("input(28,3) conv1d(8,3,padding=full)", "padding must be valid, same or causal, got 'full'"),
+    ])
+    func badWindowsNameWhatIsWrong(model: String, expected: String) {
+        let text = message { _ = try ModelSummary.summarize(model) }
+        #expect(text?.contains(expected) == true, "got: \(text ?? "no error")")
     }
 
     @Test func validOutputSizeAgreesWithTheConvolutionEngine() throws {

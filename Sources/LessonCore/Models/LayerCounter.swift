@@ -2,7 +2,7 @@
 enum LayerCounter {
     static func summarize(_ layer: ModelLayer, input: [Int], mistake: CountingMistake?,
                           sizeMistake: SizeMistake?) throws -> LayerSummary {
-        let k = layer.kernel, u = layer.units, m = layer.depthMultiplier
+        let u = layer.units, m = layer.depthMultiplier
         let type = layer.kind.kerasName
         func row(_ output: [Int], params: Int, formula: String, symbolic: String, arithmetic: [String] = [],
                  nonTrainable: Int = 0, note: String? = nil, type: String = type) -> LayerSummary {
@@ -28,9 +28,7 @@ enum LayerCounter {
             let spatial = try spatialInput(input, rank: is2D ? 3 : 2, layer)
             let c = input[input.count - 1]
             let (sizes, lines) = try windowSizes(spatial, layer, sizeMistake: sizeMistake)
-            let taps = is2D ? "\(k)·\(k)" : "\(k)"
-            let tapsSymbol = is2D ? "k·k" : "k"
-            let kk = is2D ? try times(k, k) : k
+            let (taps, tapsSymbol, kk) = try window(layer)
             switch mistake {
             case .channelsForgotten?:
                 return row(sizes + [u], params: try times(try plus(kk, bias ? 1 : 0), u),
@@ -51,11 +49,12 @@ enum LayerCounter {
             let c = input[2]
             let (sizes, lines) = try windowSizes(spatial, layer, sizeMistake: sizeMistake)
             let cm = m == 1 ? "\(c)" : "\(c)·\(m)"
-            let depthwise = try times(k, k, c, m), pointwise = try times(c, m, u)
+            let (taps, tapsSymbol, kk) = try window(layer)
+            let depthwise = try times(kk, c, m), pointwise = try times(c, m, u)
             let params = try plus(depthwise, pointwise, bias ? u : 0)
             return row(sizes + [u], params: params,
-                       formula: "\(k)·\(k)·\(cm) + \(cm)·\(u)" + (bias ? " + \(u)" : ""),
-                       symbolic: (m == 1 ? "k·k·C_in + C_in·filters" : "k·k·C_in·m + C_in·m·filters") + (bias ? " + filters" : ""),
+                       formula: "\(taps)·\(cm) + \(cm)·\(u)" + (bias ? " + \(u)" : ""),
+                       symbolic: (m == 1 ? "\(tapsSymbol)·C_in + C_in·filters" : "\(tapsSymbol)·C_in·m + C_in·m·filters") + (bias ? " + filters" : ""),
                        arithmetic: lines,
                        note: "depthwise \(Notation.grouped(depthwise)) + pointwise \(Notation.grouped(pointwise))" + (bias ? " + \(u) biases" : ""))
 
@@ -64,10 +63,11 @@ enum LayerCounter {
             let c = input[2]
             let (sizes, lines) = try windowSizes(spatial, layer, sizeMistake: sizeMistake)
             let cm = m == 1 ? "\(c)" : "\(c)·\(m)"
-            let params = try plus(try times(k, k, c, m), bias ? try times(c, m) : 0)
+            let (taps, tapsSymbol, kk) = try window(layer)
+            let params = try plus(try times(kk, c, m), bias ? try times(c, m) : 0)
             return row(sizes + [try times(c, m)], params: params,
-                       formula: "\(k)·\(k)·\(cm)" + (bias ? " + \(cm)" : ""),
-                       symbolic: m == 1 ? "k·k·C_in" + (bias ? " + C_in" : "") : "k·k·C_in·m" + (bias ? " + C_in·m" : ""),
+                       formula: "\(taps)·\(cm)" + (bias ? " + \(cm)" : ""),
+                       symbolic: m == 1 ? "\(tapsSymbol)·C_in" + (bias ? " + C_in" : "") : "\(tapsSymbol)·C_in·m" + (bias ? " + C_in·m" : ""),
                        arithmetic: lines)
 
         case .maxPool, .avgPool, .maxPool1d, .avgPool1d:
@@ -149,20 +149,36 @@ enum LayerCounter {
         return Array(input.dropLast())
     }
 
+    /// A kernel's taps as the formula writes them (`3·3`, `3·5` or `3`), as symbols (`k·k`,
+    /// `k_h·k_w` for a kernel that is not square, `k`) and their number.
+    private static func window(_ layer: ModelLayer) throws -> (taps: String, symbol: String, count: Int) {
+        let sizes = layer.kernelSizes(axes: layer.kind.spatialAxes)
+        let square = Set(sizes).count == 1
+        let symbol = sizes.count == 1 ? "k" : square ? "k·k" : "k_h·k_w"
+        return (sizes.map(String.init).joined(separator: "·"), symbol, try times(sizes))
+    }
+
     /// The output size of each spatial axis with its arithmetic written out.
     private static func windowSizes(_ spatial: [Int], _ layer: ModelLayer, sizeMistake: SizeMistake?) throws -> ([Int], [String]) {
         let names = spatial.count == 2 ? ["height", "width"] : ["steps"]
         var sizes: [Int] = []
         var lines: [String] = []
-        for (n, name) in zip(spatial, names) {
+        for (axis, (n, name)) in zip(spatial, names).enumerated() {
+            let k = layer.kernel(along: axis), s = layer.stride(along: axis), d = layer.dilation(along: axis)
             switch layer.padding {
             case .same:
-                let o = n / layer.stride + (n % layer.stride == 0 ? 0 : 1)
+                let o = n / s + (n % s == 0 ? 0 : 1)
                 sizes.append(o)
-                lines.append("\(name): padding same, o = ⌈n/s⌉ = ⌈\(n)/\(layer.stride)⌉ = \(o)")
+                lines.append("\(name): padding same, o = ⌈n/s⌉ = ⌈\(n)/\(s)⌉ = \(o)")
+            case .causal:
+                // d(k − 1) zeros before the input: o = ⌊(n + d(k − 1) − d(k − 1) − 1)/s⌋ + 1.
+                let o = (n - 1) / s + 1
+                sizes.append(o)
+                let zeros = try times(d, k - 1)
+                lines.append("\(name): padding causal, \(d == 1 ? "" : "\(d)·")(\(k) − 1) = \(zeros) zeros before, none after, "
+                             + "o = ⌊(n − 1)/s⌋ + 1 = ⌊\(n - 1)/\(s)⌋ + 1 = \(o)")
             case .valid:
-                let size = OutputSize(axis: name, input: n, kernel: layer.kernel, padding: 0, stride: layer.stride,
-                                      dilation: layer.dilation)
+                let size = OutputSize(axis: name, input: n, kernel: k, padding: 0, stride: s, dilation: d)
                 try size.validate()
                 if let sizeMistake {
                     guard let o = size.output(with: sizeMistake) else {

@@ -7,14 +7,15 @@ public struct ModelLayer: Equatable, Hashable, Sendable, Codable {
     public var inputShape: [Int] = []
     /// Filters of a convolution, units of dense and recurrent layers.
     public var units: Int = 0
-    /// Kernel (or pool) size along each spatial axis.
-    public var kernel: Int = 1
-    /// Stride along each spatial axis.
-    public var stride: Int = 1
-    /// `valid` (no padding) or `same` (zero padding so that the output is ⌈n/s⌉).
+    /// Kernel (or pool) size: one number for every spatial axis, or one per axis (`(3,5)` is
+    /// 3 along the height, 5 along the width), as Keras's `kernel_size` takes an int or a tuple.
+    public var kernel: [Int] = [1]
+    /// Stride: one for every spatial axis, or one per axis.
+    public var stride: [Int] = [1]
+    /// `valid` (no padding), `same` (zero padding so that the output is ⌈n/s⌉) or `causal`.
     public var padding: KerasPadding = .valid
-    /// Dilation along each spatial axis.
-    public var dilation: Int = 1
+    /// Dilation: one for every spatial axis, or one per axis.
+    public var dilation: [Int] = [1]
     /// Whether the layer has biases.
     public var useBias: Bool = true
     /// Output channels per input channel of a depthwise (or separable) convolution.
@@ -31,14 +32,32 @@ public struct ModelLayer: Equatable, Hashable, Sendable, Codable {
         self.kind = kind
         self.word = word
     }
+
+    /// The kernel size along spatial axis `axis` (0 is the height, or the steps of a sequence).
+    public func kernel(along axis: Int) -> Int { Self.value(kernel, along: axis) }
+    /// The stride along spatial axis `axis`.
+    public func stride(along axis: Int) -> Int { Self.value(stride, along: axis) }
+    /// The dilation along spatial axis `axis`.
+    public func dilation(along axis: Int) -> Int { Self.value(dilation, along: axis) }
+
+    /// The kernel sizes of `axes` spatial axes, one each (`[3, 3]` for a 2-D layer written `3`).
+    public func kernelSizes(axes: Int) -> [Int] { (0..<axes).map(kernel(along:)) }
+
+    private static func value(_ values: [Int], along axis: Int) -> Int {
+        precondition(!values.isEmpty, "a layer's window setting needs at least one value")
+        return values.count == 1 ? values[0] : values[axis]
+    }
 }
 
-/// Keras's two padding modes.
+/// Keras's padding modes.
 public enum KerasPadding: String, Equatable, Hashable, Sendable, Codable {
     /// No padding: o = ⌊(n − d(k − 1) − 1)/s⌋ + 1.
     case valid
     /// Zeros added so that o = ⌈n/s⌉.
     case same
+    /// Conv1D only: d(k − 1) zeros before the sequence, none after, so that output t sees
+    /// inputs up to t and no later: o = ⌊(n − 1)/s⌋ + 1 = ⌈n/s⌉.
+    case causal
 }
 
 /// The layers a model string may use; the raw value is the word.
@@ -56,6 +75,16 @@ public enum LayerKind: String, CaseIterable, Equatable, Hashable, Sendable, Coda
     case batchNorm = "batch_norm"
     case simpleRNN = "simple_rnn"
     case lstm
+
+    /// The spatial axes a window of this layer slides along: 2 for images, 1 for sequences,
+    /// 0 for layers without a window.
+    public var spatialAxes: Int {
+        switch self {
+        case .conv2d, .separableConv2d, .depthwiseConv2d, .maxPool, .avgPool: return 2
+        case .conv1d, .maxPool1d, .avgPool1d: return 1
+        default: return 0
+        }
+    }
 
     /// The Keras class name, as `model.summary()` prints it.
     public var kerasName: String {
@@ -85,10 +114,11 @@ public enum LayerKind: String, CaseIterable, Equatable, Hashable, Sendable, Coda
         switch self {
         case .input: return "input(h,w,c), input(n) or input(steps,features)"
         case .dense: return "dense(units, use_bias=true)"
-        case .conv1d: return "conv1d(filters, k, stride=1, padding=valid|same, dilation=1, use_bias=true)"
-        case .conv2d: return "conv2d(filters, k, stride=1, padding=valid|same, dilation=1, use_bias=true)"
-        case .separableConv2d: return "separable_conv2d(filters, k, stride=1, padding=valid|same, dilation=1, depth_multiplier=1, use_bias=true)"
-        case .depthwiseConv2d: return "depthwise_conv2d(k, stride=1, padding=valid|same, dilation=1, depth_multiplier=1, use_bias=true)"
+        case .conv1d: return "conv1d(filters, k, stride=1, padding=valid|same|causal, dilation=1, use_bias=true)"
+        case .conv2d: return "conv2d(filters, k or (k_h,k_w), stride=1, padding=valid|same, dilation=1, use_bias=true)"
+        case .separableConv2d:
+            return "separable_conv2d(filters, k or (k_h,k_w), stride=1, padding=valid|same, dilation=1, depth_multiplier=1, use_bias=true)"
+        case .depthwiseConv2d: return "depthwise_conv2d(k or (k_h,k_w), stride=1, padding=valid|same, dilation=1, depth_multiplier=1, use_bias=true)"
         case .maxPool, .avgPool, .maxPool1d, .avgPool1d: return "\(rawValue)(size, stride=size, padding=valid|same)"
         case .globalAvgPool, .globalMaxPool, .flatten, .batchNorm: return rawValue
         case .dropout: return "dropout(rate)"

@@ -83,8 +83,7 @@ public enum ModelParser {
         let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
         var positional: [String] = []
         var named: [(String, String)] = []
-        let parts = inner.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = arguments(inner).map { $0.trimmingCharacters(in: .whitespaces) }
         if !(parts.count == 1 && parts[0].isEmpty) {
             for (n, part) in parts.enumerated() {
                 guard !part.isEmpty else { throw InputError("\(place): argument \(n + 1) is empty") }
@@ -102,6 +101,24 @@ public enum ModelParser {
             }
         }
         return Word(text: text, column: column, name: name, positional: positional, named: named)
+    }
+
+    /// The arguments inside a word's parentheses, split at the commas that are not inside a
+    /// tuple: `8,(3,5),stride=[2,1]` is `8`, `(3,5)` and `stride=[2,1]`.
+    static func arguments(_ inner: Substring) -> [String] {
+        var parts: [String] = [], current = "", depth = 0
+        for ch in inner {
+            if ch == "(" || ch == "[" { depth += 1 }
+            if ch == ")" || ch == "]" { depth -= 1 }
+            if ch == ",", depth == 0 {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        parts.append(current)
+        return parts
     }
 
     /// Turns a word into a layer, checking its arguments.
@@ -128,18 +145,19 @@ public enum ModelParser {
             layer.useBias = try arguments.bool("use_bias", default: true)
         case .conv1d, .conv2d, .separableConv2d:
             layer.units = try arguments.int("filters", position: 0)
-            layer.kernel = try arguments.int("kernel_size", position: 1, aliases: ["k", "kernel"])
+            layer.kernel = try arguments.ints("kernel_size", position: 1, aliases: ["k", "kernel"])
             try readWindow(&layer, &arguments)
             if kind == .separableConv2d { layer.depthMultiplier = try arguments.int("depth_multiplier", default: 1) }
         case .depthwiseConv2d:
-            layer.kernel = try arguments.int("kernel_size", position: 0, aliases: ["k", "kernel"])
+            layer.kernel = try arguments.ints("kernel_size", position: 0, aliases: ["k", "kernel"])
             try readWindow(&layer, &arguments)
             layer.depthMultiplier = try arguments.int("depth_multiplier", default: 1)
         case .maxPool, .avgPool, .maxPool1d, .avgPool1d:
-            layer.kernel = try arguments.int("pool_size", position: 0, aliases: ["size"])
-            layer.stride = try arguments.int("strides", default: layer.kernel, aliases: ["stride"])
+            layer.kernel = try arguments.ints("pool_size", position: 0, aliases: ["size"])
+            layer.stride = try arguments.ints("strides", default: layer.kernel, aliases: ["stride"])
             layer.padding = try arguments.padding()
             layer.useBias = false
+            if layer.padding == .causal { throw InputError("padding must be valid or same, got 'causal' (Keras pads causally only in Conv1D)") }
         case .globalAvgPool, .globalMaxPool, .flatten, .batchNorm:
             layer.useBias = kind == .batchNorm
         case .dropout:
@@ -156,12 +174,16 @@ public enum ModelParser {
     }
 
     private static func readWindow(_ layer: inout ModelLayer, _ arguments: inout Arguments) throws {
-        layer.stride = try arguments.int("strides", default: 1, aliases: ["stride"])
+        layer.stride = try arguments.ints("strides", default: [1], aliases: ["stride"])
         layer.padding = try arguments.padding()
-        layer.dilation = try arguments.int("dilation_rate", default: 1, aliases: ["dilation"])
+        layer.dilation = try arguments.ints("dilation_rate", default: [1], aliases: ["dilation"])
         layer.useBias = try arguments.bool("use_bias", default: true)
-        if layer.stride > 1, layer.dilation > 1 {
-            throw InputError("Keras does not allow stride > 1 together with dilation > 1 (stride \(layer.stride), dilation \(layer.dilation))")
+        if layer.padding == .causal, layer.kind != .conv1d {
+            throw InputError("padding must be valid or same, got 'causal' (Keras pads causally only in Conv1D)")
+        }
+        if layer.stride.contains(where: { $0 > 1 }), layer.dilation.contains(where: { $0 > 1 }) {
+            throw InputError("Keras does not allow stride > 1 together with dilation > 1 (stride \(Arguments.written(layer.stride)), "
+                             + "dilation \(Arguments.written(layer.dilation)))")
         }
     }
 
@@ -198,6 +220,33 @@ public enum ModelParser {
             return try Self.positiveInt(text, name: name)
         }
 
+        /// A window setting: one whole number (every spatial axis) or a tuple with one per
+        /// spatial axis, `(3,5)` or `[3,5]` (a 1-D layer also takes `(3,)`), as Keras takes them.
+        mutating func ints(_ name: String, position: Int? = nil, default value: [Int]? = nil, aliases: [String] = []) throws -> [Int] {
+            guard let text = try raw(name, position: position, aliases: aliases) else {
+                if let value { return value }
+                throw InputError("'\(name)' is missing; expected \(kind.usage)")
+            }
+            let axes = kind.spatialAxes
+            guard let first = text.first, first == "(" || first == "[" else { return [try Self.positiveInt(text, name: name)] }
+            let close: Character = first == "(" ? ")" : "]"
+            guard text.last == close else { throw InputError("\(name) '\(text)' has no closing '\(close)'") }
+            var items = text.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if items.count == 2, items[1].isEmpty { items.removeLast() } // Python's one-tuple (3,)
+            guard items.count == axes else {
+                let example = axes == 1 ? "3 or (3,)" : "3 or (3,5)"
+                throw InputError("\(name) '\(text)' has \(items.count) \(items.count == 1 ? "value" : "values"); "
+                                 + "\(kind.rawValue) takes one number or \(axes) (one per spatial axis), such as \(example)")
+            }
+            return try items.map { try Self.positiveInt($0, name: name) }
+        }
+
+        /// A window setting as written back in messages: `2` or `(2, 1)`.
+        static func written(_ values: [Int]) -> String {
+            values.count == 1 ? "\(values[0])" : "(" + values.map(String.init).joined(separator: ", ") + ")"
+        }
+
         mutating func double(_ name: String, position: Int? = nil) throws -> Double {
             guard let text = try raw(name, position: position, aliases: []) else {
                 throw InputError("'\(name)' is missing; expected \(kind.usage)")
@@ -218,7 +267,7 @@ public enum ModelParser {
         mutating func padding() throws -> KerasPadding {
             guard let text = try raw("padding", position: nil, aliases: []) else { return .valid }
             guard let value = KerasPadding(rawValue: text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) else {
-                throw InputError("padding must be valid or same, got '\(text)'")
+                throw InputError(kind == .conv1d ? "padding must be valid, same or causal, got '\(text)'" : "padding must be valid or same, got '\(text)'")
             }
             return value
         }

@@ -9,10 +9,11 @@ extension ParamCountLesson {
         the lesson file states. A model is written as words, e.g. \
         --model "input(28,28,1) conv2d(8,7,stride=2) conv2d(16,5,stride=2) conv2d(32,3) global_avg_pool dense(10)". \
         Words: input(h,w,c) input(n) input(steps,features) dense(units) \
-        conv1d(filters,k,…) conv2d(filters,k,stride=,padding=valid|same,dilation=,use_bias=) \
+        conv1d(filters,k,…,padding=valid|same|causal) conv2d(filters,k,stride=,padding=valid|same,dilation=,use_bias=) \
         separable_conv2d(…) depthwise_conv2d(k,…,depth_multiplier=) max_pool(size,stride=) avg_pool(…) \
         max_pool1d avg_pool1d global_avg_pool global_max_pool flatten dropout(rate) batch_norm \
-        simple_rnn(units) lstm(units). --model-file reads a YAML file with a 'model' key.
+        simple_rnn(units) lstm(units). A 2-D kernel, stride, dilation or pool size is one number or one per \
+        axis, as Keras takes them: conv2d(8,(3,5),strides=(2,1)). --model-file reads a YAML file with a 'model' key.
         """
     public static let customTitle: String? = "Counting parameters"
 
