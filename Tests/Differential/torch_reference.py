@@ -263,10 +263,13 @@ def check_conv1d(rng, binary):
     dil = rng.randint(1, 3) if rng.random() < 0.4 else 1
     stride = rng.randint(1, 3) if rng.random() < 0.5 else 1
     ek = dil * (k - 1) + 1
-    named = rng.choice([None, None, "same", "valid", "full"])
+    named = rng.choice([None, None, "same", "valid", "full", "causal"])
     if named == "same":
         n = rng.randint(1, 10)
         pads = same_pads(n, k, stride, dil)
+    elif named == "causal":  # Keras's Conv1D(padding="causal"): d(k − 1) zeros before, none after
+        n = rng.randint(1, 10)
+        pads = (ek - 1, 0)
     else:
         pad = {"valid": 0, "full": ek - 1}.get(named, rng.randint(0, 3))
         n = rng.randint(max(1, ek - 2 * pad), max(1, ek - 2 * pad) + 8)

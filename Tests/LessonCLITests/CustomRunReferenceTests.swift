@@ -39,6 +39,7 @@ struct CustomRun: CustomTestStringConvertible, Sendable {
         .init("conv1d.same-even-kernel", ["run", "conv1d", "--input", "1 2 3 4", "--kernel", "1 2", "--padding", "same",
                                           "--no-figures"]),
         .init("conv1d.flip", ["run", "conv1d", "--input", "1 2 3 4", "--kernel", "1 0 -1", "--flip", "--no-figures"]),
+        .init("conv1d.causal-dilated", ["run", "conv1d", "--padding", "causal", "--dilation", "2", "--stride", "2", "--no-figures"]),
         .init("conv-channels.same-even-kernel", ["run", "conv-channels", "--input", "1 2 3; 4 5 6; 7 8 9 | 1 0 1; 0 1 0; 1 0 1",
                                                  "--filter", "1 2; 3 4 | 1 0; 0 1", "--padding", "same", "--stride", "1",
                                                  "--no-figures"]),

@@ -19,7 +19,7 @@ import Testing
         (["run", "conv2d", "--format", "png,svg"], "error: The value 'png,svg' is invalid for '--format <format>'. Please provide one of the following: png, svg, pdf, gif, html or tex; --help lists the options"),
         (["run", "conv2d", "--theme", "blue"], "error: The value 'blue' is invalid for '--theme <theme>'. Please provide one of 'light', 'dark' or 'high-contrast'; --help lists the options"),
         (["run", "conv2d", "--out", ""], "error: --out '' names no folder; give a folder name, such as --out output; --help lists the options"),
-        (["run", "conv1d", "--padding", "99999999999999999999999"], "error: --padding 99999999999999999999999: expected a whole number, two as rows,columns (such as 2,1), or same, valid or full"),
+        (["run", "conv1d", "--padding", "99999999999999999999999"], "error: --padding 99999999999999999999999: expected a whole number (zeros at each end), or same, valid, full or causal"),
         (["run", "activations", "--from", "-inf"], "error: The value '-inf' is invalid for '--from <from>': it is not a finite number; nan and inf are refused; --help lists the options"),
         (["run", "pooling", "--input", "1 2; 3 4", "--size", "100000", "--padding", "50000"],
          "error: padding must be at most 100 along the rows, got 50000; more only adds padding around the input"),

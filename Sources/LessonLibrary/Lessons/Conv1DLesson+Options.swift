@@ -16,7 +16,7 @@ extension Conv1DLesson {
         @Option(parsing: .unconditional, help: ArgumentHelp("The signal, or @file.", valueName: "vector")) var input: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("The kernel, or @file.", valueName: "vector")) var kernel: String?
         @Option(parsing: .unconditional, help: "The bias added to every output.", transform: FiniteNumber.parse) var bias: Double?
-        @Option(parsing: .unconditional, help: ArgumentHelp("Zeros added at each end: n, or same, valid, full.", valueName: "p")) var padding: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Zeros added at each end: n, or same, valid, full, or causal (d(k − 1) zeros before the signal only, as Keras's Conv1D).", valueName: "p")) var padding: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Step between windows.", valueName: "s")) var stride: Int?
         @Option(parsing: .unconditional, help: ArgumentHelp("Spacing between kernel taps.", valueName: "d")) var dilation: Int?
         @Flag(help: "Compute the true convolution (kernel reversed) instead of cross-correlation.") var flip = false
@@ -31,9 +31,14 @@ extension Conv1DLesson {
             changes.set(&example.stride, to: stride)
             changes.set(&example.dilation, to: dilation)
             let (taps, dilation) = (example.kernel.count, example.dilation)
-            var padsSame = false
+            var padsSame = false, padsCausal = false
             try changes.set(&example.padding, from: padding) { text in
-                switch try PaddingArgument(text) {
+                if text.trimmingCharacters(in: .whitespaces).lowercased() == "causal" { padsCausal = true; return 0 }
+                let argument: PaddingArgument
+                do { argument = try PaddingArgument(text) } catch {
+                    throw InputError("--padding \(text): expected a whole number (zeros at each end), or same, valid, full or causal")
+                }
+                switch argument {
                 case .size(let pair) where pair.isSquare: return pair.rows
                 case .size: throw InputError("--padding \(text): a signal has one axis; give one number")
                 case .named(.same): padsSame = true; return 0
@@ -41,6 +46,7 @@ extension Conv1DLesson {
                 }
             }
             if padsSame { example.padSame() }
+            if padsCausal { example.padCausal() }
             changes.set(&example.mode, to: .convolution, when: flip)
             // The stated values describe the lesson's own numbers, not these.
             if changes.any { (example.statedOutput, example.statedSums) = (nil, []) }

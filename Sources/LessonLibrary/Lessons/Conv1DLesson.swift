@@ -24,6 +24,8 @@ public enum Conv1DLesson: Lesson {
         public var extraPadding = 0
         /// How `--padding same` chose the padding; nil for a padding given as a number.
         public var samePadding: SamePadding?
+        /// Whether `--padding causal` chose the padding: d(k − 1) zeros before the signal, none after.
+        public var causalPadding = false
         /// The outputs the lesson file states, if any.
         public var statedOutput: [Double]?
         /// Worked sums the lesson file states, by output name (2 for z₂).
@@ -38,7 +40,7 @@ public enum Conv1DLesson: Lesson {
         public static func == (a: Example, b: Example) -> Bool {
             a.input == b.input && a.kernel == b.kernel && a.bias == b.bias && a.padding == b.padding
                 && a.stride == b.stride && a.dilation == b.dilation && a.mode == b.mode && a.extraPadding == b.extraPadding
-                && a.samePadding == b.samePadding && a.statedOutput == b.statedOutput
+                && a.samePadding == b.samePadding && a.causalPadding == b.causalPadding && a.statedOutput == b.statedOutput
                 && a.statedSums.map(\.name) == b.statedSums.map(\.name) && a.statedSums.map(\.sum) == b.statedSums.map(\.sum)
         }
 
@@ -80,6 +82,13 @@ public enum Conv1DLesson: Lesson {
             let rule = SamePadding(axis: "length", input: input.count, kernel: kernel.count, stride: stride, dilation: dilation)
             (padding, extraPadding, samePadding) = (rule.before, rule.after - rule.before, rule)
         }
+
+        /// Pads as Keras's `Conv1D(padding="causal")`: d(k − 1) zeros before the signal and none
+        /// after, so output t reads the signal up to x_t and nothing later, and o = ⌊(n − 1)/s⌋ + 1.
+        mutating func padCausal() {
+            let before = dilation * (kernel.count - 1)
+            (padding, extraPadding, samePadding, causalPadding) = (before, -before, nil, true)
+        }
     }
 
 
@@ -91,7 +100,7 @@ public enum Conv1DLesson: Lesson {
         var lines = heading.lines
         lines.append("Operation: \(trace.mode.explanation).")
         lines.append("")
-        lines += describe(trace, samePadding: example.samePadding)
+        lines += describe(trace, samePadding: example.samePadding, causal: example.causalPadding)
         var checked: [String] = []
         if let output = example.statedOutput { checked.append("the stated output (\(output.count) values)") }
         if !example.statedSums.isEmpty { checked.append("\(example.statedSums.count) worked sum\(example.statedSums.count == 1 ? "" : "s")") }
@@ -101,7 +110,7 @@ public enum Conv1DLesson: Lesson {
     }
 
     /// The step-by-step text of a trace.
-    static func describe(_ trace: Conv1DTrace, samePadding: SamePadding? = nil) -> [String] {
+    static func describe(_ trace: Conv1DTrace, samePadding: SamePadding? = nil, causal: Bool = false) -> [String] {
         let isPadded = trace.padding > 0 || trace.extraPadding != nil
         let signal = isPadded ? "x̃" : "x"
         var lines: [String] = []
@@ -138,6 +147,11 @@ public enum Conv1DLesson: Lesson {
         lines.append("output (length \(trace.output.count)), \(first) … \(last): " + vector(trace.output))
         lines.append("")
         if let samePadding { lines += SamePadding.lines([samePadding]) }
+        if causal {
+            let d = trace.dilation == 1 ? "" : "\(trace.dilation)·"
+            lines.append("padding causal (Keras's Conv1D): d(k − 1) = \(d)(\(k) − 1) = \(trace.padding) zeros before the signal, none after, "
+                         + "so each output reads the signal up to its own position and nothing later.")
+        }
         lines.append("Output length: \(OutputSize.formula)")
         lines.append("  " + trace.outputSize.filledIn)
         return lines
