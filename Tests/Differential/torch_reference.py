@@ -421,18 +421,26 @@ def check_conv_channels(rng, binary):
 
 
 def check_separable(rng, binary):
-    # The depthwise kernels and the input are the example's; pointwise, bias, padding and stride vary.
-    base = run_lesson(binary, "separable", [])["layer"]
-    c = base["input"]["shape"][0]
+    # Half the cases keep the example's input and depthwise kernels; the others give their own
+    # (--input, --depthwise: C channels of H×W, C kernels of kh×kw). Pointwise, bias, padding and stride vary.
+    own = rng.random() < 0.5
+    if own:
+        c, kh, kw = rng.randint(1, 4), rng.randint(1, 3), rng.randint(1, 3)
+        h, w = rng.randint(kh, kh + 4), rng.randint(kw, kw + 4)
+        chans, kernels = [matrix(rng, h, w) for _ in range(c)], [matrix(rng, kh, kw) for _ in range(c)]
+    else:
+        base = run_lesson(binary, "separable", [])["layer"]
+        c = base["input"]["shape"][0]
+        kh, kw = len(base["depthwise"][0]["kernel"]), len(base["depthwise"][0]["kernel"][0])
     kcount = rng.randint(1, 4)
     pw = matrix(rng, kcount, c)
     bs = [num(rng) for _ in range(kcount)]
-    kh, kw = len(base["depthwise"][0]["kernel"]), len(base["depthwise"][0]["kernel"][0])
     pad = (rng.randint(0, kh // 2), rng.randint(0, kw // 2))
     stride = pair(rng, 1, 3)
     same = rng.random() < 0.3  # Keras SeparableConv2D(padding='same'): F.pad by the 'SAME' rule, then no padding
-    args = ["--pointwise", mat_text(pw), "--bias", vec_text(bs), "--padding", "same" if same else pair_text(pad),
-            "--stride", pair_text(stride)]
+    args = (["--input", channels_text(chans), "--depthwise", channels_text(kernels)] if own else []) + \
+        ["--pointwise", mat_text(pw), "--bias", vec_text(bs), "--padding", "same" if same else pair_text(pad),
+         "--stride", pair_text(stride)]
     got = run_lesson(binary, "separable", args)["layer"]
     x = T(got["input"]["scalars"]).reshape(got["input"]["shape"])
     dk = T([d["kernel"] for d in got["depthwise"]])[:, None]
@@ -444,6 +452,9 @@ def check_separable(rng, binary):
         depth = F.conv2d(x[None], dk, dbias, stride=stride, padding=pad, groups=c)
     want = F.conv2d(depth, T(pw)[:, :, None, None], T(bs))[0]
     problems = []
+    if own:
+        compare("input", got["input"]["scalars"], T(chans).flatten(), problems)
+        compare("depthwise kernels", [d["kernel"] for d in got["depthwise"]], kernels, problems)
     compare("depthwise_output", got["depthwise_output"]["scalars"], depth[0].flatten(), problems)
     compare("output.shape", got["output"]["shape"], list(want.shape), problems)
     compare("output.scalars", got["output"]["scalars"], want.flatten(), problems)

@@ -34,4 +34,33 @@ import Testing
         let hit = outside.contains(where: isCurrent)
         #expect(hit, "the arrow's head touches the z cell's row just left of it")
     }
+
+    /// An h and z wider than tall are cut only where the 300 pixels of a side run out: the
+    /// padding-1 variant's 4×4 shows 2 rows of all 4 columns (it showed 2×2), and a 2×3 run
+    /// (its own input and kernels) shows every value, with no sentence about a cut.
+    @Test func pointwiseShowsEveryColumnThatFits() throws {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        let file = try LessonDirectory(url: folder.appendingPathComponent("lessons")).load(SeparableLesson.id)
+        func texts(_ example: SeparableLesson.Example) throws -> [String] {
+            let output = try SeparableLesson.run(example, heading: LessonHeading(title: "separable"))
+            let figure = try #require(output.figures.first { $0.name == "pointwise" })
+            return try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg)).drawnText.map(\.text)
+        }
+        let padded = try texts(try SeparableLesson.Example(try file.variant("padding-1")))
+        #expect(padded.contains("h and z are 4×4: their top-left 2×4 shown"), "\(padded.prefix(4))")
+        var example = try SeparableLesson.Example(try file.variant(nil))
+        example.input = [Tensor(rows: [[1, 2, 0, 4], [0, 1, 3, 1], [2, 2, 1, 0]]), Tensor(rows: [[1, 0, 1, 1], [0, 1, 0, 2], [1, 0, 1, 3]])]
+        example.depthwise = [Tensor(rows: [[1, 0], [0, 1]]), Tensor(rows: [[0, 1], [1, 0]])]
+        example.pointwise = Tensor(rows: [[1, -1], [2, 0.5]])
+        example.bias = [0, 0]
+        example.stated = .init()
+        let small = try texts(example)
+        #expect(!small.contains { $0.contains("top-left") }, "\(small.prefix(4))")
+        // h₁ = (2, 5, 1 | 2, 2, 3), h₂ = (0, 2, 1 | 2, 0, 3); z₂ = 2h₁ + 0.5h₂ = (4, 11, 2.5 | 5, 4, 7.5):
+        // its third column (2.5, 7.5) was cut before.
+        for value in ["11", "2.5", "7.5"] { #expect(small.contains(value), "\(value) in \(small)") }
+    }
 }

@@ -86,9 +86,10 @@ public enum SeparableFigures {
         // projector size only a top-left window of h and z may fit; the figure then says so.
         let stacked = Double(max(channels, filters))
         let cell = max(smallestCell, min(64, 540 / (stacked * (Double(o[0]) + 0.8)), 300 / Double(o[1] + 1)))
+        // Rows fit the height of the stacked grids; columns the 300 pixels each side has.
         func shown(_ height: Double) -> (Int, Int) {
             let rows = min(o[0], max(1, Int(height / stacked / cell - 0.8 + 1e-9)))
-            return (rows, min(o[1], max(rows, 2)))
+            return (rows, min(o[1], max(2, Int(300 / cell + 1e-9) - 1)))
         }
         var (shownRows, shownColumns) = shown(540)
         // The grids start lower under the sentence of a cut where text is drawn larger (its labels too).
