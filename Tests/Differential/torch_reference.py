@@ -306,6 +306,8 @@ def check_conv_transpose(rng, binary):
     if out_h < 1 or out_w < 1:
         pad = (0, 0)
     x, k = matrix(rng, h, w), matrix(rng, kh, kw)
+    if rng.random() < 0.25:
+        return check_conv_transpose_same(binary, x, k, stride, dil)
     args = ["--input", mat_text(x), "--kernel", mat_text(k), "--stride", pair_text(stride),
             "--padding", pair_text(pad)]
     args += ["--output-padding", pair_text(op), "--dilation", pair_text(dil)]
@@ -318,6 +320,29 @@ def check_conv_transpose(rng, binary):
     compare("transposed_matrix", got["transposed_matrix"],
             one_hot_matrix(k, (h, w), ((pad[0], pad[0]), (pad[1], pad[1])), stride, dil, transposed=True, output_padding=op),
             problems)
+    return args, problems
+
+
+def check_conv_transpose_same(binary, x, k, stride, dil):
+    """Keras's Conv2DTranspose(padding="same") (TensorFlow's conv2d_transpose with an output of
+    n·s and SAME): by definition the gradient, with respect to its input, of the convolution with
+    SAME padding on an n·s input. Computed that way here, by autograd through F.pad and F.conv2d,
+    not by conv_transpose2d."""
+    h, w = len(x), len(x[0])
+    args = ["--input", mat_text(x), "--kernel", mat_text(k), "--stride", pair_text(stride), "--padding", "same",
+            "--dilation", pair_text(dil)]
+    got = run_lesson(binary, "conv-transpose", args)
+    n = (h * stride[0], w * stride[1])
+    kh, kw = len(k), len(k[0])
+    source = torch.zeros(1, 1, *n, requires_grad=True)
+    pads = [same_pads(n[0], kh, stride[0], dil[0]), same_pads(n[1], kw, stride[1], dil[1])]
+    forward = F.conv2d(padded(source, pads), T(k)[None, None], stride=stride, dilation=dil)
+    problems = []
+    if list(forward.shape[2:]) != [h, w]:
+        problems.append(f"reference: SAME on {n} gives {list(forward.shape[2:])}, not the input's {[h, w]}")
+        return args, problems
+    want, = torch.autograd.grad(forward, source, grad_outputs=T(x)[None, None])
+    compare("output", got["output"], want[0, 0], problems)
     return args, problems
 
 
