@@ -7,7 +7,8 @@ extension ConvMatrixLesson {
         Without options, runs the notes' 4×4 example (seeds/002): the 4×16 matrix M built \
         from the 3×3 kernel, the flattened input, the product and its reshape to 2×2. \
         '--variant symbolic' is the notes' 3×3 ⊛ 2×2 case with entries k1…k4, x1…x9. \
-        Matrices are written row by row, rows separated by ';', or @file.
+        Matrices are written row by row, rows separated by ';', or @file. M has a row per output \
+        cell and is written out in full, so a run has at most \(maximumRows) output cells (16×16).
         """
     public static let customTitle: String? = "Convolution as a matrix product"
 
