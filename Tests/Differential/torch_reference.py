@@ -743,11 +743,29 @@ def check_network(lesson):
 
 
 def check_cnn(rng, binary):
-    # The example's image and network with another image, target, dense weights and learning rate.
-    base = run_lesson(binary, "cnn", [])
-    net = base["network"]
-    h, w = base["shapes"]["image"]
-    classes, flat = base["shapes"]["classes"], base["shapes"]["flattened"]
+    # Half the cases: the example's filters and window with another image, target, dense weights and
+    # learning rate. The others: also their own filters, biases, padding, stride and pool (--filter …).
+    own = rng.random() < 0.5
+    conv_args = []
+    if own:
+        count, kh, kw = rng.randint(1, 3), rng.randint(1, 3), rng.randint(1, 3)
+        pad, stride, pool = (rng.randint(0, 1), rng.randint(0, 1)), pair(rng, 1, 2), pair(rng, 1, 3)
+        # An image whose feature maps hold at least one pooling window.
+        h = max(1, (pool[0] - 1) * stride[0] + kh - 2 * pad[0]) + rng.randint(0, 4)
+        w = max(1, (pool[1] - 1) * stride[1] + kw - 2 * pad[1]) + rng.randint(0, 4)
+        net = {"filters": [matrix(rng, kh, kw, lo=-1, hi=1) for _ in range(count)],
+               "biases": [num(rng, -0.5, 0.5) for _ in range(count)], "padding": list(pad), "stride": list(stride),
+               "pool_size": list(pool), "pool_stride": list(pool)}
+        maps = [(h + 2 * pad[0] - kh) // stride[0] + 1, (w + 2 * pad[1] - kw) // stride[1] + 1]
+        classes, flat = rng.randint(2, 4), count * (maps[0] // pool[0]) * (maps[1] // pool[1])
+        conv_args = sum((["--filter", mat_text(f)] for f in net["filters"]), []) + \
+            ["--biases", vec_text(net["biases"]), "--padding", pair_text(pad), "--stride", pair_text(stride),
+             "--pool", pair_text(pool)]
+    else:
+        base = run_lesson(binary, "cnn", [])
+        net = base["network"]
+        h, w = base["shapes"]["image"]
+        classes, flat = base["shapes"]["classes"], base["shapes"]["flattened"]
     image = matrix(rng, h, w, lo=-3, hi=3)
     target = [0.0] * classes
     target[rng.randrange(classes)] = 1.0
@@ -755,8 +773,8 @@ def check_cnn(rng, binary):
     if SATURATE and rng.random() < 0.1:
         dw = [[v * 400 for v in row] for row in dw]
     lr = num(rng, 0.01, 0.5, 2)
-    args = ["--image", mat_text(image), "--target", vec_text(target), "--dense-weights", mat_text(dw),
-            "--dense-bias", vec_text(db), "--learning-rate", fmt(lr)]
+    args = ["--image", mat_text(image)] + conv_args + ["--target", vec_text(target), "--dense-weights", mat_text(dw),
+                                                      "--dense-bias", vec_text(db), "--learning-rate", fmt(lr)]
     got = run_lesson(binary, "cnn", args)
     filters = T(net["filters"]).requires_grad_()
     biases = T(net["biases"]).requires_grad_()

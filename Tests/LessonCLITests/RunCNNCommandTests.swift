@@ -46,7 +46,10 @@ import Testing
     static let badInput: [([String], String)] = [
         (["--target", "0 1"], "error: the target has 2 values but the dense layer has 3 classes (rows of its weights); give one target per class"),
         (["--image", "1 2 3 4 5 6 7 8; 1 2 3 4 5 6 7 8; 1 2 3 4 5 6 7 8; 1 2 3 4 5 6 7 8; 1 2 3 4 5 6 7 8; 1 2 3 4 5 6 7 8; 1 2 3 4 5 6 7 8; 1 2 3 4 5 6 7 8"],
-         "error: the dense weights have 8 columns but the flattened pooled maps have 18 values (2 maps of 3×3 from the 8×8 image); the shapes do not chain: give the dense layer 18 columns"),
+         "error: the flattened pooled maps now have 18 values (2 maps of 3×3) but the example's dense weights have 8 columns; give --dense-weights with 18 columns, one row per class"),
+        (["--filter", "1 0; 0 1"], "error: the flattened pooled maps now have 4 values (1 map of 2×2) but the example's dense weights have 8 columns; give --dense-weights with 4 columns, one row per class"),
+        (["--pool", "7"], "error: max pooling cannot be applied to the 4×4 feature maps: the window (7 rows) is larger than the padded input (4 + 2×0 = 4 rows), so there is no output"),
+        (["--filter", "1 0; 0 1", "--padding", "same"], "error: --padding same: \"same\" padding needs d(k − 1) = 1×(2 − 1) = 1 zeros along the rows, which cannot be split evenly between the two sides, and this lesson pads both sides alike; use an odd kernel, or 'lesson run conv2d --padding same' (or conv2d-backward, conv2d-modes, conv1d, conv-channels), which pad as Keras does with the extra zero at the bottom and right"),
         (["--dense-weights", "1 2 3; 4 5 6; 7 8 9"],
          "error: the dense weights have 3 columns but the flattened pooled maps have 8 values (2 maps of 2×2 from the 6×6 image); the shapes do not chain: give the dense layer 8 columns"),
         (["--dense-bias", "0 0"], "error: the dense weights have 3 rows (classes) but 2 biases; give one dense bias per class"),
@@ -77,6 +80,21 @@ import Testing
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         #expect(try decoder.decode(Payload.self, from: Data(json.stdout.utf8)).update.lossAfter.isFinite)
+    }
+
+    /// Its own filter, bias, padding, stride and pool: z[i,j] = x[i, j+1] + x[i+1, j] + 0.5 on a 3×3
+    /// image is (6.5, 8.5; 12.5, 14.5), one 2×2 pool keeps 14.5, and dense weights (1; −1) give
+    /// logits (14.5, −14.5).
+    @Test func ownFiltersAndWindow() throws {
+        let result = try runLesson(["run", "cnn", "--image", "1 2 3; 4 5 6; 7 8 9", "--filter", "0 1; 1 0", "--biases", "0.5",
+                                    "--padding", "0", "--stride", "1", "--pool", "2", "--dense-weights", "1; -1",
+                                    "--dense-bias", "0 0", "--target", "1 0", "--json-compact", "--no-figures"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let forward = object?["forward"] as? [String: Any]
+        #expect(forward?["feature_maps"] as? [[[Double]]] == [[[6.5, 8.5], [12.5, 14.5]]])
+        #expect(forward?["flattened"] as? [Double] == [14.5])
+        #expect(forward?["logits"] as? [Double] == [14.5, -14.5])
     }
 
     @Test(arguments: badInput)

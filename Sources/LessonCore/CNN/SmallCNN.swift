@@ -87,6 +87,18 @@ public struct SmallCNN: Equatable, Sendable, Codable {
     /// The shape of every layer's output for an image of `imageShape`, or an `InputError` naming
     /// the layer where the shapes do not chain (the dense weights' columns against the flattened size).
     public func shapes(for imageShape: [Int]) throws -> CNNShapes {
+        let (mapShape, pooledShape) = try mapShapes(for: imageShape)
+        let flat = filterCount * pooledShape[0] * pooledShape[1]
+        guard denseWeights.shape[1] == flat else {
+            throw InputError("the dense weights have \(denseWeights.shape[1]) column\(denseWeights.shape[1] == 1 ? "" : "s") but the flattened pooled maps have \(flat) value\(flat == 1 ? "" : "s") (\(filterCount) map\(filterCount == 1 ? "" : "s") of \(Notation.shape(pooledShape)) from the \(Notation.shape(imageShape)) image); the shapes do not chain: give the dense layer \(flat) columns")
+        }
+        return CNNShapes(image: imageShape, featureMap: mapShape, pooled: pooledShape, filters: filterCount,
+                         flattened: flat, classes: classCount)
+    }
+
+    /// The shape of a feature map and of a pooled map for an image of `imageShape`, or an
+    /// `InputError` saying why the convolution or the pooling does not fit.
+    public func mapShapes(for imageShape: [Int]) throws -> (featureMap: [Int], pooled: [Int]) {
         guard imageShape.count == 2, imageShape[0] > 0, imageShape[1] > 0 else {
             throw InputError("the image must be a non-empty matrix (one channel), got shape \(Notation.shape(imageShape))")
         }
@@ -99,13 +111,7 @@ public struct SmallCNN: Equatable, Sendable, Codable {
             throw InputError("max pooling cannot be applied to the \(Notation.shape(mapShape)) feature maps: \(error.message)")
         }
         let poolSizes = pooling.outputSizes(for: mapShape)
-        let pooledShape = [poolSizes[0].output, poolSizes[1].output]
-        let flat = filterCount * pooledShape[0] * pooledShape[1]
-        guard denseWeights.shape[1] == flat else {
-            throw InputError("the dense weights have \(denseWeights.shape[1]) column\(denseWeights.shape[1] == 1 ? "" : "s") but the flattened pooled maps have \(flat) value\(flat == 1 ? "" : "s") (\(filterCount) map\(filterCount == 1 ? "" : "s") of \(Notation.shape(pooledShape)) from the \(Notation.shape(imageShape)) image); the shapes do not chain: give the dense layer \(flat) columns")
-        }
-        return CNNShapes(image: imageShape, featureMap: mapShape, pooled: pooledShape, filters: filterCount,
-                         flattened: flat, classes: classCount)
+        return (mapShape, [poolSizes[0].output, poolSizes[1].output])
     }
 
     /// Throws unless `target` has one probability per class adding up to 1.
