@@ -97,6 +97,20 @@ import Testing
         #expect(forward?["logits"] as? [Double] == [14.5, -14.5])
     }
 
+    /// Integer filters on the example's integer image tie two maxima of a pooling window: the
+    /// gradient check of w₁ differs by 9.8×10⁻² there, and the text names the kink instead of
+    /// leaving a student to doubt backprop. The example itself sits on no kink and says nothing.
+    @Test func aGradientCheckOnAKinkSaysWhere() throws {
+        let tied = try runLesson(["run", "cnn", "--filter", "0 1; 1 0", "--filter", "1 0; 0 -1", "--biases", "0.5 0", "--pool", "2", "--no-figures"])
+        #expect(tied.status == 0, "stderr: \(tied.stderr)")
+        #expect(tied.stdout.contains("  largest difference: 9.8×10⁻² (w₁[2,1]) over 37 parameters\n"
+                                     + "  The differences above 10⁻⁶ (w₁) are not errors of backprop: this run sits on kinks of L, "
+                                     + "where it has no derivative (a tied maximum in p₁[1,2])."), "\(tied.stdout.suffix(900))")
+        #expect(tied.stdout.contains("p₁[1,2] = max(2.5, 4.5, 3.5, 4.5) = 4.5, from a₁[1,4] (tied; the first in row-major order wins, as in PyTorch)"))
+        let plain = try runLesson(["run", "cnn", "--no-figures"])
+        #expect(!plain.stdout.contains("kinks of L"))
+    }
+
     @Test(arguments: badInput)
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {
         let result = try runLesson(["run", "cnn", "--no-figures"] + arguments)

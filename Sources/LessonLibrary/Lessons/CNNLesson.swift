@@ -125,6 +125,7 @@ public enum CNNLesson: Lesson {
         lines += CNNText.update(update)
         lines.append("")
         lines += NetworkText.gradientCheck(check)
+        lines += CNNText.kinks(forward, check)
         lines += LessonChecks.lines(mismatches, checked: example.expected.count)
         return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"),
                             payload: payload(network: network, forward: forward, backward: backward, update: update, check: check),

@@ -70,6 +70,37 @@ enum CNNText {
     }
 
     /// `p₁[2,1]`: the pooled cell that flattened value j is.
+    /// Why the gradient check disagrees, when it does by more than rounding: the kinks of L this
+    /// run sits on (a max-pooling window whose maximum is tied, a z of exactly 0 at the ReLU),
+    /// where L has no derivative. Empty when the check agrees or no kink is found.
+    static func kinks(_ trace: CNNForwardTrace, _ check: GradientCheck) -> [String] {
+        // The filters whose check disagrees: a kink moves only its own map (the dense layer's
+        // central differences leave f as it is).
+        let filters = Set(check.entries.filter { $0.layer == 1 && $0.difference > 1e-6 }.map(\.row))
+        guard !filters.isEmpty else { return [] }
+        var ties: [String] = [], zeros: [String] = []
+        for (k, pool) in trace.pools.enumerated() where filters.contains(k) {
+            for step in pool.steps where !step.ties.isEmpty {
+                ties.append(map("p", k) + Notation.index(step.row, step.column))
+            }
+        }
+        for (k, conv) in trace.convolutions.enumerated() where filters.contains(k) {
+            let columns = conv.output.shape[1]
+            for (index, z) in conv.output.scalars.enumerated() where z == 0 {
+                zeros.append(map("z", k) + Notation.index(index / columns + 1, index % columns + 1))
+            }
+        }
+        guard !ties.isEmpty || !zeros.isEmpty else { return [] }
+        let shown = { (names: [String]) in names.count > 6 ? names.prefix(6).joined(separator: ", ") + ", … (\(names.count) in all)" : names.joined(separator: ", ") }
+        var places: [String] = []
+        if !ties.isEmpty { places.append("a tied maximum in \(shown(ties))") }
+        if !zeros.isEmpty { places.append("z exactly 0 at the ReLU in \(shown(zeros))") }
+        return ["  The differences above 10⁻⁶ (\(filters.sorted().map { map("w", $0) }.joined(separator: ", "))) are not errors of backprop: this run sits on kinks of L, where it has no derivative "
+                + "(\(places.joined(separator: "; "))). There a central difference averages the slopes on the two sides, while "
+                + "backprop takes one side, as PyTorch does (the first maximum in row-major order; ReLU′(0) = 0). "
+                + "Change a tied value or that z slightly and the two agree."]
+    }
+
     static func name(_ trace: CNNForwardTrace, _ j: Int) -> String {
         let origin = trace.origin(ofFlattened: j)
         return map("p", origin.map) + Notation.index(origin.row, origin.column)
