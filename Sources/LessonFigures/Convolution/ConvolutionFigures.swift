@@ -48,6 +48,7 @@ public enum ConvolutionFigures {
         // Grid.draw writes numbers at 0.4 of the cell.
         let smallestCell = minimumNumberSize / 0.4
         if grids[0].cellSize >= smallestCell - 1e-9 {
+            let grids = RowLayout.widened(grids, toColumnWidths: readableColumns(trace), width: width)
             return floored(Layout(input: grids[0], kernel: grids[1], output: grids[2], width: width, height: height,
                                   inputShape: inputShape, outputShape: outputShape, bottomBand: bottomBand))
         }
@@ -70,13 +71,28 @@ public enum ConvolutionFigures {
         let inputRows = view(total: inputShape[0], budget: down, must: step?.windowRows)
         let outputColumns = view(total: outputShape[1], budget: outputAcross, must: step.map { $0.column...$0.column })
         let outputRows = view(total: outputShape[0], budget: down, must: step.map { $0.row...$0.row })
-        let shown = RowLayout.grids(for: [[inputRows.count, inputColumns.count], kernelShape, [outputRows.count, outputColumns.count]],
-                                    width: width - overviewWidth, height: height, top: top, bottomBand: bottomBand)
+        let shown = RowLayout.widened(
+            RowLayout.grids(for: [[inputRows.count, inputColumns.count], kernelShape, [outputRows.count, outputColumns.count]],
+                            width: width - overviewWidth, height: height, top: top, bottomBand: bottomBand),
+            toColumnWidths: readableColumns(trace), width: width - overviewWidth)
         var input = shown[0], output = shown[2]
         (input.firstRow, input.firstColumn) = (inputRows.first, inputColumns.first)
         (output.firstRow, output.firstColumn) = (outputRows.first, outputColumns.first)
         return floored(Layout(input: input, kernel: shown[1], output: output, width: width, height: height,
                               inputShape: inputShape, outputShape: outputShape, top: top, bottomBand: bottomBand))
+    }
+
+    /// The column widths of the input, kernel and output in which their longest numbers read at
+    /// `minimumNumberSize` and the weights laid on the input's window at 18 px (every weight, so
+    /// every frame has the same layout).
+    static func readableColumns(_ trace: ConvolutionTrace) -> [Double] {
+        let weights = Set(trace.appliedKernel.scalars.map { Notation.number($0) })
+        let numbers = { (t: Tensor) in Set(t.scalars.map { Notation.number($0) }) }
+        let column = { (texts: Set<String>) in
+            texts.map { Grid.readableColumn(for: $0, floor: minimumNumberSize) }.max() ?? 0
+        }
+        let notes = weights.map { Grid.readableNoteColumn(for: "×" + $0) }.max() ?? 0
+        return [max(column(numbers(trace.paddedInput)), notes), column(weights), column(numbers(trace.output))]
     }
 
     /// `layout` with its numbers kept at `minimumNumberSize` where a long one would shrink under it.

@@ -106,7 +106,7 @@ public struct Grid: Sendable {
                 var number = (text: s.text, size: common ?? numberSize(s, on: canvas), y: s.note == nil ? cy : cy - cellSize * 0.08)
                 // 18 px (read from the back of a hall) once the cell has room for it.
                 let noteBase = max(min(18, cellSize * 0.3), cellSize * 0.24, min(noteFloor, cellSize * 0.32))
-                var note = s.note.map { (text: $0, size: canvas.fittingSize($0, size: noteBase, maxWidth: cellSize * 0.9),
+                var note = s.note.map { (text: $0, size: canvas.fittingSize($0, size: noteBase, maxWidth: rect.width * 0.9),
                                          y: rect.y + rect.height - cellSize * 0.16) }
                 if let size = number.size, let placed = note {
                     let stack = stacked(number: (size, number.y), note: (placed.size, placed.y), in: rect, on: canvas)
