@@ -47,6 +47,28 @@ import Testing
         }
     }
 
+    /// At --text-scale 1.5 the cells grow less where a widened column would be narrower than at
+    /// 1: no number, note or label is drawn smaller than at 1 ("123456.789" went 22.5 → 21.3 px).
+    @Test func aLargerTextScaleKeepsTheWidenedColumns() throws {
+        let input = Tensor(shape: [3, 3], scalars: [123456.789, -0.00012, 3.14159, 1e-3, -2.5, 13.0 / 9, 1_000_000, 2, 3])
+        let long = try Conv2D(kernel: Tensor(shape: [2, 2], scalars: [0.333, -1.5, 2.25, -1000])).forward(input)
+        let blur = try Conv2D(kernel: Tensor(shape: [3, 3], repeating: 1.0 / 9)).forward(Tensor(shape: [5, 5], repeating: 7))
+        for trace in [long, blur] {
+            let figure = ConvolutionFigures.frames(trace)[0]
+            func sizes(_ scale: Double) throws -> [String: Double] {
+                let runs = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg, textScale: scale)).drawnText
+                return runs.reduce(into: [:]) { least, run in least[run.text] = min(least[run.text] ?? .infinity, run.size) }
+            }
+            let (one, scaled) = (try sizes(1), try sizes(1.5))
+            #expect(one.keys.contains(Notation.number(trace.output[0, 0])))
+            // Every text drawn at both scales (a caption wrapped at 1.5 has other lines).
+            for (text, size) in one.sorted(by: { $0.key < $1.key }) {
+                guard let drawn = scaled[text] else { continue }
+                #expect(drawn >= size - 0.01, "'\(text)' \(size) px at 1, \(drawn) px at 1.5")
+            }
+        }
+    }
+
     /// Short numbers need no wider column: the layout of the slides' example keeps square cells.
     @Test func shortNumbersKeepSquareCells() throws {
         let input = Tensor(shape: [4, 4], scalars: (0..<16).map { Double($0 % 5) })

@@ -48,7 +48,21 @@ public enum ConvolutionFigures {
         // Grid.draw writes numbers at 0.4 of the cell.
         let smallestCell = minimumNumberSize / 0.4
         if grids[0].cellSize >= smallestCell - 1e-9 {
-            let grids = RowLayout.widened(grids, toColumnWidths: readableColumns(trace), width: width)
+            let readable = readableColumns(trace)
+            var grids = RowLayout.widened(grids, toColumnWidths: readable, width: width)
+            if textScale > 1 {
+                // Larger cells leave less room to widen a column of long numbers: the cells grow
+                // less where a column would be narrower than at text scale 1 (its numbers smaller).
+                let unscaled = layout(for: trace, step: stepIndex, width: width, height: height)
+                let least = [unscaled.input, unscaled.kernel, unscaled.output].map(\.columnWidth)
+                var cell = grids[0].cellSize
+                while cell > unscaled.input.cellSize, zip(grids, least).contains(where: { $0.columnWidth < $1 - 1e-9 }) {
+                    cell = max(unscaled.input.cellSize, cell * 0.96)
+                    grids = RowLayout.widened(RowLayout.grids(for: [inputShape, kernelShape, outputShape], width: width, height: height,
+                                                              maxCell: cell, bottomBand: bottomBand),
+                                              toColumnWidths: readable, width: width)
+                }
+            }
             return floored(Layout(input: grids[0], kernel: grids[1], output: grids[2], width: width, height: height,
                                   inputShape: inputShape, outputShape: outputShape, bottomBand: bottomBand))
         }
