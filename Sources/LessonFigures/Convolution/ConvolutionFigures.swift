@@ -34,7 +34,9 @@ public enum ConvolutionFigures {
     /// The layout of the figure of step `stepIndex` (nil: the overview) of `trace` on a `width` ×
     /// `height` canvas: the whole matrices when their numbers can be `minimumNumberSize` or more,
     /// else windows of the padded input and output around the step (the top-left corner for the
-    /// overview figure), as large as keep the numbers at that size. At a larger `textScale` the
+    /// overview figure), as large as keep the numbers at that size. A grid's columns widen, as far
+    /// as the slide holds, where its longest number or weight note would shrink under its floor in a
+    /// square cell (`readableColumns`). At a larger `textScale` the
     /// band under the grids grows for the legend and a caption that wraps, and a zoomed figure's
     /// grids start lower, under the note that says it is zoomed.
     /// `foot`: where the text under the grids (legend and caption, as drawn) begins, when that is
