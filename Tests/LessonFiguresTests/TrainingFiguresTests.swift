@@ -87,11 +87,43 @@ import Testing
         let plot = LossCurvePlot(frame: DescentFigures.lossFrame, curves: losses, xLabel: "epoch")
         let firstLoss = try #require(traces.map { $0.losses[0] }.min())
         #expect(plot.logarithmic && plot.yRange.upperBound >= 33 && pow(10, plot.yRange.lowerBound) <= firstLoss, "\(plot.yRange), first J \(firstLoss)")
-        // A converging run keeps the 12 decades below its top: 10² down to 10⁻³⁰ shows 10⁻¹⁰ up.
+        // A converging run shows every decade it reaches: 10² down to 10⁻³⁰, none clipped.
         let falling: [(x: Double, y: Double)] = (0...32).map { k in (Double(k), pow(10, 2 - Double(k))) }
         let converging = LossCurvePlot(frame: DescentFigures.lossFrame, curves: [LossCurvePlot.Curve(label: "a", points: falling, color: DescentFigures.color(.gd))],
                                        xLabel: "step")
-        #expect(converging.yRange == -10...2)
+        #expect(converging.yRange == -30...2)
+    }
+
+    /// α = 0.2 for 15 epochs: GD and SGD diverge to 10²³ while mini-batch settles under 10¹. The
+    /// log axis used to start at 10¹ (12 decades under the top, not under a curve's start), so
+    /// mini-batch's curve lay clipped on the bottom edge; every loss is now inside the axis and the
+    /// lowest tick label is at or under the smallest loss's decade.
+    @Test func theLossAxisHoldsEveryPlottedValue() throws {
+        let data = try RegressionData(x: [1, 2, 3, 4], y: [2, 4, 5, 8])
+        let descent = try GradientDescent(data: data, model: .throughOrigin, learningRate: 0.2, initial: [0], epochs: 15,
+                                          miniBatchSize: 2, shuffleSeed: nil)
+        let traces = try DescentMethod.allCases.map { try descent.run($0) }
+        let losses = traces.map { trace in
+            LossCurvePlot.Curve(label: trace.method.rawValue, points: trace.losses.enumerated().map { (Double($0.offset), $0.element) },
+                                color: DescentFigures.color(trace.method))
+        }
+        let plot = LossCurvePlot(frame: DescentFigures.lossFrame, curves: losses, xLabel: "epoch")
+        let values = traces.flatMap(\.losses).filter(\.isFinite)
+        let smallest = try #require(values.min())
+        #expect(plot.logarithmic)
+        for value in values { #expect(plot.yRange.contains(log10(value)), "J = \(value) outside 10^\(plot.yRange)") }
+        let svg = String(decoding: try FigureRenderer.render(DescentFigures.comparison(traces, optimum: 1.9),
+                                                             options: RenderOptions(format: .svg)), as: UTF8.self)
+        let superscripts: [Character: Character] = ["⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
+                                                    "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-"]
+        let exponents = SVGText.texts(in: svg).compactMap { text -> Int? in
+            guard text.hasPrefix("10"), text.count > 2 else { return nil }
+            let power = text.dropFirst(2)
+            guard power.allSatisfy({ superscripts[$0] != nil }) else { return nil }
+            return Int(String(power.map { superscripts[$0]! }))
+        }
+        let lowest = try #require(exponents.min(), "no log tick labels in \(SVGText.texts(in: svg))")
+        #expect(Double(lowest) <= floor(log10(smallest)), "lowest tick 10^\(lowest), smallest J \(smallest)")
     }
 
     @Test func tickNumbersHaveTheDecimalsTheirStepNeedsAndPowersOfTenWhenHuge() {

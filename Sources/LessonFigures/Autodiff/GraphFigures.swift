@@ -117,6 +117,26 @@ public enum GraphFigures {
                              lineWidth: 1.5, headLength: 8)
             }
         }
+        // The lines of a node's box at text scale 1 with their sizes: its heading and value on one
+        // line each, and its gradient on one line or two, as `draw` lays them out there.
+        let unscaled = Self.layout(for: graph)
+        func unscaledLines(heading: String, value: String, gradient: String, gradientLines split: [String]) -> [(String, Double)] {
+            let room = unscaled.boxWidth - 12
+            let gradientLines = canvas.unscaledFittingSize(gradient, size: nodeTextSize, maxWidth: room, weight: .bold) >= 20
+                ? [gradient] : split
+            let lines: [(String, FontWeight)] = [(heading, .bold), (value, .normal)] + gradientLines.map { ($0, .bold) }
+            let lineHeight = min(nodeTextSize * 1.25, (unscaled.boxHeight - 10) / Double(lines.count))
+            return lines.map { line in
+                (line.0, max(textFloor, canvas.unscaledFittingSize(line.0, size: min(nodeTextSize, lineHeight / 1.2), maxWidth: room,
+                                                                   weight: line.1)))
+            }
+        }
+        // The size at text scale 1 of `line`, or of the line it was split from ("value" and "0.5"
+        // from "value 0.5").
+        func unscaledSize(of line: String, in lines: [(String, Double)]) -> Double {
+            lines.first { $0.0 == line }?.1 ?? lines.first { $0.0.hasPrefix(line) || $0.0.hasSuffix(line) }?.1
+                ?? lines.map(\.1).min() ?? textFloor
+        }
         // Nodes.
         for node in graph.nodes {
             let c = layout.centers[node.id]
@@ -150,11 +170,19 @@ public enum GraphFigures {
             } else {
                 lines += [("∂J/∂\(name) =", theme.highlight, .bold), (number(backward.adjoints[node.id]), theme.highlight, .bold)]
             }
-            // Lines as far apart as they are drawn tall, none under the floor as drawn.
+            // Lines as far apart as they are drawn tall, none under the floor as drawn, nor under
+            // its size at text scale 1 (lines then come a little closer, or reach past the box's
+            // 6 px margin).
             let lineHeight = min(nodeTextSize * 1.25 * scale, (layout.boxHeight - 10) / Double(lines.count))
+            let unscaledNode = scale > 1
+                ? unscaledLines(heading: heading, value: "value " + value, gradient: gradient,
+                                gradientLines: ["∂J/∂\(name) =", number(backward.adjoints[node.id])])
+                : []
             for (k, line) in lines.enumerated() {
-                let size = max(textFloor / scale, canvas.fittingSize(line.0, size: min(nodeTextSize, lineHeight / 1.2 / scale),
-                                                                     maxWidth: layout.boxWidth - 12, weight: line.2))
+                let fitted = canvas.fittingSize(line.0, size: min(nodeTextSize, lineHeight / 1.2 / scale),
+                                                maxWidth: layout.boxWidth - 12, weight: line.2)
+                let size = scale > 1 ? canvas.atLeastUnscaled(max(textFloor / scale, fitted), unscaledSize(of: line.0, in: unscaledNode))
+                    : max(textFloor / scale, fitted)
                 canvas.text(line.0, x: c.x, y: c.y + (Double(k) - Double(lines.count - 1) / 2) * lineHeight, size: size, line.1,
                             weight: line.2)
             }

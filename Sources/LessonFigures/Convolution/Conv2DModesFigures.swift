@@ -112,6 +112,8 @@ public enum Conv2DModesFigures {
             let k = canvas.textScale
             let captionTop = Caption.top(of: caption, on: canvas, width: 1280, bottom: 690, size: 22)
             let layout = layout(for: traces, foot: k > 1 ? captionTop : nil)
+            // Where each run's label starts at text scale 1: its size there is the least it is drawn at.
+            let unscaledLayout = k > 1 ? Self.layout(for: traces) : layout
             Caption.title(title, on: canvas, width: 1280)
             let n = traces[0].input.shape
             layout.input.draw(on: canvas, label: "input \(Notation.shape(n)), each run's padding") { r, c in
@@ -158,12 +160,15 @@ public enum Conv2DModesFigures {
                 let stride = trace.stride == Pair2(1) ? "" : ", stride \(trace.stride)"
                 let label = "\(run.paddingName): \(paddingLabel(trace))\(stride)\(flipped) → \(Notation.shape(trace.output.shape))"
                 // At a larger text scale a label ends before the kernel at its right, and is drawn no
-                // smaller than at text scale 1 (18 px at the least).
+                // smaller than at text scale 1 (18 px at the least; a few px past its room rather).
                 let besideKernel = k > 1 && showsKernel && kernelX > grid.x && grid.y - 16 < kernelY + Double(kernel.shape[0]) * kernelCell
                 // …and before the next run's output at its right.
                 let next = layout.outputs.filter { $0.y == grid.y && $0.x > grid.x }.map(\.x).min()
                 let room = min(besideKernel ? kernelX - 24 : 1280 - 20, k > 1 ? (next ?? 1280) - 24 : 1280) - grid.x
-                let size = max(18 / k, canvas.fittingSize(label, size: 22, maxWidth: room, weight: .bold))
+                let unscaled = canvas.unscaledFittingSize(label, size: 22, maxWidth: 1280 - 20 - unscaledLayout.outputs[index].x,
+                                                          weight: .bold)
+                let size = canvas.atLeastUnscaled(max(18 / k, canvas.fittingSize(label, size: 22, maxWidth: room, weight: .bold)),
+                                                  unscaled)
                 canvas.text(label, x: grid.x, y: grid.y - 16, size: size,
                             color(index, theme: theme).mixed(with: theme.foreground, amount: 0.35), align: .left, weight: .bold)
             }

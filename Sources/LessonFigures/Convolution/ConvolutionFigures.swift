@@ -34,7 +34,9 @@ public enum ConvolutionFigures {
     /// The layout of the figure of step `stepIndex` (nil: the overview) of `trace` on a `width` ×
     /// `height` canvas: the whole matrices when their numbers can be `minimumNumberSize` or more,
     /// else windows of the padded input and output around the step (the top-left corner for the
-    /// overview figure), as large as keep the numbers at that size. At a larger `textScale` the
+    /// overview figure), as large as keep the numbers at that size. A grid's columns widen, as far
+    /// as the slide holds, where its longest number or weight note would shrink under its floor in a
+    /// square cell (`readableColumns`). At a larger `textScale` the
     /// band under the grids grows for the legend and a caption that wraps, and a zoomed figure's
     /// grids start lower, under the note that says it is zoomed.
     /// `foot`: where the text under the grids (legend and caption, as drawn) begins, when that is
@@ -48,6 +50,21 @@ public enum ConvolutionFigures {
         // Grid.draw writes numbers at 0.4 of the cell.
         let smallestCell = minimumNumberSize / 0.4
         if grids[0].cellSize >= smallestCell - 1e-9 {
+            let readable = readableColumns(trace)
+            var grids = RowLayout.widened(grids, toColumnWidths: readable, width: width)
+            if textScale > 1 {
+                // Larger cells leave less room to widen a column of long numbers: the cells grow
+                // less where a column would be narrower than at text scale 1 (its numbers smaller).
+                let unscaled = layout(for: trace, step: stepIndex, width: width, height: height)
+                let least = [unscaled.input, unscaled.kernel, unscaled.output].map(\.columnWidth)
+                var cell = grids[0].cellSize
+                while cell > unscaled.input.cellSize, zip(grids, least).contains(where: { $0.columnWidth < $1 - 1e-9 }) {
+                    cell = max(unscaled.input.cellSize, cell * 0.96)
+                    grids = RowLayout.widened(RowLayout.grids(for: [inputShape, kernelShape, outputShape], width: width, height: height,
+                                                              maxCell: cell, bottomBand: bottomBand),
+                                              toColumnWidths: readable, width: width)
+                }
+            }
             return floored(Layout(input: grids[0], kernel: grids[1], output: grids[2], width: width, height: height,
                                   inputShape: inputShape, outputShape: outputShape, bottomBand: bottomBand))
         }
@@ -70,13 +87,28 @@ public enum ConvolutionFigures {
         let inputRows = view(total: inputShape[0], budget: down, must: step?.windowRows)
         let outputColumns = view(total: outputShape[1], budget: outputAcross, must: step.map { $0.column...$0.column })
         let outputRows = view(total: outputShape[0], budget: down, must: step.map { $0.row...$0.row })
-        let shown = RowLayout.grids(for: [[inputRows.count, inputColumns.count], kernelShape, [outputRows.count, outputColumns.count]],
-                                    width: width - overviewWidth, height: height, top: top, bottomBand: bottomBand)
+        let shown = RowLayout.widened(
+            RowLayout.grids(for: [[inputRows.count, inputColumns.count], kernelShape, [outputRows.count, outputColumns.count]],
+                            width: width - overviewWidth, height: height, top: top, bottomBand: bottomBand),
+            toColumnWidths: readableColumns(trace), width: width - overviewWidth)
         var input = shown[0], output = shown[2]
         (input.firstRow, input.firstColumn) = (inputRows.first, inputColumns.first)
         (output.firstRow, output.firstColumn) = (outputRows.first, outputColumns.first)
         return floored(Layout(input: input, kernel: shown[1], output: output, width: width, height: height,
                               inputShape: inputShape, outputShape: outputShape, top: top, bottomBand: bottomBand))
+    }
+
+    /// The column widths of the input, kernel and output in which their longest numbers read at
+    /// `minimumNumberSize` and the weights laid on the input's window at 18 px (every weight, so
+    /// every frame has the same layout).
+    static func readableColumns(_ trace: ConvolutionTrace) -> [Double] {
+        let weights = Set(trace.appliedKernel.scalars.map { Notation.number($0) })
+        let numbers = { (t: Tensor) in Set(t.scalars.map { Notation.number($0) }) }
+        let column = { (texts: Set<String>) in
+            texts.map { Grid.readableColumn(for: $0, floor: minimumNumberSize) }.max() ?? 0
+        }
+        let notes = weights.map { Grid.readableNoteColumn(for: "×" + $0) }.max() ?? 0
+        return [max(column(numbers(trace.paddedInput)), notes), column(weights), column(numbers(trace.output))]
     }
 
     /// `layout` with its numbers kept at `minimumNumberSize` where a long one would shrink under it.

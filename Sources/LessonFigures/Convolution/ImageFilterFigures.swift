@@ -62,8 +62,12 @@ public enum ImageFilterFigures {
         // The window on the input, the worked pixel on the output.
         let s = layout.scale, patch = trace.patch, w = trace.worked
         let pad = 3.0
-        canvas.strokeRect(x: a.x + Double(patch.windowColumns.lowerBound) * s - pad, y: a.y + Double(patch.windowRows.lowerBound) * s - pad,
-                          width: Double(patch.windowColumns.count) * s + 2 * pad, height: Double(patch.windowRows.count) * s + 2 * pad,
+        // The window's pixels inside the picture: at a border its padding lies off the picture,
+        // and on a small picture (big pixels) a frame around it would cross the labels and title.
+        let rows = patch.windowRows.clamped(to: 0...(trace.inputShape[0] - 1))
+        let columns = patch.windowColumns.clamped(to: 0...(trace.inputShape[1] - 1))
+        canvas.strokeRect(x: a.x + Double(columns.lowerBound) * s - pad, y: a.y + Double(rows.lowerBound) * s - pad,
+                          width: Double(columns.count) * s + 2 * pad, height: Double(rows.count) * s + 2 * pad,
                           theme.highlight, lineWidth: 3)
         canvas.strokeRect(x: b.x + Double(w.column) * s - pad, y: b.y + Double(w.row) * s - pad, width: s + 2 * pad, height: s + 2 * pad,
                           theme.current, lineWidth: 3)

@@ -18,4 +18,16 @@ extension Grid {
     static func readableCell(for text: String, floor: Double) -> Double {
         max(floor / 0.5, ems(text) * floor / 0.94 + 1)
     }
+
+    /// The column width in which number `text` keeps `floor` px: a grid with `numberFloor` draws
+    /// it at the floor while it fits 0.94 of the column ("123456.789" needs 178 px at 24 px).
+    static func readableColumn(for text: String, floor: Double) -> Double {
+        ems(text) * floor / 0.94 + 1
+    }
+
+    /// The column width in which note `text` (a weight laid on a cell, bold) reads at 18 px: a
+    /// note is fitted to 0.9 of its column.
+    static func readableNoteColumn(for text: String) -> Double {
+        ems(text) * 18 / 0.9 + 1
+    }
 }

@@ -106,10 +106,13 @@ public struct Grid: Sendable {
                 var number = (text: s.text, size: common ?? numberSize(s, on: canvas), y: s.note == nil ? cy : cy - cellSize * 0.08)
                 // 18 px (read from the back of a hall) once the cell has room for it.
                 let noteBase = max(min(18, cellSize * 0.3), cellSize * 0.24, min(noteFloor, cellSize * 0.32))
-                var note = s.note.map { (text: $0, size: canvas.fittingSize($0, size: noteBase, maxWidth: cellSize * 0.9),
+                var note = s.note.map { (text: $0, size: canvas.fittingSize($0, size: noteBase, maxWidth: rect.width * 0.9),
                                          y: rect.y + rect.height - cellSize * 0.16) }
                 if let size = number.size, let placed = note {
-                    let stack = stacked(number: (size, number.y), note: (placed.size, placed.y), in: rect, on: canvas)
+                    // The note's size at text scale 1 in this cell (its base here is at least the one there).
+                    let unscaledNote = canvas.unscaledFittingSize(placed.text, size: noteBase, maxWidth: rect.width * 0.9)
+                    let stack = stacked(number: (size, number.y), note: (placed.size, placed.y), unscaledNote: unscaledNote,
+                                        in: rect, on: canvas)
                     (number.size, number.y) = stack.number
                     note = (placed.text, stack.note.size, stack.note.y)
                 }
@@ -152,9 +155,9 @@ public struct Grid: Sendable {
     /// cell, the note sits at the foot of the
     /// cell and the number is centred in the room above it; if the two do not fit at their scaled
     /// sizes, both give up the same share of it, but neither goes under its size at text scale 1
-    /// (which keeps the `numberFloor`) nor a note under 18 px: a layout without room for that
+    /// (which keeps the `numberFloor`; `unscaledNote` for the note) nor a note under 18 px: a layout without room for that
     /// gives its cells more.
-    private func stacked(number: (size: Double, y: Double), note: (size: Double, y: Double),
+    private func stacked(number: (size: Double, y: Double), note: (size: Double, y: Double), unscaledNote: Double,
                          in rect: (x: Double, y: Double, width: Double, height: Double),
                          on canvas: Canvas) -> (number: (size: Double, y: Double), note: (size: Double, y: Double)) {
         // A line of text takes 1.1 of its drawn size, centred on its y; sizes here are as drawn.
@@ -167,7 +170,7 @@ public struct Grid: Sendable {
         }
         let margin = rect.height * 0.03
         let room = (rect.height - 3 * margin) / 1.1
-        let leastA = min(a, usualNumberSize), leastB = min(b, max(note.size, 18))
+        let leastA = min(a, usualNumberSize), leastB = min(b, max(note.size, unscaledNote, 18))
         if a + b > room {
             let share = room / (a + b)
             (a, b) = (max(leastA, a * share), max(leastB, b * share))

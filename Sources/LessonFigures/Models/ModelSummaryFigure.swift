@@ -61,17 +61,28 @@ public enum ModelSummaryFigure {
             let headerY = layout.firstRowY - layout.rowHeight
             let size = min(textSize, layout.rowHeight / rowFactor)
             // The parameter column (right-aligned) moves right where the shapes and counts, as
-            // large as they are drawn, would meet; the formulas follow it.
-            let shapeWidth = ([canvas.textWidth("Output shape", size: size, weight: .bold)]
-                + shown.map { canvas.textWidth(Notation.shape($0.outputShape), size: size) }).max() ?? 0
-            let paramWidth = ([canvas.textWidth("Param #", size: size, weight: .bold)]
-                + shown.map { canvas.textWidth(Notation.grouped($0.params), size: size, weight: .bold) }).max() ?? 0
-            let paramRight = layout.columns[1] + shapeWidth + 16 + paramWidth
-            if paramRight > layout.columns[2] {
-                layout.columns[3] += paramRight - layout.columns[2]
-                layout.columns[2] = paramRight
+            // large as they are drawn (`size` at text scale `scale`), would meet; the formulas follow it.
+            func placed(_ columns: [Double], size: Double, scale: Double) -> [Double] {
+                func width(_ text: String, _ weight: FontWeight) -> Double {
+                    let drawn = canvas.textWidth(text, size: size, weight: weight)
+                    return scale == canvas.textScale ? drawn : drawn / canvas.textScale * scale
+                }
+                let shapeWidth = ([width("Output shape", .bold)] + shown.map { width(Notation.shape($0.outputShape), .normal) }).max() ?? 0
+                let paramWidth = ([width("Param #", .bold)] + shown.map { width(Notation.grouped($0.params), .bold) }).max() ?? 0
+                var columns = columns
+                let paramRight = columns[1] + shapeWidth + 16 + paramWidth
+                if paramRight > columns[2] {
+                    columns[3] += paramRight - columns[2]
+                    columns[2] = paramRight
+                }
+                return columns
             }
+            layout.columns = placed(layout.columns, size: size, scale: canvas.textScale)
             let x = layout.columns
+            // The table at text scale 1: no text is drawn smaller here than there.
+            let unscaled = Self.layout(rows: shown.count)
+            let unscaledSize = min(textSize, unscaled.rowHeight / rowFactor)
+            let unscaledX = canvas.textScale > 1 ? placed(unscaled.columns, size: unscaledSize, scale: 1) : x
             canvas.text("Layer (type)", x: x[0], y: headerY, size: size, theme.foreground, align: .left, weight: .bold)
             canvas.text("Output shape", x: x[1], y: headerY, size: size, theme.foreground, align: .left, weight: .bold)
             canvas.text("Param #", x: x[2], y: headerY, size: size, theme.foreground, align: .right, weight: .bold)
@@ -92,32 +103,45 @@ public enum ModelSummaryFigure {
                 let color = row.params == 0 ? theme.muted : theme.foreground
                 // One line where it fits at nearly the table's size, else two where the row holds
                 // them (else one line, down to 18 px: read from the back of a hall).
-                func cell(_ whole: String, split: (String, String), x: Double, maxWidth: Double) {
+                // Each line no smaller than text scale 1 draws it, in `unscaledWidth` (a few px past
+                // `maxWidth` rather).
+                func cell(_ whole: String, split: (String, String), x: Double, maxWidth: Double, unscaledWidth: Double) {
+                    let one = canvas.unscaledFittingSize(whole, size: unscaledSize, maxWidth: unscaledWidth)
+                    let splitsUnscaled = !(one >= unscaledSize - 2 || split.1.isEmpty || unscaled.rowHeight < 2 * 20)
+                    let unscaledSmall = max(18, min(unscaledSize, 0.4 * unscaled.rowHeight))
+                    let least = splitsUnscaled
+                        ? (canvas.unscaledFittingSize(split.0, size: unscaledSmall, maxWidth: unscaledWidth),
+                           canvas.unscaledFittingSize(split.1, size: unscaledSmall, maxWidth: unscaledWidth))
+                        : (one, one)
                     let fitted = canvas.fittingSize(whole, size: size, maxWidth: maxWidth)
                     if fitted >= size - 2 || split.1.isEmpty || layout.rowHeight < 2 * 20 * canvas.textScale {
-                        canvas.text(whole, x: x, y: y, size: fitted, color, align: .left)
+                        canvas.text(whole, x: x, y: y, size: canvas.atLeastUnscaled(fitted, min(least.0, least.1)), color, align: .left)
                         return
                     }
                     // Two lines as far apart as they are drawn tall (and a pixel more where the text
                     // is scaled), inside the row.
                     let small = max(18, min(size, 0.4 * layout.rowHeight / canvas.textScale))
                     let apart = min(small * 0.65 * canvas.textScale + 2 * (canvas.textScale - 1), layout.rowHeight / 4)
-                    canvas.text(split.0, x: x, y: y - apart, size: canvas.fittingSize(split.0, size: small, maxWidth: maxWidth),
+                    canvas.text(split.0, x: x, y: y - apart,
+                                size: canvas.atLeastUnscaled(canvas.fittingSize(split.0, size: small, maxWidth: maxWidth), least.0),
                                 color, align: .left)
-                    canvas.text(split.1, x: x, y: y + apart, size: canvas.fittingSize(split.1, size: small, maxWidth: maxWidth),
+                    canvas.text(split.1, x: x, y: y + apart,
+                                size: canvas.atLeastUnscaled(canvas.fittingSize(split.1, size: small, maxWidth: maxWidth), least.1),
                                 color, align: .left)
                 }
                 // The type goes under the name, the numbers under the symbols.
                 // The word is the user's, drawn as written.
                 let word = Typography.literal(row.word)
-                cell("\(word) (\(row.type))", split: (word, "(\(row.type))"), x: x[0], maxWidth: x[1] - x[0] - 16)
+                cell("\(word) (\(row.type))", split: (word, "(\(row.type))"), x: x[0], maxWidth: x[1] - x[0] - 16,
+                     unscaledWidth: unscaledX[1] - unscaledX[0] - 16)
                 canvas.text(Notation.shape(row.outputShape), x: x[1], y: y, size: size, color, align: .left)
                 canvas.text(Notation.grouped(row.params), x: x[2], y: y, size: size, row.params == 0 ? theme.muted : theme.current,
                             align: .right, weight: .bold)
                 if row.params == 0 {
-                    cell(row.formula, split: (row.formula, ""), x: x[3], maxWidth: 1240 - x[3])
+                    cell(row.formula, split: (row.formula, ""), x: x[3], maxWidth: 1240 - x[3], unscaledWidth: 1240 - unscaledX[3])
                 } else {
-                    cell(row.symbolic + " = " + row.formula, split: (row.symbolic, "= " + row.formula), x: x[3], maxWidth: 1240 - x[3])
+                    cell(row.symbolic + " = " + row.formula, split: (row.symbolic, "= " + row.formula), x: x[3], maxWidth: 1240 - x[3],
+                         unscaledWidth: 1240 - unscaledX[3])
                 }
             }
             let bottom = layout.firstRowY + Double(shown.count) * layout.rowHeight - layout.rowHeight / 2

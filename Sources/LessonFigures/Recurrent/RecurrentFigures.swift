@@ -30,6 +30,10 @@ public enum RecurrentFigures {
         /// Whether only a window of the steps is drawn.
         public var isWindow: Bool = false
 
+        /// The room between the ŷ row and the s row, and between the s row and the x row.
+        public var upperGap: Double { (stateY - stateHeight / 2) - (outputY + outputHeight / 2) }
+        public var lowerGap: Double { (inputY - inputHeight / 2) - (stateY + stateHeight / 2) }
+
         /// The box of row `row` in column `t`.
         public func frame(_ t: Int, _ row: Row) -> BoxFrame {
             switch row {
@@ -95,7 +99,11 @@ public enum RecurrentFigures {
         func heights(_ lines: Int) -> [Double] { counts.map { boxHeight(lines: Self.lines(for: $0, maximum: lines), textScale: textScale) } }
         while lines > 2 && heights(lines).reduce(0, +) + 2 * smallestRowGap > band { lines -= 1 }
         let h = heights(lines)
-        let gap = max(22, min(largestRowGap, (band - h.reduce(0, +)) / 2))
+        // At a larger text scale a gap keeps the room its label (U, V: 22 px) had at text scale 1,
+        // so the label is not drawn smaller; the rows then reach a few px lower.
+        let least = textScale > 1
+            ? max(22, min(1.1 * 22 + 2, layout(steps: steps, current: current, backward: backward, sizes: sizes).upperGap)) : 22
+        let gap = max(least, min(largestRowGap, (band - h.reduce(0, +)) / 2))
         let outputY = rowsTop + h[0] / 2, stateY = rowsTop + h[0] + gap + h[1] / 2
         return Layout(columns: columns, outputY: outputY, stateY: stateY, inputY: stateY + h[1] / 2 + gap + h[2] / 2,
                       boxWidth: min(196, step * 0.75), outputHeight: h[0], stateHeight: h[1], inputHeight: h[2], lines: lines,
@@ -112,10 +120,12 @@ public enum RecurrentFigures {
     }
 
     /// The size of a label in the gap between two rows: `size`, or smaller so its text fits a
-    /// `gap` shrunk by `--text-scale`, never under 18 px as drawn.
-    static func gapLabelSize(_ size: Double, gap: Double, on canvas: Canvas) -> Double {
+    /// `gap` shrunk by `--text-scale`, never under 18 px as drawn nor under its size at text
+    /// scale 1, where the gap was `unscaledGap` (the label's plate then reaches a little past it).
+    static func gapLabelSize(_ size: Double, gap: Double, unscaledGap: Double, on canvas: Canvas) -> Double {
         let scale = canvas.textScale
-        return max(textSize / scale, min(size, (gap - 2) / (1.1 * scale)))
+        return canvas.atLeastUnscaled(max(textSize / scale, min(size, (gap - 2) / (1.1 * scale))),
+                                      max(textSize, min(size, (unscaledGap - 2) / 1.1)))
     }
 
     /// The y of the loss label Eₜ over a ŷ box whose top is at `top`: 4 px above it.
@@ -223,6 +233,7 @@ public enum RecurrentFigures {
     private static func drawForward(network: RecurrentNetwork, forward: RNNForwardTrace, current: Int?, on canvas: Canvas) {
         let theme = canvas.theme, steps = forward.steps.count, sizes = VectorSizes(network)
         let layout = layout(steps: steps, current: current, sizes: sizes, textScale: canvas.textScale)
+        let unscaled = canvas.textScale > 1 ? Self.layout(steps: steps, current: current, sizes: sizes) : layout
         let heading = current.map { " · forward step \($0) of \(steps)" } ?? " · unrolled through time"
         Caption.title("Recurrent network" + heading, on: canvas, width: 1280)
         windowNote(layout, steps: steps, longest: max(sizes.output, sizes.state, sizes.input), on: canvas)
@@ -238,9 +249,9 @@ public enum RecurrentFigures {
             canvas.arrow(from: (x, stateTop), to: (x, outputBottom), color, lineWidth: 2)
             if t == layout.shown.lowerBound || current == t {
                 canvas.plateLabel("W", x: (previous + x) / 2, y: layout.stateY - 18, size: 22, theme.muted, background: theme.background, weight: .bold)
-                canvas.plateLabel("U", x: x + 20, y: (inputTop + stateBottom) / 2, size: gapLabelSize(22, gap: inputTop - stateBottom, on: canvas),
+                canvas.plateLabel("U", x: x + 20, y: (inputTop + stateBottom) / 2, size: gapLabelSize(22, gap: inputTop - stateBottom, unscaledGap: unscaled.lowerGap, on: canvas),
                                   theme.muted, background: theme.background, weight: .bold)
-                canvas.plateLabel("V", x: x + 20, y: (outputBottom + stateTop) / 2, size: gapLabelSize(22, gap: stateTop - outputBottom, on: canvas),
+                canvas.plateLabel("V", x: x + 20, y: (outputBottom + stateTop) / 2, size: gapLabelSize(22, gap: stateTop - outputBottom, unscaledGap: unscaled.upperGap, on: canvas),
                                   theme.muted, background: theme.background, weight: .bold)
             }
         }
@@ -280,6 +291,7 @@ public enum RecurrentFigures {
                                      on canvas: Canvas) {
         let theme = canvas.theme, steps = forward.steps.count, sizes = VectorSizes(network)
         let layout = layout(steps: steps, current: current, backward: true, sizes: sizes, textScale: canvas.textScale)
+        let unscaled = canvas.textScale > 1 ? Self.layout(steps: steps, current: current, backward: true, sizes: sizes) : layout
         Caption.title("Recurrent network · backward step \(steps - current + 1) of \(steps): ∂E/∂s⁽ᵗ⁾ flows right to left", on: canvas, width: 1280)
         windowNote(layout, steps: steps, longest: max(sizes.output, sizes.state, sizes.input), backward: true, on: canvas)
         let halfW = layout.boxWidth / 2
@@ -308,7 +320,7 @@ public enum RecurrentFigures {
                          reached ? theme.negative : theme.gridLine, lineWidth: reached ? 3 : 2)
             canvas.arrow(from: (x, outputBottom), to: (x, stateTop), forward.steps[t - 1].loss == nil ? theme.gridLine : theme.negative, lineWidth: 2)
             if reached && (steps <= 6 || t == current + 1) {
-                let size = gapLabelSize(textSize, gap: stateTop - outputBottom - 2, on: canvas)
+                let size = gapLabelSize(textSize, gap: stateTop - outputBottom - 2, unscaledGap: unscaled.upperGap - 2, on: canvas)
                 canvas.plateLabel("Wᵀδ⁽\(NetworkNotation.raised(t))⁾", x: (previous + x) / 2, y: stateTop - 4 - 0.55 * size * canvas.textScale, size: size, theme.negative,
                                   background: theme.background, weight: .bold)
             }

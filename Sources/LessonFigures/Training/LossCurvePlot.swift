@@ -29,12 +29,11 @@ public struct LossCurvePlot: Sendable {
         let low = ys.min() ?? 0, high = ys.max() ?? 1
         logarithmic = low > 0
         if logarithmic {
-            // At most 12 decades below the top, so a run that reaches 1e-30 keeps its start
-            // readable; but never above a curve's start, so a diverging run's 10³⁴ does not
-            // push the others' whole curves onto the bottom edge.
-            let starts = curves.compactMap { $0.points.first(where: { $0.y.isFinite })?.y }
+            // Every decade a curve reaches, so no curve lies clipped on an edge (a diverging
+            // run's 10²³ beside a mini-batch run settling at 0.25); the ticks thin out to at
+            // most about 7 labels however many decades that is.
             let top = ceil(log10(high))
-            let bottom = max(floor(log10(low)), min(top - 12, floor(log10(starts.min() ?? high))))
+            let bottom = floor(log10(low))
             yRange = bottom...max(top, bottom + 1)
         } else {
             let margin = max((high - low) * 0.06, 1e-9)
