@@ -35,10 +35,17 @@ public enum Loss: String, Codable, CaseIterable, Sendable {
         switch self {
         case .mse: return 0.5 * (a - y) * (a - y)
         case .sse: return (y - a) * (y - a)
-        case .binaryCrossEntropy:
-            // 0·log 0 counts as 0, as in the limit.
-            return -((y == 0 ? 0 : y * log(a)) + (y == 1 ? 0 : (1 - y) * log(1 - a)))
-        case .crossEntropy: return y == 0 ? 0 : -y * log(a)
+        case .binaryCrossEntropy, .crossEntropy: return term(y, logarithms: OutputLogarithms(of: a))
+        }
+    }
+
+    /// A cross-entropy term from the logarithms it uses: −[y log a + (1 − y) log(1 − a)] or
+    /// −y log a. A log whose factor is 0 is left out (0·log 0 counts as 0, as in the limit).
+    func term(_ y: Double, logarithms: OutputLogarithms) -> Double {
+        switch self {
+        case .binaryCrossEntropy: return -((y == 0 ? 0 : y * logarithms.output) + (y == 1 ? 0 : (1 - y) * logarithms.complement))
+        case .crossEntropy: return y == 0 ? 0 : -y * logarithms.output
+        case .mse, .sse: preconditionFailure("\(rawValue) has no logarithms")
         }
     }
 
