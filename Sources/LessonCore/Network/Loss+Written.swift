@@ -13,8 +13,7 @@ extension Loss {
     /// `log p`, or the value of the log where it was taken from z because p is 0 or subnormal.
     static func written(log value: Double, of p: Double, fromLogits: Bool) -> String {
         if fromLogits && p < Double.leastNormalMagnitude { return Notation.factor(value) }
-        let shown = Notation.number(p)
-        return "log " + (shown == "0" && p > 0 ? Notation.scientific(p, decimals: 1) : shown)
+        return "log " + Notation.nonzero(p)
     }
 
     /// The lines that say where a log written as its value came from: one per log of unit `unit`
