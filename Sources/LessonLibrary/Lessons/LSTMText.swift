@@ -183,12 +183,6 @@ enum LSTMText {
     /// Every gradient next to its central difference; truncated, of the truncated objective, and
     /// said to be no check of ∂E/∂θ itself.
     static func check(_ check: RecurrentGradientCheck, backward: LSTMBackwardTrace) -> [String] {
-        var lines = RNNText.check(check, truncated: backward.truncation != nil, held: "ŷ and s")
-        if let k = backward.truncation {
-            lines.append(backward.cutLinks > 0
-                ? "This checks the truncated gradient against the objective it is the gradient of, not against E: the full ∂E/∂θ differs from it by up to \(Notation.number(backward.truncationDifference, decimals: 6))."
-                : "K = \(k) cuts nothing here, so the truncated objective is E and this is a check of ∂E/∂θ itself.")
-        }
-        return lines
+        RNNText.check(check, backward: backward, held: "ŷ and s")
     }
 }

@@ -160,13 +160,20 @@ enum RNNText {
     }
 
     /// Every gradient next to its central difference; truncated, of the truncated objective with
-    /// `held` (what stays fixed before each window) named.
-    static func check(_ check: RecurrentGradientCheck, truncated: Bool, held: String = "the states") -> [String] {
+    /// `held` (what stays fixed before each window) named, and said to be no check of ∂E/∂θ itself
+    /// (rnn and lstm print the same sentence).
+    static func check(_ check: RecurrentGradientCheck, backward: some TruncatedBackward, held: String = "the states") -> [String] {
+        let truncated = backward.truncation != nil
         var lines = ["Finite-difference check (E(θ + ε) − E(θ − ε))/2ε, ε = \(Notation.number(check.epsilon, decimals: 8))\(truncated ? ", of the truncated objective (\(held) before each window held fixed)" : ""):"]
         for entry in check.entries {
             lines.append("  \(entry.name): BPTT \(Notation.fixed(entry.analytic, decimals: 8)), numeric \(Notation.fixed(entry.numeric, decimals: 8))")
         }
-        lines.append("largest difference: \(String(format: "%.1e", check.largestDifference))")
+        lines.append("largest difference: \(Notation.scientific(check.largestDifference, decimals: 1))")
+        if let k = backward.truncation {
+            lines.append(backward.cutLinks > 0
+                ? "This checks the truncated gradient against the objective it is the gradient of, not against E: the full ∂E/∂θ differs from it by up to \(Notation.number(backward.truncationDifference, decimals: 6))."
+                : "K = \(k) cuts nothing here, so the truncated objective is E and this is a check of ∂E/∂θ itself.")
+        }
         return lines
     }
 
@@ -179,7 +186,7 @@ enum RNNText {
         let heading = "  " + "t".padding(toLength: 4, withPad: " ", startingAt: 0) + measured.map { $0.label.padding(toLength: width, withPad: " ", startingAt: 0) }.joined(separator: "  ")
         lines.append(String(heading.reversed().drop { $0 == " " }.reversed()))
         for t in stride(from: steps, through: 0, by: -1) {
-            let cells = measured.map { String(format: "%.3e", $0.gradient.entries[t].norm).padding(toLength: width, withPad: " ", startingAt: 0) }
+            let cells = measured.map { Notation.scientific($0.gradient.entries[t].norm, decimals: 3).padding(toLength: width, withPad: " ", startingAt: 0) }
             let row = "  " + String(t).padding(toLength: 4, withPad: " ", startingAt: 0) + cells.joined(separator: "  ")
             lines.append(String(row.reversed().drop { $0 == " " }.reversed()))
         }
