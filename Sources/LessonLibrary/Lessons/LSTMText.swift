@@ -14,7 +14,7 @@ enum LSTMText {
                      "In colah's and PyTorch's notation the seed's state s is the cell state c and its output ŷ the hidden state h;",
                      "PyTorch's nn.LSTM orders the gates i, f, g, o (g = s̃) in one weight_ih_l0 (4h×n: the x columns of W_i, W_f, W_s, W_o)",
                      "and one weight_hh_l0 (4h×h: the ŷ columns), with two biases b_ih + b_hh = b; colah writes W·[h, x], the same order as here.",
-                     "h = \(h) unit\(h == 1 ? "" : "s"), n = \(n) input\(n == 1 ? "" : "s"), T = \(sequence.steps) step\(sequence.steps == 1 ? "" : "s"), \(forward.kind); loss ½Σ(ŷ − y)²"
+                     "h = \(h) \(Counted.noun(h, "unit")), n = \(n) \(Counted.noun(n, "input")), T = \(sequence.steps) \(Counted.noun(sequence.steps, "step")), \(forward.kind); loss ½Σ(ŷ − y)²"
                         + (truncation.map { "; BPTT truncated to K = \($0)" } ?? "")]
         let p = network.parameters
         for (key, (m, b)) in zip(LSTMParameters.keys.prefix(4), zip(p.weights, p.biases)) {
@@ -156,7 +156,7 @@ enum LSTMText {
             for chain in trace.chains ?? [] {
                 let cut = chain.links.filter { $0.kept == false }.map(\.t)
                 guard !cut.isEmpty else { continue }
-                lines.append("  E\(NetworkNotation.lowered(chain.lossStep)): step\(cut.count == 1 ? "" : "s") \(RecurrentNotation.steps(cut)) dropped")
+                lines.append("  E\(NetworkNotation.lowered(chain.lossStep)): \(Counted.noun(cut.count, "step")) \(RecurrentNotation.steps(cut)) dropped")
             }
             lines += gradients(trace.fullGradients, prefix: "full ")
         }

@@ -106,7 +106,7 @@ public enum OptimizersLesson: Lesson {
                 let scale = Notation.number(step.scale, decimals: 6)
                 lines.append("    θ = \(p(step.before)) − \(scale)×\(p(step.direction)) = \(p(step.after)), J = \(j(step.lossAfter))")
             }
-            if trace.steps.count > example.shown { lines.append("  … \(trace.steps.count - example.shown) more step\(trace.steps.count - example.shown == 1 ? "" : "s")") }
+            if trace.steps.count > example.shown { lines.append("  … \(trace.steps.count - example.shown) more \(Counted.noun(trace.steps.count - example.shown, "step"))") }
             lines.append("  After \(trace.steps.count) steps: θ = \(p(trace.points.last ?? start)), J = \(j(trace.losses.last ?? 0))")
         }
         var classicDifference: Double?

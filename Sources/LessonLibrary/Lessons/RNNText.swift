@@ -16,7 +16,7 @@ enum RNNText {
         let phi1 = network.hiddenActivation.symbol, phi2 = network.outputActivation.symbol
         let steps = sequence.steps
         var lines = ["The network (seeds/003's notation): s⁽ᵗ⁾ = \(phi1)(W s⁽ᵗ⁻¹⁾ + U x⁽ᵗ⁾ + b), ŷ⁽ᵗ⁾ = \(phi2)(V s⁽ᵗ⁾ + c), t = 1 … \(steps)",
-                     "h = \(network.hiddenUnits) hidden unit\(network.hiddenUnits == 1 ? "" : "s"), n = \(network.inputs) input\(network.inputs == 1 ? "" : "s"), o = \(network.outputs) output\(network.outputs == 1 ? "" : "s"), T = \(steps) step\(steps == 1 ? "" : "s"); \(forward.kind)",
+                     "h = \(network.hiddenUnits) hidden \(Counted.noun(network.hiddenUnits, "unit")), n = \(network.inputs) \(Counted.noun(network.inputs, "input")), o = \(network.outputs) \(Counted.noun(network.outputs, "output")), T = \(steps) \(Counted.noun(steps, "step")); \(forward.kind)",
                      "PyTorch's nn.RNN computes the same state as h = \(phi1)(W_ih x + b_ih + W_hh h + b_hh): W_ih = U, W_hh = W, b_ih + b_hh = b."]
         lines += matrixLines("U", network.U) + matrixLines("W", network.W) + matrixLines("V", network.V)
         lines.append("  b = \(vector(network.b)), c = \(vector(network.c))")
