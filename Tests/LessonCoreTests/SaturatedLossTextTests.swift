@@ -24,6 +24,15 @@ import Testing
         ])
     }
 
+    /// Where σ(z) rounds to 1, ∂L/∂a = (a − y)/(a(1 − a)) is what overflows, not −y/a: the note said
+    /// "an output rounds to 0, and −y/a is beyond any number" for binary cross-entropy too.
+    @Test func theOverflowNoteNamesBinaryCrossEntropysGradient() throws {
+        let network = try Network(layers: [Layer(weights: Tensor(rows: [[5000]]), bias: [0], activation: .sigmoid)], loss: .binaryCrossEntropy)
+        let layer = try network.backward(network.forward([1]), target: [0.25]).layers[0]
+        #expect(layer.lossGradient == nil)
+        #expect(layer.ruleLines.last == "∂L/∂a overflows (an output or 1 − output rounds to 0, and (a − y)/(a(1 − a)) is beyond any number), so it is not written; δ = a − y does not need it")
+    }
+
     /// σ(−5000) rounds to 0 with y = 1: was `L = −[1·log 0 + 0·log 1] = 5000`.
     @Test func sigmoidRoundingToZeroWritesLogAFromTheLogit() throws {
         let lines = try lossLines([-5000], activation: .sigmoid, loss: .binaryCrossEntropy, target: [1])

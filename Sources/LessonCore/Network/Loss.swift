@@ -69,7 +69,8 @@ public enum Loss: String, Codable, CaseIterable, Sendable {
     }
 
     /// ∂L/∂a as a trace records it: nil where this loss and `activation` simplify (δ = a − y does
-    /// not use it) and `gradient` overflows (an output rounds to 0, and −y/a is beyond any number).
+    /// not use it) and `gradient` overflows (an output rounds to 0, and −y/a is beyond any number; or,
+    /// for binary cross-entropy, 1 − a rounds to 0 and (a − y)/(a(1 − a)) is).
     public func recorded(gradient: [Double], activation: Activation) -> [Double]? {
         simplifies(with: activation) && !gradient.allSatisfy(\.isFinite) ? nil : gradient
     }
