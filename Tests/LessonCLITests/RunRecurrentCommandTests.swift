@@ -89,6 +89,12 @@ private func near(_ value: Any?, _ expected: Double, _ tolerance: Double = 5e-7)
         #expect(try json(plain)["truncate"] == nil)
     }
 
+    /// One step cut from a loss term is "step 1", as lstm writes it (rnn wrote "E₂: steps 1 dropped").
+    @Test func rnnNamesOneDroppedStepInTheSingular() throws {
+        let text = try runLesson(["run", "rnn", "--variant", "many-to-many", "--truncate", "1", "--no-figures"]).stdout
+        #expect(text.contains("\n  E₂: step 1 dropped\n  E₃: steps 2, 1 dropped\n"))
+    }
+
     @Test func vanishingVariantComparesThreeNetworks() throws {
         let object = try json(try runLesson(["run", "rnn", "--variant", "vanishing-gradient", "--json", "--no-figures"]))
         let measured = try #require(object["vanishing_gradient"] as? [String: Any])

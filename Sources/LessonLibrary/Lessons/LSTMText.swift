@@ -156,7 +156,7 @@ enum LSTMText {
             for chain in trace.chains ?? [] {
                 let cut = chain.links.filter { $0.kept == false }.map(\.t)
                 guard !cut.isEmpty else { continue }
-                lines.append("  E\(NetworkNotation.lowered(chain.lossStep)): \(Counted.noun(cut.count, "step")) \(RecurrentNotation.steps(cut)) dropped")
+                lines.append(RNNText.dropped(lossStep: chain.lossStep, steps: cut))
             }
             lines += gradients(trace.fullGradients, prefix: "full ")
         }

@@ -128,9 +128,9 @@ enum RNNText {
             lines.append("What truncation to K = \(k) cut: \(trace.cutLinks) of \(trace.chains.reduce(0) { $0 + $1.links.count }) (loss term, step) contributions.")
             if trace.cutLinks > 0 {
                 for chain in trace.chains {
-                    let cut = chain.links.filter { !$0.kept }
+                    let cut = chain.links.filter { !$0.kept }.map(\.step)
                     guard !cut.isEmpty else { continue }
-                    lines.append("  E\(NetworkNotation.lowered(chain.lossStep)): steps \(cut.map { String($0.step) }.joined(separator: ", ")) dropped")
+                    lines.append(dropped(lossStep: chain.lossStep, steps: cut))
                 }
                 lines += matrixLines("full ∂E/∂W", trace.full.W) + matrixLines("full ∂E/∂U", trace.full.U)
                 lines.append("  full ∂E/∂b = \(vector(trace.full.b))")
@@ -157,6 +157,12 @@ enum RNNText {
         lines.append("  b = \(vector(update.after.b)), c = \(vector(update.after.c))")
         lines.append("E before \(Notation.number(update.lossBefore, decimals: 6)), after \(Notation.number(update.lossAfter, decimals: 6))")
         return lines
+    }
+
+    /// The steps truncation cut from one loss term's chain, as rnn and lstm write them:
+    /// `  E₃: steps 2, 1 dropped`, `  E₂: step 1 dropped`.
+    static func dropped(lossStep: Int, steps: [Int]) -> String {
+        "  E\(NetworkNotation.lowered(lossStep)): \(Counted.noun(steps.count, "step")) \(RecurrentNotation.steps(steps)) dropped"
     }
 
     /// Every gradient next to its central difference; truncated, of the truncated objective with
