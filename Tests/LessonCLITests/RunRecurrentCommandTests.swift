@@ -73,6 +73,28 @@ private func near(_ value: Any?, _ expected: Double, _ tolerance: Double = 5e-7)
         #expect(near(gradU2[0][0], 0.213402) && near(gradU2[1][0], -0.298395))
     }
 
+    /// rnn's truncated text says what lstm's says: its finite-difference check is of the truncated
+    /// objective, not of ∂E/∂θ (rnn printed nothing). Its small numbers are written m×10ⁿ, not
+    /// `%e` ("largest difference: 8.7e-11", "1.414e+00"), and its JSON leaves `truncate` out without
+    /// the option, as lstm's does (rnn wrote `"truncate": null`).
+    @Test func rnnTruncatedTextAndJsonAgreeWithLstms() throws {
+        let text = try runLesson(["run", "rnn", "--truncate", "1", "--no-figures"]).stdout
+        #expect(text.contains("largest difference: 8.7×10⁻¹¹\nThis checks the truncated gradient against the objective it is the gradient of, not against E: the full ∂E/∂θ differs from it by up to 0.085585.\n"))
+        #expect(text.contains("\n  3   1.414×10⁰\n  2   4.551×10⁻¹\n  1   1.329×10⁻¹\n  0   3.481×10⁻²\n"))
+        #expect(!text.contains("e-11") && !text.contains("e+00"))
+        let lstm = try runLesson(["run", "lstm", "--truncate", "1", "--no-figures"]).stdout
+        #expect(lstm.contains("\nThis checks the truncated gradient against the objective it is the gradient of, not against E: "))
+        let plain = try runLesson(["run", "rnn", "--json", "--no-figures"])
+        #expect(!plain.stdout.contains("\"truncate\""))
+        #expect(try json(plain)["truncate"] == nil)
+    }
+
+    /// One step cut from a loss term is "step 1", as lstm writes it (rnn wrote "E₂: steps 1 dropped").
+    @Test func rnnNamesOneDroppedStepInTheSingular() throws {
+        let text = try runLesson(["run", "rnn", "--variant", "many-to-many", "--truncate", "1", "--no-figures"]).stdout
+        #expect(text.contains("\n  E₂: step 1 dropped\n  E₃: steps 2, 1 dropped\n"))
+    }
+
     @Test func vanishingVariantComparesThreeNetworks() throws {
         let object = try json(try runLesson(["run", "rnn", "--variant", "vanishing-gradient", "--json", "--no-figures"]))
         let measured = try #require(object["vanishing_gradient"] as? [String: Any])

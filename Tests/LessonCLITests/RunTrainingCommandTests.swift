@@ -49,6 +49,17 @@ import Testing
         #expect(abs(adam[0] - -3.99) < 1e-9 && abs(adam[1] - 1.49) < 1e-9, "Adam's first step moves each coordinate by α")
     }
 
+    /// A J that converges to a nonzero value below 10⁻⁴ is written m×10ⁿ: the bowl's SGD ended at
+    /// J = 4.4×10⁻⁷ (the JSON's last loss) and the text printed "J = 0" (a named 4 decimals).
+    @Test func optimizersWriteASmallLossNotZero() throws {
+        let text = try runLesson(["run", "optimizers", "--variant", "bowl", "--no-figures"]).stdout
+        #expect(text.contains("Where each ends, after 40 steps: sgd J = 4.4×10⁻⁷, momentum J = 0.3366, nesterov J = 0.0001, rmsprop J = 4.4×10⁻⁶, adam J = 0.4232"))
+        #expect(!text.contains("J = 0,") && !text.contains("J = 0\n"))
+        let object = try json(try runLesson(["run", "optimizers", "--variant", "bowl", "--json", "--no-figures"]))
+        let sgd = try #require((object["losses"] as? [String: [Double]])?["sgd"]?.last)
+        #expect(abs(sgd - 4.4e-7) < 5e-9, "the text writes the JSON's number: \(sgd)")
+    }
+
     /// `lesson run backprop` with a batch: the per-example δs, their average and the batch gradient
     /// (numbers from torch autograd on the same network, float64). The text of the batch,
     /// equal-weights and random-init variants is in their reference files.

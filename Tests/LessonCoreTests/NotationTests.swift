@@ -19,6 +19,16 @@ import Testing
         #expect(Notation.factor(-0.00002) == "(−0.00002)")
     }
 
+    /// `nonzero` never writes a nonzero value as 0: below what 4 decimals show it is m×10ⁿ
+    /// (a loss of 4.4×10⁻⁷ was printed "J = 0"); above, it is `number` with its decimals.
+    @Test(arguments: [
+        (4.4e-7, "4.4×10⁻⁷"), (5.369e-13, "5.4×10⁻¹³"), (-2e-6, "−2×10⁻⁶"), (0.0, "0"), (-0.0, "0"),
+        (0.00005, "0.0001"), (0.3366, "0.3366"), (38.5, "38.5"),
+    ])
+    func nonzeroValuesNeverReadZero(value: Double, text: String) {
+        #expect(Notation.nonzero(value) == text)
+    }
+
     @Test func negativeFactorsGetParentheses() {
         #expect(Notation.sumOfProducts([(0, -1), (3, 2)], bias: 0, result: 6) == "0×(−1) + 3×2 + 0 = 6")
         #expect(Notation.sumOfProducts([], bias: nil, result: 0) == "0 = 0")

@@ -40,13 +40,13 @@ public struct SmallCNN: Equatable, Sendable, Codable {
             throw InputError("filter \(k + 1) is \(Notation.shape(filter.shape)) but filter 1 is \(Notation.shape(first.shape)); all filters of a layer have one shape")
         }
         guard biases.count == filters.count else {
-            throw InputError("there \(filters.count == 1 ? "is 1 filter" : "are \(filters.count) filters") but \(biases.count) convolution bias\(biases.count == 1 ? "" : "es"); give one bias per filter")
+            throw InputError("there \(filters.count == 1 ? "is 1 filter" : "are \(filters.count) filters") but \(biases.count) convolution \(Counted.noun(biases.count, "bias", plural: "biases")); give one bias per filter")
         }
         guard denseWeights.rank == 2, denseWeights.count > 0 else {
             throw InputError("the dense weights must be a non-empty matrix (one row per class), got shape \(Notation.shape(denseWeights.shape))")
         }
         guard denseBias.count == denseWeights.shape[0] else {
-            throw InputError("the dense weights have \(denseWeights.shape[0]) row\(denseWeights.shape[0] == 1 ? "" : "s") (classes) but \(denseBias.count) bias\(denseBias.count == 1 ? "" : "es"); give one dense bias per class")
+            throw InputError("the dense weights have \(denseWeights.shape[0]) \(Counted.noun(denseWeights.shape[0], "row")) (classes) but \(denseBias.count) \(Counted.noun(denseBias.count, "bias", plural: "biases")); give one dense bias per class")
         }
         let numbers = filters.flatMap(\.scalars) + biases + denseWeights.scalars + denseBias
         guard numbers.allSatisfy(\.isFinite) else { throw InputError("a weight or bias of the network is not a finite number") }
@@ -90,7 +90,7 @@ public struct SmallCNN: Equatable, Sendable, Codable {
         let (mapShape, pooledShape) = try mapShapes(for: imageShape)
         let flat = filterCount * pooledShape[0] * pooledShape[1]
         guard denseWeights.shape[1] == flat else {
-            throw InputError("the dense weights have \(denseWeights.shape[1]) column\(denseWeights.shape[1] == 1 ? "" : "s") but the flattened pooled maps have \(flat) value\(flat == 1 ? "" : "s") (\(filterCount) map\(filterCount == 1 ? "" : "s") of \(Notation.shape(pooledShape)) from the \(Notation.shape(imageShape)) image); the shapes do not chain: give the dense layer \(flat) columns")
+            throw InputError("the dense weights have \(denseWeights.shape[1]) \(Counted.noun(denseWeights.shape[1], "column")) but the flattened pooled maps have \(flat) \(Counted.noun(flat, "value")) (\(filterCount) \(Counted.noun(filterCount, "map")) of \(Notation.shape(pooledShape)) from the \(Notation.shape(imageShape)) image); the shapes do not chain: give the dense layer \(flat) columns")
         }
         return CNNShapes(image: imageShape, featureMap: mapShape, pooled: pooledShape, filters: filterCount,
                          flattened: flat, classes: classCount)
@@ -117,7 +117,7 @@ public struct SmallCNN: Equatable, Sendable, Codable {
     /// Throws unless `target` has one probability per class adding up to 1.
     public func validate(target: [Double]) throws {
         guard target.count == classCount else {
-            throw InputError("the target has \(target.count) value\(target.count == 1 ? "" : "s") but the dense layer has \(classCount) class\(classCount == 1 ? "" : "es") (rows of its weights); give one target per class")
+            throw InputError("the target has \(target.count) \(Counted.noun(target.count, "value")) but the dense layer has \(classCount) \(Counted.noun(classCount, "class", plural: "classes")) (rows of its weights); give one target per class")
         }
         do { try denseNetwork().validate(target: target) } catch let error as NetworkShapeError { throw error.inputError }
     }

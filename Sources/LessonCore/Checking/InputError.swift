@@ -89,7 +89,7 @@ extension InputError.Problem {
         case .notANumber(let text, let place, let reason):
             return "'\(Excerpt.quote(text))'\(place.map { " " + $0 } ?? "") \(reason.message)"
         case .raggedRows(let row, let count, let firstCount):
-            return "row \(row) has \(count) number\(count == 1 ? "" : "s") but row 1 has \(firstCount); every row needs the same count"
+            return "row \(row) has \(count) \(Counted.noun(count, "number")) but row 1 has \(firstCount); every row needs the same count"
         case .emptyField(let row, let column):
             return "row \(row), column \(column) is empty: two commas with no number between them (or a comma at an end of the row)"
         case .emptyRow(let after):

@@ -40,7 +40,7 @@ public struct PrintedTable: Equatable, Sendable, Codable {
                                               truncated: Notation.truncated(exact[r, c], decimals: decimals)))
             }
         }
-        let places = "\(decimals) decimal\(decimals == 1 ? "" : "s")"
+        let places = "\(decimals) \(Counted.noun(decimals, "decimal"))"
         func describe(_ cell: PrintedTableCell) -> String {
             "\(name)\(Notation.index(cell.row, cell.column)) = \(Notation.number(cell.exact, decimals: decimals + 3)) is printed \(Notation.fixed(cell.printed, decimals: decimals)); rounded it is \(Notation.fixed(cell.rounded, decimals: decimals)), truncated \(Notation.fixed(cell.truncated, decimals: decimals))"
         }

@@ -33,8 +33,8 @@ public struct Conv1DTrace: Equatable, Sendable, Codable {
 
     /// x̃ described: `x with 1 zero at each end`, or `x with 0 zeros on the left and 1 on the right`.
     public var paddedDescription: String {
-        guard let extra = extraPadding else { return "x with \(padding) zero\(padding == 1 ? "" : "s") at each end" }
-        return "x with \(padding) zero\(padding == 1 ? "" : "s") on the left and \(padding + extra) on the right"
+        guard let extra = extraPadding else { return "x with \(padding) \(Counted.noun(padding, "zero")) at each end" }
+        return "x with \(padding) \(Counted.noun(padding, "zero")) on the left and \(padding + extra) on the right"
     }
 
     /// The step whose name is `name` (`2` for z₂), if any.

@@ -44,14 +44,14 @@ public struct MultiChannelConv2D: Equatable, Sendable {
                 throw InputError("filter \(f + 1) must be C_in × k × k, got shape \(Notation.shape(filter.shape))")
             }
             if filter.shape[0] != inputShape[0] {
-                throw InputError("filter \(f + 1) has \(filter.shape[0]) channel\(filter.shape[0] == 1 ? "" : "s") but the input has \(inputShape[0]); every filter needs one k × k slice per input channel")
+                throw InputError("filter \(f + 1) has \(filter.shape[0]) \(Counted.noun(filter.shape[0], "channel")) but the input has \(inputShape[0]); every filter needs one k × k slice per input channel")
             }
             if filter.shape != first.shape {
                 throw InputError("filter \(f + 1) is \(Notation.shape(filter.shape)) but filter 1 is \(Notation.shape(first.shape)); all filters of a layer have the same size")
             }
         }
         if biases.count != filters.count {
-            throw InputError("the layer has \(filters.count) filter\(filters.count == 1 ? "" : "s") but \(biases.count) bias\(biases.count == 1 ? "" : "es"); each filter has exactly one bias")
+            throw InputError("the layer has \(filters.count) \(Counted.noun(filters.count, "filter")) but \(biases.count) \(Counted.noun(biases.count, "bias", plural: "biases")); each filter has exactly one bias")
         }
         let probe = Conv2D(kernel: first.channel(0), padding: padding, stride: stride, dilation: dilation, extraPadding: extraPadding)
         try probe.validate(inputShape: Array(inputShape.dropFirst()))

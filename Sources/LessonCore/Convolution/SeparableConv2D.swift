@@ -44,7 +44,7 @@ public struct SeparableConv2D: Equatable, Sendable {
         }
         let channels = inputShape[0]
         guard depthwiseKernels.count == channels else {
-            throw InputError("the input has \(channels) channel\(channels == 1 ? "" : "s") but there \(depthwiseKernels.count == 1 ? "is 1 depthwise kernel" : "are \(depthwiseKernels.count) depthwise kernels"); the depthwise step needs one kernel per channel")
+            throw InputError("the input has \(channels) \(Counted.noun(channels, "channel")) but there \(depthwiseKernels.count == 1 ? "is 1 depthwise kernel" : "are \(depthwiseKernels.count) depthwise kernels"); the depthwise step needs one kernel per channel")
         }
         guard let first = depthwiseKernels.first, first.rank == 2 else {
             throw InputError("the depthwise kernels must be matrices")
@@ -56,7 +56,7 @@ public struct SeparableConv2D: Equatable, Sendable {
             throw InputError("the pointwise weights are \(Notation.shape(pointwiseWeights.shape)) but must be filters × \(channels) (one column per input channel)")
         }
         guard biases.count == pointwiseWeights.shape[0] else {
-            throw InputError("there are \(pointwiseWeights.shape[0]) pointwise filters but \(biases.count) bias\(biases.count == 1 ? "" : "es"); each filter needs one bias")
+            throw InputError("there are \(pointwiseWeights.shape[0]) pointwise filters but \(biases.count) \(Counted.noun(biases.count, "bias", plural: "biases")); each filter needs one bias")
         }
         let probe = Conv2D(kernel: first, padding: padding, stride: stride, extraPadding: extraPadding)
         try probe.validate(inputShape: Array(inputShape[1...]))

@@ -30,16 +30,3 @@ private protocol AbsentWhenNil { var isNil: Bool { get } }
 extension Optional: AbsentWhenNil {
     fileprivate var isNil: Bool { self == nil }
 }
-
-/// An optional that `encodeFields` writes as null when nil, where a reader expects the key
-/// (the rnn lesson's `truncate`), instead of leaving the key out.
-public struct NullWhenNil<Wrapped: Encodable>: Encodable {
-    public var value: Wrapped?
-
-    public init(_ value: Wrapped?) { self.value = value }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if let value { try container.encode(value) } else { try container.encodeNil() }
-    }
-}

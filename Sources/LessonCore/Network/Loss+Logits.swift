@@ -1,34 +1,42 @@
 import Foundation
 
 extension Loss {
-    /// Each output unit's contribution to L when a = f(z), finite wherever PyTorch's loss on the logits is.
+    /// Each output unit's contribution to L when a = f(z), finite wherever PyTorch's loss on the logits is:
+    /// `term(aᵢ, yᵢ)`, or for cross-entropy the term of `logarithms(output:preActivation:activation:)`.
+    public func terms(output a: [Double], target y: [Double], preActivation z: [Double], activation: Activation) -> [Double] {
+        precondition(a.count == y.count && a.count == z.count, "loss of \(a.count) outputs against \(y.count) targets and \(z.count) logits")
+        guard let logarithms = logarithms(output: a, preActivation: z, activation: activation) else {
+            return zip(a, y).map { term($0, $1) }
+        }
+        return zip(y, logarithms).map { term($0, logarithms: $1) }
+    }
+
+    /// The logarithms each output unit's cross-entropy term uses (nil for mse and sse).
     ///
-    /// The terms are `term(aᵢ, yᵢ)`, except where f saturates so far that aᵢ is 0 or subnormal (log 0
-    /// is −∞, and a subnormal holds too few digits for its log) or σ(z) rounds to 1 (log(1 − a) = −∞).
-    /// There the logarithm is taken from z instead:
+    /// They are log aᵢ and log(1 − aᵢ), except where f saturates so far that aᵢ is 0 or subnormal
+    /// (log 0 is −∞, and a subnormal holds too few digits for its log) or σ(z) rounds to 1
+    /// (log(1 − a) = −∞). There they are taken from z instead:
     /// - softmax with cross-entropy: log aᵢ = zᵢ − m − log Σⱼ e^(zⱼ − m), m = maxⱼ zⱼ
     ///   (PyTorch `CrossEntropyLoss` on the logits);
     /// - sigmoid with binary cross-entropy: log a = −softplus(−z), log(1 − a) = −softplus(z)
     ///   (PyTorch `BCEWithLogitsLoss`; `BCELoss` instead clamps each log at −100).
-    /// Every other term, and every term of another pairing, is `term(aᵢ, yᵢ)` unchanged.
-    public func terms(output a: [Double], target y: [Double], preActivation z: [Double], activation: Activation) -> [Double] {
-        precondition(a.count == y.count && a.count == z.count, "loss of \(a.count) outputs against \(y.count) targets and \(z.count) logits")
-        let plain = zip(a, y).map { term($0, $1) }
+    /// Every other unit, and every unit of another pairing, keeps the logs of aᵢ.
+    public func logarithms(output a: [Double], preActivation z: [Double], activation: Activation) -> [OutputLogarithms]? {
+        precondition(a.count == z.count, "logarithms of \(a.count) outputs from \(z.count) logits")
+        guard self == .binaryCrossEntropy || self == .crossEntropy else { return nil }
+        let plain = a.map(OutputLogarithms.init(of:))
         let saturated = a.map { $0 < Double.leastNormalMagnitude || (self == .binaryCrossEntropy && $0 == 1) }
         guard simplifies(with: activation), saturated.contains(true) else { return plain }
-        switch self {
-        case .crossEntropy:
+        if self == .crossEntropy {
             let top = z.max() ?? 0
             let logTotal = log(z.reduce(0) { $0 + exp($1 - top) })
-            return a.indices.map { i in saturated[i] && y[i] != 0 ? -y[i] * (z[i] - top - logTotal) : plain[i] }
-        case .binaryCrossEntropy:
             return a.indices.map { i in
-                guard saturated[i] else { return plain[i] }
-                let logA = -Activation.softplus.value(-z[i]), logNotA = -Activation.softplus.value(z[i])
-                return -((y[i] == 0 ? 0 : y[i] * logA) + (y[i] == 1 ? 0 : (1 - y[i]) * logNotA))
+                saturated[i] ? OutputLogarithms(output: z[i] - top - logTotal, complement: plain[i].complement, fromLogits: true) : plain[i]
             }
-        case .mse, .sse:
-            return plain
+        }
+        return a.indices.map { i in
+            saturated[i] ? OutputLogarithms(output: -Activation.softplus.value(-z[i]), complement: -Activation.softplus.value(z[i]),
+                                            fromLogits: true) : plain[i]
         }
     }
 

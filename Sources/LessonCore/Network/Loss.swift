@@ -35,10 +35,17 @@ public enum Loss: String, Codable, CaseIterable, Sendable {
         switch self {
         case .mse: return 0.5 * (a - y) * (a - y)
         case .sse: return (y - a) * (y - a)
-        case .binaryCrossEntropy:
-            // 0·log 0 counts as 0, as in the limit.
-            return -((y == 0 ? 0 : y * log(a)) + (y == 1 ? 0 : (1 - y) * log(1 - a)))
-        case .crossEntropy: return y == 0 ? 0 : -y * log(a)
+        case .binaryCrossEntropy, .crossEntropy: return term(y, logarithms: OutputLogarithms(of: a))
+        }
+    }
+
+    /// A cross-entropy term from the logarithms it uses: −[y log a + (1 − y) log(1 − a)] or
+    /// −y log a. A log whose factor is 0 is left out (0·log 0 counts as 0, as in the limit).
+    func term(_ y: Double, logarithms: OutputLogarithms) -> Double {
+        switch self {
+        case .binaryCrossEntropy: return -((y == 0 ? 0 : y * logarithms.output) + (y == 1 ? 0 : (1 - y) * logarithms.complement))
+        case .crossEntropy: return y == 0 ? 0 : -y * logarithms.output
+        case .mse, .sse: preconditionFailure("\(rawValue) has no logarithms")
         }
     }
 
@@ -62,7 +69,8 @@ public enum Loss: String, Codable, CaseIterable, Sendable {
     }
 
     /// ∂L/∂a as a trace records it: nil where this loss and `activation` simplify (δ = a − y does
-    /// not use it) and `gradient` overflows (an output rounds to 0, and −y/a is beyond any number).
+    /// not use it) and `gradient` overflows (an output rounds to 0, and −y/a is beyond any number; or,
+    /// for binary cross-entropy, 1 − a rounds to 0 and (a − y)/(a(1 − a)) is).
     public func recorded(gradient: [Double], activation: Activation) -> [Double]? {
         simplifies(with: activation) && !gradient.allSatisfy(\.isFinite) ? nil : gradient
     }

@@ -29,20 +29,17 @@ extension Network {
     public func lossTrace(_ forward: ForwardTrace, target: [Double]) throws -> LossTrace {
         try validate(target: target)
         let a = forward.output, y = target
-        let terms = loss.terms(output: a, target: y, preActivation: forward.layers.last?.z ?? a,
-                               activation: forward.layers.last?.activation ?? .linear)
+        let z = forward.layers.last?.z ?? a, activation = forward.layers.last?.activation ?? .linear
+        let logarithms = loss.logarithms(output: a, preActivation: z, activation: activation)
+        let terms = loss.terms(output: a, target: y, preActivation: z, activation: activation)
         let dataLoss = terms.reduce(0, +)
         let squares = sumOfSquaredWeights
         let regularization = l2 / (2 * Self.exampleCount) * squares
         let total = dataLoss + regularization
         let n = Notation.number
-        let written: [String] = zip(a, y).map { a, y in
-            switch loss {
-            case .mse: return "(\(n(a, 4)) − \(Notation.factor(y)))²"
-            case .sse: return "(\(n(y, 4)) − \(Notation.factor(a)))²"
-            case .binaryCrossEntropy: return "\(Notation.factor(y))·log \(Notation.factor(a)) + \(Notation.factor(1 - y))·log \(Notation.factor(1 - a))"
-            case .crossEntropy: return "\(Notation.factor(y))·log \(Notation.factor(a))"
-            }
+        let written: [String] = a.indices.map { i in
+            if let logarithms { return loss.written(a[i], y[i], logarithms: logarithms[i]) }
+            return loss == .mse ? "(\(n(a[i], 4)) − \(Notation.factor(y[i])))²" : "(\(n(y[i], 4)) − \(Notation.factor(a[i])))²"
         }
         var lines: [String] = [loss.formula]
         let joined = written.joined(separator: " + ")
@@ -50,6 +47,9 @@ extension Network {
         case .mse: lines.append("L = ½[\(joined)] = \(n(dataLoss, 6))")
         case .sse: lines.append("L = \(joined) = \(n(dataLoss, 6))")
         case .binaryCrossEntropy, .crossEntropy: lines.append("L = −[\(joined)] = \(n(dataLoss, 6))")
+        }
+        if let logarithms {
+            lines += a.indices.flatMap { loss.logitNotes(unit: $0, a: a[$0], z: z, logarithms: logarithms[$0]) }
         }
         if l2 > 0 {
             lines.append("L2 term: (λ/2m)Σw² = (\(n(l2, 6))/(2×\(n(Self.exampleCount, 0))))×\(n(squares, 6)) = \(n(regularization, 6))")

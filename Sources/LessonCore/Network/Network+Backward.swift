@@ -110,7 +110,9 @@ extension Network {
             if decay > 0 { ruleLines.append("gradients: ∂L/∂wᵢⱼ = δᵢaⱼ + (λ/m)wᵢⱼ with λ/m = \(Notation.number(decay, decimals: 6)); ∂L/∂bᵢ = δᵢ (biases are not regularized)") } else { ruleLines.append("gradients: ∂L/∂wᵢⱼ = δᵢaⱼ, ∂L/∂bᵢ = δᵢ") }
             let recorded = rule == .outputSimplified ? loss.recorded(gradient: upstream, activation: layer.activation) : upstream
             if recorded == nil {
-                ruleLines.append("∂L/∂a overflows (an output rounds to 0, and −y/a is beyond any number), so it is not written; δ = a − y does not need it")
+                let why = loss == .binaryCrossEntropy ? "an output or 1 − output rounds to 0, and (a − y)/(a(1 − a)) is beyond any number"
+                    : "an output rounds to 0, and −y/a is beyond any number"
+                ruleLines.append("∂L/∂a overflows (\(why)), so it is not written; δ = a − y does not need it")
             }
             result.append(LayerBackward(layer: l, rule: rule, ruleLines: ruleLines, lossGradient: recorded,
                                         derivative: derivative, delta: delta, gradWeights: gradWeights, gradBias: delta,

@@ -26,12 +26,12 @@ public struct Network: Equatable, Codable, Sendable {
                 throw NetworkShapeError(layer: index, key: "weights", "the weights of \(name) are empty; give one row per unit and one column per input")
             }
             guard layer.bias.count == layer.units else {
-                throw NetworkShapeError(layer: index, key: "bias", "\(name) has \(layer.units) unit\(layer.units == 1 ? "" : "s") (rows of its weights) but \(layer.bias.count) bias\(layer.bias.count == 1 ? "" : "es"); give one bias per unit")
+                throw NetworkShapeError(layer: index, key: "bias", "\(name) has \(layer.units) \(Counted.noun(layer.units, "unit")) (rows of its weights) but \(layer.bias.count) \(Counted.noun(layer.bias.count, "bias", plural: "biases")); give one bias per unit")
             }
             if index > 0 {
                 let previous = layers[index - 1]
                 guard layer.inputs == previous.units else {
-                    throw NetworkShapeError(layer: index, key: "weights", "the weights of \(name) have \(layer.inputs) column\(layer.inputs == 1 ? "" : "s") but layer \(index) has \(previous.units) unit\(previous.units == 1 ? "" : "s"); the shapes do not chain: \(name) needs one column per unit of layer \(index)")
+                    throw NetworkShapeError(layer: index, key: "weights", "the weights of \(name) have \(layer.inputs) \(Counted.noun(layer.inputs, "column")) but layer \(index) has \(previous.units) \(Counted.noun(previous.units, "unit")); the shapes do not chain: \(name) needs one column per unit of layer \(index)")
                 }
             }
             if layer.activation == .softmax, index != layers.count - 1 {
@@ -67,7 +67,7 @@ public struct Network: Equatable, Codable, Sendable {
     /// Throws unless `input` has one value per column of W⁽¹⁾.
     public func validate(input: [Double]) throws {
         guard input.count == inputSize else {
-            throw NetworkShapeError(key: "input", "the input has \(input.count) value\(input.count == 1 ? "" : "s") but the first layer's weights have \(inputSize) column\(inputSize == 1 ? "" : "s"); give one input per column")
+            throw NetworkShapeError(key: "input", "the input has \(input.count) \(Counted.noun(input.count, "value")) but the first layer's weights have \(inputSize) \(Counted.noun(inputSize, "column")); give one input per column")
         }
         guard input.allSatisfy(\.isFinite) else { throw NetworkShapeError(key: "input", "the input has a value that is not a finite number") }
     }
@@ -75,7 +75,7 @@ public struct Network: Equatable, Codable, Sendable {
     /// Throws unless `target` has one value per output unit and suits the loss.
     public func validate(target: [Double]) throws {
         guard target.count == outputSize else {
-            throw NetworkShapeError(key: "target", "the target has \(target.count) value\(target.count == 1 ? "" : "s") but the last layer has \(outputSize) unit\(outputSize == 1 ? "" : "s"); give one target per output unit")
+            throw NetworkShapeError(key: "target", "the target has \(target.count) \(Counted.noun(target.count, "value")) but the last layer has \(outputSize) \(Counted.noun(outputSize, "unit")); give one target per output unit")
         }
         guard target.allSatisfy(\.isFinite) else { throw NetworkShapeError(key: "target", "the target has a value that is not a finite number") }
         switch loss {

@@ -20,3 +20,13 @@ extension Notation {
         return text + times + tens
     }
 }
+
+extension Notation {
+    /// Writes a number so that a nonzero one never reads 0: with at most `decimals` decimals as
+    /// `number` writes it, or, where that would round it to 0, as `scientific` with one decimal
+    /// (`5.4×10⁻¹³`, `5.3×10⁻⁷`). A true 0 stays `0`. For a loss that converges to 0.
+    public static func nonzero(_ value: Double, decimals: Int = 4) -> String {
+        let text = number(value, decimals: decimals)
+        return text == "0" && value != 0 ? scientific(value, decimals: 1) : text
+    }
+}

@@ -73,7 +73,7 @@ public struct PoolingBackwardStep: Equatable, Sendable, Codable {
         let approx = Notation.isExact(share ?? 0, decimals: decimals) ? "=" : "≈"
         var text = "\(label) = \(g) is spread evenly: \(g)/\(divisor) \(approx) \(part) to each of the \(real.count) input cells x[\(rows)..\(lastRow),\(columns)..\(lastColumn)]"
         let lost = targets.count - real.count
-        if lost > 0 { text += " (the \(lost) padded cell\(lost == 1 ? "" : "s")' share is dropped)" }
+        if lost > 0 { text += " (the \(lost) padded \(Counted.noun(lost, "cell"))' share is dropped)" }
         return text
     }
 }

@@ -8,7 +8,7 @@ extension RecurrentSequence {
         }
         for (t, x) in inputs.enumerated() {
             guard x.count == n else {
-                throw RecurrentShapeError(key: "inputs", "x⁽\(NetworkNotation.raised(t + 1))⁾ has \(x.count) value\(x.count == 1 ? "" : "s"); expected \(n), \(inputsAre)")
+                throw RecurrentShapeError(key: "inputs", "x⁽\(NetworkNotation.raised(t + 1))⁾ has \(x.count) \(Counted.noun(x.count, "value")); expected \(n), \(inputsAre)")
             }
             try Vectors.requireFinite(x, key: "inputs")
         }

@@ -35,16 +35,16 @@ public enum RecurrentTargets: Equatable, Codable, Sendable {
         switch self {
         case .last(let y):
             guard y.count == outputs else {
-                throw RecurrentShapeError(key: "target", "expected \(outputs) value\(outputs == 1 ? "" : "s"), one per output unit, got \(y.count)")
+                throw RecurrentShapeError(key: "target", "expected \(outputs) \(Counted.noun(outputs, "value")), one per output unit, got \(y.count)")
             }
             try Vectors.requireFinite(y, key: "target")
         case .everyStep(let ys):
             guard ys.count == steps else {
-                throw RecurrentShapeError(key: "targets", "expected \(steps) target\(steps == 1 ? "" : "s"), one per input step, got \(ys.count)")
+                throw RecurrentShapeError(key: "targets", "expected \(steps) \(Counted.noun(steps, "target")), one per input step, got \(ys.count)")
             }
             for (t, y) in ys.enumerated() {
                 guard y.count == outputs else {
-                    throw RecurrentShapeError(key: "targets", "target \(t + 1) has \(y.count) value\(y.count == 1 ? "" : "s"); expected \(outputs), one per output unit")
+                    throw RecurrentShapeError(key: "targets", "target \(t + 1) has \(y.count) \(Counted.noun(y.count, "value")); expected \(outputs), one per output unit")
                 }
                 try Vectors.requireFinite(y, key: "targets")
             }

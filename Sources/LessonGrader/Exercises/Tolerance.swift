@@ -50,7 +50,7 @@ public struct Tolerance: Equatable, Sendable, Codable {
 
     /// A phrase for sheets: "to 2 decimals", "within 0.01".
     public var text: String? {
-        if let decimals { return "to \(decimals) decimal\(decimals == 1 ? "" : "s")" }
+        if let decimals { return "to \(decimals) \(Counted.noun(decimals, "decimal"))" }
         if absolute > 1e-9 || relative > 1e-9 {
             var parts: [String] = []
             if absolute > 1e-9 { parts.append("within \(Notation.number(absolute, decimals: 9))") }

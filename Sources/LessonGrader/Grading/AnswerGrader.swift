@@ -150,12 +150,12 @@ public enum AnswerGrader {
         result.status = right == 0 ? .wrong : .partial
         result.mistake = mistake?.name
         let difference = b.count - a.count
-        var feedback = "\(a.count) entr\(a.count == 1 ? "y" : "ies") given"
+        var feedback = "\(a.count) \(Counted.noun(a.count, "entry", plural: "entries")) given"
         if !question.hidesAnswer { feedback += " for \(b.count) expected" }
         feedback += "; \(right) line\(right == 1 ? "s" : "") up with the expected list in order"
         if !question.hidesAnswer {
             feedback += difference > 0 ? " (\(difference) missing" : " (\(-difference) extra"
-            feedback += "; entr\(unmatched.count == 1 ? "y" : "ies") without a match: " + unmatched.prefix(6).map { "[\($0 + 1)]" }.joined(separator: ", ") + ")"
+            feedback += "; \(Counted.noun(unmatched.count, "entry", plural: "entries")) without a match: " + unmatched.prefix(6).map { "[\($0 + 1)]" }.joined(separator: ", ") + ")"
         }
         if let mistake { feedback += "; this is the answer with \(mistake.name)" }
         if !question.hidesAnswer, let first = unmatched.first, first < prepared.cellWorking.count {

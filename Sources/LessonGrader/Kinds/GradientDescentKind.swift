@@ -85,7 +85,7 @@ public enum GradientDescentKind: QuestionKind {
                 "update \(u.step) (examples " + u.terms.map { String($0.index + 1) }.joined(separator: ", ") + "): gradient " + u.gradient.map { Notation.number($0) }.joined(separator: ", ")
                     + " → " + u.after.map { Notation.number($0) }.joined(separator: ", ")
             }
-            return PreparedQuestion(sheet: sheet + ["\(method.title), α = \(Notation.number(alpha)), \(updates) update\(updates == 1 ? "" : "s")" + (method == .miniBatch ? ", batches of \(size)" : "")],
+            return PreparedQuestion(sheet: sheet + ["\(method.title), α = \(Notation.number(alpha)), \(updates) \(Counted.noun(updates, "update"))" + (method == .miniBatch ? ", batches of \(size)" : "")],
                                     expected: answer(expected), working: working, mistakes: mistakes)
         default:
             throw parameters.error("ask", "expected theta, loss or gradient, found '\(ask)'")

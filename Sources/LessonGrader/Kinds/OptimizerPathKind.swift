@@ -58,7 +58,7 @@ public enum OptimizerPathKind: QuestionKind {
         let working = kind.rule + trace.steps.map { s in
             "step \(s.step): g = (\(n(s.gradient.x)), \(n(s.gradient.y))) → θ = (\(n(s.after.x)), \(n(s.after.y)))"
         }
-        return PreparedQuestion(sheet: ["J(x, y) = \(surface.expression)", "\(kind.title) (torch.optim defaults), α = \(Notation.number(alpha, decimals: 6)), start (\(Notation.number(start.x)), \(Notation.number(start.y))), \(steps) step\(steps == 1 ? "" : "s")"],
+        return PreparedQuestion(sheet: ["J(x, y) = \(surface.expression)", "\(kind.title) (torch.optim defaults), α = \(Notation.number(alpha, decimals: 6)), start (\(Notation.number(start.x)), \(Notation.number(start.y))), \(steps) \(Counted.noun(steps, "step"))"],
                                 expected: .matrix(Tensor(vector: [end.x, end.y])), working: working, mistakes: mistakes,
                                 answerFormat: "the point as [x, y]")
     }

@@ -1,3 +1,5 @@
+import LessonCore
+
 /// A grading run's students matched with a roster: one row per roster student (with their
 /// graded file, if any) and the graded files whose student id matches no roster student.
 public struct RosterMatch: Sendable {

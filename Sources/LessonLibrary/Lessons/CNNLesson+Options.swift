@@ -54,10 +54,10 @@ extension CNNLesson {
                 let pooled = try example.network().mapShapes(for: example.image.shape).pooled
                 let flat = example.filters.count * pooled[0] * pooled[1]
                 if example.denseWeights.columns != flat {
-                    throw InputError("the flattened pooled maps now have \(flat) value\(flat == 1 ? "" : "s") "
-                                     + "(\(example.filters.count) map\(example.filters.count == 1 ? "" : "s") of \(Notation.shape(pooled))) "
+                    throw InputError("the flattened pooled maps now have \(flat) \(Counted.noun(flat, "value")) "
+                                     + "(\(example.filters.count) \(Counted.noun(example.filters.count, "map")) of \(Notation.shape(pooled))) "
                                      + "but the example's dense weights have \(example.denseWeights.columns) columns; "
-                                     + "give --dense-weights with \(flat) column\(flat == 1 ? "" : "s"), one row per class")
+                                     + "give --dense-weights with \(flat) \(Counted.noun(flat, "column")), one row per class")
                 }
             }
             if changes.any { example.expected = Example.Expected() }

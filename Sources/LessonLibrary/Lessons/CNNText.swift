@@ -11,7 +11,7 @@ enum CNNText {
         let filter = Notation.shape(network.filters[0].shape)
         let maps = "\(k)@\(Notation.shape(s.featureMap))"
         return [
-            "Network: image \(Notation.shape(s.image)) → conv \(k) filter\(k == 1 ? "" : "s") \(filter) (padding \(network.padding), stride \(network.stride)) → \(maps) → ReLU → \(maps) → max pool \(network.poolSize.rows)×\(network.poolSize.columns), stride \(network.poolStride) → \(k)@\(Notation.shape(s.pooled)) → flatten \(s.flattened) → dense \(s.flattened) → \(s.classes) → softmax → cross-entropy",
+            "Network: image \(Notation.shape(s.image)) → conv \(k) \(Counted.noun(k, "filter")) \(filter) (padding \(network.padding), stride \(network.stride)) → \(maps) → ReLU → \(maps) → max pool \(network.poolSize.rows)×\(network.poolSize.columns), stride \(network.poolStride) → \(k)@\(Notation.shape(s.pooled)) → flatten \(s.flattened) → dense \(s.flattened) → \(s.classes) → softmax → cross-entropy",
             "Parameters: \(k)×(\(network.filters[0].count) + 1) in the filters + \(s.classes)×(\(s.flattened) + 1) in the dense layer = \(network.parameterCount)",
             "The convolution is a cross-correlation (as torch.nn.Conv2d); f lists map 1 row by row, then map 2, … (PyTorch's view(N, −1)).",
             "image x (\(Notation.shape(s.image))):",

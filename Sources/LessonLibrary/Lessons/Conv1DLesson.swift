@@ -103,7 +103,7 @@ public enum Conv1DLesson: Lesson {
         lines += describe(trace, samePadding: example.samePadding, causal: example.causalPadding)
         var checked: [String] = []
         if let output = example.statedOutput { checked.append("the stated output (\(output.count) values)") }
-        if !example.statedSums.isEmpty { checked.append("\(example.statedSums.count) worked sum\(example.statedSums.count == 1 ? "" : "s")") }
+        if !example.statedSums.isEmpty { checked.append("\(example.statedSums.count) worked \(Counted.noun(example.statedSums.count, "sum"))") }
         lines += LessonChecks.lines(mismatches, stated: checked)
         return LessonOutput(lesson: id, variant: heading.variant, text: lines.joined(separator: "\n"), payload: trace,
                             figures: figures, mismatches: mismatches)
@@ -137,7 +137,7 @@ public enum Conv1DLesson: Lesson {
         for step in trace.steps {
             let symbolic = step.terms.map { nameOfTap($0.kernelIndex) + "·" + signal + Notation.subscriptDigits($0.paddedPosition + 1) }
             let padded = step.terms.filter(\.isPadding).count
-            let note = padded == 0 ? "" : " (\(padded) padding zero\(padded == 1 ? "" : "s"))"
+            let note = padded == 0 ? "" : " (\(padded) padding \(Counted.noun(padded, "zero")))"
             lines.append("\(step.label): window \(signal)\(Notation.subscriptDigits(step.window.lowerBound + 1))…\(signal)\(Notation.subscriptDigits(step.window.upperBound + 1))\(note)")
             lines.append("  \(step.label) = " + symbolic.joined(separator: " + ") + (step.bias == 0 ? "" : " + b"))
             lines.append("  " + String(repeating: " ", count: step.label.count) + " = " + step.sumText)

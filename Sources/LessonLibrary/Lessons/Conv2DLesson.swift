@@ -132,7 +132,7 @@ public enum Conv2DLesson: Lesson {
         var checked: [String] = []
         if stated.statedKernel != nil { checked.append("the stated kernel") }
         if let output = stated.statedOutput { checked.append("the stated output (\(output.count) cells)") }
-        if !stated.statedCells.isEmpty { checked.append("\(stated.statedCells.count) worked sum\(stated.statedCells.count == 1 ? "" : "s")") }
+        if !stated.statedCells.isEmpty { checked.append("\(stated.statedCells.count) worked \(Counted.noun(stated.statedCells.count, "sum"))") }
         lines += LessonChecks.lines(mismatches, stated: checked)
         return lines.joined(separator: "\n")
     }

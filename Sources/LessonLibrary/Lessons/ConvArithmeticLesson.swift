@@ -79,7 +79,7 @@ public enum ConvArithmeticLesson: Lesson {
             lines += describe(axis, name: name)
         }
         lines.append("")
-        lines.append("Output shape: \(Notation.shape(arithmetic.outputShape)) (\(arithmetic.positions.count) window position\(arithmetic.positions.count == 1 ? "" : "s"), one frame each)")
+        lines.append("Output shape: \(Notation.shape(arithmetic.outputShape)) (\(arithmetic.positions.count) window \(Counted.noun(arithmetic.positions.count, "position")), one frame each)")
         if let stated = example.statedShape {
             lines.append("")
             lines.append(mismatches.isEmpty ? "Checked against the lesson file: the stated output shape \(Notation.shape(stated)) agrees."
@@ -114,7 +114,7 @@ public enum ConvArithmeticLesson: Lesson {
         } else {
             let last = size.paddedInput - axis.droppedByFloor + 1
             let cells = (last...size.paddedInput).map { describeCell($0 - 1, padding: p, n: n) }
-            lines.append("  the stride does not divide \(size.numerator) evenly: the remainder \(axis.droppedByFloor) cell\(axis.droppedByFloor == 1 ? "" : "s") at the end, \(cells.joined(separator: ", ")), \(axis.droppedByFloor == 1 ? "is" : "are") never reached")
+            lines.append("  the stride does not divide \(size.numerator) evenly: the remainder \(axis.droppedByFloor) \(Counted.noun(axis.droppedByFloor, "cell")) at the end, \(cells.joined(separator: ", ")), \(axis.droppedByFloor == 1 ? "is" : "are") never reached")
         }
         if axis.unreadCells.isEmpty {
             lines.append("  every padded cell is read by at least one window")

@@ -160,7 +160,7 @@ public enum ConvChannelsLesson: Lesson {
         let p = trace.parameters
         lines.append("")
         lines.append("Parameters: \(ConvolutionParameterCount.formula) = \(p.filledIn)")
-        lines.append("  \(p.weightsPerFilter) weights per filter (C_in·k·k = \(p.inputChannels)·\(p.kernelRows)·\(p.kernelColumns)), \(p.weights) weights and \(p.biases) bias\(p.biases == 1 ? "" : "es") in all")
+        lines.append("  \(p.weightsPerFilter) weights per filter (C_in·k·k = \(p.inputChannels)·\(p.kernelRows)·\(p.kernelColumns)), \(p.weights) weights and \(p.biases) \(Counted.noun(p.biases, "bias", plural: "biases")) in all")
         lines.append("  PyTorch Conv2d(\(p.inputChannels), \(p.filters), kernel_size=\(k[1] == k[2] ? "\(k[1])" : "(\(k[1]), \(k[2]))")): weight \(p.filters)×\(p.inputChannels)×\(k[1])×\(k[2]), bias \(p.filters)")
         return lines
     }

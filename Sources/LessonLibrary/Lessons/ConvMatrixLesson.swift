@@ -142,7 +142,7 @@ public enum ConvMatrixLesson: Lesson {
                 let cols = row.entries.map(\.inputColumn)
                 window += ", columns \((cols.min() ?? 0) + 1)–\((cols.max() ?? 0) + 1)"
             }
-            if row.paddingTaps > 0 { window += "; \(row.paddingTaps) weight\(row.paddingTaps == 1 ? "" : "s") on padding, left out" }
+            if row.paddingTaps > 0 { window += "; \(row.paddingTaps) \(Counted.noun(row.paddingTaps, "weight")) on padding, left out" }
             lines.append("  row \(r + 1) (\(window)):")
             if shape[1] <= 64 {
                 lines.append("    " + m.matrix.rowArrays[r].map { let t = Notation.number($0); return String(repeating: " ", count: numberWidth - t.count) + t }.joined(separator: " "))
@@ -173,7 +173,7 @@ public enum ConvMatrixLesson: Lesson {
         lines.append("z = (" + trace.product.scalars.map { Notation.number($0) }.joined(separator: ", ") + "), reshaped to \(Notation.shape(trace.output.shape)) row by row:")
         lines.append(Notation.matrix(trace.output))
         var checked: [String] = []
-        if !example.statedRows.isEmpty { checked.append("\(example.statedRows.count) stated row\(example.statedRows.count == 1 ? "" : "s") of M") }
+        if !example.statedRows.isEmpty { checked.append("\(example.statedRows.count) stated \(Counted.noun(example.statedRows.count, "row")) of M") }
         if let output = example.statedOutput { checked.append("the stated output (\(output.count) cells)") }
         lines += LessonChecks.lines(mismatches, stated: checked)
         return lines.joined(separator: "\n")

@@ -103,9 +103,9 @@ public enum ConvTransposeLesson: Lesson {
         lines.append("The copies land on a \(Notation.shape(canvas)) canvas: copy (i, j) starts at canvas row (i − 1)·\(trace.stride.rows) + 1, column (j − 1)·\(trace.stride.columns) + 1 (1-based).")
         if let extra = trace.extraCrop {
             let p = trace.padding
-            lines.append("padding \(trace.paddingText) crops \(p.rows) row\(p.rows == 1 ? "" : "s") at the top, \(p.rows + extra.rows) at the bottom, \(p.columns) column\(p.columns == 1 ? "" : "s") on the left and \(p.columns + extra.columns) on the right: the canvas cells that the \"same\" convolution would have read as zeros.")
+            lines.append("padding \(trace.paddingText) crops \(p.rows) \(Counted.noun(p.rows, "row")) at the top, \(p.rows + extra.rows) at the bottom, \(p.columns) \(Counted.noun(p.columns, "column")) on the left and \(p.columns + extra.columns) on the right: the canvas cells that the \"same\" convolution would have read as zeros.")
         } else if trace.padding != Pair2(0) {
-            lines.append("padding \(trace.padding) crops \(trace.padding.rows) row\(trace.padding.rows == 1 ? "" : "s") at the top and bottom and \(trace.padding.columns) column\(trace.padding.columns == 1 ? "" : "s") at each side: the canvas cells that a convolution with padding \(trace.padding) would have read as zeros.")
+            lines.append("padding \(trace.padding) crops \(trace.padding.rows) \(Counted.noun(trace.padding.rows, "row")) at the top and bottom and \(trace.padding.columns) \(Counted.noun(trace.padding.columns, "column")) at each side: the canvas cells that a convolution with padding \(trace.padding) would have read as zeros.")
         }
         lines.append("")
         lines.append("Step by step (scatter-add; canvas indices 1-based):")
@@ -149,7 +149,7 @@ public enum ConvTransposeLesson: Lesson {
             if sizes.count == 1 {
                 lines.append("  \(size.axis): with stride \(size.stride) only an input of \(sizes.lowerBound) gives \(size.input) under the convolution, so output_padding must be 0 (or below the dilation).")
             } else {
-                lines.append("  \(size.axis): a convolution with k = \(size.kernel), s = \(size.stride), p = \(size.padding) maps every input size \(sizes.map(String.init).joined(separator: ", ")) to \(size.input)\(size.extraCrop.map { " (with \(size.padding + $0) more zero\(size.padding + $0 == 1 ? "" : "s") at the end)" } ?? "") (the floor drops the rest); output_padding = \(size.outputPadding) picks \(size.output), adding \(size.outputPadding) \(size.axis == "rows" ? "row" : "column")\(size.outputPadding == 1 ? "" : "s") at the \(size.axis == "rows" ? "bottom" : "right").")
+                lines.append("  \(size.axis): a convolution with k = \(size.kernel), s = \(size.stride), p = \(size.padding) maps every input size \(sizes.map(String.init).joined(separator: ", ")) to \(size.input)\(size.extraCrop.map { " (with \(size.padding + $0) more \(Counted.noun(size.padding + $0, "zero")) at the end)" } ?? "") (the floor drops the rest); output_padding = \(size.outputPadding) picks \(size.output), adding \(size.outputPadding) \(size.axis == "rows" ? "row" : "column")\(size.outputPadding == 1 ? "" : "s") at the \(size.axis == "rows" ? "bottom" : "right").")
             }
         }
         if let stated = example.statedOutput {
@@ -157,7 +157,7 @@ public enum ConvTransposeLesson: Lesson {
             if mismatches.isEmpty {
                 lines.append("Checked against the lesson file: the stated output (\(stated.count) cells) agrees with the recomputation.")
             } else {
-                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
+                lines.append("\(mismatches.count) \(Counted.noun(mismatches.count, "mismatch", plural: "mismatches")) between the lesson file and the recomputation:")
                 for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
             }
         }

@@ -22,7 +22,7 @@ struct GradientDescentText {
         lines.append("Data (N = \(count)): x = (\(data.x.map(n).joined(separator: ", "))), y = (\(data.y.map(n).joined(separator: ", ")))")
         lines.append("Model \(model.formula); loss J = (1/N) Σᵢ (ŷⁱ − yⁱ)², so each example's Jⁱ = (ŷⁱ − yⁱ)² has ∂Jⁱ/∂θ = 2(ŷⁱ − yⁱ)xⁱ" + (model == .withIntercept ? " and ∂Jⁱ/∂b = 2(ŷⁱ − yⁱ)." : "."))
         let start = zip(names, example.start).map { "\($0) = \(n($1))" }.joined(separator: ", ")
-        lines.append("Start \(start), learning rate α = \(n(example.learningRate)), \(example.epochs) epoch\(example.epochs == 1 ? "" : "s").")
+        lines.append("Start \(start), learning rate α = \(n(example.learningRate)), \(example.epochs) \(Counted.noun(example.epochs, "epoch")).")
         let residuals = (0..<count).map { data.term($0, model: model, parameters: example.start) }
         lines.append("J₀ = (1/\(count))[" + residuals.map { "(\(f($0.prediction)) − \(f($0.y)))²" }.joined(separator: " + ") + "] = (1/\(count))(" + residuals.map { n($0.residual * $0.residual) }.joined(separator: " + ") + ") = \(n(traces[0].initialLoss))")
         lines.append("")
@@ -52,7 +52,7 @@ struct GradientDescentText {
         }
         for update in trace.updates.prefix(example.shown) {
             let which = update.terms.map { String($0.index + 1) }.joined(separator: ", ")
-            lines.append("  update \(update.step) (epoch \(update.epoch), example\(update.terms.count == 1 ? "" : "s") \(which)):")
+            lines.append("  update \(update.step) (epoch \(update.epoch), \(Counted.noun(update.terms.count, "example")) \(which)):")
             for (k, name) in names.enumerated() {
                 for term in update.terms {
                     let factor = k == 0 ? "×" + f(term.x) : ""
@@ -66,7 +66,7 @@ struct GradientDescentText {
             }
             lines.append("    J = \(n(update.loss))")
         }
-        if trace.updates.count > example.shown { lines.append("  … \(trace.updates.count - example.shown) more update\(trace.updates.count - example.shown == 1 ? "" : "s")") }
+        if trace.updates.count > example.shown { lines.append("  … \(trace.updates.count - example.shown) more \(Counted.noun(trace.updates.count - example.shown, "update"))") }
         let perEpoch = max(1, trace.updates.count / max(1, trace.orders.count))
         let ends = stride(from: perEpoch - 1, to: trace.updates.count, by: perEpoch).map { k -> String in
             let u = trace.updates[k]

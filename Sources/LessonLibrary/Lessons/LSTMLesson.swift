@@ -40,7 +40,7 @@ public enum LSTMLesson: Lesson {
         for (key, m) in zip(LSTMParameters.keys.prefix(4), backward.gradients.weights) { gradients["grad_" + key] = m }
         for (key, b) in zip(LSTMParameters.keys.suffix(4), backward.gradients.biases) { gradients["grad_" + key] = Tensor(vector: b) }
         // "truncate" only when truncating (a nil leaves the key out), so a run without it prints
-        // what it printed before the option existed; rnn writes null there.
+        // what it printed before the option existed; rnn does the same.
         let payload = JSONObject(verbatim: gradients, [
             "states": forward.states, "outputs": forward.outputs, "loss": forward.loss, "truncate": truncation,
             "network": network, "sequence": sequence, "forward": forward, "backward": backward, "update": after,

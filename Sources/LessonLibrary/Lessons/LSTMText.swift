@@ -14,7 +14,7 @@ enum LSTMText {
                      "In colah's and PyTorch's notation the seed's state s is the cell state c and its output ŷ the hidden state h;",
                      "PyTorch's nn.LSTM orders the gates i, f, g, o (g = s̃) in one weight_ih_l0 (4h×n: the x columns of W_i, W_f, W_s, W_o)",
                      "and one weight_hh_l0 (4h×h: the ŷ columns), with two biases b_ih + b_hh = b; colah writes W·[h, x], the same order as here.",
-                     "h = \(h) unit\(h == 1 ? "" : "s"), n = \(n) input\(n == 1 ? "" : "s"), T = \(sequence.steps) step\(sequence.steps == 1 ? "" : "s"), \(forward.kind); loss ½Σ(ŷ − y)²"
+                     "h = \(h) \(Counted.noun(h, "unit")), n = \(n) \(Counted.noun(n, "input")), T = \(sequence.steps) \(Counted.noun(sequence.steps, "step")), \(forward.kind); loss ½Σ(ŷ − y)²"
                         + (truncation.map { "; BPTT truncated to K = \($0)" } ?? "")]
         let p = network.parameters
         for (key, (m, b)) in zip(LSTMParameters.keys.prefix(4), zip(p.weights, p.biases)) {
@@ -156,7 +156,7 @@ enum LSTMText {
             for chain in trace.chains ?? [] {
                 let cut = chain.links.filter { $0.kept == false }.map(\.t)
                 guard !cut.isEmpty else { continue }
-                lines.append("  E\(NetworkNotation.lowered(chain.lossStep)): step\(cut.count == 1 ? "" : "s") \(RecurrentNotation.steps(cut)) dropped")
+                lines.append(RNNText.dropped(lossStep: chain.lossStep, steps: cut))
             }
             lines += gradients(trace.fullGradients, prefix: "full ")
         }
@@ -183,12 +183,6 @@ enum LSTMText {
     /// Every gradient next to its central difference; truncated, of the truncated objective, and
     /// said to be no check of ∂E/∂θ itself.
     static func check(_ check: RecurrentGradientCheck, backward: LSTMBackwardTrace) -> [String] {
-        var lines = RNNText.check(check, truncated: backward.truncation != nil, held: "ŷ and s")
-        if let k = backward.truncation {
-            lines.append(backward.cutLinks > 0
-                ? "This checks the truncated gradient against the objective it is the gradient of, not against E: the full ∂E/∂θ differs from it by up to \(Notation.number(backward.truncationDifference, decimals: 6))."
-                : "K = \(k) cuts nothing here, so the truncated objective is E and this is a check of ∂E/∂θ itself.")
-        }
-        return lines
+        RNNText.check(check, backward: backward, held: "ŷ and s")
     }
 }

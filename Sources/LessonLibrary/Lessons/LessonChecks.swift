@@ -9,12 +9,12 @@ enum LessonChecks {
         if mismatches.isEmpty {
             return ["", "Checked against the lesson file, and in agreement with the recomputation: \(stated.joined(separator: separator))."]
         }
-        return ["", "\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:"]
+        return ["", "\(mismatches.count) \(Counted.noun(mismatches.count, "mismatch", plural: "mismatches")) between the lesson file and the recomputation:"]
             + mismatches.map { "  " + $0.description.replacingOccurrences(of: "\n", with: "\n  ") }
     }
 
     /// For `checked` stated values counted alike: "3 stated values".
     static func lines(_ mismatches: [Mismatch], checked: Int) -> [String] {
-        lines(mismatches, stated: checked == 0 ? [] : ["\(checked) stated value\(checked == 1 ? "" : "s")"])
+        lines(mismatches, stated: checked == 0 ? [] : ["\(checked) stated \(Counted.noun(checked, "value"))"])
     }
 }

@@ -25,7 +25,7 @@ enum NetworkText {
         var lines = ["Forward pass: z⁽ˡ⁾ᵢ = Σⱼ w⁽ˡ⁾ᵢⱼ a⁽ˡ⁻¹⁾ⱼ + b⁽ˡ⁾ᵢ, then a⁽ˡ⁾ = f(z⁽ˡ⁾) (a⁽⁰⁾ = x)"]
         for layer in trace.layers {
             lines.append("")
-            lines.append("Layer \(layer.layer) (\(layer.a.count) unit\(layer.a.count == 1 ? "" : "s"), \(layer.activation.rawValue): \(layer.activation.formula))")
+            lines.append("Layer \(layer.layer) (\(layer.a.count) \(Counted.noun(layer.a.count, "unit")), \(layer.activation.rawValue): \(layer.activation.formula))")
             lines.append("  W⁽\(NetworkNotation.raised(layer.layer))⁾ =")
             lines.append(Notation.matrix(layer.weights, indent: "    "))
             lines.append("  b⁽\(NetworkNotation.raised(layer.layer))⁾ = (\(layer.bias.map { Notation.number($0) }.joined(separator: ", ")))")

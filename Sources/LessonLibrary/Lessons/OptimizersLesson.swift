@@ -73,10 +73,12 @@ public enum OptimizersLesson: Lesson {
         let grid = surface.grid(x: window.x, y: window.y, columns: 121, rows: 101)
         let n = { (v: Double) in Notation.number(v, decimals: 4) }
         let p = { (v: Point2) in "(\(n(v.x)), \(n(v.y)))" }
+        // J converges to 0: a nonzero J is never written 0 (4.4×10⁻⁷ was "J = 0").
+        let j = { (v: Double) in Notation.nonzero(v) }
 
         var lines = heading.lines
         lines.append("")
-        lines.append("J(x, y) = \(surface.expression)" + (named.map { " (the \($0.rawValue))" } ?? "") + "; start θ₀ = \(p(start)), J(θ₀) = \(n(traces[0].startLoss)); learning rate α = \(Notation.number(settings.learningRate, decimals: 6)); \(example.steps) steps.")
+        lines.append("J(x, y) = \(surface.expression)" + (named.map { " (the \($0.rawValue))" } ?? "") + "; start θ₀ = \(p(start)), J(θ₀) = \(j(traces[0].startLoss)); learning rate α = \(Notation.number(settings.learningRate, decimals: 6)); \(example.steps) steps.")
         lines.append("g = ∇J(θ) = (∂J/∂x, ∂J/∂y) by reverse-mode autodiff on the expression's graph (as in 'lesson run autodiff').")
         lines.append("The update rules are torch.optim's, with its defaults: momentum μ = 0.9 (dampening 0); RMSProp ρ = 0.99 (torch's alpha), ε = 1e-8 added outside the square root; Adam β₁ = 0.9, β₂ = 0.999, ε = 1e-8, bias-corrected as torch writes it. Each coordinate is updated on its own.")
         for trace in traces {
@@ -84,7 +86,7 @@ public enum OptimizersLesson: Lesson {
             lines.append("\(trace.kind.title) (\(trace.kind.rawValue)):")
             lines += trace.kind.rule.map { "  " + $0 }
             for step in trace.steps.prefix(example.shown) {
-                lines.append("  step \(step.step): θ = \(p(step.before)), J = \(n(step.lossBefore)), g = \(p(step.gradient))")
+                lines.append("  step \(step.step): θ = \(p(step.before)), J = \(j(step.lossBefore)), g = \(p(step.gradient))")
                 switch trace.kind {
                 case .sgd:
                     break
@@ -102,10 +104,10 @@ public enum OptimizersLesson: Lesson {
                     }
                 }
                 let scale = Notation.number(step.scale, decimals: 6)
-                lines.append("    θ = \(p(step.before)) − \(scale)×\(p(step.direction)) = \(p(step.after)), J = \(n(step.lossAfter))")
+                lines.append("    θ = \(p(step.before)) − \(scale)×\(p(step.direction)) = \(p(step.after)), J = \(j(step.lossAfter))")
             }
-            if trace.steps.count > example.shown { lines.append("  … \(trace.steps.count - example.shown) more step\(trace.steps.count - example.shown == 1 ? "" : "s")") }
-            lines.append("  After \(trace.steps.count) steps: θ = \(p(trace.points.last ?? start)), J = \(n(trace.losses.last ?? 0))")
+            if trace.steps.count > example.shown { lines.append("  … \(trace.steps.count - example.shown) more \(Counted.noun(trace.steps.count - example.shown, "step"))") }
+            lines.append("  After \(trace.steps.count) steps: θ = \(p(trace.points.last ?? start)), J = \(j(trace.losses.last ?? 0))")
         }
         var classicDifference: Double?
         if let momentum = traces.first(where: { $0.kind == .momentum }) {
@@ -116,7 +118,7 @@ public enum OptimizersLesson: Lesson {
             lines.append("The classic momentum form (the notes' 'momentum update'): v ← μv − αg, θ ← θ + v. Its v is −α times torch's v, so it visits the same points: the largest difference along the \(example.steps) steps is \(Notation.scientific(difference, decimals: 1)) (rounding).")
         }
         lines.append("")
-        lines.append("Where each ends, after \(example.steps) steps: " + traces.map { "\($0.kind.rawValue) J = \(n($0.losses.last ?? 0))" }.joined(separator: ", "))
+        lines.append("Where each ends, after \(example.steps) steps: " + traces.map { "\($0.kind.rawValue) J = \(j($0.losses.last ?? 0))" }.joined(separator: ", "))
 
         var trajectories: [String: [[Double]]] = [:], losses: [String: [Double]] = [:], steps: [String: [StepPayload]] = [:]
         for trace in traces {

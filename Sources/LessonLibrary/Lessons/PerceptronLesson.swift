@@ -96,12 +96,12 @@ public enum PerceptronLesson: Lesson {
             lines.append("")
             lines.append("Perceptron rule on \(name): wᵢ ← wᵢ + α(y − h)xᵢ with α = \(Notation.number(example.learningRate)), x₀ = 1, from w = (\(example.initialWeights.map { Notation.number($0) }.joined(separator: ", ")))")
             for epoch in trace.epochs {
-                lines.append("  epoch \(epoch.number) (\(epoch.mistakes) mistake\(epoch.mistakes == 1 ? "" : "s")):")
+                lines.append("  epoch \(epoch.number) (\(epoch.mistakes) \(Counted.noun(epoch.mistakes, "mistake"))):")
                 lines += epoch.steps.map { "    " + $0.text }
             }
             let w = trace.finalWeights.map { Notation.number($0) }.joined(separator: ", ")
             if trace.converged {
-                lines.append("  Converged after \(trace.epochs.count) epoch\(trace.epochs.count == 1 ? "" : "s"): w = (\(w)); the last epoch made no mistake.")
+                lines.append("  Converged after \(trace.epochs.count) \(Counted.noun(trace.epochs.count, "epoch")): w = (\(w)); the last epoch made no mistake.")
                 if trace.finalWeights.count == 3 {
                     let unit = ThresholdUnit(weights: trace.finalWeights)
                     figures.append(PerceptronFigures.boundary(name: name + ", learned", check: unit.check(table.rows),

@@ -12,7 +12,7 @@ enum PoolingText {
             lines += SamePadding.lines(SamePadding.rowsAndColumns(input: trace.input.shape, kernel: [trace.size.rows, trace.size.columns],
                                                                   stride: trace.stride, dilation: Pair2(1)))
         }
-        lines.append("Values are printed with at most \(d) decimal\(d == 1 ? "" : "s"), rounded; --json gives them exactly.")
+        lines.append("Values are printed with at most \(d) \(Counted.noun(d, "decimal")), rounded; --json gives them exactly.")
         lines.append("")
         lines.append("input x (\(Notation.shape(trace.input.shape))):")
         lines.append(Notation.matrix(trace.input, decimals: d))
@@ -21,7 +21,7 @@ enum PoolingText {
             let meaning = trace.op == .avg ? (trace.countIncludePad ? "adds 0 and counts in the divisor" : "adds 0 and is not counted")
                                            : "never wins"
             if trace.ceilMode == true, let extra = trace.extraPadding {
-                func count(_ k: Int, _ word: String) -> String? { k == 0 ? nil : "\(k) \(word)\(k == 1 ? "" : "s")" }
+                func count(_ k: Int, _ word: String) -> String? { k == 0 ? nil : "\(k) \(Counted.noun(k, word))" }
                 let parts = [count(extra.rows, "row"), count(extra.columns, "column")].compactMap { $0 }
                 let reach = "the \(parts.joined(separator: " and ")) past it that the last windows reach, written ·"
                 lines.append("input with padding \(trace.padding) and \(reach) (\(Notation.shape(trace.paddedShape))); a · \(trace.op == .avg ? "adds 0 and is never counted" : "never wins")"
@@ -66,14 +66,14 @@ enum PoolingText {
             lines.append("")
             if mismatches.isEmpty {
                 var parts: [String] = []
-                if let output = example.statedOutput { parts.append("the stated output (\(output.count) cell\(output.count == 1 ? "" : "s"))") }
-                if let gradient = example.statedGradient { parts.append("the stated gradient (\(gradient.count) cell\(gradient.count == 1 ? "" : "s"))") }
+                if let output = example.statedOutput { parts.append("the stated output (\(output.count) \(Counted.noun(output.count, "cell")))") }
+                if let gradient = example.statedGradient { parts.append("the stated gradient (\(gradient.count) \(Counted.noun(gradient.count, "cell")))") }
                 if let table = example.statedTable, tableCheck?.verdict != .neither {
-                    parts.append("the stated table (\(table.decimals) decimal\(table.decimals == 1 ? "" : "s"))")
+                    parts.append("the stated table (\(table.decimals) \(Counted.noun(table.decimals, "decimal")))")
                 }
                 lines.append("Checked against the lesson file: \(parts.joined(separator: " and ")) \(parts.count == 1 ? "agrees" : "agree") with the recomputation.")
             } else {
-                lines.append("\(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the lesson file and the recomputation:")
+                lines.append("\(mismatches.count) \(Counted.noun(mismatches.count, "mismatch", plural: "mismatches")) between the lesson file and the recomputation:")
                 for mismatch in mismatches { lines.append("  " + mismatch.description.replacingOccurrences(of: "\n", with: "\n  ")) }
             }
             if let tableCheck, tableCheck.verdict == .rounded || tableCheck.verdict == .truncated {

@@ -31,20 +31,20 @@ public enum RNNLesson: Lesson {
         var lines = heading.lines
         for part in [RNNText.header(network, sequence, forward: forward), RNNText.forward(network, forward),
                      RNNText.backward(network, forward, backward), RNNText.update(update, truncation: example.truncation),
-                     RNNText.check(check, truncated: example.truncation != nil), RNNText.vanishing(measured)] {
+                     RNNText.check(check, backward: backward), RNNText.vanishing(measured)] {
             lines.append("")
             lines += part
         }
         lines += LessonChecks.lines(mismatches, checked: example.statedCount)
         let figures = RecurrentFigures.rnn(network: network, forward: forward, backward: backward, vanishing: measured)
         // The gradients the update uses under their parameter names (truncated when truncating),
-        // String-keyed so grad_U keeps its capital.
+        // String-keyed so grad_U keeps its capital. "truncate" only when truncating, as lstm writes it.
         let g = backward.gradients
         let comparisons = Dictionary(measured.dropFirst().map { ($0.label, $0.gradient) }, uniquingKeysWith: { a, _ in a })
         let payload = JSONObject(verbatim: ["grad_U": g.U, "grad_W": g.W, "grad_V": g.V, "grad_b": Tensor(vector: g.b),
                                             "grad_c": Tensor(vector: g.c)], [
             "states": forward.states, "outputs": forward.outputs, "loss": forward.loss,
-            "truncate": NullWhenNil(backward.truncation), "network": network,
+            "truncate": backward.truncation, "network": network,
             "sequence": sequence, "forward": forward, "backward": backward, "update": update,
             "gradientCheck": check, "largestGradientDifference": check.largestDifference,
             "vanishingGradient": vanishing, "vanishingComparisons": comparisons])

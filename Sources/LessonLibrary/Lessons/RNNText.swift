@@ -16,7 +16,7 @@ enum RNNText {
         let phi1 = network.hiddenActivation.symbol, phi2 = network.outputActivation.symbol
         let steps = sequence.steps
         var lines = ["The network (seeds/003's notation): s⁽ᵗ⁾ = \(phi1)(W s⁽ᵗ⁻¹⁾ + U x⁽ᵗ⁾ + b), ŷ⁽ᵗ⁾ = \(phi2)(V s⁽ᵗ⁾ + c), t = 1 … \(steps)",
-                     "h = \(network.hiddenUnits) hidden unit\(network.hiddenUnits == 1 ? "" : "s"), n = \(network.inputs) input\(network.inputs == 1 ? "" : "s"), o = \(network.outputs) output\(network.outputs == 1 ? "" : "s"), T = \(steps) step\(steps == 1 ? "" : "s"); \(forward.kind)",
+                     "h = \(network.hiddenUnits) hidden \(Counted.noun(network.hiddenUnits, "unit")), n = \(network.inputs) \(Counted.noun(network.inputs, "input")), o = \(network.outputs) \(Counted.noun(network.outputs, "output")), T = \(steps) \(Counted.noun(steps, "step")); \(forward.kind)",
                      "PyTorch's nn.RNN computes the same state as h = \(phi1)(W_ih x + b_ih + W_hh h + b_hh): W_ih = U, W_hh = W, b_ih + b_hh = b."]
         lines += matrixLines("U", network.U) + matrixLines("W", network.W) + matrixLines("V", network.V)
         lines.append("  b = \(vector(network.b)), c = \(vector(network.c))")
@@ -128,9 +128,9 @@ enum RNNText {
             lines.append("What truncation to K = \(k) cut: \(trace.cutLinks) of \(trace.chains.reduce(0) { $0 + $1.links.count }) (loss term, step) contributions.")
             if trace.cutLinks > 0 {
                 for chain in trace.chains {
-                    let cut = chain.links.filter { !$0.kept }
+                    let cut = chain.links.filter { !$0.kept }.map(\.step)
                     guard !cut.isEmpty else { continue }
-                    lines.append("  E\(NetworkNotation.lowered(chain.lossStep)): steps \(cut.map { String($0.step) }.joined(separator: ", ")) dropped")
+                    lines.append(dropped(lossStep: chain.lossStep, steps: cut))
                 }
                 lines += matrixLines("full ∂E/∂W", trace.full.W) + matrixLines("full ∂E/∂U", trace.full.U)
                 lines.append("  full ∂E/∂b = \(vector(trace.full.b))")
@@ -159,14 +159,27 @@ enum RNNText {
         return lines
     }
 
+    /// The steps truncation cut from one loss term's chain, as rnn and lstm write them:
+    /// `  E₃: steps 2, 1 dropped`, `  E₂: step 1 dropped`.
+    static func dropped(lossStep: Int, steps: [Int]) -> String {
+        "  E\(NetworkNotation.lowered(lossStep)): \(Counted.noun(steps.count, "step")) \(RecurrentNotation.steps(steps)) dropped"
+    }
+
     /// Every gradient next to its central difference; truncated, of the truncated objective with
-    /// `held` (what stays fixed before each window) named.
-    static func check(_ check: RecurrentGradientCheck, truncated: Bool, held: String = "the states") -> [String] {
+    /// `held` (what stays fixed before each window) named, and said to be no check of ∂E/∂θ itself
+    /// (rnn and lstm print the same sentence).
+    static func check(_ check: RecurrentGradientCheck, backward: some TruncatedBackward, held: String = "the states") -> [String] {
+        let truncated = backward.truncation != nil
         var lines = ["Finite-difference check (E(θ + ε) − E(θ − ε))/2ε, ε = \(Notation.number(check.epsilon, decimals: 8))\(truncated ? ", of the truncated objective (\(held) before each window held fixed)" : ""):"]
         for entry in check.entries {
             lines.append("  \(entry.name): BPTT \(Notation.fixed(entry.analytic, decimals: 8)), numeric \(Notation.fixed(entry.numeric, decimals: 8))")
         }
-        lines.append("largest difference: \(String(format: "%.1e", check.largestDifference))")
+        lines.append("largest difference: \(Notation.scientific(check.largestDifference, decimals: 1))")
+        if let k = backward.truncation {
+            lines.append(backward.cutLinks > 0
+                ? "This checks the truncated gradient against the objective it is the gradient of, not against E: the full ∂E/∂θ differs from it by up to \(Notation.number(backward.truncationDifference, decimals: 6))."
+                : "K = \(k) cuts nothing here, so the truncated objective is E and this is a check of ∂E/∂θ itself.")
+        }
         return lines
     }
 
@@ -179,7 +192,7 @@ enum RNNText {
         let heading = "  " + "t".padding(toLength: 4, withPad: " ", startingAt: 0) + measured.map { $0.label.padding(toLength: width, withPad: " ", startingAt: 0) }.joined(separator: "  ")
         lines.append(String(heading.reversed().drop { $0 == " " }.reversed()))
         for t in stride(from: steps, through: 0, by: -1) {
-            let cells = measured.map { String(format: "%.3e", $0.gradient.entries[t].norm).padding(toLength: width, withPad: " ", startingAt: 0) }
+            let cells = measured.map { Notation.scientific($0.gradient.entries[t].norm, decimals: 3).padding(toLength: width, withPad: " ", startingAt: 0) }
             let row = "  " + String(t).padding(toLength: 4, withPad: " ", startingAt: 0) + cells.joined(separator: "  ")
             lines.append(String(row.reversed().drop { $0 == " " }.reversed()))
         }

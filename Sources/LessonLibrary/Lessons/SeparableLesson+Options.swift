@@ -40,11 +40,11 @@ extension SeparableLesson {
             // A new number of channels needs the weights that go with it: say which option gives them.
             let channels = example.input.count
             if input != nil, depthwise == nil, example.depthwise.count != channels {
-                throw InputError("--input has \(channels) channel\(channels == 1 ? "" : "s") but the example has \(example.depthwise.count) depthwise kernel\(example.depthwise.count == 1 ? "" : "s"); "
+                throw InputError("--input has \(channels) \(Counted.noun(channels, "channel")) but the example has \(example.depthwise.count) depthwise \(Counted.noun(example.depthwise.count, "kernel")); "
                                  + "give --depthwise with one kernel per channel, separated by '|'")
             }
             if input != nil || depthwise != nil, pointwise == nil, example.pointwise.columns != channels {
-                throw InputError("the input has \(channels) channel\(channels == 1 ? "" : "s") but the example's pointwise weights are "
+                throw InputError("the input has \(channels) \(Counted.noun(channels, "channel")) but the example's pointwise weights are "
                                  + "\(Notation.shape(example.pointwise.shape)); give --pointwise as filters × \(channels) (one column per channel)")
             }
             if changes.any { (example.stated.depthwise, example.stated.output) = (nil, nil) }

@@ -178,7 +178,7 @@ public enum SeparableLesson: Lesson {
         lines += heading.lines
         lines.append("Operation: depthwise separable convolution (Keras SeparableConv2D with depth multiplier 1; PyTorch Conv2d(groups = C_in) then a 1×1 Conv2d), cross-correlation as every slide computes it.")
         lines.append("")
-        lines.append("input: \(channels) channel\(channels == 1 ? "" : "s") of \(Notation.shape(Array(trace.input.shape.dropFirst()))):")
+        lines.append("input: \(channels) \(Counted.noun(channels, "channel")) of \(Notation.shape(Array(trace.input.shape.dropFirst()))):")
         let size = trace.input.shape[1] * trace.input.shape[2]
         for c in 0..<channels {
             lines.append("channel \(c + 1):")
@@ -250,7 +250,7 @@ public enum SeparableLesson: Lesson {
         let ratio = Double(model.separableTotal) / Double(model.standardTotal)
         lines.append("The separable model has \(grouped(model.separableTotal)) parameters, \(Notation.number(100 * ratio, decimals: 1))% of \(grouped(model.standardTotal)).")
         lines += LessonChecks.lines(mismatches, stated: stated.count == 0 ? []
-                                    : ["\(stated.count) stated group\(stated.count == 1 ? "" : "s") of values (outputs and parameter counts)"])
+                                    : ["\(stated.count) stated \(Counted.noun(stated.count, "group")) of values (outputs and parameter counts)"])
         return lines.joined(separator: "\n")
     }
 }

@@ -175,7 +175,7 @@ public struct YAMLValue {
         for row in rows {
             let numbers = try row.vector()
             if let first = values.first, first.count != numbers.count {
-                throw row.error("this row has \(numbers.count) number\(numbers.count == 1 ? "" : "s") but the first row has \(first.count); every row needs the same count")
+                throw row.error("this row has \(numbers.count) \(Counted.noun(numbers.count, "number")) but the first row has \(first.count); every row needs the same count")
             }
             values.append(numbers)
         }

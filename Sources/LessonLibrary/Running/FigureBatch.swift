@@ -251,9 +251,9 @@ public enum FigureBatch {
             let frames = format == .gif ? FigureAnimation.frames(of: job.figures).count : job.figures.count
             let description: String
             switch format {
-            case .gif: description = "An animation of \(job.title), \(frames) frame\(frames == 1 ? "" : "s")."
-            case .html: description = "A page that steps through \(job.title), \(frames) frame\(frames == 1 ? "" : "s")."
-            default: description = "Beamer slides of \(job.title), \(frames) frame\(frames == 1 ? "" : "s") (PDF frames beside it)."
+            case .gif: description = "An animation of \(job.title), \(frames) \(Counted.noun(frames, "frame"))."
+            case .html: description = "A page that steps through \(job.title), \(frames) \(Counted.noun(frames, "frame"))."
+            default: description = "Beamer slides of \(job.title), \(frames) \(Counted.noun(frames, "frame")) (PDF frames beside it)."
             }
             let file = written.last?.lastPathComponent ?? name
             return (FigureRecord(file: relativeFolder + "/" + file, lesson: job.lesson, variant: job.variant, step: nil,

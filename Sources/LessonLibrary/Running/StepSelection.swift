@@ -70,7 +70,7 @@ public struct StepSelection: Sendable, Equatable {
                 switch item {
                 case .step(let step):
                     guard step <= count else {
-                        throw InputError("\(option): step \(step) is beyond the last step; this run has \(count) step\(count == 1 ? "" : "s")")
+                        throw InputError("\(option): step \(step) is beyond the last step; this run has \(count) \(Counted.noun(count, "step"))")
                     }
                     wanted.insert(step)
                 case .last:
@@ -78,7 +78,7 @@ public struct StepSelection: Sendable, Equatable {
                 case .range(let from, let to):
                     let upper = to ?? count
                     guard from <= count, upper <= count else {
-                        throw InputError("\(option): steps \(from)–\(upper) go beyond the last step; this run has \(count) step\(count == 1 ? "" : "s")")
+                        throw InputError("\(option): steps \(from)–\(upper) go beyond the last step; this run has \(count) \(Counted.noun(count, "step"))")
                     }
                     wanted.formUnion(from...upper)
                 }

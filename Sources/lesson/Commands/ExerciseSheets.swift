@@ -52,7 +52,7 @@ struct ExerciseSheets: ParsableCommand {
                     try ReportWriter.atomic(Data(bytes), to: folder.appendingPathComponent(name + ".pdf"))
                 }
             }
-            print("Wrote \(seen.count) sheet\(seen.count == 1 ? "" : "s") of '\(exercise.id)' (\(formats.joined(separator: ", "))) into \(folder.relativePath)/.")
+            print("Wrote \(seen.count) \(Counted.noun(seen.count, "sheet")) of '\(exercise.id)' (\(formats.joined(separator: ", "))) into \(folder.relativePath)/.")
         }
     }
 }

@@ -93,11 +93,11 @@ struct FiguresCommand: ParsableCommand {
                 printError("stepper pages: \(page.relativePath)")
             }
             let lessons = Set(report.records.map(\.lesson)).count
-            print("Wrote \(report.records.count) file\(report.records.count == 1 ? "" : "s") for \(lessons) lesson\(lessons == 1 ? "" : "s") to \(root.relativePath)/; the list is in \(index.relativePath).")
+            print("Wrote \(report.records.count) \(Counted.noun(report.records.count, "file")) for \(lessons) \(Counted.noun(lessons, "lesson")) to \(root.relativePath)/; the list is in \(index.relativePath).")
             failed = report.failures.count
         }
         if failed > 0 {
-            printError("\(failed) failure\(failed == 1 ? "" : "s"): see the errors above; every other figure was written")
+            printError("\(failed) \(Counted.noun(failed, "failure")): see the errors above; every other figure was written")
             throw ExitCode(1)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonCore
 import LessonLibrary
 
 /// The progress of `lesson figures` on standard error: one line rewritten in place on a
@@ -27,7 +28,7 @@ final class ProgressLine: @unchecked Sendable {
             write("note: \(variant == "example" ? lesson : "\(lesson), variant \(variant)"): \(note)\n")
         case let .lesson(lesson, files, failures):
             guard !interactive else { return }
-            write("\(lesson): \(files) file\(files == 1 ? "" : "s")" + (failures > 0 ? ", \(failures) failed" : "") + "\n")
+            write("\(lesson): \(files) \(Counted.noun(files, "file"))" + (failures > 0 ? ", \(failures) failed" : "") + "\n")
         }
     }
 

@@ -1,0 +1,76 @@
+import LessonTestSupport
+import Foundation
+import Testing
+@testable import LessonCore
+
+/// The loss written out where an output saturates. The value was always computed from the logits,
+/// but the terms were written from the rounded output: `L = −[0·log 1 + 1·log 0] = 5000`, where log 0
+/// is −∞. Each log is now written as the loss took it, so every written number can be checked.
+@Suite struct SaturatedLossTextTests {
+    /// The loss lines of a one-layer network whose pre-activations are `logits` (input [1], no bias).
+    private func lossLines(_ logits: [Double], activation: Activation, loss: Loss, target: [Double]) throws -> [String] {
+        let network = try Network(layers: [Layer(weights: Tensor(rows: logits.map { [$0] }), bias: logits.map { _ in 0 },
+                                                 activation: activation)], loss: loss)
+        return try network.lossTrace(network.forward([1]), target: target).lines
+    }
+
+    /// σ(5000) rounds to 1 with y = 0: was `L = −[0·log 1 + 1·log 0] = 5000`.
+    @Test func sigmoidRoundingToOneWritesLogOfOneMinusAFromTheLogit() throws {
+        let lines = try lossLines([5000], activation: .sigmoid, loss: .binaryCrossEntropy, target: [0])
+        #expect(lines == [
+            "L = −Σᵢ[yᵢ log aᵢ + (1 − yᵢ) log(1 − aᵢ)]",
+            "L = −[0·log 1 + 1·(−5000)] = 5000",
+            "log(1 − a₁) = log σ(−z₁) = −softplus(z₁) = −softplus(5000) = −5000: a₁ = σ(5000) rounds to 1 and log 0 is −∞, so log(1 − a₁) is taken from z (as PyTorch's BCEWithLogitsLoss)",
+        ])
+    }
+
+    /// Where σ(z) rounds to 1, ∂L/∂a = (a − y)/(a(1 − a)) is what overflows, not −y/a: the note said
+    /// "an output rounds to 0, and −y/a is beyond any number" for binary cross-entropy too.
+    @Test func theOverflowNoteNamesBinaryCrossEntropysGradient() throws {
+        let network = try Network(layers: [Layer(weights: Tensor(rows: [[5000]]), bias: [0], activation: .sigmoid)], loss: .binaryCrossEntropy)
+        let layer = try network.backward(network.forward([1]), target: [0.25]).layers[0]
+        #expect(layer.lossGradient == nil)
+        #expect(layer.ruleLines.last == "∂L/∂a overflows (an output or 1 − output rounds to 0, and (a − y)/(a(1 − a)) is beyond any number), so it is not written; δ = a − y does not need it")
+    }
+
+    /// σ(−5000) rounds to 0 with y = 1: was `L = −[1·log 0 + 0·log 1] = 5000`.
+    @Test func sigmoidRoundingToZeroWritesLogAFromTheLogit() throws {
+        let lines = try lossLines([-5000], activation: .sigmoid, loss: .binaryCrossEntropy, target: [1])
+        #expect(lines[1] == "L = −[1·(−5000) + 0·log 1] = 5000")
+        #expect(lines[2] == "log a₁ = log σ(z₁) = −softplus(−z₁) = −softplus(5000) = −5000: a₁ = σ(−5000) rounds to 0 and log 0 is −∞, so its log is taken from z (as PyTorch's BCEWithLogitsLoss)")
+    }
+
+    /// softmax(900, −900, 899) with the middle class: was `L = −[0·log 0.7311 + 1·log 0 + 0·log 0.2689] = 1800.313262`.
+    @Test func softmaxProbabilityRoundingToZeroWritesItsLogFromTheLogits() throws {
+        let lines = try lossLines([900, -900, 899], activation: .softmax, loss: .crossEntropy, target: [0, 1, 0])
+        #expect(lines == [
+            "L = −Σᵢ yᵢ log aᵢ",
+            "L = −[0·log 0.7311 + 1·(−1800.3133) + 0·log 0.2689] = 1800.313262",
+            "log a₂ = z₂ − m − log Σⱼ e^(zⱼ − m) = −900 − 900 − 0.3133 = −1800.3133 with m = maxⱼ zⱼ: a₂ rounds to 0 and log 0 is −∞, so its log is taken from z (as PyTorch's CrossEntropyLoss on the logits)",
+        ])
+    }
+
+    /// σ(−30) = 9.4×10⁻¹⁴ is not saturated (its log is taken from a), but `Notation.number` writes it 0:
+    /// was `L = −[1·log 0 + 0·log 1] = 30`.
+    @Test func aTinyOutputIsWrittenInScientificNotationInsideItsLog() throws {
+        let lines = try lossLines([-30], activation: .sigmoid, loss: .binaryCrossEntropy, target: [1])
+        #expect(lines == ["L = −Σᵢ[yᵢ log aᵢ + (1 − yᵢ) log(1 − aᵢ)]", "L = −[1·log 9.4×10⁻¹⁴ + 0·log 1] = 30"])
+    }
+
+    /// Property: with logits hundreds apart, the line of L writes no log 0 (nor ∞), and each log written as
+    /// its value is a term's log as the loss took it: −yᵢ × that value is the recorded term.
+    @Test(arguments: Seeds.range(1...60)) func saturatedLossLinesNeverWriteLogZero(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let classes = random.int(2...5)
+        let logits = (0..<classes).map { _ in Double(random.int(-900...900)) + random.uniform(-0.5...0.5) }
+        let c = random.int(0...(classes - 1))
+        let target = (0..<classes).map { $0 == c ? 1.0 : 0.0 }
+        let lines = try lossLines(logits, activation: .softmax, loss: .crossEntropy, target: target)
+        #expect(!lines[1].contains("log 0 ") && !lines[1].contains("log 0]") && !lines[1].contains("∞"), "seed \(seed): \(lines[1])")
+        let a = Activation.softmax.apply(logits)
+        let logarithms = try #require(Loss.crossEntropy.logarithms(output: a, preActivation: logits, activation: .softmax))
+        let terms = Loss.crossEntropy.terms(output: a, target: target, preActivation: logits, activation: .softmax)
+        #expect(terms[c] == -logarithms[c].output, "seed \(seed): term \(terms[c]), log \(logarithms[c].output)")
+        #expect(lines[1].contains(logarithms[c].fromLogits ? "1·\(Notation.factor(logarithms[c].output))" : "1·log "), "seed \(seed): \(lines[1])")
+    }
+}
