@@ -27,6 +27,16 @@ import Testing
         expectRefusal(wrong, "error: --steps: step 99 is beyond the last step; this run has 9 steps")
     }
 
+    /// The closing line counts in the singular and names one file once, two with a comma.
+    @Test func theFiguresLineNamesOneOrTwoFilesAsTheyAre() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-one-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let one = try runLesson(["run", "param-count", "--out", root.appendingPathComponent("one").path])
+        #expect(one.stdout.hasSuffix("Figures: 1 PNG file in \(root.path)/one/ (summary.png)\n"), "\(one.stdout.suffix(200))")
+        let two = try runLesson(["run", "conv2d", "--steps", "1", "--out", root.appendingPathComponent("two").path])
+        #expect(two.stdout.hasSuffix("Figures: 2 PNG files in \(root.path)/two/ (step-1.png, overview.png)\n"), "\(two.stdout.suffix(200))")
+    }
+
     @Test func gifFormatWritesOneAnimation() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-gif-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

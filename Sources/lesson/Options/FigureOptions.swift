@@ -107,14 +107,18 @@ struct RunOptions: ParsableArguments {
             print(output.text)
             if renderOptions.format.isDeck, let deck = written.last {
                 print("")
-                print("Figures: \(deck.relativePath)\(written.count > 1 ? " and its \(written.count - 1) PDF frames" : "")")
-            } else if let first = written.first {
+                let frames = written.count - 1
+                print("Figures: \(deck.relativePath)\(frames > 0 ? " and its \(frames) PDF \(Counted.noun(frames, "frame"))" : "")")
+            } else if let first = written.first, let last = written.last {
                 print("")
-                print("Figures: \(written.count) \(renderOptions.format.rawValue.uppercased()) files in \(first.deletingLastPathComponent().relativePath)/ (\(written.map(\.lastPathComponent).first!) … \(written.map(\.lastPathComponent).last!))")
+                let names = written.count == 1 ? first.lastPathComponent
+                    : first.lastPathComponent + (written.count == 2 ? ", " : " … ") + last.lastPathComponent
+                print("Figures: \(written.count) \(renderOptions.format.rawValue.uppercased()) \(Counted.noun(written.count, "file")) "
+                      + "in \(first.deletingLastPathComponent().relativePath)/ (\(names))")
             }
         }
         if strict, !output.mismatches.isEmpty {
-            printError("\(output.mismatches.count) stated value(s) do not match the recomputation")
+            printError("\(output.mismatches.count) stated \(Counted.noun(output.mismatches.count, "value")) \(output.mismatches.count == 1 ? "does" : "do") not match the recomputation")
             throw ExitCode(3)
         }
     }
