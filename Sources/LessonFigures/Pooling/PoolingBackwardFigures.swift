@@ -19,7 +19,8 @@ extension PoolingFigures {
                                       height: Double = 720) -> BackwardLayout {
         let (upstream, gradient) = twoGrids(left: backward.upstream.shape, right: backward.gradient.shape,
                                             width: width, height: height)
-        return BackwardLayout(upstream: upstream, gradient: gradient, width: width, height: height)
+        let widened = widenedForLongNumbers([upstream, gradient], values: [backward.upstream, backward.gradient], width: width)
+        return BackwardLayout(upstream: widened[0], gradient: widened[1], width: width, height: height)
     }
 
     /// One frame per output cell, named `step-backward-1` … (zero-padded as `Figure.stepName`) in the order the gradient is routed.

@@ -23,7 +23,20 @@ public enum PoolingFigures {
         let longest = trace.output.scalars.map { Notation.number($0, decimals: 3).count }.max() ?? 0
         let (input, output) = twoGrids(left: trace.paddedShape, right: trace.output.shape, width: width, height: height,
                                        rightCell: longest >= 6 ? 100 : 0, foot: foot)
-        return Layout(input: input, output: output, width: width, height: height)
+        let widened = widenedForLongNumbers([input, output], values: [trace.input, trace.output], width: width)
+        return Layout(input: widened[0], output: widened[1], width: width, height: height)
+    }
+
+    /// Two grids of `twoGrids` whose columns widen, as far as the slide holds (the operator's
+    /// gap down to 180 px), so that their longest numbers keep the projector floor (24 px), as
+    /// conv2d's grids do; grids whose numbers fit are returned as they are.
+    static func widenedForLongNumbers(_ grids: [Grid], values: [Tensor], width: Double, decimals: Int = 3) -> [Grid] {
+        let wishes = values.map { tensor in
+            Set(tensor.scalars.map { Notation.number($0, decimals: decimals) })
+                .map { Grid.readableColumn(for: $0, floor: ConvolutionFigures.minimumNumberSize) }.max() ?? 0
+        }
+        let gap = grids[1].x - grids[0].x - grids[0].width
+        return RowLayout.widened(grids, toColumnWidths: wishes, width: width, gap: gap, minimumGap: min(gap, 180))
     }
 
     /// Two grids side by side with a gap for the operator arrow, centred in the band between title and caption.
