@@ -50,6 +50,31 @@ import Testing
         ])
     }
 
+    /// σ(25) = 1 − 1.4×10⁻¹¹ does not round to 1, but 1 − a keeps only 5 of its digits: log(1 − a)
+    /// from a was off by 10⁻⁵ (an rnn's BCE differed from PyTorch's BCEWithLogitsLoss at 9×10⁻⁹).
+    /// Now it is −softplus(25) to the last digit, and the text writes that value with its origin.
+    @Test func sigmoidWithinAMillionthOfOneTakesLogOfOneMinusAFromTheLogit() throws {
+        let z = 25.0, a = Activation.sigmoid(z)
+        let exact = z + log1p(exp(-z)) // softplus(25), as BCEWithLogitsLoss computes it for y = 0
+        let value = Loss.binaryCrossEntropy.value(output: [a], target: [0], preActivation: [z], activation: .sigmoid)
+        #expect(abs(value - exact) <= 1e-15 * exact, "\(value) vs \(exact); from a: \(-log(1 - a))")
+        #expect(abs(-log(1 - a) - exact) > 1e-7, "the plain log is the imprecise one, so the check can fail")
+        let lines = try lossLines([z], activation: .sigmoid, loss: .binaryCrossEntropy, target: [0])
+        #expect(lines[1] == "L = −[0·log 1 + 1·(−25)] = 25")
+        #expect(lines[2] == "log(1 − a₁) = log σ(−z₁) = −softplus(z₁) = −softplus(25) = −25: a₁ = σ(25) is within 10⁻⁶ of 1, where 1 − a₁ keeps few exact digits, so log(1 − a₁) is taken from z (as PyTorch's BCEWithLogitsLoss)")
+    }
+
+    /// Cross-entropy −Σ y log a on sigmoid outputs: σ(−800) is 0, and the loss was ∞ (a backprop
+    /// run refused its step); log σ(z) is taken as −softplus(−z), as F.logsigmoid does.
+    @Test func crossEntropyOnASigmoidOutputRoundingToZeroStaysFinite() throws {
+        let lines = try lossLines([-800, 2], activation: .sigmoid, loss: .crossEntropy, target: [0.5, 0.5])
+        let value = Loss.crossEntropy.value(output: [Activation.sigmoid(-800), Activation.sigmoid(2)], target: [0.5, 0.5],
+                                            preActivation: [-800, 2], activation: .sigmoid)
+        #expect(abs(value - 0.5 * (800 + log1p(exp(-2)))) <= 1e-13)
+        #expect(lines[1] == "L = −[0.5·(−800) + 0.5·log 0.8808] = 400.063464")
+        #expect(lines[2] == "log a₁ = log σ(z₁) = −softplus(−z₁) = −softplus(800) = −800: a₁ = σ(−800) rounds to 0 and log 0 is −∞, so its log is taken from z (as PyTorch's F.logsigmoid)")
+    }
+
     /// σ(−30) = 9.4×10⁻¹⁴ is not saturated (its log is taken from a), but `Notation.number` writes it 0:
     /// was `L = −[1·log 0 + 0·log 1] = 30`.
     @Test func aTinyOutputIsWrittenInScientificNotationInsideItsLog() throws {

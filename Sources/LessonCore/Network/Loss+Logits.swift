@@ -14,19 +14,29 @@ extension Loss {
     /// The logarithms each output unit's cross-entropy term uses (nil for mse and sse).
     ///
     /// They are log aᵢ and log(1 − aᵢ), except where f saturates so far that aᵢ is 0 or subnormal
-    /// (log 0 is −∞, and a subnormal holds too few digits for its log) or σ(z) rounds to 1
-    /// (log(1 − a) = −∞). There they are taken from z instead:
+    /// (log 0 is −∞, and a subnormal holds too few digits for its log) or σ(z) is within
+    /// `nearlyOne` of 1 (1 − a then keeps few exact digits: a is σ(z) rounded to 2⁻⁵³, so at
+    /// 1 − a = 10⁻¹¹ its log is off by 10⁻⁵, and at 1 − a = 0 it is −∞). There they are taken
+    /// from z instead:
     /// - softmax with cross-entropy: log aᵢ = zᵢ − m − log Σⱼ e^(zⱼ − m), m = maxⱼ zⱼ
     ///   (PyTorch `CrossEntropyLoss` on the logits);
     /// - sigmoid with binary cross-entropy: log a = −softplus(−z), log(1 − a) = −softplus(z)
-    ///   (PyTorch `BCEWithLogitsLoss`; `BCELoss` instead clamps each log at −100).
+    ///   (PyTorch `BCEWithLogitsLoss`; `BCELoss` instead clamps each log at −100);
+    /// - sigmoid with cross-entropy (−Σ y log a): log a = −softplus(−z) (`F.logsigmoid`).
     /// Every other unit, and every unit of another pairing, keeps the logs of aᵢ.
     public func logarithms(output a: [Double], preActivation z: [Double], activation: Activation) -> [OutputLogarithms]? {
         precondition(a.count == z.count, "logarithms of \(a.count) outputs from \(z.count) logits")
         guard self == .binaryCrossEntropy || self == .crossEntropy else { return nil }
         let plain = a.map(OutputLogarithms.init(of:))
-        let saturated = a.map { $0 < Double.leastNormalMagnitude || (self == .binaryCrossEntropy && $0 == 1) }
-        guard simplifies(with: activation), saturated.contains(true) else { return plain }
+        let saturated = a.map { $0 < Double.leastNormalMagnitude || (self == .binaryCrossEntropy && 1 - $0 < Self.nearlyOne) }
+        // −Σ y log σ(z) (cross-entropy on sigmoid outputs) takes log σ(z) = −softplus(−z) as BCE does.
+        let sigmoidCrossEntropy = self == .crossEntropy && activation == .sigmoid
+        guard simplifies(with: activation) || sigmoidCrossEntropy, saturated.contains(true) else { return plain }
+        if sigmoidCrossEntropy {
+            return a.indices.map { i in
+                saturated[i] ? OutputLogarithms(output: -Activation.softplus.value(-z[i]), complement: plain[i].complement, fromLogits: true) : plain[i]
+            }
+        }
         if self == .crossEntropy {
             let top = z.max() ?? 0
             let logTotal = log(z.reduce(0) { $0 + exp($1 - top) })
@@ -39,6 +49,10 @@ extension Loss {
                                             fromLogits: true) : plain[i]
         }
     }
+
+    /// How near 1 a sigmoid output may come before binary cross-entropy takes log(1 − a) from z:
+    /// above 1 − 10⁻⁶, 1 − a has lost more than 10 of its 16 digits.
+    public static let nearlyOne = 1e-6
 
     /// ∂L/∂aᵢ with a = f(z): `gradient(output:target:)`, except that for sigmoid with binary
     /// cross-entropy, where σ(z) rounds to 1 (or is subnormal), a(1 − a) is taken as σ(z)·σ(−z), so

@@ -49,7 +49,7 @@ extension Network {
         case .binaryCrossEntropy, .crossEntropy: lines.append("L = −[\(joined)] = \(n(dataLoss, 6))")
         }
         if let logarithms {
-            lines += a.indices.flatMap { loss.logitNotes(unit: $0, a: a[$0], z: z, logarithms: logarithms[$0]) }
+            lines += a.indices.flatMap { loss.logitNotes(unit: $0, a: a[$0], z: z, activation: activation, logarithms: logarithms[$0]) }
         }
         if l2 > 0 {
             lines.append("L2 term: (λ/2m)Σw² = (\(n(l2, 6))/(2×\(n(Self.exampleCount, 0))))×\(n(squares, 6)) = \(n(regularization, 6))")
