@@ -210,4 +210,13 @@ import Testing
             }
         }
     }
+
+    /// A column of mantissas lines up with `fixedDecimals`: 1 is 1.000×10⁰, 1.42 is 1.420×10⁰.
+    @Test func scientificWithFixedDecimalsKeepsTrailingZeros() {
+        #expect(Notation.scientific(1, decimals: 3, fixedDecimals: true) == "1.000×10⁰")
+        #expect(Notation.scientific(1.42, decimals: 3, fixedDecimals: true) == "1.420×10⁰")
+        #expect(Notation.scientific(-0.000123, decimals: 2, fixedDecimals: true) == "−1.23×10⁻⁴")
+        #expect(Notation.scientific(0.009996, decimals: 2, fixedDecimals: true) == "1.00×10⁻²")
+        #expect(Notation.scientific(1.42, decimals: 3) == "1.42×10⁰")
+    }
 }

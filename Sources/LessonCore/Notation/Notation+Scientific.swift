@@ -6,7 +6,10 @@ extension Notation {
     /// power: 0.00996 → 1×10⁻²): `2.1×10⁻¹⁰`, `−4.7·10⁻³` with `times: "·"`. A mantissa of
     /// exactly 1 is left out when `unitMantissa` is false (`10⁻⁶`, as ε is written). 0, ∞ and
     /// NaN are written by `number`. Never the hyphen and letter of `%e` ("2.1e-10").
-    public static func scientific(_ value: Double, decimals: Int, times: String = "×", unitMantissa: Bool = true) -> String {
+    /// With `fixedDecimals`, the mantissa keeps all its decimals (`1.000×10⁰`), so a column of
+    /// them lines up.
+    public static func scientific(_ value: Double, decimals: Int, times: String = "×", unitMantissa: Bool = true,
+                                  fixedDecimals: Bool = false) -> String {
         guard value != 0, value.isFinite else { return number(value, decimals: decimals) }
         var power = Int(floor(log10(abs(value))))
         var mantissa = rounded(value / pow(10, Double(power)), decimals: decimals)
@@ -14,7 +17,7 @@ extension Notation {
             mantissa = rounded(mantissa / 10, decimals: decimals)
             power += 1
         }
-        let text = number(mantissa, decimals: decimals)
+        let text = fixedDecimals ? fixed(mantissa, decimals: decimals) : number(mantissa, decimals: decimals)
         let tens = "10" + superscriptDigits(power)
         if !unitMantissa, abs(mantissa) == 1 { return (mantissa < 0 ? minus : "") + tens }
         return text + times + tens

@@ -192,7 +192,7 @@ enum RNNText {
         let heading = "  " + "t".padding(toLength: 4, withPad: " ", startingAt: 0) + measured.map { $0.label.padding(toLength: width, withPad: " ", startingAt: 0) }.joined(separator: "  ")
         lines.append(String(heading.reversed().drop { $0 == " " }.reversed()))
         for t in stride(from: steps, through: 0, by: -1) {
-            let cells = measured.map { Notation.scientific($0.gradient.entries[t].norm, decimals: 3).padding(toLength: width, withPad: " ", startingAt: 0) }
+            let cells = measured.map { Notation.scientific($0.gradient.entries[t].norm, decimals: 3, fixedDecimals: true).padding(toLength: width, withPad: " ", startingAt: 0) }
             let row = "  " + String(t).padding(toLength: 4, withPad: " ", startingAt: 0) + cells.joined(separator: "  ")
             lines.append(String(row.reversed().drop { $0 == " " }.reversed()))
         }
