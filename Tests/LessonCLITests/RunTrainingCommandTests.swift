@@ -58,6 +58,10 @@ import Testing
         let object = try json(try runLesson(["run", "optimizers", "--variant", "bowl", "--json", "--no-figures"]))
         let sgd = try #require((object["losses"] as? [String: [Double]])?["sgd"]?.last)
         #expect(abs(sgd - 4.4e-7) < 5e-9, "the text writes the JSON's number: \(sgd)")
+        // A coordinate of θ that rounds to 0 at 4 decimals is written as the JSON holds it.
+        #expect(text.contains("  After 40 steps: θ = (−0.0021, 1.3×10⁻⁵), J = 4.4×10⁻⁶"))
+        let rmsprop = try #require((object["trajectories"] as? [String: [[Double]]])?["rmsprop"]?.last)
+        #expect(abs(rmsprop[1] - 1.3e-5) < 5e-7, "the text writes the JSON's y: \(rmsprop)")
     }
 
     /// `lesson run backprop` with a batch: the per-example δs, their average and the batch gradient

@@ -71,7 +71,10 @@ public enum OptimizersLesson: Lesson {
         }
         let window = named?.window ?? Self.window(traces)
         let grid = surface.grid(x: window.x, y: window.y, columns: 121, rows: 101)
-        let n = { (v: Double) in Notation.number(v, decimals: 4) }
+        // A coordinate that rounds to 0 at 4 decimals but is not floating-point dust (10⁻⁹) is
+        // written in scientific notation: θ = (−0.0007, −2.2×10⁻⁷), not (−0.0007, 0).
+        let n = { (v: Double) in abs(v) < Notation.smallestShown ? Notation.number(v, decimals: 4) : Notation.nonzero(v) }
+        let six = { (v: Double) in abs(v) < Notation.smallestShown ? Notation.number(v, decimals: 6) : Notation.nonzero(v, decimals: 6) }
         let p = { (v: Point2) in "(\(n(v.x)), \(n(v.y)))" }
         // J converges to 0: a nonzero J is never written 0 (4.4×10⁻⁷ was "J = 0").
         let j = { (v: Double) in Notation.nonzero(v) }
@@ -96,10 +99,10 @@ public enum OptimizersLesson: Lesson {
                     }
                     if trace.kind == .nesterov { lines.append("    g + μv = \(p(step.direction))") }
                 case .rmsprop:
-                    if let s = step.second { lines.append("    s = 0.99×s + 0.01×g² = (\(Notation.number(s.x, decimals: 6)), \(Notation.number(s.y, decimals: 6))); g/(√s + ε) = \(p(step.direction))") }
+                    if let s = step.second { lines.append("    s = 0.99×s + 0.01×g² = (\(six(s.x)), \(six(s.y))); g/(√s + ε) = \(p(step.direction))") }
                 case .adam:
                     if let m = step.first, let v = step.second, let d = step.denominator {
-                        lines.append("    m = \(p(m)), v = (\(Notation.number(v.x, decimals: 6)), \(Notation.number(v.y, decimals: 6)))")
+                        lines.append("    m = \(p(m)), v = (\(six(v.x)), \(six(v.y)))")
                         lines.append("    denominator = √v/√(1 − 0.999^\(step.step)) + ε = \(p(d)); step size = α/(1 − 0.9^\(step.step)) = \(Notation.number(step.scale, decimals: 6))")
                     }
                 }
