@@ -646,13 +646,15 @@ def yaml_list(v):
 def loss_of(name, a, y, z=None, act=None):
     """The lesson's losses on one example (Loss.swift): mse ½Σ(a−y)², sse Σ(a−y)², BCE and CE summed.
 
-    After a sigmoid (BCE) or a softmax (CE) the loss is taken from the logits z, as
-    `BCEWithLogitsLoss` and `CrossEntropyLoss` do: exact where an output saturates, where
-    `BCELoss` would clamp each log at −100."""
+    After a sigmoid (BCE or CE) or a softmax (CE) the loss is taken from the logits z, as
+    `BCEWithLogitsLoss`, `F.logsigmoid` and `CrossEntropyLoss` do: exact where an output saturates,
+    where `BCELoss` would clamp each log at −100."""
     if name == "binary-cross-entropy" and act == "sigmoid":
         return F.binary_cross_entropy_with_logits(z, y, reduction="sum")
     if name == "cross-entropy" and act == "softmax":
         return -(y * torch.log_softmax(z, 0)).sum()
+    if name == "cross-entropy" and act == "sigmoid":  # −Σ y log σ(z), finite where σ(z) rounds to 0
+        return -(y * F.logsigmoid(z)).sum()
     if name == "mse":
         return 0.5 * ((a - y) ** 2).sum()
     if name == "sse":

@@ -75,6 +75,20 @@ import Testing
         #expect(lines[2] == "log a₁ = log σ(z₁) = −softplus(−z₁) = −softplus(800) = −800: a₁ = σ(−800) rounds to 0 and log 0 is −∞, so its log is taken from z (as PyTorch's F.logsigmoid)")
     }
 
+    /// Its δ: −y/a is −∞ and σ′(z) is 0 where σ(z) rounds to 0, and their product was NaN (the
+    /// run refused its update); it is −y·σ(−z), as autograd of −y·F.logsigmoid(z) gives (−1, 0 here).
+    @Test func crossEntropyOnASigmoidOutputRoundingToZeroHasAFiniteDelta() throws {
+        let network = try Network(layers: [Layer(weights: Tensor(rows: [[-1100], [3]]), bias: [0, 0], activation: .sigmoid)],
+                                  loss: .crossEntropy)
+        let layer = try network.backward(network.forward([1]), target: [1, 0]).layers[0]
+        #expect(layer.delta == [-1, 0])
+        #expect(layer.lossGradient == nil)
+        #expect(layer.units[0].deltaText == "δ⁽¹⁾₁ = ∂L/∂a⁽¹⁾₁ × f′(z⁽¹⁾₁) = (−y₁/a⁽¹⁾₁)·a⁽¹⁾₁(1 − a⁽¹⁾₁) = −y₁·σ(−z⁽¹⁾₁) = (−1)×σ(1100) = −1: a⁽¹⁾₁ = σ(−1100) rounds to 0 (−y₁/a⁽¹⁾₁ is −∞ and σ′(z⁽¹⁾₁) is 0), so the product is taken whole")
+        // A sigmoid output that does not round to 0 keeps the chain as it was written.
+        let plain = try network.backward(network.forward([0.001]), target: [1, 0]).layers[0]
+        #expect(plain.units[0].deltaText == "δ⁽¹⁾₁ = ∂L/∂a⁽¹⁾₁ × f′(z⁽¹⁾₁) = (−1/0.2497) × (0.2497×(1 − 0.2497)) = (−4.0042) × 0.1874 = −0.7503")
+    }
+
     /// σ(−30) = 9.4×10⁻¹⁴ is not saturated (its log is taken from a), but `Notation.number` writes it 0:
     /// was `L = −[1·log 0 + 0·log 1] = 30`.
     @Test func aTinyOutputIsWrittenInScientificNotationInsideItsLog() throws {

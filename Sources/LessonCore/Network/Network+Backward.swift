@@ -76,12 +76,24 @@ extension Network {
                 } else {
                     let fPrime = z.map(layer.activation.derivative)
                     derivative = fPrime
-                    delta = zip(gradient, fPrime).map(*)
                     rule = .outputChain
                     ruleLines = ["output layer: δ⁽\(NetworkNotation.raised(l))⁾ = ∂L/∂a⁽\(NetworkNotation.raised(l))⁾ ∘ f′(z⁽\(NetworkNotation.raised(l))⁾)",
                                  loss.gradientFormula, "f′: " + layer.activation.derivativeFormula]
+                    // Cross-entropy on a sigmoid output that rounds to 0: −y/a is −∞ and σ′(z) is 0, but
+                    // their product is −y(1 − a) = −yσ(−z), finite (autograd of −y·F.logsigmoid(z)).
+                    let whole = (0..<layer.units).map { i in
+                        loss == .crossEntropy && layer.activation == .sigmoid && a[i] < Double.leastNormalMagnitude
+                    }
+                    delta = (0..<layer.units).map { i in whole[i] ? -y[i] * Activation.sigmoid(-z[i]) : gradient[i] * fPrime[i] }
                     deltaTexts = (0..<layer.units).map { i in
-                        "\(dName(i)) = ∂L/∂\(NetworkNotation.unit("a", layer: l, i)) × f′(\(NetworkNotation.unit("z", layer: l, i))) = \(Self.lossGradientWritten(loss, a: a[i], y: y[i])) × \(Self.derivativeWritten(layer.activation, z: z[i], a: a[i])) = \(Notation.factor(gradient[i])) × \(Notation.factor(fPrime[i])) = \(Notation.number(delta[i]))"
+                        if whole[i] {
+                            let ai = NetworkNotation.unit("a", layer: l, i), zi = NetworkNotation.unit("z", layer: l, i)
+                            let yi = "y" + NetworkNotation.lowered(i + 1)
+                            let why = a[i] == 0 ? "rounds to 0 (−\(yi)/\(ai) is −∞ and σ′(\(zi)) is 0)"
+                                : "is subnormal (\(Notation.scientific(a[i], decimals: 1)): −\(yi)/\(ai) overflows)"
+                            return "\(dName(i)) = ∂L/∂\(ai) × f′(\(zi)) = (−\(yi)/\(ai))·\(ai)(1 − \(ai)) = −\(yi)·σ(−\(zi)) = \(Notation.factor(-y[i]))×σ(\(Notation.factor(-z[i]))) = \(Notation.number(delta[i])): \(ai) = σ(\(Notation.number(z[i]))) \(why), so the product is taken whole"
+                        }
+                        return "\(dName(i)) = ∂L/∂\(NetworkNotation.unit("a", layer: l, i)) × f′(\(NetworkNotation.unit("z", layer: l, i))) = \(Self.lossGradientWritten(loss, a: a[i], y: y[i])) × \(Self.derivativeWritten(layer.activation, z: z[i], a: a[i])) = \(Notation.factor(gradient[i])) × \(Notation.factor(fPrime[i])) = \(Notation.number(delta[i]))"
                     }
                 }
             }
@@ -108,11 +120,13 @@ extension Network {
                                           biasText: "∂L/∂\(NetworkNotation.unit("b", layer: l, i)) = \(dName(i)) = \(Notation.number(delta[i]))"))
             }
             if decay > 0 { ruleLines.append("gradients: ∂L/∂wᵢⱼ = δᵢaⱼ + (λ/m)wᵢⱼ with λ/m = \(Notation.number(decay, decimals: 6)); ∂L/∂bᵢ = δᵢ (biases are not regularized)") } else { ruleLines.append("gradients: ∂L/∂wᵢⱼ = δᵢaⱼ, ∂L/∂bᵢ = δᵢ") }
-            let recorded = rule == .outputSimplified ? loss.recorded(gradient: upstream, activation: layer.activation) : upstream
+            let recorded = rule == .outputSimplified ? loss.recorded(gradient: upstream, activation: layer.activation)
+                : rule == .outputChain && !upstream.allSatisfy(\.isFinite) ? nil : upstream
             if recorded == nil {
                 let why = loss == .binaryCrossEntropy ? "an output or 1 − output rounds to 0, and (a − y)/(a(1 − a)) is beyond any number"
                     : "an output rounds to 0, and −y/a is beyond any number"
-                ruleLines.append("∂L/∂a overflows (\(why)), so it is not written; δ = a − y does not need it")
+                let needs = rule == .outputChain ? "δ = −y·σ(−z) there does not need it (as autograd of −y·F.logsigmoid(z))" : "δ = a − y does not need it"
+                ruleLines.append("∂L/∂a overflows (\(why)), so it is not written; \(needs)")
             }
             result.append(LayerBackward(layer: l, rule: rule, ruleLines: ruleLines, lossGradient: recorded,
                                         derivative: derivative, delta: delta, gradWeights: gradWeights, gradBias: delta,
