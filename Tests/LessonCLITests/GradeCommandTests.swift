@@ -58,7 +58,7 @@ import Testing
         (["grade", "param-count", "exercises/submissions/param-count", "--roster", "/nonexistent.csv"], "error: the roster '/nonexistent.csv' cannot be read (no such file)"),
         (["grade", "param-count", "exercises/submissions/param-count", "--per-question", "--canvas-assignment", "12"], "error: --canvas-assignment fills one existing assignment, so it cannot be used with --per-question"),
         (["run", "param-count", "--model", "input(28,28,1) conv2d(8)"], "error: in the model, word 2 'conv2d(8)' (column 16): 'kernel_size' is missing; expected conv2d(filters, k or (k_h,k_w), stride=1, padding=valid|same, dilation=1, use_bias=true)"),
-        (["run", "param-count", "--model", "input(4,4,1) conv2d(8,5)"], "error: layer 1, conv2d(8,5): the kernel (5 height) is larger than the padded input (4 + 2×0 = 4 height), so n + 2p − d(k − 1) − 1 = −1 is below 0 and there is no output"),
+        (["run", "param-count", "--model", "input(4,4,1) conv2d(8,5)"], "error: layer 1, conv2d(8,5): the kernel (5 rows) is larger than the padded input (4 + 2×0 = 4 rows), so n + 2p − d(k − 1) − 1 = −1 is below 0 and there is no output"),
         (["run", "param-count", "--model-file", "/nonexistent.yaml"], "error: /nonexistent.yaml: the file cannot be read (no such file)"),
     ])
     func badInputIsOneSentenceAndExitOne(arguments: [String], message: String) throws {

@@ -100,7 +100,7 @@ import Testing
         ("input(28,28,1) conv2d(3,3", "'(' is never closed"),
         ("input(28,28,1) dropout(1.5)", "the dropout rate must be at least 0 and below 1"),
         ("input(784) conv2d(8,3)", "layer 1, conv2d(8,3): conv2d needs a height×width×channels input; write input(h,w,c), got 784"),
-        ("input(5,5,1) conv2d(8,7)", "layer 1, conv2d(8,7): the kernel (7 height) is larger than the padded input"),
+        ("input(5,5,1) conv2d(8,7)", "layer 1, conv2d(8,7): the kernel (7 rows) is larger than the padded input"),
         ("input(28,28,1) lstm(4)", "lstm needs a steps×features input"),
         ("input(28,28,1) input(3)", "input(…) may only be the first word"),
     ])
@@ -251,6 +251,9 @@ import Testing
         ("input(28,28,1) conv2d(8,3,padding=causal)", "padding must be valid or same, got 'causal' (Keras pads causally only in Conv1D)"),
         ("input(28,3) max_pool1d(2,padding=causal)", "padding must be valid or same, got 'causal' (Keras pads causally only in Conv1D)"),
         ("input(28,3) conv1d(8,3,padding=full)", "padding must be valid, same or causal, got 'full'"),
+        ("input(28,28,1) conv2d(8,(),strides=2)", "kernel_size '()' has no values; conv2d takes one number or 2 (one per spatial axis), such as 3 or (3,5)"),
+        ("input(28,28,1) conv2d(8,(3 5))", "kernel_size '(3 5)': separate a tuple's values with commas, such as (3,5)"),
+        ("input(5,5,1) conv2d(8,(3,7))", "the kernel (7 columns) is larger than the padded input (5 + 2×0 = 5 columns)"),
     ])
     func badWindowsNameWhatIsWrong(model: String, expected: String) {
         let text = message { _ = try ModelSummary.summarize(model) }

@@ -63,4 +63,22 @@ import Testing
         // its third column (2.5, 7.5) was cut before.
         for value in ["11", "2.5", "7.5"] { #expect(small.contains(value), "\(value) in \(small)") }
     }
+
+    /// The bias column's heading "b" keeps an em from P's heading, so the two do not read as one
+    /// line "P (filters × channels) b" (it was 8 px off), at text scale 1 and 1.5.
+    @Test func theBiasHeadingStandsApartFromPs() throws {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        let file = try LessonDirectory(url: folder.appendingPathComponent("lessons")).load(SeparableLesson.id)
+        let output = try SeparableLesson.run(file, variant: try file.variant(nil))
+        let figure = try #require(output.figures.first { $0.name == "pointwise" })
+        for scale in [1.0, 1.5] {
+            let texts = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg, textScale: scale)).drawnText
+            let p = try #require(texts.first { $0.text == "P (filters × channels)" })
+            let b = try #require(texts.first { $0.text == "b" && abs($0.y - p.y) < 1 })
+            #expect(b.x - (p.x + p.width) >= p.size - 0.01, "scale \(scale): \(b.x - (p.x + p.width)) px between the headings at \(p.size) px")
+        }
+    }
 }

@@ -62,6 +62,12 @@ public struct ConvolutionStep: Equatable, Sendable, Codable {
         Notation.sumOfProducts(terms.map { ($0.input, $0.weight) }, bias: bias, result: value)
     }
 
+    /// The sum without a bias term, for a convolution that has none (a depthwise step):
+    /// `1×1 + 2×0 + 0×0 + 1×1 = 2`. A step whose bias is not 0 writes it, as `sumText`.
+    public var sumTextWithoutZeroBias: String {
+        Notation.sumOfProducts(terms.map { ($0.input, $0.weight) }, bias: bias == 0 ? nil : bias, result: value)
+    }
+
     /// The full line: `z[1,1] = 1×1 + … + 0 = 2`.
     public var text: String { label + " = " + sumText }
 

@@ -178,7 +178,9 @@ enum LayerCounter {
                 lines.append("\(name): padding causal, \(d == 1 ? "" : "\(d)·")(\(k) − 1) = \(zeros) zeros before, none after, "
                              + "o = ⌊(n − 1)/s⌋ + 1 = ⌊\(n - 1)/\(s)⌋ + 1 = \(o)")
             case .valid:
-                let size = OutputSize(axis: name, input: n, kernel: k, padding: 0, stride: s, dilation: d)
+                // OutputSize's refusals count along rows and columns ("the kernel (7 columns) is larger …").
+                let counted = ["height": "rows", "width": "columns"][name] ?? name
+                let size = OutputSize(axis: counted, input: n, kernel: k, padding: 0, stride: s, dilation: d)
                 try size.validate()
                 if let sizeMistake {
                     guard let o = size.output(with: sizeMistake) else {

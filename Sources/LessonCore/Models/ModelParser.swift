@@ -234,9 +234,13 @@ public enum ModelParser {
             var items = text.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             if items.count == 2, items[1].isEmpty { items.removeLast() } // Python's one-tuple (3,)
+            if items == [""] { items = [] }
+            if items.contains(where: { $0.contains(" ") }) {
+                throw InputError("\(name) '\(text)': separate a tuple's values with commas, such as \(axes == 1 ? "(3,)" : "(3,5)")")
+            }
             guard items.count == axes else {
                 let example = axes == 1 ? "3 or (3,)" : "3 or (3,5)"
-                throw InputError("\(name) '\(text)' has \(items.count) \(items.count == 1 ? "value" : "values"); "
+                throw InputError("\(name) '\(text)' has \(items.isEmpty ? "no" : String(items.count)) \(Counted.noun(items.count, "value")); "
                                  + "\(kind.rawValue) takes one number or \(axes) (one per spatial axis), such as \(example)")
             }
             return try items.map { try Self.positiveInt($0, name: name) }

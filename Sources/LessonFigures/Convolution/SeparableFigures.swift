@@ -74,7 +74,7 @@ public enum SeparableFigures {
         output.outline(rows: 0...0, columns: 0...0, on: canvas, theme.current, lineWidth: 4)
         canvas.text("⋆", x: (input.x + input.width + kernel.x) / 2, y: mid, size: 44, theme.foreground)
         canvas.text("=", x: (kernel.x + kernel.width + output.x) / 2, y: mid, size: 44, theme.foreground)
-        Caption.lines(["h[\(c + 1),1,1] = " + d.steps[0].sumText], on: canvas, width: 1280, bottom: 720 - 36, size: 24)
+        Caption.lines(["h[\(c + 1),1,1] = " + d.steps[0].sumTextWithoutZeroBias], on: canvas, width: 1280, bottom: 720 - 36, size: 24)
     }
 
     private static func drawPointwise(_ trace: SeparableConvolutionTrace, on canvas: Canvas) {
@@ -122,7 +122,8 @@ public enum SeparableFigures {
         // b right of P, its label clear of P's (wider than P when drawn large).
         let labelSize = max(18, min(26, pCell * 0.36))
         let pOverhang = (canvas.richTextWidth("P (filters × channels)", size: labelSize, weight: .bold) - p.width) / 2
-        let bGap = max(30, pOverhang + canvas.richTextWidth("b", size: labelSize, weight: .bold) / 2 - pCell / 2 + 8)
+        // At least an em between the two headings, so "b" does not read as the end of P's.
+        let bGap = max(30, pOverhang + canvas.richTextWidth("b", size: labelSize, weight: .bold) / 2 - pCell / 2 + labelSize * canvas.textScale)
         let b = Grid(rows: filters, columns: 1, x: p.x + p.width + bGap, y: p.y, cellSize: pCell)
         b.draw(on: canvas, label: "b") { r, _ in CellStyle(fill: theme.padding, text: Notation.number(trace.biases[r])) }
         // The filter names left-aligned right of z: z moves left where they are drawn wider than 106 px.

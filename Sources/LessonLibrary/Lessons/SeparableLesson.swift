@@ -192,7 +192,7 @@ public enum SeparableLesson: Lesson {
             lines.append("channel \(c + 1) with D\(c + 1):")
             lines.append(Notation.matrix(depth.kernel))
             for step in depth.steps {
-                lines.append("  h[\(c + 1),\(step.row + 1),\(step.column + 1)] = " + step.sumText)
+                lines.append("  h[\(c + 1),\(step.row + 1),\(step.column + 1)] = " + step.sumTextWithoutZeroBias)
             }
         }
         lines.append("depthwise output h (\(channels) × \(Notation.shape(first.output.shape))):")
