@@ -6,12 +6,17 @@ import Testing
 
 /// `separable` pointwise: the arrow from P ends at z's first cell, not at the "filter 1" label.
 @Suite struct SeparableArrowFigureTests {
-    @Test func pointwiseArrowEndsAtTheZCell() throws {
+    /// The repository's `lessons/separable.yaml`, found from this file upwards.
+    static func lessonFile() throws -> LessonFile {
         var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
             folder = folder.deletingLastPathComponent()
         }
-        let file = try LessonDirectory(url: folder.appendingPathComponent("lessons")).load(SeparableLesson.id)
+        return try LessonDirectory(url: folder.appendingPathComponent("lessons")).load(SeparableLesson.id)
+    }
+
+    @Test func pointwiseArrowEndsAtTheZCell() throws {
+        let file = try Self.lessonFile()
         let output = try SeparableLesson.run(file, variant: try file.variant(nil))
         let figure = try #require(output.figures.first { $0.name == "pointwise" })
         let texts = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg)).drawnText
@@ -39,11 +44,7 @@ import Testing
     /// padding-1 variant's 4×4 shows 2 rows of all 4 columns (it showed 2×2), and a 2×3 run
     /// (its own input and kernels) shows every value, with no sentence about a cut.
     @Test func pointwiseShowsEveryColumnThatFits() throws {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-            folder = folder.deletingLastPathComponent()
-        }
-        let file = try LessonDirectory(url: folder.appendingPathComponent("lessons")).load(SeparableLesson.id)
+        let file = try Self.lessonFile()
         func texts(_ example: SeparableLesson.Example) throws -> [String] {
             let output = try SeparableLesson.run(example, heading: LessonHeading(title: "separable"))
             let figure = try #require(output.figures.first { $0.name == "pointwise" })
@@ -67,11 +68,7 @@ import Testing
     /// The bias column's heading "b" keeps an em from P's heading, so the two do not read as one
     /// line "P (filters × channels) b" (it was 8 px off), at text scale 1 and 1.5.
     @Test func theBiasHeadingStandsApartFromPs() throws {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-            folder = folder.deletingLastPathComponent()
-        }
-        let file = try LessonDirectory(url: folder.appendingPathComponent("lessons")).load(SeparableLesson.id)
+        let file = try Self.lessonFile()
         let output = try SeparableLesson.run(file, variant: try file.variant(nil))
         let figure = try #require(output.figures.first { $0.name == "pointwise" })
         for scale in [1.0, 1.5] {
