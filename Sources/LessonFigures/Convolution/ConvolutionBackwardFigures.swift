@@ -53,8 +53,9 @@ public enum ConvolutionBackwardFigures {
         return Figure(name: "overview", description: description) { canvas in
             let theme = canvas.theme
             Caption.title(title + " · overview", on: canvas, width: 1280)
-            let grids = RowLayout.grids(for: [trace.forward.input.shape, trace.upstream.shape, trace.gradKernel.shape,
-                                              trace.gradInput.shape], gap: 70).map { grid -> Grid in
+            let values = [trace.forward.input, trace.upstream, trace.gradKernel, trace.gradInput]
+            let grids = RowLayout.widened(RowLayout.grids(for: values.map(\.shape), gap: 70),
+                                          toColumnWidths: readableColumns(values, notes: []), gap: 70, minimumGap: 50).map { grid -> Grid in
                 var grid = grid
                 grid.numberFloor = ConvolutionFigures.minimumNumberSize
                 return grid
@@ -83,7 +84,8 @@ public enum ConvolutionBackwardFigures {
         let p = f.padding, n = f.input.shape
         let inputLabel = p == Pair2(0) ? "input x" : "input x (zero-padded)"
         let grids = grids(for: [f.paddedInput.shape, trace.upstream.shape, trace.gradKernel.shape],
-                          labels: [inputLabel, "upstream ∂L/∂z", "∂L/∂w"], on: canvas)
+                          labels: [inputLabel, "upstream ∂L/∂z", "∂L/∂w"],
+                          values: [f.paddedInput, trace.upstream, trace.gradKernel], notes: trace.upstream.scalars, on: canvas)
         var met: [Int: String] = [:]
         for term in step.terms { met[term.factorRow * f.paddedInput.shape[1] + term.factorColumn] = "×" + Notation.number(term.upstream) }
         grids[0].draw(on: canvas, label: inputLabel) { r, c in
@@ -123,7 +125,8 @@ public enum ConvolutionBackwardFigures {
         Caption.title("\(title) · ∂L/∂x · step \(index + 1) of \(count)", on: canvas, width: 1280)
         let kernelLabel = f.mode == .convolution ? "kernel as given (applied one rotated 180°)" : "w rotated 180°"
         let grids = grids(for: [trace.upstream.shape, f.appliedKernel.shape, trace.gradInput.shape],
-                          labels: ["upstream ∂L/∂z", kernelLabel, "∂L/∂x"], on: canvas)
+                          labels: ["upstream ∂L/∂z", kernelLabel, "∂L/∂x"],
+                          values: [trace.upstream, f.appliedKernel, trace.gradInput], notes: f.appliedKernel.scalars, on: canvas)
         var readers: [Int: String] = [:]
         for term in step.terms { readers[term.outputRow * trace.upstream.shape[1] + term.outputColumn] = "×" + Notation.number(term.factor) }
         grids[0].draw(on: canvas, label: "upstream ∂L/∂z") { r, c in
@@ -158,15 +161,32 @@ public enum ConvolutionBackwardFigures {
 
     /// A frame's three grids in a row. At a larger text scale the gaps between them grow, and more
     /// where two neighbours' `labels` are wider than their grids, so the labels stay 24 px apart.
-    private static func grids(for shapes: [[Int]], labels: [String], on canvas: Canvas) -> [Grid] {
+    /// Columns widen, as conv2d's do, where the longest of a grid's `values` (or, on the first
+    /// grid, of the `notes` laid on its cells) would read under the projector floor.
+    private static func grids(for shapes: [[Int]], labels: [String], values: [Tensor], notes: [Double],
+                              on canvas: Canvas) -> [Grid] {
         var gap = 90 + 40 * (canvas.textScale - 1)
-        let grids = RowLayout.grids(for: shapes, gap: gap)
-        guard canvas.textScale > 1 else { return grids }
-        func overhang(_ i: Int) -> Double {
-            max(0, canvas.richTextWidth(labels[i], size: grids[i].labelSize, weight: .bold) - grids[i].width) / 2
+        var grids = RowLayout.grids(for: shapes, gap: gap)
+        if canvas.textScale > 1 {
+            func overhang(_ i: Int) -> Double {
+                max(0, canvas.richTextWidth(labels[i], size: grids[i].labelSize, weight: .bold) - grids[i].width) / 2
+            }
+            gap = max(gap, (1..<grids.count).map { overhang($0 - 1) + overhang($0) + 24 }.max() ?? 0)
+            grids = RowLayout.grids(for: shapes, gap: gap)
         }
-        gap = max(gap, (1..<grids.count).map { overhang($0 - 1) + overhang($0) + 24 }.max() ?? 0)
-        return RowLayout.grids(for: shapes, gap: gap)
+        return RowLayout.widened(grids, toColumnWidths: readableColumns(values, notes: notes), gap: gap,
+                                 minimumGap: min(gap, 60))
+    }
+
+    /// The column width of each of `values` in which its longest number reads at the projector
+    /// floor, the first also wide enough for the notes `×n` laid on its cells.
+    static func readableColumns(_ values: [Tensor], notes: [Double]) -> [Double] {
+        let noteWidth = Set(notes.map { "×" + Notation.number($0) }).map(Grid.readableNoteColumn(for:)).max() ?? 0
+        return values.enumerated().map { index, tensor in
+            let numbers = Set(tensor.scalars.map { Notation.number($0) })
+            let widest = numbers.map { Grid.readableColumn(for: $0, floor: ConvolutionFigures.minimumNumberSize) }.max() ?? 0
+            return index == 0 ? max(widest, noteWidth) : widest
+        }
     }
 
     /// What the colours of a backward frame mean.
