@@ -88,13 +88,16 @@ public struct SmallCNN: Equatable, Sendable, Codable {
     /// the layer where the shapes do not chain (the dense weights' columns against the flattened size).
     public func shapes(for imageShape: [Int]) throws -> CNNShapes {
         let (mapShape, pooledShape) = try mapShapes(for: imageShape)
-        let flat = filterCount * pooledShape[0] * pooledShape[1]
+        let flat = flattenedCount(pooled: pooledShape)
         guard denseWeights.shape[1] == flat else {
             throw InputError("the dense weights have \(denseWeights.shape[1]) \(Counted.noun(denseWeights.shape[1], "column")) but the flattened pooled maps have \(flat) \(Counted.noun(flat, "value")) (\(filterCount) \(Counted.noun(filterCount, "map")) of \(Notation.shape(pooledShape)) from the \(Notation.shape(imageShape)) image); the shapes do not chain: give the dense layer \(flat) columns")
         }
         return CNNShapes(image: imageShape, featureMap: mapShape, pooled: pooledShape, filters: filterCount,
                          flattened: flat, classes: classCount)
     }
+
+    /// The values flatten gives: K pooled maps of `pooled` (rows × columns).
+    public func flattenedCount(pooled: [Int]) -> Int { filterCount * pooled[0] * pooled[1] }
 
     /// The shape of a feature map and of a pooled map for an image of `imageShape`, or an
     /// `InputError` saying why the convolution or the pooling does not fit.

@@ -181,11 +181,9 @@ public enum ConvolutionBackwardFigures {
     /// The column width of each of `values` in which its longest number reads at the projector
     /// floor, the first also wide enough for the notes `×n` laid on its cells.
     static func readableColumns(_ values: [Tensor], notes: [Double]) -> [Double] {
-        let noteWidth = Set(notes.map { "×" + Notation.number($0) }).map(Grid.readableNoteColumn(for:)).max() ?? 0
-        return values.enumerated().map { index, tensor in
-            let numbers = Set(tensor.scalars.map { Notation.number($0) })
-            let widest = numbers.map { Grid.readableColumn(for: $0, floor: ConvolutionFigures.minimumNumberSize) }.max() ?? 0
-            return index == 0 ? max(widest, noteWidth) : widest
+        values.enumerated().map { index, tensor in
+            let widest = Grid.readableColumn(for: tensor.scalars, floor: ConvolutionFigures.minimumNumberSize)
+            return index == 0 ? max(widest, Grid.readableNoteColumn(for: notes)) : widest
         }
     }
 

@@ -102,13 +102,10 @@ public enum ConvolutionFigures {
     /// `minimumNumberSize` and the weights laid on the input's window at 18 px (every weight, so
     /// every frame has the same layout).
     static func readableColumns(_ trace: ConvolutionTrace) -> [Double] {
-        let weights = Set(trace.appliedKernel.scalars.map { Notation.number($0) })
-        let numbers = { (t: Tensor) in Set(t.scalars.map { Notation.number($0) }) }
-        let column = { (texts: Set<String>) in
-            texts.map { Grid.readableColumn(for: $0, floor: minimumNumberSize) }.max() ?? 0
-        }
-        let notes = weights.map { Grid.readableNoteColumn(for: "×" + $0) }.max() ?? 0
-        return [max(column(numbers(trace.paddedInput)), notes), column(weights), column(numbers(trace.output))]
+        let weights = trace.appliedKernel.scalars
+        let column = { (t: Tensor) in Grid.readableColumn(for: t.scalars, floor: minimumNumberSize) }
+        return [max(column(trace.paddedInput), Grid.readableNoteColumn(for: weights)), column(trace.appliedKernel),
+                column(trace.output)]
     }
 
     /// `layout` with its numbers kept at `minimumNumberSize` where a long one would shrink under it.

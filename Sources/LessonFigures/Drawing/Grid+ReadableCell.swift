@@ -1,3 +1,5 @@
+import LessonCore
+
 extension Grid {
     /// An estimate of the width of `text` in ems of the bold figure font (a little generous, so a
     /// cell judged wide enough is).
@@ -29,5 +31,16 @@ extension Grid {
     /// note is fitted to 0.9 of its column.
     static func readableNoteColumn(for text: String) -> Double {
         ems(text) * 18 / 0.9 + 1
+    }
+
+    /// The column width in which every one of `values`, written by `Notation.number` (at
+    /// `decimals`), reads at `floor` px; 0 for none.
+    static func readableColumn(for values: [Double], decimals: Int? = nil, floor: Double) -> Double {
+        Set(values.map { Notation.number($0, decimals: decimals) }).map { readableColumn(for: $0, floor: floor) }.max() ?? 0
+    }
+
+    /// The column width in which every note `×w` of `weights` reads at 18 px; 0 for none.
+    static func readableNoteColumn(for weights: [Double]) -> Double {
+        Set(weights.map { "×" + Notation.number($0) }).map { readableNoteColumn(for: $0) }.max() ?? 0
     }
 }

@@ -31,10 +31,7 @@ public enum PoolingFigures {
     /// gap down to 180 px), so that their longest numbers keep the projector floor (24 px), as
     /// conv2d's grids do; grids whose numbers fit are returned as they are.
     static func widenedForLongNumbers(_ grids: [Grid], values: [Tensor], width: Double, decimals: Int = 3) -> [Grid] {
-        let wishes = values.map { tensor in
-            Set(tensor.scalars.map { Notation.number($0, decimals: decimals) })
-                .map { Grid.readableColumn(for: $0, floor: ConvolutionFigures.minimumNumberSize) }.max() ?? 0
-        }
+        let wishes = values.map { Grid.readableColumn(for: $0.scalars, decimals: decimals, floor: ConvolutionFigures.minimumNumberSize) }
         let gap = grids[1].x - grids[0].x - grids[0].width
         return RowLayout.widened(grids, toColumnWidths: wishes, width: width, gap: gap, minimumGap: min(gap, 180))
     }

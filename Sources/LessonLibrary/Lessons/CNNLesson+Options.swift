@@ -51,8 +51,9 @@ extension CNNLesson {
             // A new image or convolution changes the flattened size: say which option gives dense
             // weights that fit when the example's no longer do.
             if changes.any, denseWeights == nil {
-                let pooled = try example.network().mapShapes(for: example.image.shape).pooled
-                let flat = example.filters.count * pooled[0] * pooled[1]
+                let network = try example.network()
+                let pooled = try network.mapShapes(for: example.image.shape).pooled
+                let flat = network.flattenedCount(pooled: pooled)
                 if example.denseWeights.columns != flat {
                     throw InputError("the flattened pooled maps now have \(flat) \(Counted.noun(flat, "value")) "
                                      + "(\(example.filters.count) \(Counted.noun(example.filters.count, "map")) of \(Notation.shape(pooled))) "
