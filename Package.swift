@@ -25,20 +25,26 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
         ),
-        // libdeflate, whose zlib streams and CRC-32 make our PNGs (with the row filter in its shim).
+        // libdeflate: the CRC-32 and Adler-32 of our PNGs, the row filters in its shim, and the
+        // compressor lesson-bench png measures ours against.
         .systemLibrary(
             name: "CDeflate",
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
         ),
-        // zlib, for the tests' reader of PDF streams.
+        // Our deflate encoder for PNG scanlines (issue 15), in C for its inner loops, and built
+        // optimized in debug builds too: the tests write thousands of frames. Its proof is
+        // PNGWriterTests and RowDeflateTests (every stream read back by libpng and zlib) and
+        // `lesson-bench png` (against libdeflate and libpng on the same frames).
+        .target(name: "CRowDeflate", cSettings: [.unsafeFlags(["-O2"])]),
+        // zlib, for the tests' reader of PDF streams and of RowDeflateTests' streams.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // giflib, for animated GIFs (Debian ships no pkg-config file for it: the module map links "gif").
         .systemLibrary(name: "CGif", providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
         // The pure core: tensors, operations and their traces, notation. No files, no Cairo.
         .target(name: "LessonCore"),
         // Drawing: Cairo wrappers, the figure model and the figures of each trace.
-        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CDeflate", "CGif"]),
+        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CDeflate", "CRowDeflate", "CGif"]),
         // The lessons: loading lessons/<id>.yaml and running each lesson's example.
         .target(
             name: "LessonLibrary",
@@ -81,7 +87,10 @@ let testTargets: [Target] = [
     // readers, seeded cases. Never linked into the shipped command.
     .target(name: "LessonTestSupport", dependencies: ["LessonCore", "CZlib"], path: "Tests/LessonTestSupport"),
     .testTarget(name: "LessonCoreTests", dependencies: ["LessonCore", "LessonTestSupport"]),
-    .testTarget(name: "LessonFiguresTests", dependencies: ["LessonFigures", "LessonCore", "CCairo", "CGif", "LessonTestSupport"]),
+    .testTarget(
+        name: "LessonFiguresTests",
+        dependencies: ["LessonFigures", "LessonCore", "CCairo", "CGif", "CRowDeflate", "CZlib", "LessonTestSupport"]
+    ),
     .testTarget(name: "LessonLibraryTests", dependencies: ["LessonLibrary", "LessonCore", "LessonTestSupport"]),
     .testTarget(
         name: "LessonGraderTests",

@@ -4,10 +4,11 @@ import LessonCore
 import LessonFigures
 import LessonLibrary
 
-/// Issue 15: `PNGWriter` (libdeflate with our row filters and chunks) against libpng (the
-/// writer before it) on the same frames, the default examples of conv2d, optimizers, cnn and
+/// Issue 15: `PNGWriter` (CRowDeflate, our deflate encoder for scanlines, with our row filters
+/// and chunks) against libdeflate (the encoder before it) and libpng (the writer before that)
+/// on the same frames, the default examples of conv2d, optimizers, cnn and
 /// mlp drawn by Cairo once: CPU milliseconds a frame and PNG bytes a pixel, for libpng at its
-/// old and at larger zlib levels and for our writer at each setting tried. The settings run in
+/// old and at larger zlib levels and for our writer with each deflater and filter tried. The settings run in
 /// turn within each pass, so a busy machine slows them alike; the median pass is printed.
 enum PNGBenchmark {
     /// One writer at one setting.
@@ -29,20 +30,21 @@ enum PNGBenchmark {
 
     static func ours(_ settings: PNGWriter.Settings) -> Writer {
         let standard = settings.description == PNGWriter.Settings.standard.description
-        return Writer(name: "PNGWriter (libdeflate): \(settings)\(standard ? " [standard]" : "")") { pixels, width, height in
+        return Writer(name: "PNGWriter: \(settings)\(standard ? " [standard]" : "")") { pixels, width, height in
             try PNGWriter.encode(argb: pixels, width: width, height: height, rowBytes: width * 4, settings: settings)
         }
     }
 
-    /// The writers compared: libpng before issue 15 (no filter, level 3) and at larger levels,
-    /// and ours at every level with no filter, and with each filter at the standard level.
+    /// The writers compared: libpng before issue 15 (no filter, level 3) and at larger levels;
+    /// ours with CRowDeflate, with no filter (the standard) and with each filter and the per-row
+    /// choice; and ours with libdeflate at each level with no filter.
     static var writers: [Writer] {
         [libpng(filter: Int32(PNG_FILTER_NONE), "none", level: 3), libpng(filter: Int32(PNG_FILTER_NONE), "none", level: 6),
          libpng(filter: Int32(PNG_FILTER_NONE), "none", level: 9), libpng(filter: Int32(PNG_FILTER_UP), "up", level: 3)]
-            + [1, 3, 4, 5, 6, 7, 8, 9].map { ours(PNGWriter.Settings(filter: 0, level: $0)) }
-            + (1...4).map { ours(PNGWriter.Settings(filter: $0, level: PNGWriter.Settings.standard.level)) }
-            + [ours(PNGWriter.Settings(filter: nil, level: PNGWriter.Settings.standard.level)),
-               ours(PNGWriter.Settings(filter: nil, candidates: [0, 1, 2], level: PNGWriter.Settings.standard.level))]
+            + [ours(.standard)] + (1...4).map { ours(PNGWriter.Settings(filter: $0, deflater: .rows)) }
+            + [ours(PNGWriter.Settings(filter: nil, deflater: .rows)),
+               ours(PNGWriter.Settings(filter: nil, candidates: [0, 1, 2], deflater: .rows))]
+            + [1, 3, 4, 5, 6, 7, 8, 9].map { ours(PNGWriter.Settings(filter: 0, deflater: .libdeflate(level: $0))) }
     }
 
     /// The default example's frames of each of `lessons`, drawn with the default options.

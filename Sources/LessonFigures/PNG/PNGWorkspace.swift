@@ -1,19 +1,22 @@
 import CDeflate
+import CRowDeflate
 import Foundation
 
-/// What `PNGWriter` keeps from one frame to the next: the scanline and zlib-stream buffers and
-/// a libdeflate compressor per level. Fresh megabytes for every frame cost a page fault (and
+/// What `PNGWriter` keeps from one frame to the next: the scanline and zlib-stream buffers, its
+/// deflate encoder, and a libdeflate compressor per level (for lesson-bench and the tests). Fresh megabytes for every frame cost a page fault (and
 /// the kernel's zeroing) for each page touched; reused ones are already paged in. Taken from a
 /// shared pool for one encoding and given back, so threads encoding at once never share one.
 final class PNGWorkspace {
     private var scanlines: (pointer: UnsafeMutablePointer<UInt8>?, capacity: Int) = (nil, 0)
     private var stream: (pointer: UnsafeMutablePointer<UInt8>?, capacity: Int) = (nil, 0)
     private var compressors: [Int32: OpaquePointer] = [:]
+    private var encoder: OpaquePointer?
 
     deinit {
         free(scanlines.pointer)
         free(stream.pointer)
         for compressor in compressors.values { libdeflate_free_compressor(compressor) }
+        lesson_row_deflate_free(encoder)
     }
 
     /// At least `count` bytes for the filtered scanlines (their old contents are not kept).
@@ -24,6 +27,16 @@ final class PNGWorkspace {
     /// At least `count` bytes for the compressed stream (their old contents are not kept).
     func streamBuffer(_ count: Int) throws -> UnsafeMutablePointer<UInt8> {
         try Self.grow(&stream, to: count)
+    }
+
+    /// CRowDeflate's encoder, allocated the first time it is asked for.
+    func rowEncoder() throws -> OpaquePointer {
+        if let encoder { return encoder }
+        guard let allocated = lesson_row_deflate_alloc() else {
+            throw PNGError(message: "could not allocate a deflate encoder (out of memory)")
+        }
+        encoder = allocated
+        return allocated
     }
 
     /// libdeflate's compressor for `level`, allocated the first time it is asked for.

@@ -1,55 +1,73 @@
 import CDeflate
+import CRowDeflate
 import Foundation
 
 /// Writes Cairo's pixels as an 8-bit RGB PNG: the rows filtered by CDeflate's shim, the
-/// filtered rows compressed to one zlib stream by libdeflate, and the chunks (signature,
-/// IHDR, sRGB, IDAT, IEND, each with its CRC-32) written here, following the PNG
-/// specification (ISO/IEC 15948, sections 5 and 11).
+/// filtered rows compressed to one zlib stream by CRowDeflate (our deflate encoder for
+/// scanlines), and the chunks (signature, IHDR, sRGB, IDAT, IEND, each with its CRC-32)
+/// written here, following the PNG specification (ISO/IEC 15948, sections 5 and 11).
 ///
 /// Hand-written on purpose (issue 15): libpng's writer spent 64 % of a conv2d run's
-/// instructions in zlib, and libdeflate gives smaller streams in the same time. Its proof
-/// lives beside it: `PNGWriterTests` (LessonLibraryTests) decodes every PNG it writes with
-/// libpng and compares the pixels with Cairo's surface, and `lesson-bench png` compares it
-/// with libpng on the same frames. The measurements behind the settings are at
-/// `Settings.standard`; buffers and compressors are reused between frames (`PNGWorkspace`).
+/// instructions in zlib, and libdeflate, which came next, still 64 % of `lesson figures`'
+/// CPU. CRowDeflate looks for the matches figures are made of (the byte, pixel and row
+/// before) before it hashes anything, and writes smaller streams in a third of the time.
+/// Its proof lives beside it: `PNGWriterTests` (LessonLibraryTests) decodes every PNG it
+/// writes with libpng and compares the pixels with Cairo's surface, `RowDeflateTests`
+/// (LessonFiguresTests) inflates seeded streams with zlib, and `lesson-bench png` compares
+/// it with libdeflate and libpng on the same frames. The measurements behind the settings
+/// are at `Settings.standard`; buffers and encoders are reused between frames (`PNGWorkspace`).
 public enum PNGWriter {
-    /// A row filter and a libdeflate level.
+    /// What compresses the filtered rows.
+    public enum Deflater: Sendable, Equatable, CustomStringConvertible {
+        /// CRowDeflate: the byte, pixel and row before, then a hash; one step of lazy matching.
+        case rows
+        /// libdeflate at a level from 1 (fastest) to 12 (smallest): the library ours is
+        /// measured against.
+        case libdeflate(level: Int32)
+
+        public var description: String {
+            switch self {
+            case .rows: "row deflate"
+            case .libdeflate(let level): "libdeflate level \(level)"
+            }
+        }
+    }
+
+    /// A row filter and a deflate encoder.
     public struct Settings: Sendable, CustomStringConvertible {
         /// One PNG filter type for every row (0 none, 1 sub, 2 up, 3 average, 4 Paeth), or nil
         /// to choose per row the filter of smallest sum of |filtered byte| among `candidates`.
         public var filter: Int32?
         /// The filter types tried per row when `filter` is nil.
         public var candidates: [Int32]
-        /// libdeflate's compression level, 1 (fastest) to 12 (smallest).
-        public var level: Int32
+        /// What compresses the filtered rows.
+        public var deflater: Deflater
 
-        public init(filter: Int32?, candidates: [Int32] = [0, 1, 2, 3, 4], level: Int32) {
+        public init(filter: Int32?, candidates: [Int32] = [0, 1, 2, 3, 4], deflater: Deflater) {
             precondition(filter.map { (0...4).contains($0) } ?? true, "PNG filter types are 0 to 4, not \(filter!)")
             precondition(candidates.allSatisfy { (0...4).contains($0) } && !candidates.isEmpty, "PNG filter candidates \(candidates)")
-            precondition((1...12).contains(level), "libdeflate levels are 1 to 12, not \(level)")
+            if case .libdeflate(let level) = deflater {
+                precondition((1...12).contains(level), "libdeflate levels are 1 to 12, not \(level)")
+            }
             self.filter = filter
             self.candidates = candidates
-            self.level = level
+            self.deflater = deflater
         }
 
-        /// What the writer uses: no filter, level 4. Measured by `lesson-bench png` on the 76
-        /// frames of conv2d, optimizers, cnn and mlp (issue 15), four runs on a busy 2-core
-        /// machine, CPU ms a frame: libpng before (no filter, zlib 3) 0.1365 bytes a pixel,
-        /// 8.27 / 8.66 / 7.49 / 8.25 ms; libdeflate with no filter at level 4 0.1303 (4.5 %
-        /// smaller), 8.07 / 8.49 / 6.41 / 8.02 ms, faster in every run; level 5 0.1258 (8 %
-        /// smaller), 8.30 / 8.44 / 7.38 / 7.40 ms, once slower; level 3 0.1309, 1 0.1420 (no
-        /// faster than 3), 6 0.1249, 7 0.1222 (10–13 ms), 9 0.1204 (35–40 ms). Every filter is
-        /// larger, and all but "up" slower, on these frames (level 5: sub 0.1474, up 0.1470,
-        /// average 0.1730, Paeth 0.1401 at 14 ms, per row by the specification's heuristic
-        /// 0.1374 at 42 ms): flat areas and antialiased text, which deflate matches best raw.
-        public static let standard = Settings(filter: 0, level: 4)
+        /// What the writer uses: no filter, CRowDeflate. `lesson-bench png` measures it against
+        /// libdeflate and libpng on the 76 frames of conv2d, optimizers, cnn and mlp (issue
+        /// 15's closing note quotes the table). Before it, libdeflate at level 4 with no filter
+        /// was the standard (4.5 % smaller than libpng at zlib level 3, and faster); every
+        /// filter was larger on these frames, flat areas and antialiased text, which deflate
+        /// matches best raw.
+        public static let standard = Settings(filter: 0, deflater: .rows)
 
         static let filterNames = ["none", "sub", "up", "average", "Paeth"]
 
         public var description: String {
             let rows = filter.map { Self.filterNames[Int($0)] }
                 ?? "per row of " + candidates.map { Self.filterNames[Int($0)] }.joined(separator: "/")
-            return "\(rows), level \(level)"
+            return "\(rows), \(deflater)"
         }
     }
 
@@ -73,13 +91,8 @@ public enum PNGWriter {
             let scanlines = try workspace.scanlineBuffer(scanlineBytes)
             lesson_png_scanlines(pixels.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height), rowBytes,
                                  bgrx, settings.filter ?? -1, candidates, scanlines)
-            let compressor = try workspace.compressor(level: settings.level)
-            let bound = libdeflate_zlib_compress_bound(compressor, scanlineBytes)
-            let stream = try workspace.streamBuffer(bound)
-            let written = libdeflate_zlib_compress(compressor, scanlines, scanlineBytes, stream, bound)
-            guard written > 0, written <= Int(UInt32.max >> 1) else {
-                throw PNGError(message: "libdeflate could not compress a \(width)×\(height) PNG into its \(bound)-byte bound")
-            }
+            let (stream, written) = try deflate(scanlines, count: scanlineBytes, line: 1 + 3 * width, with: settings.deflater,
+                                                in: workspace, describing: "a \(width)×\(height) PNG")
             // Signature, IHDR (12 + 13), sRGB (12 + 1), IDAT (12 + the stream), IEND (12).
             let size = 8 + 25 + 13 + 12 + written + 12
             return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -98,6 +111,41 @@ public enum PNGWriter {
                 count = file.count
             }
         }
+    }
+
+    /// `count` bytes of scanlines (`line` bytes a row, 3 a pixel) as one zlib stream (RFC 1950:
+    /// two header bytes, the deflate stream, the Adler-32 of the scanlines) in the workspace's
+    /// stream buffer; returns the buffer and the bytes written.
+    static func deflate(_ scanlines: UnsafeMutablePointer<UInt8>, count: Int, line: Int, with deflater: Deflater,
+                        in workspace: PNGWorkspace, describing what: String) throws -> (UnsafeMutablePointer<UInt8>, Int) {
+        let stream: UnsafeMutablePointer<UInt8>
+        let written: Int
+        switch deflater {
+        case .rows:
+            let encoder = try workspace.rowEncoder()
+            stream = try workspace.streamBuffer(2 + lesson_row_deflate_bound(count) + 4)
+            // CMF 0x78: deflate with a 32 KB window; FLG 0x01: no preset dictionary, and
+            // 0x78 × 256 + 0x01 a multiple of 31, as RFC 1950 asks.
+            stream[0] = 0x78
+            stream[1] = 0x01
+            let deflated = lesson_row_deflate_compress(encoder, scanlines, count, line, 3, stream + 2)
+            for (index, byte) in libdeflate_adler32(1, scanlines, count).bigEndianBytes.enumerated() {
+                stream[2 + deflated + index] = byte
+            }
+            written = 2 + deflated + 4
+        case .libdeflate(let level):
+            let compressor = try workspace.compressor(level: level)
+            let bound = libdeflate_zlib_compress_bound(compressor, count)
+            stream = try workspace.streamBuffer(bound)
+            written = libdeflate_zlib_compress(compressor, scanlines, count, stream, bound)
+            guard written > 0 else {
+                throw PNGError(message: "libdeflate could not compress \(what) into its \(bound)-byte bound")
+            }
+        }
+        guard written <= Int(UInt32.max >> 1) else {
+            throw PNGError(message: "\(what) compresses to \(written) bytes, more than a PNG chunk holds (2^31 − 1)")
+        }
+        return (stream, written)
     }
 }
 
