@@ -9,7 +9,8 @@ public enum Notation {
     public static let minus = "\u{2212}"
 
     /// Writes a number: whole numbers without a decimal point, others with at most
-    /// `decimals` decimals, rounded half away from zero, trailing zeros dropped.
+    /// `decimals` decimals, rounded half away from zero, trailing zeros dropped; from 10²¹ on,
+    /// as `scientific` with one decimal (1.4×10⁶⁴).
     /// `-0` prints as `0`. Without `decimals` (4 then), a value that rounds to 0 but is not
     /// below 10⁻⁹ is written with its first two significant digits (`smallNumber`); a caller
     /// that names its decimals (a table as the slides print it) gets the rounding it asked for.
@@ -19,9 +20,11 @@ public enum Notation {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? minus + "∞" : "∞" }
         // Beyond 10¹⁵ no decimal is shown, and value·10^decimals could overflow to ∞: write the
-        // whole number up to 10²¹, then in exponent form (1e+308), never "inf".
+        // whole number below 10²¹, then as the slides write a very large number (1.4×10⁶⁴, with
+        // two significant digits as a very small one), never "inf" nor the "1.359e+64" of `%g`.
         if abs(value) >= 1e15 {
-            let text = abs(value) < 1e21 ? String(format: "%.0f", abs(value)) : String(format: "%.\(max(decimals, 1))g", abs(value))
+            guard abs(value) < 1e21 else { return scientific(value, decimals: 1) }
+            let text = String(format: "%.0f", abs(value))
             return value < 0 ? minus + text : text
         }
         let scale = pow(10.0, Double(decimals))
