@@ -28,6 +28,12 @@ import Testing
         #expect(Notation.number(0.3, decimals: 0) == "0")
         #expect(Notation.number(0.00001) == "0.00001")
         #expect(Notation.factor(-0.00002) == "(−0.00002)")
+        // Unless the caller keeps small values (pooling at its 3 decimals); 10⁻⁹ is still the bound.
+        #expect(Notation.number(-0.00012, decimals: 3, keepSmall: true) == "−0.00012")
+        #expect(Notation.factor(-0.00012, decimals: 3, keepSmall: true) == "(−0.00012)")
+        #expect(Notation.number(0.00123, decimals: 3, keepSmall: true) == "0.001")
+        #expect(Notation.number(4e-10, decimals: 3, keepSmall: true) == "0")
+        #expect(Notation.inlineMatrix(Tensor(shape: [2], scalars: [1.23456, 1e-5]), decimals: 3, keepSmall: true) == "1.235 0.00001")
     }
 
     /// `nonzero` never writes a nonzero value as 0: below what 4 decimals show it is m×10ⁿ

@@ -34,9 +34,9 @@ extension Grid {
     }
 
     /// The column width in which every one of `values`, written by `Notation.number` (at
-    /// `decimals`), reads at `floor` px; 0 for none.
-    static func readableColumn(for values: [Double], decimals: Int? = nil, floor: Double) -> Double {
-        Set(values.map { Notation.number($0, decimals: decimals) }).map { readableColumn(for: $0, floor: floor) }.max() ?? 0
+    /// `decimals`, small values kept with `keepSmall`), reads at `floor` px; 0 for none.
+    static func readableColumn(for values: [Double], decimals: Int? = nil, keepSmall: Bool = false, floor: Double) -> Double {
+        Set(values.map { Notation.number($0, decimals: decimals, keepSmall: keepSmall) }).map { readableColumn(for: $0, floor: floor) }.max() ?? 0
     }
 
     /// The column width in which every note `×w` of `weights` reads at 18 px; 0 for none.
