@@ -29,5 +29,12 @@ import Testing
         #expect(seen.contains("−123456789.8343") && seen.contains("+(−185185.1835)"), "\(seen.sorted())")
         let layout = ConvTransposeFigures.layout(for: trace)
         #expect(layout.input.x >= 60 - 1e-9 && layout.canvas.x + layout.canvas.width <= 1280 - 60 + 1e-9, "grids within the margins")
+        // At a larger text scale the cells grow only while no column gets narrower than at scale 1
+        // (the canvas's was 176 px at 1.5 against 198 px at 1, its numbers smaller).
+        let scaled = ConvTransposeFigures.layout(for: trace, textScale: 1.5)
+        for (name, grid, unscaled) in [("input", scaled.input, layout.input), ("kernel", scaled.kernel, layout.kernel),
+                                       ("canvas", scaled.canvas, layout.canvas)] {
+            #expect(grid.columnWidth >= unscaled.columnWidth - 1e-9, "\(name): \(grid.columnWidth) px at 1.5, \(unscaled.columnWidth) px at 1")
+        }
     }
 }

@@ -16,13 +16,31 @@ public enum ConvTransposeFigures {
     /// The layout of the scatter frames for `trace` on a 1280 × 720 canvas; at a larger `textScale`
     /// the cells grow with the text where the slide has room (the added products stack under the numbers).
     /// A grid's columns widen, as far as the slide holds, where its longest number (or, on the
-    /// canvas, added product) would shrink under the projector floor in a square cell (`readableColumns`).
+    /// canvas, added product) would shrink under the projector floor in a square cell (`readableColumns`);
+    /// at a larger `textScale` the cells then grow less where a column would be narrower than at
+    /// text scale 1 (its numbers smaller), as conv2d's do.
     public static func layout(for trace: ConvTransposeTrace, textScale: Double = 1) -> Layout {
+        let readable = readableColumns(trace)
+        var layout = self.layout(for: trace, maxCell: 78 * textScale, readable: readable)
+        guard textScale > 1 else { return layout }
+        let unscaled = self.layout(for: trace, maxCell: 78, readable: readable)
+        let least = [unscaled.input, unscaled.kernel, unscaled.canvas].map(\.columnWidth)
+        var cell = layout.input.cellSize
+        while cell > unscaled.input.cellSize,
+              zip([layout.input, layout.kernel, layout.canvas], least).contains(where: { $0.columnWidth < $1 - 1e-9 }) {
+            cell = max(unscaled.input.cellSize, cell * 0.96)
+            layout = self.layout(for: trace, maxCell: cell, readable: readable)
+        }
+        return layout
+    }
+
+    /// The scatter frames' grids in cells of at most `maxCell`, their columns widened towards `readable`.
+    private static func layout(for trace: ConvTransposeTrace, maxCell: Double, readable: [Double]) -> Layout {
         let n = trace.input.shape, k = trace.kernel.shape, u = trace.canvas.shape
         let gap = 90.0
         let columns = Double(n[1] + k[1] + u[1])
         let maxRows = Double(max(n[0], k[0], u[0]))
-        let cell = min(78 * textScale, (1280 - 120 - 2 * gap) / columns, (720 - 270) / maxRows)
+        let cell = min(maxCell, (1280 - 120 - 2 * gap) / columns, (720 - 270) / maxRows)
         var x = (1280 - (columns * cell + 2 * gap)) / 2
         let top = 120.0, band = 720.0 - 270
         func grid(_ shape: [Int]) -> Grid {
@@ -33,7 +51,7 @@ public enum ConvTransposeFigures {
             x += g.width + gap
             return g
         }
-        let grids = RowLayout.widened([grid(n), grid(k), grid(u)], toColumnWidths: readableColumns(trace), gap: gap)
+        let grids = RowLayout.widened([grid(n), grid(k), grid(u)], toColumnWidths: readable, gap: gap)
         return Layout(input: grids[0], kernel: grids[1], canvas: grids[2])
     }
 
