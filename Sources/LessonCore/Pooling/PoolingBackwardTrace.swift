@@ -58,7 +58,7 @@ public struct PoolingBackwardStep: Equatable, Sendable, Codable {
     /// The name of the upstream value: `∂L/∂y[1,1]`.
     public var label: String { "∂L/∂y" + Notation.index(row, column) }
 
-    /// The step in words, with `decimals` decimals (rounded).
+    /// The step in words, with `decimals` decimals (rounded; small values kept, as `PoolingStep.formula`).
     public func text(decimals: Int = 4) -> String {
         let g = Notation.number(upstream, decimals: decimals, keepSmall: true)
         if share == nil, let target = targets.first {

@@ -33,7 +33,8 @@ public struct PoolingStep: Equatable, Sendable, Codable {
         "rows \(Notation.span(windowRows)), columns \(Notation.span(windowColumns))"
     }
 
-    /// The computation written out with `decimals` decimals (rounded):
+    /// The computation written out with `decimals` decimals (rounded; a value they would write 0,
+    /// but 10⁻⁹ or more, with its first two significant digits, `Notation.number(_:decimals:keepSmall:)`):
     /// `max(3, 0, 0, 1) = 3` or `(−2 + (−23) + … + (−15))/9 = 13/9 ≈ 1.444`.
     public func formula(op: PoolingOp, decimals: Int = 4) -> String {
         let result = Notation.number(value, decimals: decimals, keepSmall: true)
