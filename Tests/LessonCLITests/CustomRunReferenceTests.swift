@@ -65,6 +65,10 @@ struct CustomRun: CustomTestStringConvertible, Sendable {
         .init("pooling.same-average-1-decimal", ["run", "pooling", "--variant", "same-average", "--decimals", "1",
                                                  "--no-figures"]),
         .init("pooling.global-max", ["run", "pooling", "--op", "max", "--global", "--no-figures"]),
+        // Values that 3 decimals round to 0 keep their first two significant digits (−0.00012, not 0),
+        // in the matrices, the steps and the backward pass; 123456.789 stays whole.
+        .init("pooling.small-values", ["run", "pooling", "--input", "123456.789 -0.00012 3 7; 1e-3 -2.5 1.5 8; 1 2 3 4; 5 6 7 -0.00004",
+                                       "--op", "min", "--grad", "-0.00012 1; 2 0.00003", "--no-figures"]),
         .init("image-filters.sharpen-at-47-13", ["run", "image-filters", "--at", "47,13", "--no-figures"]),
         .init("image-filters.gaussian-at-1-1", ["run", "image-filters", "--variant", "gaussian", "--at", "1,1",
                                                 "--no-figures"]),

@@ -12,11 +12,28 @@ import Testing
         #expect(Notation.number(value) == text)
     }
 
+    /// From 10²¹ on a number is m×10ⁿ with one decimal, as a very small one is (`nonzero`): it
+    /// was `%g`'s "1.359e+64" (and "−2.28735e+199" at 6 decimals). Below 10²¹, whole digits.
+    @Test(arguments: [
+        (1.3591e64, nil, "1.4×10⁶⁴"), (-2.28735e199, 6, "−2.3×10¹⁹⁹"), (1e200, nil, "1×10²⁰⁰"), (1e21, 3, "1×10²¹"),
+        (9.96e21, nil, "1×10²²"), (Double.greatestFiniteMagnitude, 4, "1.8×10³⁰⁸"), (999_999_999_999_999_868_928, nil, "999999999999999868928"),
+    ] as [(Double, Int?, String)])
+    func hugeNumbersAreWrittenAsPowersOfTen(value: Double, decimals: Int?, text: String) {
+        #expect(Notation.number(value, decimals: decimals) == text)
+        #expect(!Notation.number(value, decimals: decimals).contains("e"))
+    }
+
     @Test func namedDecimalsRoundSmallValuesToZero() {
         #expect(Notation.number(0.00001, decimals: 4) == "0")
         #expect(Notation.number(0.3, decimals: 0) == "0")
         #expect(Notation.number(0.00001) == "0.00001")
         #expect(Notation.factor(-0.00002) == "(−0.00002)")
+        // Unless the caller keeps small values (pooling at its 3 decimals); 10⁻⁹ is still the bound.
+        #expect(Notation.number(-0.00012, decimals: 3, keepSmall: true) == "−0.00012")
+        #expect(Notation.factor(-0.00012, decimals: 3, keepSmall: true) == "(−0.00012)")
+        #expect(Notation.number(0.00123, decimals: 3, keepSmall: true) == "0.001")
+        #expect(Notation.number(4e-10, decimals: 3, keepSmall: true) == "0")
+        #expect(Notation.inlineMatrix(Tensor(shape: [2], scalars: [1.23456, 1e-5]), decimals: 3, keepSmall: true) == "1.235 0.00001")
     }
 
     /// `nonzero` never writes a nonzero value as 0: below what 4 decimals show it is m×10ⁿ

@@ -36,7 +36,7 @@ extension Network {
         let squares = sumOfSquaredWeights
         let regularization = l2 / (2 * Self.exampleCount) * squares
         let total = dataLoss + regularization
-        let n = Notation.number
+        let n: (Double, Int?) -> String = Notation.number
         let written: [String] = a.indices.map { i in
             if let logarithms { return loss.written(a[i], y[i], logarithms: logarithms[i]) }
             return loss == .mse ? "(\(n(a[i], 4)) − \(Notation.factor(y[i])))²" : "(\(n(y[i], 4)) − \(Notation.factor(a[i])))²"

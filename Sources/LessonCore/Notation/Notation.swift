@@ -9,19 +9,30 @@ public enum Notation {
     public static let minus = "\u{2212}"
 
     /// Writes a number: whole numbers without a decimal point, others with at most
-    /// `decimals` decimals, rounded half away from zero, trailing zeros dropped.
+    /// `decimals` decimals, rounded half away from zero, trailing zeros dropped; from 10²¹ on,
+    /// as `scientific` with one decimal (1.4×10⁶⁴).
     /// `-0` prints as `0`. Without `decimals` (4 then), a value that rounds to 0 but is not
     /// below 10⁻⁹ is written with its first two significant digits (`smallNumber`); a caller
-    /// that names its decimals (a table as the slides print it) gets the rounding it asked for.
+    /// that names its decimals (a table as the slides print it) gets the rounding it asked for,
+    /// unless it asks to `keepSmall` values too (`number(_:decimals:keepSmall:)`).
     public static func number(_ value: Double, decimals: Int? = nil) -> String {
-        let showsSmall = decimals == nil
+        number(value, decimals: decimals, keepSmall: false)
+    }
+
+    /// `number(_:decimals:)` that, with `keepSmall`, writes a value that rounds to 0 at `decimals`
+    /// but is not below 10⁻⁹ with its first two significant digits, as without decimals
+    /// (pooling's −0.00012 at 3 decimals: "−0.00012", not "0").
+    public static func number(_ value: Double, decimals: Int?, keepSmall: Bool) -> String {
+        let showsSmall = decimals == nil || keepSmall
         let decimals = decimals ?? 4
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? minus + "∞" : "∞" }
         // Beyond 10¹⁵ no decimal is shown, and value·10^decimals could overflow to ∞: write the
-        // whole number up to 10²¹, then in exponent form (1e+308), never "inf".
+        // whole number below 10²¹, then as the slides write a very large number (1.4×10⁶⁴, with
+        // two significant digits as a very small one), never "inf" nor the "1.359e+64" of `%g`.
         if abs(value) >= 1e15 {
-            let text = abs(value) < 1e21 ? String(format: "%.0f", abs(value)) : String(format: "%.\(max(decimals, 1))g", abs(value))
+            guard abs(value) < 1e21 else { return scientific(value, decimals: 1) }
+            let text = String(format: "%.0f", abs(value))
             return value < 0 ? minus + text : text
         }
         let scale = pow(10.0, Double(decimals))
@@ -84,8 +95,8 @@ public enum Notation {
     }
 
     /// Writes a number as a factor in a product: negative numbers in parentheses.
-    public static func factor(_ value: Double, decimals: Int? = nil) -> String {
-        let text = number(value, decimals: decimals)
+    public static func factor(_ value: Double, decimals: Int? = nil, keepSmall: Bool = false) -> String {
+        let text = number(value, decimals: decimals, keepSmall: keepSmall)
         return text.hasPrefix(minus) ? "(\(text))" : text
     }
 
@@ -108,10 +119,10 @@ public enum Notation {
         return parts.joined(separator: " + ") + " = " + number(result, decimals: decimals)
     }
 
-    /// Writes a matrix as aligned rows of numbers, one row per line.
-    public static func matrix(_ tensor: Tensor, decimals: Int? = nil, indent: String = "  ") -> String {
-        let cells = tensor.rank == 1 ? [tensor.scalars.map { number($0, decimals: decimals) }]
-                                     : tensor.rowArrays.map { $0.map { number($0, decimals: decimals) } }
+    /// Writes a matrix as aligned rows of numbers, one row per line (each as `number` writes it).
+    public static func matrix(_ tensor: Tensor, decimals: Int? = nil, keepSmall: Bool = false, indent: String = "  ") -> String {
+        let cells = tensor.rank == 1 ? [tensor.scalars.map { number($0, decimals: decimals, keepSmall: keepSmall) }]
+                                     : tensor.rowArrays.map { $0.map { number($0, decimals: decimals, keepSmall: keepSmall) } }
         let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
         return cells.map { row in
             indent + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ")
@@ -119,9 +130,9 @@ public enum Notation {
     }
 
     /// Writes a matrix on one line in the literal syntax: `2 5 −1; −15 −7 2`.
-    public static func inlineMatrix(_ tensor: Tensor, decimals: Int? = nil) -> String {
-        if tensor.rank == 1 { return tensor.scalars.map { number($0, decimals: decimals) }.joined(separator: " ") }
-        return tensor.rowArrays.map { $0.map { number($0, decimals: decimals) }.joined(separator: " ") }
+    public static func inlineMatrix(_ tensor: Tensor, decimals: Int? = nil, keepSmall: Bool = false) -> String {
+        if tensor.rank == 1 { return tensor.scalars.map { number($0, decimals: decimals, keepSmall: keepSmall) }.joined(separator: " ") }
+        return tensor.rowArrays.map { $0.map { number($0, decimals: decimals, keepSmall: keepSmall) }.joined(separator: " ") }
             .joined(separator: "; ")
     }
 

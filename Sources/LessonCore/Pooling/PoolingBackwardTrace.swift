@@ -58,14 +58,14 @@ public struct PoolingBackwardStep: Equatable, Sendable, Codable {
     /// The name of the upstream value: `∂L/∂y[1,1]`.
     public var label: String { "∂L/∂y" + Notation.index(row, column) }
 
-    /// The step in words, with `decimals` decimals (rounded).
+    /// The step in words, with `decimals` decimals (rounded; small values kept, as `PoolingStep.formula`).
     public func text(decimals: Int = 4) -> String {
-        let g = Notation.number(upstream, decimals: decimals)
+        let g = Notation.number(upstream, decimals: decimals, keepSmall: true)
         if share == nil, let target = targets.first {
             let cell = "∂L/∂x" + Notation.index(target.row, target.column)
-            return "\(label) = \(g) goes to the winner x\(Notation.index(target.row, target.column)): \(cell) += \(g), now \(Notation.number(target.totalAfter, decimals: decimals))"
+            return "\(label) = \(g) goes to the winner x\(Notation.index(target.row, target.column)): \(cell) += \(g), now \(Notation.number(target.totalAfter, decimals: decimals, keepSmall: true))"
         }
-        let part = Notation.number(share ?? 0, decimals: decimals)
+        let part = Notation.number(share ?? 0, decimals: decimals, keepSmall: true)
         let divisor = count ?? targets.count
         let real = targets.filter { !$0.isPadding }
         let rows = (real.map(\.row).min() ?? 0) + 1, lastRow = (real.map(\.row).max() ?? 0) + 1
@@ -104,10 +104,10 @@ public struct PoolingAccumulation: Equatable, Sendable, Codable {
 
     /// The sum written out: `∂L/∂x[2,2] = 1 + 1 + 1 + 1 = 4 (from y[1,1], y[1,2], y[2,1], y[2,2])`.
     public func text(decimals: Int = 4) -> String {
-        let terms = contributions.map { Notation.factor($0.amount, decimals: decimals) }.joined(separator: " + ")
+        let terms = contributions.map { Notation.factor($0.amount, decimals: decimals, keepSmall: true) }.joined(separator: " + ")
         let from = contributions.map { "y" + Notation.index($0.fromRow, $0.fromColumn) }.joined(separator: ", ")
         let approx = Notation.isExact(total, decimals: decimals) ? "=" : "≈"
-        return "∂L/∂x\(Notation.index(row, column)) = \(terms) \(approx) \(Notation.number(total, decimals: decimals)) (from \(from))"
+        return "∂L/∂x\(Notation.index(row, column)) = \(terms) \(approx) \(Notation.number(total, decimals: decimals, keepSmall: true)) (from \(from))"
     }
 }
 

@@ -33,14 +33,15 @@ public struct PoolingStep: Equatable, Sendable, Codable {
         "rows \(Notation.span(windowRows)), columns \(Notation.span(windowColumns))"
     }
 
-    /// The computation written out with `decimals` decimals (rounded):
+    /// The computation written out with `decimals` decimals (rounded; a value they would write 0,
+    /// but 10⁻⁹ or more, with its first two significant digits, `Notation.number(_:decimals:keepSmall:)`):
     /// `max(3, 0, 0, 1) = 3` or `(−2 + (−23) + … + (−15))/9 = 13/9 ≈ 1.444`.
     public func formula(op: PoolingOp, decimals: Int = 4) -> String {
-        let result = Notation.number(value, decimals: decimals)
+        let result = Notation.number(value, decimals: decimals, keepSmall: true)
         let approx = Notation.isExact(value, decimals: decimals) ? " = " : " ≈ "
         switch op {
         case .max, .min:
-            let values = cells.map { $0.isPadding ? op.paddingSymbol : Notation.number($0.value, decimals: decimals) }
+            let values = cells.map { $0.isPadding ? op.paddingSymbol : Notation.number($0.value, decimals: decimals, keepSmall: true) }
             return "\(op.rawValue)(\(values.joined(separator: ", "))) = \(result)"
         case .avg:
             let divisor = count ?? cells.count
@@ -48,13 +49,13 @@ public struct PoolingStep: Equatable, Sendable, Codable {
             let counted = divisor == cells.count ? cells : cells.filter { !$0.isPadding }
             // The first term needs no parentheses: `(−2 + (−23) + 6)/3`.
             let terms = counted.enumerated().map { index, cell in
-                cell.isPadding ? "0" : index == 0 ? Notation.number(cell.value, decimals: decimals)
-                                                  : Notation.factor(cell.value, decimals: decimals)
+                cell.isPadding ? "0" : index == 0 ? Notation.number(cell.value, decimals: decimals, keepSmall: true)
+                                                  : Notation.factor(cell.value, decimals: decimals, keepSmall: true)
             }
             let total = sum ?? 0
             var text = "(\(terms.joined(separator: " + ")))/\(divisor)"
             if divisor > 1 {
-                let sumText = Notation.number(total, decimals: decimals)
+                let sumText = Notation.number(total, decimals: decimals, keepSmall: true)
                 text += (Notation.isExact(total, decimals: decimals) ? " = " : " ≈ ") + "\(sumText)/\(divisor)"
             }
             return text + approx + result

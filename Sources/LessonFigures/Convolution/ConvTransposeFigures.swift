@@ -15,12 +15,32 @@ public enum ConvTransposeFigures {
 
     /// The layout of the scatter frames for `trace` on a 1280 × 720 canvas; at a larger `textScale`
     /// the cells grow with the text where the slide has room (the added products stack under the numbers).
+    /// A grid's columns widen, as far as the slide holds, where its longest number (or, on the
+    /// canvas, added product) would shrink under the projector floor in a square cell (`readableColumns`);
+    /// at a larger `textScale` the cells then grow less where a column would be narrower than at
+    /// text scale 1 (its numbers smaller), as conv2d's do.
     public static func layout(for trace: ConvTransposeTrace, textScale: Double = 1) -> Layout {
+        let readable = readableColumns(trace)
+        var layout = self.layout(for: trace, maxCell: 78 * textScale, readable: readable)
+        guard textScale > 1 else { return layout }
+        let unscaled = self.layout(for: trace, maxCell: 78, readable: readable)
+        let least = [unscaled.input, unscaled.kernel, unscaled.canvas].map(\.columnWidth)
+        var cell = layout.input.cellSize
+        while cell > unscaled.input.cellSize,
+              zip([layout.input, layout.kernel, layout.canvas], least).contains(where: { $0.columnWidth < $1 - 1e-9 }) {
+            cell = max(unscaled.input.cellSize, cell * 0.96)
+            layout = self.layout(for: trace, maxCell: cell, readable: readable)
+        }
+        return layout
+    }
+
+    /// The scatter frames' grids in cells of at most `maxCell`, their columns widened towards `readable`.
+    private static func layout(for trace: ConvTransposeTrace, maxCell: Double, readable: [Double]) -> Layout {
         let n = trace.input.shape, k = trace.kernel.shape, u = trace.canvas.shape
         let gap = 90.0
         let columns = Double(n[1] + k[1] + u[1])
         let maxRows = Double(max(n[0], k[0], u[0]))
-        let cell = min(78 * textScale, (1280 - 120 - 2 * gap) / columns, (720 - 270) / maxRows)
+        let cell = min(maxCell, (1280 - 120 - 2 * gap) / columns, (720 - 270) / maxRows)
         var x = (1280 - (columns * cell + 2 * gap)) / 2
         let top = 120.0, band = 720.0 - 270
         func grid(_ shape: [Int]) -> Grid {
@@ -31,8 +51,23 @@ public enum ConvTransposeFigures {
             x += g.width + gap
             return g
         }
-        return Layout(input: grid(n), kernel: grid(k), canvas: grid(u))
+        let grids = RowLayout.widened([grid(n), grid(k), grid(u)], toColumnWidths: readable, gap: gap)
+        return Layout(input: grids[0], kernel: grids[1], canvas: grids[2])
     }
+
+    /// The column widths of the input, kernel and canvas in which their longest numbers read at
+    /// `ConvolutionFigures.minimumNumberSize`, the canvas's at every step and with every added
+    /// product laid on it (so every frame has the same layout).
+    static func readableColumns(_ trace: ConvTransposeTrace) -> [Double] {
+        let floor = ConvolutionFigures.minimumNumberSize
+        let sums = trace.steps.flatMap(\.canvasAfter.scalars) + trace.canvas.scalars
+        let notes = trace.steps.flatMap { $0.placements.map(note) }
+        return [Grid.readableColumn(for: trace.input.scalars, floor: floor), Grid.readableColumn(for: trace.kernel.scalars, floor: floor),
+                max(Grid.readableColumn(for: sums, floor: floor), Grid.readableNoteColumn(for: notes, size: floor))]
+    }
+
+    /// The note on a canvas cell that `placement` adds to: its product, "+(−1.5)".
+    static func note(_ placement: ScatterPlacement) -> String { "+" + Notation.factor(placement.product) }
 
     /// The frames (`step-1` …), the overview and the matrix view.
     public static func figures(_ trace: ConvTransposeTrace) -> [Figure] {
@@ -86,7 +121,7 @@ public enum ConvTransposeFigures {
         var notes: [Int: String] = [:]
         let canvasColumns = trace.canvas.shape[1]
         for placement in step?.placements ?? [] {
-            notes[placement.canvasRow * canvasColumns + placement.canvasColumn] = "+" + Notation.factor(placement.product)
+            notes[placement.canvasRow * canvasColumns + placement.canvasColumn] = note(placement)
         }
         layout.canvas.draw(on: canvas, label: trace.padding == Pair2(0) && trace.extraCrop == nil && trace.outputPadding == Pair2(0) ? "output" : "canvas (output outlined)") { r, c in
             let cropped = isCropped(trace, r, c)
@@ -187,7 +222,21 @@ public enum ConvTransposeFigures {
             left += blockColumns * cell + 3 * gap
         }
         let map = zoomed ? MatrixMap.grid(shape: t, x: 1280 - 30 - mapWidth, y: top0 + 26, width: mapWidth, height: band - 26) : nil
+        if showsNumbers { result = widenedForLongNumbers(result, trace: trace, gap: gap, zoomed: zoomed) }
         return MatrixLayout(blocks: result, shape: t, map: map, showsNumbers: showsNumbers)
+    }
+
+    /// `blocks` (Cᵀ, y and out side by side, `gap` apart, block after block) with their columns
+    /// widened, as far as the slide holds (left of the map when `zoomed`), where their longest
+    /// numbers would shrink under the projector floor; blocks whose numbers fit are returned as they are.
+    private static func widenedForLongNumbers(_ blocks: [MatrixLayout.Block], trace: ConvTransposeTrace, gap: Double,
+                                              zoomed: Bool) -> [MatrixLayout.Block] {
+        let floor = ConvolutionFigures.minimumNumberSize
+        let wishes = [trace.transposedMatrix, trace.input, trace.output].map { Grid.readableColumn(for: $0.scalars, floor: floor) }
+        let grids = blocks.flatMap { [$0.matrix, $0.y, $0.out] }
+        let widened = RowLayout.widened(grids, toColumnWidths: blocks.flatMap { _ in wishes }, width: zoomed ? 1280 - mapWidth - 40 : 1280,
+                                        margin: zoomed ? 30 : 60, gap: gap, minimumGap: min(gap, 40))
+        return blocks.indices.map { MatrixLayout.Block(matrix: widened[3 * $0], y: widened[3 * $0 + 1], out: widened[3 * $0 + 2]) }
     }
 
     private static func drawMatrix(_ trace: ConvTransposeTrace, on canvas: Canvas) {
@@ -222,17 +271,16 @@ public enum ConvTransposeFigures {
             out.draw(on: canvas, label: "out") { r, _ in
                 CellStyle(fill: theme.doneFill(0.16), text: showText ? Notation.number(trace.output[r]) : nil)
             }
-            let cell = matrix.cellSize
             let mid = matrix.y + min(matrix.height, y.height) / 2
             canvas.text("·", x: (matrix.x + matrix.width + y.x) / 2, y: mid, size: 44, theme.foreground)
-            canvas.text("=", x: (y.x + cell + out.x) / 2, y: matrix.y + out.height / 2, size: 40, theme.foreground)
+            canvas.text("=", x: (y.x + y.width + out.x) / 2, y: matrix.y + out.height / 2, size: 40, theme.foreground)
         }
         if let map = layout.map, let last = layout.blocks.last {
             let cells = (0..<t[0]).flatMap { r in
                 (0..<t[1]).compactMap { c in trace.transposedMatrix[r, c] != 0 ? (row: r, column: c, color: theme.highlight.withAlpha(0.6)) : nil }
             }
             MatrixMap.draw(map, label: "all of Cᵀ, \(Notation.shape(t))", cells: cells, windows: layout.blocks.map(\.matrix), on: canvas)
-            canvas.text("⋮", x: last.out.x + last.out.cellSize / 2, y: last.out.y + last.out.height + 18, size: 24, theme.muted, weight: .bold)
+            canvas.text("⋮", x: last.out.x + last.out.columnWidth / 2, y: last.out.y + last.out.height + 18, size: 24, theme.muted, weight: .bold)
             Caption.note("Cᵀ (\(Notation.shape(t))) is too large for projector-size numbers: rows 1–\(last.matrix.shownRows.upperBound) shown; the map at the right is all of Cᵀ", on: canvas)
         }
         if !showText {

@@ -27,20 +27,25 @@ extension Grid {
         ems(text) * floor / 0.94 + 1
     }
 
-    /// The column width in which note `text` (a weight laid on a cell, bold) reads at 18 px: a
-    /// note is fitted to 0.9 of its column.
-    static func readableNoteColumn(for text: String) -> Double {
-        ems(text) * 18 / 0.9 + 1
+    /// The column width in which note `text` (a weight laid on a cell, bold) reads at `size` px
+    /// (18, or a grid's `noteFloor`): a note is fitted to 0.9 of its column.
+    static func readableNoteColumn(for text: String, size: Double = 18) -> Double {
+        ems(text) * size / 0.9 + 1
     }
 
     /// The column width in which every one of `values`, written by `Notation.number` (at
-    /// `decimals`), reads at `floor` px; 0 for none.
-    static func readableColumn(for values: [Double], decimals: Int? = nil, floor: Double) -> Double {
-        Set(values.map { Notation.number($0, decimals: decimals) }).map { readableColumn(for: $0, floor: floor) }.max() ?? 0
+    /// `decimals`, small values kept with `keepSmall`), reads at `floor` px; 0 for none.
+    static func readableColumn(for values: [Double], decimals: Int? = nil, keepSmall: Bool = false, floor: Double) -> Double {
+        Set(values.map { Notation.number($0, decimals: decimals, keepSmall: keepSmall) }).map { readableColumn(for: $0, floor: floor) }.max() ?? 0
     }
 
     /// The column width in which every note `×w` of `weights` reads at 18 px; 0 for none.
     static func readableNoteColumn(for weights: [Double]) -> Double {
-        Set(weights.map { "×" + Notation.number($0) }).map { readableNoteColumn(for: $0) }.max() ?? 0
+        readableNoteColumn(for: weights.map { "×" + Notation.number($0) })
+    }
+
+    /// The column width in which every one of `notes` reads at `size` px; 0 for none.
+    static func readableNoteColumn(for notes: [String], size: Double = 18) -> Double {
+        Set(notes).map { readableNoteColumn(for: $0, size: size) }.max() ?? 0
     }
 }

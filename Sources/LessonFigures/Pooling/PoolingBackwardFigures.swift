@@ -37,7 +37,7 @@ extension PoolingFigures {
 
     /// Every route at once: each cell of ∂L/∂y with arrows (one colour per cell) to where its gradient lands.
     public static func backwardOverview(_ trace: PoolingTrace, _ backward: PoolingBackwardTrace, decimals: Int = 3) -> Figure {
-        let description = "Backward through \(trace.settings): the upstream gradient \(Notation.inlineMatrix(backward.upstream, decimals: decimals)) routed to the input gives ∂L/∂x = \(Notation.inlineMatrix(backward.gradient, decimals: decimals))."
+        let description = "Backward through \(trace.settings): the upstream gradient \(Notation.inlineMatrix(backward.upstream, decimals: decimals, keepSmall: true)) routed to the input gives ∂L/∂x = \(Notation.inlineMatrix(backward.gradient, decimals: decimals, keepSmall: true))."
         return Figure(name: "backward-overview", description: description) { canvas in
             drawBackward(trace, backward, stepIndex: nil, decimals: decimals, on: canvas)
         }
@@ -69,11 +69,11 @@ extension PoolingFigures {
         layout.gradient.draw(on: canvas, label: "input gradient ∂L/∂x") { r, c in
             let k = r * columns + c
             // The input value tells which cell won a max or min; an average does not depend on it.
-            let note = trace.op.picksOneElement ? "x=" + Notation.number(trace.input[r, c], decimals: decimals) : nil
+            let note = trace.op.picksOneElement ? "x=" + Notation.number(trace.input[r, c], decimals: decimals, keepSmall: true) : nil
             guard let total = totals[k] else {
                 return CellStyle(text: "0", textColor: theme.muted, note: note)
             }
-            let text = Notation.number(total, decimals: decimals)
+            let text = Notation.number(total, decimals: decimals, keepSmall: true)
             if reachedNow.contains(k) {
                 return CellStyle(fill: theme.highlight.withAlpha(0.30), text: text, note: note, noteColor: theme.muted, bold: true)
             }
@@ -93,7 +93,7 @@ extension PoolingFigures {
                         height: layout.upstream.height, theme.cellFill)
         layout.upstream.draw(on: canvas, label: "upstream ∂L/∂y") { r, c in
             let index = r * upColumns + c
-            let text = Notation.number(backward.upstream[r, c], decimals: decimals)
+            let text = Notation.number(backward.upstream[r, c], decimals: decimals, keepSmall: true)
             if stepIndex == nil { return CellStyle(fill: color(index).withAlpha(0.25), text: text) }
             if index == stepIndex { return CellStyle(fill: theme.current.withAlpha(0.28), text: text, bold: true) }
             return CellStyle(fill: index < (stepIndex ?? 0) ? theme.doneFill(0.14) : nil, text: text)
@@ -127,9 +127,9 @@ extension PoolingFigures {
         if let current {
             caption = [current.text(decimals: decimals)]
         } else {
-            var sums = "Σ ∂L/∂y = \(Notation.number(backward.upstreamSum, decimals: decimals)), Σ ∂L/∂x = \(Notation.number(backward.gradientSum, decimals: decimals))"
+            var sums = "Σ ∂L/∂y = \(Notation.number(backward.upstreamSum, decimals: decimals, keepSmall: true)), Σ ∂L/∂x = \(Notation.number(backward.gradientSum, decimals: decimals, keepSmall: true))"
             if backward.droppedOnPadding != 0 {
-                sums += " (\(Notation.number(backward.droppedOnPadding, decimals: decimals)) fell on padding)"
+                sums += " (\(Notation.number(backward.droppedOnPadding, decimals: decimals, keepSmall: true)) fell on padding)"
             }
             caption = [trace.op == .avg ? "each gradient is shared evenly by its window's counted cells" :
                         "each gradient goes whole to its window's winner; overlapping windows add up", sums]

@@ -20,7 +20,7 @@ public enum PoolingFigures {
     /// a caption of larger text (`--text-scale`) begins, when the grids must end above it.
     public static func layout(for trace: PoolingTrace, width: Double = 1280, height: Double = 720, foot: Double? = nil) -> Layout {
         // An output of six characters or more (12.333, bold in its step) needs 100 px cells to keep 24 px numbers.
-        let longest = trace.output.scalars.map { Notation.number($0, decimals: 3).count }.max() ?? 0
+        let longest = trace.output.scalars.map { Notation.number($0, decimals: 3, keepSmall: true).count }.max() ?? 0
         let (input, output) = twoGrids(left: trace.paddedShape, right: trace.output.shape, width: width, height: height,
                                        rightCell: longest >= 6 ? 100 : 0, foot: foot)
         let widened = widenedForLongNumbers([input, output], values: [trace.input, trace.output], width: width)
@@ -31,7 +31,7 @@ public enum PoolingFigures {
     /// gap down to 180 px), so that their longest numbers keep the projector floor (24 px), as
     /// conv2d's grids do; grids whose numbers fit are returned as they are.
     static func widenedForLongNumbers(_ grids: [Grid], values: [Tensor], width: Double, decimals: Int = 3) -> [Grid] {
-        let wishes = values.map { Grid.readableColumn(for: $0.scalars, decimals: decimals, floor: ConvolutionFigures.minimumNumberSize) }
+        let wishes = values.map { Grid.readableColumn(for: $0.scalars, decimals: decimals, keepSmall: true, floor: ConvolutionFigures.minimumNumberSize) }
         let gap = grids[1].x - grids[0].x - grids[0].width
         return RowLayout.widened(grids, toColumnWidths: wishes, width: width, gap: gap, minimumGap: min(gap, 180))
     }
@@ -72,7 +72,7 @@ public enum PoolingFigures {
     public static func frames(_ trace: PoolingTrace, decimals: Int = 3) -> [Figure] {
         let count = trace.steps.count
         return trace.steps.enumerated().map { (index, step) -> Figure in
-            var description = "Step \(index + 1) of \(count): the \(trace.op.word) of the window of input \(step.windowText) gives \(step.label) = \(Notation.number(step.value, decimals: decimals))"
+            var description = "Step \(index + 1) of \(count): the \(trace.op.word) of the window of input \(step.windowText) gives \(step.label) = \(Notation.number(step.value, decimals: decimals, keepSmall: true))"
             if let cell = step.winnerCell { description += ", the element at x\(Notation.index(cell.row, cell.column))" }
             return Figure(name: Figure.stepName(index, of: count), description: description + ".", step: index + 1) { canvas in
                 drawForward(trace, stepIndex: index, decimals: decimals, on: canvas)
@@ -82,7 +82,7 @@ public enum PoolingFigures {
 
     /// The whole pooling at once: the input (winners marked), the full output and the size arithmetic.
     public static func overview(_ trace: PoolingTrace, decimals: Int = 3) -> Figure {
-        let description = "The \(Notation.shape(trace.input.shape)) input, \(trace.settings), gives the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output, decimals: decimals))."
+        let description = "The \(Notation.shape(trace.input.shape)) input, \(trace.settings), gives the \(Notation.shape(trace.output.shape)) output \(Notation.inlineMatrix(trace.output, decimals: decimals, keepSmall: true))."
         return Figure(name: "overview", description: description) { canvas in
             drawForward(trace, stepIndex: nil, decimals: decimals, on: canvas)
         }
@@ -133,7 +133,7 @@ public enum PoolingFigures {
             let cell = trace.paddedCell(row: r, column: c), isBeyond = cell == .beyond
             let (text, isPadding): (String, Bool)
             switch cell {
-            case .input(let row, let column): (text, isPadding) = (Notation.number(trace.input[row, column], decimals: decimals), false)
+            case .input(let row, let column): (text, isPadding) = (Notation.number(trace.input[row, column], decimals: decimals, keepSmall: true), false)
             case .padding: (text, isPadding) = (trace.op.paddingSymbol, true)
             case .beyond: (text, isPadding) = ("·", true)
             }
@@ -174,7 +174,7 @@ public enum PoolingFigures {
         layout.output.draw(on: canvas, label: "output y") { r, c in
             let index = r * outColumns + c
             guard index < filled else { return CellStyle() }
-            let text = Notation.number(trace.output[r, c], decimals: decimals)
+            let text = Notation.number(trace.output[r, c], decimals: decimals, keepSmall: true)
             if index == stepIndex { return CellStyle(fill: theme.current.withAlpha(0.28), text: text, bold: true) }
             return CellStyle(fill: theme.doneFill(0.14), text: text)
         }

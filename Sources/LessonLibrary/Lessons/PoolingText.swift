@@ -12,10 +12,14 @@ enum PoolingText {
             lines += SamePadding.lines(SamePadding.rowsAndColumns(input: trace.input.shape, kernel: [trace.size.rows, trace.size.columns],
                                                                   stride: trace.stride, dilation: Pair2(1)))
         }
-        lines.append("Values are printed with at most \(d) \(Counted.noun(d, "decimal")), rounded; --json gives them exactly.")
+        // A nonzero value those decimals would round to 0 keeps its first two significant digits (`keepSmall`).
+        let tensors = [trace.input, trace.output] + [backward?.upstream, backward?.gradient].compactMap { $0 }
+        let keepsSmall = tensors.contains { $0.scalars.contains { Notation.number($0, decimals: d, keepSmall: true) != Notation.number($0, decimals: d) } }
+        lines.append("Values are printed with at most \(d) \(Counted.noun(d, "decimal")), rounded"
+                     + (keepsSmall ? " (one that would read 0 with its first two significant digits)" : "") + "; --json gives them exactly.")
         lines.append("")
         lines.append("input x (\(Notation.shape(trace.input.shape))):")
-        lines.append(Notation.matrix(trace.input, decimals: d))
+        lines.append(Notation.matrix(trace.input, decimals: d, keepSmall: true))
         let padded = trace.padding != Pair2(0) || trace.extraPadding != nil
         if padded {
             let meaning = trace.op == .avg ? (trace.countIncludePad ? "adds 0 and counts in the divisor" : "adds 0 and is not counted")
@@ -51,7 +55,7 @@ enum PoolingText {
         }
         lines.append("")
         lines.append("output y (\(Notation.shape(trace.output.shape))):")
-        lines.append(Notation.matrix(trace.output, decimals: d))
+        lines.append(Notation.matrix(trace.output, decimals: d, keepSmall: true))
         lines.append("")
         lines.append("Output size: \(trace.sizeFormula)")
         if trace.axesAlike {
@@ -85,7 +89,7 @@ enum PoolingText {
 
     private static func describe(_ backward: PoolingBackwardTrace, decimals d: Int) -> [String] {
         var lines = ["", "Backward: the upstream gradient ∂L/∂y (\(Notation.shape(backward.upstream.shape))):"]
-        lines.append(Notation.matrix(backward.upstream, decimals: d))
+        lines.append(Notation.matrix(backward.upstream, decimals: d, keepSmall: true))
         switch backward.op {
         case .max, .min:
             lines.append("Each ∂L/∂y[i,j] goes whole to the element that won window [i,j] (the \(backward.op.rawValue) is that element, so its derivative is 1 there and 0 elsewhere); windows that overlap add up.")
@@ -99,10 +103,10 @@ enum PoolingText {
             for cell in shared { lines.append("  " + cell.text(decimals: d)) }
         }
         lines.append("input gradient ∂L/∂x (\(Notation.shape(backward.gradient.shape))):")
-        lines.append(Notation.matrix(backward.gradient, decimals: d))
-        var sums = "Sums: Σ ∂L/∂y = \(Notation.number(backward.upstreamSum, decimals: d)), Σ ∂L/∂x = \(Notation.number(backward.gradientSum, decimals: d))"
+        lines.append(Notation.matrix(backward.gradient, decimals: d, keepSmall: true))
+        var sums = "Sums: Σ ∂L/∂y = \(Notation.number(backward.upstreamSum, decimals: d, keepSmall: true)), Σ ∂L/∂x = \(Notation.number(backward.gradientSum, decimals: d, keepSmall: true))"
         if backward.droppedOnPadding != 0 {
-            sums += ", and \(Notation.number(backward.droppedOnPadding, decimals: d)) fell on padded cells and was dropped"
+            sums += ", and \(Notation.number(backward.droppedOnPadding, decimals: d, keepSmall: true)) fell on padded cells and was dropped"
         } else {
             sums += ": nothing is lost"
         }
@@ -116,7 +120,7 @@ enum PoolingText {
         let cells: [[String]] = (0..<shape[0]).map { r in
             (0..<shape[1]).map { c in
                 switch trace.paddedCell(row: r, column: c) {
-                case .input(let row, let column): return Notation.number(trace.input[row, column], decimals: decimals)
+                case .input(let row, let column): return Notation.number(trace.input[row, column], decimals: decimals, keepSmall: true)
                 case .padding: return trace.op.paddingSymbol
                 case .beyond: return "·"
                 }
