@@ -96,4 +96,29 @@ import Testing
             #expect(try FigureRenderer.render(figure, options: RenderOptions()) == FigureRenderer.render(whole, options: RenderOptions()), "\(figure.name)")
         }
     }
+
+    /// A PNG filmstrip's tiles paint the backdrop from one raster drawn at the tile's scale: the
+    /// same pixels and text runs as tiles that draw it, and one drawing, not six. Where the tiles
+    /// are not whole pixels (at scale 0.5 a tile is 112.5 pixels high; at 0.37 nothing is
+    /// whole) each tile draws it, with the same pixels.
+    @Test(arguments: [(RenderOptions(), 1), (RenderOptions(theme: .dark, scale: 2), 1),
+                      (RenderOptions(theme: .highContrast, textScale: 1.5), 1), (RenderOptions(scale: 0.5), 6),
+                      (RenderOptions(theme: .dark, scale: 0.37), 6)])
+    func filmstripTilesHaveThePixelsOfTilesDrawnWhole(options: RenderOptions, drawings: Int) throws {
+        let counter = Counter()
+        let (split, whole) = Self.series(counter)
+        let numbered = { (figures: [Figure]) in figures.enumerated().map { var frame = $1; frame.step = $0 + 1; return frame } }
+        let strip = try #require(Filmstrip.figure(from: numbered(split), title: "series"))
+        let wholeStrip = try #require(Filmstrip.figure(from: numbered(whole), title: "series"))
+        let painted = try FigureRenderer.surface(for: strip, options: options)
+        let drawn = try FigureRenderer.surface(for: wholeStrip, options: options)
+        let (width, height, pixels) = painted.pixels()
+        let expected = drawn.pixels().argb
+        let differing = zip(pixels, expected).count { $0 != $1 }
+        #expect(differing == 0 && pixels.count == expected.count,
+                "\(differing) of \(width)×\(height) pixels differ from tiles that draw the backdrop (scale \(options.scale))")
+        #expect(painted.drawnText == drawn.drawnText, "the text runs recorded differ")
+        #expect(counter.count.withLock { $0 } == drawings,
+                "the backdrop was drawn \(counter.count.withLock { $0 }) times for \(split.count) tiles")
+    }
 }

@@ -261,6 +261,17 @@ public final class Canvas {
     /// Moves the origin.
     public func translate(x: Double, y: Double) { cairo_translate(pointer, x, y) }
 
+    /// The current transform as a scale and a whole-pixel move, where it is one: the same
+    /// positive factor on both axes, no rotation, and the user origin on a whole device pixel.
+    func wholePixelPlacement() -> (scale: Double, x: Int, y: Int)? {
+        var matrix = cairo_matrix_t()
+        cairo_get_matrix(pointer, &matrix)
+        guard matrix.xy == 0, matrix.yx == 0, matrix.xx == matrix.yy, matrix.xx > 0,
+              matrix.x0.rounded() == matrix.x0, matrix.y0.rounded() == matrix.y0,
+              abs(matrix.x0) < 1e9, abs(matrix.y0) < 1e9 else { return nil }
+        return (matrix.xx, Int(matrix.x0), Int(matrix.y0))
+    }
+
     /// Scales everything drawn afterwards by `factor` (until the saved state is restored).
     public func scale(_ factor: Double) { cairo_scale(pointer, factor, factor) }
 

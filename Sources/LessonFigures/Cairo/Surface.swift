@@ -87,6 +87,31 @@ public final class Surface {
     /// Writes out what Cairo holds back, so the pixels can be read (by several threads at once).
     func flush() { cairo_surface_flush(pointer) }
 
+    /// Copies the pixels of `drawn` (a raster surface) onto this raster surface with its top-left
+    /// corner at the whole pixel (`x`, `y`), within the current clip of no context (the copy
+    /// replaces what was there), and records its text runs, heading and caption lines as drawn
+    /// there.
+    func paint(_ drawn: Surface, atX x: Int, y: Int) {
+        precondition(format == .png && drawn.format == .png, "only raster surfaces are painted onto raster surfaces")
+        guard let cr = cairo_create(pointer) else { return }
+        defer { cairo_destroy(cr) }
+        cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+        cairo_set_source_surface(cr, drawn.pointer, Double(x), Double(y))
+        cairo_rectangle(cr, Double(x), Double(y), Double(cairo_image_surface_get_width(drawn.pointer)),
+                        Double(cairo_image_surface_get_height(drawn.pointer)))
+        cairo_fill(cr)
+        let dx = Double(x), dy = Double(y)
+        for run in drawn.drawnText {
+            var moved = run
+            moved.x += dx
+            moved.y += dy
+            moved.spans = run.spans.map { var span = $0; span.x += dx; span.y += dy; return span }
+            record(moved)
+        }
+        if heading == nil { heading = drawn.heading }
+        captionLines += drawn.captionLines
+    }
+
     /// Makes this new raster surface a copy of `drawn` (flushed, of the same size): its pixels,
     /// and the texts, heading and caption lines drawn on it, so drawing goes on where it stopped.
     func start(from drawn: Surface) throws {

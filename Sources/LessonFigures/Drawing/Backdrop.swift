@@ -2,8 +2,9 @@ import Foundation
 
 /// What the frames of one series share and draw first: the axes, ticks and contour lines under
 /// every step of an animation. A PNG frame starts from a copy of the backdrop's pixels, drawn
-/// once for each set of render options, instead of drawing it again; SVG and PDF frames (and
-/// filmstrip tiles) draw it, then the frame, as vector operations.
+/// once for each set of render options, instead of drawing it again, and a PNG filmstrip's
+/// tiles paint a copy drawn at the tile's scale (`paint(on:width:height:)`); SVG and PDF frames
+/// draw it, then the frame, as vector operations.
 ///
 /// A frame drawn from the copy has the same pixels as one drawn whole, provided nothing the
 /// frame draws before the backdrop's parts (its title, say) touches a pixel they touch: the
@@ -34,6 +35,25 @@ public final class Backdrop: @unchecked Sendable {
         surface.flush()
         drawn.append((width, height, options, surface))
         return surface
+    }
+
+    /// Paints the backdrop over the rectangle (0, 0, `width`, `height`) of `canvas`'s user space
+    /// from a raster of it drawn once at the canvas's device scale, where that gives the pixels
+    /// drawing it there would: a raster canvas whose transform only scales (the same factor on
+    /// both axes) and moves by whole pixels, the rectangle a whole number of pixels on each side.
+    /// The raster's text runs are recorded as drawn there. Returns false, painting nothing,
+    /// where those conditions fail (the caller draws the backdrop then).
+    ///
+    /// A filmstrip's tiles (30 contour plots on the optimizers' filmstrip) draw the backdrop this
+    /// way: 0.79 of `lesson figures --lesson optimizers`' 2.33 s of CPU went to its 4 filmstrips.
+    func paint(on canvas: Canvas, width: Double, height: Double) -> Bool {
+        guard canvas.surface.format == .png, let (scale, x, y) = canvas.wholePixelPlacement(),
+              (scale * width).rounded() == scale * width, (scale * height).rounded() == scale * height,
+              let drawn = try? raster(width: width, height: height,
+                                      options: RenderOptions(theme: canvas.theme, scale: scale, textScale: canvas.textScale))
+        else { return false }
+        canvas.surface.paint(drawn, atX: x, y: y)
+        return true
     }
 
     /// Frees the raster backdrops drawn so far (a frame drawn later draws it again): for a batch

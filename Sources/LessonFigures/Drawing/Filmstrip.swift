@@ -2,7 +2,8 @@
 /// scaled down into a grid of tiles, row by row, each labelled with its step.
 ///
 /// Built from any lesson's `[Figure]` by running each frame's own drawing code on a scaled,
-/// clipped canvas: no lesson needs code of its own for it.
+/// clipped canvas: no lesson needs code of its own for it. A frame's backdrop is painted from a
+/// raster drawn once at the tile's scale where that gives the same pixels (`Backdrop.paint`).
 public enum Filmstrip {
     /// Where the tiles of a filmstrip sit; public so tests can look at the right pixels.
     public struct Layout: Sendable, Equatable {
@@ -74,7 +75,12 @@ public enum Filmstrip {
                 canvas.scale(scale)
                 canvas.clip(x: 0, y: 0, width: frame.width, height: frame.height)
                 canvas.fillBackground(theme.background, width: frame.width, height: frame.height)
-                frame.drawWhole(on: canvas)
+                // A raster tile paints its backdrop from a copy drawn at the tile's scale.
+                if let backdrop = frame.backdrop, backdrop.paint(on: canvas, width: frame.width, height: frame.height) {
+                    frame.draw(canvas)
+                } else {
+                    frame.drawWhole(on: canvas)
+                }
             }
             canvas.strokeRect(x: origin.x, y: origin.y, width: layout.tileWidth, height: layout.tileHeight, theme.gridLine)
             canvas.text(labels[index], x: origin.x + layout.tileWidth / 2, y: origin.y + layout.tileHeight + Layout.labelHeight / 2,
