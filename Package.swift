@@ -37,6 +37,8 @@ let package = Package(
         // PNGWriterTests and RowDeflateTests (every stream read back by libpng and zlib) and
         // `lesson-bench png` (against libdeflate and libpng on the same frames).
         .target(name: "CRowDeflate", cSettings: [.unsafeFlags(["-O2"])]),
+        // libpng's low-level reader for 16-bit samples as stored (PNGCodec), in C for its setjmp.
+        .target(name: "CPNGSamples", dependencies: ["CPNG"]),
         // zlib, for the tests' reader of PDF streams and of RowDeflateTests' streams.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // giflib, for animated GIFs (Debian ships no pkg-config file for it: the module map links "gif").
@@ -44,7 +46,7 @@ let package = Package(
         // The pure core: tensors, operations and their traces, notation. No files, no Cairo.
         .target(name: "LessonCore"),
         // Drawing: Cairo wrappers, the figure model and the figures of each trace.
-        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CDeflate", "CRowDeflate", "CGif"]),
+        .target(name: "LessonFigures", dependencies: ["LessonCore", "CCairo", "CPNG", "CDeflate", "CRowDeflate", "CPNGSamples", "CGif"]),
         // The lessons: loading lessons/<id>.yaml and running each lesson's example.
         .target(
             name: "LessonLibrary",

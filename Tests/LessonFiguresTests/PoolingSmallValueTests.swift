@@ -13,7 +13,7 @@ import Testing
 
     @Test func smallValuesDoNotReadZero() throws {
         let input = Tensor(shape: [2, 4], scalars: [-0.00012, 3, 7, 1, 1e-3, -2.5, 1.5, -0.00004])
-        let pool = try Pool2D(op: .min, size: Pair2(2))
+        let pool = Pool2D(op: .min, size: Pair2(2))
         let trace = try pool.forward(input)
         let backward = try pool.backward(trace, upstream: Tensor(shape: [1, 2], scalars: [0.00003, 1]))
 

@@ -1,4 +1,5 @@
 import CPNG
+import CPNGSamples
 import Foundation
 
 /// An image decoded from a PNG: 8-bit RGBA, row by row, not premultiplied.
@@ -28,11 +29,12 @@ public struct PNGError: Error, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Decodes PNG with libpng's simplified API (`PNGWriter` encodes).
+/// Decodes PNG with libpng: its simplified API for 8-bit images, its low-level one (through
+/// CPNGSamples) for 16-bit ones (`PNGWriter` encodes).
 public enum PNGCodec {
     // png.h's compound macro PNG_FORMAT_RGBA (FLAG_ALPHA 0x01 | FLAG_COLOR 0x02), which Swift does not import.
     private static let formatRGBA: UInt32 = 0x01 | 0x02
-    // PNG_FORMAT_FLAG_LINEAR: 16-bit samples.
+    // PNG_FORMAT_FLAG_LINEAR: the image has 16-bit samples.
     private static let flagLinear: UInt32 = 0x04
 
     /// Decodes any PNG (grayscale, palette, RGB, with or without alpha, 8 or 16 bits) to 8-bit RGBA.
@@ -48,35 +50,36 @@ public enum PNGCodec {
             throw PNGError(message: "not a readable PNG (\(reason))")
         }
         // libpng's simplified API takes 16-bit samples as linear light and would gamma-encode
-        // them on the way to 8 bits; read them as they are (linear format, premultiplied by
-        // alpha there) and scale to 8 bits ourselves so a 16-bit value v reads as v/257.
+        // them on the way to 8 bits, and reads them as they are only premultiplied by alpha
+        // (rounded, which moves a sample of a translucent pixel by up to 65535/(2α)). A 16-bit
+        // image is read by CPNGSamples instead, straight, and scaled here so v reads as v/257.
         let sixteenBit = image.format & flagLinear != 0
-        image.format = sixteenBit ? formatRGBA | flagLinear : formatRGBA
+        image.format = formatRGBA
         let width = Int(image.width), height = Int(image.height)
         guard width > 0, height > 0, width * height <= 100_000_000 else {
             png_image_free(&image)
             throw PNGError(message: "the PNG is \(width)×\(height) pixels; at most 100 million are read")
         }
         var bytes = [UInt8](repeating: 0, count: width * height * 4)
-        var finished: Int32
         if sixteenBit {
+            png_image_free(&image)
             var samples = [UInt16](repeating: 0, count: width * height * 4)
-            finished = samples.withUnsafeMutableBytes { buffer in
-                png_image_finish_read(&image, nil, buffer.baseAddress, Int32(width * 4), nil)
-            }
-            for pixel in 0..<(width * height) {
-                let alpha = Double(samples[pixel * 4 + 3])
-                for channel in 0..<3 {
-                    let premultiplied = Double(samples[pixel * 4 + channel])
-                    let straight = alpha == 0 ? 0 : min(65535, premultiplied * 65535 / alpha)
-                    bytes[pixel * 4 + channel] = UInt8((straight / 257).rounded())
+            var message = [CChar](repeating: 0, count: 200)
+            let read = data.withUnsafeBufferPointer { file in
+                samples.withUnsafeMutableBufferPointer { out in
+                    lesson_png_read_rgba16(file.baseAddress, file.count, UInt32(width), UInt32(height), out.baseAddress,
+                                           &message, message.count)
                 }
-                bytes[pixel * 4 + 3] = UInt8((alpha / 257).rounded())
             }
-        } else {
-            finished = bytes.withUnsafeMutableBytes { buffer in
-                png_image_finish_read(&image, nil, buffer.baseAddress, Int32(width * 4), nil)
+            guard read != 0 else {
+                let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                throw PNGError(message: "the PNG is damaged (\(reason))")
             }
+            for index in samples.indices { bytes[index] = UInt8((Double(samples[index]) / 257).rounded()) }
+            return RGBAImage(width: width, height: height, bytes: bytes)
+        }
+        let finished = bytes.withUnsafeMutableBytes { buffer in
+            png_image_finish_read(&image, nil, buffer.baseAddress, Int32(width * 4), nil)
         }
         guard finished != 0 else {
             let reason = message(of: image)
