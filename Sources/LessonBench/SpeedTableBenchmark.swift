@@ -103,8 +103,10 @@ enum SpeedTableBenchmark {
         if quiet { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
         // The child starts in `root` (glibc's addchdir is not imported): this process moves there while it spawns.
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(root.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        guard FileManager.default.changeCurrentDirectoryPath(root.path) else {
+            throw InputError("cannot change into \(root.path) to start \(executable.lastPathComponent)")
+        }
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0

@@ -22,7 +22,7 @@ import Testing
         #expect(describe.status == 0, "swift package describe: \(describe.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(describe.stdout.utf8)) as? [String: Any]
         let targets = ((object?["targets"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String }.sorted()
-        #expect(targets == ["CCairo", "CDeflate", "CGif", "CPNG", "CZlib", "LessonCore", "LessonFigures", "LessonGrader", "LessonLibrary", "lesson", "lesson-bench"])
+        #expect(targets == ["CCairo", "CDeflate", "CGif", "CPNG", "CPNGSamples", "CRowDeflate", "CZlib", "LessonCore", "LessonFigures", "LessonGrader", "LessonLibrary", "lesson", "lesson-bench"])
 
         let manifest = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
         let setup = try String(contentsOf: ag.appendingPathComponent("setup.sh"), encoding: .utf8)
