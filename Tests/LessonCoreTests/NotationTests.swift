@@ -23,6 +23,23 @@ import Testing
         #expect(!Notation.number(value, decimals: decimals).contains("e"))
     }
 
+    /// A power of ten is one factor in a product: "(1×10²⁰⁰)×(−0.087979)", not "1×10²⁰⁰×(−0.087979)".
+    @Test func aPowerOfTenFactorIsInParentheses() {
+        #expect(Notation.factor(1e200) == "(1×10²⁰⁰)")
+        #expect(Notation.factor(-1.4e64) == "(−1.4×10⁶⁴)")
+        #expect(Notation.factor(1e15) == "1000000000000000")
+    }
+
+    /// Kept small values are exact when their two significant digits are the value: pooling's
+    /// average of 0.00012 reads "= 0.00012", of 0.000123 "≈ 0.00012".
+    @Test func keptSmallValuesAreExactWhenWrittenWhole() {
+        #expect(Notation.isExact(0.00012, decimals: 3, keepSmall: true))
+        #expect(Notation.isExact(-0.00004, decimals: 3, keepSmall: true))
+        #expect(!Notation.isExact(0.000123, decimals: 3, keepSmall: true))
+        #expect(!Notation.isExact(0.00012, decimals: 3, keepSmall: false))
+        #expect(Notation.isExact(0.5, decimals: 3, keepSmall: true) && !Notation.isExact(1.0 / 3, decimals: 3, keepSmall: true))
+    }
+
     @Test func namedDecimalsRoundSmallValuesToZero() {
         #expect(Notation.number(0.00001, decimals: 4) == "0")
         #expect(Notation.number(0.3, decimals: 0) == "0")

@@ -21,4 +21,15 @@ extension Notation {
     public static func isExact(_ value: Double, decimals: Int) -> Bool {
         abs(rounded(value, decimals: decimals) - value) <= 1e-12 * max(1, abs(value))
     }
+
+    /// Whether `number(value, decimals:, keepSmall:)` loses nothing: with `keepSmall`, a value
+    /// its decimals would write 0 is written with two significant digits (0.00012 at 3 decimals
+    /// is exact, 0.000123 is not).
+    public static func isExact(_ value: Double, decimals: Int, keepSmall: Bool) -> Bool {
+        guard keepSmall, rounded(value, decimals: decimals) == 0, abs(value) >= smallestShown else {
+            return isExact(value, decimals: decimals)
+        }
+        let shown = Double(smallNumber(value).replacingOccurrences(of: minus, with: "-")) ?? 0
+        return abs(shown - value) <= 1e-12 * abs(value)
+    }
 }

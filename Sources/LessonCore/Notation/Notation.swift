@@ -94,10 +94,11 @@ public enum Notation {
         return (value < 0 && !isZero) ? minus + text : text
     }
 
-    /// Writes a number as a factor in a product: negative numbers in parentheses.
+    /// Writes a number as a factor in a product: negative numbers and powers of ten in parentheses.
     public static func factor(_ value: Double, decimals: Int? = nil, keepSmall: Bool = false) -> String {
         let text = number(value, decimals: decimals, keepSmall: keepSmall)
-        return text.hasPrefix(minus) ? "(\(text))" : text
+        // A power of ten in parentheses too: "(1×10²⁰⁰)×(−0.087979)", not "1×10²⁰⁰×(−0.087979)".
+        return text.hasPrefix(minus) || text.contains("×") ? "(\(text))" : text
     }
 
     /// Writes a 0-based index as the slides do, 1-based: `[1,1]`.

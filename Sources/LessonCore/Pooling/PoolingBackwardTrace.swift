@@ -70,7 +70,7 @@ public struct PoolingBackwardStep: Equatable, Sendable, Codable {
         let real = targets.filter { !$0.isPadding }
         let rows = (real.map(\.row).min() ?? 0) + 1, lastRow = (real.map(\.row).max() ?? 0) + 1
         let columns = (real.map(\.column).min() ?? 0) + 1, lastColumn = (real.map(\.column).max() ?? 0) + 1
-        let approx = Notation.isExact(share ?? 0, decimals: decimals) ? "=" : "≈"
+        let approx = Notation.isExact(share ?? 0, decimals: decimals, keepSmall: true) ? "=" : "≈"
         var text = "\(label) = \(g) is spread evenly: \(g)/\(divisor) \(approx) \(part) to each of the \(real.count) input cells x[\(rows)..\(lastRow),\(columns)..\(lastColumn)]"
         let lost = targets.count - real.count
         if lost > 0 { text += " (the \(lost) padded \(Counted.noun(lost, "cell"))' share is dropped)" }
@@ -106,7 +106,7 @@ public struct PoolingAccumulation: Equatable, Sendable, Codable {
     public func text(decimals: Int = 4) -> String {
         let terms = contributions.map { Notation.factor($0.amount, decimals: decimals, keepSmall: true) }.joined(separator: " + ")
         let from = contributions.map { "y" + Notation.index($0.fromRow, $0.fromColumn) }.joined(separator: ", ")
-        let approx = Notation.isExact(total, decimals: decimals) ? "=" : "≈"
+        let approx = Notation.isExact(total, decimals: decimals, keepSmall: true) ? "=" : "≈"
         return "∂L/∂x\(Notation.index(row, column)) = \(terms) \(approx) \(Notation.number(total, decimals: decimals, keepSmall: true)) (from \(from))"
     }
 }

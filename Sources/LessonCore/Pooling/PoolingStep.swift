@@ -38,7 +38,7 @@ public struct PoolingStep: Equatable, Sendable, Codable {
     /// `max(3, 0, 0, 1) = 3` or `(−2 + (−23) + … + (−15))/9 = 13/9 ≈ 1.444`.
     public func formula(op: PoolingOp, decimals: Int = 4) -> String {
         let result = Notation.number(value, decimals: decimals, keepSmall: true)
-        let approx = Notation.isExact(value, decimals: decimals) ? " = " : " ≈ "
+        let approx = Notation.isExact(value, decimals: decimals, keepSmall: true) ? " = " : " ≈ "
         switch op {
         case .max, .min:
             let values = cells.map { $0.isPadding ? op.paddingSymbol : Notation.number($0.value, decimals: decimals, keepSmall: true) }
@@ -56,7 +56,7 @@ public struct PoolingStep: Equatable, Sendable, Codable {
             var text = "(\(terms.joined(separator: " + ")))/\(divisor)"
             if divisor > 1 {
                 let sumText = Notation.number(total, decimals: decimals, keepSmall: true)
-                text += (Notation.isExact(total, decimals: decimals) ? " = " : " ≈ ") + "\(sumText)/\(divisor)"
+                text += (Notation.isExact(total, decimals: decimals, keepSmall: true) ? " = " : " ≈ ") + "\(sumText)/\(divisor)"
             }
             return text + approx + result
         }
