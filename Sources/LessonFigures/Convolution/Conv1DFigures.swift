@@ -13,28 +13,39 @@ public enum Conv1DFigures {
         /// The top of the kernel row and of the output row.
         public var kernelY: Double
         public var outputY: Double
+        /// The height of every cell, and the width of a column (signal, kernel and output cells
+        /// alike): as wide as the cell is high, wider where long numbers need it.
         public var cell: Double
+        public var column: Double
         public var width: Double
         public var height: Double
 
         /// The x of the left edge of padded position `p`.
-        public func x(_ position: Int) -> Double { signal.x + Double(position) * cell }
+        public func x(_ position: Int) -> Double { signal.x + Double(position) * column }
 
         /// The left edge of output `i`'s cell: centred under its window.
         public func outputX(_ trace: Conv1DTrace, _ i: Int) -> Double {
             let window = trace.steps[i].window
-            return signal.x + (Double(window.lowerBound + window.upperBound + 1) / 2) * cell - cell / 2
+            return signal.x + (Double(window.lowerBound + window.upperBound + 1) / 2) * column - column / 2
         }
     }
 
-    /// The layout of every figure of `trace`.
+    /// The layout of every figure of `trace`: square cells of at most 90 px across the slide, their
+    /// columns widened (up to the slide's room) so the longest signal value, weight and output
+    /// read at the cell-number floor (24 px), as conv2d's do.
     public static func layout(for trace: Conv1DTrace, width: Double = 1280, height: Double = 720) -> Layout {
         let count = trace.paddedInput.count
-        let cell = min(90, (width - 140) / Double(count))
-        let x = (width - cell * Double(count)) / 2
+        let room = (width - 140) / Double(count)
+        let cell = min(90, room)
+        let floor = ConvolutionFigures.minimumNumberSize
+        let readable = max(Grid.readableColumn(for: trace.paddedInput + trace.kernel, floor: floor),
+                           Grid.readableColumn(for: trace.output, decimals: 2, floor: floor))
+        let column = max(cell, min(readable, room))
+        let x = (width - column * Double(count)) / 2
         var signal = Grid(rows: 1, columns: count, x: x, y: 140, cellSize: cell)
-        signal.numberFloor = ConvolutionFigures.minimumNumberSize
-        return Layout(signal: signal, kernelY: 140 + cell + 70, outputY: 140 + 2 * cell + 160, cell: cell,
+        if column > cell { signal.cellWidth = column }
+        signal.numberFloor = floor
+        return Layout(signal: signal, kernelY: 140 + cell + 70, outputY: 140 + 2 * cell + 160, cell: cell, column: column,
                       width: width, height: height)
     }
 
@@ -56,12 +67,12 @@ public enum Conv1DFigures {
         }
     }
 
-    /// The size of a number in a kernel or output cell: `size` shrunk to fit 0.86 of the cell, but
-    /// not under the cell-number floor (24 px) while it fits 0.94 of it, as `Grid.numberFloor` does.
-    private static func cellNumberSize(_ text: String, size: Double, cell: Double, on canvas: Canvas) -> Double {
-        let fitted = canvas.fittingSize(text, size: size, maxWidth: cell * 0.86)
+    /// The size of a number in a kernel or output cell: `size` shrunk to fit 0.86 of the column,
+    /// but not under the cell-number floor (24 px) while it fits 0.94 of it, as `Grid.numberFloor` does.
+    private static func cellNumberSize(_ text: String, size: Double, column: Double, on canvas: Canvas) -> Double {
+        let fitted = canvas.fittingSize(text, size: size, maxWidth: column * 0.86)
         let floor = min(size, ConvolutionFigures.minimumNumberSize)
-        return fitted >= floor ? fitted : min(floor, canvas.fittingSize(text, size: size, maxWidth: cell * 0.94))
+        return fitted >= floor ? fitted : min(floor, canvas.fittingSize(text, size: size, maxWidth: column * 0.94))
     }
 
     private static func draw(_ trace: Conv1DTrace, stepIndex: Int?, title: String, on canvas: Canvas) {
@@ -99,7 +110,7 @@ public enum Conv1DFigures {
             layout.outputY = min(layout.outputY, top - 2 - 0.55 * small * canvas.textScale - small - 4 - layout.cell)
         }
         for c in 0..<trace.paddedInput.count {
-            canvas.text(String(c + 1), x: layout.x(c) + layout.cell / 2, y: layout.signal.y + layout.cell + tick + 4,
+            canvas.text(String(c + 1), x: layout.x(c) + layout.column / 2, y: layout.signal.y + layout.cell + tick + 4,
                         size: tick, theme.muted)
         }
         if let step {
@@ -108,13 +119,13 @@ public enum Conv1DFigures {
             // The kernel, one weight under each tap.
             for term in step.terms {
                 let x = layout.x(term.paddedPosition)
-                canvas.fillRect(x: x, y: layout.kernelY, width: layout.cell, height: layout.cell, theme.highlight.withAlpha(0.18))
-                canvas.strokeRect(x: x, y: layout.kernelY, width: layout.cell, height: layout.cell, theme.highlight, lineWidth: 3)
+                canvas.fillRect(x: x, y: layout.kernelY, width: layout.column, height: layout.cell, theme.highlight.withAlpha(0.18))
+                canvas.strokeRect(x: x, y: layout.kernelY, width: layout.column, height: layout.cell, theme.highlight, lineWidth: 3)
                 let text = Notation.number(term.weight)
-                canvas.text(text, x: x + layout.cell / 2, y: layout.kernelY + layout.cell / 2,
-                            size: cellNumberSize(text, size: layout.cell * 0.38, cell: layout.cell, on: canvas), theme.foreground)
-                canvas.line(from: (x + layout.cell / 2, layout.signal.y + layout.cell + 2 * tick),
-                            to: (x + layout.cell / 2, layout.kernelY), theme.highlight, lineWidth: 2, dash: [4, 4])
+                canvas.text(text, x: x + layout.column / 2, y: layout.kernelY + layout.cell / 2,
+                            size: cellNumberSize(text, size: layout.cell * 0.38, column: layout.column, on: canvas), theme.foreground)
+                canvas.line(from: (x + layout.column / 2, layout.signal.y + layout.cell + 2 * tick),
+                            to: (x + layout.column / 2, layout.kernelY), theme.highlight, lineWidth: 2, dash: [4, 4])
             }
             canvas.text(trace.mode == .convolution ? "w reversed" : "w", x: layout.x(step.window.lowerBound) - 12,
                         y: layout.kernelY + layout.cell / 2, size: max(16, min(24, layout.cell * 0.34)), theme.foreground,
@@ -128,21 +139,21 @@ public enum Conv1DFigures {
             let x = layout.outputX(trace, i)
             let isCurrent = i == stepIndex
             let fill = i >= filled ? theme.cellFill : (isCurrent ? theme.current.withAlpha(0.28) : theme.doneFill(0.14))
-            canvas.fillRect(x: x, y: layout.outputY, width: layout.cell, height: layout.cell, fill)
-            canvas.strokeRect(x: x, y: layout.outputY, width: layout.cell, height: layout.cell,
+            canvas.fillRect(x: x, y: layout.outputY, width: layout.column, height: layout.cell, fill)
+            canvas.strokeRect(x: x, y: layout.outputY, width: layout.column, height: layout.cell,
                               isCurrent ? theme.current : theme.gridLine, lineWidth: isCurrent ? 4 : 1)
             if i < filled {
                 let text = Notation.number(s.value, decimals: 2)
-                canvas.text(text, x: x + layout.cell / 2, y: layout.outputY + layout.cell / 2,
-                            size: cellNumberSize(text, size: layout.cell * 0.36, cell: layout.cell, on: canvas),
+                canvas.text(text, x: x + layout.column / 2, y: layout.outputY + layout.cell / 2,
+                            size: cellNumberSize(text, size: layout.cell * 0.36, column: layout.column, on: canvas),
                             theme.foreground, weight: isCurrent ? .bold : .normal)
             }
-            canvas.text(s.label, x: x + layout.cell / 2, y: layout.outputY + layout.cell + small + 4, size: small, theme.muted)
+            canvas.text(s.label, x: x + layout.column / 2, y: layout.outputY + layout.cell + small + 4, size: small, theme.muted)
         }
         if let step, let current = stepIndex {
             let window = step.window
-            let from = (layout.x(window.lowerBound) + Double(window.count) * layout.cell / 2, layout.kernelY + layout.cell + 6)
-            canvas.arrow(from: from, to: (layout.outputX(trace, current) + layout.cell / 2, layout.outputY - 40), theme.current, lineWidth: 3)
+            let from = (layout.x(window.lowerBound) + Double(window.count) * layout.column / 2, layout.kernelY + layout.cell + 6)
+            canvas.arrow(from: from, to: (layout.outputX(trace, current) + layout.column / 2, layout.outputY - 40), theme.current, lineWidth: 3)
             Caption.lines([step.text], on: canvas, width: layout.width, bottom: layout.height - 36, size: 28)
         } else {
             Caption.lines(overviewCaption, on: canvas, width: layout.width, bottom: layout.height - 50, size: 26)
