@@ -790,16 +790,31 @@ def check_cnn(rng, binary):
     loss.backward()
     problems = []
     fw, bw = got["forward"], got["backward"]
+    # A pooling window whose two largest activations are equal in exact arithmetic may differ in
+    # torch's last bit (its convolution sums in another order): which one wins, and so the
+    # gradient below the pooling, is then rounding noise (seed 600155: 9.169 twice). The lesson
+    # calls such values tied and takes the first, as torch does on a true tie; at that kink of L
+    # the checker compares the forward pass and the dense layer only. Likewise a z within 1e-9 of 0
+    # but not 0. Ties equal in torch too are still checked: the first must win there.
+    kink = any(0 < abs(z) < 1e-9 for z in maps.flatten().tolist())
+    (ph, pw), (sh, sw) = net["pool_size"], net["pool_stride"]
+    for k in range(act.shape[0]):
+        for i in range(pooled.shape[1]):
+            for j in range(pooled.shape[2]):
+                window = sorted(act[k, i * sh:i * sh + ph, j * sw:j * sw + pw].flatten().tolist(), reverse=True)
+                if len(window) > 1 and 0 < window[0] - window[1] <= 1e-9 * max(1.0, abs(window[0])):
+                    kink = True
     compare("feature_maps", fw["feature_maps"], maps, problems)
     compare("pooled", fw["pooled"], pooled, problems)
     compare("logits", fw["logits"], logits, problems)
     compare("loss", fw["loss"], loss.item(), problems)
-    compare("grad_filters", bw["grad_filters"], filters.grad, problems)
-    compare("grad_biases", bw["grad_biases"], biases.grad, problems)
     compare("grad_dense_weights", bw["grad_dense_weights"], dwt.grad, problems)
     compare("grad_dense_bias", bw["grad_dense_bias"], dbt.grad, problems)
-    compare("grad_image", bw["grad_image"], img.grad, problems)
-    compare("update.filters", got["update"]["filters"], filters - lr * filters.grad, problems)
+    if not kink:
+        compare("grad_filters", bw["grad_filters"], filters.grad, problems)
+        compare("grad_biases", bw["grad_biases"], biases.grad, problems)
+        compare("grad_image", bw["grad_image"], img.grad, problems)
+        compare("update.filters", got["update"]["filters"], filters - lr * filters.grad, problems)
     return args, problems
 
 
@@ -1006,10 +1021,18 @@ def check_autodiff(rng, binary):
     names = [n for n in names if uses(n)]  # the lesson refuses a value for a variable it lacks
     at = {n: num(rng, -2, 2, rng.choice([1, 2, 3])) for n in names}
     args = ["--expr", expr, "--at", ",".join(f"{n}={fmt(v)}" for n, v in at.items())]
-    got = run_lesson(binary, "autodiff", args)
     env = {n: torch.tensor(v, requires_grad=True) for n, v in at.items()}
     value = eval(expr.replace("^", "**"), {**TORCH_FUNCS}, env)
     value.backward()
+    grads_finite = all(env[n].grad is None or math.isfinite(env[n].grad.item()) for n in names)
+    try:
+        got = run_lesson(binary, "autodiff", args)
+    except Refused:
+        # The lesson refuses a value or derivative that overflows (exp(5825.5) at seed 600078);
+        # that is right where torch's is not finite too.
+        if not math.isfinite(value.item()) or not grads_finite:
+            return args, []
+        raise
     problems = []
     compare("value", got["value"], value.item(), problems)
     for n in names:
