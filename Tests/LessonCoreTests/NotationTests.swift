@@ -40,6 +40,17 @@ import Testing
         #expect(Notation.isExact(0.5, decimals: 3, keepSmall: true) && !Notation.isExact(1.0 / 3, decimals: 3, keepSmall: true))
     }
 
+    /// Without named decimals a value below 0.001 keeps two significant digits, not one, so a
+    /// worked product adds up: (−0.00012)×1000000 = −120, not (−0.0001)×1000000 = −120.
+    @Test func valuesBelowAThousandthKeepTwoSignificantDigits() {
+        #expect(Notation.number(-0.00012) == "−0.00012")
+        #expect(Notation.number(0.000987) == "0.00099")
+        #expect(Notation.number(0.0005) == "0.0005")
+        #expect(Notation.number(0.0012) == "0.0012")
+        #expect(Notation.number(0.00123) == "0.0012")
+        #expect(Notation.number(0.00012, decimals: 4) == "0.0001")
+    }
+
     @Test func namedDecimalsRoundSmallValuesToZero() {
         #expect(Notation.number(0.00001, decimals: 4) == "0")
         #expect(Notation.number(0.3, decimals: 0) == "0")
@@ -48,7 +59,9 @@ import Testing
         // Unless the caller keeps small values (pooling at its 3 decimals); 10⁻⁹ is still the bound.
         #expect(Notation.number(-0.00012, decimals: 3, keepSmall: true) == "−0.00012")
         #expect(Notation.factor(-0.00012, decimals: 3, keepSmall: true) == "(−0.00012)")
-        #expect(Notation.number(0.00123, decimals: 3, keepSmall: true) == "0.001")
+        // A value its decimals would write with one significant digit keeps two (0.001 → 0.0012).
+        #expect(Notation.number(0.00123, decimals: 3, keepSmall: true) == "0.0012")
+        #expect(Notation.number(0.0123, decimals: 3, keepSmall: true) == "0.012")
         #expect(Notation.number(4e-10, decimals: 3, keepSmall: true) == "0")
         #expect(Notation.inlineMatrix(Tensor(shape: [2], scalars: [1.23456, 1e-5]), decimals: 3, keepSmall: true) == "1.235 0.00001")
     }

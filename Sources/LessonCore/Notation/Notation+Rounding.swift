@@ -26,7 +26,7 @@ extension Notation {
     /// its decimals would write 0 is written with two significant digits (0.00012 at 3 decimals
     /// is exact, 0.000123 is not).
     public static func isExact(_ value: Double, decimals: Int, keepSmall: Bool) -> Bool {
-        guard keepSmall, rounded(value, decimals: decimals) == 0, abs(value) >= smallestShown else {
+        guard keepSmall, writesTwoDigits(value, decimals: decimals) else {
             return isExact(value, decimals: decimals)
         }
         let shown = Double(smallNumber(value).replacingOccurrences(of: minus, with: "-")) ?? 0

@@ -11,8 +11,8 @@ public enum Notation {
     /// Writes a number: whole numbers without a decimal point, others with at most
     /// `decimals` decimals, rounded half away from zero, trailing zeros dropped; from 10²¹ on,
     /// as `scientific` with one decimal (1.4×10⁶⁴).
-    /// `-0` prints as `0`. Without `decimals` (4 then), a value that rounds to 0 but is not
-    /// below 10⁻⁹ is written with its first two significant digits (`smallNumber`); a caller
+    /// `-0` prints as `0`. Without `decimals` (4 then), a value below 0.001 that is not below 10⁻⁹
+    /// is written with its first two significant digits (`smallNumber`), not one; a caller
     /// that names its decimals (a table as the slides print it) gets the rounding it asked for,
     /// unless it asks to `keepSmall` values too (`number(_:decimals:keepSmall:)`).
     public static func number(_ value: Double, decimals: Int? = nil) -> String {
@@ -35,6 +35,7 @@ public enum Notation {
             let text = String(format: "%.0f", abs(value))
             return value < 0 ? minus + text : text
         }
+        if showsSmall, writesTwoDigits(value, decimals: decimals) { return smallNumber(value) }
         let scale = pow(10.0, Double(decimals))
         let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
         if rounded == 0 { return showsSmall ? smallNumber(value) : "0" }
@@ -51,9 +52,18 @@ public enum Notation {
         return rounded < 0 ? minus + text : text
     }
 
-    /// A value that rounds to 0 at the decimals asked for: "0" when it is below 10⁻⁹ (what
-    /// floating point leaves of a true 0, such as 1.4×10⁻¹⁷), else its first two significant
-    /// digits (0.00001 → "0.00001", −0.0000123 → "−0.000012"), so a typed 1e-5 is not shown as 0.
+    /// Whether `number` (without named decimals, or keeping small values) writes `value` by its
+    /// first two significant digits: at `decimals` it would keep one of them or none
+    /// (|value| < 10^−(decimals − 1): −0.00012 would read −0.0001 at 4 decimals, and a worked
+    /// product (−0.00012)×1000000 = −120 would not add up), and it is not below 10⁻⁹.
+    static func writesTwoDigits(_ value: Double, decimals: Int) -> Bool {
+        decimals >= 1 && abs(value) >= smallestShown && abs(value) < pow(10, -Double(decimals - 1))
+    }
+
+    /// A value with fewer than two significant digits at the decimals asked for: "0" when it is
+    /// below 10⁻⁹ (what floating point leaves of a true 0, such as 1.4×10⁻¹⁷), else its first two
+    /// significant digits (0.00001 → "0.00001", −0.0000123 → "−0.000012", −0.00012 → "−0.00012"),
+    /// so a typed 1e-5 is not shown as 0 nor 0.00012 as 0.0001.
     static func smallNumber(_ value: Double) -> String {
         guard abs(value) >= smallestShown else { return "0" }
         let places = Int(-floor(log10(abs(value)))) + 1
