@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["conv1d", "--kernel", "1 2 3 4 5 6 7 8 9"], "error: the kernel (9 length) is larger than the padded input (8 + 2×0 = 8 length), so n + 2p − d(k − 1) − 1 = −1 is below 0 and there is no output"),
+        (["conv1d", "--kernel", "1 2 3 4 5 6 7 8 9"], "error: the kernel (length 9) is larger than the padded input (length 8 + 2×0 = 8), so n + 2p − d(k − 1) − 1 = −1 is below 0 and there is no output"),
         (["conv1d", "--stride", "0"], "error: stride must be 1 or more along the length, got 0"),
         (["conv1d", "--input", "1 2; 3 4"], "error: --input \"1 2; 3 4\": expected one row of numbers, got 2×2"),
         (["conv1d", "--padding", "casual"], "error: --padding casual: expected a whole number (zeros at each end), or same, valid, full or causal"),

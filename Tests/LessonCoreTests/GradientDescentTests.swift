@@ -96,7 +96,7 @@ import Testing
                 try GradientDescent(data: data, model: .throughOrigin, learningRate: alpha, initial: [0], epochs: 1, miniBatchSize: 1, shuffleSeed: nil)
             }
         }
-        #expect(throws: InputError("the data set has 2 inputs x but 1 targets y; give one target per input")) {
+        #expect(throws: InputError("the data set has 2 inputs x but 1 target y; give one target per input")) {
             try RegressionData(x: [1, 2], y: [1])
         }
         let diverging = try GradientDescent(data: data, model: .throughOrigin, learningRate: 100, initial: [0], epochs: 1000,

@@ -86,7 +86,7 @@ import Testing
         let trace = try ImageFilter(kernel: try ImageKernel.named("edge")).apply(Tensor(shape: [12, 12], repeating: 30))
         let runs = try runs(ImageFilterFigures.figures(trace, imageName: "x_train_1.png")[0])
         let label = try #require(runs.first { $0.text.hasPrefix("input: ") }, "\(runs.map(\.text))")
-        #expect(label.text == "input: x_train_1.png (12×12)")
+        #expect(label.text == "input: x_train_1.png (12×12 pixels)")
         #expect(Set(label.spans.map(\.size)).count == 1, "no piece smaller than the label: \(label.spans)")
     }
 }

@@ -41,7 +41,8 @@ extension ComputationGraph {
             } else {
                 let withNumbers = Self.formula(node.operation, x.map { Notation.factor($0, decimals: Self.decimals) })
                 guard value.isFinite else {
-                    throw InputError("\(node.name) = \(node.formula) = \(withNumbers) is not a finite number at \(inputs.keys.sorted().map { "\($0) = \(n(inputs[$0] ?? 0))" }.joined(separator: ", "))")
+                    let place = inputs.isEmpty ? "" : " at " + inputs.keys.sorted().map { "\($0) = \(n(inputs[$0] ?? 0))" }.joined(separator: ", ")
+                    throw InputError("\(node.name) = \(node.formula) = \(withNumbers) is not a finite number\(place)")
                 }
                 lines.append("\(node.name) = \(node.formula) = \(withNumbers) = \(n(value))")
             }

@@ -58,7 +58,9 @@ public struct OutputSize: Equatable, Sendable, Codable {
         if dilation > Self.largestSetting { throw outOfRange("dilation", dilation, .atMost(Self.largestSetting)) }
         if numerator < 0 {
             let kernelText = dilation == 1 ? "\(kernel)" : "\(effectiveKernel) (k = \(kernel) dilated by \(dilation))"
-            throw InputError("the kernel (\(kernelText) \(axis)) is larger than the padded input (\(paddedText) = \(paddedInput) \(axis)), so n + 2p − d(k − 1) − 1 = \(Notation.number(Double(numerator))) is below 0 and there is no output")
+            // "3 rows", "3 columns", but "length 3" along a signal.
+            let amount = { (text: String) in axis == "length" ? "length \(text)" : "\(text) \(axis)" }
+            throw InputError("the kernel (\(amount(kernelText))) is larger than the padded input (\(amount("\(paddedText) = \(paddedInput)"))), so n + 2p − d(k − 1) − 1 = \(Notation.number(Double(numerator))) is below 0 and there is no output")
         }
     }
 

@@ -26,7 +26,7 @@ public struct GradientDescent: Sendable {
                 miniBatchSize: Int, shuffleSeed: UInt64?) throws {
         try OptimizerSettings.checkLearningRate(learningRate)
         guard initial.count == model.parameterNames.count, initial.allSatisfy(\.isFinite) else {
-            throw InputError("the start needs \(model.parameterNames.count) finite number(s), \(model.parameterNames.joined(separator: " and ")), for the model \(model.formula)")
+            throw InputError("the start needs \(model.parameterNames.count) \(Counted.noun(model.parameterNames.count, "finite number")), \(model.parameterNames.joined(separator: " and ")), for the model \(model.formula)")
         }
         guard epochs >= 1, epochs <= 10_000 else { throw InputError("the number of epochs must be from 1 to 10000, got \(epochs)") }
         guard miniBatchSize >= 1 else { throw InputError("the mini-batch size must be at least 1, got \(miniBatchSize)") }

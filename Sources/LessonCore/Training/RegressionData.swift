@@ -13,7 +13,7 @@ public struct RegressionData: Equatable, Codable, Sendable {
     public init(x: [Double], y: [Double]) throws {
         guard !x.isEmpty else { throw InputError("the data set is empty; give at least one x and one y") }
         guard x.count == y.count else {
-            throw InputError("the data set has \(x.count) inputs x but \(y.count) targets y; give one target per input")
+            throw InputError("the data set has \(x.count) \(Counted.noun(x.count, "input")) x but \(y.count) \(Counted.noun(y.count, "target")) y; give one target per input")
         }
         guard (x + y).allSatisfy(\.isFinite) else { throw InputError("the data set holds a number that is not finite") }
         self.x = x

@@ -3,6 +3,9 @@ import LessonCore
 /// The figures of an image filter: the picture before and after, side by side, and a zoomed
 /// patch with the numbers of the worked window. Everything is read from the trace.
 public enum ImageFilterFigures {
+    /// A picture's size as the text writes it, width first: "200×150 pixels" (150 rows, 200 columns).
+    static func pixels(_ shape: [Int]) -> String { "\(shape[1])×\(shape[0]) pixels" }
+
     /// Where the two pictures sit on the side-by-side figure; public so tests can find pixels.
     public struct PictureLayout: Sendable {
         public var input: (x: Double, y: Double, width: Double, height: Double)
@@ -28,7 +31,7 @@ public enum ImageFilterFigures {
     public static func figures(_ trace: ImageFilterTrace, imageName: String) -> [Figure] {
         let w = trace.worked
         return [
-            Figure(name: "side-by-side", description: "\(imageName) (\(Notation.shape(trace.inputShape))) and the same picture filtered with \(trace.kernel.name), \(trace.displayRule.formula); the worked pixel \(w.label) is marked in both.") { canvas in
+            Figure(name: "side-by-side", description: "\(imageName) (\(pixels(trace.inputShape))) and the same picture filtered with \(trace.kernel.name), \(trace.displayRule.formula); the worked pixel \(w.label) is marked in both.") { canvas in
                 drawSideBySide(trace, imageName: imageName, on: canvas)
             },
             Figure(name: "zoom", description: "The pixels around \(w.label) with their values, the \(trace.kernel.name) kernel, and the filtered values; the window gives \(Notation.number(w.value)).") { canvas in
@@ -46,8 +49,8 @@ public enum ImageFilterFigures {
         canvas.grayImage(trace.display, x: b.x, y: b.y, width: b.width, height: b.height)
         canvas.strokeRect(x: a.x, y: a.y, width: a.width, height: a.height, theme.gridLine, lineWidth: 1)
         canvas.strokeRect(x: b.x, y: b.y, width: b.width, height: b.height, theme.gridLine, lineWidth: 1)
-        let inputLabel = "input: \(Typography.literal(imageName)) (\(Notation.shape(trace.inputShape)))"
-        let outputLabel = "filtered with \(trace.kernel.name) (\(Notation.shape(trace.output.shape)))"
+        let inputLabel = "input: \(Typography.literal(imageName)) (\(pixels(trace.inputShape)))"
+        let outputLabel = "filtered with \(trace.kernel.name) (\(pixels(trace.output.shape)))"
         // At a larger text scale each label keeps to its half of the slide, both as large as fits
         // there (never smaller than at text scale 1).
         let size = canvas.textScale > 1

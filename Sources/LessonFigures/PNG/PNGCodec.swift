@@ -8,12 +8,15 @@ public struct RGBAImage: Equatable, Sendable {
     public var height: Int
     /// 4 bytes per pixel: red, green, blue, alpha.
     public var bytes: [UInt8]
+    /// Whether the PNG held 16-bit samples (each v read as v/257, rounded).
+    public var sixteenBit: Bool
 
-    public init(width: Int, height: Int, bytes: [UInt8]) {
+    public init(width: Int, height: Int, bytes: [UInt8], sixteenBit: Bool = false) {
         precondition(bytes.count == width * height * 4, "RGBA image of \(width)×\(height) needs \(width * height * 4) bytes")
         self.width = width
         self.height = height
         self.bytes = bytes
+        self.sixteenBit = sixteenBit
     }
 
     /// The pixel at (x, y) as (r, g, b, a).
@@ -76,7 +79,7 @@ public enum PNGCodec {
                 throw PNGError(message: "the PNG is damaged (\(reason))")
             }
             for index in samples.indices { bytes[index] = UInt8((Double(samples[index]) / 257).rounded()) }
-            return RGBAImage(width: width, height: height, bytes: bytes)
+            return RGBAImage(width: width, height: height, bytes: bytes, sixteenBit: true)
         }
         let finished = bytes.withUnsafeMutableBytes { buffer in
             png_image_finish_read(&image, nil, buffer.baseAddress, Int32(width * 4), nil)

@@ -40,6 +40,9 @@ extension AutodiffLesson {
                     guard sides.count == 2, !sides[0].isEmpty, let value = MatrixLiteral.parseNumber(sides[1]) else {
                         throw InputError("--at \(argument): expected name=value, such as x=1 or x=1,y=2")
                     }
+                    if let earlier = result[sides[0]], earlier != value {
+                        throw InputError("--at gives \(sides[0]) twice (\(Notation.number(earlier)) and \(Notation.number(value))); give each variable one value")
+                    }
                     result[sides[0]] = value
                 }
             }

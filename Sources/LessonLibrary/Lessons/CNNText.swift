@@ -171,7 +171,7 @@ enum CNNText {
     static func update(_ update: CNNUpdate) -> [String] {
         var lines = ["Gradient descent, θ ← θ − α ∂L/∂θ with α = \(Notation.number(update.learningRate, decimals: 6)), for every parameter:"]
         lines += update.lines.map { "  " + $0 }
-        lines.append("  loss before: \(Notation.number(update.lossBefore, decimals: 6)); after one step: \(Notation.number(update.lossAfter, decimals: 6)) (\(update.lossAfter < update.lossBefore ? "lower" : "not lower: α is too large for this step"))")
+        lines.append("  loss before: \(Notation.number(update.lossBefore, decimals: 6)); after one step: \(Notation.number(update.lossAfter, decimals: 6)) (\(LessonText.lossChange(before: update.lossBefore, after: update.lossAfter)))")
         return lines
     }
 }

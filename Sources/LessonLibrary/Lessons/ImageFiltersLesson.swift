@@ -51,8 +51,25 @@ public enum ImageFiltersLesson: Lesson {
     /// The gray picture read from a PNG, with what was done to it.
     public struct Picture {
         public var gray: Tensor
-        /// Whether the PNG was already gray (else its colours were turned into luma).
+        /// Whether the PNG was already gray and opaque (else its pixels were laid over white and
+        /// turned into luma).
         public var wasGray: Bool
+        /// Whether every pixel has R = G = B (gray, perhaps with transparency).
+        public var grayLevels: Bool = false
+        /// Whether the PNG had 16-bit samples (read as v/257, rounded).
+        public var sixteenBit: Bool = false
+
+        /// How the PNG's pixels became the gray values, for the text.
+        var reading: String {
+            if wasGray {
+                return sixteenBit ? "gray, 16-bit values v read as v/257, rounded (0…255)." : "gray, values 0…255 as stored."
+            }
+            let samples = sixteenBit ? " (16-bit samples v read as v/257, rounded)" : ""
+            if grayLevels {
+                return "gray with transparency\(samples), laid over white: a gray v of alpha a reads v·a/255 + 255·(1 − a/255), rounded."
+            }
+            return "colour\(samples), turned into gray: Y = 0.299·R + 0.587·G + 0.114·B, rounded (transparent pixels over white)."
+        }
     }
 
     /// Reads any PNG (gray, palette, RGB, with alpha, 8 or 16 bits) as gray values 0…255.
@@ -68,8 +85,12 @@ public enum ImageFiltersLesson: Lesson {
         guard image.width * image.height <= maximumPixels else {
             throw InputError("the image '\(name)' is \(image.width)×\(image.height) = \(image.width * image.height) pixels; the lesson filters at most \(maximumPixels) (4096×4096), so scale it down first")
         }
+        let bytes = image.bytes
+        let grayLevels = stride(from: 0, to: bytes.count, by: 4).allSatisfy { (i: Int) -> Bool in
+            bytes[i] == bytes[i + 1] && bytes[i] == bytes[i + 2]
+        }
         return Picture(gray: GrayImage.fromRGBA(image.bytes, width: image.width, height: image.height),
-                       wasGray: GrayImage.isGray(image.bytes))
+                       wasGray: GrayImage.isGray(image.bytes), grayLevels: grayLevels, sixteenBit: image.sixteenBit)
     }
 
 
@@ -100,7 +121,7 @@ public enum ImageFiltersLesson: Lesson {
         lines.append(Notation.matrix(k.weights))
         let n = trace.inputShape
         lines.append("image: \(example.imageName), \(n[1])×\(n[0]) pixels (\(n[0]) rows, \(n[1]) columns), " +
-                     (picture.wasGray ? "gray, values 0…255 as stored." : "colour, turned into gray: Y = 0.299·R + 0.587·G + 0.114·B, rounded (transparent pixels over white)."))
+                     picture.reading)
         lines.append("Operation: cross-correlation (the kernel as printed, no flip) with zero padding p = ⌊(k − 1)/2⌋ = \(trace.padding) per side, so an odd kernel keeps the size.")
         lines += LessonText.outputSize(OutputSize.formula, rows: trace.outputSizes[0].filledIn, columns: trace.outputSizes[1].filledIn)
         lines.append("")

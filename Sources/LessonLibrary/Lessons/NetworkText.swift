@@ -70,7 +70,7 @@ enum NetworkText {
     static func update(_ step: GradientDescentStep) -> [String] {
         var lines = ["Gradient descent, θ ← θ − α ∂L/∂θ with α = \(Notation.number(step.learningRate, decimals: 6)):"]
         lines += step.lines.map { "  " + $0 }
-        lines.append("  loss before: \(Notation.number(step.lossBefore, decimals: 6)); after one step: \(Notation.number(step.lossAfter, decimals: 6)) (\(step.lossAfter < step.lossBefore ? "lower" : "not lower: α is too large for this step"))")
+        lines.append("  loss before: \(Notation.number(step.lossBefore, decimals: 6)); after one step: \(Notation.number(step.lossAfter, decimals: 6)) (\(LessonText.lossChange(before: step.lossBefore, after: step.lossAfter)))")
         return lines
     }
 
