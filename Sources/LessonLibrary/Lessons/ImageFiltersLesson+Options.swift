@@ -6,9 +6,9 @@ extension ImageFiltersLesson {
     public static let abstract = "Apply the notes' image kernels to a PNG: before and after, and one window worked out."
     public static let discussion = """
         Without options, sharpens the lesson's own 128×96 picture (lessons/image-filters.png). \
-        --image reads any PNG (gray or colour, 8 or 16 bits, with or without transparency): a \
-        16-bit sample v reads as v/257, rounded; each pixel is laid over white by its alpha; \
-        colour becomes Y = 0.299·R + 0.587·G + 0.114·B, rounded. Kernels: \
+        --image reads any PNG, gray or colour: colour becomes Y = 0.299·R + 0.587·G + 0.114·B, \
+        rounded; a 16-bit sample v reads as v/257, rounded; a transparent pixel is laid over \
+        white by its alpha. Kernels: \
         \(ImageKernel.all.map(\.name).joined(separator: ", ")).
         """
     public static let customTitle: String? = "Image filter"
