@@ -14,6 +14,9 @@ import LessonCore
             .error?.hasPrefix("is larger than 256 KiB") == true)
         #expect(submission("answers: [1, 2").error?.hasPrefix("is not valid YAML") == true)
         #expect(submission("{\"answers\": ").error?.hasPrefix("is not valid JSON") == true)
+        // Where the JSON stops, by line and column (Foundation's decoder gives neither).
+        let unclosed = submission("{\n  \"answers\": {\"q1\": 37,\n  \"q2\": [1, 2]\n")
+        #expect(unclosed.error?.hasPrefix("is not valid JSON: ") == true && unclosed.error?.contains("4:1") == true, "\(unclosed.error ?? "no error")")
         #expect(submission("- 1\n- 2").error?.hasPrefix("must be a mapping") == true)
         #expect(submission("answers: 3").error == "has 'answers' that is not a mapping of question ids to answers")
         #expect(submission("student: [a]\nanswers: {}").note == "the file says 'student: [a]' but is graded as 'from-file-name', whose file name it has")

@@ -70,6 +70,11 @@ public struct Submission: Sendable {
             }
         } catch {
             let kind = trimmed.first == "{" ? "JSON" : "YAML"
+            // Foundation's JSON decoder says no more than "not valid JSON"; JSON is YAML, and
+            // Yams says where it stopped (line and column), so its sentence is used where it has one.
+            if kind == "JSON", case .failure(let located) = Result(catching: { try YAMLAnswers.parse(text) }) {
+                return failed("is not valid JSON: \(describe(located))")
+            }
             return failed("is not valid \(kind): \(describe(error))")
         }
         guard case .map(let top) = root else {
