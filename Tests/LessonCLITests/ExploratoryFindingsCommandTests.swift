@@ -19,6 +19,15 @@ import Testing
         #expect(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines) == message, "\(result.stderr)")
     }
 
+    /// A step so long that the loss after it overflows names the learning rate, not only the
+    /// convolution cell that overflowed.
+    @Test func anOverflowingStepNamesTheLearningRate() throws {
+        let result = try runLesson(["run", "cnn", "--learning-rate", "1e308", "--no-figures"])
+        #expect(result.status == 1, "exit \(result.status)")
+        #expect(result.stderr.hasPrefix("error: after the step the loss cannot be computed (the output cell")
+                && result.stderr.contains("use a smaller learning rate (α = 1×10³⁰⁸)"), "\(result.stderr)")
+    }
+
     /// A learning rate too small to move the loss is not "too large".
     @Test func aTinyLearningRateLeavesTheLossUnchanged() throws {
         for lesson in ["cnn", "backprop"] {

@@ -31,7 +31,17 @@ extension SmallCNN {
             after[parameter] = new
             lines.append("\(parameter.name) ← \(Notation.number(old, decimals: 6)) − \(alpha)×\(Notation.factor(g, decimals: 6)) = \(Notation.number(new, decimals: 6))")
         }
+        // A step so long that the new parameters, or the loss they give, overflow is the
+        // learning rate's doing: say so rather than name the convolution cell that overflowed.
+        let tooLarge = "use a smaller learning rate (α = \(Notation.number(learningRate)))"
+        guard parameters.allSatisfy({ after[$0].isFinite }) else {
+            throw InputError("the update θ − α·∂L/∂θ gives a parameter that is not a finite number; \(tooLarge)")
+        }
+        let lossAfter: Double
+        do { lossAfter = try after.lossValue(image, target: target) } catch let error as InputError {
+            throw InputError("after the step the loss cannot be computed (\(error.message)); \(tooLarge)")
+        }
         return CNNUpdate(learningRate: learningRate, before: self, after: after, lossBefore: lossBefore,
-                         lossAfter: try after.lossValue(image, target: target), lines: lines)
+                         lossAfter: lossAfter, lines: lines)
     }
 }
