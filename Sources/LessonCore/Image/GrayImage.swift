@@ -27,11 +27,12 @@ public enum GrayImage {
         return Tensor(shape: [height, width], scalars: scalars)
     }
 
-    /// Whether every pixel has R = G = B and is opaque (a gray picture, read as it is).
-    public static func isGray(_ bytes: [UInt8]) -> Bool {
+    /// Whether every pixel has R = G = B and is opaque (a gray picture, read as it is); with
+    /// `ignoringAlpha`, only R = G = B (gray levels, perhaps transparent).
+    public static func isGray(_ bytes: [UInt8], ignoringAlpha: Bool = false) -> Bool {
         stride(from: 0, to: bytes.count, by: 4).allSatisfy { (i: Int) -> Bool in
             let red = bytes[i]
-            return red == bytes[i + 1] && red == bytes[i + 2] && bytes[i + 3] == 255
+            return red == bytes[i + 1] && red == bytes[i + 2] && (ignoringAlpha || bytes[i + 3] == 255)
         }
     }
 }

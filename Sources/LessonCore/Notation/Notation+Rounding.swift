@@ -29,7 +29,6 @@ extension Notation {
         guard keepSmall, writesTwoDigits(value, decimals: decimals) else {
             return isExact(value, decimals: decimals)
         }
-        let shown = Double(smallNumber(value).replacingOccurrences(of: minus, with: "-")) ?? 0
-        return abs(shown - value) <= 1e-12 * abs(value)
+        return abs(rounded(value, decimals: smallPlaces(value)) - value) <= 1e-12 * abs(value)
     }
 }

@@ -31,7 +31,7 @@ public enum Notation {
         // whole number below 10²¹, then as the slides write a very large number (1.4×10⁶⁴, with
         // two significant digits as a very small one), never "inf" nor the "1.359e+64" of `%g`.
         if abs(value) >= 1e15 {
-            guard abs(value) < 1e21 else { return scientific(value, decimals: 1) }
+            guard abs(value) < scientificFrom else { return scientific(value, decimals: 1) }
             let text = String(format: "%.0f", abs(value))
             return value < 0 ? minus + text : text
         }
@@ -57,7 +57,9 @@ public enum Notation {
     /// (|value| < 10^−(decimals − 1): −0.00012 would read −0.0001 at 4 decimals, and a worked
     /// product (−0.00012)×1000000 = −120 would not add up), and it is not below 10⁻⁹.
     static func writesTwoDigits(_ value: Double, decimals: Int) -> Bool {
-        decimals >= 1 && abs(value) >= smallestShown && abs(value) < pow(10, -Double(decimals - 1))
+        // |value| < 1 first: most numbers written are not, and they skip the power of ten.
+        let size = abs(value)
+        return decimals >= 1 && size < 1 && size >= smallestShown && size < pow(10, -Double(decimals - 1))
     }
 
     /// A value with fewer than two significant digits at the decimals asked for: "0" when it is
@@ -66,10 +68,16 @@ public enum Notation {
     /// so a typed 1e-5 is not shown as 0 nor 0.00012 as 0.0001.
     static func smallNumber(_ value: Double) -> String {
         guard abs(value) >= smallestShown else { return "0" }
-        let places = Int(-floor(log10(abs(value)))) + 1
-        let digits = decimalDigits(abs(value), decimals: min(places, 15)) ?? "0"
+        let digits = decimalDigits(abs(value), decimals: smallPlaces(value)) ?? "0"
         return digits == "0" ? "0" : (value < 0 ? minus : "") + digits
     }
+
+    /// The decimals that keep the first two significant digits of `value` (0 < |value| < 1): 5
+    /// for 0.00012, at most 15.
+    static func smallPlaces(_ value: Double) -> Int { min(Int(-floor(log10(abs(value)))) + 1, 15) }
+
+    /// From this size on `number` writes a power of ten (1.4×10⁶⁴), below it every digit.
+    public static let scientificFrom = 1e21
 
     /// Below this a value that rounds to 0 is written "0".
     public static let smallestShown = 1e-9
@@ -108,7 +116,7 @@ public enum Notation {
     public static func factor(_ value: Double, decimals: Int? = nil, keepSmall: Bool = false) -> String {
         let text = number(value, decimals: decimals, keepSmall: keepSmall)
         // A power of ten in parentheses too: "(1×10²⁰⁰)×(−0.087979)", not "1×10²⁰⁰×(−0.087979)".
-        return text.hasPrefix(minus) || text.contains("×") ? "(\(text))" : text
+        return text.hasPrefix(minus) || (value.isFinite && abs(value) >= scientificFrom) ? "(\(text))" : text
     }
 
     /// Writes a 0-based index as the slides do, 1-based: `[1,1]`.

@@ -13,10 +13,11 @@ public enum Conv1DFigures {
         /// The top of the kernel row and of the output row.
         public var kernelY: Double
         public var outputY: Double
-        /// The height of every cell, and the width of a column (signal, kernel and output cells
-        /// alike): as wide as the cell is high, wider where long numbers need it.
+        /// The height of every cell.
         public var cell: Double
-        public var column: Double
+        /// The width of a column (signal, kernel and output cells alike): the signal grid's, as
+        /// wide as the cell is high, wider where long numbers need it.
+        public var column: Double { signal.columnWidth }
         public var width: Double
         public var height: Double
 
@@ -45,7 +46,7 @@ public enum Conv1DFigures {
         var signal = Grid(rows: 1, columns: count, x: x, y: 140, cellSize: cell)
         if column > cell { signal.cellWidth = column }
         signal.numberFloor = floor
-        return Layout(signal: signal, kernelY: 140 + cell + 70, outputY: 140 + 2 * cell + 160, cell: cell, column: column,
+        return Layout(signal: signal, kernelY: 140 + cell + 70, outputY: 140 + 2 * cell + 160, cell: cell,
                       width: width, height: height)
     }
 

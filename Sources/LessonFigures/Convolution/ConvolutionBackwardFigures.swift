@@ -55,7 +55,7 @@ public enum ConvolutionBackwardFigures {
             Caption.title(title + " · overview", on: canvas, width: 1280)
             let values = [trace.forward.input, trace.upstream, trace.gradKernel, trace.gradInput]
             let grids = RowLayout.widened(RowLayout.grids(for: values.map(\.shape), gap: 70),
-                                          toColumnWidths: readableColumns(values, notes: []), gap: 70, minimumGap: 50).map { grid -> Grid in
+                                          toColumnWidths: Grid.readableColumns(for: values, notesOnFirst: [], floor: ConvolutionFigures.minimumNumberSize), gap: 70, minimumGap: 50).map { grid -> Grid in
                 var grid = grid
                 grid.numberFloor = ConvolutionFigures.minimumNumberSize
                 return grid
@@ -174,18 +174,10 @@ public enum ConvolutionBackwardFigures {
             gap = max(gap, (1..<grids.count).map { overhang($0 - 1) + overhang($0) + 24 }.max() ?? 0)
             grids = RowLayout.grids(for: shapes, gap: gap)
         }
-        return RowLayout.widened(grids, toColumnWidths: readableColumns(values, notes: notes), gap: gap,
+        return RowLayout.widened(grids, toColumnWidths: Grid.readableColumns(for: values, notesOnFirst: notes, floor: ConvolutionFigures.minimumNumberSize), gap: gap,
                                  minimumGap: min(gap, 60))
     }
 
-    /// The column width of each of `values` in which its longest number reads at the projector
-    /// floor, the first also wide enough for the notes `×n` laid on its cells.
-    static func readableColumns(_ values: [Tensor], notes: [Double]) -> [Double] {
-        values.enumerated().map { index, tensor in
-            let widest = Grid.readableColumn(for: tensor.scalars, floor: ConvolutionFigures.minimumNumberSize)
-            return index == 0 ? max(widest, Grid.readableNoteColumn(for: notes)) : widest
-        }
-    }
 
     /// What the colours of a backward frame mean.
     private static func legend(_ theme: Theme, padding: Bool) -> Legend {

@@ -102,10 +102,8 @@ public enum ConvolutionFigures {
     /// `minimumNumberSize` and the weights laid on the input's window at 18 px (every weight, so
     /// every frame has the same layout).
     static func readableColumns(_ trace: ConvolutionTrace) -> [Double] {
-        let weights = trace.appliedKernel.scalars
-        let column = { (t: Tensor) in Grid.readableColumn(for: t.scalars, floor: minimumNumberSize) }
-        return [max(column(trace.paddedInput), Grid.readableNoteColumn(for: weights)), column(trace.appliedKernel),
-                column(trace.output)]
+        Grid.readableColumns(for: [trace.paddedInput, trace.appliedKernel, trace.output], notesOnFirst: trace.appliedKernel.scalars,
+                             floor: minimumNumberSize)
     }
 
     /// `layout` with its numbers kept at `minimumNumberSize` where a long one would shrink under it.

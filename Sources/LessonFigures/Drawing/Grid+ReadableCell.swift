@@ -39,6 +39,16 @@ extension Grid {
         Set(values.map { Notation.number($0, decimals: decimals, keepSmall: keepSmall) }).map { readableColumn(for: $0, floor: floor) }.max() ?? 0
     }
 
+    /// The column width of each of `values` in which its longest number reads at `floor` px, the
+    /// first also wide enough for the notes `×w` of `weights` laid on its cells (18 px): a
+    /// convolution's input under its kernel's weights, forward and backward.
+    static func readableColumns(for values: [Tensor], notesOnFirst weights: [Double], floor: Double) -> [Double] {
+        values.enumerated().map { index, tensor in
+            let widest = readableColumn(for: tensor.scalars, floor: floor)
+            return index == 0 ? max(widest, readableNoteColumn(for: weights)) : widest
+        }
+    }
+
     /// The column width in which every note `×w` of `weights` reads at 18 px; 0 for none.
     static func readableNoteColumn(for weights: [Double]) -> Double {
         readableNoteColumn(for: weights.map { "×" + Notation.number($0) })

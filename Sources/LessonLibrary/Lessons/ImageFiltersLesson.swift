@@ -85,12 +85,9 @@ public enum ImageFiltersLesson: Lesson {
         guard image.width * image.height <= maximumPixels else {
             throw InputError("the image '\(name)' is \(image.width)×\(image.height) = \(image.width * image.height) pixels; the lesson filters at most \(maximumPixels) (4096×4096), so scale it down first")
         }
-        let bytes = image.bytes
-        let grayLevels = stride(from: 0, to: bytes.count, by: 4).allSatisfy { (i: Int) -> Bool in
-            bytes[i] == bytes[i + 1] && bytes[i] == bytes[i + 2]
-        }
         return Picture(gray: GrayImage.fromRGBA(image.bytes, width: image.width, height: image.height),
-                       wasGray: GrayImage.isGray(image.bytes), grayLevels: grayLevels, sixteenBit: image.sixteenBit)
+                       wasGray: GrayImage.isGray(image.bytes), grayLevels: GrayImage.isGray(image.bytes, ignoringAlpha: true),
+                       sixteenBit: image.sixteenBit)
     }
 
 
