@@ -42,6 +42,36 @@ import Testing
         #expect(close(rgb(image, second.0, second.1), channels(OptimizerFigures.color(.sgd)), tolerance: 3))
     }
 
+    /// From (1, 1) on x² + 10y² every path leaves the top-right corner, where the legend was
+    /// drawn and hid the start: the legend goes to the first corner that hides no path (here
+    /// top left) in every frame, and the start ring shows.
+    @Test func theLegendLeavesEveryStartAndPathInView() throws {
+        let surface = try LossSurface(expression: "x^2 + 10*y^2")
+        let settings = try OptimizerSettings(learningRate: 0.01)
+        let traces = try OptimizerKind.allCases.map {
+            try Optimizer.run($0, settings: settings, surface: surface, start: Point2(1, 1), steps: 12)
+        }
+        let xs = traces.flatMap(\.points).map(\.x), ys = traces.flatMap(\.points).map(\.y)
+        let grid = surface.grid(x: (xs.min()! - 0.5)...(xs.max()! + 0.5), y: (ys.min()! - 0.5)...(ys.max()! + 0.5), columns: 61, rows: 51)
+        let figures = OptimizerFigures.figures(traces, grid: grid, surface: "x^2 + 10*y^2")
+        let plot = ContourPlot(frame: OptimizerFigures.contourFrame, grid: grid)
+        let start = plot.point(1, 1), f = OptimizerFigures.contourFrame
+        for figure in [figures[1], figures[figures.count - 1]] {
+            let runs = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg)).drawnText
+            let sgd = try #require(runs.first { $0.text == "SGD" })
+            #expect(sgd.x < f.x + f.width / 2, "\(figure.name): the legend is not on the left (SGD at x \(sgd.x))")
+            // The right of the start ring is Adam's colour (the last ring drawn), not the legend's white.
+            let image = try PNGCodec.decode(try FigureRenderer.render(figure, options: RenderOptions()))
+            #expect(close(rgb(image, start.0 + 7, start.1), channels(OptimizerFigures.color(.adam)), tolerance: 40),
+                    "\(figure.name): the start ring at \(start) reads \(String(rgb(image, start.0 + 7, start.1), radix: 16))")
+        }
+        // Where no path reaches the top right, the legend stays there (the valley comparison).
+        let (valley, valleyGrid) = try Self.valleyTraces()
+        let comparison = OptimizerFigures.figures(valley, grid: valleyGrid, surface: "x^2 + 10*y^2")[0]
+        let runs = try FigureRenderer.surface(for: comparison, options: RenderOptions(format: .svg)).drawnText
+        #expect(try #require(runs.first { $0.text == "SGD" }).x > f.x + f.width / 2)
+    }
+
     @Test func svgCarriesLegendAndLogTicks() throws {
         let (traces, grid) = try Self.valleyTraces()
         let figure = OptimizerFigures.figures(traces, grid: grid, surface: "x^2 + 10*y^2")[0]

@@ -67,8 +67,10 @@ public struct ContourPlot: Sendable {
         }
     }
 
-    /// Draws the trajectories over the contour lines, the plot's border and the legend.
-    public func drawPaths(_ paths: [Path], on canvas: Canvas) {
+    /// Draws the trajectories over the contour lines, the plot's border and the legend, in the
+    /// corner where it hides least of `whole` (the trajectories as they end, so every frame of
+    /// an animation has its legend in the same place; `paths` when nil).
+    public func drawPaths(_ paths: [Path], on canvas: Canvas, whole: [Path]? = nil) {
         let theme = canvas.theme
         canvas.withSavedState {
             canvas.clip(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
@@ -87,7 +89,7 @@ public struct ContourPlot: Sendable {
         let size = 20.0, rowHeight = 30.0 * canvas.textScale // rows as tall as their text is drawn
         let labelWidth = paths.map { canvas.textWidth($0.label, size: size) }.max() ?? 0
         let boxWidth = labelWidth + 70, boxHeight = rowHeight * Double(paths.count) + 14
-        let boxX = frame.x + frame.width - boxWidth - 10, boxY = frame.y + 10
+        let (boxX, boxY) = legendCorner(width: boxWidth, height: boxHeight, avoiding: whole ?? paths)
         canvas.fillRect(x: boxX, y: boxY, width: boxWidth, height: boxHeight, theme.background.withAlpha(0.9))
         canvas.strokeRect(x: boxX, y: boxY, width: boxWidth, height: boxHeight, theme.gridLine, lineWidth: 1)
         for (k, path) in paths.enumerated() {
@@ -95,6 +97,44 @@ public struct ContourPlot: Sendable {
             canvas.line(from: (boxX + 12, y), to: (boxX + 48, y), path.color, lineWidth: 5)
             canvas.text(path.label, x: boxX + 58, y: y, size: size, theme.foreground, align: .left)
         }
+    }
+
+    /// The top-left corner of a legend box `width` × `height` inside the plot, 10 px from its
+    /// edges: top right, top left, bottom right or bottom left, the first that covers least of
+    /// `paths` (points every 4 px along each, its start and end ring counted as 50 points: a
+    /// trajectory's start or end never hides under the legend where another corner shows it).
+    func legendCorner(width: Double, height: Double, avoiding paths: [Path]) -> (x: Double, y: Double) {
+        let left = frame.x + 10, right = frame.x + frame.width - width - 10
+        let top = frame.y + 10, bottom = frame.y + frame.height - height - 10
+        let corners = [(right, top), (left, top), (right, bottom), (left, bottom)]
+        // Every point that counts, on the page, with its weight; only those inside the plot.
+        var points: [(x: Double, y: Double, weight: Int)] = []
+        for path in paths {
+            let page = path.points.map { point($0.x, $0.y) }
+            for (k, p) in page.enumerated() {
+                points.append((p.0, p.1, k == 0 || k == page.count - 1 ? 50 : 1))
+                guard k + 1 < page.count else { continue }
+                let q = page[k + 1], length = hypot(q.0 - p.0, q.1 - p.1)
+                let pieces = length.isFinite ? min(Int(length / 4), 1000) : 0
+                for i in stride(from: 1, to: pieces, by: 1) {
+                    let t = Double(i) / Double(pieces)
+                    points.append((p.0 + t * (q.0 - p.0), p.1 + t * (q.1 - p.1), 1))
+                }
+            }
+        }
+        let margin = 8.0 // a marker's radius and its outline
+        func covered(_ corner: (Double, Double)) -> Int {
+            points.reduce(0) { sum, p in
+                p.x >= corner.0 - margin && p.x <= corner.0 + width + margin && p.y >= corner.1 - margin
+                    && p.y <= corner.1 + height + margin ? sum + p.weight : sum
+            }
+        }
+        var best = corners[0], fewest = covered(corners[0])
+        for corner in corners.dropFirst() where fewest > 0 {
+            let count = covered(corner)
+            if count < fewest { best = corner; fewest = count }
+        }
+        return best
     }
 
     /// The segments where the bilinear-free, edge-linear interpolation of the grid crosses `level`.

@@ -64,7 +64,10 @@ public enum OptimizerFigures {
             let paths = traces.map { trace in
                 ContourPlot.Path(label: trace.kind.title, points: trace.points.prefix(t + 1).map { ($0.x, $0.y) }, color: color(trace.kind))
             }
-            contour.drawPaths(paths, on: canvas)
+            let whole = traces.map { trace in
+                ContourPlot.Path(label: trace.kind.title, points: trace.points.map { ($0.x, $0.y) }, color: color(trace.kind))
+            }
+            contour.drawPaths(paths, on: canvas, whole: whole)
             let all = traces.map { trace in
                 LossCurvePlot.Curve(label: trace.kind.title, points: trace.losses.enumerated().map { (Double($0.offset), $0.element) },
                                     color: color(trace.kind))
