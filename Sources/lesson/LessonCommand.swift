@@ -42,6 +42,10 @@ struct LessonCommand: ParsableCommand {
                 Foundation.exit(1)
             }
         }
+        if let message = emptyValue(in: arguments) {
+            printError("error: \(message); --help lists the options")
+            Foundation.exit(1)
+        }
         // A value the parser refuses (`--bias nan`, `--stride x`, an unknown option) is a
         // mistake in the input: one sentence and exit 1, not the usage block and exit 64.
         do {
@@ -54,6 +58,18 @@ struct LessonCommand: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// `--input=` with nothing after '=' (a shell variable that was empty, say): the parser would
+    /// take the next argument as its value (`--input= --kernel "1 0"` read '--kernel' as the
+    /// input), so it is refused, naming the option. Arguments after `--` are not options.
+    static func emptyValue(in arguments: [String]) -> String? {
+        for argument in arguments.prefix(while: { $0 != "--" }) where argument.hasPrefix("--") && argument.hasSuffix("=") {
+            let name = argument.dropLast()
+            guard name.count > 2, !name.contains("=") else { continue }
+            return "'\(argument)' gives \(name) no value: write \(name) VALUE or \(name)=VALUE"
+        }
+        return nil
     }
 
     /// The argument parser's refusal as one sentence to go before "; --help lists the options":

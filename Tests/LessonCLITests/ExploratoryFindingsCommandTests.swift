@@ -12,6 +12,8 @@ import Testing
         (["run", "autodiff", "--expr", "log(0)"], "error: J = log(0) = log(0) is not a finite number"),
         // "(3 length)" for a signal's kernel.
         (["run", "conv1d", "--input", "1"], "error: the kernel (length 3) is larger than the padded input (length 1 + 2×0 = 1), so n + 2p − d(k − 1) − 1 = −2 is below 0 and there is no output"),
+        // An empty '--input=' took the next argument, '--kernel', as the input.
+        (["run", "conv2d", "--input=", "--kernel", "1 0; 0 1"], "error: '--input=' gives --input no value: write --input VALUE or --input=VALUE; --help lists the options"),
     ])
     func mistakesReadAsSentences(arguments: [String], message: String) throws {
         let result = try runLesson(arguments + ["--no-figures"])
@@ -26,6 +28,20 @@ import Testing
         #expect(result.status == 1, "exit \(result.status)")
         #expect(result.stderr.hasPrefix("error: after the step the loss cannot be computed (the output cell")
                 && result.stderr.contains("use a smaller learning rate (α = 1×10³⁰⁸)"), "\(result.stderr)")
+    }
+
+    /// A negative number after `lesson figures`' numeric options is their value, refused for
+    /// its range, not "Missing value" (the parser took '-1' for an option).
+    @Test func aNegativeFigureSizeIsRefusedForItsRange() throws {
+        for (option, message) in [("--scale", "--scale must be above 0 and at most 8, got −1"),
+                                  ("--width", "--width must be"), ("--text-scale", "--text-scale must be")] {
+            let folder = try temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let result = try runLesson(["figures", "--lesson", "perceptron", option, "-1", "--out", folder.path])
+            #expect(result.status == 1, "\(option): exit \(result.status)")
+            #expect(result.stderr.hasPrefix("error: " + message), "\(option): \(result.stderr)")
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? true, "\(option): files were written")
+        }
     }
 
     /// A learning rate too small to move the loss is not "too large".

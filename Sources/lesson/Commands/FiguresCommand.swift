@@ -33,13 +33,13 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: "Figure theme: light, dark or high-contrast (each writes into a folder of its own but light).")
     var theme: ThemeName = .light
 
-    @Option(help: ArgumentHelp("Multiply every text size by this (1.25 = a quarter bigger) on the same canvas.", valueName: "factor"), transform: FiniteNumber.parse)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Multiply every text size by this (1.25 = a quarter bigger) on the same canvas.", valueName: "factor"), transform: FiniteNumber.parse)
     var textScale: Double = 1
 
-    @Option(help: ArgumentHelp("Width of every file in pixels (PNG) or points (SVG, PDF).", valueName: "w"), transform: FiniteNumber.parse)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Width of every file in pixels (PNG) or points (SVG, PDF).", valueName: "w"), transform: FiniteNumber.parse)
     var width: Double?
 
-    @Option(help: "Scale of every figure (2 doubles the pixels of a PNG).", transform: FiniteNumber.parse)
+    @Option(parsing: .unconditional, help: "Scale of every figure (2 doubles the pixels of a PNG).", transform: FiniteNumber.parse)
     var scale: Double?
 
     @Option(help: ArgumentHelp("Write into this folder instead of output/.", valueName: "dir"))
