@@ -93,11 +93,31 @@ static inline void distance_code(int distance, int *symbol, int *bits, int *extr
 
 struct weight { uint32_t key; uint16_t symbol; };
 
-/* Rarest first; equal counts by symbol, so the codes never depend on the sort's whims. */
-static int by_count(const void *left, const void *right) {
-    const struct weight *a = left, *b = right;
-    if (a->key != b->key) return a->key < b->key ? -1 : 1;
-    return a->symbol < b->symbol ? -1 : a->symbol > b->symbol;
+/* Moves keys[root] down the max-heap keys[0..<n] to its place. */
+static inline void sift_down(uint32_t *keys, int root, int n) {
+    for (;;) {
+        int child = 2 * root + 1;
+        if (child >= n) return;
+        if (child + 1 < n && keys[child + 1] > keys[child]) child++;
+        if (keys[root] >= keys[child]) return;
+        uint32_t t = keys[root]; keys[root] = keys[child]; keys[child] = t;
+        root = child;
+    }
+}
+
+/* Sorts `a` rarest first, equal counts by symbol, so the codes never depend on the sort's
+   whims: a heap sort of the keys count × 512 + symbol (counts stay below 2^23: a block has at
+   most 8,193 symbols, the code-length code 316), inline where qsort called a comparison for
+   each of its ~2,300 steps (2.3 % of `lesson figures`' CPU in qsort and the comparison, perf). */
+static void sort_by_count(struct weight *a, int n) {
+    uint32_t keys[288];
+    for (int i = 0; i < n; i++) keys[i] = a[i].key << 9 | a[i].symbol;
+    for (int root = n / 2 - 1; root >= 0; root--) sift_down(keys, root, n);
+    for (int end = n - 1; end > 0; end--) {
+        uint32_t t = keys[0]; keys[0] = keys[end]; keys[end] = t;
+        sift_down(keys, 0, end);
+    }
+    for (int i = 0; i < n; i++) { a[i].key = keys[i] >> 9; a[i].symbol = (uint16_t)(keys[i] & 511); }
 }
 
 /* Code lengths of at most `limit` bits for the `n` symbols counted in `counts` (0 for unused
@@ -112,7 +132,7 @@ static void code_lengths(const uint32_t *counts, int n, int limit, uint8_t *leng
         if (counts[i]) { a[used].key = counts[i]; a[used].symbol = (uint16_t)i; used++; }
     if (used == 0) return;
     if (used == 1) { lengths[a[0].symbol] = 1; return; }
-    qsort(a, (size_t)used, sizeof a[0], by_count);
+    sort_by_count(a, used);
 
     /* Moffat & Katajainen (1995): keys become parent links, then depths, then lengths. */
     int root = 0, leaf = 2, next;
