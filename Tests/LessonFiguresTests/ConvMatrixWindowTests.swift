@@ -120,6 +120,38 @@ import Testing
         #expect(!texts.contains { $0.contains("shaded cells hold kernel weights") })
     }
 
+    /// A Cᵀ too wide for one block of 24 px numbers (a 3×5 input, a 3×3 kernel, stride 2: 77×15)
+    /// is drawn without numbers, its rows in the blocks that give the largest cells, every grid
+    /// on the slide and apart. Before, nine blocks asked for 60 px cells that could not fit across
+    /// were given negative cells, and their labels ran over each other.
+    @Test func aTransposedMatrixWithoutNumbersStaysOnTheSlide() throws {
+        let kernel = Tensor(rows: [[1, 2, 1], [3, 4, 3], [1, 0, -1]])
+        let input = Tensor(rows: [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]])
+        let trace = try ConvTranspose2D(kernel: kernel, stride: Pair2(2)).forward(input)
+        let layout = ConvTransposeFigures.matrixLayout(for: trace)
+        #expect(layout.shape == [77, 15])
+        #expect(!layout.showsNumbers && layout.map == nil)
+        #expect(layout.shownRows == Array(0..<77))
+        let grids = layout.blocks.flatMap { [$0.matrix, $0.y, $0.out] }
+        #expect(grids.allSatisfy { $0.cellSize >= 12 }, "cells \(grids.map(\.cellSize))")
+        for grid in grids {
+            #expect(grid.x >= 0 && grid.x + grid.width <= 1280 && grid.y >= 120 && grid.y + grid.height <= 640,
+                    "a grid at \(grid.x), \(grid.y), \(grid.width)×\(grid.height)")
+        }
+        for (left, right) in zip(grids, grids.dropFirst()) {
+            #expect(left.x + left.width < right.x, "grids overlap: \(left.x + left.width) ≥ \(right.x)")
+        }
+        let figure = try #require(ConvTransposeFigures.figures(trace).first { $0.name == "matrix" })
+        let runs = try Self.svgRuns(figure)
+        #expect(runs.contains { $0.text.contains("shaded cells hold kernel weights") })
+        // The block labels sit on the slide, one after another, none over the next.
+        let drawn = try FigureRenderer.surface(for: figure, options: RenderOptions(format: .svg)).drawnText
+        let labels = drawn.filter { $0.text.hasPrefix("Cᵀ rows") }.sorted { $0.x < $1.x }
+        #expect(labels.count == layout.blocks.count && labels.count > 1)
+        for (left, right) in zip(labels, labels.dropFirst()) { #expect(left.x + left.width < right.x, "\(left.text) runs into \(right.text)") }
+        #expect(labels.allSatisfy { $0.x >= 0 && $0.x + $0.width <= 1280 })
+    }
+
     /// A Cᵀ small enough (stride 1: 16×4) is drawn whole, as before.
     @Test func aSmallTransposedMatrixIsDrawnWhole() throws {
         let trace = try ConvTranspose2D(kernel: Self.kernel).forward(Tensor(rows: [[1, 2], [3, 4]]))

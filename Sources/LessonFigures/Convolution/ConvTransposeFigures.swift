@@ -205,6 +205,21 @@ public enum ConvTransposeFigures {
         } else {
             let across = (1280 - 120 - Double(blocks - 1) * gap - Double(blocks) * 2 * gap) / (Double(blocks) * blockColumns)
             cell = min(66, band / Double(rowsPerBlock), across)
+            if cell * 0.4 < floor - 1e-9 {
+                // No numbers in any layout: as many blocks as give the largest cells, with every
+                // grid (y is t[1] cells tall) inside the band and across the slide. (The blocks
+                // asked for 60 px cells could not fit across, and their cells came out negative.)
+                gap = 40
+                func size(_ count: Int) -> Double {
+                    let rows = (t[0] + count - 1) / count
+                    let across = (1280 - 120 - Double(count - 1) * gap - Double(count) * 2 * gap) / (Double(count) * blockColumns)
+                    return min(66, band / Double(max(rows, t[1])), across)
+                }
+                blocks = 1
+                for count in 2...max(2, min(t[0], 12)) where size(count) > size(blocks) { blocks = count }
+                rowsPerBlock = (t[0] + blocks - 1) / blocks
+                cell = size(blocks)
+            }
         }
         let showsNumbers = cell * 0.4 >= floor - 1e-9
         let total = width(blocks, cell: cell, gap: gap) + (zoomed ? 40 + mapWidth : 0)
@@ -262,7 +277,8 @@ public enum ConvTransposeFigures {
             let part = " rows \(matrix.firstRow + 1)–\(matrix.shownRows.upperBound)"
             matrix.draw(on: canvas, label: whole ? "Cᵀ \(Notation.shape(t))" : "Cᵀ" + part) { r, c in
                 let w = trace.transposedMatrix[r, c]
-                return CellStyle(fill: w != 0 ? theme.highlight.withAlpha(0.25) : nil, text: showText ? Notation.number(w) : nil,
+                // Without numbers the weights' cells are all that is read: shaded as strongly as the map's.
+                return CellStyle(fill: w != 0 ? theme.highlight.withAlpha(showText ? 0.25 : 0.6) : nil, text: showText ? Notation.number(w) : nil,
                                  textColor: w == 0 ? theme.muted : nil)
             }
             y.draw(on: canvas, label: "y") { r, _ in
