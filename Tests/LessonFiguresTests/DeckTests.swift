@@ -52,6 +52,25 @@ private func notationFigure(_ step: Int) -> Figure {
         #expect(LaTeXText.math("").isEmpty)
     }
 
+    /// A name the user wrote (an autodiff variable, `Typography.literal`) reaches the decks as
+    /// written: upright in the Beamer frame's title, plain on the stepper page. Before, the two
+    /// invisible marks around it were written into the HTML (U+E000, U+E001) and as `\text{?}`.
+    @Test func namesTheUserWroteReachTheDecksWithoutTheirMarks() throws {
+        #expect(LaTeXText.math("at " + Typography.literal("foo_bar") + " = 1") == "$\\text{at } \\mathrm{foo\\_bar} = 1$")
+        #expect(LaTeXText.math("sin(" + Typography.literal("x") + "²)") == "$sin(\\mathrm{x}^{2})$")
+        let figure = Figure(name: "named", description: "J at " + Typography.literal("foo_bar") + " = 1.", step: 1) { canvas in
+            Caption.title("J = sin(" + Typography.literal("foo_bar") + ") at " + Typography.literal("foo_bar") + " = 1", on: canvas, width: 1280)
+            Caption.lines(["∂J/∂" + Typography.literal("foo_bar") + " = cos(1)"], on: canvas, width: 1280, bottom: 680)
+        }
+        let svg = try RenderedFrame(figure, options: RenderOptions(format: .svg))
+        let html = StepperPage.html(title: "named", frames: [svg], theme: .light)
+        #expect(!html.unicodeScalars.contains { $0 == "\u{E000}" || $0 == "\u{E001}" })
+        #expect(html.contains("<p id=\"heading\">J = sin(foo_bar) at foo_bar = 1</p>"), "\(html.prefix(3000))")
+        #expect(html.contains("<p id=\"sum\">∂J/∂foo_bar = cos(1)</p>"))
+        let tex = BeamerDeck.tex(title: "named", frames: [try RenderedFrame(figure, options: RenderOptions(format: .pdf))])
+        #expect(!tex.contains("\\text{?}") && tex.contains("\\mathrm{foo\\_bar}"), "\(tex)")
+    }
+
     /// The Beamer deck is plain ASCII, has one frame per figure with its PDF, and pdfLaTeX
     /// compiles it as written (one page per frame).
     @Test func beamerDeckCompilesWithPdfLaTeX() throws {

@@ -40,7 +40,24 @@ public enum LaTeXText {
         func close() {
             if let open = script { out += "\(open.marker){\(open.text)}"; script = nil }
         }
+        // A name the user wrote (`Typography.literal`: an expression's variable) is set upright
+        // as written, its marks dropped: `\mathrm{foo\_bar}`, not `\text{?}foo\_bar\text{?}`.
+        var literal: String?
         for character in word {
+            if character.unicodeScalars.first == Typography.literalOpen {
+                close()
+                literal = ""
+                continue
+            }
+            if character.unicodeScalars.first == Typography.literalClose {
+                if let text = literal, !text.isEmpty { out += "\\mathrm{\(text)}" }
+                literal = nil
+                continue
+            }
+            if literal != nil {
+                literal! += symbol(character)
+                continue
+            }
             if let sub = subscripts[character] {
                 if script?.marker != "_" { close(); script = ("_", "") }
                 script?.text += sub
@@ -53,6 +70,7 @@ public enum LaTeXText {
             }
         }
         close()
+        if let text = literal, !text.isEmpty { out += "\\mathrm{\(text)}" } // an unclosed literal runs to the end
         return out
     }
 

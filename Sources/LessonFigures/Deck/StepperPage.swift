@@ -132,6 +132,7 @@ public enum StepperPage {
         return text.hasSuffix("\n") ? text : text + "\n"
     }
 
-    /// Text escaped for HTML content and double-quoted attributes.
-    static func escaped(_ text: String) -> String { XMLText.escaped(text, newlines: true) }
+    /// Text escaped for HTML content and double-quoted attributes, a literal part's marks
+    /// removed (`Typography.plain`).
+    static func escaped(_ text: String) -> String { XMLText.escaped(Typography.plain(text), newlines: true) }
 }

@@ -25,7 +25,7 @@ public enum FigureRenderer {
         let surface = try Surface(format: options.format, width: figure.width * options.scale,
                                   height: figure.height * options.scale)
         surface.title = figure.name
-        surface.summary = figure.description
+        surface.summary = Typography.plain(figure.description) // the SVG's <desc>, the PDF's Subject
         let canvas: Canvas
         if let backdrop = figure.backdrop, surface.format == .png {
             try surface.start(from: backdrop.raster(width: figure.width, height: figure.height, options: options))

@@ -36,6 +36,12 @@ extension Typography {
         return result
     }
 
+    /// `text` as a reader sees it in plain text (an HTML page): the marks of its literal parts removed.
+    public static func plain(_ text: String) -> String {
+        guard hasLiteral(text) || text.unicodeScalars.contains(literalClose) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != literalOpen && $0 != literalClose }))
+    }
+
     /// Whether `text` holds a literal part.
     static func hasLiteral(_ text: String) -> Bool { text.unicodeScalars.contains(literalOpen) }
 
