@@ -30,6 +30,35 @@ import Testing
         return out
     }
 
+    /// A bundle written again into the same folder replaces the first whole: last week's
+    /// roster.csv (which run_autograder would use) and any other file of it are gone. A folder
+    /// holding anything else is refused, and kept as it was. The bundled roster holds only who is
+    /// who: the Canvas export's grade columns stay with the teacher (found by exploratory testing).
+    @Test func aBundleReplacesTheOneBeforeAndCarriesOnlyTheRostersIds() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roster = folder.appendingPathComponent("canvas.csv")
+        try Data("Student,ID,SIS User ID,SIS Login ID,Section,Week 1 (4711),Current Score\n    Points Possible,,,,,10,\n\"Lee, Amy\",1001,S001,amy,A,8,80\n\"Bo, Bob\",1002,S002,bob,A,3,30\n".utf8).write(to: roster)
+        let ag = try bundle(["--roster", roster.path], in: folder)
+        let copied = try String(contentsOf: ag.appendingPathComponent("roster.csv"), encoding: .utf8)
+        #expect(copied == "Student,ID,SIS User ID,SIS Login ID,Email,Section\n\"Lee, Amy\",1001,S001,amy,,A\n\"Bo, Bob\",1002,S002,bob,,A\n", "\(copied)")
+        try Data("left over".utf8).write(to: ag.appendingPathComponent("notes.txt"))
+        let again = try runLesson(["exercise", "autograder", "param-count", "--out", ag.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: ag.path).sorted()
+        #expect(names == ["README.md", "exercise.yaml", "lesson", "run_autograder", "setup.sh"], "\(names)")
+        #expect(try String(contentsOf: ag.appendingPathComponent("exercise.yaml"), encoding: .utf8).contains("param-count"))
+        // A folder of other files is refused with exit 1, and nothing in it changes.
+        let other = folder.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: other.appendingPathComponent("grades.xlsx"))
+        let refused = try runLesson(["exercise", "autograder", "conv-5x5", "--out", other.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("error: the folder '\(other.path)' holds files that are not an autograder bundle ('grades.xlsx')"), "\(refused.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: other.path) == ["grades.xlsx"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix(".") })
+    }
+
     /// The bundle's exercise.yaml keeps the exercise's id, so amy's right answers to her own
     /// input are right there too (they were 0 of 3, drawn for the id "exercise").
     @Test func theBundledExerciseGradesOnTheSheetsNumbers() throws {

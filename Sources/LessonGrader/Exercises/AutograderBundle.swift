@@ -14,12 +14,15 @@ import LessonLibrary
 ///   when there is one) and writes `/autograder/results/results.json`;
 /// - `exercise.yaml`: the exercise as it was given, with an `id:` line when it had none, so
 ///   per-student numbers are drawn from the exercise's own id and not from "exercise";
-/// - `roster.csv`: the class roster the sheets were made from, when one is given;
+/// - `roster.csv`: who is who in the class roster the sheets were made from (names and ids only),
+///   when one is given;
 /// - `lesson/`: the package's sources (`Package.swift`, `Package.resolved`, `Sources/`, `lessons/`;
 ///   without `Tests/` the manifest declares no test targets);
 /// - `README.md`: the steps in Gradescope.
 ///
-/// Every file is written whole (a temporary file renamed into place).
+/// The bundle is written whole into a new folder beside `folder`, which then takes its place: a
+/// bundle written before into the same folder is replaced entirely (no `roster.csv` of last
+/// week stays behind for `run_autograder` to use), and a folder holding anything else is refused.
 public enum AutograderBundle {
     /// The Swift release the bundle installs: the one the package is built and tested with.
     public static let swiftVersion = "6.3.1"
@@ -36,17 +39,76 @@ public enum AutograderBundle {
     public static func write(exerciseFile: URL, exercise: Exercise, packageRoot: URL, to folder: URL,
                              reveal: GradescopeResults.Reveal, roster: (url: URL, name: String)? = nil) throws -> [String] {
         let manager = FileManager.default
-        do { try manager.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-            throw InputError("cannot create the folder '\(folder.path)'")
+        try checkReplaceable(folder)
+        let parent = folder.deletingLastPathComponent()
+        do { try manager.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+            throw InputError("cannot create the folder '\(parent.path)'")
         }
+        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).lesson-\(UUID().uuidString)")
+        do { try manager.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
+            throw InputError("cannot create a folder in '\(parent.path)' to write the bundle")
+        }
+        defer { try? manager.removeItem(at: staging) }
+        let written = try writeFiles(exerciseFile: exerciseFile, exercise: exercise, packageRoot: packageRoot, to: staging,
+                                     reveal: reveal, roster: roster)
+        try replace(folder, with: staging)
+        return written
+    }
+
+    /// The files a bundle's folder holds at its top; a folder holding these is a bundle written
+    /// before, replaced by the new one.
+    static let bundleFiles: Set<String> = ["setup.sh", "run_autograder", "exercise.yaml"]
+
+    /// Refuses `folder` when it holds files and is not a bundle written before.
+    static func checkReplaceable(_ folder: URL) throws {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else {
+            throw InputError("'\(folder.path)' is a file, not a folder; give a new or empty folder for the bundle")
+        }
+        let names: [String]
+        do { names = try manager.contentsOfDirectory(atPath: folder.path) } catch {
+            throw InputError("the folder '\(folder.path)' cannot be listed")
+        }
+        guard !names.isEmpty, !bundleFiles.isSubset(of: Set(names)) else { return }
+        let shown = names.sorted().prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+        throw InputError("the folder '\(folder.path)' holds files that are not an autograder bundle (\(shown)\(names.count > 3 ? ", …" : "")); "
+                         + "give a new or empty folder, or the folder of a bundle written before, which is replaced whole")
+    }
+
+    /// Puts the folder `staging` where `folder` is: `folder`, if there, moved aside first and
+    /// removed once the new one is in place.
+    static func replace(_ folder: URL, with staging: URL) throws {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: folder.path) else {
+            do { try manager.moveItem(at: staging, to: folder) } catch {
+                throw InputError("cannot move the new bundle into '\(folder.path)'")
+            }
+            return
+        }
+        let old = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).lesson-old-\(UUID().uuidString)")
+        do { try manager.moveItem(at: folder, to: old) } catch {
+            throw InputError("cannot replace the folder '\(folder.path)' (it cannot be moved); give a new folder for the bundle")
+        }
+        do { try manager.moveItem(at: staging, to: folder) } catch {
+            try? manager.moveItem(at: old, to: folder)
+            throw InputError("cannot move the new bundle into '\(folder.path)'; the bundle that was there is kept")
+        }
+        try? manager.removeItem(at: old)
+    }
+
+    /// Writes every file of the bundle into the new folder `folder`.
+    static func writeFiles(exerciseFile: URL, exercise: Exercise, packageRoot: URL, to folder: URL,
+                           reveal: GradescopeResults.Reveal, roster: (url: URL, name: String)?) throws -> [String] {
+        let manager = FileManager.default
         let exerciseData: Data
         do { exerciseData = try Data(contentsOf: exerciseFile) } catch {
             throw InputError("the exercise file '\(exercise.file)' cannot be read")
         }
         var rosterData: Data?
         if let roster {
-            _ = try Roster.load(roster.url, displayName: roster.name)
-            rosterData = try Data(contentsOf: roster.url)
+            rosterData = Data(try identities(of: Roster.load(roster.url, displayName: roster.name)).utf8)
         }
         var written: [String] = []
         func put(_ data: Data, _ name: String, executable: Bool = false) throws {
@@ -79,6 +141,32 @@ public enum AutograderBundle {
             }
         }
         return written.sorted()
+    }
+
+    /// The roster's students as a CSV of only what identifies them (name, Canvas id, SIS id,
+    /// login, e-mail, section), under headers that read back as the same roster of the same
+    /// format: the bundle is uploaded to Gradescope, and a Canvas export's other columns (every
+    /// grade of the term) stay with the teacher.
+    static func identities(of roster: Roster) throws -> String {
+        let headers: [String]
+        switch roster.format {
+        case .canvas: headers = ["Student", "ID", "SIS User ID", "SIS Login ID", "Email", "Section"]
+        case .moodle: headers = ["Name", "ID", "ID number", "Username", "Email address", "Groups"]
+        case .generic: headers = ["Name", "ID", "SIS ID", "Login", "Email", "Section"]
+        }
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        var csv = headers.joined(separator: ",") + "\n"
+        for s in roster.students {
+            csv += [s.name, s.canvasID, s.sisID, s.login, s.email, s.section].map(field).joined(separator: ",") + "\n"
+        }
+        let back = try Roster(csv, file: roster.file)
+        guard back.format == roster.format, back.students == roster.students else {
+            throw InputError("the roster '\(roster.file)' could not be copied into the bundle as the same students; please report this with the roster's header")
+        }
+        return csv
     }
 
     /// The exercise file's bytes with an `id:` line naming the exercise's id, unless it has one:
