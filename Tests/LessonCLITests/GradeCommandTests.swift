@@ -94,6 +94,37 @@ import Testing
         expectRefusal(bad, "error: --canvas-assignment: 'abc' is not a Canvas assignment id; expected its number, as in the assignment's address")
     }
 
+    /// Files as Canvas's "Download Submissions" names them (name, Canvas user id, attachment id,
+    /// the student's own file name; LATE for a late one) are graded as the roster student with
+    /// that Canvas id, on the numbers of their own sheet, and the `student:` key that names the
+    /// same student draws no note. Before, jana's file was graded as 'doejana_1001_5555_answers':
+    /// 16.75 of 19 on another id's numbers, and her gradebook cell stayed empty.
+    @Test func canvasDownloadNamesAreGradedAsTheirRosterStudent() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let roster = out.appendingPathComponent("canvas.csv")
+        try Data("Student,ID,SIS User ID,SIS Login ID,Section\n    Points Possible,,,,\n\"Doe, Jana\",1001,S001,jana,A\n\"Lee, Lena\",1002,S002,lena,A\n".utf8).write(to: roster)
+        let folder = out.appendingPathComponent("submissions")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, source) in [("doejana_1001_5555_answers.yaml", "jana"), ("leelena_LATE_1002_5601_lena.yaml", "lena")] {
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("exercises/submissions/conv-5x5/\(source).yaml"),
+                                             to: folder.appendingPathComponent(name))
+        }
+        let direct = try runLesson(["grade", "conv-5x5", "exercises/submissions/conv-5x5/jana.yaml", "exercises/submissions/conv-5x5/lena.yaml",
+                                    "--out", out.appendingPathComponent("direct").path, "--no-figures"])
+        let result = try runLesson(["grade", "conv-5x5", folder.path, "--roster", roster.path,
+                                    "--out", out.appendingPathComponent("g").path, "--no-figures"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 of 2 students have a graded file"), "\(result.stdout)")
+        #expect(!result.stdout.contains("no roster student") && !result.stdout.contains("but is graded as"), "\(result.stdout)")
+        let gradebook = try String(contentsOf: out.appendingPathComponent("g/gradebook.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+        let directBook = try String(contentsOf: out.appendingPathComponent("direct/gradebook.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+        // The same points as jana.yaml and lena.yaml graded under their own names.
+        let points = { (rows: [String], id: String) in rows.first { $0.contains(",\(id),") || $0.hasPrefix("\(id),") }?.split(separator: ",").last.map(String.init) }
+        #expect(points(gradebook, "jana") != nil && points(gradebook, "jana") == points(directBook, "jana"), "\(gradebook) vs \(directBook)")
+        #expect(points(gradebook, "lena") != nil && points(gradebook, "lena") == points(directBook, "lena"), "\(gradebook) vs \(directBook)")
+    }
+
     @Test func sheetsCheckAndAutograderForAClass() throws {
         let out = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }

@@ -94,7 +94,7 @@ public struct ExerciseSheet: Sendable {
             if !item.matrices.isEmpty { lines.append("   (figure: \(item.id).png)") }
         }
         lines.append("")
-        lines.append("Answer file (YAML): student: <your id>, exercise: \(Self.yamlScalar(exerciseID)), then answers: with one line per question id, such as")
+        lines.append("Answer file (YAML), saved as \(fileName) (its name says whose answers it holds): student: \(student.map(Self.yamlScalar) ?? "<your id>"), exercise: \(Self.yamlScalar(exerciseID)), then answers: with one line per question id, such as")
         lines.append(contentsOf: answerFile.map { "  " + $0 })
         return lines.joined(separator: "\n")
     }
@@ -121,8 +121,14 @@ public struct ExerciseSheet: Sendable {
         lines.append(contentsOf: answerFile)
         lines.append("```")
         lines.append("")
+        lines.append("Save it as `\(Self.markdownEscaped(fileName))`: grading reads whose answers it holds from the file's name.")
+        lines.append("")
         return lines.joined(separator: "\n")
     }
+
+    /// The name the answer file is saved under: the student's id (`jana.yaml`), which grading
+    /// reads from the name (with a roster, Canvas's download name of the file works too).
+    public var fileName: String { (student ?? "<your id>") + ".yaml" }
 
     /// The answer file a student fills in: their id, the exercise id their numbers were drawn
     /// for (grading warns when it is not the id graded), and one line per question, the type only.

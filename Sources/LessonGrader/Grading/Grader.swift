@@ -94,11 +94,22 @@ public enum Grader {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             var submission = Submission.read(file.url, displayName: file.displayName, student: file.student)
-            if let student = roster?.student(matching: submission.student) { submission.student = student.displayID }
+            if let roster { matchWithRoster(&submission, roster: roster, assigned: file.student != nil) }
             if let note = file.note { submission.note = [note, submission.note].compactMap { $0 }.joined(separator: "; ") }
             slots.set(index, grade(submission, exercise: exercise))
         }
         return GradeReport(exercise: exercise, students: slots.values.compactMap { $0 }, skipped: skipped)
+    }
+
+    /// Gives `submission` the id of its roster student: the one its id (its file's name, or the id
+    /// it was given) names, else, for a file named by Canvas's "Download Submissions"
+    /// (`doejana_1001_5555_answers.yaml`), the student with that Canvas user id. A `student:` key
+    /// naming that same roster student agrees with it: no note then.
+    static func matchWithRoster(_ submission: inout Submission, roster: Roster, assigned: Bool) {
+        guard let student = roster.student(matching: submission.student)
+            ?? (assigned ? nil : roster.student(canvasDownloadName: submission.student)) else { return }
+        submission.student = student.displayID
+        if let declared = submission.declaredStudent, roster.student(matching: declared) == student { submission.note = nil }
     }
 
     /// Reads and grades a collected set; its skipped entries are listed in the report.

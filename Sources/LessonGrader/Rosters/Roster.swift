@@ -100,6 +100,20 @@ public struct Roster: Sendable {
         self.students = students
     }
 
+    /// The roster student whose Canvas user id a file's name carries the way Canvas's "Download
+    /// Submissions" names files: `doejana_1001_5555_answers` (the name, the user id, the
+    /// attachment id, the name the student gave the file), `doejana_late_1001_5555_answers` for
+    /// a late one. Nil unless exactly one student has that Canvas id.
+    public func student(canvasDownloadName name: String) -> Student? {
+        let parts = name.split(separator: "_", omittingEmptySubsequences: false)
+        var index = 1
+        if parts.count > index, parts[index].lowercased() == "late" { index += 1 }
+        let digits = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard parts.count > index + 1, digits(parts[index]), digits(parts[index + 1]) else { return nil }
+        let matches = students.filter { $0.canvasID == parts[index] }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
     /// The roster student whose ids include `id` (ignoring case), if any.
     public func student(matching id: String) -> Student? {
         let key = id.trimmingCharacters(in: .whitespaces).lowercased()

@@ -11,8 +11,10 @@ struct ExerciseSheets: ParsableCommand {
         abstract: "Write every student's sheet (their own numbers) as a PDF and a Markdown file.",
         discussion: """
             Students come from --roster (a Canvas gradebook export or a Moodle participants export) or \
-            --students. Each sheet is drawn for the id the student writes in their answer file (the roster's \
-            login, else SIS id, else e-mail), which is the id grading uses. Writes <dir>/<student>.pdf and \
+            --students. Each sheet is drawn for the student's id (the roster's login, else SIS id, else \
+            e-mail) and asks for the answer file to be saved as <id>.yaml: grading reads whose file it is \
+            from its name (with --roster, the name Canvas's "Download Submissions" gives it works too, \
+            and a login, SIS id or e-mail of the roster student). Writes <dir>/<student>.pdf and \
             <dir>/<student>.md, into output/sheets/<exercise>/ unless --out is given.
 
             Example:
