@@ -167,6 +167,17 @@ import LessonFigures
         #expect(MoodleCSV.render(r, roster: RosterMatch(roster: roster, report: r)) == "Email address,Sizes\r\nada@uni.example,1\r\nalan@uni.example,1\r\n")
     }
 
+    /// A Moodle roster where one student has only an ID number and another only an e-mail:
+    /// each kind in its own column under its Moodle user field. Before, both went under
+    /// `Username` (S001, hana@uni.edu), which Moodle matched to nobody (found by exploratory testing).
+    @Test func moodleIdentifiersOfMixedKindsGetAColumnEach() throws {
+        let roster = try Roster("First name,Last name,ID number,Email address\nJana,Doe,S001,\nHana,Müller,,hana@uni.edu\n", file: "moodle5.csv")
+        let ex = try exercise("title: Sizes\nquestions:\n  - {id: a, kind: output-size, n: 5, k: 3}")
+        let r = report(ex, [("S001.yaml", "answers: {a: 3}"), ("hana.yaml", "answers: {a: 2}")])
+        #expect(MoodleCSV.render(r, roster: RosterMatch(roster: roster, report: r))
+                == "Email address,ID number,Sizes\r\n,S001,1\r\nhana@uni.edu,,0\r\n")
+    }
+
     @Test(arguments: [
         ("a,b\n1,\"x, y\"\n", [["1", "x, y"]]),
         ("a,b\r\n\"say \"\"hi\"\"\",2\r\n", [["say \"hi\"", "2"]]),
