@@ -21,6 +21,19 @@ import LessonCore
 
     /// Every combination of the ranges and lists is tried, each exactly once (exhaustive over
     /// a small case), and the same call gives the same variants.
+    /// Two questions of 1e308 points each made an exercise of ∞ points that `exercise check`
+    /// called valid, and grading wrote ∞ into gradebook.csv and a null score into results.json
+    /// (found by exploratory testing); a question's points are now at most 1,000,000.
+    @Test func pointsThatCannotAddUpAreRefused() throws {
+        #expect(throws: InputError.self) { try exercise("title: t\nquestions:\n  - {id: a, kind: output-size, n: 5, k: 3, points: 1e308}") }
+        do {
+            _ = try exercise("title: t\nquestions:\n  - {id: a, kind: output-size, n: 5, k: 3, points: 1e308}")
+        } catch let error as InputError {
+            #expect(error.message.contains("points must be at most 1000000 (they add up in the gradebook), not 1×10³⁰⁸"), "\(error.message)")
+        }
+        #expect(try exercise("title: t\nquestions:\n  - {id: a, kind: output-size, n: 5, k: 3, points: 1000000}").maxPoints == 1_000_000)
+    }
+
     @Test func variantsCoverEveryCombination() throws {
         let values: [String: ParameterValue] = [
             "n": .map(["range": .list([.scalar("3"), .scalar("9")]), "step": .scalar("3")]),

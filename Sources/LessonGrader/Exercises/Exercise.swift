@@ -46,6 +46,9 @@ public struct Exercise: Sendable {
     /// The sum of the questions' points.
     public var maxPoints: Double { questions.reduce(0) { $0 + $1.points } }
 
+    /// The most points one question may be worth.
+    public static let maximumPoints = 1_000_000.0
+
     /// Loads and checks an exercise file; every question is prepared once, so a mistake in
     /// the file is reported before any submission is read.
     public static func load(_ url: URL, displayName: String? = nil) throws -> Exercise {
@@ -88,6 +91,10 @@ public struct Exercise: Sendable {
             guard !questions.contains(where: { $0.id == qid }) else { throw item.error("two questions have the id '\(qid)'") }
             let points = try item["points"]?.double() ?? 1
             guard points >= 0, points.isFinite else { throw item.error("points must be 0 or more") }
+            // Points add up into gradebooks (Canvas, Moodle, Gradescope): two of 1e308 made ∞.
+            guard points <= Self.maximumPoints else {
+                throw item.error("points must be at most \(Notation.number(Self.maximumPoints)) (they add up in the gradebook), not \(Notation.number(points))")
+            }
             var tolerance = Tolerance()
             if let t = item["tolerance"] {
                 if t.isMapping {
