@@ -34,6 +34,30 @@ import LessonCore
         #expect(direct.answers.isEmpty)
     }
 
+    /// A subfolder (Moodle's "download submissions in folders"), a linked folder and a file of
+    /// another type are named as skipped, with why; hidden entries are passed over. Before, all
+    /// three were left out without a word (found by exploratory testing).
+    @Test func subfoldersAndOtherFilesAreNamedAsSkipped() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try write(right, "ana.yaml", in: folder)
+        try write("my notes", "notes.txt", in: folder)
+        try write("", ".DS_Store", in: folder)
+        let sub = folder.appendingPathComponent("Jana Doe_1001_assignsubmission_file_")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try write(right, "jana.yaml", in: sub)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("linked").path, withDestinationPath: sub.path)
+        let set = try SubmissionSet.collect([folder.path])
+        #expect(set.files.map(\.displayName) == ["ana.yaml"])
+        #expect(set.skipped == [
+            SkippedFile(file: "Jana Doe_1001_assignsubmission_file_", reason: "is a folder; the answer files in it are not read (name the folder itself, or move its files up)"),
+            SkippedFile(file: "linked", reason: "is a symbolic link, not a regular file"),
+            SkippedFile(file: "notes.txt", reason: "is not an answer file (.yaml, .yml or .json)"),
+        ])
+        let report = Grader.grade(set, exercise: try shippedExercise("param-count"))
+        #expect(report.summaryText.contains("warning: skipped notes.txt: it is not an answer file (.yaml, .yml or .json)"))
+    }
+
     @Test func aFIFOIsNeverOpenedAndTheBatchGoesOn() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

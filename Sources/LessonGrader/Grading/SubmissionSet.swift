@@ -7,7 +7,8 @@ import LessonLibrary
 /// Folders are expanded to their `.yaml`, `.yml` and `.json` entries (not recursively).
 /// Only regular files are kept: every entry is checked with `lstat` (never opened), and
 /// symbolic links, FIFOs, sockets, devices and folders are listed in `skipped` by name, as
-/// are files whose name (the student id) holds control characters.
+/// are files whose name (the student id) holds control characters, a folder's subfolders and
+/// its other files (`notes.txt`); hidden entries (`.DS_Store`) are passed over.
 public struct SubmissionSet: Sendable, Equatable {
     /// The regular files to grade, sorted by display name.
     public var files: [SubmissionFile]
@@ -28,8 +29,17 @@ public struct SubmissionSet: Sendable, Equatable {
                     throw InputError("cannot list the folder '\(Excerpt.quote(path))'")
                 }
                 let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                for name in names.sorted() where [".yaml", ".yml", ".json"].contains(where: { name.lowercased().hasSuffix($0) }) {
-                    set.add(base + "/" + name, name: name)
+                for name in names.sorted() where !name.hasPrefix(".") {
+                    if [".yaml", ".yml", ".json"].contains(where: { name.lowercased().hasSuffix($0) }) {
+                        set.add(base + "/" + name, name: name)
+                    } else if case let entry = RegularFile.kind(base + "/" + name), entry != .regular {
+                        // Moodle's "download submissions in folders" gives each student a folder.
+                        set.skipped.append(SkippedFile(file: Excerpt.quote(name), reason: entry == .directory
+                            ? "is a folder; the answer files in it are not read (name the folder itself, or move its files up)"
+                            : "is \(entry.rawValue), not a regular file"))
+                    } else {
+                        set.skipped.append(SkippedFile(file: Excerpt.quote(name), reason: "is not an answer file (.yaml, .yml or .json)"))
+                    }
                 }
             default:
                 set.add(path, name: URL(fileURLWithPath: path).lastPathComponent)
