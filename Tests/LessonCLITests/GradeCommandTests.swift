@@ -125,6 +125,25 @@ import Testing
         #expect(points(gradebook, "lena") != nil && points(gradebook, "lena") == points(directBook, "lena"), "\(gradebook) vs \(directBook)")
     }
 
+    /// A class of more than 40 prints no section per student; its summary still names the file
+    /// that could not be graded and the file that claims another student's id (before: only
+    /// "1 file could not be graded", found by exploratory testing).
+    @Test func aLargeClassSummaryNamesTheFilesThatNeedALook() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let folder = out.appendingPathComponent("class")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for i in 1...45 { try Data("answers: {regression: 37}\n".utf8).write(to: folder.appendingPathComponent("s\(i).yaml")) }
+        try Data("answers: [\n".utf8).write(to: folder.appendingPathComponent("s3.yaml"))
+        try Data("student: s9\nanswers: {regression: 37}\n".utf8).write(to: folder.appendingPathComponent("s10.yaml"))
+        let result = try runLesson(["grade", "param-count", folder.path, "--out", out.appendingPathComponent("g").path, "--no-figures"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("s1 (s1.yaml)"), "a section per student was printed")
+        let lines = result.stdout.components(separatedBy: "\n")
+        #expect(lines.contains("  not graded: s3.yaml: is not valid YAML: line 2, column 1: did not find expected node content (while parsing a flow node, from line 2, column 1)"), "\(result.stdout)")
+        #expect(lines.contains("  note: s10.yaml: the file says 'student: s9' but is graded as 's10', whose file name it has"), "\(result.stdout)")
+    }
+
     @Test func sheetsCheckAndAutograderForAClass() throws {
         let out = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }

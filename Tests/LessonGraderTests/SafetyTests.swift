@@ -16,7 +16,9 @@ import LessonCore
         #expect(submission("{\"answers\": ").error?.hasPrefix("is not valid JSON") == true)
         // Where the JSON stops, by line and column (Foundation's decoder gives neither).
         let unclosed = submission("{\n  \"answers\": {\"q1\": 37,\n  \"q2\": [1, 2]\n")
-        #expect(unclosed.error?.hasPrefix("is not valid JSON: ") == true && unclosed.error?.contains("4:1") == true, "\(unclosed.error ?? "no error")")
+        #expect(unclosed.error == "is not valid JSON: line 4, column 1: did not find expected ',' or '}' (while parsing a flow mapping, from line 2, column 14)", "\(unclosed.error ?? "no error")")
+        // The problem is not cut off, and a key given twice is named (Yams' own text gave neither).
+        #expect(submission("answers:\n  q1: 1\n  q1: 2\n").error == "is not valid YAML: line 2, column 3: the mapping has the key 'q1' more than once")
         #expect(submission("- 1\n- 2").error?.hasPrefix("must be a mapping") == true)
         #expect(submission("answers: 3").error == "has 'answers' that is not a mapping of question ids to answers")
         #expect(submission("student: [a]\nanswers: {}").note == "the file says 'student: [a]' but is graded as 'from-file-name', whose file name it has")

@@ -122,15 +122,32 @@ public struct Submission: Sendable {
         return day.date(from: text)?.timeIntervalSince1970
     }
 
+    /// Yams' error as one sentence that starts where the file stops being YAML: "line 2,
+    /// column 1: did not find expected node content (while parsing a flow node, from line 2,
+    /// column 1)". Its own description put the line and column after libyaml's context and a
+    /// copy of the line, and was cut before the problem.
+    static func located(_ error: YamlError) -> String {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let during = context.map { " (\($0.text), from line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return "line \(mark.line), column \(mark.column): \(problem)" + during
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return "line \(context.mark.line), column \(context.mark.column): the mapping has \(duplicates.count == 1 ? "the key \(keys)" : "the keys \(keys)") more than once"
+        default:
+            return String(describing: error)
+        }
+    }
+
     private static func describe(_ error: Error) -> String {
         let text: String
-        if let yaml = error as? YamlError { text = String(describing: yaml) } else if let decoding = error as? DecodingError {
+        if let yaml = error as? YamlError { text = located(yaml) } else if let decoding = error as? DecodingError {
             switch decoding {
             case .dataCorrupted(let context): text = context.debugDescription + ((context.underlyingError).map { " (\($0))" } ?? "")
             default: text = String(describing: decoding)
             }
         } else { text = String(describing: error) }
         let line = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
-        return Excerpt.quote(line)
+        return Excerpt.quote(line, limit: 240)
     }
 }

@@ -140,16 +140,37 @@ struct GradeCommand: ParsableCommand {
                 FileHandle.standardOutput.write(report.json())
                 return
             }
-            if verbose || report.students.count <= 40 {
+            let perStudent = verbose || report.students.count <= 40
+            if perStudent {
                 for student in report.students { print(Self.describe(student)) }
                 print("")
             }
             print(report.summaryText)
+            if !perStudent { Self.attentionLines(report).forEach { print($0) } }
             if let match { print(match.summaryLines.joined(separator: "\n")) }
             print("")
             print("Wrote \(folder.relativePath)/gradebook.csv (Canvas), moodle.csv (Moodle) and report.json" + (noGradescope ? "" : ", gradescope/<student>/results.json")
                   + (noFigures ? "" : ", figures/<student>/<question>.png for matrix answers with wrong cells") + ".")
         }
+    }
+
+    /// In a class too large for a section per student: the files that could not be graded and
+    /// the notes on whose file a file is, each named (up to 20 of each), and where the rest are.
+    static func attentionLines(_ report: GradeReport) -> [String] {
+        let limit = 20
+        var lines: [String] = []
+        let failed = report.students.filter { $0.error != nil && $0.supersededBy == nil }
+        for student in failed.prefix(limit) {
+            lines.append("  not graded: \(Excerpt.quote(student.file)): \(Excerpt.quote(student.error ?? "", limit: 160))")
+        }
+        let noted = report.students.filter { $0.note != nil && $0.supersededBy == nil }
+        for student in noted.prefix(limit) {
+            lines.append("  note: \(Excerpt.quote(student.file)): \(Excerpt.quote(student.note ?? "", limit: 160))")
+        }
+        if failed.count > limit || noted.count > limit {
+            lines.append("  … \(max(failed.count - limit, 0) + max(noted.count - limit, 0)) more; --verbose shows every student, report.json lists them")
+        }
+        return lines
     }
 
     /// One student's results: a line with the total, then a line per question.
