@@ -167,6 +167,21 @@ import LessonFigures
         #expect(MoodleCSV.render(r, roster: RosterMatch(roster: roster, report: r)) == "Email address,Sizes\r\nada@uni.example,1\r\nalan@uni.example,1\r\n")
     }
 
+    /// Roster edge cases found by exploratory testing: a SIS Login ID that is an e-mail address
+    /// matches the part before @ (bob.yaml), an id two students share is warned about, and a
+    /// name with a control character is printed escaped, never as a terminal command.
+    @Test func rosterLoginsThatAreAddressesSharedIdsAndControlCharacters() throws {
+        let roster = try Roster("Student,ID,SIS User ID,SIS Login ID,Section\n\"Bo, Bob\",1001,S001,bob@uni.edu,A\n\"Evil\u{1B}[2J\",1002,S002,eve,A\n\"Twin, A\",1003,S003,twin,A\n\"Twin, B\",1004,S004,twin,A\n", file: "canvas.csv")
+        #expect(roster.student(matching: "bob")?.name == "Bo, Bob")
+        #expect(roster.shared == ["twin"])
+        let ex = try exercise("title: Sizes\nquestions:\n  - {id: a, kind: output-size, n: 5, k: 3}")
+        let match = RosterMatch(roster: roster, report: report(ex, [("bob.yaml", "answers: {a: 3}")]))
+        #expect(match.rows.first?.result?.student == "bob")
+        let lines = match.summaryLines
+        #expect(lines.contains { $0.contains("Evil\\e[2J") } && !lines.contains { $0.contains("\u{1B}") }, "\(lines)")
+        #expect(lines.contains("  warning: the roster gives more than one student the id 'twin'; a file named so is graded as the first of them: correct the roster"), "\(lines)")
+    }
+
     /// A Moodle roster where one student has only an ID number and another only an e-mail:
     /// each kind in its own column under its Moodle user field. Before, both went under
     /// `Username` (S001, hana@uni.edu), which Moodle matched to nobody (found by exploratory testing).

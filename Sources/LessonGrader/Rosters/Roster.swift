@@ -11,8 +11,8 @@ import LessonCore
 /// - any CSV with some of the columns `student`/`name`, `login`/`username`, `sis id`/`id number`, `email`.
 ///
 /// An answer file's student id matches a roster student when it equals (ignoring case) the
-/// student's login, SIS user id, ID number, e-mail address, the part of the e-mail before `@`,
-/// or the Canvas user id.
+/// student's login, SIS user id, ID number, e-mail address, the part of the e-mail (or of a login
+/// that is an e-mail address) before `@`, or the Canvas user id.
 public struct Roster: Sendable {
     /// Which platform wrote the file.
     public enum Format: String, Sendable { case canvas, moodle, generic }
@@ -33,7 +33,10 @@ public struct Roster: Sendable {
         /// The ids an answer file may use for this student, lowercased, empty ones left out.
         var keys: [String] {
             var out = [login, sisID, email, canvasID].map { $0.lowercased() }
-            if let at = email.firstIndex(of: "@") { out.append(String(email[..<at]).lowercased()) }
+            // A login may be an e-mail address too (Canvas's SIS Login ID often is): bob@uni.edu is bob.
+            for address in [email, login] {
+                if let at = address.firstIndex(of: "@") { out.append(String(address[..<at]).lowercased()) }
+            }
             return out.filter { !$0.isEmpty }
         }
 
@@ -45,6 +48,8 @@ public struct Roster: Sendable {
 
     public let format: Format
     public let students: [Student]
+    /// Ids (lowercased) that more than one student of the roster has: a file named so is the first's.
+    public let shared: [String]
     /// The file as given, for messages.
     public let file: String
 
@@ -98,6 +103,9 @@ public struct Roster: Sendable {
         }
         guard !students.isEmpty else { throw InputError("the roster '\(file)' lists no students") }
         self.students = students
+        var owners: [String: Int] = [:]
+        for student in students { for key in Set(student.keys) { owners[key, default: 0] += 1 } }
+        shared = owners.filter { $0.value > 1 }.keys.sorted()
     }
 
     /// The roster student whose Canvas user id a file's name carries the way Canvas's "Download

@@ -41,13 +41,17 @@ public struct RosterMatch: Sendable {
         var lines = ["Roster \(roster.file) (\(roster.format.rawValue)): \(rows.count - withoutSubmission.count) of \(Counted.of(rows.count, "student")) \(rows.count - withoutSubmission.count == 1 ? "has" : "have") a graded file."]
         let missing = withoutSubmission
         if !missing.isEmpty {
-            lines.append("  no file from \(missing.count): " + missing.map { $0.name.isEmpty ? $0.displayID : "\($0.name) (\($0.displayID))" }.joined(separator: "; "))
+            lines.append("  no file from \(missing.count): " + missing.map { $0.name.isEmpty ? Excerpt.quote($0.displayID) : "\(Excerpt.quote($0.name)) (\(Excerpt.quote($0.displayID)))" }.joined(separator: "; "))
         }
         if !unmatched.isEmpty {
-            lines.append("  files with no roster student (\(unmatched.count)): " + unmatched.map { "\($0.file) (student '\($0.student)')" }.joined(separator: "; "))
+            lines.append("  files with no roster student (\(unmatched.count)): " + unmatched.map { "\(Excerpt.quote($0.file)) (student '\(Excerpt.quote($0.student))')" }.joined(separator: "; "))
+        }
+        if !roster.shared.isEmpty {
+            lines.append("  warning: the roster gives more than one student the id " + roster.shared.map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
+                         + "; a file named so is graded as the first of them: correct the roster")
         }
         if !ambiguous.isEmpty {
-            lines.append("  matched by more than one file (the first is used): " + ambiguous.joined(separator: ", "))
+            lines.append("  matched by more than one file (the first is used): " + ambiguous.map { Excerpt.quote($0) }.joined(separator: ", "))
         }
         return lines
     }

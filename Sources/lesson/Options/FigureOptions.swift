@@ -93,7 +93,7 @@ struct RunOptions: ParsableArguments {
             written = try FigureOutput.write(figures, to: folder, options: renderOptions, title: title,
                                              progress: showProgress ? progress : nil)
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            if json || jsonCompact { printError("wrote \(written.count) figures to \(folder.relativePath)/") }
+            if json || jsonCompact { printError("wrote \(Counted.of(written.count, "figure")) to \(folder.relativePath)/") }
         }
         if json || jsonCompact {
             fflush(nil) // anything print buffered goes first
