@@ -59,6 +59,27 @@ import LessonLibrary
         #expect(try Data(contentsOf: out.appendingPathComponent("report.json")) == report)
     }
 
+    /// A rerun into the same folder removes the results and figures it no longer writes (a
+    /// student gone from the class), but never the teacher's own files inside a student's folder
+    /// (found by exploratory testing: notes.txt and comments.txt were deleted).
+    @Test func aRerunKeepsTheTeachersOwnFiles() throws {
+        let folder = try temporaryFolder(), out = try temporaryFolder()
+        defer { for url in [folder, out] { try? FileManager.default.removeItem(at: url) } }
+        let exercise = try shippedExercise("param-count")
+        let samples = packageRoot.appendingPathComponent("exercises/submissions/param-count")
+        for name in ["anna.yaml", "carl.yaml"] {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try ReportWriter.write(Grader.grade(try SubmissionSet.collect([folder.path]), exercise: exercise), to: out)
+        try Data("mine".utf8).write(to: out.appendingPathComponent("gradescope/carl/comments.txt"))
+        try Data("mine".utf8).write(to: out.appendingPathComponent("gradescope/notes.txt"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("carl.yaml"))
+        try ReportWriter.write(Grader.grade(try SubmissionSet.collect([folder.path]), exercise: exercise), to: out)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("gradescope/carl").path) == ["comments.txt"])
+        #expect(RegularFile.kind(out.appendingPathComponent("gradescope/notes.txt").path) == .regular)
+        #expect(RegularFile.kind(out.appendingPathComponent("gradescope/anna/results.json").path) == .regular)
+    }
+
     /// A rerun leaves a file that already holds its bytes as it is (the same inode), and
     /// replaces one whose bytes differ, one that is a symbolic link (not followed) and a FIFO
     /// of that name (which it must not wait on).

@@ -16,11 +16,11 @@ import LessonLibrary
 /// Student ids become folder names through `SafeFileName`.
 ///
 /// The folder holds exactly this run's results: when it already holds a grading run's output
-/// (a `report.json`), every file under `gradescope/` and `figures/` that this run did not
-/// write is removed afterwards (a student no longer in the class, a wrong-cell figure of an
-/// answer now right, everything under a folder a `--no-…` flag turned off), and so is any
-/// temporary file a killed run left (`*.lesson-partial`). Files of other names beside the
-/// reports are left alone.
+/// (a `report.json`), every `results.json` under `gradescope/` and PNG under `figures/` that
+/// this run did not write is removed afterwards (a student no longer in the class, a wrong-cell
+/// figure of an answer now right, everything under a folder a `--no-…` flag turned off), and so
+/// is any temporary file a killed run left (`*.lesson-partial`). Files of other names, beside
+/// the reports or inside a student's folder (a teacher's notes.txt), are left alone.
 public enum ReportWriter {
     /// What to write besides the gradebook and the report.
     public struct Options: Sendable {
@@ -122,12 +122,17 @@ public enum ReportWriter {
             for entry in OutputFiles.entries(root) ?? [] {
                 let sub = root + "/" + entry.name
                 guard entry.isFolder else {
-                    if entry.name.hasSuffix(temporarySuffix) || keeping != nil { OutputFiles.remove(sub) } else { rootHoldsFiles = true }
+                    if entry.name.hasSuffix(temporarySuffix) || (keeping != nil && isReport(entry.name, under: top)) {
+                        OutputFiles.remove(sub)
+                    } else {
+                        rootHoldsFiles = true
+                    }
                     continue
                 }
                 var holdsFiles = false
                 for file in OutputFiles.entries(sub) ?? [] {
-                    if file.name.hasSuffix(temporarySuffix) || (keeping.map { !$0.contains("\(top)/\(entry.name)/\(file.name)") } ?? false) {
+                    if file.name.hasSuffix(temporarySuffix)
+                        || (isReport(file.name, under: top) && (keeping.map { !$0.contains("\(top)/\(entry.name)/\(file.name)") } ?? false)) {
                         OutputFiles.remove(sub + "/" + file.name)
                     } else {
                         holdsFiles = true
@@ -137,6 +142,12 @@ public enum ReportWriter {
             }
             if keeping != nil, !rootHoldsFiles { OutputFiles.removeEmptyFolder(root) }
         }
+    }
+
+    /// Whether a file named `name` under `top` is of the kind grading writes there (a
+    /// `results.json`, a PNG); the teacher's own files beside them (notes.txt) are never removed.
+    static func isReport(_ name: String, under top: String) -> Bool {
+        top == "gradescope" ? name == "results.json" : name.lowercased().hasSuffix(".png")
     }
 
     private static func writeFigures(_ report: inout GradeReport, folder: String, options: Options, written: WrittenPaths) throws {
