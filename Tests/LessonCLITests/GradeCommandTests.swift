@@ -144,6 +144,26 @@ import Testing
         #expect(lines.contains("  note: s10.yaml: the file says 'student: s9' but is graded as 's10', whose file name it has"), "\(result.stdout)")
     }
 
+    /// Found by exploratory testing: a linked answer file given directly graded 0 files with
+    /// exit 0; a --student with control characters became a 0-point gradebook row; sheets were
+    /// written for an empty id and for two ids that differ only in case.
+    @Test func idsAndFilesThatCannotBeGradedAreRefused() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let link = out.appendingPathComponent("direct.yaml")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: packageRoot.appendingPathComponent("exercises/submissions/param-count/anna.yaml"))
+        let g = out.appendingPathComponent("g").path
+        expectRefusal(try runLesson(["grade", "param-count", link.path, "--out", g]),
+                      "error: no answer file could be read: direct.yaml is a symbolic link, not a regular file")
+        expectRefusal(try runLesson(["grade", "param-count", "exercises/submissions/param-count/anna.yaml", "--student", "a\u{1B}b", "--out", g]),
+                      "error: --student 'a\\eb' is not a student id (it is empty or holds control characters)")
+        expectRefusal(try runLesson(["exercise", "sheets", "conv-5x5", "--students", "ana", "ANA", "--out", out.appendingPathComponent("s").path]),
+                      "error: the student ids 'ana' and 'ANA' differ only in case; their sheets' files would be one file on macOS and Windows")
+        expectRefusal(try runLesson(["exercise", "sheets", "conv-5x5", "--students", "", "--out", out.appendingPathComponent("s").path]),
+                      "error: a student id is empty; give each student's id, such as --students ana bob")
+        #expect(!FileManager.default.fileExists(atPath: g) && !FileManager.default.fileExists(atPath: out.appendingPathComponent("s").path))
+    }
+
     @Test func sheetsCheckAndAutograderForAClass() throws {
         let out = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }

@@ -97,7 +97,15 @@ struct GradeCommand: ParsableCommand {
             guard !files.isEmpty || !set.skipped.isEmpty else {
                 throw InputError("no .yaml, .yml or .json answer files in \(submissions.map { Excerpt.quote($0) }.joined(separator: ", "))")
             }
+            guard !files.isEmpty else {
+                // Only entries that are not read (a link given directly, a folder of links): nothing to grade is an error.
+                let reasons = set.skipped.prefix(3).map { "\(Excerpt.quote($0.file)) \($0.reason)" }.joined(separator: "; ")
+                throw InputError("no answer file could be read: \(reasons)\(set.skipped.count > 3 ? "; …" : "")")
+            }
             if let student {
+                guard !student.trimmingCharacters(in: .whitespaces).isEmpty, !Excerpt.hasControlCharacters(student) else {
+                    throw InputError("--student '\(Excerpt.quote(student))' is not a student id (it is empty or holds control characters)")
+                }
                 guard files.count == 1 else {
                     throw InputError("--student names the student of one answer file, but \(files.count) answer files were given")
                 }
