@@ -81,7 +81,7 @@ import LessonCore
         let ex = try exercise("title: t\nquestions:\n  - {id: a, kind: output-size, n: {range: [2, 6]}, k: 3}", id: "rng")
         let student = try #require((1...100).map { "s\($0)" }.first { (try? ex.prepared(for: $0)) == nil })
         let result = Grader.grade(Submission.parse(Data("answers: {a: 1}".utf8), file: "\(student).yaml", fallbackID: student), exercise: ex)
-        #expect(result.error == "is not graded: the exercise gives student '\(student)' impossible numbers (exercises/rng.yaml, question 'a': the kernel (3 axis) is larger than the padded input (2 + 2×0 = 2 axis), so n + 2p − d(k − 1) − 1 = −1 is below 0 and there is no output); the teacher has to narrow its ranges (lesson exercise check finds them)")
+        #expect(result.error == "is not graded: the exercise gives student '\(student)' impossible numbers (exercises/rng.yaml, question 'a': the kernel (size 3) is larger than the padded input (size 2 + 2×0 = 2), so n + 2p − d(k − 1) − 1 = −1 is below 0 and there is no output); the teacher has to narrow its ranges (lesson exercise check finds them)")
         #expect(result.questions[0].feedback == "not graded: the exercise gives student '\(student)' impossible numbers")
     }
 }

@@ -150,7 +150,7 @@ import LessonCore
     @Test(arguments: [
         ("title: T\nquestions:\n  - {id: q, kind: nope}", "exercises/test.yaml, question 'q': unknown kind 'nope'; the kinds are param-count"),
         ("title: T\nquestions:\n  - {id: q, kind: output-size, n: 5, k: 3, stride: 2}", "unknown key 'stride' for a output-size question"),
-        ("title: T\nquestions:\n  - {id: q, kind: output-size, n: 5, k: 9}", "question 'q': the kernel (9 axis) is larger than the padded input"),
+        ("title: T\nquestions:\n  - {id: q, kind: output-size, n: 5, k: 9}", "question 'q': the kernel (size 9) is larger than the padded input"),
         ("title: T\nquestions:\n  - {id: q, kind: param-count, model: \"input(3) conv2d(2,2)\"}", "question 'q', key 'model': layer 1, conv2d(2,2): conv2d needs a height×width×channels input"),
         ("title: T\nquestions:\n  - {id: q, kind: output-size, n: {range: [9, 3]}, k: 3}", "key 'n': range must be [low, high]"),
         ("title: T\nquestions:\n  - {id: q, kind: choice, choices: {a: x, b: y}, correct: c}", "key 'correct': 'c' is not one of the options a, b"),

@@ -17,6 +17,9 @@ import LessonCore
         // Where the JSON stops, by line and column (Foundation's decoder gives neither).
         let unclosed = submission("{\n  \"answers\": {\"q1\": 37,\n  \"q2\": [1, 2]\n")
         #expect(unclosed.error == "is not valid JSON: line 4, column 1: did not find expected ',' or '}' (while parsing a flow mapping, from line 2, column 14)", "\(unclosed.error ?? "no error")")
+        // JSON Foundation refuses but YAML reads (NaN, a trailing comma) is graded as read: NaN is then a wrong answer, not a broken file.
+        let lenient = submission("{\"answers\": {\"q1\": NaN, \"q2\": 3,}}")
+        #expect(lenient.error == nil && lenient.answers["q1"]?.scalarText == "NaN" && lenient.answers["q2"]?.scalarText == "3", "\(lenient)")
         // The problem is not cut off, and a key given twice is named (Yams' own text gave neither).
         #expect(submission("answers:\n  q1: 1\n  q1: 2\n").error == "is not valid YAML: line 2, column 3: the mapping has the key 'q1' more than once")
         #expect(submission("- 1\n- 2").error?.hasPrefix("must be a mapping") == true)

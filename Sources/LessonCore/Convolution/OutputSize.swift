@@ -58,8 +58,10 @@ public struct OutputSize: Equatable, Sendable, Codable {
         if dilation > Self.largestSetting { throw outOfRange("dilation", dilation, .atMost(Self.largestSetting)) }
         if numerator < 0 {
             let kernelText = dilation == 1 ? "\(kernel)" : "\(effectiveKernel) (k = \(kernel) dilated by \(dilation))"
-            // "3 rows", "3 columns", but "length 3" along a signal.
-            let amount = { (text: String) in axis == "length" ? "length \(text)" : "\(text) \(axis)" }
+            // "3 rows", "3 columns", but "length 3" along a signal and "size 3" along an axis of no name.
+            let amount = { (text: String) in
+                axis == "length" ? "length \(text)" : axis == "axis" ? "size \(text)" : "\(text) \(axis)"
+            }
             throw InputError("the kernel (\(amount(kernelText))) is larger than the padded input (\(amount("\(paddedText) = \(paddedInput)"))), so n + 2p − d(k − 1) − 1 = \(Notation.number(Double(numerator))) is below 0 and there is no output")
         }
     }

@@ -64,18 +64,16 @@ public struct Submission: Sendable {
         let root: SubmittedValue
         do {
             if trimmed.first == "{" {
-                root = try JSONDecoder().decode(SubmittedValue.self, from: Data(text.utf8))
+                // JSON is YAML: a file Foundation refuses but YAML reads ({"q1": NaN}, a trailing
+                // comma) is graded as YAML reads it, so NaN is marked as not a number, not as a broken file.
+                if let json = try? JSONDecoder().decode(SubmittedValue.self, from: Data(text.utf8)) { root = json } else { root = try YAMLAnswers.parse(text) }
             } else {
                 root = try YAMLAnswers.parse(text)
             }
         } catch {
-            let kind = trimmed.first == "{" ? "JSON" : "YAML"
-            // Foundation's JSON decoder says no more than "not valid JSON"; JSON is YAML, and
-            // Yams says where it stopped (line and column), so its sentence is used where it has one.
-            if kind == "JSON", case .failure(let located) = Result(catching: { try YAMLAnswers.parse(text) }) {
-                return failed("is not valid JSON: \(describe(located))")
-            }
-            return failed("is not valid \(kind): \(describe(error))")
+            // For JSON too the error is Yams': Foundation's decoder says no more than "not valid
+            // JSON", Yams where it stopped (line and column).
+            return failed("is not valid \(trimmed.first == "{" ? "JSON" : "YAML"): \(describe(error))")
         }
         guard case .map(let top) = root else {
             return failed("must be a mapping with 'answers' (and optionally 'student'), found \(Excerpt.quote(root.text))")
