@@ -50,6 +50,11 @@ private func notationFigure(_ step: Int) -> Figure {
         #expect(LaTeXText.math("50% & #1 {a_b}") == "$50\\% \\& \\#1 \\{a\\_b\\}$")
         #expect(LaTeXText.math("δᴸ = ŷ − y") == "$\\delta ^{L} = \\hat{y} - y$")
         #expect(LaTeXText.math("").isEmpty)
+        // Words with hyphens stay words, and a run of words is one \text with single spaces
+        // (the deck of image-filters was titled "image − filters", "Image  filter").
+        #expect(LaTeXText.math("image-filters, variant sharpen") == "$\\text{image-filters, variant sharpen}$")
+        #expect(LaTeXText.math("Image filter 3×3") == "$\\text{Image filter } 3\\times 3$")
+        #expect(LaTeXText.math("x - y") == "$x - y$")
     }
 
     /// A name the user wrote (an autodiff variable, `Typography.literal`) reaches the decks as

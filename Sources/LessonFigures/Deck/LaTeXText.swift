@@ -14,12 +14,19 @@ public enum LaTeXText {
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
         guard !words.isEmpty else { return "" }
         var out = ""
-        for (index, word) in words.enumerated() {
-            if isText(word) {
-                out += "\\text{\(index == 0 ? "" : " ")\(word)\(index == words.count - 1 ? "" : " ")}"
-            } else {
-                out += (out.isEmpty ? "" : " ") + mathWord(word)
+        var index = 0
+        while index < words.count {
+            guard isText(words[index]) else {
+                out += (out.isEmpty ? "" : " ") + mathWord(words[index])
+                index += 1
+                continue
             }
+            // A run of English words is one \text{…}, one space between words ("\text{Image }\text{ filter }" spaced them twice).
+            var end = index
+            while end + 1 < words.count, isText(words[end + 1]) { end += 1 }
+            let run = words[index...end].joined(separator: " ")
+            out += "\\text{\(index == 0 ? "" : " ")\(run)\(end == words.count - 1 ? "" : " ")}"
+            index = end + 1
         }
         while out.contains("  ") { out = out.replacingOccurrences(of: "  ", with: " ") }
         while out.hasSuffix(" ") { out.removeLast() }
@@ -30,7 +37,9 @@ public enum LaTeXText {
     static func isText(_ word: Substring) -> Bool {
         var core = word.drop { $0 == "(" }
         while let last = core.last, ",.;:)".contains(last) { core = core.dropLast() }
-        return core.count >= 2 && core.allSatisfy { $0.isASCII && $0.isLetter }
+        // Hyphens inside a word too (image-filters, cross-correlation): in math they became minus signs.
+        return core.count >= 2 && core.first?.isLetter == true && core.last?.isLetter == true
+            && core.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") } && !core.contains("--")
     }
 
     /// A word of math: every character mapped, subscript and superscript runs grouped.
