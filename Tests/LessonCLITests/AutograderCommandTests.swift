@@ -42,11 +42,18 @@ import Testing
         let ag = try bundle(["--roster", roster.path], in: folder)
         let copied = try String(contentsOf: ag.appendingPathComponent("roster.csv"), encoding: .utf8)
         #expect(copied == "Student,ID,SIS User ID,SIS Login ID,Email,Section\n\"Lee, Amy\",1001,S001,amy,,A\n\"Bo, Bob\",1002,S002,bob,,A\n", "\(copied)")
-        try Data("left over".utf8).write(to: ag.appendingPathComponent("notes.txt"))
-        let again = try runLesson(["exercise", "autograder", "param-count", "--out", ag.path])
+        // A teacher's file in the bundle's folder is refused by name, never deleted.
+        try Data("mine".utf8).write(to: ag.appendingPathComponent("notes.txt"))
+        let kept = try runLesson(["exercise", "autograder", "param-count", "--out", ag.path])
+        #expect(kept.status == 1 && kept.stderr.contains("holds files that are not part of an autograder bundle ('notes.txt')"), "\(kept.stderr)")
+        #expect(FileManager.default.fileExists(atPath: ag.appendingPathComponent("roster.csv").path))
+        try FileManager.default.removeItem(at: ag.appendingPathComponent("notes.txt"))
+        try Data("clutter".utf8).write(to: ag.appendingPathComponent(".DS_Store"))
+        // Written again from inside the folder (--out .): the folder stays, its bundle is replaced.
+        let again = try runLesson(["exercise", "autograder", "param-count", "--out", "."], in: ag)
         #expect(again.status == 0, "\(again.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: ag.path).sorted()
-        #expect(names == ["README.md", "exercise.yaml", "lesson", "run_autograder", "setup.sh"], "\(names)")
+        #expect(names == [".DS_Store", "README.md", "exercise.yaml", "lesson", "run_autograder", "setup.sh"], "\(names)")
         #expect(try String(contentsOf: ag.appendingPathComponent("exercise.yaml"), encoding: .utf8).contains("param-count"))
         // A folder of other files is refused with exit 1, and nothing in it changes.
         let other = folder.appendingPathComponent("mine")
@@ -54,7 +61,7 @@ import Testing
         try Data("keep".utf8).write(to: other.appendingPathComponent("grades.xlsx"))
         let refused = try runLesson(["exercise", "autograder", "conv-5x5", "--out", other.path])
         #expect(refused.status == 1)
-        #expect(refused.stderr.hasPrefix("error: the folder '\(other.path)' holds files that are not an autograder bundle ('grades.xlsx')"), "\(refused.stderr)")
+        #expect(refused.stderr.hasPrefix("error: the folder '\(other.path)' holds files that are not part of an autograder bundle ('grades.xlsx')"), "\(refused.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: other.path) == ["grades.xlsx"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix(".") })
     }

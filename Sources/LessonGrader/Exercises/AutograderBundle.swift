@@ -20,9 +20,9 @@ import LessonLibrary
 ///   without `Tests/` the manifest declares no test targets);
 /// - `README.md`: the steps in Gradescope.
 ///
-/// The bundle is written whole into a new folder beside `folder`, which then takes its place: a
-/// bundle written before into the same folder is replaced entirely (no `roster.csv` of last
-/// week stays behind for `run_autograder` to use), and a folder holding anything else is refused.
+/// The bundle is written whole into a hidden folder inside `folder`, then moved up: a bundle
+/// written before into the same folder is replaced entirely (no `roster.csv` of last week stays
+/// behind for `run_autograder` to use), and a folder holding anything else is refused by name.
 public enum AutograderBundle {
     /// The Swift release the bundle installs: the one the package is built and tested with.
     public static let swiftVersion = "6.3.1"
@@ -39,63 +39,56 @@ public enum AutograderBundle {
     public static func write(exerciseFile: URL, exercise: Exercise, packageRoot: URL, to folder: URL,
                              reveal: GradescopeResults.Reveal, roster: (url: URL, name: String)? = nil) throws -> [String] {
         let manager = FileManager.default
-        try checkReplaceable(folder)
-        let parent = folder.deletingLastPathComponent()
-        do { try manager.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
-            throw InputError("cannot create the folder '\(parent.path)'")
+        let old = try existingEntries(folder)
+        do { try manager.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw InputError("cannot create the folder '\(folder.path)'")
         }
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).lesson-\(UUID().uuidString)")
+        // Written whole into a hidden folder inside `folder`, then moved up entry by entry, so
+        // `folder` itself stays (the shell's working folder, a symbolic link, a mount point).
+        let staging = folder.appendingPathComponent(".lesson-new-\(UUID().uuidString)")
+        let aside = folder.appendingPathComponent(".lesson-old-\(UUID().uuidString)")
         do { try manager.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
-            throw InputError("cannot create a folder in '\(parent.path)' to write the bundle")
+            throw InputError("cannot create a folder in '\(folder.path)' to write the bundle")
         }
         defer { try? manager.removeItem(at: staging) }
         let written = try writeFiles(exerciseFile: exerciseFile, exercise: exercise, packageRoot: packageRoot, to: staging,
                                      reveal: reveal, roster: roster)
-        try replace(folder, with: staging)
+        do {
+            if !old.isEmpty { try manager.createDirectory(at: aside, withIntermediateDirectories: false) }
+            for name in old { try manager.moveItem(at: folder.appendingPathComponent(name), to: aside.appendingPathComponent(name)) }
+            for name in try manager.contentsOfDirectory(atPath: staging.path).sorted() {
+                try manager.moveItem(at: staging.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            }
+        } catch {
+            throw InputError("cannot move the new bundle into '\(folder.path)'; the bundle that was there is in '\(aside.lastPathComponent)' inside it")
+        }
+        try? manager.removeItem(at: aside)
         return written
     }
 
-    /// The files a bundle's folder holds at its top; a folder holding these is a bundle written
-    /// before, replaced by the new one.
-    static let bundleFiles: Set<String> = ["setup.sh", "run_autograder", "exercise.yaml"]
+    /// What a bundle's folder holds at its top: a bundle written before is replaced by the new one.
+    static let bundleEntries: Set<String> = ["setup.sh", "run_autograder", "exercise.yaml", "roster.csv", "README.md", "lesson"]
 
-    /// Refuses `folder` when it holds files and is not a bundle written before.
-    static func checkReplaceable(_ folder: URL) throws {
+    /// The entries of a bundle written before in `folder` (none for a new or empty folder); any
+    /// other entry is refused by name, never deleted (hidden clutter such as .DS_Store is left alone).
+    static func existingEntries(_ folder: URL) throws -> [String] {
         let manager = FileManager.default
+        guard RegularFile.kind(folder.path) != .missing else { return [] }
         var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
-        guard isFolder.boolValue else {
+        guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw InputError("'\(folder.path)' is a file, not a folder; give a new or empty folder for the bundle")
         }
         let names: [String]
-        do { names = try manager.contentsOfDirectory(atPath: folder.path) } catch {
+        do { names = try manager.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") } } catch {
             throw InputError("the folder '\(folder.path)' cannot be listed")
         }
-        guard !names.isEmpty, !bundleFiles.isSubset(of: Set(names)) else { return }
-        let shown = names.sorted().prefix(3).map { "'\($0)'" }.joined(separator: ", ")
-        throw InputError("the folder '\(folder.path)' holds files that are not an autograder bundle (\(shown)\(names.count > 3 ? ", …" : "")); "
-                         + "give a new or empty folder, or the folder of a bundle written before, which is replaced whole")
-    }
-
-    /// Puts the folder `staging` where `folder` is: `folder`, if there, moved aside first and
-    /// removed once the new one is in place.
-    static func replace(_ folder: URL, with staging: URL) throws {
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: folder.path) else {
-            do { try manager.moveItem(at: staging, to: folder) } catch {
-                throw InputError("cannot move the new bundle into '\(folder.path)'")
-            }
-            return
+        let others = names.filter { !bundleEntries.contains($0) }.sorted()
+        guard others.isEmpty else {
+            let shown = others.prefix(3).map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
+            throw InputError("the folder '\(folder.path)' holds files that are not part of an autograder bundle (\(shown)\(others.count > 3 ? ", …" : "")); "
+                             + "give a new or empty folder, or move them out: a bundle written before is replaced, nothing else is")
         }
-        let old = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).lesson-old-\(UUID().uuidString)")
-        do { try manager.moveItem(at: folder, to: old) } catch {
-            throw InputError("cannot replace the folder '\(folder.path)' (it cannot be moved); give a new folder for the bundle")
-        }
-        do { try manager.moveItem(at: staging, to: folder) } catch {
-            try? manager.moveItem(at: old, to: folder)
-            throw InputError("cannot move the new bundle into '\(folder.path)'; the bundle that was there is kept")
-        }
-        try? manager.removeItem(at: old)
+        return names.sorted()
     }
 
     /// Writes every file of the bundle into the new folder `folder`.
