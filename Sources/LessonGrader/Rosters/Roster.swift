@@ -48,8 +48,12 @@ public struct Roster: Sendable {
 
     public let format: Format
     public let students: [Student]
-    /// Ids (lowercased) that more than one student of the roster has: a file named so is the first's.
+    /// Ids (lowercased) that more than one student of the roster has: a file named so matches no one.
     public let shared: [String]
+    /// The student of each id no other student has (lowercased), of each name (the first), of
+    /// each Canvas user id no other student has: indices into `students`.
+    private let byID: [String: Int], byName: [String: Int], byCanvasID: [String: Int]
+    private let sharedKeys: Set<String>
     /// The file as given, for messages.
     public let file: String
 
@@ -103,9 +107,19 @@ public struct Roster: Sendable {
         }
         guard !students.isEmpty else { throw InputError("the roster '\(file)' lists no students") }
         self.students = students
-        var owners: [String: Int] = [:]
-        for student in students { for key in Set(student.keys) { owners[key, default: 0] += 1 } }
-        shared = owners.filter { $0.value > 1 }.keys.sorted()
+        // Every id, name and Canvas id looked up once per answer file: indexed here (a scan of the
+        // roster per file made grading 4,000 files with a roster of 4,000 take 5.5 s).
+        var owners: [String: [Int]] = [:], names: [String: Int] = [:], canvas: [String: [Int]] = [:]
+        for (index, student) in students.enumerated() {
+            for key in Set(student.keys) { owners[key, default: []].append(index) }
+            if names[student.name.lowercased()] == nil { names[student.name.lowercased()] = index }
+            if !student.canvasID.isEmpty { canvas[student.canvasID, default: []].append(index) }
+        }
+        shared = owners.filter { $0.value.count > 1 }.keys.sorted()
+        sharedKeys = Set(shared)
+        byID = owners.compactMapValues { $0.count == 1 ? $0[0] : nil }
+        byName = names
+        byCanvasID = canvas.compactMapValues { $0.count == 1 ? $0[0] : nil }
     }
 
     /// The roster student whose Canvas user id a file's name carries the way Canvas's "Download
@@ -118,14 +132,17 @@ public struct Roster: Sendable {
         if parts.count > index, parts[index].lowercased() == "late" { index += 1 }
         let digits = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
         guard parts.count > index + 1, digits(parts[index]), digits(parts[index + 1]) else { return nil }
-        let matches = students.filter { $0.canvasID == parts[index] }
-        return matches.count == 1 ? matches[0] : nil
+        return byCanvasID[String(parts[index])].map { students[$0] }
     }
 
-    /// The roster student whose ids include `id` (ignoring case), if any.
+    /// The roster student whose ids include `id` (ignoring case), if no other student's do; else
+    /// the first whose name is `id`.
     public func student(matching id: String) -> Student? {
         let key = id.trimmingCharacters(in: .whitespaces).lowercased()
         guard !key.isEmpty else { return nil }
-        return students.first { $0.keys.contains(key) } ?? students.first { $0.name.lowercased() == key }
+        if let index = byID[key] { return students[index] }
+        guard !sharedKeys.contains(key) else { return nil }
+        return byName[key].map { students[$0] }
     }
+
 }

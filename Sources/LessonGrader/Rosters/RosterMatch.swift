@@ -48,7 +48,7 @@ public struct RosterMatch: Sendable {
         }
         if !roster.shared.isEmpty {
             lines.append("  warning: the roster gives more than one student the id " + roster.shared.map { "'\(Excerpt.quote($0))'" }.joined(separator: ", ")
-                         + "; a file named so is graded as the first of them: correct the roster")
+                         + "; a file named so is matched to none of them: correct the roster")
         }
         if !ambiguous.isEmpty {
             lines.append("  matched by more than one file (the first is used): " + ambiguous.map { Excerpt.quote($0) }.joined(separator: ", "))
