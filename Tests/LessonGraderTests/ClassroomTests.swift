@@ -183,15 +183,21 @@ import LessonFigures
         #expect(lines.contains("  warning: the roster gives more than one student the id 'twin'; a file named so is matched to none of them: correct the roster"), "\(lines)")
     }
 
-    /// A Moodle roster where one student has only an ID number and another only an e-mail:
-    /// each kind in its own column under its Moodle user field. Before, both went under
-    /// `Username` (S001, hana@uni.edu), which Moodle matched to nobody (found by exploratory testing).
-    @Test func moodleIdentifiersOfMixedKindsGetAColumnEach() throws {
-        let roster = try Roster("First name,Last name,ID number,Email address\nJana,Doe,S001,\nHana,Müller,,hana@uni.edu\n", file: "moodle5.csv")
+    /// A Moodle roster where one student has only an ID number and another only an e-mail: one
+    /// file per kind, every cell filled. Before, both went under `Username` (S001, hana@uni.edu),
+    /// which Moodle matched to nobody (found by exploratory testing); a column per kind left empty
+    /// cells, which Moodle's import gives to the row before's student (found in review).
+    @Test func moodleIdentifiersOfMixedKindsGetAFileEach() throws {
+        let roster = try Roster("First name,Last name,ID number,Email address\nJana,Doe,S001,\nHana,Müller,,hana@uni.edu\nIvan,Novak,S003,ivan@uni.edu\n", file: "moodle5.csv")
         let ex = try exercise("title: Sizes\nquestions:\n  - {id: a, kind: output-size, n: 5, k: 3}")
-        let r = report(ex, [("S001.yaml", "answers: {a: 3}"), ("hana.yaml", "answers: {a: 2}")])
-        #expect(MoodleCSV.render(r, roster: RosterMatch(roster: roster, report: r))
-                == "Email address,ID number,Sizes\r\n,S001,1\r\nhana@uni.edu,,0\r\n")
+        let r = report(ex, [("S001.yaml", "answers: {a: 3}"), ("hana.yaml", "answers: {a: 2}"), ("ivan.yaml", "answers: {a: 3}")])
+        let files = MoodleCSV.files(r, roster: RosterMatch(roster: roster, report: r))
+        #expect(files.map(\.name) == ["moodle.csv", "moodle-id-number.csv"])
+        #expect(files.map(\.text) == ["Email address,Sizes\r\nhana@uni.edu,0\r\nivan@uni.edu,1\r\n", "ID number,Sizes\r\nS001,1\r\n"])
+        // Everyone with an e-mail: one file, as before.
+        let all = try Roster("First name,Last name,ID number,Email address\nJana,Doe,S001,jana@uni.edu\nHana,Müller,,hana@uni.edu\n", file: "m.csv")
+        let r2 = report(ex, [("S001.yaml", "answers: {a: 3}"), ("hana.yaml", "answers: {a: 2}")])
+        #expect(MoodleCSV.files(r2, roster: RosterMatch(roster: all, report: r2)).map(\.name) == ["moodle.csv"])
     }
 
     @Test(arguments: [

@@ -5,34 +5,53 @@
 ///
 /// The identifier is the e-mail address when a roster gives one for every matched student
 /// (column `Email address`, mapped to "Email address"), else the roster's username or ID
-/// number. When no kind is known for every student, each kind some have gets its own column
-/// (`Email address`, `Username`, `ID number`), never one column of mixed kinds. Without a
-/// roster it is the answer file's student id (column `Username`, mapped to "Username";
-/// rename it `ID number` if your students write their ID number). Roster students without a
+/// number. When no kind is known for every student, each student goes under the first kind
+/// they have, one file per kind (`moodle.csv`, then `moodle-username.csv`,
+/// `moodle-id-number.csv`), so no column mixes kinds and no cell is empty (Moodle's import
+/// gives a row with an empty identifier to the row before's student). Without a roster it is
+/// the answer file's student id (column `Username`, mapped to "Username"; rename it
+/// `ID number` if your students write their ID number). Roster students without a
 /// file are left out (Moodle then leaves their grade unchanged).
 public enum MoodleCSV {
+    /// The files written besides moodle.csv when the roster has no kind of identifier for everyone.
+    static let perKindFiles = ["moodle-email.csv", "moodle-username.csv", "moodle-id-number.csv"]
+
+    /// The files a grading run with `roster` writes for Moodle, `moodle.csv` first: one, or one
+    /// per kind of identifier when no kind is known for every graded student.
+    public static func files(_ report: GradeReport, roster: RosterMatch) -> [(name: String, text: String)] {
+        let title = report.title.isEmpty ? report.exercise : report.title
+        let matched = roster.rows.filter { $0.result != nil }
+        typealias Kind = (header: String, file: String, value: (Roster.Student) -> String)
+        let kinds: [Kind] = [("Email address", "moodle-email.csv", \.email), ("Username", "moodle-username.csv", \.login),
+                             ("ID number", "moodle-id-number.csv", \.sisID)]
+        func csv(_ header: String, _ rows: [RosterMatch.Row], _ value: (Roster.Student) -> String) -> String {
+            var out = ""
+            GradebookCSV.append([header, title], to: &out)
+            for row in rows { if let result = row.result { GradebookCSV.append([value(row.student), GradeReport.points(result.points)], to: &out) } }
+            return out
+        }
+        if let every = kinds.first(where: { kind in !matched.isEmpty && matched.allSatisfy { !kind.value($0.student).isEmpty } }) {
+            return [("moodle.csv", csv(every.header, matched, every.value))]
+        }
+        // Each student under the first kind they have; one with none under Username, by their id.
+        var groups: [[RosterMatch.Row]] = Array(repeating: [], count: kinds.count)
+        for row in matched {
+            groups[kinds.firstIndex { !$0.value(row.student).isEmpty } ?? 1].append(row)
+        }
+        var out: [(name: String, text: String)] = []
+        for (index, kind) in kinds.enumerated() where !groups[index].isEmpty {
+            let value: (Roster.Student) -> String = index == 1 ? { $0.login.isEmpty ? $0.displayID : $0.login } : kind.value
+            out.append((out.isEmpty ? "moodle.csv" : kind.file, csv(kind.header, groups[index], value)))
+        }
+        return out.isEmpty ? [("moodle.csv", csv("Username", [], \.displayID))] : out
+    }
+
     /// The CSV text of `report`, matched with `roster` when one is given.
     public static func render(_ report: GradeReport, roster: RosterMatch? = nil) -> String {
         let title = report.title.isEmpty ? report.exercise : report.title
         var out = ""
         if let roster {
-            let matched = roster.rows.filter { $0.result != nil }
-            let kinds: [(String, (Roster.Student) -> String)] = [("Email address", \.email), ("Username", \.login), ("ID number", \.sisID)]
-            var columns: [(String, (Roster.Student) -> String)]
-            if let every = kinds.first(where: { kind in !matched.isEmpty && matched.allSatisfy { !kind.1($0.student).isEmpty } }) {
-                columns = [every]
-            } else {
-                // No identifier every matched student has: one column per kind some have, each
-                // under its Moodle user field, so no column mixes e-mails with ID numbers (which
-                // Moodle matches to nobody); import once mapping each column.
-                columns = kinds.filter { kind in matched.contains { !kind.1($0.student).isEmpty } }
-                if columns.isEmpty { columns = [("Username", \.displayID)] }
-            }
-            GradebookCSV.append(columns.map(\.0) + [title], to: &out)
-            for row in matched {
-                guard let result = row.result else { continue }
-                GradebookCSV.append(columns.map { $0.1(row.student) } + [GradeReport.points(result.points)], to: &out)
-            }
+            return files(report, roster: roster)[0].text
         } else {
             GradebookCSV.append(["Username", title], to: &out)
             for student in report.gradebookStudents {

@@ -55,18 +55,27 @@ public enum ReportWriter {
         let written = WrittenPaths()
         if options.figures { try writeFigures(&report, folder: base, options: options, written: written) }
         if options.gradescope { try writeGradescope(report, folder: base, reveal: options.reveal, written: written) }
-        // The three reports are independent: each is built and written on its own core.
+        // The reports are independent: each is written (report.json and the gradebook built too) on its own core.
         let finished = report
-        let reports: [(String, @Sendable () -> Data)] = [
+        // Moodle's file, or one per kind of identifier when the roster has no kind for everyone.
+        let moodle = options.roster.map { MoodleCSV.files(finished, roster: $0) } ?? [("moodle.csv", MoodleCSV.render(finished))]
+        var jobs: [(String, @Sendable () -> Data)] = [
             ("report.json", { finished.json() }),
             ("gradebook.csv", { Data(GradebookCSV.render(finished, roster: options.roster, options: options.gradebook).utf8) }),
-            ("moodle.csv", { Data(MoodleCSV.render(finished, roster: options.roster).utf8) }),
         ]
+        for file in moodle {
+            let text = file.text
+            jobs.append((file.name, { Data(text.utf8) }))
+        }
+        let reports = jobs
         let errors = ErrorSlot()
         DispatchQueue.concurrentPerform(iterations: reports.count) { index in
             do { try atomic(reports[index].1(), to: base + "/" + reports[index].0) } catch { errors.record(error) }
         }
         if let error = errors.first { throw error }
+        if holdsEarlierRun {
+            for name in MoodleCSV.perKindFiles where !moodle.contains(where: { $0.name == name }) { OutputFiles.remove(base + "/" + name) }
+        }
         try removeLeftovers(in: folder, keeping: holdsEarlierRun ? written.paths : nil)
         return report
     }
