@@ -124,14 +124,18 @@ import Testing
     /// is drawn without numbers, its rows in the blocks that give the largest cells, every grid
     /// on the slide and apart. Before, nine blocks asked for 60 px cells that could not fit across
     /// were given negative cells, and their labels ran over each other.
-    @Test func aTransposedMatrixWithoutNumbersStaysOnTheSlide() throws {
-        let kernel = Tensor(rows: [[1, 2, 1], [3, 4, 3], [1, 0, -1]])
+    @Test(arguments: [
+        // Blocks taller than y (77 rows against 15), and y taller than the blocks (20 rows in two, y 15).
+        (Tensor(rows: [[1, 2, 1], [3, 4, 3], [1, 0, -1]]), 2, [77, 15]),
+        (Tensor(rows: [[1], [2]]), 1, [20, 15]),
+    ])
+    func aTransposedMatrixWithoutNumbersStaysOnTheSlide(kernel: Tensor, stride: Int, shape: [Int]) throws {
         let input = Tensor(rows: [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]])
-        let trace = try ConvTranspose2D(kernel: kernel, stride: Pair2(2)).forward(input)
+        let trace = try ConvTranspose2D(kernel: kernel, stride: Pair2(stride)).forward(input)
         let layout = ConvTransposeFigures.matrixLayout(for: trace)
-        #expect(layout.shape == [77, 15])
+        #expect(layout.shape == shape)
         #expect(!layout.showsNumbers && layout.map == nil)
-        #expect(layout.shownRows == Array(0..<77))
+        #expect(layout.shownRows == Array(0..<shape[0]))
         let grids = layout.blocks.flatMap { [$0.matrix, $0.y, $0.out] }
         #expect(grids.allSatisfy { $0.cellSize >= 12 }, "cells \(grids.map(\.cellSize))")
         for grid in grids {

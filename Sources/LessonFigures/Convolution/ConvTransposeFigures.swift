@@ -193,7 +193,7 @@ public enum ConvTransposeFigures {
         }
         var blocks = max(1, Int((Double(t[0]) * readable / band).rounded(.up)))
         var rowsPerBlock = (t[0] + blocks - 1) / blocks
-        var gap = 60.0, cell: Double, shown = t[0], zoomed = false
+        var gap = 60.0, cell: Double, shown = t[0], zoomed = false, tallest = 0
         let zoomWidth = 1280 - 60 - 40 - mapWidth
         if width(blocks, cell: readable, gap: gap) > 1280 - 120, width(1, cell: readable, gap: 50) <= zoomWidth {
             // A window of the first rows at 60 px, beside a map.
@@ -219,12 +219,13 @@ public enum ConvTransposeFigures {
                 for count in 2...max(2, min(t[0], 12)) where size(count) > size(blocks) { blocks = count }
                 rowsPerBlock = (t[0] + blocks - 1) / blocks
                 cell = size(blocks)
+                tallest = t[1] // y, which these cells were sized to keep inside the band
             }
         }
         let showsNumbers = cell * 0.4 >= floor - 1e-9
         let total = width(blocks, cell: cell, gap: gap) + (zoomed ? 40 + mapWidth : 0)
         var left = (1280 - total) / 2
-        let top = top0 + (band - Double(min(rowsPerBlock, shown)) * cell) / 2
+        let top = top0 + (band - Double(max(min(rowsPerBlock, shown), tallest)) * cell) / 2
         var result: [MatrixLayout.Block] = []
         for block in 0..<blocks {
             let first = block * rowsPerBlock, count = min(rowsPerBlock, shown - first)
