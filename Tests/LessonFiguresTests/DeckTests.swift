@@ -55,6 +55,7 @@ private func notationFigure(_ step: Int) -> Figure {
         #expect(LaTeXText.math("image-filters, variant sharpen") == "$\\text{image-filters, variant sharpen}$")
         #expect(LaTeXText.math("Image filter 3×3") == "$\\text{Image filter } 3\\times 3$")
         #expect(LaTeXText.math("x - y") == "$x - y$")
+        #expect(LaTeXText.math("x-y") == "$x-y$")
     }
 
     /// A name the user wrote (an autodiff variable, `Typography.literal`) reaches the decks as

@@ -43,12 +43,14 @@ import LessonCore
         try write(right, "ana.yaml", in: folder)
         try write("my notes", "notes.txt", in: folder)
         try write("", ".DS_Store", in: folder)
+        try write("", "._ana.yaml", in: folder) // macOS's copy of a file's attributes in an archive
+        try write(right, ".bo.yaml", in: folder)
         let sub = folder.appendingPathComponent("Jana Doe_1001_assignsubmission_file_")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         try write(right, "jana.yaml", in: sub)
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("linked").path, withDestinationPath: sub.path)
         let set = try SubmissionSet.collect([folder.path])
-        #expect(set.files.map(\.displayName) == ["ana.yaml"])
+        #expect(set.files.map(\.displayName) == [".bo.yaml", "ana.yaml"])
         #expect(set.skipped == [
             SkippedFile(file: "Jana Doe_1001_assignsubmission_file_", reason: "is a folder; the answer files in it are not read (name the folder itself, or move its files up)"),
             SkippedFile(file: "linked", reason: "is a symbolic link, not a regular file"),

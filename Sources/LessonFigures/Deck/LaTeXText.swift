@@ -38,8 +38,9 @@ public enum LaTeXText {
         var core = word.drop { $0 == "(" }
         while let last = core.last, ",.;:)".contains(last) { core = core.dropLast() }
         // Hyphens inside a word too (image-filters, cross-correlation): in math they became minus signs.
-        return core.count >= 2 && core.first?.isLetter == true && core.last?.isLetter == true
-            && core.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") } && !core.contains("--")
+        // Each part between hyphens a word of two letters or more: x-y stays math (x − y).
+        return core.split(separator: "-", omittingEmptySubsequences: false)
+            .allSatisfy { $0.count >= 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } }
     }
 
     /// A word of math: every character mapped, subscript and superscript runs grouped.

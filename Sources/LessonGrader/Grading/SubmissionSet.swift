@@ -8,7 +8,8 @@ import LessonLibrary
 /// Only regular files are kept: every entry is checked with `lstat` (never opened), and
 /// symbolic links, FIFOs, sockets, devices and folders are listed in `skipped` by name, as
 /// are files whose name (the student id) holds control characters, a folder's subfolders and
-/// its other files (`notes.txt`); hidden entries (`.DS_Store`) are passed over.
+/// its other files (`notes.txt`); hidden entries that are not answer files (`.DS_Store`) and
+/// macOS's `._` copies are passed over.
 public struct SubmissionSet: Sendable, Equatable {
     /// The regular files to grade, sorted by display name.
     public var files: [SubmissionFile]
@@ -29,8 +30,11 @@ public struct SubmissionSet: Sendable, Equatable {
                     throw InputError("cannot list the folder '\(Excerpt.quote(path))'")
                 }
                 let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                for name in names.sorted() where !name.hasPrefix(".") {
-                    if [".yaml", ".yml", ".json"].contains(where: { name.lowercased().hasSuffix($0) }) {
+                for name in names.sorted() {
+                    let isAnswerFile = [".yaml", ".yml", ".json"].contains(where: { name.lowercased().hasSuffix($0) })
+                    // Hidden clutter (.DS_Store, ._ana.yaml of macOS archives) is passed over; a hidden answer file is graded as before.
+                    if name.hasPrefix("._") || (name.hasPrefix(".") && !isAnswerFile) { continue }
+                    if isAnswerFile {
                         set.add(base + "/" + name, name: name)
                     } else if case let entry = RegularFile.kind(base + "/" + name), entry != .regular {
                         // Moodle's "download submissions in folders" gives each student a folder.
