@@ -38,7 +38,7 @@ public struct RosterMatch: Sendable {
 
     /// Lines for the terminal: how many matched, who has no file, which files have no student.
     public var summaryLines: [String] {
-        var lines = ["Roster \(roster.file) (\(roster.format.rawValue)): \(rows.count - withoutSubmission.count) of \(Counted.of(rows.count, "student")) \(rows.count - withoutSubmission.count == 1 ? "has" : "have") a graded file."]
+        var lines = ["Roster \(roster.file) (\(roster.format.rawValue)): \(Notation.grouped(rows.count - withoutSubmission.count)) of \(Counted.of(rows.count, "student")) \(rows.count - withoutSubmission.count == 1 ? "has" : "have") a graded file."]
         let missing = withoutSubmission
         if !missing.isEmpty {
             lines.append("  no file from \(missing.count): " + missing.map { $0.name.isEmpty ? Excerpt.quote($0.displayID) : "\(Excerpt.quote($0.name)) (\(Excerpt.quote($0.displayID)))" }.joined(separator: "; "))
