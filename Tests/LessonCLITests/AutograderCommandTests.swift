@@ -87,8 +87,7 @@ import Testing
     @Test func runAutograderGradesTheSubmitterOnTheirSheet() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let roster = folder.appendingPathComponent("canvas.csv")
-        try Data("Student,ID,SIS User ID,SIS Login ID,Section\n    Points Possible,,,,\n\"Lee, Amy\",1001,S001,amy,A\n\"Bo, Bob\",1002,S002,bob,A\n".utf8).write(to: roster)
+        let roster = try canvasRoster(in: folder, ["\"Lee, Amy\",1001,S001,amy,A", "\"Bo, Bob\",1002,S002,bob,A"])
         let root = folder.appendingPathComponent("autograder")
         let ag = try bundle(["--roster", roster.path], in: folder)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("submission"), withIntermediateDirectories: true)

@@ -81,8 +81,7 @@ import Testing
     @Test func perQuestionGradebookAndARoster() throws {
         let out = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let roster = out.appendingPathComponent("roster.csv")
-        try Data("Student,ID,SIS User ID,SIS Login ID,Section\n    Points Possible,,,,\n\"Lovelace, Ada\",1001,S001,anna,A\n\"Turing, Alan\",1002,S002,alan,A\n".utf8).write(to: roster)
+        let roster = try canvasRoster(in: out, named: "roster.csv", ["\"Lovelace, Ada\",1001,S001,anna,A", "\"Turing, Alan\",1002,S002,alan,A"])
         let result = try runLesson(["grade", "param-count", "exercises/submissions/param-count/anna.yaml", "exercises/submissions/param-count/ben.json",
                                     "--roster", roster.path, "--per-question", "--out", out.appendingPathComponent("g").path])
         expectReference(result, named: "runs/grade.per-question-with-roster.txt", replacing: [out.path: "$OUT"])
@@ -102,8 +101,7 @@ import Testing
     @Test func canvasDownloadNamesAreGradedAsTheirRosterStudent() throws {
         let out = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let roster = out.appendingPathComponent("canvas.csv")
-        try Data("Student,ID,SIS User ID,SIS Login ID,Section\n    Points Possible,,,,\n\"Doe, Jana\",1001,S001,jana,A\n\"Lee, Lena\",1002,S002,lena,A\n".utf8).write(to: roster)
+        let roster = try canvasRoster(in: out, ["\"Doe, Jana\",1001,S001,jana,A", "\"Lee, Lena\",1002,S002,lena,A"])
         let folder = out.appendingPathComponent("submissions")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, source) in [("doejana_1001_5555_answers.yaml", "jana"), ("leelena_LATE_1002_5601_lena.yaml", "lena")] {

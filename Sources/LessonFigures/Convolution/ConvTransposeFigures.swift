@@ -191,6 +191,10 @@ public enum ConvTransposeFigures {
         func width(_ blocks: Int, cell: Double, gap: Double) -> Double {
             Double(blocks) * (blockColumns * cell + 2 * gap) + Double(blocks - 1) * gap
         }
+        // The cell at which `blocks` blocks, `gap` apart, fill the slide's width less 120: `width`'s inverse.
+        func across(_ blocks: Int, gap: Double) -> Double {
+            (1280 - 120 - Double(blocks - 1) * gap - Double(blocks) * 2 * gap) / (Double(blocks) * blockColumns)
+        }
         var blocks = max(1, Int((Double(t[0]) * readable / band).rounded(.up)))
         var rowsPerBlock = (t[0] + blocks - 1) / blocks
         var gap = 60.0, cell: Double, shown = t[0], zoomed = false, tallest = 0
@@ -203,17 +207,14 @@ public enum ConvTransposeFigures {
             while blocks < (t[0] + rowsPerBlock - 1) / rowsPerBlock, width(blocks + 1, cell: readable, gap: gap) <= zoomWidth { blocks += 1 }
             shown = min(t[0], blocks * rowsPerBlock)
         } else {
-            let across = (1280 - 120 - Double(blocks - 1) * gap - Double(blocks) * 2 * gap) / (Double(blocks) * blockColumns)
-            cell = min(66, band / Double(rowsPerBlock), across)
+            cell = min(66, band / Double(rowsPerBlock), across(blocks, gap: gap))
             if cell * 0.4 < floor - 1e-9 {
                 // No numbers in any layout: as many blocks as give the largest cells, with every
                 // grid (y is t[1] cells tall) inside the band and across the slide. (The blocks
                 // asked for 60 px cells could not fit across, and their cells came out negative.)
                 gap = 40
                 func size(_ count: Int) -> Double {
-                    let rows = (t[0] + count - 1) / count
-                    let across = (1280 - 120 - Double(count - 1) * gap - Double(count) * 2 * gap) / (Double(count) * blockColumns)
-                    return min(66, band / Double(max(rows, t[1])), across)
+                    min(66, band / Double(max((t[0] + count - 1) / count, t[1])), across(count, gap: gap))
                 }
                 blocks = 1
                 for count in 2...max(2, min(t[0], 12)) where size(count) > size(blocks) { blocks = count }

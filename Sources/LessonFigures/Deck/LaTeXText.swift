@@ -53,6 +53,10 @@ public enum LaTeXText {
         // A name the user wrote (`Typography.literal`: an expression's variable) is set upright
         // as written, its marks dropped: `\mathrm{foo\_bar}`, not `\text{?}foo\_bar\text{?}`.
         var literal: String?
+        func closeLiteral() {
+            if let text = literal, !text.isEmpty { out += "\\mathrm{\(text)}" }
+            literal = nil
+        }
         for character in word {
             if character.unicodeScalars.first == Typography.literalOpen {
                 close()
@@ -60,8 +64,7 @@ public enum LaTeXText {
                 continue
             }
             if character.unicodeScalars.first == Typography.literalClose {
-                if let text = literal, !text.isEmpty { out += "\\mathrm{\(text)}" }
-                literal = nil
+                closeLiteral()
                 continue
             }
             if literal != nil {
@@ -80,7 +83,7 @@ public enum LaTeXText {
             }
         }
         close()
-        if let text = literal, !text.isEmpty { out += "\\mathrm{\(text)}" } // an unclosed literal runs to the end
+        closeLiteral() // an unclosed literal runs to the end
         return out
     }
 

@@ -12,8 +12,7 @@ extension Typography {
 
     /// `text` marked to be drawn as it is, inside any figure text: `"input: " + literal(name)`.
     public static func literal(_ text: String) -> String {
-        let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != literalOpen && $0 != literalClose }))
-        return String(literalOpen) + clean + String(literalClose)
+        String(literalOpen) + plain(text) + String(literalClose)
     }
 
     /// A name the user gave (an expression's variable): the Greek letter it names (`theta` → θ),
@@ -38,8 +37,9 @@ extension Typography {
 
     /// `text` as a reader sees it in plain text (an HTML page): the marks of its literal parts removed.
     public static func plain(_ text: String) -> String {
-        guard hasLiteral(text) || text.unicodeScalars.contains(literalClose) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != literalOpen && $0 != literalClose }))
+        let isMark = { (scalar: Unicode.Scalar) in scalar == literalOpen || scalar == literalClose }
+        guard text.unicodeScalars.contains(where: isMark) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isMark($0) }))
     }
 
     /// Whether `text` holds a literal part.

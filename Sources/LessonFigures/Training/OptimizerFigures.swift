@@ -57,16 +57,15 @@ public enum OptimizerFigures {
             return "\(trace.kind.title) (\(Notation.number(p.x, decimals: 3)), \(Notation.number(p.y, decimals: 3)))"
         }
         let description = "Optimizers on J = \(surface) after \(t) step\(t == 1 ? "" : "s"), over its contour lines: " + ends.joined(separator: ", ") + "; beside it, J against the step."
+        // Every trajectory as it ends: each frame draws a prefix, its legend placed against the whole.
+        let whole = traces.map { trace in
+            ContourPlot.Path(label: trace.kind.title, points: trace.points.map { ($0.x, $0.y) }, color: color(trace.kind))
+        }
         return Figure(name: name, description: description, step: step, backdrop: backdrop) { canvas in
             let alpha = traces.first.map { Notation.number($0.settings.learningRate, decimals: 6) } ?? ""
             Caption.title("J = \(surface): \(t) step\(t == 1 ? "" : "s") from (\(Notation.number(traces.first?.start.x ?? 0, decimals: 3)), \(Notation.number(traces.first?.start.y ?? 0, decimals: 3))), α = \(alpha)", on: canvas, width: 1280)
             let (contour, lossFrame) = plots(contour, on: canvas)
-            let paths = traces.map { trace in
-                ContourPlot.Path(label: trace.kind.title, points: trace.points.prefix(t + 1).map { ($0.x, $0.y) }, color: color(trace.kind))
-            }
-            let whole = traces.map { trace in
-                ContourPlot.Path(label: trace.kind.title, points: trace.points.map { ($0.x, $0.y) }, color: color(trace.kind))
-            }
+            let paths = whole.map { ContourPlot.Path(label: $0.label, points: Array($0.points.prefix(t + 1)), color: $0.color) }
             contour.drawPaths(paths, on: canvas, whole: whole)
             let all = traces.map { trace in
                 LossCurvePlot.Curve(label: trace.kind.title, points: trace.losses.enumerated().map { (Double($0.offset), $0.element) },

@@ -147,10 +147,7 @@ public enum AutograderBundle {
         case .moodle: headers = ["Name", "ID", "ID number", "Username", "Email address", "Groups"]
         case .generic: headers = ["Name", "ID", "SIS ID", "Login", "Email", "Section"]
         }
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
+        let field = { (text: String) in GradebookCSV.quoted(text, defusingFormulas: false) }
         var csv = headers.joined(separator: ",") + "\n"
         for s in roster.students {
             csv += [s.name, s.canvasID, s.sisID, s.login, s.email, s.section].map(field).joined(separator: ",") + "\n"

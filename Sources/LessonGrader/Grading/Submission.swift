@@ -63,10 +63,10 @@ public struct Submission: Sendable {
         if trimmed.isEmpty { return failed("is empty; expected answers such as \"answers: {q1: 37}\"") }
         let root: SubmittedValue
         do {
-            if trimmed.first == "{" {
-                // JSON is YAML: a file Foundation refuses but YAML reads ({"q1": NaN}, a trailing
-                // comma) is graded as YAML reads it, so NaN is marked as not a number, not as a broken file.
-                if let json = try? JSONDecoder().decode(SubmittedValue.self, from: Data(text.utf8)) { root = json } else { root = try YAMLAnswers.parse(text) }
+            // JSON is YAML: a file Foundation refuses but YAML reads ({"q1": NaN}, a trailing comma)
+            // is graded as YAML reads it, so NaN is marked as not a number, not as a broken file.
+            if trimmed.first == "{", let json = try? JSONDecoder().decode(SubmittedValue.self, from: Data(text.utf8)) {
+                root = json
             } else {
                 root = try YAMLAnswers.parse(text)
             }

@@ -34,15 +34,12 @@ public struct SubmissionSet: Sendable, Equatable {
                     let isAnswerFile = [".yaml", ".yml", ".json"].contains(where: { name.lowercased().hasSuffix($0) })
                     // Hidden clutter (.DS_Store, ._ana.yaml of macOS archives) is passed over; a hidden answer file is graded as before.
                     if name.hasPrefix("._") || (name.hasPrefix(".") && !isAnswerFile) { continue }
-                    if isAnswerFile {
-                        set.add(base + "/" + name, name: name)
-                    } else if case let entry = RegularFile.kind(base + "/" + name), entry != .regular {
-                        // Moodle's "download submissions in folders" gives each student a folder.
-                        set.skipped.append(SkippedFile(file: Excerpt.quote(name), reason: entry == .directory
-                            ? "is a folder; the answer files in it are not read (name the folder itself, or move its files up)"
-                            : "is \(entry.rawValue), not a regular file"))
-                    } else {
-                        set.skipped.append(SkippedFile(file: Excerpt.quote(name), reason: "is not an answer file (.yaml, .yml or .json)"))
+                    guard !isAnswerFile else { set.add(base + "/" + name, name: name); continue }
+                    switch RegularFile.kind(base + "/" + name) {
+                    case .regular: set.skip(name, "is not an answer file (.yaml, .yml or .json)")
+                    // Moodle's "download submissions in folders" gives each student a folder.
+                    case .directory: set.skip(name, "is a folder; the answer files in it are not read (name the folder itself, or move its files up)")
+                    case let kind: set.skip(name, Self.notRegular(kind))
                     }
                 }
             default:
@@ -55,16 +52,22 @@ public struct SubmissionSet: Sendable, Equatable {
 
     private mutating func add(_ path: String, name: String) {
         let kind = RegularFile.kind(path)
-        guard kind == .regular else {
-            skipped.append(SkippedFile(file: Excerpt.quote(name), reason: "is \(kind.rawValue), not a regular file"))
-            return
-        }
+        guard kind == .regular else { return skip(name, Self.notRegular(kind)) }
         if Excerpt.hasControlCharacters(name) {
-            skipped.append(SkippedFile(file: Excerpt.quote(name), reason: "has control characters in its name, which gives the student id"))
-            return
+            return skip(name, "has control characters in its name, which gives the student id")
         }
         files.append(SubmissionFile(url: URL(fileURLWithPath: path), displayName: name))
     }
+}
+
+extension SubmissionSet {
+    /// Lists the entry `name` as not read, and why.
+    fileprivate mutating func skip(_ name: String, _ reason: String) {
+        skipped.append(SkippedFile(file: Excerpt.quote(name), reason: reason))
+    }
+
+    /// Why an entry of `kind` (a link, a FIFO, …) is not read.
+    fileprivate static func notRegular(_ kind: RegularFile.Kind) -> String { "is \(kind.rawValue), not a regular file" }
 }
 
 /// A folder entry that was not read, by name, and why.

@@ -77,10 +77,11 @@ public enum GradebookCSV {
     }
 
     /// A field, quoted if it needs to be. A leading `=`, `+`, `-` or `@` is prefixed with `'`
-    /// so a spreadsheet never runs a student id as a formula.
-    static func quoted(_ field: String) -> String {
+    /// so a spreadsheet never runs a student id as a formula (unless `defusingFormulas` is
+    /// false: a file only this program reads back, such as an autograder's roster).
+    static func quoted(_ field: String, defusingFormulas: Bool = true) -> String {
         var text = field
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        if defusingFormulas, let first = text.first, "=+-@".contains(first) { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

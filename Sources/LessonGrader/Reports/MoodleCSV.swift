@@ -16,34 +16,48 @@ public enum MoodleCSV {
     /// The files written besides moodle.csv when the roster has no kind of identifier for everyone.
     static let perKindFiles = ["moodle-email.csv", "moodle-username.csv", "moodle-id-number.csv"]
 
+    /// One file for Moodle: its name, its identifier column, the rows it holds and each row's identifier.
+    private typealias Part = (name: String, header: String, rows: [RosterMatch.Row], id: (Roster.Student) -> String)
+
     /// The files a grading run with `roster` writes for Moodle, `moodle.csv` first: one, or one
     /// per kind of identifier when no kind is known for every graded student.
-    public static func files(_ report: GradeReport, roster: RosterMatch) -> [(name: String, text: String)] {
-        let title = report.title.isEmpty ? report.exercise : report.title
+    private static func parts(_ roster: RosterMatch) -> [Part] {
         let matched = roster.rows.filter { $0.result != nil }
-        typealias Kind = (header: String, file: String, value: (Roster.Student) -> String)
-        let kinds: [Kind] = [("Email address", "moodle-email.csv", \.email), ("Username", "moodle-username.csv", \.login),
-                             ("ID number", "moodle-id-number.csv", \.sisID)]
-        func csv(_ header: String, _ rows: [RosterMatch.Row], _ value: (Roster.Student) -> String) -> String {
-            var out = ""
-            GradebookCSV.append([header, title], to: &out)
-            for row in rows { if let result = row.result { GradebookCSV.append([value(row.student), GradeReport.points(result.points)], to: &out) } }
-            return out
-        }
-        if let every = kinds.first(where: { kind in !matched.isEmpty && matched.allSatisfy { !kind.value($0.student).isEmpty } }) {
-            return [("moodle.csv", csv(every.header, matched, every.value))]
+        let kinds: [(header: String, file: String, id: (Roster.Student) -> String)] = [
+            ("Email address", "moodle-email.csv", \.email), ("Username", "moodle-username.csv", \.login),
+            ("ID number", "moodle-id-number.csv", \.sisID),
+        ]
+        if let every = kinds.first(where: { kind in !matched.isEmpty && matched.allSatisfy { !kind.id($0.student).isEmpty } }) {
+            return [("moodle.csv", every.header, matched, every.id)]
         }
         // Each student under the first kind they have; one with none under Username, by their id.
         var groups: [[RosterMatch.Row]] = Array(repeating: [], count: kinds.count)
         for row in matched {
-            groups[kinds.firstIndex { !$0.value(row.student).isEmpty } ?? 1].append(row)
+            groups[kinds.firstIndex { !$0.id(row.student).isEmpty } ?? 1].append(row)
         }
-        var out: [(name: String, text: String)] = []
+        var out: [Part] = []
         for (index, kind) in kinds.enumerated() where !groups[index].isEmpty {
-            let value: (Roster.Student) -> String = index == 1 ? { $0.login.isEmpty ? $0.displayID : $0.login } : kind.value
-            out.append((out.isEmpty ? "moodle.csv" : kind.file, csv(kind.header, groups[index], value)))
+            let id: (Roster.Student) -> String = index == 1 ? { $0.login.isEmpty ? $0.displayID : $0.login } : kind.id
+            out.append((out.isEmpty ? "moodle.csv" : kind.file, kind.header, groups[index], id))
         }
-        return out.isEmpty ? [("moodle.csv", csv("Username", [], \.displayID))] : out
+        return out.isEmpty ? [("moodle.csv", "Username", [], \.displayID)] : out
+    }
+
+    /// The names of the files `files` writes, without writing their text.
+    public static func fileNames(roster: RosterMatch) -> [String] { parts(roster).map(\.name) }
+
+    /// The files a grading run with `roster` writes for Moodle, `moodle.csv` first: one, or one
+    /// per kind of identifier when no kind is known for every graded student.
+    public static func files(_ report: GradeReport, roster: RosterMatch) -> [(name: String, text: String)] {
+        let title = report.title.isEmpty ? report.exercise : report.title
+        return parts(roster).map { part in
+            var out = ""
+            GradebookCSV.append([part.header, title], to: &out)
+            for row in part.rows {
+                if let result = row.result { GradebookCSV.append([part.id(row.student), GradeReport.points(result.points)], to: &out) }
+            }
+            return (part.name, out)
+        }
     }
 
     /// The CSV text of `report`, matched with `roster` when one is given.

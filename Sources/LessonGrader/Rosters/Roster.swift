@@ -144,5 +144,4 @@ public struct Roster: Sendable {
         guard !sharedKeys.contains(key) else { return nil }
         return byName[key].map { students[$0] }
     }
-
 }

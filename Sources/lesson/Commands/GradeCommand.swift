@@ -157,7 +157,7 @@ struct GradeCommand: ParsableCommand {
             if !perStudent { Self.attentionLines(report).forEach { print($0) } }
             if let match { print(match.summaryLines.joined(separator: "\n")) }
             print("")
-            let moodle = match.map { MoodleCSV.files(report, roster: $0).map(\.name) } ?? ["moodle.csv"]
+            let moodle = match.map { MoodleCSV.fileNames(roster: $0) } ?? ["moodle.csv"]
             print("Wrote \(folder.relativePath)/gradebook.csv (Canvas), \(moodle.joined(separator: ", ")) (Moodle\(moodle.count > 1 ? ": one file per kind of id, see exercises/README.md" : "")) and report.json" + (noGradescope ? "" : ", gradescope/<student>/results.json")
                   + (noFigures ? "" : ", figures/<student>/<question>.png for matrix answers with wrong cells") + ".")
         }
